@@ -1,0 +1,2 @@
+/* The application (replaced by the application work). */
+#include "config.h"

@@ -1,0 +1,49 @@
+/* One row of the caseload: a client, their current course and where it stands. */
+#pragma once
+
+#include <glib-object.h>
+
+#include "ipt-client.h"
+#include "ipt-episode.h"
+#include "ipt-outcome.h"
+#include "ipt-signal.h"
+
+G_BEGIN_DECLS
+
+#define IPT_TYPE_CASE_SUMMARY (ipt_case_summary_get_type ())
+G_DECLARE_FINAL_TYPE (IptCaseSummary, ipt_case_summary, IPT, CASE_SUMMARY, GObject)
+
+/* episode may be NULL (a client with no course yet). phq9/gad7: the series of attended
+ * sessions with the measure, in session order (copied). current_session: the number of the
+ * latest attended session, 0 when none. Signals and outcome are computed here. */
+IptCaseSummary *ipt_case_summary_new (IptClient            *client,
+                                      IptEpisode           *episode,
+                                      guint                 sessions_attended,
+                                      guint                 current_session,
+                                      const IptSeriesPoint *phq9,
+                                      guint                 n_phq9,
+                                      const IptSeriesPoint *gad7,
+                                      guint                 n_gad7);
+
+IptClient            *ipt_case_summary_get_client (IptCaseSummary *self);
+IptEpisode           *ipt_case_summary_get_episode (IptCaseSummary *self);   /* nullable */
+guint                 ipt_case_summary_get_sessions_attended (IptCaseSummary *self);
+guint                 ipt_case_summary_get_current_session (IptCaseSummary *self);
+IptPhase              ipt_case_summary_get_phase (IptCaseSummary *self);
+const IptSeriesPoint *ipt_case_summary_get_phq9 (IptCaseSummary *self, guint *n_points);
+const IptSeriesPoint *ipt_case_summary_get_gad7 (IptCaseSummary *self, guint *n_points);
+/* Elements are IptSignal, most urgent first; never empty when there is an episode. */
+GPtrArray            *ipt_case_summary_get_signals (IptCaseSummary *self);
+/* The first signal's kind (property "signal-kind"), IPT_SIGNAL_NO_SCORES without a course. */
+IptSignalKind         ipt_case_summary_get_signal_kind (IptCaseSummary *self);
+const char           *ipt_case_summary_get_signal_rule (IptCaseSummary *self);
+gboolean              ipt_case_summary_get_has_risk (IptCaseSummary *self);
+gboolean              ipt_case_summary_get_needs_attention (IptCaseSummary *self);
+/* The outcome so far (final once the course has ended). */
+const IptOutcome     *ipt_case_summary_get_outcome (IptCaseSummary *self);
+/* "Session 7 of 16 · Middle", translated (property "progress-text"). */
+const char           *ipt_case_summary_get_progress_text (IptCaseSummary *self);
+/* Lower-cased "given family code" for search (property "search-key"). */
+const char           *ipt_case_summary_get_search_key (IptCaseSummary *self);
+
+G_END_DECLS

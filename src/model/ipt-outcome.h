@@ -1,0 +1,58 @@
+/* Outcome of a course by the NHS Talking Therapies definitions (clinical.md section 5). */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  IPT_OUTCOME_INSUFFICIENT_DATA,
+  IPT_OUTCOME_RELIABLE_RECOVERY,
+  IPT_OUTCOME_RECOVERY,
+  IPT_OUTCOME_RELIABLE_IMPROVEMENT,
+  IPT_OUTCOME_RELIABLE_DETERIORATION,
+  IPT_OUTCOME_NO_RELIABLE_CHANGE,
+} IptOutcomeCategory;
+
+#define IPT_TYPE_OUTCOME_CATEGORY (ipt_outcome_category_get_type ())
+GType ipt_outcome_category_get_type (void);
+
+typedef struct
+{
+  IptOutcomeCategory category;
+  /* The values below are meaningful only when category != IPT_OUTCOME_INSUFFICIENT_DATA,
+   * except the first/last totals, which are filled whenever the measure has a score. */
+  gboolean finished_treatment;
+  gboolean caseness;                /* caseness at start */
+  gboolean recovery;
+  gboolean reliable_improvement;
+  gboolean reliable_deterioration;
+  gboolean reliable_recovery;
+  gboolean has_gad7;                /* FALSE: the rules used PHQ-9 alone */
+  int      phq9_first, phq9_last;   /* IPT_TOTAL_NONE when no PHQ-9 */
+  int      gad7_first, gad7_last;   /* IPT_TOTAL_NONE when no GAD-7 */
+  guint    n_phq9;                  /* attended sessions with a PHQ-9 total */
+  char    *rule;                    /* the rule that decided, in words, translated */
+} IptOutcome;
+
+#define IPT_TYPE_OUTCOME (ipt_outcome_get_type ())
+GType ipt_outcome_get_type (void);
+
+/* phq9 and gad7: the totals of the attended sessions that have the measure, in session order.
+ * A pure function: the result depends on these arrays only. */
+IptOutcome *ipt_outcome_compute (const int *phq9,
+                                 guint      n_phq9,
+                                 const int *gad7,
+                                 guint      n_gad7);
+IptOutcome *ipt_outcome_copy (const IptOutcome *outcome);
+void        ipt_outcome_free (IptOutcome *outcome);
+
+/* "reliable-recovery", ... as in the outcomes CSV. */
+const char *ipt_outcome_category_to_id (IptOutcomeCategory category);
+/* "Reliable recovery", translated. */
+const char *ipt_outcome_category_to_label (IptOutcomeCategory category);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IptOutcome, ipt_outcome_free)
+
+G_END_DECLS

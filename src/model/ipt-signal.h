@@ -1,0 +1,69 @@
+/* Progress signals during a course (clinical.md section 6), each with its rule in words. */
+#pragma once
+
+#include <glib-object.h>
+
+#include "ipt-outcome.h"
+
+G_BEGIN_DECLS
+
+/* In order of precedence: the first that applies is the one a badge shows. */
+typedef enum
+{
+  IPT_SIGNAL_RISK,
+  IPT_SIGNAL_DETERIORATION,
+  IPT_SIGNAL_NOT_ON_TRACK,
+  IPT_SIGNAL_ON_TRACK,
+  IPT_SIGNAL_OUTCOME,        /* the course has ended: see the outcome */
+  IPT_SIGNAL_NO_SCORES,      /* the course runs but has no PHQ-9 yet */
+} IptSignalKind;
+
+#define IPT_TYPE_SIGNAL_KIND (ipt_signal_kind_get_type ())
+GType ipt_signal_kind_get_type (void);
+
+/* One point of a measure's series: an attended session that has the measure. */
+typedef struct
+{
+  guint session;     /* session number */
+  int   total;       /* IPT_TOTAL_NONE when the form had no total */
+  int   risk_item;   /* the risk item's answer, IPT_ITEM_MISSING when unknown */
+} IptSeriesPoint;
+
+typedef struct
+{
+  const IptSeriesPoint *phq9;
+  guint                 n_phq9;
+  const IptSeriesPoint *gad7;
+  guint                 n_gad7;
+  guint                 planned_sessions;
+  guint                 current_session;  /* number of the latest attended session, 0: none */
+  gboolean              course_running;   /* FALSE once ended or dropped out */
+} IptProgress;
+
+typedef struct
+{
+  IptSignalKind kind;
+  char         *rule;   /* the rule in words with this case's numbers, translated */
+} IptSignal;
+
+#define IPT_TYPE_SIGNAL (ipt_signal_get_type ())
+GType ipt_signal_get_type (void);
+
+IptSignal *ipt_signal_copy (const IptSignal *signal);
+void       ipt_signal_free (IptSignal *signal);
+
+/* Every signal that applies, in order of precedence (never empty): risk and deterioration can
+ * come together; on track excludes not on track; a finished course gives IPT_SIGNAL_OUTCOME with
+ * the outcome's rule (plus risk when the latest PHQ-9 flagged it). Elements are IptSignal. */
+GPtrArray *ipt_signals_compute (const IptProgress *progress);
+
+/* "risk", "deterioration", "not-on-track", "on-track", "outcome", "no-scores" */
+const char *ipt_signal_kind_to_id (IptSignalKind kind);
+/* "Risk", "Deterioration", "Not on track", ..., translated. */
+const char *ipt_signal_kind_to_label (IptSignalKind kind);
+/* Does this kind ask for the supervisor's attention (risk, deterioration, not on track)? */
+gboolean    ipt_signal_kind_needs_attention (IptSignalKind kind);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IptSignal, ipt_signal_free)
+
+G_END_DECLS
