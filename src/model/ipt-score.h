@@ -29,6 +29,8 @@ gboolean          ipt_score_has_items (IptScore *self);
 /* Sets one answer and recomputes the total (notifies "total"). */
 void              ipt_score_set_item (IptScore *self, guint index, int value);
 int               ipt_score_get_total (IptScore *self);  /* IPT_TOTAL_NONE when none */
+/* Sets the total of a score without item answers (totals-only measures, corrections). */
+void              ipt_score_set_total (IptScore *self, int total);
 gboolean          ipt_score_has_total (IptScore *self);
 gboolean          ipt_score_get_risk (IptScore *self);   /* risk item answered above 0 */
 int               ipt_score_get_risk_item (IptScore *self); /* its answer or IPT_ITEM_MISSING */

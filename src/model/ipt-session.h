@@ -7,6 +7,10 @@
 
 G_BEGIN_DECLS
 
+/* The highest session number a record can hold, and the longest session in minutes. */
+#define IPT_SESSION_NUMBER_MAX 99
+#define IPT_SESSION_DURATION_MAX 600
+
 #define IPT_TYPE_SESSION (ipt_session_get_type ())
 G_DECLARE_FINAL_TYPE (IptSession, ipt_session, IPT, SESSION, GObject)
 

@@ -1,0 +1,504 @@
+/* One row of the caseload: a client, their current course, its signals and outcome. */
+#define G_LOG_DOMAIN "ipt-model"
+
+#include "config.h"
+
+#include "ipt-case-summary.h"
+#include "ipt-measure.h"
+
+#include <glib/gi18n.h>
+
+struct _IptCaseSummary
+{
+  GObject parent_instance;
+
+  IptClient      *client;
+  IptEpisode     *episode;
+  guint           sessions_attended;
+  guint           current_session;
+  IptSeriesPoint *phq9;
+  guint           n_phq9;
+  IptSeriesPoint *gad7;
+  guint           n_gad7;
+  GPtrArray      *signals;
+  IptOutcome     *outcome;
+  char           *progress_text;
+  char           *search_key;
+};
+
+G_DEFINE_FINAL_TYPE (IptCaseSummary, ipt_case_summary, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_CLIENT,
+  PROP_EPISODE,
+  PROP_SESSIONS_ATTENDED,
+  PROP_CURRENT_SESSION,
+  PROP_PHASE,
+  PROP_SIGNAL_KIND,
+  PROP_SIGNAL_RULE,
+  PROP_HAS_RISK,
+  PROP_NEEDS_ATTENTION,
+  PROP_OUTCOME,
+  PROP_PROGRESS_TEXT,
+  PROP_SEARCH_KEY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+ipt_case_summary_dispose (GObject *object)
+{
+  IptCaseSummary *self = (IptCaseSummary *) object;
+
+  g_clear_object (&self->client);
+  g_clear_object (&self->episode);
+
+  G_OBJECT_CLASS (ipt_case_summary_parent_class)->dispose (object);
+}
+
+static void
+ipt_case_summary_finalize (GObject *object)
+{
+  IptCaseSummary *self = (IptCaseSummary *) object;
+
+  g_free (self->phq9);
+  g_free (self->gad7);
+  g_clear_pointer (&self->signals, g_ptr_array_unref);
+  g_clear_pointer (&self->outcome, ipt_outcome_free);
+  g_free (self->progress_text);
+  g_free (self->search_key);
+
+  G_OBJECT_CLASS (ipt_case_summary_parent_class)->finalize (object);
+}
+
+static void
+ipt_case_summary_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  IptCaseSummary *self = IPT_CASE_SUMMARY (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLIENT:
+      g_value_set_object (value, self->client);
+      break;
+
+    case PROP_EPISODE:
+      g_value_set_object (value, self->episode);
+      break;
+
+    case PROP_SESSIONS_ATTENDED:
+      g_value_set_uint (value, self->sessions_attended);
+      break;
+
+    case PROP_CURRENT_SESSION:
+      g_value_set_uint (value, self->current_session);
+      break;
+
+    case PROP_PHASE:
+      g_value_set_enum (value, ipt_case_summary_get_phase (self));
+      break;
+
+    case PROP_SIGNAL_KIND:
+      g_value_set_enum (value, ipt_case_summary_get_signal_kind (self));
+      break;
+
+    case PROP_SIGNAL_RULE:
+      g_value_set_string (value, ipt_case_summary_get_signal_rule (self));
+      break;
+
+    case PROP_HAS_RISK:
+      g_value_set_boolean (value, ipt_case_summary_get_has_risk (self));
+      break;
+
+    case PROP_NEEDS_ATTENTION:
+      g_value_set_boolean (value, ipt_case_summary_get_needs_attention (self));
+      break;
+
+    case PROP_OUTCOME:
+      g_value_set_boxed (value, self->outcome);
+      break;
+
+    case PROP_PROGRESS_TEXT:
+      g_value_set_string (value, self->progress_text);
+      break;
+
+    case PROP_SEARCH_KEY:
+      g_value_set_string (value, self->search_key);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ipt_case_summary_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  IptCaseSummary *self = IPT_CASE_SUMMARY (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLIENT:
+      self->client = g_value_dup_object (value);
+      break;
+
+    case PROP_EPISODE:
+      self->episode = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ipt_case_summary_class_init (IptCaseSummaryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags ro = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = ipt_case_summary_dispose;
+  object_class->finalize = ipt_case_summary_finalize;
+  object_class->get_property = ipt_case_summary_get_property;
+  object_class->set_property = ipt_case_summary_set_property;
+
+  properties[PROP_CLIENT] =
+    g_param_spec_object ("client", NULL, NULL,
+                         IPT_TYPE_CLIENT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EPISODE] =
+    g_param_spec_object ("episode", NULL, NULL,
+                         IPT_TYPE_EPISODE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SESSIONS_ATTENDED] =
+    g_param_spec_uint ("sessions-attended", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  properties[PROP_CURRENT_SESSION] =
+    g_param_spec_uint ("current-session", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  properties[PROP_PHASE] =
+    g_param_spec_enum ("phase", NULL, NULL, IPT_TYPE_PHASE, IPT_PHASE_ASSESSMENT, ro);
+  properties[PROP_SIGNAL_KIND] =
+    g_param_spec_enum ("signal-kind", NULL, NULL, IPT_TYPE_SIGNAL_KIND, IPT_SIGNAL_NO_SCORES, ro);
+  properties[PROP_SIGNAL_RULE] =
+    g_param_spec_string ("signal-rule", NULL, NULL, NULL, ro);
+  properties[PROP_HAS_RISK] =
+    g_param_spec_boolean ("has-risk", NULL, NULL, FALSE, ro);
+  properties[PROP_NEEDS_ATTENTION] =
+    g_param_spec_boolean ("needs-attention", NULL, NULL, FALSE, ro);
+  properties[PROP_OUTCOME] =
+    g_param_spec_boxed ("outcome", NULL, NULL, IPT_TYPE_OUTCOME, ro);
+  properties[PROP_PROGRESS_TEXT] =
+    g_param_spec_string ("progress-text", NULL, NULL, NULL, ro);
+  properties[PROP_SEARCH_KEY] =
+    g_param_spec_string ("search-key", NULL, NULL, NULL, ro);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+ipt_case_summary_init (IptCaseSummary *self)
+{
+}
+
+static void
+append_word (GString    *key,
+             const char *word)
+{
+  if (word == NULL || *word == '\0')
+    return;
+  if (key->len > 0)
+    g_string_append_c (key, ' ');
+  g_string_append (key, word);
+}
+
+static char *
+compute_search_key (IptClient *client)
+{
+  g_autoptr (GString) key = g_string_new (NULL);
+
+  append_word (key, ipt_client_get_given_name (client));
+  append_word (key, ipt_client_get_family_name (client));
+  append_word (key, ipt_client_get_preferred_name (client));
+  append_word (key, ipt_client_get_code (client));
+  return g_utf8_casefold (key->str, -1);
+}
+
+/* The search key follows the client's names and code as they are edited. */
+static void
+on_client_notify (IptClient      *client,
+                  GParamSpec     *pspec,
+                  IptCaseSummary *self)
+{
+  g_autofree char *key = compute_search_key (client);
+
+  if (g_strcmp0 (key, self->search_key) == 0)
+    return;
+  g_free (self->search_key);
+  self->search_key = g_steal_pointer (&key);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_KEY]);
+}
+
+static char *
+compute_progress_text (IptCaseSummary *self)
+{
+  IptEpisode *episode = self->episode;
+  guint planned;
+
+  if (episode == NULL)
+    return g_strdup (_("No course yet"));
+
+  switch (ipt_episode_get_status (episode))
+    {
+    case IPT_EPISODE_STATUS_ENDED:
+      return g_strdup_printf (ngettext ("Ended after %u session", "Ended after %u sessions",
+                                        self->sessions_attended),
+                              self->sessions_attended);
+    case IPT_EPISODE_STATUS_DROPPED_OUT:
+      return g_strdup_printf (ngettext ("Dropped out after %u session",
+                                        "Dropped out after %u sessions",
+                                        self->sessions_attended),
+                              self->sessions_attended);
+    case IPT_EPISODE_STATUS_ACTIVE:
+    default:
+      break;
+    }
+
+  planned = ipt_episode_get_planned_sessions (episode);
+  if (self->current_session == 0)
+    return g_strdup_printf (ngettext ("Not started · %u session planned",
+                                      "Not started · %u sessions planned", planned),
+                            planned);
+  /* TRANSLATORS: "Session 7 of 16 · Middle" */
+  return g_strdup_printf (_("Session %u of %u · %s"), self->current_session, planned,
+                          ipt_phase_to_label (ipt_case_summary_get_phase (self)));
+}
+
+static int *
+series_totals (const IptSeriesPoint *points,
+               guint                 n_points,
+               guint                *n_totals)
+{
+  int *totals = g_new (int, MAX (n_points, 1));
+  guint n = 0;
+
+  for (guint i = 0; i < n_points; i++)
+    if (points[i].total >= 0)
+      totals[n++] = points[i].total;
+  *n_totals = n;
+  return totals;
+}
+
+IptCaseSummary *
+ipt_case_summary_new (IptClient            *client,
+                      IptEpisode           *episode,
+                      guint                 sessions_attended,
+                      guint                 current_session,
+                      const IptSeriesPoint *phq9,
+                      guint                 n_phq9,
+                      const IptSeriesPoint *gad7,
+                      guint                 n_gad7)
+{
+  IptCaseSummary *self;
+  g_autofree int *pt = NULL;
+  g_autofree int *gt = NULL;
+  guint n_pt, n_gt;
+
+  g_return_val_if_fail (IPT_IS_CLIENT (client), NULL);
+  g_return_val_if_fail (episode == NULL || IPT_IS_EPISODE (episode), NULL);
+  g_return_val_if_fail (phq9 != NULL || n_phq9 == 0, NULL);
+  g_return_val_if_fail (gad7 != NULL || n_gad7 == 0, NULL);
+
+  self = g_object_new (IPT_TYPE_CASE_SUMMARY,
+                       "client", client,
+                       "episode", episode,
+                       NULL);
+  self->sessions_attended = sessions_attended;
+  self->current_session = current_session;
+  self->n_phq9 = n_phq9;
+  self->phq9 = n_phq9 > 0 ? g_memdup2 (phq9, n_phq9 * sizeof *phq9) : NULL;
+  self->n_gad7 = n_gad7;
+  self->gad7 = n_gad7 > 0 ? g_memdup2 (gad7, n_gad7 * sizeof *gad7) : NULL;
+
+  pt = series_totals (self->phq9, self->n_phq9, &n_pt);
+  gt = series_totals (self->gad7, self->n_gad7, &n_gt);
+  self->outcome = ipt_outcome_compute (pt, n_pt, gt, n_gt);
+
+  if (episode != NULL)
+    {
+      IptProgress progress = {
+        .phq9 = self->phq9,
+        .n_phq9 = self->n_phq9,
+        .gad7 = self->gad7,
+        .n_gad7 = self->n_gad7,
+        .planned_sessions = ipt_episode_get_planned_sessions (episode),
+        .current_session = current_session,
+        .course_running = ipt_episode_get_status (episode) == IPT_EPISODE_STATUS_ACTIVE,
+      };
+
+      self->signals = ipt_signals_compute (&progress);
+    }
+  else
+    self->signals = g_ptr_array_new_with_free_func ((GDestroyNotify) ipt_signal_free);
+
+  self->progress_text = compute_progress_text (self);
+  self->search_key = compute_search_key (client);
+  g_signal_connect_object (client, "notify::given-name", G_CALLBACK (on_client_notify), self, 0);
+  g_signal_connect_object (client, "notify::family-name", G_CALLBACK (on_client_notify), self, 0);
+  g_signal_connect_object (client, "notify::preferred-name", G_CALLBACK (on_client_notify), self,
+                           0);
+  g_signal_connect_object (client, "notify::code", G_CALLBACK (on_client_notify), self, 0);
+
+  return self;
+}
+
+IptClient *
+ipt_case_summary_get_client (IptCaseSummary *self)
+{
+  g_return_val_if_fail (IPT_IS_CASE_SUMMARY (self), NULL);
+
+  return self->client;
+}
+
+IptEpisode *
+ipt_case_summary_get_episode (IptCaseSummary *self)
+{
+  g_return_val_if_fail (IPT_IS_CASE_SUMMARY (self), NULL);
+
+  return self->episode;
+}
+
+guint
+ipt_case_summary_get_sessions_attended (IptCaseSummary *self)
+{
+  g_return_val_if_fail (IPT_IS_CASE_SUMMARY (self), 0);
+
+  return self->sessions_attended;
+}
+
+guint
+ipt_case_summary_get_current_session (IptCaseSummary *self)
+{
+  g_return_val_if_fail (IPT_IS_CASE_SUMMARY (self), 0);
+
+  return self->current_session;
+}
+
+/* The phase of the latest attended session (assessment before the first). */
+IptPhase
+ipt_case_summary_get_phase (IptCaseSummary *self)
+{
+  g_return_val_if_fail (IPT_IS_CASE_SUMMARY (self), IPT_PHASE_ASSESSMENT);
+
+  if (self->episode == NULL)
+    return IPT_PHASE_ASSESSMENT;
+  return ipt_episode_phase_for_session (self->episode, MAX (self->current_session, 1));
+}
+
+const IptSeriesPoint *
+ipt_case_summary_get_phq9 (IptCaseSummary *self,
+                           guint          *n_points)
+{
+  g_return_val_if_fail (IPT_IS_CASE_SUMMARY (self), NULL);
+
+  if (n_points != NULL)
+    *n_points = self->n_phq9;
+  return self->phq9;
+}
+
+const IptSeriesPoint *
+ipt_case_summary_get_gad7 (IptCaseSummary *self,
+                           guint          *n_points)
+{
+  g_return_val_if_fail (IPT_IS_CASE_SUMMARY (self), NULL);
+
+  if (n_points != NULL)
+    *n_points = self->n_gad7;
+  return self->gad7;
+}
+
+GPtrArray *
+ipt_case_summary_get_signals (IptCaseSummary *self)
+{
+  g_return_val_if_fail (IPT_IS_CASE_SUMMARY (self), NULL);
+
+  return self->signals;
+}
+
+IptSignalKind
+ipt_case_summary_get_signal_kind (IptCaseSummary *self)
+{
+  g_return_val_if_fail (IPT_IS_CASE_SUMMARY (self), IPT_SIGNAL_NO_SCORES);
+
+  if (self->signals->len == 0)
+    return IPT_SIGNAL_NO_SCORES;
+  return ((IptSignal *) g_ptr_array_index (self->signals, 0))->kind;
+}
+
+const char *
+ipt_case_summary_get_signal_rule (IptCaseSummary *self)
+{
+  g_return_val_if_fail (IPT_IS_CASE_SUMMARY (self), NULL);
+
+  if (self->signals->len == 0)
+    return _("No course yet");
+  return ((IptSignal *) g_ptr_array_index (self->signals, 0))->rule;
+}
+
+/* The latest PHQ-9 form flagged risk, whether or not the course still runs. */
+gboolean
+ipt_case_summary_get_has_risk (IptCaseSummary *self)
+{
+  const IptMeasure *phq9 = ipt_measure_lookup ("phq9");
+
+  g_return_val_if_fail (IPT_IS_CASE_SUMMARY (self), FALSE);
+
+  return phq9->risk_item >= 0 && self->n_phq9 > 0
+         && self->phq9[self->n_phq9 - 1].risk_item > 0;
+}
+
+gboolean
+ipt_case_summary_get_needs_attention (IptCaseSummary *self)
+{
+  g_return_val_if_fail (IPT_IS_CASE_SUMMARY (self), FALSE);
+
+  for (guint i = 0; i < self->signals->len; i++)
+    {
+      IptSignal *signal = g_ptr_array_index (self->signals, i);
+
+      if (ipt_signal_kind_needs_attention (signal->kind))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+const IptOutcome *
+ipt_case_summary_get_outcome (IptCaseSummary *self)
+{
+  g_return_val_if_fail (IPT_IS_CASE_SUMMARY (self), NULL);
+
+  return self->outcome;
+}
+
+const char *
+ipt_case_summary_get_progress_text (IptCaseSummary *self)
+{
+  g_return_val_if_fail (IPT_IS_CASE_SUMMARY (self), NULL);
+
+  return self->progress_text;
+}
+
+const char *
+ipt_case_summary_get_search_key (IptCaseSummary *self)
+{
+  g_return_val_if_fail (IPT_IS_CASE_SUMMARY (self), NULL);
+
+  return self->search_key;
+}

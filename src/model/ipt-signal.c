@@ -1,0 +1,259 @@
+/* Progress signals during a course (clinical.md section 6), each with its rule in words. */
+#define G_LOG_DOMAIN "ipt-model"
+
+#include "config.h"
+
+#include "ipt-signal.h"
+#include "ipt-measure.h"
+
+#include <glib/gi18n.h>
+
+G_DEFINE_ENUM_TYPE (IptSignalKind, ipt_signal_kind,
+  G_DEFINE_ENUM_VALUE (IPT_SIGNAL_RISK, "risk"),
+  G_DEFINE_ENUM_VALUE (IPT_SIGNAL_DETERIORATION, "deterioration"),
+  G_DEFINE_ENUM_VALUE (IPT_SIGNAL_NOT_ON_TRACK, "not-on-track"),
+  G_DEFINE_ENUM_VALUE (IPT_SIGNAL_ON_TRACK, "on-track"),
+  G_DEFINE_ENUM_VALUE (IPT_SIGNAL_OUTCOME, "outcome"),
+  G_DEFINE_ENUM_VALUE (IPT_SIGNAL_NO_SCORES, "no-scores"))
+
+G_DEFINE_BOXED_TYPE (IptSignal, ipt_signal, ipt_signal_copy, ipt_signal_free)
+
+IptSignal *
+ipt_signal_copy (const IptSignal *signal)
+{
+  IptSignal *copy;
+
+  g_return_val_if_fail (signal != NULL, NULL);
+
+  copy = g_new0 (IptSignal, 1);
+  copy->kind = signal->kind;
+  copy->rule = g_strdup (signal->rule);
+  return copy;
+}
+
+void
+ipt_signal_free (IptSignal *signal)
+{
+  if (signal == NULL)
+    return;
+  g_free (signal->rule);
+  g_free (signal);
+}
+
+const char *
+ipt_signal_kind_to_id (IptSignalKind kind)
+{
+  static const char * const ids[] = {
+    "risk", "deterioration", "not-on-track", "on-track", "outcome", "no-scores",
+  };
+
+  if ((guint) kind >= G_N_ELEMENTS (ids))
+    return NULL;
+  return ids[kind];
+}
+
+const char *
+ipt_signal_kind_to_label (IptSignalKind kind)
+{
+  static const char * const labels[] = {
+    N_("Risk"), N_("Deterioration"), N_("Not on track"), N_("On track"), N_("Outcome"),
+    N_("No scores yet"),
+  };
+
+  if ((guint) kind >= G_N_ELEMENTS (labels))
+    return NULL;
+  return _(labels[kind]);
+}
+
+gboolean
+ipt_signal_kind_needs_attention (IptSignalKind kind)
+{
+  return kind == IPT_SIGNAL_RISK || kind == IPT_SIGNAL_DETERIORATION
+         || kind == IPT_SIGNAL_NOT_ON_TRACK;
+}
+
+/* Takes ownership of rule. */
+static void
+add_signal (GPtrArray     *signals,
+            IptSignalKind  kind,
+            char          *rule)
+{
+  IptSignal *signal = g_new0 (IptSignal, 1);
+
+  signal->kind = kind;
+  signal->rule = rule;
+  g_ptr_array_add (signals, signal);
+}
+
+/* First and last points that have a total; points without one (IPT_TOTAL_NONE) are skipped. */
+static guint
+series_first_last (const IptSeriesPoint  *points,
+                   guint                  n_points,
+                   const IptSeriesPoint **first,
+                   const IptSeriesPoint **last)
+{
+  guint count = 0;
+
+  *first = NULL;
+  *last = NULL;
+  for (guint i = 0; points != NULL && i < n_points; i++)
+    {
+      if (points[i].total < 0)
+        continue;
+      if (*first == NULL)
+        *first = &points[i];
+      *last = &points[i];
+      count++;
+    }
+  return count;
+}
+
+static int *
+series_totals (const IptSeriesPoint *points,
+               guint                 n_points,
+               guint                *n_totals)
+{
+  int *totals = g_new (int, MAX (n_points, 1));
+  guint n = 0;
+
+  for (guint i = 0; points != NULL && i < n_points; i++)
+    if (points[i].total >= 0)
+      totals[n++] = points[i].total;
+  *n_totals = n;
+  return totals;
+}
+
+/* "PHQ-9 rose from 12 to 19 (+7; a rise of 6 or more is a reliable deterioration)" */
+static char *
+describe_rise (const IptMeasure *measure,
+               int               first,
+               int               last)
+{
+  return g_strdup_printf (_("%s rose from %d to %d (+%d; a rise of %d or more is a reliable "
+                            "deterioration)"),
+                          measure->name, first, last, last - first, measure->rci);
+}
+
+/* "PHQ-9 19 ≥ 10" or "PHQ-9 7 < 10" */
+static char *
+describe_cutoff (const IptMeasure *measure,
+                 int               total)
+{
+  if (total >= measure->caseness)
+    return g_strdup_printf (_("%s %d ≥ %d"), measure->name, total, measure->caseness);
+  return g_strdup_printf (_("%s %d < %d"), measure->name, total, measure->caseness);
+}
+
+GPtrArray *
+ipt_signals_compute (const IptProgress *progress)
+{
+  const IptMeasure *phq9 = ipt_measure_lookup ("phq9");
+  const IptMeasure *gad7 = ipt_measure_lookup ("gad7");
+  GPtrArray *signals = g_ptr_array_new_with_free_func ((GDestroyNotify) ipt_signal_free);
+  const IptSeriesPoint *latest = NULL;
+  const IptSeriesPoint *p_first, *p_last, *g_first, *g_last;
+  guint n_p, n_g;
+  gboolean risk, deteriorated_p, deteriorated_g, caseness, midpoint, not_on_track;
+
+  g_return_val_if_fail (progress != NULL, signals);
+
+  n_p = series_first_last (progress->phq9, progress->n_phq9, &p_first, &p_last);
+  n_g = series_first_last (progress->gad7, progress->n_gad7, &g_first, &g_last);
+
+  /* Risk looks at the latest PHQ-9 form, even one without a total (a missing item). */
+  if (progress->phq9 != NULL && progress->n_phq9 > 0)
+    latest = &progress->phq9[progress->n_phq9 - 1];
+  risk = latest != NULL && phq9->risk_item >= 0 && latest->risk_item > 0;
+  if (risk)
+    add_signal (signals, IPT_SIGNAL_RISK,
+                g_strdup_printf (_("Risk: %s item %d (thoughts of death or self-harm) was "
+                                   "answered %d at session %u; any answer above 0 raises the flag, "
+                                   "whatever the total"),
+                                 phq9->name, phq9->risk_item + 1, latest->risk_item,
+                                 latest->session));
+
+  if (!progress->course_running)
+    {
+      guint n_pt, n_gt;
+      g_autofree int *pt = series_totals (progress->phq9, progress->n_phq9, &n_pt);
+      g_autofree int *gt = series_totals (progress->gad7, progress->n_gad7, &n_gt);
+      g_autoptr (IptOutcome) outcome = ipt_outcome_compute (pt, n_pt, gt, n_gt);
+
+      /* The outcome's rule starts with its label ("Recovery: ..."). */
+      add_signal (signals, IPT_SIGNAL_OUTCOME, g_strdup (outcome->rule));
+      return signals;
+    }
+
+  deteriorated_p = n_p > 0 && p_last->total - p_first->total >= phq9->rci;
+  deteriorated_g = n_g > 0 && g_last->total - g_first->total >= gad7->rci;
+  if (deteriorated_p || deteriorated_g)
+    {
+      g_autofree char *a = deteriorated_p ? describe_rise (phq9, p_first->total, p_last->total)
+                                          : NULL;
+      g_autofree char *b = deteriorated_g ? describe_rise (gad7, g_first->total, g_last->total)
+                                          : NULL;
+
+      if (a != NULL && b != NULL)
+        add_signal (signals, IPT_SIGNAL_DETERIORATION,
+                    g_strdup_printf (_("Deterioration: %s; %s"), a, b));
+      else
+        add_signal (signals, IPT_SIGNAL_DETERIORATION,
+                    g_strdup_printf (_("Deterioration: %s"), a != NULL ? a : b));
+    }
+
+  caseness = (n_p > 0 && p_first->total >= phq9->caseness)
+             || (n_g > 0 && g_first->total >= gad7->caseness);
+  /* The midpoint: session >= planned / 2, in whole numbers (15 planned: session 8). */
+  midpoint = (guint64) progress->current_session * 2 >= progress->planned_sessions;
+  not_on_track = n_p > 0 && caseness && midpoint
+                 && p_last->total - p_first->total > -phq9->rci;
+
+  if (not_on_track)
+    {
+      g_autofree char *start = NULL;
+
+      if (p_first->total >= phq9->caseness)
+        start = describe_cutoff (phq9, p_first->total);
+      else
+        start = describe_cutoff (gad7, g_first->total);
+      add_signal (signals, IPT_SIGNAL_NOT_ON_TRACK,
+                  g_strdup_printf (_("Not on track: at caseness at start (%s), at or past the "
+                                     "midpoint (session %u of %u) and %s %d → %d is not yet %d "
+                                     "below the first score"),
+                                   start, progress->current_session, progress->planned_sessions,
+                                   phq9->name, p_first->total, p_last->total, phq9->rci));
+    }
+
+  if (signals->len > 0)
+    return signals;
+
+  if (n_p == 0)
+    {
+      add_signal (signals, IPT_SIGNAL_NO_SCORES, g_strdup (_("No PHQ-9 recorded yet")));
+      return signals;
+    }
+
+  if (!caseness)
+    {
+      g_autofree char *a = describe_cutoff (phq9, p_first->total);
+      g_autofree char *b = n_g > 0 ? describe_cutoff (gad7, g_first->total) : NULL;
+
+      add_signal (signals, IPT_SIGNAL_ON_TRACK,
+                  b != NULL
+                  ? g_strdup_printf (_("On track: not at caseness at start (%s, %s)"), a, b)
+                  : g_strdup_printf (_("On track: not at caseness at start (%s)"), a));
+    }
+  else if (!midpoint)
+    add_signal (signals, IPT_SIGNAL_ON_TRACK,
+                g_strdup_printf (_("On track: before the midpoint (session %u of %u), %s %d → %d "
+                                   "so far, with no reliable deterioration"),
+                                 progress->current_session, progress->planned_sessions,
+                                 phq9->name, p_first->total, p_last->total));
+  else
+    add_signal (signals, IPT_SIGNAL_ON_TRACK,
+                g_strdup_printf (_("On track: %s %d → %d is %d below the first score (%d or "
+                                   "more is a reliable improvement)"),
+                                 phq9->name, p_first->total, p_last->total,
+                                 p_first->total - p_last->total, phq9->rci));
+  return signals;
+}
