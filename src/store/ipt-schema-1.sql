@@ -1,5 +1,9 @@
--- Casebook schema, version 1. Applied inside one transaction on a new file.
+-- Casebook schema, version 1: the tables as the first release wrote them.
+-- A new casebook is this file followed by every later step (ipt-schema-2.sql, ...), all in one
+-- transaction; an older casebook runs the steps it lacks, each in its own transaction.
 -- CHECK constraints mirror the model so that no path writes an impossible record.
+-- Dates: date(x, '+0 days') normalises (2026-02-30 becomes 2026-03-02, garbage becomes NULL), so
+-- comparing it with IS to the text accepts only real ISO 8601 calendar dates (a NULL CHECK passes).
 
 CREATE TABLE clients (
   id             INTEGER PRIMARY KEY,
@@ -8,8 +12,7 @@ CREATE TABLE clients (
   given_name     TEXT,
   family_name    TEXT,
   preferred_name TEXT,
-  birth_date     TEXT CHECK (birth_date IS NULL OR (birth_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
-                                                    AND date(birth_date) = birth_date)),
+  birth_date     TEXT CHECK (birth_date IS NULL OR date(birth_date, '+0 days') IS birth_date),
   phone          TEXT,
   email          TEXT,
   referrer       TEXT,
@@ -38,7 +41,7 @@ CREATE TABLE episodes (
   id               INTEGER PRIMARY KEY,
   client_id        INTEGER NOT NULL REFERENCES clients (id) ON DELETE CASCADE,
   ordinal          INTEGER NOT NULL CHECK (ordinal >= 1),
-  start_date       TEXT NOT NULL CHECK (date(start_date) = start_date),
+  start_date       TEXT NOT NULL CHECK (date(start_date, '+0 days') IS start_date),
   planned_sessions INTEGER NOT NULL CHECK (planned_sessions BETWEEN 8 AND 20),
   assessment_end   INTEGER NOT NULL,
   middle_end       INTEGER NOT NULL,
@@ -49,13 +52,13 @@ CREATE TABLE episodes (
   dispute_stage    TEXT CHECK (dispute_stage IS NULL OR dispute_stage IN
                      ('renegotiation', 'impasse', 'dissolution')),
   focus_person_id  INTEGER REFERENCES people (id) ON DELETE SET NULL,
-  focus_date       TEXT CHECK (focus_date IS NULL OR date(focus_date) = focus_date),
+  focus_date       TEXT CHECK (focus_date IS NULL OR date(focus_date, '+0 days') IS focus_date),
   old_role         TEXT,
   new_role         TEXT,
   formulation      TEXT,
-  agreed_on        TEXT CHECK (agreed_on IS NULL OR date(agreed_on) = agreed_on),
+  agreed_on        TEXT CHECK (agreed_on IS NULL OR date(agreed_on, '+0 days') IS agreed_on),
   status           TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'ended', 'dropped-out')),
-  end_date         TEXT CHECK (end_date IS NULL OR date(end_date) = end_date),
+  end_date         TEXT CHECK (end_date IS NULL OR date(end_date, '+0 days') IS end_date),
   end_reason       TEXT,
   UNIQUE (client_id, ordinal),
   CHECK (1 <= assessment_end AND assessment_end < middle_end AND middle_end < planned_sessions),
@@ -66,7 +69,7 @@ CREATE TABLE sessions (
   id          INTEGER PRIMARY KEY,
   episode_id  INTEGER NOT NULL REFERENCES episodes (id) ON DELETE CASCADE,
   number      INTEGER NOT NULL CHECK (number BETWEEN 1 AND 99),
-  date        TEXT NOT NULL CHECK (date(date) = date),
+  date        TEXT NOT NULL CHECK (date(date, '+0 days') IS date),
   attendance  TEXT NOT NULL DEFAULT 'attended' CHECK (attendance IN
                 ('attended', 'cancelled-by-client', 'cancelled-by-practitioner', 'did-not-attend')),
   attendees   TEXT NOT NULL DEFAULT 'client-alone' CHECK (attendees IN
@@ -101,7 +104,7 @@ CREATE TABLE score_items (
 CREATE TABLE life_events (
   id         INTEGER PRIMARY KEY,
   client_id  INTEGER NOT NULL REFERENCES clients (id) ON DELETE CASCADE,
-  date       TEXT NOT NULL CHECK (date(date) = date),
+  date       TEXT NOT NULL CHECK (date(date, '+0 days') IS date),
   title      TEXT NOT NULL CHECK (length(title) > 0),
   impact     INTEGER NOT NULL CHECK (impact BETWEEN -5 AND 5),
   person_id  INTEGER REFERENCES people (id) ON DELETE SET NULL

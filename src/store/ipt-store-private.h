@@ -9,4 +9,71 @@ G_BEGIN_DECLS
 
 sqlite3 *_ipt_store_get_db (IptStore *self);
 
+/* A prepared statement from the connection's cache, reset and with its bindings cleared. Release
+ * it (reset) when done, best with g_autoptr (IptStmt), so no read stays open. The SQL must hold
+ * no values: bind them. */
+typedef sqlite3_stmt IptStmt;
+IptStmt *_ipt_store_prepare (IptStore   *self,
+                             const char *sql,
+                             GError    **error);
+void     _ipt_stmt_release (IptStmt *stmt);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IptStmt, _ipt_stmt_release)
+
+/* Steps a statement that returns no rows (or ignores them); sets the error from the connection. */
+gboolean _ipt_store_step_done (IptStore *self,
+                               IptStmt  *stmt,
+                               GError  **error);
+/* Sets an IPT_STORE_ERROR from a SQLite result code and the connection's message; returns FALSE. */
+gboolean _ipt_store_fail (IptStore *self,
+                          int       rc,
+                          GError  **error);
+
+/* Every write call runs between these: the outermost opens a transaction (BEGIN IMMEDIATE), an
+ * inner one (inside ipt_store_begin) a savepoint, so a failing call undoes only itself.
+ * end (ok = FALSE) rolls back and always returns FALSE. */
+gboolean _ipt_store_write_begin (IptStore *self,
+                                 GError  **error);
+gboolean _ipt_store_write_end (IptStore *self,
+                               gboolean  ok,
+                               GError  **error);
+
+/* NULL binds NULL; _optional_ also stores "" as NULL (fields a person may leave empty). */
+void     _ipt_bind_text (IptStmt    *stmt,
+                         int         index,
+                         const char *text);
+void     _ipt_bind_optional_text (IptStmt    *stmt,
+                                  int         index,
+                                  const char *text);
+/* 0 binds NULL (ids that refer to nothing). */
+void     _ipt_bind_id (IptStmt *stmt,
+                       int      index,
+                       gint64   id);
+/* The current UTC time as stored in created_at / updated_at, ISO 8601 with microseconds. */
+char    *_ipt_store_now (void);
+
+/* Records from the columns of a row starting at `col` (CLIENT_COLUMNS / EPISODE_COLUMNS order in
+ * ipt-store-records.c). */
+IptClient  *_ipt_store_client_from_row (IptStmt *stmt,
+                                        int      col);
+IptEpisode *_ipt_store_episode_from_row (IptStmt *stmt,
+                                         int      col);
+
+/* Creates a folder for clinical data with mode 0700 (also forced on the default folder). */
+gboolean _ipt_store_ensure_private_dir (const char *dir,
+                                        GError    **error);
+
+/* Schema and migrations (ipt-store-migrate.c). */
+gboolean _ipt_store_create_schema (sqlite3 *db,
+                                   GError **error);
+gboolean _ipt_store_migrate (sqlite3    *db,
+                             int         from_version,
+                             const char *display_name,
+                             GError    **error);
+
+/* Copies the open database before a migration to `<path>.before-v<N>.bak` (N the version it is
+ * being migrated to; -2, -3, ... added when that name is taken); returns the path. */
+char    *_ipt_store_backup_before_migration (IptStore *self,
+                                             int       to_version,
+                                             GError  **error);
+
 G_END_DECLS

@@ -25,8 +25,8 @@ typedef enum
 
 /* The value of PRAGMA application_id in every casebook: "IPTC". */
 #define IPT_STORE_APPLICATION_ID 0x49505443
-/* The schema version this build writes (PRAGMA user_version). */
-#define IPT_STORE_SCHEMA_VERSION 1
+/* The schema version this build writes (PRAGMA user_version). Version 1 files are migrated. */
+#define IPT_STORE_SCHEMA_VERSION 2
 #define IPT_STORE_BACKUPS_KEPT_DEFAULT 14
 
 typedef enum
@@ -53,6 +53,8 @@ const char *ipt_store_get_path (IptStore *self);
 gboolean    ipt_store_get_read_only (IptStore *self);
 /* Closes the connection now (also done on finalize). */
 void        ipt_store_close (IptStore *self);
+/* Why the automatic backup made on opening failed (the casebook still opened), or NULL. */
+const GError *ipt_store_get_backup_error (IptStore *self);
 
 /* Backups: a copy through the SQLite backup API into backup_dir (default: ipt_store_backup_dir)
  * named casebook-YYYY-MM-DD.sqlite, at most one a day, newest `keep` kept. */
@@ -105,6 +107,17 @@ GPtrArray  *ipt_store_list_life_events (IptStore *self, gint64 client_id, GError
 gboolean    ipt_store_save_goal (IptStore *self, IptGoal *goal, GError **error);
 gboolean    ipt_store_delete_goal (IptStore *self, gint64 goal_id, GError **error);
 GPtrArray  *ipt_store_list_goals (IptStore *self, gint64 episode_id, GError **error);
+/* A goal's rating (0 to 10) at a session; the goal's first and latest ratings follow them.
+ * IPT_GOAL_RATING_NONE removes the rating of that session. */
+typedef struct
+{
+  guint session_number;
+  int   rating;
+} IptGoalRating;
+gboolean    ipt_store_set_goal_rating (IptStore *self, gint64 goal_id, guint session_number,
+                                       int rating, GError **error);
+/* By session number, elements IptGoalRating. */
+GArray     *ipt_store_list_goal_ratings (IptStore *self, gint64 goal_id, GError **error);
 gboolean    ipt_store_save_comment (IptStore *self, IptComment *comment, GError **error);
 GPtrArray  *ipt_store_list_comments (IptStore *self, gint64 episode_id, GError **error);
 

@@ -1,0 +1,1528 @@
+/* Reading and writing the records of the model: clients, courses, sessions, scores and the rest. */
+#define G_LOG_DOMAIN "ipt-store"
+
+#include "config.h"
+
+#include "ipt-store.h"
+#include "ipt-store-private.h"
+
+#include <glib/gi18n.h>
+
+#define COL_TEXT(stmt, i) ((const char *) sqlite3_column_text ((stmt), (i)))
+
+/* The model checked the record first: its message is the one a person should read. */
+static gboolean
+model_refused (GError **model_error,
+               GError **error)
+{
+  g_set_error_literal (error, IPT_STORE_ERROR, IPT_STORE_ERROR_INVALID, (*model_error)->message);
+  g_clear_error (model_error);
+  return FALSE;
+}
+
+static gboolean
+not_found (GError    **error,
+           const char *what,
+           gint64      id)
+{
+  g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_NOT_FOUND,
+               _("No %s with id %" G_GINT64_FORMAT " in the casebook"), what, id);
+  return FALSE;
+}
+
+/* Runs a statement that writes one row, or none when it does not exist. */
+static gboolean
+write_row (IptStore   *self,
+           IptStmt    *stmt,
+           const char *what,
+           gint64      id,
+           GError    **error)
+{
+  if (!_ipt_store_step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (_ipt_store_get_db (self)) == 0)
+    return not_found (error, what, id);
+  return TRUE;
+}
+
+static gboolean
+delete_by_id (IptStore   *self,
+              const char *sql,
+              const char *what,
+              gint64      id,
+              GError    **error)
+{
+  g_autoptr(IptStmt) stmt = NULL;
+  gboolean ok;
+
+  if (!_ipt_store_write_begin (self, error))
+    return FALSE;
+
+  stmt = _ipt_store_prepare (self, sql, error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      ok = write_row (self, stmt, what, id, error);
+    }
+
+  return _ipt_store_write_end (self, ok, ok ? error : NULL) && ok;
+}
+
+/* Clients */
+
+#define CLIENT_COLUMNS \
+  "id, code, given_name, family_name, preferred_name, birth_date, phone, email, referrer, " \
+  "notes, archived, created_at, updated_at"
+
+IptClient *
+_ipt_store_client_from_row (IptStmt *stmt,
+                            int      col)
+{
+  IptClient *client = ipt_client_new (COL_TEXT (stmt, col + 1));
+
+  ipt_client_set_id (client, sqlite3_column_int64 (stmt, col));
+  ipt_client_set_given_name (client, COL_TEXT (stmt, col + 2));
+  ipt_client_set_family_name (client, COL_TEXT (stmt, col + 3));
+  ipt_client_set_preferred_name (client, COL_TEXT (stmt, col + 4));
+  ipt_client_set_birth_date (client, COL_TEXT (stmt, col + 5));
+  ipt_client_set_phone (client, COL_TEXT (stmt, col + 6));
+  ipt_client_set_email (client, COL_TEXT (stmt, col + 7));
+  ipt_client_set_referrer (client, COL_TEXT (stmt, col + 8));
+  ipt_client_set_notes (client, COL_TEXT (stmt, col + 9));
+  ipt_client_set_archived (client, sqlite3_column_int (stmt, col + 10) != 0);
+  ipt_client_set_created_at (client, COL_TEXT (stmt, col + 11));
+  ipt_client_set_updated_at (client, COL_TEXT (stmt, col + 12));
+
+  return client;
+}
+
+static void
+bind_client (IptStmt   *stmt,
+             IptClient *client)
+{
+  _ipt_bind_text (stmt, 2, ipt_client_get_code (client));
+  _ipt_bind_optional_text (stmt, 3, ipt_client_get_given_name (client));
+  _ipt_bind_optional_text (stmt, 4, ipt_client_get_family_name (client));
+  _ipt_bind_optional_text (stmt, 5, ipt_client_get_preferred_name (client));
+  _ipt_bind_optional_text (stmt, 6, ipt_client_get_birth_date (client));
+  _ipt_bind_optional_text (stmt, 7, ipt_client_get_phone (client));
+  _ipt_bind_optional_text (stmt, 8, ipt_client_get_email (client));
+  _ipt_bind_optional_text (stmt, 9, ipt_client_get_referrer (client));
+  _ipt_bind_optional_text (stmt, 10, ipt_client_get_notes (client));
+  sqlite3_bind_int (stmt, 11, ipt_client_get_archived (client) ? 1 : 0);
+}
+
+gboolean
+ipt_store_insert_client (IptStore  *self,
+                         IptClient *client,
+                         GError   **error)
+{
+  g_autoptr(GError) model_error = NULL;
+  g_autoptr(IptStmt) stmt = NULL;
+  g_autofree char *now = NULL;
+  gboolean ok;
+  gint64 id = 0;
+
+  g_return_val_if_fail (IPT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (IPT_IS_CLIENT (client), FALSE);
+
+  if (!ipt_client_validate (client, &model_error))
+    return model_refused (&model_error, error);
+
+  if (!_ipt_store_write_begin (self, error))
+    return FALSE;
+
+  now = _ipt_store_now ();
+  stmt = _ipt_store_prepare (self,
+                             "INSERT INTO clients (code, given_name, family_name, preferred_name, "
+                             "birth_date, phone, email, referrer, notes, archived, created_at, "
+                             "updated_at) VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+                             error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      bind_client (stmt, client);
+      _ipt_bind_text (stmt, 12, now);
+      ok = _ipt_store_step_done (self, stmt, error);
+      id = sqlite3_last_insert_rowid (_ipt_store_get_db (self));
+    }
+
+  if (!_ipt_store_write_end (self, ok, ok ? error : NULL) || !ok)
+    return FALSE;
+
+  ipt_client_set_id (client, id);
+  ipt_client_set_created_at (client, now);
+  ipt_client_set_updated_at (client, now);
+  return TRUE;
+}
+
+gboolean
+ipt_store_update_client (IptStore  *self,
+                         IptClient *client,
+                         GError   **error)
+{
+  g_autoptr(GError) model_error = NULL;
+  g_autoptr(IptStmt) stmt = NULL;
+  g_autofree char *now = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (IPT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (IPT_IS_CLIENT (client), FALSE);
+
+  if (!ipt_client_validate (client, &model_error))
+    return model_refused (&model_error, error);
+
+  if (!_ipt_store_write_begin (self, error))
+    return FALSE;
+
+  now = _ipt_store_now ();
+  stmt = _ipt_store_prepare (self,
+                             "UPDATE clients SET code = ?2, given_name = ?3, family_name = ?4, "
+                             "preferred_name = ?5, birth_date = ?6, phone = ?7, email = ?8, "
+                             "referrer = ?9, notes = ?10, archived = ?11, updated_at = ?12 "
+                             "WHERE id = ?1",
+                             error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, ipt_client_get_id (client));
+      bind_client (stmt, client);
+      _ipt_bind_text (stmt, 12, now);
+      ok = write_row (self, stmt, "client", ipt_client_get_id (client), error);
+    }
+
+  if (!_ipt_store_write_end (self, ok, ok ? error : NULL) || !ok)
+    return FALSE;
+
+  ipt_client_set_updated_at (client, now);
+  return TRUE;
+}
+
+gboolean
+ipt_store_delete_client (IptStore *self,
+                         gint64    client_id,
+                         GError  **error)
+{
+  return delete_by_id (self, "DELETE FROM clients WHERE id = ?1", "client", client_id, error);
+}
+
+static IptClient *
+get_one_client (IptStore   *self,
+                const char *sql,
+                gint64      id,
+                const char *code,
+                GError    **error)
+{
+  g_autoptr(IptStmt) stmt = _ipt_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  if (code != NULL)
+    _ipt_bind_text (stmt, 1, code);
+  else
+    sqlite3_bind_int64 (stmt, 1, id);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return _ipt_store_client_from_row (stmt, 0);
+  if (rc != SQLITE_DONE)
+    _ipt_store_fail (self, rc, error);
+  else if (code == NULL)
+    not_found (error, "client", id);
+  return NULL;
+}
+
+IptClient *
+ipt_store_get_client (IptStore *self,
+                      gint64    client_id,
+                      GError  **error)
+{
+  g_return_val_if_fail (IPT_IS_STORE (self), NULL);
+
+  return get_one_client (self, "SELECT " CLIENT_COLUMNS " FROM clients WHERE id = ?1",
+                         client_id, NULL, error);
+}
+
+IptClient *
+ipt_store_find_client (IptStore   *self,
+                       const char *code,
+                       GError    **error)
+{
+  g_return_val_if_fail (IPT_IS_STORE (self), NULL);
+  g_return_val_if_fail (code != NULL, NULL);
+
+  return get_one_client (self, "SELECT " CLIENT_COLUMNS " FROM clients WHERE code = ?1",
+                         0, code, error);
+}
+
+GPtrArray *
+ipt_store_list_clients (IptStore *self,
+                        GError  **error)
+{
+  g_autoptr(IptStmt) stmt = NULL;
+  g_autoptr(GPtrArray) clients = NULL;
+  int rc;
+
+  g_return_val_if_fail (IPT_IS_STORE (self), NULL);
+
+  stmt = _ipt_store_prepare (self, "SELECT " CLIENT_COLUMNS " FROM clients ORDER BY code", error);
+  if (stmt == NULL)
+    return NULL;
+
+  clients = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (clients, _ipt_store_client_from_row (stmt, 0));
+
+  if (rc != SQLITE_DONE)
+    {
+      _ipt_store_fail (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&clients);
+}
+
+guint
+ipt_store_count_clients (IptStore *self,
+                         GError  **error)
+{
+  g_autoptr(IptStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (IPT_IS_STORE (self), 0);
+
+  stmt = _ipt_store_prepare (self, "SELECT count(*) FROM clients", error);
+  if (stmt == NULL)
+    return 0;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _ipt_store_fail (self, rc, error);
+      return 0;
+    }
+  return (guint) sqlite3_column_int64 (stmt, 0);
+}
+
+/* Courses */
+
+#define EPISODE_COLUMNS \
+  "id, client_id, ordinal, start_date, planned_sessions, assessment_end, middle_end, focus, " \
+  "secondary_focus, dispute_stage, focus_person_id, focus_date, old_role, new_role, " \
+  "formulation, agreed_on, status, end_date, end_reason"
+#define EPISODE_N_COLUMNS 19
+
+IptEpisode *
+_ipt_store_episode_from_row (IptStmt *stmt,
+                             int      col)
+{
+  IptEpisode *episode;
+  IptFocus focus = IPT_FOCUS_NONE;
+  IptFocus secondary = IPT_FOCUS_NONE;
+  IptDisputeStage stage = IPT_DISPUTE_STAGE_NONE;
+  IptEpisodeStatus status = IPT_EPISODE_STATUS_ACTIVE;
+
+  episode = ipt_episode_new (sqlite3_column_int64 (stmt, col + 1), COL_TEXT (stmt, col + 3),
+                             sqlite3_column_int (stmt, col + 4));
+  ipt_episode_set_id (episode, sqlite3_column_int64 (stmt, col));
+  ipt_episode_set_ordinal (episode, sqlite3_column_int (stmt, col + 2));
+  ipt_episode_set_assessment_end (episode, sqlite3_column_int (stmt, col + 5));
+  ipt_episode_set_middle_end (episode, sqlite3_column_int (stmt, col + 6));
+  if (ipt_focus_from_id (COL_TEXT (stmt, col + 7), &focus))
+    ipt_episode_set_focus (episode, focus);
+  if (ipt_focus_from_id (COL_TEXT (stmt, col + 8), &secondary))
+    ipt_episode_set_secondary_focus (episode, secondary);
+  if (ipt_dispute_stage_from_id (COL_TEXT (stmt, col + 9), &stage))
+    ipt_episode_set_dispute_stage (episode, stage);
+  ipt_episode_set_focus_person_id (episode, sqlite3_column_int64 (stmt, col + 10));
+  ipt_episode_set_focus_date (episode, COL_TEXT (stmt, col + 11));
+  ipt_episode_set_old_role (episode, COL_TEXT (stmt, col + 12));
+  ipt_episode_set_new_role (episode, COL_TEXT (stmt, col + 13));
+  ipt_episode_set_formulation (episode, COL_TEXT (stmt, col + 14));
+  ipt_episode_set_agreed_on (episode, COL_TEXT (stmt, col + 15));
+  if (ipt_episode_status_from_id (COL_TEXT (stmt, col + 16), &status))
+    ipt_episode_set_status (episode, status);
+  ipt_episode_set_end_date (episode, COL_TEXT (stmt, col + 17));
+  ipt_episode_set_end_reason (episode, COL_TEXT (stmt, col + 18));
+
+  return episode;
+}
+
+/* Binds parameters 3 to 19 (all but id, client and ordinal). */
+static void
+bind_episode (IptStmt    *stmt,
+              IptEpisode *episode)
+{
+  _ipt_bind_text (stmt, 4, ipt_episode_get_start_date (episode));
+  sqlite3_bind_int (stmt, 5, ipt_episode_get_planned_sessions (episode));
+  sqlite3_bind_int (stmt, 6, ipt_episode_get_assessment_end (episode));
+  sqlite3_bind_int (stmt, 7, ipt_episode_get_middle_end (episode));
+  _ipt_bind_text (stmt, 8, ipt_focus_to_id (ipt_episode_get_focus (episode)));
+  _ipt_bind_text (stmt, 9, ipt_focus_to_id (ipt_episode_get_secondary_focus (episode)));
+  _ipt_bind_text (stmt, 10, ipt_dispute_stage_to_id (ipt_episode_get_dispute_stage (episode)));
+  _ipt_bind_id (stmt, 11, ipt_episode_get_focus_person_id (episode));
+  _ipt_bind_optional_text (stmt, 12, ipt_episode_get_focus_date (episode));
+  _ipt_bind_optional_text (stmt, 13, ipt_episode_get_old_role (episode));
+  _ipt_bind_optional_text (stmt, 14, ipt_episode_get_new_role (episode));
+  _ipt_bind_optional_text (stmt, 15, ipt_episode_get_formulation (episode));
+  _ipt_bind_optional_text (stmt, 16, ipt_episode_get_agreed_on (episode));
+  _ipt_bind_text (stmt, 17, ipt_episode_status_to_id (ipt_episode_get_status (episode)));
+  _ipt_bind_optional_text (stmt, 18, ipt_episode_get_end_date (episode));
+  _ipt_bind_optional_text (stmt, 19, ipt_episode_get_end_reason (episode));
+}
+
+gboolean
+ipt_store_insert_episode (IptStore   *self,
+                          IptEpisode *episode,
+                          GError    **error)
+{
+  g_autoptr(GError) model_error = NULL;
+  g_autoptr(IptStmt) next = NULL;
+  g_autoptr(IptStmt) stmt = NULL;
+  gboolean ok;
+  guint ordinal = 0;
+  gint64 id = 0;
+
+  g_return_val_if_fail (IPT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (IPT_IS_EPISODE (episode), FALSE);
+
+  if (!ipt_episode_validate (episode, &model_error))
+    return model_refused (&model_error, error);
+
+  if (!_ipt_store_write_begin (self, error))
+    return FALSE;
+
+  next = _ipt_store_prepare (self,
+                             "SELECT coalesce (max (ordinal), 0) + 1 FROM episodes "
+                             "WHERE client_id = ?1",
+                             error);
+  ok = next != NULL;
+  if (ok)
+    {
+      int rc;
+
+      sqlite3_bind_int64 (next, 1, ipt_episode_get_client_id (episode));
+      rc = sqlite3_step (next);
+      ok = rc == SQLITE_ROW || _ipt_store_fail (self, rc, error);
+      if (ok)
+        ordinal = sqlite3_column_int (next, 0);
+      _ipt_stmt_release (next);
+    }
+
+  if (ok)
+    {
+      stmt = _ipt_store_prepare (self,
+                                 "INSERT INTO episodes (client_id, ordinal, start_date, "
+                                 "planned_sessions, assessment_end, middle_end, focus, "
+                                 "secondary_focus, dispute_stage, focus_person_id, focus_date, "
+                                 "old_role, new_role, formulation, agreed_on, status, end_date, "
+                                 "end_reason) VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+                                 "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+                                 error);
+      ok = stmt != NULL;
+    }
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 2, ipt_episode_get_client_id (episode));
+      sqlite3_bind_int (stmt, 3, ordinal);
+      bind_episode (stmt, episode);
+      ok = _ipt_store_step_done (self, stmt, error);
+      id = sqlite3_last_insert_rowid (_ipt_store_get_db (self));
+    }
+
+  if (!_ipt_store_write_end (self, ok, ok ? error : NULL) || !ok)
+    return FALSE;
+
+  ipt_episode_set_id (episode, id);
+  ipt_episode_set_ordinal (episode, ordinal);
+  return TRUE;
+}
+
+gboolean
+ipt_store_update_episode (IptStore   *self,
+                          IptEpisode *episode,
+                          GError    **error)
+{
+  g_autoptr(GError) model_error = NULL;
+  g_autoptr(IptStmt) stmt = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (IPT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (IPT_IS_EPISODE (episode), FALSE);
+
+  if (!ipt_episode_validate (episode, &model_error))
+    return model_refused (&model_error, error);
+
+  if (!_ipt_store_write_begin (self, error))
+    return FALSE;
+
+  stmt = _ipt_store_prepare (self,
+                             "UPDATE episodes SET start_date = ?4, planned_sessions = ?5, "
+                             "assessment_end = ?6, middle_end = ?7, focus = ?8, "
+                             "secondary_focus = ?9, dispute_stage = ?10, focus_person_id = ?11, "
+                             "focus_date = ?12, old_role = ?13, new_role = ?14, "
+                             "formulation = ?15, agreed_on = ?16, status = ?17, end_date = ?18, "
+                             "end_reason = ?19 WHERE id = ?1",
+                             error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, ipt_episode_get_id (episode));
+      bind_episode (stmt, episode);
+      ok = write_row (self, stmt, "course", ipt_episode_get_id (episode), error);
+    }
+
+  return _ipt_store_write_end (self, ok, ok ? error : NULL) && ok;
+}
+
+gboolean
+ipt_store_delete_episode (IptStore *self,
+                          gint64    episode_id,
+                          GError  **error)
+{
+  return delete_by_id (self, "DELETE FROM episodes WHERE id = ?1", "course", episode_id, error);
+}
+
+static GPtrArray *
+list_episodes (IptStore   *self,
+               const char *sql,
+               gint64      key,
+               GError    **error)
+{
+  g_autoptr(IptStmt) stmt = _ipt_store_prepare (self, sql, error);
+  g_autoptr(GPtrArray) episodes = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, key);
+  episodes = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (episodes, _ipt_store_episode_from_row (stmt, 0));
+
+  if (rc != SQLITE_DONE)
+    {
+      _ipt_store_fail (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&episodes);
+}
+
+IptEpisode *
+ipt_store_get_episode (IptStore *self,
+                       gint64    episode_id,
+                       GError  **error)
+{
+  g_autoptr(GPtrArray) episodes = NULL;
+
+  g_return_val_if_fail (IPT_IS_STORE (self), NULL);
+
+  episodes = list_episodes (self, "SELECT " EPISODE_COLUMNS " FROM episodes WHERE id = ?1",
+                            episode_id, error);
+  if (episodes == NULL)
+    return NULL;
+  if (episodes->len == 0)
+    {
+      not_found (error, "course", episode_id);
+      return NULL;
+    }
+  return g_object_ref (g_ptr_array_index (episodes, 0));
+}
+
+GPtrArray *
+ipt_store_list_episodes (IptStore *self,
+                         gint64    client_id,
+                         GError  **error)
+{
+  g_return_val_if_fail (IPT_IS_STORE (self), NULL);
+
+  return list_episodes (self,
+                        "SELECT " EPISODE_COLUMNS " FROM episodes WHERE client_id = ?1 "
+                        "ORDER BY ordinal",
+                        client_id, error);
+}
+
+IptEpisode *
+ipt_store_get_current_episode (IptStore *self,
+                               gint64    client_id,
+                               GError  **error)
+{
+  g_autoptr(GPtrArray) episodes = NULL;
+
+  g_return_val_if_fail (IPT_IS_STORE (self), NULL);
+
+  episodes = list_episodes (self,
+                            "SELECT " EPISODE_COLUMNS " FROM episodes WHERE client_id = ?1 "
+                            "ORDER BY ordinal DESC LIMIT 1",
+                            client_id, error);
+  if (episodes == NULL || episodes->len == 0)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (episodes, 0));
+}
+
+/* Sessions and scores */
+
+#define SESSION_COLUMNS \
+  "s.id, s.episode_id, s.number, s.date, s.attendance, s.attendees, s.duration, " \
+  "s.note_agenda, s.note_events, s.note_between, s.tasks_done"
+
+static IptSession *
+session_from_row (IptStmt *stmt)
+{
+  IptSession *session;
+  IptAttendance attendance = IPT_ATTENDANCE_ATTENDED;
+  IptAttendees attendees = IPT_ATTENDEES_CLIENT_ALONE;
+
+  session = ipt_session_new (sqlite3_column_int64 (stmt, 1), sqlite3_column_int (stmt, 2),
+                             COL_TEXT (stmt, 3));
+  ipt_session_set_id (session, sqlite3_column_int64 (stmt, 0));
+  if (ipt_attendance_from_id (COL_TEXT (stmt, 4), &attendance))
+    ipt_session_set_attendance (session, attendance);
+  if (ipt_attendees_from_id (COL_TEXT (stmt, 5), &attendees))
+    ipt_session_set_attendees (session, attendees);
+  ipt_session_set_duration (session, sqlite3_column_int (stmt, 6));
+  ipt_session_set_note_agenda (session, COL_TEXT (stmt, 7));
+  ipt_session_set_note_events (session, COL_TEXT (stmt, 8));
+  ipt_session_set_note_between (session, COL_TEXT (stmt, 9));
+  ipt_session_set_tasks_done (session, sqlite3_column_int64 (stmt, 10));
+
+  return session;
+}
+
+static void
+bind_session (IptStmt    *stmt,
+              IptSession *session)
+{
+  sqlite3_bind_int64 (stmt, 2, ipt_session_get_episode_id (session));
+  sqlite3_bind_int (stmt, 3, ipt_session_get_number (session));
+  _ipt_bind_text (stmt, 4, ipt_session_get_date (session));
+  _ipt_bind_text (stmt, 5, ipt_attendance_to_id (ipt_session_get_attendance (session)));
+  _ipt_bind_text (stmt, 6, ipt_attendees_to_id (ipt_session_get_attendees (session)));
+  if (ipt_session_get_duration (session) > 0)
+    sqlite3_bind_int (stmt, 7, ipt_session_get_duration (session));
+  else
+    sqlite3_bind_null (stmt, 7);
+  _ipt_bind_optional_text (stmt, 8, ipt_session_get_note_agenda (session));
+  _ipt_bind_optional_text (stmt, 9, ipt_session_get_note_events (session));
+  _ipt_bind_optional_text (stmt, 10, ipt_session_get_note_between (session));
+  sqlite3_bind_int64 (stmt, 11, ipt_session_get_tasks_done (session));
+}
+
+static gboolean
+insert_score (IptStore *self,
+              gint64    session_id,
+              IptScore *score,
+              gint64   *score_id,
+              GError  **error)
+{
+  const IptMeasure *measure = ipt_score_get_measure (score);
+  const char *version = ipt_score_get_measure_version (score);
+  g_autoptr(IptStmt) stmt = NULL;
+  const int *items;
+  guint n_items = 0;
+
+  stmt = _ipt_store_prepare (self,
+                             "INSERT INTO scores (session_id, measure, measure_version, total, risk) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5)",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, session_id);
+  _ipt_bind_text (stmt, 2, measure->id);
+  _ipt_bind_text (stmt, 3, version != NULL ? version : measure->version);
+  if (ipt_score_has_total (score))
+    sqlite3_bind_int (stmt, 4, ipt_score_get_total (score));
+  else
+    sqlite3_bind_null (stmt, 4);
+  sqlite3_bind_int (stmt, 5, ipt_score_get_risk (score) ? 1 : 0);
+  if (!_ipt_store_step_done (self, stmt, error))
+    return FALSE;
+  _ipt_stmt_release (g_steal_pointer (&stmt));
+
+  *score_id = sqlite3_last_insert_rowid (_ipt_store_get_db (self));
+
+  items = ipt_score_get_items (score, &n_items);
+  for (guint i = 0; items != NULL && i < n_items; i++)
+    {
+      g_autoptr(IptStmt) item = NULL;
+
+      item = _ipt_store_prepare (self,
+                                 "INSERT INTO score_items (score_id, item, value) "
+                                 "VALUES (?1, ?2, ?3)",
+                                 error);
+      if (item == NULL)
+        return FALSE;
+
+      /* Items are numbered from 1 as on the printed questionnaire. */
+      sqlite3_bind_int64 (item, 1, *score_id);
+      sqlite3_bind_int (item, 2, i + 1);
+      if (items[i] == IPT_ITEM_MISSING)
+        sqlite3_bind_null (item, 3);
+      else
+        sqlite3_bind_int (item, 3, items[i]);
+      if (!_ipt_store_step_done (self, item, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+validate_session (IptSession *session,
+                  GPtrArray  *scores,
+                  GError    **error)
+{
+  g_autoptr(GError) model_error = NULL;
+
+  if (!ipt_session_validate (session, &model_error))
+    return model_refused (&model_error, error);
+
+  for (guint i = 0; scores != NULL && i < scores->len; i++)
+    {
+      IptScore *score = g_ptr_array_index (scores, i);
+
+      if (!ipt_score_validate (score, &model_error))
+        return model_refused (&model_error, error);
+
+      for (guint j = 0; j < i; j++)
+        {
+          if (ipt_score_get_measure (g_ptr_array_index (scores, j)) == ipt_score_get_measure (score))
+            {
+              g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_INVALID,
+                           _("A session can have only one %s"), ipt_score_get_measure (score)->name);
+              return FALSE;
+            }
+        }
+    }
+
+  return TRUE;
+}
+
+gboolean
+ipt_store_save_session (IptStore   *self,
+                        IptSession *session,
+                        GPtrArray  *scores,
+                        GError    **error)
+{
+  g_autoptr(IptStmt) stmt = NULL;
+  g_autofree gint64 *score_ids = NULL;
+  gint64 session_id;
+  gboolean ok;
+
+  g_return_val_if_fail (IPT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (IPT_IS_SESSION (session), FALSE);
+
+  if (!validate_session (session, scores, error))
+    return FALSE;
+
+  if (!_ipt_store_write_begin (self, error))
+    return FALSE;
+
+  session_id = ipt_session_get_id (session);
+  if (session_id == 0)
+    {
+      stmt = _ipt_store_prepare (self,
+                                 "INSERT INTO sessions (episode_id, number, date, attendance, "
+                                 "attendees, duration, note_agenda, note_events, note_between, "
+                                 "tasks_done) VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                                 error);
+      ok = stmt != NULL;
+      if (ok)
+        {
+          bind_session (stmt, session);
+          ok = _ipt_store_step_done (self, stmt, error);
+          session_id = sqlite3_last_insert_rowid (_ipt_store_get_db (self));
+        }
+    }
+  else
+    {
+      stmt = _ipt_store_prepare (self,
+                                 "UPDATE sessions SET episode_id = ?2, number = ?3, date = ?4, "
+                                 "attendance = ?5, attendees = ?6, duration = ?7, "
+                                 "note_agenda = ?8, note_events = ?9, note_between = ?10, "
+                                 "tasks_done = ?11 WHERE id = ?1",
+                                 error);
+      ok = stmt != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (stmt, 1, session_id);
+          bind_session (stmt, session);
+          ok = write_row (self, stmt, "session", session_id, error);
+        }
+    }
+
+  if (ok && scores != NULL)
+    {
+      g_autoptr(IptStmt) clear = _ipt_store_prepare (self,
+                                                     "DELETE FROM scores WHERE session_id = ?1",
+                                                     error);
+
+      ok = clear != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (clear, 1, session_id);
+          ok = _ipt_store_step_done (self, clear, error);
+        }
+
+      score_ids = g_new0 (gint64, scores->len);
+      for (guint i = 0; ok && i < scores->len; i++)
+        ok = insert_score (self, session_id, g_ptr_array_index (scores, i), &score_ids[i], error);
+    }
+
+  if (!_ipt_store_write_end (self, ok, ok ? error : NULL) || !ok)
+    return FALSE;
+
+  /* Ids only once the transaction holds them. */
+  ipt_session_set_id (session, session_id);
+  for (guint i = 0; scores != NULL && i < scores->len; i++)
+    {
+      ipt_score_set_id (g_ptr_array_index (scores, i), score_ids[i]);
+      ipt_score_set_session_id (g_ptr_array_index (scores, i), session_id);
+    }
+  return TRUE;
+}
+
+gboolean
+ipt_store_delete_session (IptStore *self,
+                          gint64    session_id,
+                          GError  **error)
+{
+  return delete_by_id (self, "DELETE FROM sessions WHERE id = ?1", "session", session_id, error);
+}
+
+GPtrArray *
+ipt_store_list_sessions (IptStore *self,
+                         gint64    episode_id,
+                         GError  **error)
+{
+  g_autoptr(IptStmt) stmt = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+  guint planned = 0, assessment_end = 0, middle_end = 0;
+  int rc;
+
+  g_return_val_if_fail (IPT_IS_STORE (self), NULL);
+
+  stmt = _ipt_store_prepare (self,
+                             "SELECT planned_sessions, assessment_end, middle_end FROM episodes "
+                             "WHERE id = ?1",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, episode_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      not_found (error, "course", episode_id);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      _ipt_store_fail (self, rc, error);
+      return NULL;
+    }
+  planned = sqlite3_column_int (stmt, 0);
+  assessment_end = sqlite3_column_int (stmt, 1);
+  middle_end = sqlite3_column_int (stmt, 2);
+  _ipt_stmt_release (g_steal_pointer (&stmt));
+
+  stmt = _ipt_store_prepare (self,
+                             "SELECT " SESSION_COLUMNS " FROM sessions s WHERE s.episode_id = ?1 "
+                             "ORDER BY s.number",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, episode_id);
+  sessions = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      IptSession *session = session_from_row (stmt);
+
+      ipt_session_set_phase (session,
+                             ipt_phase_for_session (planned, assessment_end, middle_end,
+                                                    ipt_session_get_number (session)));
+      g_ptr_array_add (sessions, session);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _ipt_store_fail (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&sessions);
+}
+
+/* Rows: score id, session id, measure, version, total, item, value; ordered by score then item
+ * (item and value NULL for a score without item answers). */
+static GPtrArray *
+load_scores (IptStore   *self,
+             const char *sql,
+             gint64      key,
+             GError    **error)
+{
+  g_autoptr(IptStmt) stmt = _ipt_store_prepare (self, sql, error);
+  g_autoptr(GPtrArray) scores = NULL;
+  g_autofree int *items = NULL;
+  gint64 current = 0;
+  gint64 session_id = 0;
+  const IptMeasure *measure = NULL;
+  g_autofree char *version = NULL;
+  int total = IPT_TOTAL_NONE;
+  gboolean has_items = FALSE;
+  gboolean done = FALSE;
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, key);
+  scores = g_ptr_array_new_with_free_func (g_object_unref);
+
+  while (!done)
+    {
+      int rc = sqlite3_step (stmt);
+      gint64 id = 0;
+
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        {
+          _ipt_store_fail (self, rc, error);
+          return NULL;
+        }
+      done = rc == SQLITE_DONE;
+      if (!done)
+        id = sqlite3_column_int64 (stmt, 0);
+
+      /* The rows of one score are over: make it. */
+      if (current != 0 && (done || id != current))
+        {
+          IptScore *score;
+
+          if (has_items && measure->n_items > 0)
+            score = ipt_score_new_from_items (measure, items, measure->n_items);
+          else
+            score = ipt_score_new_from_total (measure, total);
+          ipt_score_set_id (score, current);
+          ipt_score_set_session_id (score, session_id);
+          if (version != NULL)
+            ipt_score_set_measure_version (score, version);
+          g_ptr_array_add (scores, score);
+          current = 0;
+        }
+
+      if (done)
+        break;
+
+      if (current == 0)
+        {
+          const char *measure_id = COL_TEXT (stmt, 2);
+
+          measure = ipt_measure_lookup (measure_id);
+          if (measure == NULL)
+            {
+              g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_DAMAGED,
+                           _("The casebook holds a score of an unknown measure (%s)"),
+                           measure_id);
+              return NULL;
+            }
+          current = id;
+          session_id = sqlite3_column_int64 (stmt, 1);
+          g_free (version);
+          version = g_strdup (COL_TEXT (stmt, 3));
+          total = sqlite3_column_type (stmt, 4) == SQLITE_NULL
+                  ? IPT_TOTAL_NONE : sqlite3_column_int (stmt, 4);
+          has_items = FALSE;
+          g_free (items);
+          items = g_new (int, MAX (measure->n_items, 1));
+          for (guint i = 0; i < measure->n_items; i++)
+            items[i] = IPT_ITEM_MISSING;
+        }
+
+      if (sqlite3_column_type (stmt, 5) != SQLITE_NULL)
+        {
+          int item = sqlite3_column_int (stmt, 5);
+
+          has_items = TRUE;
+          if (item >= 1 && (guint) item <= measure->n_items &&
+              sqlite3_column_type (stmt, 6) != SQLITE_NULL)
+            items[item - 1] = sqlite3_column_int (stmt, 6);
+        }
+    }
+
+  return g_steal_pointer (&scores);
+}
+
+GPtrArray *
+ipt_store_list_scores (IptStore *self,
+                       gint64    episode_id,
+                       GError  **error)
+{
+  g_return_val_if_fail (IPT_IS_STORE (self), NULL);
+
+  return load_scores (self,
+                      "SELECT sc.id, sc.session_id, sc.measure, sc.measure_version, sc.total, "
+                      "si.item, si.value FROM sessions s "
+                      "JOIN scores sc ON sc.session_id = s.id "
+                      "LEFT JOIN score_items si ON si.score_id = sc.id "
+                      "WHERE s.episode_id = ?1 ORDER BY s.number, sc.measure, sc.id, si.item",
+                      episode_id, error);
+}
+
+GPtrArray *
+ipt_store_list_session_scores (IptStore *self,
+                               gint64    session_id,
+                               GError  **error)
+{
+  g_return_val_if_fail (IPT_IS_STORE (self), NULL);
+
+  return load_scores (self,
+                      "SELECT sc.id, sc.session_id, sc.measure, sc.measure_version, sc.total, "
+                      "si.item, si.value FROM scores sc "
+                      "LEFT JOIN score_items si ON si.score_id = sc.id "
+                      "WHERE sc.session_id = ?1 ORDER BY sc.measure, sc.id, si.item",
+                      session_id, error);
+}
+
+/* Inventory */
+
+static void
+bind_person (IptStmt *stmt,
+             gpointer record)
+{
+  IptPerson *person = record;
+
+  sqlite3_bind_int64 (stmt, 2, ipt_person_get_client_id (person));
+  _ipt_bind_text (stmt, 3, ipt_person_get_name (person));
+  _ipt_bind_optional_text (stmt, 4, ipt_person_get_relationship (person));
+  sqlite3_bind_int (stmt, 5, ipt_person_get_ring (person));
+  if (ipt_person_get_ideal_ring (person) > 0)
+    sqlite3_bind_int (stmt, 6, ipt_person_get_ideal_ring (person));
+  else
+    sqlite3_bind_null (stmt, 6);
+  _ipt_bind_optional_text (stmt, 7, ipt_person_get_contact (person));
+  _ipt_bind_optional_text (stmt, 8, ipt_person_get_satisfying (person));
+  _ipt_bind_optional_text (stmt, 9, ipt_person_get_unsatisfying (person));
+  _ipt_bind_optional_text (stmt, 10, ipt_person_get_changes_wanted (person));
+  sqlite3_bind_int (stmt, 11, ipt_person_get_knows_about_mood (person) ? 1 : 0);
+}
+
+/* Inserts (id 0) or updates a row with the statement for each; the binder fills ?2 onwards. */
+static gboolean
+save_record (IptStore    *self,
+             gint64      *id,
+             const char  *insert_sql,
+             const char  *update_sql,
+             const char  *what,
+             void       (*bind) (IptStmt *, gpointer),
+             gpointer     record,
+             GError     **error)
+{
+  g_autoptr(IptStmt) stmt = NULL;
+  gboolean ok;
+  gint64 new_id = *id;
+
+  if (!_ipt_store_write_begin (self, error))
+    return FALSE;
+
+  stmt = _ipt_store_prepare (self, *id == 0 ? insert_sql : update_sql, error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      bind (stmt, record);
+      if (*id == 0)
+        {
+          ok = _ipt_store_step_done (self, stmt, error);
+          new_id = sqlite3_last_insert_rowid (_ipt_store_get_db (self));
+        }
+      else
+        {
+          sqlite3_bind_int64 (stmt, 1, *id);
+          ok = write_row (self, stmt, what, *id, error);
+        }
+    }
+
+  if (!_ipt_store_write_end (self, ok, ok ? error : NULL) || !ok)
+    return FALSE;
+
+  *id = new_id;
+  return TRUE;
+}
+
+gboolean
+ipt_store_save_person (IptStore  *self,
+                       IptPerson *person,
+                       GError   **error)
+{
+  g_autoptr(GError) model_error = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (IPT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (IPT_IS_PERSON (person), FALSE);
+
+  if (!ipt_person_validate (person, &model_error))
+    return model_refused (&model_error, error);
+
+  id = ipt_person_get_id (person);
+  if (!save_record (self, &id,
+                    "INSERT INTO people (client_id, name, relationship, ring, ideal_ring, contact, "
+                    "satisfying, unsatisfying, changes_wanted, knows_about_mood) "
+                    "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                    "UPDATE people SET client_id = ?2, name = ?3, relationship = ?4, ring = ?5, "
+                    "ideal_ring = ?6, contact = ?7, satisfying = ?8, unsatisfying = ?9, "
+                    "changes_wanted = ?10, knows_about_mood = ?11 WHERE id = ?1",
+                    "person", bind_person, person, error))
+    return FALSE;
+
+  ipt_person_set_id (person, id);
+  return TRUE;
+}
+
+gboolean
+ipt_store_delete_person (IptStore *self,
+                         gint64    person_id,
+                         GError  **error)
+{
+  return delete_by_id (self, "DELETE FROM people WHERE id = ?1", "person", person_id, error);
+}
+
+GPtrArray *
+ipt_store_list_people (IptStore *self,
+                       gint64    client_id,
+                       GError  **error)
+{
+  g_autoptr(IptStmt) stmt = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  int rc;
+
+  g_return_val_if_fail (IPT_IS_STORE (self), NULL);
+
+  stmt = _ipt_store_prepare (self,
+                             "SELECT id, client_id, name, relationship, ring, ideal_ring, contact, "
+                             "satisfying, unsatisfying, changes_wanted, knows_about_mood "
+                             "FROM people WHERE client_id = ?1 ORDER BY id",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, client_id);
+  people = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      IptPerson *person = ipt_person_new (sqlite3_column_int64 (stmt, 1), COL_TEXT (stmt, 2),
+                                          COL_TEXT (stmt, 3), sqlite3_column_int (stmt, 4));
+
+      ipt_person_set_id (person, sqlite3_column_int64 (stmt, 0));
+      ipt_person_set_ideal_ring (person, sqlite3_column_int (stmt, 5));
+      ipt_person_set_contact (person, COL_TEXT (stmt, 6));
+      ipt_person_set_satisfying (person, COL_TEXT (stmt, 7));
+      ipt_person_set_unsatisfying (person, COL_TEXT (stmt, 8));
+      ipt_person_set_changes_wanted (person, COL_TEXT (stmt, 9));
+      ipt_person_set_knows_about_mood (person, sqlite3_column_int (stmt, 10) != 0);
+      g_ptr_array_add (people, person);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _ipt_store_fail (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&people);
+}
+
+/* Timeline */
+
+static void
+bind_life_event (IptStmt *stmt,
+                 gpointer record)
+{
+  IptLifeEvent *event = record;
+
+  sqlite3_bind_int64 (stmt, 2, ipt_life_event_get_client_id (event));
+  _ipt_bind_text (stmt, 3, ipt_life_event_get_date (event));
+  _ipt_bind_text (stmt, 4, ipt_life_event_get_title (event));
+  sqlite3_bind_int (stmt, 5, ipt_life_event_get_impact (event));
+  _ipt_bind_id (stmt, 6, ipt_life_event_get_person_id (event));
+}
+
+gboolean
+ipt_store_save_life_event (IptStore     *self,
+                           IptLifeEvent *event,
+                           GError      **error)
+{
+  g_autoptr(GError) model_error = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (IPT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (IPT_IS_LIFE_EVENT (event), FALSE);
+
+  if (!ipt_life_event_validate (event, &model_error))
+    return model_refused (&model_error, error);
+
+  id = ipt_life_event_get_id (event);
+  if (!save_record (self, &id,
+                    "INSERT INTO life_events (client_id, date, title, impact, person_id) "
+                    "VALUES (?2, ?3, ?4, ?5, ?6)",
+                    "UPDATE life_events SET client_id = ?2, date = ?3, title = ?4, impact = ?5, "
+                    "person_id = ?6 WHERE id = ?1",
+                    "life event", bind_life_event, event, error))
+    return FALSE;
+
+  ipt_life_event_set_id (event, id);
+  return TRUE;
+}
+
+gboolean
+ipt_store_delete_life_event (IptStore *self,
+                             gint64    event_id,
+                             GError  **error)
+{
+  return delete_by_id (self, "DELETE FROM life_events WHERE id = ?1", "life event", event_id,
+                       error);
+}
+
+GPtrArray *
+ipt_store_list_life_events (IptStore *self,
+                            gint64    client_id,
+                            GError  **error)
+{
+  g_autoptr(IptStmt) stmt = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  int rc;
+
+  g_return_val_if_fail (IPT_IS_STORE (self), NULL);
+
+  stmt = _ipt_store_prepare (self,
+                             "SELECT id, client_id, date, title, impact, person_id FROM life_events "
+                             "WHERE client_id = ?1 ORDER BY date, id",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, client_id);
+  events = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      IptLifeEvent *event = ipt_life_event_new (sqlite3_column_int64 (stmt, 1), COL_TEXT (stmt, 2),
+                                                COL_TEXT (stmt, 3), sqlite3_column_int (stmt, 4));
+
+      ipt_life_event_set_id (event, sqlite3_column_int64 (stmt, 0));
+      ipt_life_event_set_person_id (event, sqlite3_column_int64 (stmt, 5));
+      g_ptr_array_add (events, event);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _ipt_store_fail (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&events);
+}
+
+/* Goals */
+
+static void
+bind_rating (IptStmt *stmt,
+             int      index,
+             int      rating)
+{
+  if (rating == IPT_GOAL_RATING_NONE)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int (stmt, index, rating);
+}
+
+static void
+bind_goal (IptStmt *stmt,
+           gpointer record)
+{
+  IptGoal *goal = record;
+
+  sqlite3_bind_int64 (stmt, 2, ipt_goal_get_episode_id (goal));
+  _ipt_bind_text (stmt, 3, ipt_goal_get_text (goal));
+  bind_rating (stmt, 4, ipt_goal_get_first_rating (goal));
+  bind_rating (stmt, 5, ipt_goal_get_latest_rating (goal));
+}
+
+static gboolean
+read_goal_ratings (IptStore *self,
+                   IptGoal  *goal,
+                   GError  **error)
+{
+  g_autoptr(IptStmt) stmt = NULL;
+  int rc;
+
+  stmt = _ipt_store_prepare (self, "SELECT first_rating, latest_rating FROM goals WHERE id = ?1",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, ipt_goal_get_id (goal));
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return rc == SQLITE_DONE ? not_found (error, "goal", ipt_goal_get_id (goal))
+                             : _ipt_store_fail (self, rc, error);
+
+  ipt_goal_set_first_rating (goal, sqlite3_column_type (stmt, 0) == SQLITE_NULL
+                                   ? IPT_GOAL_RATING_NONE : sqlite3_column_int (stmt, 0));
+  ipt_goal_set_latest_rating (goal, sqlite3_column_type (stmt, 1) == SQLITE_NULL
+                                    ? IPT_GOAL_RATING_NONE : sqlite3_column_int (stmt, 1));
+  return TRUE;
+}
+
+gboolean
+ipt_store_save_goal (IptStore *self,
+                     IptGoal  *goal,
+                     GError  **error)
+{
+  g_autoptr(GError) model_error = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (IPT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (IPT_IS_GOAL (goal), FALSE);
+
+  if (!ipt_goal_validate (goal, &model_error))
+    return model_refused (&model_error, error);
+
+  /* Once a goal has ratings by session, its first and latest ratings come from them. */
+  id = ipt_goal_get_id (goal);
+  if (!save_record (self, &id,
+                    "INSERT INTO goals (episode_id, text, first_rating, latest_rating) "
+                    "VALUES (?2, ?3, ?4, ?5)",
+                    "UPDATE goals SET episode_id = ?2, text = ?3, "
+                    "first_rating = CASE WHEN EXISTS (SELECT 1 FROM goal_ratings WHERE goal_id = ?1) "
+                    "THEN first_rating ELSE ?4 END, "
+                    "latest_rating = CASE WHEN EXISTS (SELECT 1 FROM goal_ratings WHERE goal_id = ?1) "
+                    "THEN latest_rating ELSE ?5 END WHERE id = ?1",
+                    "goal", bind_goal, goal, error))
+    return FALSE;
+
+  ipt_goal_set_id (goal, id);
+  return read_goal_ratings (self, goal, error);
+}
+
+gboolean
+ipt_store_delete_goal (IptStore *self,
+                       gint64    goal_id,
+                       GError  **error)
+{
+  return delete_by_id (self, "DELETE FROM goals WHERE id = ?1", "goal", goal_id, error);
+}
+
+GPtrArray *
+ipt_store_list_goals (IptStore *self,
+                      gint64    episode_id,
+                      GError  **error)
+{
+  g_autoptr(IptStmt) stmt = NULL;
+  g_autoptr(GPtrArray) goals = NULL;
+  int rc;
+
+  g_return_val_if_fail (IPT_IS_STORE (self), NULL);
+
+  stmt = _ipt_store_prepare (self,
+                             "SELECT id, episode_id, text, first_rating, latest_rating FROM goals "
+                             "WHERE episode_id = ?1 ORDER BY id",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, episode_id);
+  goals = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      IptGoal *goal = ipt_goal_new (sqlite3_column_int64 (stmt, 1), COL_TEXT (stmt, 2));
+
+      ipt_goal_set_id (goal, sqlite3_column_int64 (stmt, 0));
+      ipt_goal_set_first_rating (goal, sqlite3_column_type (stmt, 3) == SQLITE_NULL
+                                       ? IPT_GOAL_RATING_NONE : sqlite3_column_int (stmt, 3));
+      ipt_goal_set_latest_rating (goal, sqlite3_column_type (stmt, 4) == SQLITE_NULL
+                                        ? IPT_GOAL_RATING_NONE : sqlite3_column_int (stmt, 4));
+      g_ptr_array_add (goals, goal);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _ipt_store_fail (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&goals);
+}
+
+gboolean
+ipt_store_set_goal_rating (IptStore *self,
+                           gint64    goal_id,
+                           guint     session_number,
+                           int       rating,
+                           GError  **error)
+{
+  g_autoptr(IptStmt) stmt = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (IPT_IS_STORE (self), FALSE);
+
+  if (session_number < 1 || session_number > 99)
+    {
+      g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_INVALID,
+                   _("Session number %u is not between 1 and 99"), session_number);
+      return FALSE;
+    }
+  if (rating != IPT_GOAL_RATING_NONE && (rating < 0 || rating > 10))
+    {
+      g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_INVALID,
+                   _("A goal rating is from 0 to 10, not %d"), rating);
+      return FALSE;
+    }
+
+  if (!_ipt_store_write_begin (self, error))
+    return FALSE;
+
+  if (rating == IPT_GOAL_RATING_NONE)
+    stmt = _ipt_store_prepare (self,
+                               "DELETE FROM goal_ratings WHERE goal_id = ?1 AND session_number = ?2",
+                               error);
+  else
+    stmt = _ipt_store_prepare (self,
+                               "INSERT INTO goal_ratings (goal_id, session_number, rating) "
+                               "VALUES (?1, ?2, ?3) ON CONFLICT (goal_id, session_number) "
+                               "DO UPDATE SET rating = excluded.rating",
+                               error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, goal_id);
+      sqlite3_bind_int (stmt, 2, session_number);
+      if (rating != IPT_GOAL_RATING_NONE)
+        sqlite3_bind_int (stmt, 3, rating);
+      ok = _ipt_store_step_done (self, stmt, error);
+    }
+
+  return _ipt_store_write_end (self, ok, ok ? error : NULL) && ok;
+}
+
+GArray *
+ipt_store_list_goal_ratings (IptStore *self,
+                             gint64    goal_id,
+                             GError  **error)
+{
+  g_autoptr(IptStmt) stmt = NULL;
+  g_autoptr(GArray) ratings = NULL;
+  int rc;
+
+  g_return_val_if_fail (IPT_IS_STORE (self), NULL);
+
+  stmt = _ipt_store_prepare (self,
+                             "SELECT session_number, rating FROM goal_ratings WHERE goal_id = ?1 "
+                             "ORDER BY session_number",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, goal_id);
+  ratings = g_array_new (FALSE, FALSE, sizeof (IptGoalRating));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      IptGoalRating rating = { sqlite3_column_int (stmt, 0), sqlite3_column_int (stmt, 1) };
+
+      g_array_append_val (ratings, rating);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _ipt_store_fail (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ratings);
+}
+
+/* Supervision comments */
+
+static void
+bind_comment (IptStmt *stmt,
+              gpointer record)
+{
+  IptComment *comment = record;
+
+  sqlite3_bind_int64 (stmt, 2, ipt_comment_get_episode_id (comment));
+  if (ipt_comment_get_session_number (comment) > 0)
+    sqlite3_bind_int (stmt, 3, ipt_comment_get_session_number (comment));
+  else
+    sqlite3_bind_null (stmt, 3);
+  _ipt_bind_optional_text (stmt, 4, ipt_comment_get_author (comment));
+  _ipt_bind_text (stmt, 5, ipt_comment_get_created_at (comment));
+  _ipt_bind_text (stmt, 6, ipt_comment_get_text (comment));
+}
+
+gboolean
+ipt_store_save_comment (IptStore   *self,
+                        IptComment *comment,
+                        GError    **error)
+{
+  g_autoptr(GError) model_error = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (IPT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (IPT_IS_COMMENT (comment), FALSE);
+
+  if (!ipt_comment_validate (comment, &model_error))
+    return model_refused (&model_error, error);
+
+  if (ipt_comment_get_created_at (comment) == NULL)
+    {
+      g_autofree char *now = _ipt_store_now ();
+
+      ipt_comment_set_created_at (comment, now);
+    }
+
+  id = ipt_comment_get_id (comment);
+  if (!save_record (self, &id,
+                    "INSERT INTO comments (episode_id, session_number, author, created_at, text) "
+                    "VALUES (?2, ?3, ?4, ?5, ?6)",
+                    "UPDATE comments SET episode_id = ?2, session_number = ?3, author = ?4, "
+                    "created_at = ?5, text = ?6 WHERE id = ?1",
+                    "comment", bind_comment, comment, error))
+    return FALSE;
+
+  ipt_comment_set_id (comment, id);
+  return TRUE;
+}
+
+GPtrArray *
+ipt_store_list_comments (IptStore *self,
+                         gint64    episode_id,
+                         GError  **error)
+{
+  g_autoptr(IptStmt) stmt = NULL;
+  g_autoptr(GPtrArray) comments = NULL;
+  int rc;
+
+  g_return_val_if_fail (IPT_IS_STORE (self), NULL);
+
+  stmt = _ipt_store_prepare (self,
+                             "SELECT id, episode_id, session_number, author, created_at, text "
+                             "FROM comments WHERE episode_id = ?1 ORDER BY created_at, id",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, episode_id);
+  comments = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      IptComment *comment = ipt_comment_new (sqlite3_column_int64 (stmt, 1), COL_TEXT (stmt, 3),
+                                             COL_TEXT (stmt, 5));
+
+      ipt_comment_set_id (comment, sqlite3_column_int64 (stmt, 0));
+      ipt_comment_set_session_number (comment, sqlite3_column_int (stmt, 2));
+      ipt_comment_set_created_at (comment, COL_TEXT (stmt, 4));
+      g_ptr_array_add (comments, comment);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _ipt_store_fail (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&comments);
+}

@@ -1,0 +1,972 @@
+/* The casebook connection: checks a file before touching it, opens, configures, transactions. */
+#define G_LOG_DOMAIN "ipt-store"
+
+#include "config.h"
+
+#include "ipt-store.h"
+#include "ipt-store-private.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+/* Files up to this size get the full integrity check on opening, bigger ones the quick one. */
+#define FULL_CHECK_MAX_BYTES (4 * 1024 * 1024)
+
+struct _IptStore
+{
+  GObject parent_instance;
+
+  char *path;
+  sqlite3 *db;
+  GHashTable *statements;   /* SQL text -> sqlite3_stmt */
+  IptStoreOpenFlags flags;
+  guint write_depth;
+  GError *backup_error;
+};
+
+G_DEFINE_FINAL_TYPE (IptStore, ipt_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (ipt-store-error-quark, ipt_store_error)
+
+static void
+ipt_store_finalize (GObject *object)
+{
+  IptStore *self = (IptStore *) object;
+
+  ipt_store_close (self);
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_error (&self->backup_error);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (ipt_store_parent_class)->finalize (object);
+}
+
+static void
+ipt_store_class_init (IptStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = ipt_store_finalize;
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+ipt_store_init (IptStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+}
+
+char *
+ipt_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "ipt-casebook", "casebook.sqlite", NULL);
+}
+
+char *
+ipt_store_demo_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "ipt-casebook", "demo.sqlite", NULL);
+}
+
+char *
+ipt_store_backup_dir (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "ipt-casebook", "backups", NULL);
+}
+
+sqlite3 *
+_ipt_store_get_db (IptStore *self)
+{
+  g_return_val_if_fail (IPT_IS_STORE (self), NULL);
+
+  return self->db;
+}
+
+const char *
+ipt_store_get_path (IptStore *self)
+{
+  g_return_val_if_fail (IPT_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+gboolean
+ipt_store_get_read_only (IptStore *self)
+{
+  g_return_val_if_fail (IPT_IS_STORE (self), TRUE);
+
+  return (self->flags & IPT_STORE_OPEN_READ_ONLY) != 0;
+}
+
+const GError *
+ipt_store_get_backup_error (IptStore *self)
+{
+  g_return_val_if_fail (IPT_IS_STORE (self), NULL);
+
+  return self->backup_error;
+}
+
+void
+ipt_store_close (IptStore *self)
+{
+  g_return_if_fail (IPT_IS_STORE (self));
+
+  if (self->db == NULL)
+    return;
+
+  if (self->write_depth > 0 && !sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  self->write_depth = 0;
+
+  g_hash_table_remove_all (self->statements);
+  /* The last connection to close checkpoints the WAL and removes the -wal and -shm files. */
+  sqlite3_close (self->db);
+  self->db = NULL;
+}
+
+/* Statements and errors */
+
+gboolean
+_ipt_store_fail (IptStore *self,
+                 int       rc,
+                 GError  **error)
+{
+  const char *message = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_CONSTRAINT:
+      if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+        g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_CONFLICT,
+                     _("The record conflicts with one already in the casebook (%s)"), message);
+      else if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
+        g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_NOT_FOUND,
+                     _("The record refers to one that is not in the casebook (%s)"), message);
+      else
+        g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_INVALID,
+                     _("The casebook refused an impossible record (%s)"), message);
+      break;
+
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_DAMAGED,
+                   _("The casebook is damaged: %s"), message);
+      break;
+
+    case SQLITE_READONLY:
+      g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_READ_ONLY,
+                   _("The casebook is read-only: %s"), message);
+      break;
+
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_FAILED,
+                   _("The casebook is busy in another window or program: %s"), message);
+      break;
+
+    default:
+      g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_FAILED,
+                   _("Casebook error: %s"), message);
+      break;
+    }
+
+  return FALSE;
+}
+
+IptStmt *
+_ipt_store_prepare (IptStore   *self,
+                    const char *sql,
+                    GError    **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (IPT_IS_STORE (self), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  if (self->db == NULL)
+    {
+      g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_FAILED,
+                   _("The casebook is closed"));
+      return NULL;
+    }
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt == NULL)
+    {
+      int rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+
+      if (rc != SQLITE_OK)
+        {
+          _ipt_store_fail (self, rc, error);
+          return NULL;
+        }
+      g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+    }
+  else
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+    }
+
+  return stmt;
+}
+
+void
+_ipt_stmt_release (IptStmt *stmt)
+{
+  if (stmt == NULL)
+    return;
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+gboolean
+_ipt_store_step_done (IptStore *self,
+                      IptStmt  *stmt,
+                      GError  **error)
+{
+  int rc;
+
+  do
+    rc = sqlite3_step (stmt);
+  while (rc == SQLITE_ROW);
+
+  if (rc != SQLITE_DONE)
+    {
+      _ipt_store_fail (self, rc, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+void
+_ipt_bind_text (IptStmt    *stmt,
+                int         index,
+                const char *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+void
+_ipt_bind_optional_text (IptStmt    *stmt,
+                         int         index,
+                         const char *text)
+{
+  _ipt_bind_text (stmt, index, text != NULL && *text != '\0' ? text : NULL);
+}
+
+void
+_ipt_bind_id (IptStmt *stmt,
+              int      index,
+              gint64   id)
+{
+  if (id == 0)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int64 (stmt, index, id);
+}
+
+char *
+_ipt_store_now (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
+}
+
+/* Transactions */
+
+static gboolean
+exec_control (IptStore   *self,
+              const char *sql,
+              GError    **error)
+{
+  g_autoptr(IptStmt) stmt = _ipt_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  return _ipt_store_step_done (self, stmt, error);
+}
+
+gboolean
+_ipt_store_write_begin (IptStore *self,
+                        GError  **error)
+{
+  g_return_val_if_fail (IPT_IS_STORE (self), FALSE);
+
+  if (ipt_store_get_read_only (self))
+    {
+      g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_READ_ONLY,
+                   _("%s is open read-only"), self->path);
+      return FALSE;
+    }
+
+  if (!exec_control (self, self->write_depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT ipt_write",
+                     error))
+    return FALSE;
+
+  self->write_depth++;
+  return TRUE;
+}
+
+gboolean
+_ipt_store_write_end (IptStore *self,
+                      gboolean  ok,
+                      GError  **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (IPT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->write_depth > 0, FALSE);
+
+  self->write_depth--;
+
+  if (self->db == NULL)
+    return FALSE;
+
+  /* SQLite rolls the whole transaction back by itself after some errors (disk full, I/O). */
+  if (sqlite3_get_autocommit (self->db))
+    {
+      self->write_depth = 0;
+      if (ok)
+        g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_FAILED,
+                     _("The change could not be saved and was undone"));
+      return FALSE;
+    }
+
+  if (self->write_depth == 0)
+    {
+      if (ok && exec_control (self, "COMMIT", &local_error))
+        return TRUE;
+      exec_control (self, "ROLLBACK", NULL);
+    }
+  else
+    {
+      if (ok && exec_control (self, "RELEASE ipt_write", &local_error))
+        return TRUE;
+      exec_control (self, "ROLLBACK TO ipt_write", NULL);
+      exec_control (self, "RELEASE ipt_write", NULL);
+    }
+
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+gboolean
+ipt_store_begin (IptStore *self,
+                 GError  **error)
+{
+  return _ipt_store_write_begin (self, error);
+}
+
+gboolean
+ipt_store_commit (IptStore *self,
+                  GError  **error)
+{
+  g_return_val_if_fail (IPT_IS_STORE (self), FALSE);
+
+  if (self->write_depth == 0)
+    {
+      g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_FAILED,
+                   _("No change is in progress"));
+      return FALSE;
+    }
+
+  return _ipt_store_write_end (self, TRUE, error);
+}
+
+void
+ipt_store_rollback (IptStore *self)
+{
+  g_return_if_fail (IPT_IS_STORE (self));
+
+  if (self->write_depth > 0)
+    _ipt_store_write_end (self, FALSE, NULL);
+}
+
+/* Opening: nothing is written to a file until it is known to be ours and sound. */
+
+static guint32
+read_be32 (const guint8 *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+static void
+set_not_a_casebook (GError    **error,
+                    const char *display)
+{
+  g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_NOT_A_CASEBOOK,
+               _("%s is not an IPT Casebook file"), display);
+}
+
+static void
+set_too_new (GError    **error,
+             const char *display,
+             gint64      version)
+{
+  g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_TOO_NEW,
+               _("%s was written by a newer version of IPT Casebook (schema %" G_GINT64_FORMAT
+                 "; this version reads up to %d)"),
+               display, version, IPT_STORE_SCHEMA_VERSION);
+}
+
+static void
+set_damaged (GError    **error,
+             const char *display,
+             const char *why)
+{
+  g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_DAMAGED,
+               _("%s is damaged: %s"), display, why);
+}
+
+/* Runs the integrity check on a connection; `full` also compares every index with its table. */
+static gboolean
+check_integrity (sqlite3    *db,
+                 gboolean    full,
+                 const char *display,
+                 GError    **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, full ? "PRAGMA integrity_check(1)" : "PRAGMA quick_check(1)",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    {
+      const char *result = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (g_strcmp0 (result, "ok") != 0)
+        {
+          set_damaged (error, display, result != NULL ? result : "?");
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
+      sqlite3_finalize (stmt);
+      return TRUE;
+    }
+
+  if ((rc & 0xff) == SQLITE_NOTADB)
+    set_not_a_casebook (error, display);
+  else
+    set_damaged (error, display, sqlite3_errmsg (db));
+  sqlite3_finalize (stmt);
+  return FALSE;
+}
+
+/* Reads the file as it lies on disk, through an immutable connection: no lock, no journal, no
+ * -wal or -shm file is created, nothing is written. */
+static gboolean
+check_file_contents (const char  *path,
+                     const char  *display,
+                     goffset      size,
+                     GError     **error)
+{
+  g_autofree char *escaped = g_uri_escape_string (path, "/", TRUE);
+  g_autofree char *uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
+  sqlite3 *db = NULL;
+  gboolean ok;
+  int rc;
+
+  rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_FAILED,
+                   _("Could not open %s: %s"), display,
+                   db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      sqlite3_close (db);
+      return FALSE;
+    }
+
+  ok = check_integrity (db, size <= FULL_CHECK_MAX_BYTES, display, error);
+  sqlite3_close (db);
+  return ok;
+}
+
+/* Checks an existing, non-empty file before SQLite opens it for writing: the header (magic,
+ * application id, schema version, page size, length) and, when no WAL holds newer pages, the
+ * contents. Sets *checked when the contents were verified too. */
+static gboolean
+check_existing_file (const char        *path,
+                     const char        *display,
+                     const struct stat *st,
+                     gboolean          *checked,
+                     GError           **error)
+{
+  guint8 header[100];
+  gsize n_read = 0;
+  guint32 page_size;
+  gint32 version;
+  g_autofree char *wal_path = NULL;
+  struct stat wal_st;
+  int fd;
+
+  *checked = FALSE;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_FAILED,
+                   _("Could not open %s: %s"), display, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  while (n_read < sizeof header)
+    {
+      ssize_t n = read (fd, header + n_read, sizeof header - n_read);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        break;
+      n_read += n;
+    }
+  close (fd);
+
+  if (n_read < sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+    {
+      set_not_a_casebook (error, display);
+      return FALSE;
+    }
+
+  if (read_be32 (header + 68) != IPT_STORE_APPLICATION_ID)
+    {
+      set_not_a_casebook (error, display);
+      return FALSE;
+    }
+
+  version = (gint32) read_be32 (header + 60);
+  if (version > IPT_STORE_SCHEMA_VERSION)
+    {
+      set_too_new (error, display, version);
+      return FALSE;
+    }
+  if (version < 1)
+    {
+      set_damaged (error, display, _("it has no schema version"));
+      return FALSE;
+    }
+
+  page_size = ((guint32) header[16] << 8) | header[17];
+  if (page_size == 1)
+    page_size = 65536;
+  if (page_size < 512 || page_size > 65536 || (page_size & (page_size - 1)) != 0)
+    {
+      set_damaged (error, display, _("its header is invalid"));
+      return FALSE;
+    }
+
+  /* A WAL with frames may hold pages the main file does not have yet (a crash before a
+   * checkpoint, or another window using the file): then SQLite itself must read it. */
+  wal_path = g_strconcat (path, "-wal", NULL);
+  if (g_stat (wal_path, &wal_st) == 0 && wal_st.st_size > 0)
+    return TRUE;
+
+  if (st->st_size % page_size != 0)
+    {
+      set_damaged (error, display, _("it is not a whole number of pages long (truncated?)"));
+      return FALSE;
+    }
+
+  /* The page count in the header is valid when its change counters agree. */
+  if (read_be32 (header + 24) == read_be32 (header + 92))
+    {
+      guint64 n_pages = read_be32 (header + 28);
+
+      if (n_pages * page_size > (guint64) st->st_size)
+        {
+          set_damaged (error, display, _("it is shorter than its header says (truncated)"));
+          return FALSE;
+        }
+    }
+
+  if (!check_file_contents (path, display, st->st_size, error))
+    return FALSE;
+
+  *checked = TRUE;
+  return TRUE;
+}
+
+static gboolean
+ensure_private_dir (const char *dir,
+                    gboolean    force_mode,
+                    GError    **error)
+{
+  gboolean existed = g_file_test (dir, G_FILE_TEST_IS_DIR);
+
+  if (!existed && g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_FAILED,
+                   _("Could not create the folder %s: %s"), dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  /* The umask may have taken bits away; clinical data lives in a folder only its owner reads. */
+  if ((!existed || force_mode) && g_chmod (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_FAILED,
+                   _("Could not protect the folder %s: %s"), dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Our own folders get mode 0700 even when they already existed; a folder the user chose for a
+ * file elsewhere only when we create it. */
+static gboolean
+is_default_dir (const char *dir)
+{
+  g_autofree char *default_path = ipt_store_default_path ();
+  g_autofree char *default_dir = g_path_get_dirname (default_path);
+  g_autofree char *backup_dir = ipt_store_backup_dir ();
+
+  return g_strcmp0 (dir, default_dir) == 0 || g_strcmp0 (dir, backup_dir) == 0;
+}
+
+gboolean
+_ipt_store_ensure_private_dir (const char *dir,
+                               GError    **error)
+{
+  return ensure_private_dir (dir, is_default_dir (dir), error);
+}
+
+/* Creates the file (or takes the empty one) with mode 0600 whatever the umask; SQLite gives the
+ * -wal and -shm files the mode of the database file. */
+static gboolean
+prepare_new_file (const char *path,
+                  const char *display,
+                  gboolean    must_not_exist,
+                  GError    **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  struct stat st;
+  int fd;
+
+  if (!ensure_private_dir (dir, is_default_dir (dir), error))
+    return FALSE;
+
+  fd = g_open (path, O_WRONLY | O_CREAT | O_CLOEXEC | (must_not_exist ? O_EXCL : 0),
+               0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == EEXIST)
+        g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_EXISTS,
+                     _("%s already exists"), display);
+      else
+        g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_FAILED,
+                     _("Could not create %s: %s"), display, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (fstat (fd, &st) != 0 || st.st_size != 0)
+    {
+      close (fd);
+      set_not_a_casebook (error, display);
+      return FALSE;
+    }
+
+  if (fchmod (fd, 0600) != 0)
+    {
+      int saved_errno = errno;
+
+      close (fd);
+      g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_FAILED,
+                   _("Could not protect %s: %s"), display, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  close (fd);
+  return TRUE;
+}
+
+static gboolean
+exec_simple (IptStore   *self,
+             const char *sql,
+             GError    **error)
+{
+  char *message = NULL;
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, &message);
+
+  sqlite3_free (message);
+  if (rc != SQLITE_OK)
+    return _ipt_store_fail (self, rc, error);
+  return TRUE;
+}
+
+static gboolean
+query_int (IptStore   *self,
+           const char *sql,
+           gint64     *out,
+           GError    **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _ipt_store_fail (self, rc, error);
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+
+  *out = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+static gboolean
+set_journal_mode_wal (IptStore *self,
+                      GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+  int rc = sqlite3_prepare_v2 (self->db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    ok = g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "wal") == 0;
+  else
+    _ipt_store_fail (self, rc, error);
+  sqlite3_finalize (stmt);
+
+  if (rc == SQLITE_ROW && !ok)
+    g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_FAILED,
+                 _("Could not switch %s to write-ahead logging"), self->path);
+  return ok;
+}
+
+static gboolean
+open_connection (IptStore   *self,
+                 const char *display,
+                 gboolean    is_new,
+                 gboolean    contents_checked,
+                 GError    **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gboolean read_only = ipt_store_get_read_only (self);
+  gint64 application_id = 0;
+  gint64 version = 0;
+  int rc;
+
+  rc = sqlite3_open_v2 (self->path, &self->db,
+                        read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_FAILED,
+                   _("Could not open %s: %s"), display,
+                   self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return FALSE;
+    }
+
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  /* Read what SQLite sees (a WAL may hold a newer version than the main file's header). */
+  if (!query_int (self, "PRAGMA application_id", &application_id, &local_error) ||
+      !query_int (self, "PRAGMA user_version", &version, &local_error))
+    {
+      if (is_new)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        set_not_a_casebook (error, display);
+      return FALSE;
+    }
+
+  if (is_new)
+    {
+      gint64 n_objects = 0;
+
+      if (!query_int (self, "SELECT count(*) FROM sqlite_schema", &n_objects, error))
+        return FALSE;
+      if (application_id != 0 || version != 0 || n_objects != 0)
+        {
+          set_not_a_casebook (error, display);
+          return FALSE;
+        }
+    }
+  else
+    {
+      if (application_id != IPT_STORE_APPLICATION_ID)
+        {
+          set_not_a_casebook (error, display);
+          return FALSE;
+        }
+      if (version > IPT_STORE_SCHEMA_VERSION)
+        {
+          set_too_new (error, display, version);
+          return FALSE;
+        }
+      if (version < 1)
+        {
+          set_damaged (error, display, _("it has no schema version"));
+          return FALSE;
+        }
+      if (!contents_checked &&
+          !check_integrity (self->db, FALSE, display, error))
+        return FALSE;
+      if (read_only && version < IPT_STORE_SCHEMA_VERSION)
+        {
+          g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_READ_ONLY,
+                       _("%s was written by an older version of IPT Casebook (schema %d) and "
+                         "cannot be read without upgrading it"),
+                       display, (int) version);
+          return FALSE;
+        }
+    }
+
+  if (!exec_simple (self, "PRAGMA foreign_keys = ON", error))
+    return FALSE;
+
+  if (read_only)
+    return TRUE;
+
+  if (is_new)
+    {
+      if (!set_journal_mode_wal (self, error) ||
+          !exec_simple (self, "PRAGMA synchronous = FULL", error))
+        return FALSE;
+      return _ipt_store_create_schema (self->db, error);
+    }
+
+  if (version < IPT_STORE_SCHEMA_VERSION)
+    {
+      g_autofree char *backup = NULL;
+
+      backup = _ipt_store_backup_before_migration (self, IPT_STORE_SCHEMA_VERSION, error);
+      if (backup == NULL)
+        return FALSE;
+    }
+
+  if (!set_journal_mode_wal (self, error) ||
+      !exec_simple (self, "PRAGMA synchronous = FULL", error))
+    return FALSE;
+
+  if (version < IPT_STORE_SCHEMA_VERSION &&
+      !_ipt_store_migrate (self->db, (int) version, display, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+IptStore *
+ipt_store_open (const char        *path,
+                IptStoreOpenFlags  flags,
+                GError           **error)
+{
+  g_autoptr(IptStore) self = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *default_path = NULL;
+  gboolean read_only = (flags & IPT_STORE_OPEN_READ_ONLY) != 0;
+  gboolean is_new = FALSE;
+  gboolean contents_checked = FALSE;
+  struct stat st;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  default_path = ipt_store_default_path ();
+  if (path == NULL)
+    path = default_path;
+  display = g_filename_display_basename (path);
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno != ENOENT)
+        {
+          g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_FAILED,
+                       _("Could not open %s: %s"), display, g_strerror (saved_errno));
+          return NULL;
+        }
+      if (read_only)
+        {
+          g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_NOT_FOUND,
+                       _("%s does not exist"), display);
+          return NULL;
+        }
+      is_new = TRUE;
+    }
+  else
+    {
+      if (flags & IPT_STORE_OPEN_MUST_NOT_EXIST)
+        {
+          g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_EXISTS,
+                       _("%s already exists"), display);
+          return NULL;
+        }
+      if (!S_ISREG (st.st_mode))
+        {
+          set_not_a_casebook (error, display);
+          return NULL;
+        }
+      if (st.st_size == 0)
+        {
+          if (read_only)
+            {
+              set_not_a_casebook (error, display);
+              return NULL;
+            }
+          is_new = TRUE;
+        }
+      else if (!check_existing_file (path, display, &st, &contents_checked, error))
+        return NULL;
+    }
+
+  if (is_new &&
+      !prepare_new_file (path, display, (flags & IPT_STORE_OPEN_MUST_NOT_EXIST) != 0, error))
+    return NULL;
+
+  self = g_object_new (IPT_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->flags = flags;
+
+  if (!open_connection (self, display, is_new, contents_checked, error))
+    {
+      ipt_store_close (self);
+      return NULL;
+    }
+
+  /* A 16 MiB page cache keeps a large caseload's pages in memory between loads. */
+  sqlite3_exec (self->db, "PRAGMA cache_size = -16384", NULL, NULL, NULL);
+
+  if (!read_only && !is_new && !(flags & IPT_STORE_OPEN_NO_BACKUP) &&
+      g_strcmp0 (path, default_path) == 0)
+    ipt_store_backup_daily (self, NULL, IPT_STORE_BACKUPS_KEPT_DEFAULT, &self->backup_error);
+
+  return g_steal_pointer (&self);
+}
