@@ -1,0 +1,37 @@
+/* The scores CSV and the outcomes CSV (DESIGN "Scores CSV", "Outcomes CSV"). */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ipt-store.h"
+
+G_BEGIN_DECLS
+
+#define IPT_OUTCOMES_CSV_HEADER \
+  "client_code,episode,sessions_attended,phq9_first,phq9_last,gad7_first,gad7_last," \
+  "caseness,recovery,reliable_improvement,reliable_deterioration,reliable_recovery,outcome"
+
+/* Appends the scores CSV of the casebook to out: the header, then one line per score of each
+ * client's current course, sorted by client code, session, measure. Lines end in CRLF
+ * (RFC 4180); `items` holds the answers separated by ';' (an unanswered item is empty). */
+gboolean ipt_csv_export_scores (IptStore *store, GString *out, GError **error);
+
+/* Appends the outcomes CSV: one line per course, sorted by client code then ordinal, computed
+ * with ipt_outcome_compute () from the attended sessions' totals. */
+gboolean ipt_csv_export_outcomes (IptStore *store, GString *out, GError **error);
+
+/* One line of the outcomes CSV (without the header), CRLF-terminated. */
+void     ipt_csv_append_outcome_line (GString          *out,
+                                      const char       *client_code,
+                                      guint             ordinal,
+                                      guint             sessions_attended,
+                                      const IptOutcome *outcome);
+
+/* Writes data to path through a temporary file renamed over it (a failure leaves no half file;
+ * a new file is created 0600), or to standard output when path is "-". */
+gboolean ipt_export_write_output (const char  *path,
+                                  const char  *data,
+                                  gsize        len,
+                                  GError     **error);
+
+G_END_DECLS

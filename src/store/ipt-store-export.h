@@ -1,0 +1,47 @@
+/* What the CSV exports read from the casebook, as plain rows (the formatting is in export/). */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ipt-store.h"
+
+G_BEGIN_DECLS
+
+/* One score as the scores CSV writes it. */
+typedef struct
+{
+  char             *client_code;
+  guint             session;   /* number in the client's current course */
+  char             *date;      /* ISO 8601 */
+  const IptMeasure *measure;
+  int               total;     /* IPT_TOTAL_NONE when none */
+  guint             n_items;   /* 0: a total without item answers */
+  int              *items;     /* IPT_ITEM_MISSING for an unanswered item */
+} IptScoreRow;
+
+void       ipt_score_row_free (IptScoreRow *row);
+
+/* Every score of each client's current course (the course the scores CSV speaks of), sorted by
+ * client code, session number, then measure in registry order (phq9, gad7, wsas, ...).
+ * Elements IptScoreRow. */
+GPtrArray *ipt_store_export_scores (IptStore *self, GError **error);
+
+/* One course with the totals its outcome is computed from. */
+typedef struct
+{
+  char   *client_code;
+  guint   ordinal;           /* 1 for the client's first course */
+  guint   sessions_attended;
+  GArray *phq9;              /* int: PHQ-9 totals of the attended sessions, by session number */
+  GArray *gad7;              /* int: GAD-7 totals likewise */
+} IptEpisodeTotals;
+
+void       ipt_episode_totals_free (IptEpisodeTotals *totals);
+
+/* Every course of every client, sorted by client code then ordinal. Elements IptEpisodeTotals. */
+GPtrArray *ipt_store_export_episode_totals (IptStore *self, GError **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IptScoreRow, ipt_score_row_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IptEpisodeTotals, ipt_episode_totals_free)
+
+G_END_DECLS

@@ -1,0 +1,803 @@
+/* The scores CSV (RFC 4180 reading, import, export) and the outcomes CSV. */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "ipt-csv-export.h"
+#include "ipt-csv.h"
+#include "ipt-import.h"
+#include "ipt-store-private.h"
+#include "ipt-store.h"
+
+#define HEADER "client_code,session,date,measure,total,items\n"
+#define EXPECTED_HEADER "client_code,session,date,measure,total,items"
+#define MEASURES "phq9, gad7, wsas, hamd17, bdi2, epds"
+
+static char *test_dir;
+static guint n_stores;
+
+static IptStore *
+open_fresh_store (void)
+{
+  g_autofree char *name = g_strdup_printf ("csv-%u.sqlite", n_stores++);
+  g_autofree char *path = g_build_filename (test_dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  IptStore *store;
+
+  store = ipt_store_open (path, IPT_STORE_OPEN_NO_BACKUP, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+static gboolean
+import_text (IptStore         *store,
+             const char       *text,
+             IptImportFlags    flags,
+             IptImportSummary *summary,
+             GPtrArray        *problems,
+             GError          **error)
+{
+  return ipt_import_scores_csv_data (store, "in.csv", text, strlen (text), flags, summary,
+                                     problems, error);
+}
+
+static void
+import_ok (IptStore         *store,
+           const char       *text,
+           IptImportFlags    flags,
+           IptImportSummary *summary)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  ok = import_text (store, text, flags, summary, problems, &error);
+  if (problems->len > 0)
+    g_test_message ("first problem: %s", (const char *) g_ptr_array_index (problems, 0));
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
+/* Every table the import writes, as text, to compare a casebook before and after. */
+static char *
+snapshot (IptStore *store)
+{
+  static const char * const queries[] = {
+    "SELECT id, code, given_name, family_name FROM clients ORDER BY id",
+    "SELECT id, client_id, ordinal, start_date, planned_sessions, assessment_end, middle_end, "
+    "focus, status FROM episodes ORDER BY id",
+    "SELECT id, episode_id, number, date, attendance FROM sessions ORDER BY id",
+    "SELECT id, session_id, measure, measure_version, total, risk FROM scores ORDER BY id",
+    "SELECT score_id, item, value FROM score_items ORDER BY score_id, item",
+  };
+  sqlite3 *db = _ipt_store_get_db (store);
+  GString *out = g_string_new (NULL);
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      sqlite3_stmt *stmt = NULL;
+      int c;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, queries[i], -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (c = 0; c < sqlite3_column_count (stmt); c++)
+            {
+              const char *v = (const char *) sqlite3_column_text (stmt, c);
+
+              g_string_append_printf (out, "%s|", v != NULL ? v : "NULL");
+            }
+          g_string_append_c (out, '\n');
+        }
+      sqlite3_finalize (stmt);
+      g_string_append (out, "--\n");
+    }
+  return g_string_free (out, FALSE);
+}
+
+static int
+query_int (IptStore   *store,
+           const char *sql)
+{
+  sqlite3 *db = _ipt_store_get_db (store);
+  sqlite3_stmt *stmt = NULL;
+  int value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_type (stmt, 0) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static char *
+query_text (IptStore   *store,
+            const char *sql)
+{
+  sqlite3 *db = _ipt_store_get_db (store);
+  sqlite3_stmt *stmt = NULL;
+  char *value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static void
+exec_sql (IptStore   *store,
+          const char *sql)
+{
+  g_assert_cmpint (sqlite3_exec (_ipt_store_get_db (store), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
+static char *
+export_scores (IptStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  GString *out = g_string_new (NULL);
+
+  g_assert_true (ipt_csv_export_scores (store, out, &error));
+  g_assert_no_error (error);
+  return g_string_free (out, FALSE);
+}
+
+static char *
+export_outcomes (IptStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  GString *out = g_string_new (NULL);
+
+  g_assert_true (ipt_csv_export_outcomes (store, out, &error));
+  g_assert_no_error (error);
+  return g_string_free (out, FALSE);
+}
+
+/* The reader */
+
+typedef struct
+{
+  IptCsvRecordStatus status;
+  guint              line;
+  guint              problem_line;
+  char              *fields;   /* joined with '|' */
+} Record;
+
+static GArray *
+read_all (const char *data,
+          gsize       len)
+{
+  g_autoptr(IptCsvReader) reader = ipt_csv_reader_new (data, len);
+  GArray *records = g_array_new (FALSE, TRUE, sizeof (Record));
+  Record r;
+
+  while (ipt_csv_reader_next (reader, &r.status, &r.line, &r.problem_line))
+    {
+      GString *s = g_string_new (NULL);
+      guint i;
+
+      for (i = 0; i < ipt_csv_reader_get_n_fields (reader); i++)
+        {
+          if (i > 0)
+            g_string_append_c (s, '|');
+          g_string_append (s, ipt_csv_reader_get_field (reader, i, NULL));
+        }
+      r.fields = g_string_free (s, FALSE);
+      g_array_append_val (records, r);
+    }
+  return records;
+}
+
+static void
+records_free (GArray *records)
+{
+  guint i;
+
+  for (i = 0; i < records->len; i++)
+    g_free (g_array_index (records, Record, i).fields);
+  g_array_unref (records);
+}
+
+#define RECORD(records, i) (&g_array_index ((records), Record, (i)))
+
+static void
+test_reader_quoting (void)
+{
+  const char data[] =
+    "a,b,c\n"
+    "\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\n"
+    "\"\",,last\n"
+    "after\n";
+  GArray *records = read_all (data, strlen (data));
+
+  g_assert_cmpuint (records->len, ==, 4);
+  g_assert_cmpstr (RECORD (records, 0)->fields, ==, "a|b|c");
+  g_assert_cmpuint (RECORD (records, 0)->line, ==, 1);
+  g_assert_cmpint (RECORD (records, 1)->status, ==, IPT_CSV_RECORD_OK);
+  g_assert_cmpstr (RECORD (records, 1)->fields, ==, "x, y|say \"hi\"|two\nlines");
+  g_assert_cmpuint (RECORD (records, 1)->line, ==, 2);
+  /* the quoted line break moved the next record one physical line down */
+  g_assert_cmpstr (RECORD (records, 2)->fields, ==, "||last");
+  g_assert_cmpuint (RECORD (records, 2)->line, ==, 4);
+  g_assert_cmpstr (RECORD (records, 3)->fields, ==, "after");
+  g_assert_cmpuint (RECORD (records, 3)->line, ==, 5);
+  records_free (records);
+}
+
+static void
+test_reader_crlf_bom (void)
+{
+  const char data[] = "\xEF\xBB\xBF" "a,b\r\n\"1\r\n2\",3\r\n\r\nz,\r\n";
+  GArray *records = read_all (data, strlen (data));
+
+  g_assert_cmpuint (records->len, ==, 4);
+  g_assert_cmpstr (RECORD (records, 0)->fields, ==, "a|b");   /* no BOM in the first name */
+  g_assert_cmpstr (RECORD (records, 1)->fields, ==, "1\r\n2|3");
+  g_assert_cmpuint (RECORD (records, 1)->line, ==, 2);
+  g_assert_cmpint (RECORD (records, 2)->status, ==, IPT_CSV_RECORD_BLANK);
+  g_assert_cmpuint (RECORD (records, 2)->line, ==, 4);
+  g_assert_cmpstr (RECORD (records, 3)->fields, ==, "z|");
+  g_assert_cmpuint (RECORD (records, 3)->line, ==, 5);
+  records_free (records);
+}
+
+static void
+test_reader_malformed (void)
+{
+  const char data[] = "a,b\nx\"y,2\n\"q\"r,3\nok,\xC3\x28\n\"open,4\nmore\n";
+  GArray *records = read_all (data, strlen (data));
+
+  g_assert_cmpuint (records->len, ==, 5);
+  g_assert_cmpint (RECORD (records, 1)->status, ==, IPT_CSV_RECORD_STRAY_QUOTE);
+  g_assert_cmpuint (RECORD (records, 1)->problem_line, ==, 2);
+  g_assert_cmpint (RECORD (records, 2)->status, ==, IPT_CSV_RECORD_TEXT_AFTER_QUOTE);
+  g_assert_cmpuint (RECORD (records, 2)->problem_line, ==, 3);
+  g_assert_cmpint (RECORD (records, 3)->status, ==, IPT_CSV_RECORD_BAD_UTF8);
+  g_assert_cmpuint (RECORD (records, 3)->problem_line, ==, 4);
+  g_assert_cmpint (RECORD (records, 4)->status, ==, IPT_CSV_RECORD_UNTERMINATED);
+  g_assert_cmpuint (RECORD (records, 4)->problem_line, ==, 5);
+  records_free (records);
+}
+
+static void
+test_writer_quoting (void)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  ipt_csv_append_field (out, "plain");
+  g_string_append_c (out, ',');
+  ipt_csv_append_field (out, "a,b");
+  g_string_append_c (out, ',');
+  ipt_csv_append_field (out, "say \"hi\"");
+  g_string_append_c (out, ',');
+  ipt_csv_append_field (out, "two\nlines");
+  g_string_append_c (out, ',');
+  ipt_csv_append_field (out, NULL);
+  g_string_append_c (out, ',');
+  ipt_csv_append_field (out, " padded");
+  g_assert_cmpstr (out->str, ==, "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",,\" padded\"");
+}
+
+/* Import */
+
+static void
+test_import_basic (void)
+{
+  g_autoptr(IptStore) store = open_fresh_store ();
+  IptImportSummary summary;
+  g_autofree char *start = NULL;
+  const char csv[] =
+    "\xEF\xBB\xBF" "client_code,session,date,measure,total,items\r\n"
+    "C-0001,1,2026-01-05,phq9,18,2;2;3;2;2;2;2;2;1\r\n"
+    "C-0001,1,2026-01-05,gad7,11,\r\n"
+    "C-0001,2,2026-01-12,phq9,,1;1;1;1;1;1;1;1;0\r\n"
+    "\"C-0002\",3,2026-02-02,bdi2,\"30\",\r\n"
+    "C-0002,1,2026-01-20,wsas,,4;4;;4;4\r\n";
+
+  import_ok (store, csv, IPT_IMPORT_DEFAULT, &summary);
+  g_assert_cmpuint (summary.n_rows, ==, 5);
+  g_assert_cmpuint (summary.n_scores_new, ==, 5);
+  g_assert_cmpuint (summary.n_unchanged, ==, 0);
+  g_assert_cmpuint (summary.n_clients, ==, 2);
+  g_assert_cmpuint (summary.n_clients_new, ==, 2);
+  g_assert_cmpuint (summary.n_episodes_new, ==, 2);
+  g_assert_cmpuint (summary.n_sessions_new, ==, 4);
+
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM clients WHERE given_name IS NULL"), ==, 2);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM episodes WHERE planned_sessions = 16 "
+                                     "AND assessment_end = 4 AND middle_end = 12 "
+                                     "AND focus IS NULL AND ordinal = 1"), ==, 2);
+  /* the course starts on the earliest date of the client's rows, not the first row's */
+  start = query_text (store, "SELECT start_date FROM episodes e JOIN clients c "
+                             "ON c.id = e.client_id WHERE c.code = 'C-0002'");
+  g_assert_cmpstr (start, ==, "2026-01-20");
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM sessions WHERE attendance = 'attended'"), ==, 4);
+  g_assert_cmpint (query_int (store, "SELECT total FROM scores WHERE measure = 'phq9' "
+                                     "ORDER BY id LIMIT 1"), ==, 18);
+  /* PHQ-9 item 9 above 0: risk */
+  g_assert_cmpint (query_int (store, "SELECT risk FROM scores WHERE measure = 'phq9' "
+                                     "ORDER BY id LIMIT 1"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT total FROM scores WHERE measure = 'phq9' "
+                                     "ORDER BY id DESC LIMIT 1"), ==, 8);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM score_items si JOIN scores s "
+                                     "ON s.id = si.score_id WHERE s.measure = 'gad7'"), ==, 0);
+  /* WSAS with one item missing: the mean of the others stands in for it */
+  g_assert_cmpint (query_int (store, "SELECT total FROM scores WHERE measure = 'wsas'"), ==, 20);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM score_items si JOIN scores s "
+                                     "ON s.id = si.score_id WHERE s.measure = 'wsas' "
+                                     "AND si.value IS NULL AND si.item = 3"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT total FROM scores WHERE measure = 'bdi2'"), ==, 30);
+}
+
+static void
+test_import_header_any_order (void)
+{
+  g_autoptr(IptStore) store = open_fresh_store ();
+  IptImportSummary summary;
+
+  import_ok (store,
+             "measure,items,total,date,session,client_code\n"
+             "epds,,14,2026-03-01,1,E1\n"
+             " gad7 , 1;1;1;1;1;1;1 , 7 , 2026-03-01 , 1 , E1 \n",
+             IPT_IMPORT_DEFAULT, &summary);
+  g_assert_cmpuint (summary.n_scores_new, ==, 2);
+  g_assert_cmpint (query_int (store, "SELECT total FROM scores WHERE measure = 'gad7'"), ==, 7);
+}
+
+typedef struct
+{
+  const char *name;
+  const char *csv;
+  const char *problems[4];
+} BadCase;
+
+static const BadCase bad_cases[] = {
+  { "unknown-measure", HEADER "C-1,1,2026-01-05,xyz,3,\n",
+    { "in.csv:2: unknown measure “xyz” (expected one of " MEASURES ")" } },
+  { "missing-measure", HEADER "C-1,1,2026-01-05,,3,\n",
+    { "in.csv:2: missing measure (expected one of " MEASURES ")" } },
+  { "total-out-of-range", HEADER "C-1,1,2026-01-05,phq9,28,\n",
+    { "in.csv:2: total 28 is out of range for PHQ-9 (0 to 27)" } },
+  { "total-negative", HEADER "C-1,1,2026-01-05,phq9,-3,\n",
+    { "in.csv:2: total “-3” is negative" } },
+  { "total-not-a-number", HEADER "C-1,1,2026-01-05,phq9,12.5,\n",
+    { "in.csv:2: total “12.5” is not a whole number" } },
+  { "item-out-of-range", HEADER "C-1,1,2026-01-05,gad7,,1;1;1;4;1;1;1\n",
+    { "in.csv:2: item 4 is 4, out of range for GAD-7 (0 to 3)" } },
+  { "item-out-of-range-hamd", HEADER "C-1,1,2026-01-05,hamd17,,0;0;0;3;0;0;0;0;0;0;0;0;0;0;0;0;0\n",
+    { "in.csv:2: item 4 is 3, out of range for HRSD / HAM-D 17 (0 to 2)" } },
+  { "item-not-a-number", HEADER "C-1,1,2026-01-05,gad7,,1;1;x;1;1;1;1\n",
+    { "in.csv:2: item 3 (“x”) is not a whole number" } },
+  { "wrong-item-count", HEADER "C-1,1,2026-01-05,gad7,,1;1;1\n",
+    { "in.csv:2: GAD-7 has 7 items, found 3" } },
+  { "items-disagree", HEADER "C-1,1,2026-01-05,gad7,8,1;1;1;1;1;1;1\n",
+    { "in.csv:2: the items give a total of 7 but the total is 8" } },
+  { "phq9-missing-item", HEADER "C-1,1,2026-01-05,phq9,,1;1;1;;1;1;1;1;0\n",
+    { "in.csv:2: PHQ-9 needs all 9 items (item 4 is empty)" } },
+  { "wsas-no-total-but-total", HEADER "C-1,1,2026-01-05,wsas,12,4;;;4;4\n",
+    { "in.csv:2: WSAS has no total with 2 items unanswered, but the total is 12" } },
+  { "no-item-answered", HEADER "C-1,1,2026-01-05,wsas,,;;;;\n",
+    { "in.csv:2: no WSAS item is answered" } },
+  { "impossible-date", HEADER "C-1,1,2026-02-30,bdi2,20,\n",
+    { "in.csv:2: impossible date “2026-02-30”" } },
+  { "date-not-iso", HEADER "C-1,1,05/01/2026,bdi2,20,\n",
+    { "in.csv:2: date “05/01/2026” is not written YYYY-MM-DD (ISO 8601)" } },
+  { "missing-date", HEADER "C-1,1,,bdi2,20,\n", { "in.csv:2: missing date" } },
+  { "session-zero", HEADER "C-1,0,2026-01-05,bdi2,20,\n",
+    { "in.csv:2: session 0 does not exist: sessions are numbered from 1" } },
+  { "session-negative", HEADER "C-1,-2,2026-01-05,bdi2,20,\n",
+    { "in.csv:2: session “-2” is negative: sessions are numbered from 1" } },
+  { "session-not-a-number", HEADER "C-1,two,2026-01-05,bdi2,20,\n",
+    { "in.csv:2: session “two” is not a whole number" } },
+  { "session-too-high", HEADER "C-1,100,2026-01-05,bdi2,20,\n",
+    { "in.csv:2: session 100 is past the last possible session number (99)" } },
+  { "invalid-code", HEADER "C 1,1,2026-01-05,bdi2,20,\n",
+    { "in.csv:2: invalid client code “C 1” (1 to 32 letters, digits, “-” or “_”)" } },
+  { "missing-code", HEADER ",1,2026-01-05,bdi2,20,\n", { "in.csv:2: missing client code" } },
+  { "invalid-utf8", HEADER "C-1,1,2026-01-05,bdi2,20,\nC-\xff,1,2026-01-05,bdi2,20,\n",
+    { "in.csv:3: invalid UTF-8 (the file must be saved as UTF-8)" } },
+  { "no-header", "C-1,1,2026-01-05,bdi2,20,\n",
+    { "in.csv:1: no header row: the first line must name the columns " EXPECTED_HEADER } },
+  { "wrong-header", "client_code,session,date,measure,score,items\nC-1,1,2026-01-05,bdi2,20,\n",
+    { "in.csv:1: unknown column “score” in the header (expected " EXPECTED_HEADER ")",
+      "in.csv:1: missing column “total” in the header (expected " EXPECTED_HEADER ")" } },
+  { "duplicate-column", "client_code,session,date,measure,total,items,date\n",
+    { "in.csv:1: column “date” appears twice in the header" } },
+  { "unterminated-quote",
+    HEADER "C-1,1,2026-01-05,bdi2,20,\n\"C-2,1,2026-01-05,bdi2,20,\nC-3,1,2026-01-05,bdi2,20,\n",
+    { "in.csv:3: a quoted field starts on this line and its closing quote is missing" } },
+  { "stray-quote", HEADER "C-1,1,2026-01-05,bdi2,2\"0,\n",
+    { "in.csv:2: a quote inside an unquoted field (quote the whole field and write the quote "
+      "twice)" } },
+  { "text-after-quote", HEADER "C-1,1,2026-01-05,bdi2,\"20\"x,\n",
+    { "in.csv:2: text after the closing quote of a field (a quote inside a quoted field is "
+      "written twice)" } },
+  { "empty-file", "",
+    { "in.csv:1: the file is empty: the first line must name the columns " EXPECTED_HEADER } },
+  { "bom-only", "\xEF\xBB\xBF",
+    { "in.csv:1: the file is empty: the first line must name the columns " EXPECTED_HEADER } },
+  { "wrong-field-count", HEADER "C-1,1,2026-01-05,bdi2,20\nC-1,2,2026-01-12,bdi2,20,,\n",
+    { "in.csv:2: expected 6 fields, found 5", "in.csv:3: expected 6 fields, found 7" } },
+  { "neither-total-nor-items", HEADER "C-1,1,2026-01-05,phq9,,\n",
+    { "in.csv:2: neither a total nor items: give one or both" } },
+  { "items-for-totals-only", HEADER "C-1,1,2026-01-05,bdi2,,1;2\n",
+    { "in.csv:2: BDI-II is recorded as a total only (its wording is not shipped): leave items "
+      "empty" } },
+  { "duplicate-disagrees", HEADER "C-1,2,2026-01-12,bdi2,20,\nC-1,2,2026-01-12,bdi2,21,\n",
+    { "in.csv:3: BDI-II of C-1 session 2 differs from the one on line 2" } },
+  { "two-dates-in-file", HEADER "C-1,2,2026-01-12,bdi2,20,\nC-1,2,2026-01-13,epds,10,\n",
+    { "in.csv:3: session 2 of C-1 is dated 2026-01-13 here but 2026-01-12 on line 2: a session "
+      "has one date" } },
+  { "changes-existing-score", HEADER "C-1,1,2026-01-05,phq9,,2;2;2;2;2;2;2;2;1\n",
+    { "in.csv:2: PHQ-9 of C-1 session 1 is already in the casebook with total 16, items "
+      "2;2;2;2;2;2;2;2;0, this row has total 17, items 2;2;2;2;2;2;2;2;1 (import with "
+      "--replace to change it)" } },
+  { "second-date-for-session", HEADER "C-1,1,2026-01-06,gad7,5,\n",
+    { "in.csv:2: session 1 of C-1 is dated 2026-01-05 in the casebook, not 2026-01-06 "
+      "(import with --replace to change it)" } },
+  /* line numbers are physical: the quoted line break in row 2 puts row 3 on line 4 */
+  { "physical-lines", HEADER "C-1,3,2026-01-19,bdi2,20,\"\n\"\nC-1,x,2026-01-05,bdi2,20,\n",
+    { "in.csv:2: BDI-II is recorded as a total only (its wording is not shipped): leave items "
+      "empty",
+      "in.csv:4: session “x” is not a whole number" } },
+  /* one line per problem, several problems on one row, good rows between bad ones */
+  { "every-bad-row",
+    HEADER "C-1,3,2026-01-19,bdi2,20,\nC-1,0,2026-13-01,bdi2,20,\nC-2,1,2026-01-05,epds,12,\n"
+    "C-3,1,2026-01-05,phq9,99,\n",
+    { "in.csv:3: session 0 does not exist: sessions are numbered from 1",
+      "in.csv:3: impossible date “2026-13-01”",
+      "in.csv:5: total 99 is out of range for PHQ-9 (0 to 27)" } },
+};
+
+static void
+test_import_bad (gconstpointer data)
+{
+  const BadCase *bad = data;
+  g_autoptr(IptStore) store = open_fresh_store ();
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  guint n_expected = 0;
+  guint i;
+
+  /* a casebook with something in it, which must stay as it is */
+  import_ok (store, HEADER "C-1,1,2026-01-05,phq9,,2;2;2;2;2;2;2;2;0\n", IPT_IMPORT_DEFAULT, NULL);
+  before = snapshot (store);
+
+  g_assert_false (import_text (store, bad->csv, IPT_IMPORT_DEFAULT, NULL, problems, &error));
+  g_assert_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_INVALID);
+
+  while (n_expected < G_N_ELEMENTS (bad->problems) && bad->problems[n_expected] != NULL)
+    n_expected++;
+  for (i = 0; i < problems->len; i++)
+    g_test_message ("problem: %s", (const char *) g_ptr_array_index (problems, i));
+  g_assert_cmpuint (problems->len, ==, n_expected);
+  for (i = 0; i < n_expected; i++)
+    g_assert_cmpstr (g_ptr_array_index (problems, i), ==, bad->problems[i]);
+
+  after = snapshot (store);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+test_import_idempotent (void)
+{
+  g_autoptr(IptStore) store = open_fresh_store ();
+  IptImportSummary summary;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const char csv[] =
+    HEADER
+    "A1,1,2026-01-05,phq9,,3;3;3;3;2;2;2;2;0\n"
+    "A1,1,2026-01-05,gad7,12,\n"
+    "A1,2,2026-01-12,wsas,,1;2;;3;4\n"
+    "A1,2,2026-01-12,wsas,,1;2;;3;4\n"    /* the same row twice: one score */
+    "B2,1,2026-02-01,epds,14,\n";
+
+  import_ok (store, csv, IPT_IMPORT_DEFAULT, &summary);
+  g_assert_cmpuint (summary.n_scores_new, ==, 4);
+  g_assert_cmpuint (summary.n_unchanged, ==, 1);
+  before = snapshot (store);
+
+  import_ok (store, csv, IPT_IMPORT_DEFAULT, &summary);
+  g_assert_cmpuint (summary.n_rows, ==, 5);
+  g_assert_cmpuint (summary.n_scores_new, ==, 0);
+  g_assert_cmpuint (summary.n_scores_replaced, ==, 0);
+  g_assert_cmpuint (summary.n_unchanged, ==, 5);
+  g_assert_cmpuint (summary.n_clients_new, ==, 0);
+  g_assert_cmpuint (summary.n_sessions_new, ==, 0);
+  after = snapshot (store);
+  g_assert_cmpstr (after, ==, before);
+
+  /* a total alone, equal to the recorded one, leaves the recorded answers be */
+  import_ok (store, HEADER "A1,1,2026-01-05,phq9,20,\n", IPT_IMPORT_DEFAULT, &summary);
+  g_assert_cmpuint (summary.n_unchanged, ==, 1);
+  g_free (after);
+  after = snapshot (store);
+  g_assert_cmpstr (after, ==, before);
+
+  /* new rows next to known ones go in, the known ones stay as they are */
+  import_ok (store, HEADER "A1,1,2026-01-05,gad7,12,\nA1,3,2026-01-19,gad7,9,\n",
+             IPT_IMPORT_DEFAULT, &summary);
+  g_assert_cmpuint (summary.n_scores_new, ==, 1);
+  g_assert_cmpuint (summary.n_sessions_new, ==, 1);
+  g_assert_cmpuint (summary.n_unchanged, ==, 1);
+}
+
+static void
+test_import_replace (void)
+{
+  g_autoptr(IptStore) store = open_fresh_store ();
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  IptImportSummary summary;
+  g_autofree char *date = NULL;
+  const char change[] = HEADER "A1,1,2026-01-06,phq9,,1;1;1;1;1;1;1;1;0\n";
+
+  import_ok (store, HEADER "A1,1,2026-01-05,phq9,,3;3;3;3;2;2;2;2;2\nA1,2,2026-01-12,bdi2,30,\n",
+             IPT_IMPORT_DEFAULT, NULL);
+  g_assert_cmpint (query_int (store, "SELECT risk FROM scores WHERE measure = 'phq9'"), ==, 1);
+
+  g_assert_false (import_text (store, change, IPT_IMPORT_DEFAULT, NULL, problems, &error));
+  g_assert_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_INVALID);
+  g_assert_cmpuint (problems->len, ==, 2);   /* the date and the score */
+  g_assert_cmpint (query_int (store, "SELECT total FROM scores WHERE measure = 'phq9'"), ==, 22);
+
+  import_ok (store, change, IPT_IMPORT_REPLACE, &summary);
+  g_assert_cmpuint (summary.n_scores_replaced, ==, 1);
+  g_assert_cmpuint (summary.n_sessions_redated, ==, 1);
+  g_assert_cmpuint (summary.n_scores_new, ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT total FROM scores WHERE measure = 'phq9'"), ==, 8);
+  g_assert_cmpint (query_int (store, "SELECT risk FROM scores WHERE measure = 'phq9'"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT sum(value) FROM score_items"), ==, 8);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM scores"), ==, 2);
+  date = query_text (store, "SELECT date FROM sessions WHERE number = 1");
+  g_assert_cmpstr (date, ==, "2026-01-06");
+
+  /* a total alone replaces answers that no longer add up to it */
+  import_ok (store, HEADER "A1,1,2026-01-06,phq9,10,\n", IPT_IMPORT_REPLACE, &summary);
+  g_assert_cmpuint (summary.n_scores_replaced, ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM score_items"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT total FROM scores WHERE measure = 'phq9'"), ==, 10);
+}
+
+static void
+test_import_not_attended (void)
+{
+  g_autoptr(IptStore) store = open_fresh_store ();
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  import_ok (store, HEADER "A1,1,2026-01-05,bdi2,30,\n", IPT_IMPORT_DEFAULT, NULL);
+  exec_sql (store, "UPDATE sessions SET attendance = 'did-not-attend'");
+
+  /* the known score is unchanged, a new one on that session is refused */
+  import_ok (store, HEADER "A1,1,2026-01-05,bdi2,30,\n", IPT_IMPORT_DEFAULT, NULL);
+  g_assert_false (import_text (store, HEADER "A1,1,2026-01-05,epds,3,\n", IPT_IMPORT_REPLACE,
+                               NULL, problems, &error));
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (problems, 0), ==,
+                   "in.csv:2: session 1 of A1 is recorded as “did-not-attend”: scores belong to "
+                   "attended sessions");
+}
+
+static void
+test_import_existing_client (void)
+{
+  g_autoptr(IptStore) store = open_fresh_store ();
+  g_autoptr(IptClient) client = ipt_client_new ("K-7");
+  g_autoptr(GError) error = NULL;
+  IptImportSummary summary;
+
+  ipt_client_set_given_name (client, "Kim");
+  g_assert_true (ipt_store_insert_client (store, client, &error));
+  g_assert_no_error (error);
+
+  import_ok (store, HEADER "K-7,2,2026-03-09,epds,9,\nK-7,1,2026-03-02,epds,11,\n",
+             IPT_IMPORT_DEFAULT, &summary);
+  g_assert_cmpuint (summary.n_clients_new, ==, 0);
+  g_assert_cmpuint (summary.n_episodes_new, ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM clients"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM episodes WHERE start_date = '2026-03-02'"), ==, 1);
+}
+
+static void
+test_import_blank_lines (void)
+{
+  g_autoptr(IptStore) store = open_fresh_store ();
+  IptImportSummary summary;
+
+  import_ok (store, HEADER "\nA1,1,2026-01-05,bdi2,30,\n\n\n", IPT_IMPORT_DEFAULT, &summary);
+  g_assert_cmpuint (summary.n_scores_new, ==, 1);
+
+  /* a header alone is an empty export: nothing to do, not an error */
+  import_ok (store, HEADER, IPT_IMPORT_DEFAULT, &summary);
+  g_assert_cmpuint (summary.n_rows, ==, 0);
+}
+
+/* Export */
+
+static void
+test_export_scores (void)
+{
+  g_autoptr(IptStore) store = open_fresh_store ();
+  g_autofree char *out = NULL;
+
+  import_ok (store,
+             HEADER
+             "B2,1,2026-02-01,epds,14,\n"
+             "A1,2,2026-01-12,wsas,,1;2;;3;4\n"
+             "A1,1,2026-01-05,gad7,12,\n"
+             "A1,1,2026-01-05,phq9,,3;3;3;3;2;2;2;2;0\n"
+             "A1,10,2026-03-16,phq9,5,\n",
+             IPT_IMPORT_DEFAULT, NULL);
+  out = export_scores (store);
+  g_assert_cmpstr (out, ==,
+                   EXPECTED_HEADER "\r\n"
+                   "A1,1,2026-01-05,phq9,20,3;3;3;3;2;2;2;2;0\r\n"
+                   "A1,1,2026-01-05,gad7,12,\r\n"
+                   "A1,2,2026-01-12,wsas,13,1;2;;3;4\r\n"
+                   "A1,10,2026-03-16,phq9,5,\r\n"
+                   "B2,1,2026-02-01,epds,14,\r\n");
+}
+
+static void
+test_export_round_trip (void)
+{
+  g_autoptr(IptStore) first = open_fresh_store ();
+  g_autoptr(IptStore) second = open_fresh_store ();
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "scores.csv", NULL);
+  g_autofree char *fixture = NULL;
+  g_autofree char *out1 = NULL;
+  g_autofree char *out2 = NULL;
+  g_autoptr(GError) error = NULL;
+  IptImportSummary summary;
+
+  g_assert_true (g_file_get_contents (path, &fixture, NULL, &error));
+  g_assert_no_error (error);
+  import_ok (first, fixture, IPT_IMPORT_DEFAULT, &summary);
+  g_assert_cmpuint (summary.n_scores_new, >, 20);
+  out1 = export_scores (first);
+
+  import_ok (second, out1, IPT_IMPORT_DEFAULT, &summary);
+  out2 = export_scores (second);
+  g_assert_cmpstr (out2, ==, out1);
+
+  /* and the export, imported back into the casebook it came from, changes nothing */
+  import_ok (first, out1, IPT_IMPORT_DEFAULT, &summary);
+  g_assert_cmpuint (summary.n_scores_new, ==, 0);
+  g_assert_cmpuint (summary.n_unchanged, ==, summary.n_rows);
+}
+
+static void
+test_export_outcomes (void)
+{
+  g_autoptr(IptStore) store = open_fresh_store ();
+  g_autofree char *out = NULL;
+
+  import_ok (store,
+             HEADER
+             /* recovered and reliably improved: dP = -10, dG = -6 */
+             "A,1,2026-01-05,phq9,18,\nA,1,2026-01-05,gad7,12,\n"
+             "A,2,2026-01-12,phq9,12,\n"
+             "A,3,2026-01-19,phq9,8,\nA,3,2026-01-19,gad7,6,\n"
+             /* one PHQ-9 only */
+             "B,1,2026-01-05,phq9,15,\n"
+             /* not a case at the start, 8 points worse, no GAD-7 */
+             "C,1,2026-01-05,phq9,8,\nC,2,2026-01-12,phq9,16,\n"
+             /* below caseness at the end without a reliable change */
+             "D,1,2026-01-05,phq9,12,\nD,2,2026-01-12,phq9,9,\n"
+             /* improved reliably but still a case: dP = -7 */
+             "E,1,2026-01-05,phq9,22,\nE,2,2026-01-12,phq9,15,\nE,2,2026-01-12,gad7,15,\n"
+             /* a session not attended does not count */
+             "F,1,2026-01-05,phq9,20,\nF,2,2026-01-12,phq9,4,\nF,3,2026-01-19,phq9,19,\n"
+             /* GAD-7 only: no PHQ-9, insufficient data */
+             "G,1,2026-01-05,gad7,10,\nG,2,2026-01-12,gad7,3,\n",
+             IPT_IMPORT_DEFAULT, NULL);
+  exec_sql (store, "UPDATE sessions SET attendance = 'cancelled-by-client' WHERE number = 3 AND "
+                   "episode_id = (SELECT e.id FROM episodes e JOIN clients c ON c.id = e.client_id "
+                   "WHERE c.code = 'F')");
+
+  out = export_outcomes (store);
+  g_assert_cmpstr (out, ==,
+                   "client_code,episode,sessions_attended,phq9_first,phq9_last,gad7_first,"
+                   "gad7_last,caseness,recovery,reliable_improvement,reliable_deterioration,"
+                   "reliable_recovery,outcome\r\n"
+                   "A,1,3,18,8,12,6,1,1,1,0,1,reliable-recovery\r\n"
+                   "B,1,1,15,15,,,,,,,,insufficient-data\r\n"
+                   "C,1,2,8,16,,,0,0,0,1,0,reliable-deterioration\r\n"
+                   "D,1,2,12,9,,,1,1,0,0,0,recovery\r\n"
+                   "E,1,2,22,15,15,15,1,0,1,0,0,reliable-improvement\r\n"
+                   "F,1,2,20,4,,,1,1,1,0,1,reliable-recovery\r\n"
+                   "G,1,2,,,10,3,,,,,,insufficient-data\r\n");
+}
+
+static void
+test_export_write_atomic (void)
+{
+  g_autofree char *path = g_build_filename (test_dir, "out.csv", NULL);
+  g_autofree char *bad = g_build_filename (test_dir, "no-such-dir", "out.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  g_assert_true (ipt_export_write_output (path, "a,b\r\n", 5, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "a,b\r\n");
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  g_assert_false (ipt_export_write_output (bad, "x", 1, &error));
+  g_assert_nonnull (error);
+  g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+}
+
+static void
+rm_rf (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+
+  if (dir != NULL)
+    {
+      const char *name;
+
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          rm_rf (child);
+        }
+      g_dir_close (dir);
+    }
+  g_remove (path);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+  guint i;
+
+  test_dir = g_dir_make_tmp ("ipt-test-csv-XXXXXX", NULL);
+  g_assert_nonnull (test_dir);
+  g_setenv ("XDG_DATA_HOME", test_dir, TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/csv/reader/quoting", test_reader_quoting);
+  g_test_add_func ("/csv/reader/crlf-bom", test_reader_crlf_bom);
+  g_test_add_func ("/csv/reader/malformed", test_reader_malformed);
+  g_test_add_func ("/csv/writer/quoting", test_writer_quoting);
+  g_test_add_func ("/csv/import/basic", test_import_basic);
+  g_test_add_func ("/csv/import/header-any-order", test_import_header_any_order);
+  for (i = 0; i < G_N_ELEMENTS (bad_cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/csv/import/refused/%s", bad_cases[i].name);
+
+      g_test_add_data_func (name, &bad_cases[i], test_import_bad);
+    }
+  g_test_add_func ("/csv/import/idempotent", test_import_idempotent);
+  g_test_add_func ("/csv/import/replace", test_import_replace);
+  g_test_add_func ("/csv/import/not-attended", test_import_not_attended);
+  g_test_add_func ("/csv/import/existing-client", test_import_existing_client);
+  g_test_add_func ("/csv/import/blank-lines", test_import_blank_lines);
+  g_test_add_func ("/csv/export/scores", test_export_scores);
+  g_test_add_func ("/csv/export/round-trip", test_export_round_trip);
+  g_test_add_func ("/csv/export/outcomes", test_export_outcomes);
+  g_test_add_func ("/csv/export/write-atomic", test_export_write_atomic);
+
+  status = g_test_run ();
+
+  rm_rf (test_dir);
+  g_free (test_dir);
+  return status;
+}
