@@ -1,2 +1,425 @@
-/* The application (replaced by the application work). */
+/* The application: reads the command line, opens the store, shows the window. */
+#define G_LOG_DOMAIN "ipt-app"
+
 #include "config.h"
+
+#include "ipt-application.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+
+#include "ipt-cli.h"
+#include "ipt-resources.h"
+#include "ipt-store.h"
+#include "ipt-demo.h"
+#include "gui/ipt-window.h"
+#include "gui/ipt-preferences-window.h"
+
+struct _IptApplication
+{
+  GtkApplication parent_instance;
+
+  IptStore      *store;          /* opened in handle-local-options, handed to the first window */
+  char          *client_code;    /* --client */
+  char          *screenshot;     /* --screenshot */
+  int            exit_status;
+};
+
+G_DEFINE_FINAL_TYPE (IptApplication, ipt_application, GTK_TYPE_APPLICATION)
+
+void
+ipt_application_ensure_schemas (void)
+{
+  g_autoptr(GSettingsSchemaSource) source = NULL;
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GPtrArray) dirs = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *compiled = NULL;
+  const char *env = g_getenv ("GSETTINGS_SCHEMA_DIR");
+  const char * const *system_dirs = g_get_system_data_dirs ();
+
+  /* The default source is cached on first use, so look the schema up in a source of our own
+   * built from the same directories GLib would search. */
+  for (guint i = 0; system_dirs[i] != NULL; i++)
+    g_ptr_array_add (dirs, g_build_filename (system_dirs[i], "glib-2.0", "schemas", NULL));
+  g_ptr_array_add (dirs, g_build_filename (g_get_user_data_dir (), "glib-2.0", "schemas", NULL));
+  if (env != NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (env, G_SEARCHPATH_SEPARATOR_S, -1);
+      for (guint i = 0; parts[i] != NULL; i++)
+        if (*parts[i] != '\0')
+          g_ptr_array_add (dirs, g_strdup (parts[i]));
+    }
+
+  for (guint i = 0; i < dirs->len; i++)
+    {
+      GSettingsSchemaSource *next;
+
+      next = g_settings_schema_source_new_from_directory (g_ptr_array_index (dirs, i),
+                                                          source, FALSE, NULL);
+      if (next != NULL)
+        {
+          g_clear_pointer (&source, g_settings_schema_source_unref);
+          source = next;
+        }
+    }
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema != NULL)
+    return;
+
+  compiled = g_build_filename (BUILD_DATADIR, "gschemas.compiled", NULL);
+  if (!g_file_test (compiled, G_FILE_TEST_EXISTS))
+    return;
+
+  if (env != NULL && *env != '\0')
+    {
+      g_autofree char *value = g_strconcat (BUILD_DATADIR, G_SEARCHPATH_SEPARATOR_S, env, NULL);
+      g_setenv ("GSETTINGS_SCHEMA_DIR", value, TRUE);
+    }
+  else
+    {
+      g_setenv ("GSETTINGS_SCHEMA_DIR", BUILD_DATADIR, TRUE);
+    }
+}
+
+/* Options are added by ipt-cli.c; paths may come as file names (bytestrings) or strings. */
+static char *
+lookup_path (GVariantDict *options,
+             const char   *name)
+{
+  g_autoptr(GVariant) value = g_variant_dict_lookup_value (options, name, NULL);
+
+  if (value == NULL)
+    return NULL;
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_BYTESTRING))
+    return g_strdup (g_variant_get_bytestring (value));
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    return g_variant_dup_string (value, NULL);
+  return NULL;
+}
+
+static gboolean
+lookup_flag (GVariantDict *options,
+             const char   *name)
+{
+  g_autoptr(GVariant) value = g_variant_dict_lookup_value (options, name, NULL);
+
+  if (value == NULL)
+    return FALSE;
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
+    return g_variant_get_boolean (value);
+  /* A file or string option that was given. */
+  return TRUE;
+}
+
+static IptStore *
+open_demo_store (GError **error)
+{
+  g_autofree char *path = ipt_store_demo_path ();
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved_errno = errno;
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                       _("Cannot create %s: %s"), dir, g_strerror (saved_errno));
+          return NULL;
+        }
+      if (!ipt_demo_generate (path, IPT_DEMO_CLIENTS_DEFAULT, IPT_DEMO_SEED_DEFAULT, error))
+        return NULL;
+    }
+
+  /* The demo is synthetic: no backups of it among the casebook's. */
+  return ipt_store_open (path, IPT_STORE_OPEN_NO_BACKUP, error);
+}
+
+static IptStore *
+open_store (const char *database,
+            GError    **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(IptStore) store = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GError) backup_error = NULL;
+
+  path = database != NULL ? g_strdup (database) : ipt_store_default_path ();
+  store = ipt_store_open (path, IPT_STORE_OPEN_NO_BACKUP, error);
+  if (store == NULL)
+    return NULL;
+
+  /* The daily backup keeps the number the practitioner chose; a failed backup must not keep
+   * them from their casebook, so it is reported and the window opens. */
+  settings = g_settings_new (APPLICATION_ID);
+  if (!ipt_store_backup_daily (store, NULL, g_settings_get_int (settings, "backups-kept"),
+                               &backup_error))
+    g_printerr ("ipt-casebook: %s\n", backup_error->message);
+
+  return g_steal_pointer (&store);
+}
+
+static int
+ipt_application_handle_local_options (GApplication *app,
+                                      GVariantDict *options)
+{
+  IptApplication *self = IPT_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *database = NULL;
+  int status;
+
+  status = ipt_cli_handle_local_options (options);
+  if (status >= 0)
+    return status;
+
+  /* Window options that belong to later versions. */
+  if (lookup_flag (options, "dashboard"))
+    {
+      g_printerr ("ipt-casebook: %s\n", _("--dashboard is not available in this version"));
+      return 1;
+    }
+  if (lookup_flag (options, "review"))
+    {
+      g_printerr ("ipt-casebook: %s\n", _("--review is not available in this version"));
+      return 1;
+    }
+
+  database = lookup_path (options, "database");
+  if (lookup_flag (options, "demo") && database != NULL)
+    {
+      g_printerr ("ipt-casebook: %s\n", _("--demo and --database cannot be used together"));
+      return 1;
+    }
+
+  self->client_code = lookup_path (options, "client");
+  self->screenshot = lookup_path (options, "screenshot");
+
+  /* The store is opened here, before any display: a file that cannot be opened ends the
+   * program with its one line and nothing written. */
+  if (lookup_flag (options, "demo"))
+    self->store = open_demo_store (&error);
+  else
+    self->store = open_store (database, &error);
+
+  if (self->store == NULL)
+    {
+      g_printerr ("ipt-casebook: %s\n", error->message);
+      return 1;
+    }
+
+  if (self->client_code != NULL)
+    {
+      g_autoptr(IptClient) client = ipt_store_find_client (self->store, self->client_code, &error);
+
+      if (client == NULL)
+        {
+          if (error != NULL)
+            g_printerr ("ipt-casebook: %s\n", error->message);
+          else
+            {
+              /* TRANSLATORS: %s is a case code such as C-0042 */
+              g_autofree char *message = g_strdup_printf (_("No client with the code %s"),
+                                                          self->client_code);
+              g_printerr ("ipt-casebook: %s\n", message);
+            }
+          g_clear_object (&self->store);
+          return 1;
+        }
+    }
+
+  return -1;
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GList *windows = gtk_application_get_windows (app);
+
+  /* Close each window so that it saves its size and state. */
+  while (windows != NULL)
+    {
+      GList *next = windows->next;
+      gtk_window_close (GTK_WINDOW (windows->data));
+      windows = next;
+    }
+  g_application_quit (G_APPLICATION (app));
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (app);
+  IptPreferencesWindow *prefs = ipt_preferences_window_new (parent);
+
+  gtk_window_present (GTK_WINDOW (prefs));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (app);
+
+  gtk_show_about_dialog (parent,
+                         "program-name", _("IPT Casebook"),
+                         "logo-icon-name", APPLICATION_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Case records, questionnaires and mood charts for "
+                                       "Interpersonal Psychotherapy"),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "translator-credits", _("translator-credits"),
+                         "modal", TRUE,
+                         NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "preferences", preferences_action },
+  { "about", about_action },
+};
+
+static void
+ipt_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *prefs_accels[] = { "<Control>comma", NULL };
+  g_autoptr(GtkCssProvider) css = NULL;
+
+  G_APPLICATION_CLASS (ipt_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", prefs_accels);
+
+  css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (css, RESOURCE_PREFIX "/ui/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+static void
+on_screenshot_ready (IptWindow *window,
+                     gpointer   user_data)
+{
+  IptApplication *self = IPT_APPLICATION (user_data);
+  g_autoptr(GError) error = NULL;
+
+  if (!ipt_window_save_screenshot (window, self->screenshot, &error))
+    {
+      g_printerr ("ipt-casebook: %s\n", error->message);
+      self->exit_status = 1;
+    }
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+ipt_application_activate (GApplication *app)
+{
+  IptApplication *self = IPT_APPLICATION (app);
+  g_autoptr(IptStore) store = g_steal_pointer (&self->store);
+  IptWindow *window;
+
+  /* A second activation (none with NON_UNIQUE, but be safe) raises the window. */
+  if (store == NULL)
+    {
+      GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (app));
+      if (active != NULL)
+        gtk_window_present (active);
+      return;
+    }
+
+  window = ipt_window_new (GTK_APPLICATION (app), store);
+
+  if (self->client_code != NULL)
+    ipt_window_show_client (window, self->client_code);
+
+  if (self->screenshot != NULL)
+    g_signal_connect_object (window, "first-frame", G_CALLBACK (on_screenshot_ready), self, 0);
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+ipt_application_finalize (GObject *object)
+{
+  IptApplication *self = IPT_APPLICATION (object);
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->client_code, g_free);
+  g_clear_pointer (&self->screenshot, g_free);
+
+  G_OBJECT_CLASS (ipt_application_parent_class)->finalize (object);
+}
+
+static void
+ipt_application_class_init (IptApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  /* The resources live in a static library: referring to them links them in (they register
+   * themselves when loaded). */
+  g_assert (ipt_get_resource () != NULL);
+
+  object_class->finalize = ipt_application_finalize;
+  app_class->handle_local_options = ipt_application_handle_local_options;
+  app_class->startup = ipt_application_startup;
+  app_class->activate = ipt_application_activate;
+}
+
+static void
+ipt_application_init (IptApplication *self)
+{
+  ipt_cli_add_options (G_APPLICATION (self));
+}
+
+IptApplication *
+ipt_application_new (void)
+{
+  /* NON_UNIQUE: each process works on the database it was given (--database, --demo), and
+   * --screenshot must render its own window and exit; a unique instance would hand the
+   * command line to whichever process came first, with another casebook open. */
+  return g_object_new (IPT_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}
+
+int
+ipt_application_get_exit_status (IptApplication *self)
+{
+  g_return_val_if_fail (IPT_IS_APPLICATION (self), 1);
+
+  return self->exit_status;
+}
+
+gboolean
+ipt_application_open_demo (IptApplication *self,
+                           GError        **error)
+{
+  g_autoptr(IptStore) store = NULL;
+  IptWindow *window;
+
+  g_return_val_if_fail (IPT_IS_APPLICATION (self), FALSE);
+
+  store = open_demo_store (error);
+  if (store == NULL)
+    return FALSE;
+
+  window = ipt_window_new (GTK_APPLICATION (self), store);
+  gtk_window_present (GTK_WINDOW (window));
+  return TRUE;
+}

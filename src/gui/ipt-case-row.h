@@ -1,0 +1,20 @@
+/* One row of the caseload list: name, code, focus, progress, signal badge, sparkline. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ipt-model.h"
+
+G_BEGIN_DECLS
+
+#define IPT_TYPE_CASE_ROW (ipt_case_row_get_type ())
+G_DECLARE_FINAL_TYPE (IptCaseRow, ipt_case_row, IPT, CASE_ROW, GtkWidget)
+
+GtkWidget      *ipt_case_row_new (void);
+/* summary may be NULL (an unbound row); us_wording picks the US focus names. */
+void            ipt_case_row_set_summary (IptCaseRow     *self,
+                                          IptCaseSummary *summary,
+                                          gboolean        us_wording);
+IptCaseSummary *ipt_case_row_get_summary (IptCaseRow *self);
+
+G_END_DECLS

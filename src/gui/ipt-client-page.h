@@ -1,0 +1,27 @@
+/* A client's page: header with phase bar, Overview and Sessions tabs. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ipt-store.h"
+
+G_BEGIN_DECLS
+
+#define IPT_TYPE_CLIENT_PAGE (ipt_client_page_get_type ())
+G_DECLARE_FINAL_TYPE (IptClientPage, ipt_client_page, IPT, CLIENT_PAGE, GtkWidget)
+
+GtkWidget      *ipt_client_page_new (void);
+/* Loads the client's records (client_id 0 or store NULL: shows nothing). */
+void            ipt_client_page_set_client (IptClientPage *self,
+                                            IptStore      *store,
+                                            gint64         client_id,
+                                            gboolean       us_wording);
+IptClient      *ipt_client_page_get_client (IptClientPage *self);
+IptEpisode     *ipt_client_page_get_episode (IptClientPage *self);     /* the current course */
+GPtrArray      *ipt_client_page_get_sessions (IptClientPage *self);    /* IptSession, by number */
+IptCaseSummary *ipt_client_page_get_summary (IptClientPage *self);
+/* "overview" or "sessions" */
+void            ipt_client_page_show_tab (IptClientPage *self,
+                                          const char    *name);
+
+G_END_DECLS

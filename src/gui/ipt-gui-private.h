@@ -1,0 +1,26 @@
+/* Small helpers shared by the widgets of src/gui/. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ipt-model.h"
+
+G_BEGIN_DECLS
+
+/* The CSS class of a signal's badge and card ("signal-not-on-track"). */
+const char *_ipt_signal_css_class (IptSignalKind kind);
+/* "Role dispute (renegotiation) · also Grief", or "Focus not chosen yet". */
+char       *_ipt_focus_text (IptEpisode *episode,
+                             gboolean    us_wording);
+/* Today as YYYY-MM-DD in local time. */
+char       *_ipt_today (void);
+/* Replaces the signal-* class of a widget. */
+void        _ipt_widget_set_signal_class (GtkWidget    *widget,
+                                          IptSignalKind kind);
+/* Shows an error the store gave in a dialog over parent (for failures that are not the
+ * user's input, which is explained next to its field instead). */
+void        _ipt_show_error (GtkWindow  *parent,
+                             const char *primary,
+                             const GError *error);
+
+G_END_DECLS

@@ -1,0 +1,89 @@
+/* IptWindow's instance, shared by ipt-window.c and ipt-window-actions.c (and the UI tests). */
+#pragma once
+
+#include "ipt-window.h"
+#include "ipt-client-page.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  IPT_CASELOAD_FILTER_ALL,
+  IPT_CASELOAD_FILTER_ACTIVE,
+  IPT_CASELOAD_FILTER_ENDED,
+  IPT_CASELOAD_FILTER_ATTENTION,
+} IptCaseloadFilter;
+
+/* Undoes a destructive action; data is what was removed. */
+typedef gboolean (*IptUndoFunc) (IptWindow *self,
+                                 gpointer   data,
+                                 GError   **error);
+
+struct _IptWindow
+{
+  GtkApplicationWindow parent_instance;
+
+  IptStore           *store;
+  GSettings          *settings;
+
+  GListStore         *caseload;        /* IptCaseSummary, by code as loaded */
+  GtkSortListModel   *sorted;
+  GtkFilterListModel *filtered;
+  GtkCustomFilter    *filter;
+  GtkSingleSelection *selection;
+  IptCaseloadFilter   filter_mode;
+  char               *query;           /* lower-cased search text, NULL: none */
+  gint64              client_id;       /* the client on the page, 0: none */
+  gboolean            updating_filters;
+
+  gulong              after_paint_id;
+  guint               first_frame_idle;
+
+  IptUndoFunc         undo_func;
+  gpointer            undo_data;
+  GDestroyNotify      undo_data_free;
+  guint               toast_timeout_id;
+
+  /* The dialog open over the window (client, course, session, question), for Escape and tests. */
+  GtkWindow          *dialog;
+
+  /* template children */
+  GtkLabel           *subtitle_label;
+  GtkToggleButton    *search_button;
+  GtkSearchBar       *search_bar;
+  GtkSearchEntry     *search_entry;
+  GtkToggleButton    *active_button;
+  GtkToggleButton    *ended_button;
+  GtkToggleButton    *attention_button;
+  GtkStack           *list_stack;
+  GtkListView        *caseload_view;
+  GtkStack           *content_stack;
+  IptClientPage      *client_page;
+  GtkPaned           *paned;
+  GtkRevealer        *toast_revealer;
+  GtkLabel           *toast_label;
+  GtkWidget          *toast_undo_button;
+};
+
+/* ipt-window.c */
+void      _ipt_window_reload_caseload (IptWindow *self);
+/* Reloads one client's row and, when shown, their page (after an edit or a session). */
+void      _ipt_window_refresh_client (IptWindow *self,
+                                      gint64     client_id);
+void      _ipt_window_select_client (IptWindow *self,
+                                     gint64     client_id);
+void      _ipt_window_show_toast (IptWindow     *self,
+                                  const char    *message,
+                                  IptUndoFunc    undo_func,
+                                  gpointer       undo_data,
+                                  GDestroyNotify undo_data_free);
+void      _ipt_window_dismiss_toast (IptWindow *self);
+gboolean  _ipt_window_get_us_wording (IptWindow *self);
+void      _ipt_window_set_dialog (IptWindow *self,
+                                  GtkWindow *dialog);
+
+/* ipt-window-actions.c */
+void      _ipt_window_class_init_actions (GtkWidgetClass *widget_class);
+void      _ipt_window_update_actions (IptWindow *self);
+
+G_END_DECLS
