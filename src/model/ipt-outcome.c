@@ -89,7 +89,7 @@ first_last (const int *totals,
   return count;
 }
 
-/* "PHQ-9 fell by 11 (18 → 7)" */
+/* "PHQ-9 fell by 11 from 18 to 7" */
 static char *
 describe_change (const IptMeasure *measure,
                  int               first,
@@ -98,10 +98,10 @@ describe_change (const IptMeasure *measure,
   int d = last - first;
 
   if (d < 0)
-    return g_strdup_printf (_("%s fell by %d (%d → %d)"), measure->name, -d, first, last);
+    return g_strdup_printf (_("%s fell by %d from %d to %d"), measure->name, -d, first, last);
   if (d > 0)
-    return g_strdup_printf (_("%s rose by %d (%d → %d)"), measure->name, d, first, last);
-  return g_strdup_printf (_("%s did not change (%d → %d)"), measure->name, first, last);
+    return g_strdup_printf (_("%s rose by %d from %d to %d"), measure->name, d, first, last);
+  return g_strdup_printf (_("%s stayed at %d"), measure->name, first);
 }
 
 /* "PHQ-9 18 ≥ 10" or "PHQ-9 7 < 10" */
@@ -152,7 +152,7 @@ describe_cutoffs (const IptOutcome *o,
 }
 
 /* The reliable changes in one direction (direction < 0: falls, > 0: rises), with the threshold:
- * "PHQ-9 fell by 11 (18 → 7; a reliable change is 6 or more)". */
+ * "PHQ-9 fell by 11 from 18 to 7 (a reliable change is 6 or more)". */
 static char *
 describe_reliable (const IptOutcome *o,
                    int               direction)
@@ -176,7 +176,7 @@ describe_reliable (const IptOutcome *o,
   return join_parts (_(" and "), a, b);
 }
 
-/* Both changes, whatever their size: "PHQ-9 fell by 4 (18 → 14), GAD-7 rose by 1 (9 → 10)". */
+/* Both changes, whatever their size: "PHQ-9 fell by 4 from 18 to 14, GAD-7 stayed at 9". */
 static char *
 describe_changes (const IptOutcome *o)
 {

@@ -1,0 +1,292 @@
+/* Tests of the progress signals of a course (clinical.md section 6). */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "ipt-model.h"
+
+#define M IPT_ITEM_MISSING
+#define N IPT_TOTAL_NONE
+#define MAX_POINTS 8
+#define MAX_KINDS 3
+
+typedef struct
+{
+  const char    *name;
+  IptSeriesPoint phq9[MAX_POINTS];   /* session 0 ends the series */
+  IptSeriesPoint gad7[MAX_POINTS];
+  guint          planned;
+  guint          current;
+  gboolean       running;
+  int            kinds[MAX_KINDS + 1];   /* -1 ends the list */
+  const char    *rule_part;              /* a part of the first signal's rule, or NULL */
+} SignalCase;
+
+static guint
+points_length (const IptSeriesPoint *points)
+{
+  guint n = 0;
+
+  while (n < MAX_POINTS && points[n].session != 0)
+    n++;
+  return n;
+}
+
+static const SignalCase cases[] = {
+  { "no scores", { { 0 } }, { { 0 } }, 16, 0, TRUE,
+    { IPT_SIGNAL_NO_SCORES, -1 }, "No PHQ-9 recorded yet" },
+  { "GAD-7 only, no PHQ-9", { { 0 } }, { { 1, 12, M }, { 2, 12, M } }, 16, 2, TRUE,
+    { IPT_SIGNAL_NO_SCORES, -1 }, NULL },
+  { "first session at caseness", { { 1, 18, 0 } }, { { 0 } }, 16, 1, TRUE,
+    { IPT_SIGNAL_ON_TRACK, -1 }, "session 1 of 16" },
+
+  /* Risk: the latest PHQ-9 item 9 above 0, whatever the total. */
+  { "risk at the latest session", { { 1, 18, 0 }, { 2, 4, 1 } }, { { 0 } }, 16, 2, TRUE,
+    { IPT_SIGNAL_RISK, -1 }, "session 2" },
+  { "risk earlier only", { { 1, 18, 2 }, { 2, 16, 0 } }, { { 0 } }, 16, 2, TRUE,
+    { IPT_SIGNAL_ON_TRACK, -1 }, NULL },
+  { "risk item missing at the latest", { { 1, 18, 2 }, { 2, N, M } }, { { 0 } }, 16, 2, TRUE,
+    { IPT_SIGNAL_ON_TRACK, -1 }, NULL },
+  { "risk on a form without a total", { { 1, 12, 0 }, { 2, N, 3 } }, { { 0 } }, 16, 2, TRUE,
+    { IPT_SIGNAL_RISK, -1 }, "answered 3" },
+  { "risk with no total at all", { { 1, N, 1 } }, { { 0 } }, 16, 1, TRUE,
+    { IPT_SIGNAL_RISK, -1 }, NULL },
+  { "risk and deterioration", { { 1, 10, 0 }, { 2, 17, 1 } }, { { 0 } }, 16, 2, TRUE,
+    { IPT_SIGNAL_RISK, IPT_SIGNAL_DETERIORATION, -1 }, NULL },
+  { "risk, deterioration, not on track", { { 1, 12, 0 }, { 9, 18, 2 } }, { { 0 } }, 16, 9, TRUE,
+    { IPT_SIGNAL_RISK, IPT_SIGNAL_DETERIORATION, IPT_SIGNAL_NOT_ON_TRACK, -1 }, NULL },
+
+  /* Deterioration: PHQ-9 6 above the first, or GAD-7 4 above. */
+  { "PHQ-9 exactly +6", { { 1, 10, 0 }, { 3, 16, 0 } }, { { 0 } }, 16, 3, TRUE,
+    { IPT_SIGNAL_DETERIORATION, -1 }, "rose from 10 to 16" },
+  { "PHQ-9 +5", { { 1, 10, 0 }, { 3, 15, 0 } }, { { 0 } }, 16, 3, TRUE,
+    { IPT_SIGNAL_ON_TRACK, -1 }, NULL },
+  { "GAD-7 exactly +4 only", { { 1, 8, 0 }, { 3, 8, 0 } }, { { 1, 5, M }, { 3, 9, M } }, 16, 3,
+    TRUE, { IPT_SIGNAL_DETERIORATION, -1 }, "GAD-7 rose from 5 to 9" },
+  { "GAD-7 +3", { { 1, 8, 0 }, { 3, 8, 0 } }, { { 1, 5, M }, { 3, 8, M } }, 16, 3, TRUE,
+    { IPT_SIGNAL_ON_TRACK, -1 }, NULL },
+  { "both deteriorate", { { 1, 4, 0 }, { 3, 12, 0 } }, { { 1, 3, M }, { 3, 9, M } }, 16, 3, TRUE,
+    { IPT_SIGNAL_DETERIORATION, -1 }, "PHQ-9 rose from 4 to 12" },
+  { "middle scores do not count", { { 1, 10, 0 }, { 2, 20, 0 }, { 3, 12, 0 } }, { { 0 } }, 16, 3,
+    TRUE, { IPT_SIGNAL_ON_TRACK, -1 }, NULL },
+  { "forms without a total skipped", { { 1, N, 0 }, { 2, 12, 0 }, { 3, 19, 0 }, { 4, N, 0 } },
+    { { 0 } }, 16, 4, TRUE, { IPT_SIGNAL_DETERIORATION, -1 }, "rose from 12 to 19" },
+  { "deterioration and not on track", { { 1, 12, 0 }, { 9, 18, 0 } }, { { 0 } }, 16, 9, TRUE,
+    { IPT_SIGNAL_DETERIORATION, IPT_SIGNAL_NOT_ON_TRACK, -1 }, NULL },
+
+  /* Not on track: caseness, midpoint reached (session * 2 >= planned), not 6 below. */
+  { "not on track at midpoint", { { 1, 19, 0 }, { 8, 16, 0 } }, { { 0 } }, 16, 8, TRUE,
+    { IPT_SIGNAL_NOT_ON_TRACK, -1 }, "19 → 16" },
+  { "past midpoint", { { 1, 19, 0 }, { 9, 16, 0 } }, { { 0 } }, 16, 9, TRUE,
+    { IPT_SIGNAL_NOT_ON_TRACK, -1 }, "session 9 of 16" },
+  { "one before midpoint", { { 1, 19, 0 }, { 7, 16, 0 } }, { { 0 } }, 16, 7, TRUE,
+    { IPT_SIGNAL_ON_TRACK, -1 }, "session 7 of 16" },
+  { "odd plan 15, session 8", { { 1, 19, 0 }, { 8, 16, 0 } }, { { 0 } }, 15, 8, TRUE,
+    { IPT_SIGNAL_NOT_ON_TRACK, -1 }, "session 8 of 15" },
+  { "odd plan 15, session 7", { { 1, 19, 0 }, { 7, 16, 0 } }, { { 0 } }, 15, 7, TRUE,
+    { IPT_SIGNAL_ON_TRACK, -1 }, NULL },
+  { "plan 8, session 4", { { 1, 12, 0 }, { 4, 12, 0 } }, { { 0 } }, 8, 4, TRUE,
+    { IPT_SIGNAL_NOT_ON_TRACK, -1 }, NULL },
+  { "exactly 6 below", { { 1, 19, 0 }, { 9, 13, 0 } }, { { 0 } }, 16, 9, TRUE,
+    { IPT_SIGNAL_ON_TRACK, -1 }, "6 below" },
+  { "5 below", { { 1, 19, 0 }, { 9, 14, 0 } }, { { 0 } }, 16, 9, TRUE,
+    { IPT_SIGNAL_NOT_ON_TRACK, -1 }, NULL },
+  { "caseness exactly 10", { { 1, 10, 0 }, { 9, 10, 0 } }, { { 0 } }, 16, 9, TRUE,
+    { IPT_SIGNAL_NOT_ON_TRACK, -1 }, "PHQ-9 10 ≥ 10" },
+  { "not at caseness (9)", { { 1, 9, 0 }, { 10, 9, 0 } }, { { 0 } }, 16, 10, TRUE,
+    { IPT_SIGNAL_ON_TRACK, -1 }, "not at caseness" },
+  { "caseness by GAD-7 exactly 8", { { 1, 9, 0 }, { 10, 9, 0 } }, { { 1, 8, M }, { 10, 8, M } },
+    16, 10, TRUE, { IPT_SIGNAL_NOT_ON_TRACK, -1 }, "GAD-7 8 ≥ 8" },
+  { "GAD-7 7 not a case", { { 1, 9, 0 }, { 10, 9, 0 } }, { { 1, 7, M }, { 10, 7, M } },
+    16, 10, TRUE, { IPT_SIGNAL_ON_TRACK, -1 }, NULL },
+  { "in maintenance, not improved", { { 1, 15, 0 }, { 18, 12, 0 } }, { { 0 } }, 16, 18, TRUE,
+    { IPT_SIGNAL_NOT_ON_TRACK, -1 }, NULL },
+
+  /* The course has ended: the outcome. */
+  { "ended, reliable recovery", { { 1, 18, 0 }, { 16, 7, 0 } }, { { 1, 12, M }, { 16, 5, M } },
+    16, 16, FALSE, { IPT_SIGNAL_OUTCOME, -1 }, "Reliable recovery: " },
+  { "ended with risk", { { 1, 18, 0 }, { 16, 7, 1 } }, { { 0 } }, 16, 16, FALSE,
+    { IPT_SIGNAL_RISK, IPT_SIGNAL_OUTCOME, -1 }, "Risk: " },
+  { "ended, deterioration is the outcome", { { 1, 5, 0 }, { 16, 12, 0 } }, { { 0 } }, 16, 16,
+    FALSE, { IPT_SIGNAL_OUTCOME, -1 }, "Reliable deterioration: " },
+  { "dropped out after one score", { { 1, 18, 0 } }, { { 0 } }, 16, 3, FALSE,
+    { IPT_SIGNAL_OUTCOME, -1 }, "Insufficient data: " },
+  { "ended without scores", { { 0 } }, { { 0 } }, 16, 0, FALSE,
+    { IPT_SIGNAL_OUTCOME, -1 }, "Insufficient data: " },
+};
+
+static void
+test_table (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const SignalCase *c = &cases[i];
+      IptProgress progress = {
+        .phq9 = c->phq9,
+        .n_phq9 = points_length (c->phq9),
+        .gad7 = c->gad7,
+        .n_gad7 = points_length (c->gad7),
+        .planned_sessions = c->planned,
+        .current_session = c->current,
+        .course_running = c->running,
+      };
+      g_autoptr (GPtrArray) signals = ipt_signals_compute (&progress);
+      guint n_expected = 0;
+
+      while (c->kinds[n_expected] >= 0)
+        n_expected++;
+
+      g_test_message ("%s:", c->name);
+      for (guint s = 0; s < signals->len; s++)
+        {
+          IptSignal *signal = g_ptr_array_index (signals, s);
+
+          g_test_message ("  %s — %s", ipt_signal_kind_to_id (signal->kind), signal->rule);
+          g_assert_nonnull (signal->rule);
+          g_assert_cmpstr (signal->rule, !=, "");
+        }
+
+      g_assert_cmpuint (signals->len, ==, n_expected);
+      for (guint s = 0; s < n_expected; s++)
+        {
+          IptSignal *signal = g_ptr_array_index (signals, s);
+
+          g_assert_cmpstr (ipt_signal_kind_to_id (signal->kind), ==,
+                           ipt_signal_kind_to_id (c->kinds[s]));
+        }
+      if (c->rule_part != NULL)
+        {
+          IptSignal *first = g_ptr_array_index (signals, 0);
+
+          g_assert_nonnull (strstr (first->rule, c->rule_part));
+        }
+    }
+}
+
+/* The ended course's signal carries the outcome's rule, computed from the series' totals. */
+static void
+test_outcome_rule (void)
+{
+  const IptSeriesPoint phq9[] = { { 1, 18, 0 }, { 2, N, M }, { 9, 12, 0 } };
+  const int totals[] = { 18, 12 };
+  IptProgress progress = {
+    .phq9 = phq9, .n_phq9 = G_N_ELEMENTS (phq9), .planned_sessions = 16, .current_session = 9,
+    .course_running = FALSE,
+  };
+  g_autoptr (GPtrArray) signals = ipt_signals_compute (&progress);
+  g_autoptr (IptOutcome) outcome = ipt_outcome_compute (totals, 2, NULL, 0);
+  IptSignal *signal;
+
+  g_assert_cmpuint (signals->len, ==, 1);
+  signal = g_ptr_array_index (signals, 0);
+  g_assert_cmpint (signal->kind, ==, IPT_SIGNAL_OUTCOME);
+  g_assert_cmpint (outcome->category, ==, IPT_OUTCOME_RELIABLE_IMPROVEMENT);
+  g_assert_cmpstr (signal->rule, ==, outcome->rule);
+  g_assert_true (g_str_has_prefix (signal->rule, "Reliable improvement: "));
+}
+
+/* Every combination over small series against the rules written out again. */
+static void
+test_exhaustive (void)
+{
+  for (int p0 = 0; p0 <= 27; p0 += 1)
+    for (int p1 = 0; p1 <= 27; p1 += 1)
+      for (int g = -1; g <= 12; g += 1)
+        for (guint current = 2; current <= 17; current += 5)
+          for (int risk = 0; risk <= 1; risk++)
+            {
+              const IptSeriesPoint phq9[] = { { 1, p0, 0 }, { current, p1, risk } };
+              const IptSeriesPoint gad7[] = { { 1, 8, M }, { current, g, M } };
+              IptProgress progress = {
+                .phq9 = phq9, .n_phq9 = 2, .gad7 = gad7, .n_gad7 = g >= 0 ? 2 : 0,
+                .planned_sessions = 15, .current_session = current, .course_running = TRUE,
+              };
+              g_autoptr (GPtrArray) signals = ipt_signals_compute (&progress);
+              gboolean det = p1 - p0 >= 6 || (g >= 0 && g - 8 >= 4);
+              gboolean caseness = p0 >= 10 || g >= 0;   /* first GAD-7 is 8 */
+              gboolean not_on_track = caseness && current * 2 >= 15 && p1 - p0 > -6;
+              int expected[4];
+              guint n = 0;
+
+              if (risk)
+                expected[n++] = IPT_SIGNAL_RISK;
+              if (det)
+                expected[n++] = IPT_SIGNAL_DETERIORATION;
+              if (not_on_track)
+                expected[n++] = IPT_SIGNAL_NOT_ON_TRACK;
+              if (n == 0)
+                expected[n++] = IPT_SIGNAL_ON_TRACK;
+
+              if (signals->len != n)
+                g_error ("PHQ-9 %d -> %d, GAD-7 8 -> %d, session %u: %u signals, expected %u",
+                         p0, p1, g, current, signals->len, n);
+              for (guint s = 0; s < n; s++)
+                g_assert_cmpint (((IptSignal *) g_ptr_array_index (signals, s))->kind, ==,
+                                 expected[s]);
+            }
+}
+
+static void
+test_kinds (void)
+{
+  static const char * const ids[] = {
+    "risk", "deterioration", "not-on-track", "on-track", "outcome", "no-scores",
+  };
+  GEnumClass *klass = g_type_class_ref (IPT_TYPE_SIGNAL_KIND);
+
+  for (guint k = 0; k < G_N_ELEMENTS (ids); k++)
+    {
+      GEnumValue *value = g_enum_get_value (klass, (int) k);
+
+      g_assert_cmpstr (ipt_signal_kind_to_id (k), ==, ids[k]);
+      g_assert_nonnull (value);
+      g_assert_cmpstr (value->value_nick, ==, ids[k]);
+      g_assert_nonnull (ipt_signal_kind_to_label (k));
+    }
+  g_type_class_unref (klass);
+  g_assert_null (ipt_signal_kind_to_id (G_N_ELEMENTS (ids)));
+
+  g_assert_cmpstr (ipt_signal_kind_to_label (IPT_SIGNAL_NOT_ON_TRACK), ==, "Not on track");
+  g_assert_true (ipt_signal_kind_needs_attention (IPT_SIGNAL_RISK));
+  g_assert_true (ipt_signal_kind_needs_attention (IPT_SIGNAL_DETERIORATION));
+  g_assert_true (ipt_signal_kind_needs_attention (IPT_SIGNAL_NOT_ON_TRACK));
+  g_assert_false (ipt_signal_kind_needs_attention (IPT_SIGNAL_ON_TRACK));
+  g_assert_false (ipt_signal_kind_needs_attention (IPT_SIGNAL_OUTCOME));
+  g_assert_false (ipt_signal_kind_needs_attention (IPT_SIGNAL_NO_SCORES));
+}
+
+static void
+test_copy (void)
+{
+  IptSignal signal = { IPT_SIGNAL_DETERIORATION, (char *) "Deterioration: PHQ-9 rose" };
+  g_autoptr (IptSignal) copy = ipt_signal_copy (&signal);
+
+  g_assert_true (G_TYPE_IS_BOXED (IPT_TYPE_SIGNAL));
+  g_assert_cmpint (copy->kind, ==, IPT_SIGNAL_DETERIORATION);
+  g_assert_cmpstr (copy->rule, ==, signal.rule);
+  g_assert_true (copy->rule != signal.rule);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *tmp = g_dir_make_tmp ("ipt-test-signals-XXXXXX", NULL);
+  int ret;
+
+  g_assert_nonnull (tmp);
+  g_setenv ("XDG_DATA_HOME", tmp, TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/signals/table", test_table);
+  g_test_add_func ("/signals/outcome-rule", test_outcome_rule);
+  g_test_add_func ("/signals/exhaustive", test_exhaustive);
+  g_test_add_func ("/signals/kinds", test_kinds);
+  g_test_add_func ("/signals/copy", test_copy);
+
+  ret = g_test_run ();
+  g_rmdir (tmp);
+  return ret;
+}
