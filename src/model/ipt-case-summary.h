@@ -43,7 +43,7 @@ gboolean              ipt_case_summary_get_needs_attention (IptCaseSummary *self
 const IptOutcome     *ipt_case_summary_get_outcome (IptCaseSummary *self);
 /* "Session 7 of 16 · Middle", translated (property "progress-text"). */
 const char           *ipt_case_summary_get_progress_text (IptCaseSummary *self);
-/* Lower-cased "given family code" for search (property "search-key"). */
+/* Case-folded "given family preferred code" for search (property "search-key"). */
 const char           *ipt_case_summary_get_search_key (IptCaseSummary *self);
 
 G_END_DECLS
