@@ -1,0 +1,129 @@
+/* What a mood chart shows: one course's sessions, score series and life events, from the model. */
+#pragma once
+
+#include <glib-object.h>
+
+#include "ipt-model.h"
+
+G_BEGIN_DECLS
+
+/* The measures a mood chart draws, one panel each, in this order. */
+typedef enum
+{
+  IPT_CHART_MEASURE_PHQ9,
+  IPT_CHART_MEASURE_GAD7,
+  IPT_CHART_MEASURE_WSAS,
+  IPT_CHART_N_MEASURES,
+} IptChartMeasure;
+
+/* One session of the course (attended or missed). */
+typedef struct
+{
+  guint         number;
+  char         *date;        /* ISO 8601, or NULL */
+  IptAttendance attendance;
+  IptPhase      phase;
+} IptChartSession;
+
+/* One score of a measure's series: an attended session with a total. */
+typedef struct
+{
+  guint session;             /* session number */
+  int   total;
+  int   risk_item;           /* the risk item's answer, IPT_ITEM_MISSING when unknown or none */
+  gboolean risk;             /* the risk item was answered above 0 */
+} IptChartPoint;
+
+/* A life event placed on the chart's time axis. */
+typedef struct
+{
+  char  *date;               /* ISO 8601 */
+  char  *title;
+  int    impact;             /* IPT_LIFE_EVENT_IMPACT_MIN .. MAX */
+} IptChartEvent;
+
+/* A score given as plain values, for ipt_chart_data_new_from_arrays (). */
+typedef struct
+{
+  guint       session;       /* session number */
+  const char *measure_id;    /* "phq9", "gad7", "wsas"; others are ignored */
+  int         total;         /* IPT_TOTAL_NONE: no total, not drawn */
+  int         risk_item;     /* IPT_ITEM_MISSING when unknown */
+} IptChartScore;
+
+/* Read-only once built; reference counted. Fields are public for the renderers. */
+typedef struct
+{
+  /*< private >*/
+  gatomicrefcount  ref_count;
+  /*< public >*/
+  char            *code;             /* the case code: the only identity a chart shows */
+  IptFocus         focus;
+  IptEpisodeStatus status;
+  guint            planned_sessions;
+  guint            assessment_end;
+  guint            middle_end;
+  IptChartSession *sessions;         /* by number, unique numbers */
+  guint            n_sessions;
+  IptChartPoint   *points[IPT_CHART_N_MEASURES];   /* in session order */
+  guint            n_points[IPT_CHART_N_MEASURES];
+  IptChartEvent   *events;           /* by date */
+  guint            n_events;
+} IptChartData;
+
+#define IPT_TYPE_CHART_DATA (ipt_chart_data_get_type ())
+GType ipt_chart_data_get_type (void);
+
+/* sessions: IptSession of the episode; scores: IptScore with session ids of those sessions
+ * (others are ignored); life_events: IptLifeEvent of the client. Any array may be NULL.
+ * Scores of missed sessions and forms without a total are left out of the series. */
+IptChartData *ipt_chart_data_new (IptClient  *client,
+                                  IptEpisode *episode,
+                                  GPtrArray  *sessions,
+                                  GPtrArray  *scores,
+                                  GPtrArray  *life_events);
+
+/* The same from plain values (tests, benchmarks). Session phases are derived from the
+ * boundaries; sessions need not be sorted. */
+IptChartData *ipt_chart_data_new_from_arrays (const char            *code,
+                                              IptFocus               focus,
+                                              IptEpisodeStatus       status,
+                                              guint                  planned_sessions,
+                                              guint                  assessment_end,
+                                              guint                  middle_end,
+                                              const IptChartSession *sessions,
+                                              guint                  n_sessions,
+                                              const IptChartScore   *scores,
+                                              guint                  n_scores,
+                                              const IptChartEvent   *events,
+                                              guint                  n_events);
+
+IptChartData *ipt_chart_data_ref (IptChartData *data);
+void          ipt_chart_data_unref (IptChartData *data);
+
+const IptMeasure *ipt_chart_measure_get (IptChartMeasure measure);
+/* "phq9" -> IPT_CHART_MEASURE_PHQ9; FALSE for a measure the chart does not draw. */
+gboolean          ipt_chart_measure_from_id (const char      *measure_id,
+                                             IptChartMeasure *out);
+
+/* The number of the latest attended session, 0 when none. */
+guint             ipt_chart_data_get_current_session (const IptChartData *data);
+/* The highest session number the x axis shows: the plan or the latest session, if later. */
+guint             ipt_chart_data_get_last_number (const IptChartData *data);
+const IptChartSession *ipt_chart_data_find_session (const IptChartData *data,
+                                                    guint               number);
+/* The outcome so far from the PHQ-9 and GAD-7 series (clinical.md section 5). */
+IptOutcome       *ipt_chart_data_compute_outcome (const IptChartData *data);
+
+/* The chart in words, for screen readers and as the alternative text of an export:
+ * "PHQ-9 fell from 18, moderately severe, to 7, mild, over 12 sessions; reliable improvement."
+ * Translated; pure (depends on `data` only). */
+char             *ipt_chart_data_describe (const IptChartData *data);
+/* The tooltip of one point: date, score, severity, change from the first score. */
+char             *ipt_chart_data_describe_point (const IptChartData *data,
+                                                 IptChartMeasure     measure,
+                                                 guint               index);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IptChartData, ipt_chart_data_unref)
+
+G_END_DECLS

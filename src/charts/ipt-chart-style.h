@@ -1,0 +1,42 @@
+/* How a chart looks: colours from the widget's style (or paper), which measures, the font. */
+#pragma once
+
+#include <glib.h>
+
+#include "ipt-chart-data.h"
+#include "ipt-signal.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  double red;
+  double green;
+  double blue;
+  double alpha;
+} IptChartColor;
+
+typedef struct
+{
+  IptChartColor foreground;     /* text and grid (grid with alpha) */
+  IptChartColor background;     /* painted under the chart, always opaque (alpha is ignored) */
+  gboolean      dark;           /* lighter tints for series, phases and warnings */
+  gboolean      show_measure[IPT_CHART_N_MEASURES];
+  const char   *font_family;    /* NULL: "Sans" */
+  double        font_size;      /* in user-space units (pixels, points on paper); 0: 12 */
+} IptChartStyle;
+
+/* Black on white (or light on dark), every measure shown, "Sans" 12. */
+void ipt_chart_style_init (IptChartStyle *style,
+                           gboolean       dark);
+
+/* Fixed colour-blind-safe series colours (Okabe-Ito), lighter tints in dark style. */
+void ipt_chart_style_get_series_color (const IptChartStyle *style,
+                                       IptChartMeasure      measure,
+                                       IptChartColor       *color);
+/* The colour of a progress signal (risk, deterioration, not on track, on track, ...). */
+void ipt_chart_style_get_signal_color (const IptChartStyle *style,
+                                       IptSignalKind        kind,
+                                       IptChartColor       *color);
+
+G_END_DECLS
