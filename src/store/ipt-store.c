@@ -436,8 +436,11 @@ set_damaged (GError    **error,
              const char *display,
              const char *why)
 {
+  g_autofree char *first_line = g_strndup (why, strcspn (why, "\r\n"));
+
+  /* One line: SQLite's report may go on for pages. */
   g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_DAMAGED,
-               _("%s is damaged: %s"), display, why);
+               _("%s is damaged: %s"), display, first_line);
 }
 
 /* Runs the integrity check on a connection; `full` also compares every index with its table. */
