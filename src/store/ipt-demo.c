@@ -1,0 +1,2213 @@
+/* ipt-demo.c: the demo caseload, a synthetic and plainly fictional practice.
+ *
+ * Every client is built from one row of a scenario table (round robin, so the first clients
+ * cover every focus, phase and outcome) and from a random generator seeded with the seed and the
+ * client's index: the same seed and number of clients give the same database, and a smaller demo
+ * holds the same first clients as a larger one (only the width of the case codes differs beyond
+ * 9,999 clients). Dates are anchored to IPT_DEMO_REFERENCE_DATE, never to the current date.
+ *
+ * Session numbers count appointments of the contract: a missed appointment (did not attend,
+ * cancelled) keeps its number, so a course of 16 with one DNA has 15 attended sessions. PHQ-9 and
+ * GAD-7 are taken at every attended session, WSAS at the 1st, 5th, 9th, ... attended session. */
+
+#define G_LOG_DOMAIN "ipt-demo"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "ipt-demo.h"
+#include "ipt-store-private.h"
+#include "ipt-store.h"
+
+/* ---------------------------------------------------------------------------------------------
+ * Scenarios */
+
+typedef enum
+{
+  KIND_ACTIVE,
+  KIND_ENDED,
+  KIND_DROPPED,
+} CourseKind;
+
+typedef enum
+{
+  SHAPE_IMPROVING,
+  SHAPE_STALLING,
+  SHAPE_DETERIORATING,
+  SHAPE_NOISY,
+} Shape;
+
+typedef enum
+{
+  RISK_NONE,
+  RISK_EARLY,   /* item 9 answered above 0 at the start of the course */
+  RISK_LATEST,  /* ... at the latest attended session */
+} Risk;
+
+typedef struct
+{
+  IptFocus           focus;
+  IptFocus           secondary;
+  IptDisputeStage    stage;
+  guint              planned;
+  CourseKind         kind;
+  IptPhase           phase;          /* active: the phase reached */
+  IptOutcomeCategory outcome;        /* ended or dropped out: the intended outcome */
+  Shape              shape;
+  guint              dropped_after;  /* dropped out: attended sessions before dropping out */
+  guint              maintenance;    /* monthly maintenance sessions after the end */
+  Risk               risk;
+  gboolean           joint;          /* joint sessions in the middle phase */
+  gboolean           archived;
+  IptFocus           prior_focus;    /* != NONE: an earlier course that ended */
+  IptOutcomeCategory prior_outcome;
+  guint              miss_number;    /* a missed appointment at this number (0: none) */
+  IptAttendance      miss;
+} Scenario;
+
+#define F_NONE IPT_FOCUS_NONE
+#define F_GRIEF IPT_FOCUS_GRIEF
+#define F_DISPUTE IPT_FOCUS_ROLE_DISPUTE
+#define F_TRANSITION IPT_FOCUS_ROLE_TRANSITION
+#define F_SENSITIVITY IPT_FOCUS_INTERPERSONAL_SENSITIVITY
+#define S_NONE IPT_DISPUTE_STAGE_NONE
+#define O_RR IPT_OUTCOME_RELIABLE_RECOVERY
+#define O_R IPT_OUTCOME_RECOVERY
+#define O_RI IPT_OUTCOME_RELIABLE_IMPROVEMENT
+#define O_RD IPT_OUTCOME_RELIABLE_DETERIORATION
+#define O_NRC IPT_OUTCOME_NO_RELIABLE_CHANGE
+#define O_ID IPT_OUTCOME_INSUFFICIENT_DATA
+#define P_A IPT_PHASE_ASSESSMENT
+#define P_M IPT_PHASE_MIDDLE
+#define P_E IPT_PHASE_END
+#define A_OK IPT_ATTENDANCE_ATTENDED
+#define A_DNA IPT_ATTENDANCE_DID_NOT_ATTEND
+#define A_CBC IPT_ATTENDANCE_CANCELLED_BY_CLIENT
+#define A_CBP IPT_ATTENDANCE_CANCELLED_BY_PRACTITIONER
+
+/* The first 20 clients take one row each; later clients start over with new random details. */
+static const Scenario scenarios[] = {
+  /* focus  secondary  stage  planned  kind  phase  outcome  shape  dropped  maint  risk  joint  archived  prior  prior outcome  miss */
+  { F_GRIEF, F_NONE, S_NONE, 16, KIND_ENDED, P_E, O_RR, SHAPE_IMPROVING, 0, 2, RISK_EARLY, FALSE, FALSE, F_NONE, O_RR, 0, A_OK },
+  { F_DISPUTE, F_NONE, IPT_DISPUTE_STAGE_RENEGOTIATION, 16, KIND_ACTIVE, P_M, O_RR, SHAPE_IMPROVING, 0, 0, RISK_NONE, TRUE, FALSE, F_NONE, O_RR, 8, A_DNA },
+  { F_TRANSITION, F_NONE, S_NONE, 12, KIND_ENDED, P_E, O_R, SHAPE_STALLING, 0, 0, RISK_NONE, FALSE, FALSE, F_NONE, O_RR, 0, A_OK },
+  { F_SENSITIVITY, F_NONE, S_NONE, 16, KIND_ACTIVE, P_A, O_RR, SHAPE_NOISY, 0, 0, RISK_LATEST, FALSE, FALSE, F_NONE, O_RR, 0, A_OK },
+  { F_DISPUTE, F_SENSITIVITY, IPT_DISPUTE_STAGE_IMPASSE, 16, KIND_ENDED, P_E, O_RI, SHAPE_STALLING, 0, 0, RISK_NONE, FALSE, FALSE, F_NONE, O_RR, 7, A_CBC },
+  { F_GRIEF, F_NONE, S_NONE, 16, KIND_ACTIVE, P_E, O_RR, SHAPE_IMPROVING, 0, 0, RISK_NONE, TRUE, FALSE, F_NONE, O_RR, 0, A_OK },
+  { F_TRANSITION, F_NONE, S_NONE, 16, KIND_ENDED, P_E, O_RD, SHAPE_DETERIORATING, 0, 0, RISK_LATEST, FALSE, FALSE, F_NONE, O_RR, 0, A_OK },
+  { F_DISPUTE, F_NONE, IPT_DISPUTE_STAGE_DISSOLUTION, 12, KIND_ACTIVE, P_M, O_RR, SHAPE_NOISY, 0, 0, RISK_LATEST, FALSE, FALSE, F_NONE, O_RR, 5, A_CBP },
+  { F_SENSITIVITY, F_NONE, S_NONE, 16, KIND_DROPPED, P_A, O_ID, SHAPE_NOISY, 1, 0, RISK_NONE, FALSE, FALSE, F_NONE, O_RR, 0, A_OK },
+  { F_GRIEF, F_TRANSITION, S_NONE, 16, KIND_ENDED, P_E, O_NRC, SHAPE_NOISY, 0, 0, RISK_NONE, FALSE, TRUE, F_NONE, O_RR, 0, A_OK },
+  { F_TRANSITION, F_NONE, S_NONE, 8, KIND_ACTIVE, P_A, O_RR, SHAPE_IMPROVING, 0, 0, RISK_NONE, FALSE, FALSE, F_GRIEF, O_RR, 0, A_OK },
+  { F_DISPUTE, F_NONE, IPT_DISPUTE_STAGE_RENEGOTIATION, 16, KIND_ENDED, P_E, O_RR, SHAPE_IMPROVING, 0, 3, RISK_NONE, TRUE, TRUE, F_NONE, O_RR, 0, A_OK },
+  { F_SENSITIVITY, F_NONE, S_NONE, 12, KIND_ENDED, P_E, O_RI, SHAPE_IMPROVING, 0, 0, RISK_NONE, FALSE, FALSE, F_NONE, O_RR, 0, A_OK },
+  { F_TRANSITION, F_SENSITIVITY, S_NONE, 16, KIND_DROPPED, P_M, O_NRC, SHAPE_NOISY, 5, 0, RISK_NONE, FALSE, FALSE, F_NONE, O_RR, 0, A_OK },
+  { F_GRIEF, F_NONE, S_NONE, 8, KIND_ENDED, P_E, O_RR, SHAPE_IMPROVING, 0, 0, RISK_NONE, FALSE, FALSE, F_NONE, O_RR, 0, A_OK },
+  { F_DISPUTE, F_NONE, IPT_DISPUTE_STAGE_IMPASSE, 16, KIND_ACTIVE, P_E, O_RR, SHAPE_STALLING, 0, 0, RISK_NONE, TRUE, FALSE, F_NONE, O_RR, 0, A_OK },
+  { F_DISPUTE, F_NONE, IPT_DISPUTE_STAGE_RENEGOTIATION, 16, KIND_ACTIVE, P_M, O_RR, SHAPE_DETERIORATING, 0, 0, RISK_NONE, FALSE, FALSE, F_DISPUTE, O_R, 0, A_OK },
+  { F_SENSITIVITY, F_NONE, S_NONE, 16, KIND_ENDED, P_E, O_RR, SHAPE_IMPROVING, 0, 0, RISK_NONE, FALSE, FALSE, F_NONE, O_RR, 9, A_DNA },
+  { F_TRANSITION, F_NONE, S_NONE, 16, KIND_ENDED, P_E, O_R, SHAPE_IMPROVING, 0, 0, RISK_NONE, FALSE, FALSE, F_SENSITIVITY, O_RR, 0, A_OK },
+  { F_GRIEF, F_NONE, S_NONE, 12, KIND_ACTIVE, P_M, O_RR, SHAPE_STALLING, 0, 0, RISK_EARLY, FALSE, FALSE, F_NONE, O_RR, 0, A_OK },
+};
+
+/* ---------------------------------------------------------------------------------------------
+ * Names and words */
+
+typedef enum
+{
+  SEX_ANY,
+  SEX_F,
+  SEX_M,
+} Sex;
+
+typedef struct
+{
+  const char *given;
+  const char *preferred;  /* a usual short form, or NULL */
+  Sex         sex;
+} GivenName;
+
+static const GivenName given_names[] = {
+  { "Amara", NULL, SEX_F }, { "Aisha", NULL, SEX_F }, { "Bethan", NULL, SEX_F },
+  { "Chloe", NULL, SEX_F }, { "Deborah", "Debbie", SEX_F }, { "Eilidh", NULL, SEX_F },
+  { "Fatima", NULL, SEX_F }, { "Grace", NULL, SEX_F }, { "Hannah", NULL, SEX_F },
+  { "Ifeoma", "Ify", SEX_F }, { "Joanna", "Jo", SEX_F }, { "Katarzyna", "Kasia", SEX_F },
+  { "Leila", NULL, SEX_F }, { "Mei", NULL, SEX_F }, { "Niamh", NULL, SEX_F },
+  { "Olivia", "Liv", SEX_F }, { "Priya", NULL, SEX_F }, { "Rosa", NULL, SEX_F },
+  { "Siobhan", NULL, SEX_F }, { "Tamsin", NULL, SEX_F }, { "Yasmin", NULL, SEX_F },
+  { "Zainab", NULL, SEX_F }, { "Anjali", NULL, SEX_F }, { "Carmen", NULL, SEX_F },
+  { "Ewa", NULL, SEX_F }, { "Gemma", NULL, SEX_F }, { "Ingrid", NULL, SEX_F },
+  { "Lucia", NULL, SEX_F }, { "Nadia", NULL, SEX_F }, { "Ruth", NULL, SEX_F },
+  { "Sunita", NULL, SEX_F }, { "Thandiwe", "Thandi", SEX_F }, { "Maryam", NULL, SEX_F },
+  { "Margaret", "Maggie", SEX_F }, { "Patricia", "Trish", SEX_F }, { "Elizabeth", "Beth", SEX_F },
+  { "Aaron", NULL, SEX_M }, { "Bilal", NULL, SEX_M }, { "Callum", "Cal", SEX_M },
+  { "Dariusz", "Darek", SEX_M }, { "Emeka", NULL, SEX_M }, { "Farhan", NULL, SEX_M },
+  { "Gareth", NULL, SEX_M }, { "Hamish", NULL, SEX_M }, { "Idris", NULL, SEX_M },
+  { "Jonah", NULL, SEX_M }, { "Kwame", NULL, SEX_M }, { "Luca", NULL, SEX_M },
+  { "Mateusz", "Matt", SEX_M }, { "Nikhil", "Nik", SEX_M }, { "Oisin", NULL, SEX_M },
+  { "Patrick", "Paddy", SEX_M }, { "Rhys", NULL, SEX_M }, { "Samuel", "Sam", SEX_M },
+  { "Tariq", NULL, SEX_M }, { "Viktor", NULL, SEX_M }, { "Wei", NULL, SEX_M },
+  { "Yusuf", NULL, SEX_M }, { "Ahmed", NULL, SEX_M }, { "Connor", NULL, SEX_M },
+  { "Desmond", "Des", SEX_M }, { "Felix", NULL, SEX_M }, { "Hiroshi", NULL, SEX_M },
+  { "Ibrahim", NULL, SEX_M }, { "Marcus", NULL, SEX_M }, { "Tomasz", "Tom", SEX_M },
+  { "Robert", "Bob", SEX_M }, { "William", "Bill", SEX_M }, { "Alex", NULL, SEX_ANY },
+  { "Jordan", NULL, SEX_ANY }, { "Robin", NULL, SEX_ANY }, { "Sasha", NULL, SEX_ANY },
+};
+
+static const char * const family_names[] = {
+  "Adeyemi", "Ahmed", "Bennett", "Brennan", "Chowdhury", "Clarke", "Da Silva", "Davies",
+  "Evans", "Fitzgerald", "Gallagher", "Haddad", "Hughes", "Ibrahim", "Jankowski", "Kaur",
+  "Kowalski", "Lewis", "MacLeod", "Mensah", "Morgan", "Nakamura", "Nguyen", "Novak",
+  "O'Brien", "Okafor", "Owusu", "Patel", "Pereira", "Quinn", "Rahman", "Robertson",
+  "Rossi", "Santos", "Sharma", "Singh", "Sullivan", "Thomas", "Wang", "Williams",
+  "Wojcik", "Yilmaz", "Zielinski", "Hussain", "Campbell", "Murphy", "Ogunleye", "Kim",
+  "Fernandes", "Andersson", "Price", "Achterberg", "Baptiste", "Kovacs", "Lindqvist", "Mbeki",
+};
+
+static const char * const referrers[] = {
+  "GP (Dr R. Ashworth, Riverside Surgery)",
+  "GP (Dr N. Begum, Parkview Medical Centre)",
+  "Self-referral",
+  "Self-referral (via the practice website)",
+  "Occupational health",
+  "Employee assistance programme",
+  "Community mental health team",
+  "Perinatal mental health team",
+  "University wellbeing service",
+  "Private medical insurer",
+};
+
+static const char * const client_notes[] = {
+  "Fictional demo client. Prefers morning appointments.",
+  "Fictional demo client. Happy to be contacted by text.",
+  "Fictional demo client. Works shifts; appointments booked a week ahead.",
+  "Fictional demo client. Takes sertraline 50 mg, prescribed by the GP.",
+  "Fictional demo client. Prefers video sessions in bad weather.",
+  "Fictional demo client. Letters to the home address are fine.",
+  "Fictional demo client. No contact at work, please.",
+  "Fictional demo client. Interested in a group after the course.",
+};
+
+typedef enum
+{
+  CAT_HOUSEHOLD,
+  CAT_FAMILY,
+  CAT_FRIEND,
+  CAT_WORK,
+} RelCategory;
+
+typedef enum
+{
+  REL_PARTNER,
+  REL_MOTHER,
+  REL_FATHER,
+  REL_SISTER,
+  REL_BROTHER,
+  REL_DAUGHTER,
+  REL_SON,
+  REL_GRANDMOTHER,
+  REL_AUNT,
+  REL_BEST_FRIEND,
+  REL_FRIEND,
+  REL_OLD_FRIEND,
+  REL_COLLEAGUE,
+  REL_MANAGER,
+  REL_NEIGHBOUR,
+  REL_FLATMATE,
+  REL_COUSIN,
+  N_RELS
+} Rel;
+
+typedef struct
+{
+  const char *label;     /* as stored: "Mother" */
+  const char *lower;     /* in a sentence: "mother" */
+  Sex         sex;
+  RelCategory category;
+  guint       min_age;   /* of the client */
+  guint       max_age;
+} RelInfo;
+
+static const RelInfo rels[N_RELS] = {
+  [REL_PARTNER] = { "Partner", "partner", SEX_ANY, CAT_HOUSEHOLD, 18, 99 },
+  [REL_MOTHER] = { "Mother", "mother", SEX_F, CAT_FAMILY, 18, 62 },
+  [REL_FATHER] = { "Father", "father", SEX_M, CAT_FAMILY, 18, 58 },
+  [REL_SISTER] = { "Sister", "sister", SEX_F, CAT_FAMILY, 18, 99 },
+  [REL_BROTHER] = { "Brother", "brother", SEX_M, CAT_FAMILY, 18, 99 },
+  [REL_DAUGHTER] = { "Daughter", "daughter", SEX_F, CAT_FAMILY, 38, 99 },
+  [REL_SON] = { "Son", "son", SEX_M, CAT_FAMILY, 38, 99 },
+  [REL_GRANDMOTHER] = { "Grandmother", "grandmother", SEX_F, CAT_FAMILY, 18, 40 },
+  [REL_AUNT] = { "Aunt", "aunt", SEX_F, CAT_FAMILY, 18, 55 },
+  [REL_BEST_FRIEND] = { "Best friend", "best friend", SEX_ANY, CAT_FRIEND, 18, 99 },
+  [REL_FRIEND] = { "Friend", "friend", SEX_ANY, CAT_FRIEND, 18, 99 },
+  [REL_OLD_FRIEND] = { "Friend from school", "friend from school", SEX_ANY, CAT_FRIEND, 18, 99 },
+  [REL_COLLEAGUE] = { "Colleague", "colleague", SEX_ANY, CAT_WORK, 18, 66 },
+  [REL_MANAGER] = { "Line manager", "line manager", SEX_ANY, CAT_WORK, 18, 66 },
+  [REL_NEIGHBOUR] = { "Neighbour", "neighbour", SEX_ANY, CAT_FRIEND, 18, 99 },
+  [REL_FLATMATE] = { "Flatmate", "flatmate", SEX_ANY, CAT_HOUSEHOLD, 18, 34 },
+  [REL_COUSIN] = { "Cousin", "cousin", SEX_ANY, CAT_FAMILY, 18, 99 },
+};
+
+static const char * const contact_texts[] = {
+  [CAT_HOUSEHOLD] = "Live together; evenings and weekends at home.",
+  [CAT_FAMILY] = "Phone calls most weeks; visits once a month.",
+  [CAT_FRIEND] = "Meets for coffee every few weeks; messages in between.",
+  [CAT_WORK] = "Sees {person} at work most days; little contact outside work.",
+};
+
+static const char * const satisfying_texts[] = {
+  "Easy to talk to; makes {name} laugh.",
+  "Reliable in a crisis; practical help.",
+  "Shares an interest in music and films.",
+  "Can talk about most things, except money.",
+  "Long shared history; feels accepted.",
+  "Good company on walks at the weekend.",
+};
+
+static const char * const unsatisfying_texts[] = {
+  "Can be critical; {name} avoids mentioning problems.",
+  "Hard to reach; conversations stay on the surface.",
+  "Disagreements about plans that never quite resolve.",
+  "Tends to give advice instead of listening.",
+  "Lives far away; contact has dropped off.",
+  "",
+};
+
+static const char * const changes_texts[] = {
+  "More time together.",
+  "To be able to ask {person} for help.",
+  "To say no without feeling guilty.",
+  "To tell {person} about the low mood.",
+  "None at the moment.",
+  "To get back in touch regularly.",
+};
+
+typedef struct
+{
+  const char *old_role;
+  const char *new_role;
+  guint       min_age;
+  guint       max_age;
+  const char *event;      /* the life event of the change */
+} RolePair;
+
+static const RolePair role_pairs[] = {
+  { "Full-time teacher", "Retired", 58, 99, "Retired from teaching" },
+  { "Site manager", "Made redundant, looking for work", 25, 64, "Made redundant" },
+  { "Student", "Graduate trainee in an accountancy firm", 20, 28, "Started the graduate scheme" },
+  { "Working full time", "New parent on parental leave", 24, 44, "Birth of first child" },
+  { "Living near family in Leeds", "Moved to Bristol for a partner's job", 22, 60, "Moved to Bristol" },
+  { "Married", "Separated, living alone", 28, 75, "Separation; moved into a flat" },
+  { "Fit and independent", "Living with a heart condition", 45, 75, "Heart attack; two weeks in hospital" },
+  { "Carer for a parent", "No longer caring; parent moved to a care home", 40, 70, "Parent moved to a care home" },
+  { "Team member", "Newly promoted team leader", 24, 60, "Promoted to team leader" },
+  { "Nurse on a hospital ward", "Working from home in a call centre", 25, 60, "Left nursing after an injury" },
+};
+
+static const char * const household_topics[] = {
+  "sharing the housework", "money", "time with the children", "long working hours",
+  "where to live", "how often to see family",
+};
+static const char * const family_topics[] = {
+  "caring for a parent", "money lent and not repaid", "a wedding that went badly",
+  "how the children are brought up",
+};
+static const char * const work_topics[] = {
+  "workload and deadlines", "a refused request for flexible hours", "being passed over for a post",
+};
+
+static const char * const goal_texts[][4] = {
+  [IPT_FOCUS_GRIEF] = {
+    "Visit {person}'s grave without dreading it",
+    "Go back to the walking group",
+    "Sort through {person}'s things with family",
+    "Sleep through the night most nights",
+  },
+  [IPT_FOCUS_ROLE_DISPUTE] = {
+    "Talk with {person} about {topic} without shouting",
+    "Agree a plan with {person} about {topic}",
+    "One evening a week doing something enjoyable together",
+    "Say what I need instead of going quiet",
+  },
+  [IPT_FOCUS_ROLE_TRANSITION] = {
+    "Feel confident as {new_lc}",
+    "Build a weekly routine",
+    "Make one new contact through the new role",
+    "Let myself miss the old role without feeling useless",
+  },
+  [IPT_FOCUS_INTERPERSONAL_SENSITIVITY] = {
+    "Meet a friend once a week",
+    "Join a group activity and keep going",
+    "Tell one person how I have been feeling",
+    "Reply to messages within a day",
+  },
+};
+
+static const char * const formulation_texts[] = {
+  [IPT_FOCUS_GRIEF] =
+    "{name}'s depression began in the months after the death of {person}, {name}'s {rel}, in {when}. "
+    "Since then {name} has withdrawn from friends, sleeps badly and feels guilty about the last weeks of "
+    "{person}'s illness; we understand the low mood as a grief that has not been able to move on. "
+    "Over {n} weekly sessions we will work on mourning {person} and on rebuilding interests and relationships.",
+  [IPT_FOCUS_ROLE_DISPUTE] =
+    "{name} has been depressed since the arguments with {person} ({rel}) about {topic} became more frequent. "
+    "The dispute is at the stage of {stage}; the low mood, irritability and poor sleep go with feeling unheard. "
+    "In {n} sessions we will clarify what each of them expects, look closely at how the arguments go, "
+    "and try new ways of asking for change.",
+  [IPT_FOCUS_ROLE_TRANSITION] =
+    "The low mood started after {name}'s life changed in {when}: {old_lc} to {new_lc}. "
+    "{name} misses what the old role gave (structure, company, feeling competent) and feels unskilled in the new one. "
+    "Over {n} sessions we will mourn the old role, look at the new one more evenly, and build support and mastery.",
+  [IPT_FOCUS_INTERPERSONAL_SENSITIVITY] =
+    "{name} has felt isolated for a long time, with few close relationships and little contact since {when}. "
+    "Loneliness keeps the depression going, and the depression makes contact harder. "
+    "Over {n} sessions we will use our working relationship as a model, practise starting and keeping up "
+    "contact, and build a small network, starting with {other}.",
+};
+
+static const char * const secondary_texts[] = {
+  [IPT_FOCUS_GRIEF] = " A secondary focus on grief was agreed: {name} has not yet mourned a loss that matters here.",
+  [IPT_FOCUS_ROLE_DISPUTE] = " A secondary focus on a role dispute was agreed.",
+  [IPT_FOCUS_ROLE_TRANSITION] = " A secondary focus on the role transition that came with it was agreed.",
+  [IPT_FOCUS_INTERPERSONAL_SENSITIVITY] = " A secondary focus on interpersonal sensitivity was agreed: {name} finds it hard to ask anyone for support.",
+};
+
+static const char * const onset_texts[] = {
+  [IPT_FOCUS_NONE] = "a difficult few months",
+  [IPT_FOCUS_GRIEF] = "the death of {person}",
+  [IPT_FOCUS_ROLE_DISPUTE] = "the arguments with {person} about {topic}",
+  [IPT_FOCUS_ROLE_TRANSITION] = "the change in {when} ({new_lc})",
+  [IPT_FOCUS_INTERPERSONAL_SENSITIVITY] = "losing touch with people after {when}",
+};
+
+static const char * const middle_events[][5] = {
+  [IPT_FOCUS_GRIEF] = {
+    "Talked about the last weeks of {person}'s illness and the funeral; {name} cried for the first time in a session.",
+    "Looked at photographs of {person}; mixed feelings, including anger at being left with everything.",
+    "Reconstructed the relationship with {person}, good and bad sides; less idealised than before.",
+    "Planned a return to the walking group; {other} offered to come along the first time.",
+    "Talked about the approaching anniversary and how the family might mark it.",
+  },
+  [IPT_FOCUS_ROLE_DISPUTE] = {
+    "Communication analysis of Sunday's argument with {person} about {topic}: voices raised, nothing agreed, two days of silence.",
+    "Role play: asking {person} for a change about {topic} without blaming; {name} found the first sentence hardest.",
+    "Decision analysis: options for {topic}, pros and cons of each; {name} chose to propose a compromise.",
+    "Looked at what {name} and {person} each expect; the expectations are further apart than {name} thought.",
+    "Reviewed the week's talk with {person}: calmer, and an agreement on one small point.",
+  },
+  [IPT_FOCUS_ROLE_TRANSITION] = {
+    "Pros and cons of the old role ({old_lc}) and the new one ({new_lc}); more losses than gains listed so far.",
+    "Mourned the old role: what it gave and what {name} misses most (the people, the routine).",
+    "Mastery: listed skills that carry over into the new role; fewer than hoped, more than feared.",
+    "Looked for support in the new situation; {name} contacted {other} after a long gap.",
+    "Role play: introducing the new situation to people without apologising for it.",
+  },
+  [IPT_FOCUS_INTERPERSONAL_SENSITIVITY] = {
+    "Used the therapy relationship as a model: {name} noticed discomfort when the session started late and could say so.",
+    "Role play: starting a conversation with a colleague at lunch; tried it twice during the week.",
+    "Went to the book group once; left early but plans to return.",
+    "Looked at past friendships and how they ended; a pattern of withdrawing first.",
+    "Met {other} for coffee; anxious beforehand, pleased afterwards.",
+  },
+};
+
+static const char * const middle_between[][3] = {
+  [IPT_FOCUS_GRIEF] = {
+    "Write down three memories of {person} to bring next week.",
+    "Call {other} once this week.",
+    "Go to the walking group on Saturday.",
+  },
+  [IPT_FOCUS_ROLE_DISPUTE] = {
+    "Ask {person} for twenty minutes to talk about {topic}.",
+    "Notice what happens just before an argument starts.",
+    "Try the rehearsed opening with {person}.",
+  },
+  [IPT_FOCUS_ROLE_TRANSITION] = {
+    "Do one thing that the new role makes possible.",
+    "Contact someone from the old role, just to catch up.",
+    "List what went well this week, however small.",
+  },
+  [IPT_FOCUS_INTERPERSONAL_SENSITIVITY] = {
+    "Send one message to {other}.",
+    "Stay until the end of the group meeting.",
+    "Say yes to one invitation.",
+  },
+};
+
+static const char * const joint_events[] = {
+  [IPT_FOCUS_GRIEF] = "Joint session with {other}: shared memories of {person}; agreed to sort the belongings together.",
+  [IPT_FOCUS_ROLE_DISPUTE] = "Joint session with {person}: each described the last argument about {topic}; agreed to try a weekly twenty-minute talk.",
+  [IPT_FOCUS_ROLE_TRANSITION] = "Joint session with {other}: talked about how the change affects them both and what practical help would work.",
+  [IPT_FOCUS_INTERPERSONAL_SENSITIVITY] = "Joint session with {other}: {name} said how lonely the last year had been; {other} had not known.",
+};
+
+static const char * const end_events[] = {
+  "Reviewed what changed and why {name} feels better: doing more with people, saying what is needed. "
+  "Sadness about ending acknowledged; the ending treated as a transition.",
+  "{name} credits the changes to talking with {other} again and to the work on the focus. "
+  "Early warning signs listed for the relapse-prevention plan.",
+  "Mood better most days. Talked about missing the sessions and what will replace them.",
+};
+
+static const char * const sensitivity_onsets[] = {
+  "Moved to a new town for work",
+  "Started working from home full time",
+  "Long-standing friendship ended",
+  "Left a shared house to live alone",
+};
+
+static const char * const background_events[] = {
+  "Started the current job",
+  "Moved house",
+  "Passed the driving test",
+  "Finished a college course",
+  "Holiday with family",
+};
+
+static const char * const month_names[] = {
+  "", "January", "February", "March", "April", "May", "June", "July", "August", "September",
+  "October", "November", "December",
+};
+
+/* ---------------------------------------------------------------------------------------------
+ * Random numbers and dates */
+
+static int
+rnd (GRand *r, int lo, int hi)  /* inclusive */
+{
+  if (hi <= lo)
+    return lo;
+  return g_rand_int_range (r, lo, hi + 1);
+}
+
+static gboolean
+chance (GRand *r, double p)
+{
+  return g_rand_double (r) < p;
+}
+
+#define PICK(r, array) ((array)[g_rand_int_range ((r), 0, G_N_ELEMENTS (array))])
+
+static guint32
+julian_from_iso (const char *iso)
+{
+  GDate d;
+  unsigned y, m, dd;
+
+  if (sscanf (iso, "%u-%u-%u", &y, &m, &dd) != 3)
+    g_assert_not_reached ();
+  g_date_clear (&d, 1);
+  g_date_set_dmy (&d, dd, m, y);
+  return g_date_get_julian (&d);
+}
+
+static void
+iso_from_julian (guint32 julian, char buf[16])
+{
+  GDate d;
+
+  g_date_clear (&d, 1);
+  g_date_set_julian (&d, julian);
+  g_snprintf (buf, 16, "%04u-%02u-%02u", g_date_get_year (&d), g_date_get_month (&d),
+              g_date_get_day (&d));
+}
+
+static char *
+month_year (guint32 julian)
+{
+  GDate d;
+
+  g_date_clear (&d, 1);
+  g_date_set_julian (&d, julian);
+  return g_strdup_printf ("%s %u", month_names[g_date_get_month (&d)], g_date_get_year (&d));
+}
+
+static guint32
+weekday_at_or_before (guint32 julian)
+{
+  GDate d;
+  GDateWeekday w;
+
+  g_date_clear (&d, 1);
+  g_date_set_julian (&d, julian);
+  w = g_date_get_weekday (&d);
+  if (w == G_DATE_SATURDAY)
+    return julian - 1;
+  if (w == G_DATE_SUNDAY)
+    return julian - 2;
+  return julian;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Text templates: "{name}" and friends, replaced from Vars (no printf formats from tables). */
+
+typedef struct
+{
+  const char *name;     /* the client's first name (preferred or given) */
+  const char *person;   /* the focus person */
+  const char *rel;      /* the focus person's relationship, in a sentence */
+  const char *other;    /* another person of the inventory */
+  const char *topic;    /* what a dispute is about */
+  const char *stage;    /* dispute stage in words */
+  const char *when;     /* month and year of the focus event */
+  const char *old_lc;   /* old role, in a sentence */
+  const char *new_lc;
+  const char *n;        /* planned sessions */
+  const char *left;     /* sessions left */
+  const char *focus;    /* focus in words */
+} Vars;
+
+static const char *
+vars_lookup (const Vars *v, const char *key, gsize len)
+{
+  static const struct { const char *key; gsize offset; } keys[] = {
+    { "name", G_STRUCT_OFFSET (Vars, name) },
+    { "person", G_STRUCT_OFFSET (Vars, person) },
+    { "rel", G_STRUCT_OFFSET (Vars, rel) },
+    { "other", G_STRUCT_OFFSET (Vars, other) },
+    { "topic", G_STRUCT_OFFSET (Vars, topic) },
+    { "stage", G_STRUCT_OFFSET (Vars, stage) },
+    { "when", G_STRUCT_OFFSET (Vars, when) },
+    { "old_lc", G_STRUCT_OFFSET (Vars, old_lc) },
+    { "new_lc", G_STRUCT_OFFSET (Vars, new_lc) },
+    { "n", G_STRUCT_OFFSET (Vars, n) },
+    { "left", G_STRUCT_OFFSET (Vars, left) },
+    { "focus", G_STRUCT_OFFSET (Vars, focus) },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      if (strlen (keys[i].key) == len && strncmp (keys[i].key, key, len) == 0)
+        {
+          const char *value = G_STRUCT_MEMBER (const char *, v, keys[i].offset);
+          return value != NULL ? value : "";
+        }
+    }
+  return NULL;
+}
+
+static void
+expand_into (GString *out, const char *tmpl, const Vars *v)
+{
+  const char *p = tmpl;
+
+  while (*p != '\0')
+    {
+      const char *open = strchr (p, '{');
+      const char *close;
+      const char *value;
+
+      if (open == NULL)
+        {
+          g_string_append (out, p);
+          return;
+        }
+      g_string_append_len (out, p, open - p);
+      close = strchr (open, '}');
+      if (close == NULL)
+        {
+          g_string_append (out, open);
+          return;
+        }
+      value = vars_lookup (v, open + 1, close - open - 1);
+      if (value != NULL)
+        g_string_append (out, value);
+      else
+        g_string_append_len (out, open, close - open + 1);
+      p = close + 1;
+    }
+}
+
+static char *
+expand (const char *tmpl, const Vars *v)
+{
+  GString *out = g_string_sized_new (strlen (tmpl) + 64);
+
+  expand_into (out, tmpl, v);
+  return g_string_free (out, FALSE);
+}
+
+/* Lower-cases the first letter: "Retired" -> "retired". */
+static char *
+lower_first (const char *s)
+{
+  char *copy = g_strdup (s);
+
+  if (copy[0] != '\0')
+    copy[0] = g_ascii_tolower (copy[0]);
+  return copy;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Building one client */
+
+#define MAX_PEOPLE 9
+#define MAX_APPTS 40
+
+typedef struct
+{
+  Rel         rel;
+  const char *name;
+  guint       ring;
+  guint       ideal_ring;
+  gboolean    deceased;
+  gint64      id;
+} DemoPerson;
+
+typedef struct
+{
+  guint         number;
+  guint32       day;
+  IptAttendance attendance;
+  gboolean      maintenance;
+} Appt;
+
+/* One course, resolved from a scenario with this client's random details. */
+typedef struct
+{
+  IptFocus           focus;
+  IptFocus           secondary;
+  IptDisputeStage    stage;
+  guint              planned;
+  CourseKind         kind;
+  IptPhase           phase;
+  IptOutcomeCategory outcome;
+  Shape              shape;
+  guint              dropped_after;
+  guint              maintenance;
+  Risk               risk;
+  gboolean           joint;
+  guint              miss_number;
+  IptAttendance      miss;
+
+  int                focus_person;   /* index into people, -1: none */
+  guint32            focus_day;      /* date of death / change / onset, 0: none */
+  const RolePair    *roles;
+  const char        *topic;
+
+  Appt               appts[MAX_APPTS];
+  guint              n_appts;
+  guint              n_contract;     /* appointments of the contract (not maintenance) */
+  guint32            start;
+  guint32            end;            /* ended / dropped out: the end date */
+  guint              span;           /* days from the first appointment to the last date used */
+
+  int                phq_first, phq_last, gad_first, gad_last;
+  int                phq_final;      /* last PHQ-9 of the contract, for the notes */
+} Course;
+
+typedef struct
+{
+  IptStore          *store;
+  const IptMeasure  *phq9;
+  const IptMeasure  *gad7;
+  const IptMeasure  *wsas;
+  guint32            ref;            /* julian day of IPT_DEMO_REFERENCE_DATE */
+  guint32            earliest;       /* first start date used: 2025-01-06 */
+  guint              code_width;
+  sqlite3_stmt      *times_stmt;
+} Demo;
+
+/* The store stamps clients with the current time; the demo stamps them with its own dates so
+ * that its content does not depend on when it was generated. */
+static gboolean
+set_client_times (Demo        *d,
+                  gint64       client_id,
+                  const char  *created_at,
+                  const char  *updated_at,
+                  GError     **error)
+{
+  sqlite3 *db = _ipt_store_get_db (d->store);
+  int rc;
+
+  if (d->times_stmt == NULL)
+    {
+      rc = sqlite3_prepare_v2 (db, "UPDATE clients SET created_at = ?1, updated_at = ?2 WHERE id = ?3",
+                               -1, &d->times_stmt, NULL);
+      if (rc != SQLITE_OK)
+        {
+          g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_FAILED, "%s", sqlite3_errmsg (db));
+          return FALSE;
+        }
+    }
+  sqlite3_bind_text (d->times_stmt, 1, created_at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (d->times_stmt, 2, updated_at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (d->times_stmt, 3, client_id);
+  rc = sqlite3_step (d->times_stmt);
+  sqlite3_reset (d->times_stmt);
+  sqlite3_clear_bindings (d->times_stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_FAILED, "%s", sqlite3_errmsg (db));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  Demo              *demo;
+  GRand             *r;
+  guint              index;
+  const Scenario    *scenario;
+  const GivenName   *given;
+  const char        *family;
+  gboolean           use_preferred;
+  guint              age;
+  gint64             client_id;
+  DemoPerson         people[MAX_PEOPLE];
+  guint              n_people;
+  double             phq_weights[8];
+  double             gad_weights[7];
+  double             wsas_weights[5];
+  Course             courses[2];
+  guint              n_courses;
+  guint32            created_day;
+} ClientBuild;
+
+static const char *
+client_first_name (ClientBuild *cb)
+{
+  if (cb->use_preferred && cb->given->preferred != NULL)
+    return cb->given->preferred;
+  return cb->given->given;
+}
+
+static const char *
+pick_person_name (ClientBuild *cb, Sex sex)
+{
+  for (guint attempt = 0; attempt < 50; attempt++)
+    {
+      const GivenName *g = &PICK (cb->r, given_names);
+      gboolean taken = FALSE;
+
+      if (sex != SEX_ANY && g->sex != sex && g->sex != SEX_ANY)
+        continue;
+      if (g == cb->given)
+        continue;
+      for (guint i = 0; i < cb->n_people; i++)
+        if (strcmp (cb->people[i].name, g->given) == 0)
+          taken = TRUE;
+      if (!taken)
+        return g->given;
+    }
+  return sex == SEX_M ? "Peter" : "Jean";
+}
+
+static gboolean
+rel_fits (ClientBuild *cb, Rel rel)
+{
+  if (cb->age < rels[rel].min_age || cb->age > rels[rel].max_age)
+    return FALSE;
+  for (guint i = 0; i < cb->n_people; i++)
+    if (cb->people[i].rel == rel)
+      return FALSE;
+  return TRUE;
+}
+
+static guint
+default_ring (ClientBuild *cb, Rel rel)
+{
+  switch (rels[rel].category)
+    {
+    case CAT_HOUSEHOLD:
+      return rel == REL_PARTNER ? 1 : 2;
+    case CAT_FAMILY:
+      return (guint) rnd (cb->r, 1, 2);
+    case CAT_FRIEND:
+      return (guint) rnd (cb->r, 2, 3);
+    case CAT_WORK:
+    default:
+      return 3;
+    }
+}
+
+static int
+add_person (ClientBuild *cb, Rel rel)
+{
+  DemoPerson *p;
+
+  if (cb->n_people >= MAX_PEOPLE)
+    return -1;
+  p = &cb->people[cb->n_people];
+  memset (p, 0, sizeof *p);
+  p->rel = rel;
+  p->name = pick_person_name (cb, rels[rel].sex);
+  p->ring = default_ring (cb, rel);
+  if (p->ring > 1 && chance (cb->r, 0.35))
+    p->ideal_ring = p->ring - 1;
+  return (int) cb->n_people++;
+}
+
+/* The person a course's focus is about: an existing one of that relationship, or a new one. */
+static int
+focus_person_for (ClientBuild *cb, const Rel *choices, guint n_choices)
+{
+  Rel candidates[N_RELS];
+  guint n = 0;
+
+  for (guint i = 0; i < n_choices; i++)
+    {
+      for (guint k = 0; k < cb->n_people; k++)
+        if (cb->people[k].rel == choices[i] && !cb->people[k].deceased)
+          return (int) k;
+      if (cb->age >= rels[choices[i]].min_age && cb->age <= rels[choices[i]].max_age)
+        candidates[n++] = choices[i];
+    }
+  if (n == 0)
+    candidates[n++] = REL_BEST_FRIEND;
+  return add_person (cb, candidates[g_rand_int_range (cb->r, 0, n)]);
+}
+
+static void
+choose_focus_details (ClientBuild *cb, Course *c)
+{
+  static const Rel grief_rels[] = { REL_MOTHER, REL_FATHER, REL_PARTNER, REL_SISTER, REL_BROTHER,
+                                    REL_GRANDMOTHER, REL_BEST_FRIEND };
+  static const Rel dispute_rels[] = { REL_PARTNER, REL_PARTNER, REL_PARTNER, REL_MOTHER,
+                                      REL_SISTER, REL_DAUGHTER, REL_MANAGER, REL_FLATMATE };
+  Rel candidates[G_N_ELEMENTS (grief_rels)];
+  guint n = 0;
+
+  c->focus_person = -1;
+  c->roles = NULL;
+  c->topic = NULL;
+
+  switch (c->focus)
+    {
+    case IPT_FOCUS_GRIEF:
+      for (guint i = 0; i < G_N_ELEMENTS (grief_rels); i++)
+        if (rel_fits (cb, grief_rels[i]))
+          candidates[n++] = grief_rels[i];
+      if (n == 0)
+        candidates[n++] = REL_OLD_FRIEND;
+      c->focus_person = add_person (cb, candidates[g_rand_int_range (cb->r, 0, n)]);
+      if (c->focus_person >= 0)
+        {
+          cb->people[c->focus_person].deceased = TRUE;
+          cb->people[c->focus_person].ring = 1;
+          cb->people[c->focus_person].ideal_ring = 0;
+        }
+      break;
+
+    case IPT_FOCUS_ROLE_DISPUTE:
+      {
+        Rel pick = dispute_rels[g_rand_int_range (cb->r, 0, G_N_ELEMENTS (dispute_rels))];
+
+        /* joint sessions in a dispute are with the partner */
+        if (c->joint)
+          pick = REL_PARTNER;
+
+        c->focus_person = focus_person_for (cb, &pick, 1);
+        if (c->focus_person >= 0)
+          {
+            DemoPerson *p = &cb->people[c->focus_person];
+
+            switch (rels[p->rel].category)
+              {
+              case CAT_HOUSEHOLD:
+                c->topic = rnd (cb->r, 0, 1) && p->rel == REL_FLATMATE ? "bills and noise"
+                           : PICK (cb->r, household_topics);
+                break;
+              case CAT_WORK:
+                c->topic = PICK (cb->r, work_topics);
+                break;
+              default:
+                c->topic = PICK (cb->r, family_topics);
+                break;
+              }
+            p->ring = 2;
+            p->ideal_ring = 1;
+          }
+      }
+      break;
+
+    case IPT_FOCUS_ROLE_TRANSITION:
+      for (guint attempt = 0; attempt < 40 && c->roles == NULL; attempt++)
+        {
+          const RolePair *rp = &PICK (cb->r, role_pairs);
+          if (cb->age >= rp->min_age && cb->age <= rp->max_age)
+            c->roles = rp;
+        }
+      if (c->roles == NULL)
+        c->roles = &role_pairs[4];  /* a move: any age */
+      break;
+
+    case IPT_FOCUS_INTERPERSONAL_SENSITIVITY:
+    case IPT_FOCUS_NONE:
+    default:
+      break;
+    }
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Schedules */
+
+static void
+build_schedule (ClientBuild *cb, Course *c)
+{
+  GRand *r = cb->r;
+  guint week = 0;
+  guint n_contract;
+  guint last_attended_needed;
+
+  switch (c->kind)
+    {
+    case KIND_ACTIVE:
+      {
+        guint ae, me;
+
+        ipt_phase_default_boundaries (c->planned, &ae, &me);
+        if (c->phase == IPT_PHASE_ASSESSMENT)
+          n_contract = (guint) rnd (r, 2, (int) ae);
+        else if (c->phase == IPT_PHASE_MIDDLE)
+          n_contract = (guint) rnd (r, (int) MIN (ae + 2, me), (int) me);
+        else
+          n_contract = (guint) rnd (r, (int) me + 1, (int) c->planned - 1);
+      }
+      break;
+    case KIND_DROPPED:
+      n_contract = c->dropped_after + 2;
+      break;
+    case KIND_ENDED:
+    default:
+      n_contract = c->planned;
+      break;
+    }
+
+  c->n_appts = 0;
+  last_attended_needed = c->kind == KIND_DROPPED ? c->dropped_after : n_contract;
+  for (guint n = 1; n <= n_contract; n++)
+    {
+      Appt *a = &c->appts[c->n_appts++];
+
+      a->number = n;
+      a->day = week * 7;
+      a->maintenance = FALSE;
+      if (c->kind == KIND_DROPPED && n > c->dropped_after)
+        a->attendance = IPT_ATTENDANCE_DID_NOT_ATTEND;
+      else if (n == 1 || n == last_attended_needed || c->kind == KIND_DROPPED)
+        a->attendance = IPT_ATTENDANCE_ATTENDED;
+      else if (n == c->miss_number)
+        a->attendance = c->miss;
+      else
+        {
+          double x = g_rand_double (r);
+
+          if (x < 0.05)
+            a->attendance = IPT_ATTENDANCE_DID_NOT_ATTEND;
+          else if (x < 0.09)
+            a->attendance = IPT_ATTENDANCE_CANCELLED_BY_CLIENT;
+          else if (x < 0.11)
+            a->attendance = IPT_ATTENDANCE_CANCELLED_BY_PRACTITIONER;
+          else
+            a->attendance = IPT_ATTENDANCE_ATTENDED;
+        }
+      /* Weekly, with an occasional week off (holidays, bank holidays). */
+      week += chance (r, 0.07) ? 2 : 1;
+    }
+  c->n_contract = c->n_appts;
+  c->span = c->appts[c->n_appts - 1].day;
+
+  if (c->kind == KIND_DROPPED)
+    c->span += 14;  /* discharged two weeks after the last missed appointment */
+
+  for (guint m = 0; m < c->maintenance && c->n_appts < MAX_APPTS; m++)
+    {
+      Appt *a = &c->appts[c->n_appts];
+
+      a->number = c->planned + m + 1;
+      a->day = c->appts[c->n_appts - 1].day + 28;
+      a->attendance = IPT_ATTENDANCE_ATTENDED;
+      a->maintenance = TRUE;
+      c->n_appts++;
+      c->span = a->day;
+    }
+}
+
+/* Places the course in time: active ones end in the days before the reference date, the others
+ * start somewhere in [lo, hi]. Appointment days become julian days. */
+static void
+place_course (ClientBuild *cb, Course *c, guint32 lo, guint32 hi)
+{
+  Demo *d = cb->demo;
+
+  if (c->kind == KIND_ACTIVE)
+    {
+      guint32 last = weekday_at_or_before (d->ref - (guint32) rnd (cb->r, 0, 4));
+      c->start = last - c->appts[c->n_contract - 1].day;
+    }
+  else
+    {
+      if (hi < lo)
+        hi = lo;
+      c->start = lo + (guint32) rnd (cb->r, 0, (int) (hi - lo));
+      c->start = weekday_at_or_before (c->start);
+      if (c->start < lo)
+        c->start += 7;
+    }
+
+  for (guint i = 0; i < c->n_appts; i++)
+    c->appts[i].day += c->start;
+
+  if (c->kind == KIND_ENDED)
+    c->end = c->appts[c->n_contract - 1].day;
+  else if (c->kind == KIND_DROPPED)
+    c->end = c->appts[c->n_contract - 1].day + 14;
+  else
+    c->end = 0;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Scores */
+
+static void
+choose_endpoints (ClientBuild *cb, Course *c)
+{
+  GRand *r = cb->r;
+  int p0 = 15, p1 = 8, g0 = 11, g1 = 5;
+
+  if (c->kind == KIND_ACTIVE)
+    {
+      p0 = rnd (r, 14, 21);
+      g0 = rnd (r, 9, 15);
+      switch (c->shape)
+        {
+        case SHAPE_IMPROVING:
+          if (c->phase == IPT_PHASE_ASSESSMENT)
+            p1 = p0 - rnd (r, 0, 2), g1 = g0 - rnd (r, 0, 2);
+          else if (c->phase == IPT_PHASE_MIDDLE)
+            p1 = p0 - rnd (r, 6, 8), g1 = g0 - rnd (r, 3, 6);
+          else
+            p1 = rnd (r, 4, 7), g1 = rnd (r, 3, 6);
+          break;
+        case SHAPE_STALLING:
+          p1 = p0 - rnd (r, 1, 4);
+          g1 = g0 - rnd (r, 0, 3);
+          break;
+        case SHAPE_DETERIORATING:
+          p0 = rnd (r, 11, 14);
+          p1 = p0 + rnd (r, 6, 8);
+          g0 = rnd (r, 8, 11);
+          g1 = g0 + rnd (r, 2, 5);
+          break;
+        case SHAPE_NOISY:
+        default:
+          p1 = p0 + rnd (r, -3, 1);
+          g1 = g0 + rnd (r, -2, 2);
+          break;
+        }
+    }
+  else
+    {
+      switch (c->outcome)
+        {
+        case IPT_OUTCOME_RELIABLE_RECOVERY:
+          p0 = rnd (r, 14, 22), p1 = rnd (r, 3, 8);
+          g0 = rnd (r, 9, 16), g1 = rnd (r, 2, 5);
+          break;
+        case IPT_OUTCOME_RECOVERY:
+          p0 = rnd (r, 10, 12), p1 = p0 - rnd (r, 2, 5), p1 = MIN (9, p1);
+          g0 = rnd (r, 8, 10), g1 = g0 - rnd (r, 1, 3), g1 = MIN (7, g1);
+          break;
+        case IPT_OUTCOME_RELIABLE_IMPROVEMENT:
+          p0 = rnd (r, 18, 24), p1 = rnd (r, 11, p0 - 6);
+          g0 = rnd (r, 10, 17), g1 = g0 - rnd (r, 2, 6), g1 = MAX (0, g1);
+          break;
+        case IPT_OUTCOME_RELIABLE_DETERIORATION:
+          p0 = rnd (r, 10, 15), p1 = p0 + rnd (r, 6, 9);
+          g0 = rnd (r, 7, 12), g1 = g0 + rnd (r, 1, 5);
+          break;
+        case IPT_OUTCOME_NO_RELIABLE_CHANGE:
+          p0 = rnd (r, 14, 19), p1 = p0 + rnd (r, -4, 3);
+          g0 = rnd (r, 9, 15), g1 = g0 + rnd (r, -3, 3);
+          break;
+        case IPT_OUTCOME_INSUFFICIENT_DATA:
+        default:
+          p0 = rnd (r, 15, 22), p1 = p0;
+          g0 = rnd (r, 10, 16), g1 = g0;
+          break;
+        }
+    }
+  c->phq_first = CLAMP (p0, 0, 24);
+  c->phq_last = CLAMP (p1, 0, 24);
+  c->gad_first = CLAMP (g0, 0, 21);
+  c->gad_last = CLAMP (g1, 0, 21);
+}
+
+/* The share of the change reached at t (0 at the first session, 1 at the last). */
+static double
+shape_at (Shape shape, double t)
+{
+  switch (shape)
+    {
+    case SHAPE_IMPROVING:
+      return pow (t, 0.8);
+    case SHAPE_STALLING:
+      return MIN (1.0, t / 0.4);
+    case SHAPE_DETERIORATING:
+      return pow (t, 1.3);
+    case SHAPE_NOISY:
+    default:
+      return t;
+    }
+}
+
+static int
+trajectory (GRand *r, Shape shape, int first, int last, double t, gboolean exact, double noise)
+{
+  double v = first + (last - first) * shape_at (shape, t);
+
+  if (!exact)
+    v += (g_rand_double (r) * 2.0 - 1.0) * noise;
+  return (int) lround (v);
+}
+
+/* Spreads total over items 0..n-1 (each 0..max), one unit at a time by weight. */
+static void
+spread (GRand *r, int *items, guint n, int max, int total, const double *weights)
+{
+  double sum;
+
+  for (guint i = 0; i < n; i++)
+    items[i] = 0;
+  total = CLAMP (total, 0, (int) n * max);
+  while (total > 0)
+    {
+      double x;
+      guint i;
+
+      sum = 0;
+      for (i = 0; i < n; i++)
+        if (items[i] < max)
+          sum += weights[i];
+      x = g_rand_double (r) * sum;
+      for (i = 0; i < n; i++)
+        {
+          if (items[i] >= max)
+            continue;
+          if (x < weights[i])
+            break;
+          x -= weights[i];
+        }
+      if (i == n)  /* rounding at the very end of the range */
+        for (i = n; i-- > 0;)
+          if (items[i] < max)
+            break;
+      items[i]++;
+      total--;
+    }
+}
+
+static IptScore *
+make_phq9 (ClientBuild *cb, int total, int item9)
+{
+  int items[9];
+
+  total = CLAMP (total, item9, 24 + item9);
+  spread (cb->r, items, 8, 3, total - item9, cb->phq_weights);
+  items[8] = item9;
+  return ipt_score_new_from_items (cb->demo->phq9, items, 9);
+}
+
+static IptScore *
+make_gad7 (ClientBuild *cb, int total)
+{
+  int items[7];
+
+  spread (cb->r, items, 7, 3, CLAMP (total, 0, 21), cb->gad_weights);
+  return ipt_score_new_from_items (cb->demo->gad7, items, 7);
+}
+
+static IptScore *
+make_wsas (ClientBuild *cb, int phq)
+{
+  int items[5];
+  int total = (int) lround (phq * 1.3 + 2 + (g_rand_double (cb->r) * 6.0 - 3.0));
+
+  spread (cb->r, items, 5, 8, CLAMP (total, 0, 40), cb->wsas_weights);
+  return ipt_score_new_from_items (cb->demo->wsas, items, 5);
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Notes */
+
+static guint
+count_tasks (IptPhase phase)
+{
+  const char * const *tasks = ipt_phase_get_tasks (phase);
+  guint n = 0;
+
+  while (tasks != NULL && tasks[n] != NULL)
+    n++;
+  return n;
+}
+
+/* Ticks the phase's tasks in order, as far as the session has come through its phase. */
+static guint
+tasks_for (GRand *r, guint n_tasks, guint pos, guint len)
+{
+  guint upto;
+  guint bits = 0;
+
+  if (n_tasks == 0 || len == 0)
+    return 0;
+  upto = (n_tasks * pos + len - 1) / len;
+  upto = CLAMP (upto, 1, n_tasks);
+  for (guint i = 0; i < upto; i++)
+    bits |= 1u << i;
+  /* now and then one of them is left unticked */
+  if (upto > 1 && chance (r, 0.2))
+    bits &= ~(1u << rnd (r, 0, (int) upto - 2));
+  return bits;
+}
+
+static void
+fill_notes (ClientBuild *cb, Course *c, IptSession *s, const Appt *a, IptPhase phase,
+            guint ae, const Vars *v, gboolean improving, gboolean joint)
+{
+  GRand *r = cb->r;
+  g_autofree char *agenda = NULL;
+  g_autofree char *events = NULL;
+  g_autofree char *between = NULL;
+  IptFocus f = c->focus;
+
+  if (a->attendance != IPT_ATTENDANCE_ATTENDED)
+    {
+      if (a->attendance == IPT_ATTENDANCE_DID_NOT_ATTEND)
+        events = expand (c->kind == KIND_DROPPED
+                           ? "Did not attend. Letter sent offering a further appointment and the GP informed."
+                           : "Did not attend. Text message sent; {name} replied and kept the next slot.", v);
+      else if (a->attendance == IPT_ATTENDANCE_CANCELLED_BY_CLIENT)
+        events = expand (chance (r, 0.5) ? "Cancelled by {name} on the day (unwell); next session kept."
+                                         : "Cancelled by {name} (childcare); next session kept.", v);
+      else
+        events = expand ("Cancelled by the practitioner (illness); {name} offered the next available slot.", v);
+      ipt_session_set_note_events (s, events);
+      return;
+    }
+
+  if (f == IPT_FOCUS_NONE)
+    f = IPT_FOCUS_INTERPERSONAL_SENSITIVITY;
+
+  switch (phase)
+    {
+    case IPT_PHASE_ASSESSMENT:
+      if (a->number == 1)
+        {
+          Vars w = *v;
+          g_autofree char *onset = expand (onset_texts[c->focus], v);
+
+          w.focus = onset;
+          agenda = g_strdup ("Introductions; symptoms reviewed with PHQ-9 and GAD-7; history of the current episode.");
+          events = expand ("{name} described low mood, poor sleep and loss of interest, starting after {focus}. "
+                           "Depression explained as a treatable illness (the sick role); {name} relieved that it is not a personal failing.", &w);
+          between = expand ("Notice who {name} sees this week and how it feels afterwards.", v);
+        }
+      else if (a->number == ae)
+        {
+          agenda = g_strdup ("Formulation and treatment contract.");
+          events = expand (c->focus == IPT_FOCUS_NONE
+                             ? "Inventory completed; focus still to be agreed."
+                             : "Shared the interpersonal formulation with {focus} as the focus; {name} agreed. "
+                               "Contract of {n} weekly sessions, ending date written down.", v);
+          between = g_strdup ("Read the written formulation and note anything to change.");
+        }
+      else if (a->number == 2)
+        {
+          agenda = g_strdup ("How the week went; start the interpersonal inventory.");
+          events = expand ("Inventory: {name} talked about {other} and the people at home; linked the start of "
+                           "the low mood to what happened with the people involved.", v);
+          between = g_strdup ("Think about who else matters, for the closeness circle.");
+        }
+      else
+        {
+          agenda = g_strdup ("Complete the inventory; closeness circle.");
+          events = expand ("Placed people on the closeness circle; {name} would like to be closer to {other}.", v);
+          between = g_strdup ("Notice which contacts lift the mood and which lower it.");
+        }
+      break;
+
+    case IPT_PHASE_MIDDLE:
+      agenda = expand (f == IPT_FOCUS_INTERPERSONAL_SENSITIVITY
+                         ? "How have you been since we last met? Mood, and the week's contacts with people."
+                         : "How have you been since we last met? Mood, and the week's events linked to the focus.", v);
+      events = expand (joint ? joint_events[f] : middle_events[f][g_rand_int_range (r, 0, 5)], v);
+      between = expand (middle_between[f][g_rand_int_range (r, 0, 3)], v);
+      break;
+
+    case IPT_PHASE_END:
+      agenda = expand (a->number >= c->planned
+                         ? "Final session: review of the course, goals and the relapse-prevention plan."
+                         : "Ending: {left} sessions left. Progress on the goals.", v);
+      if (improving)
+        events = expand (PICK (r, end_events), v);
+      else
+        events = expand ("Little change in the scores. Discussed that the treatment, not {name}, has not worked well enough; "
+                         "options: medication review with the GP, CBT, a further course.", v);
+      between = g_strdup ("Write the relapse-prevention plan: early warning signs, what helps, whom to call.");
+      break;
+
+    case IPT_PHASE_MAINTENANCE:
+    default:
+      agenda = g_strdup ("Monthly maintenance session.");
+      events = expand ("Mood stable; one harder week handled with the relapse-prevention plan. {name} keeps in touch with {other}.", v);
+      between = g_strdup ("Next maintenance session in four weeks.");
+      break;
+    }
+
+  ipt_session_set_note_agenda (s, agenda);
+  ipt_session_set_note_events (s, events);
+  ipt_session_set_note_between (s, between);
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Writing */
+
+static gboolean
+write_client (ClientBuild *cb, GError **error)
+{
+  Demo *d = cb->demo;
+  GRand *r = cb->r;
+  g_autoptr(IptClient) client = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *email = NULL;
+  g_autofree char *phone = NULL;
+  char birth[16];
+  GString *local;
+
+  code = g_strdup_printf ("C-%0*u", (int) d->code_width, cb->index + 1);
+  client = ipt_client_new (code);
+  ipt_client_set_given_name (client, cb->given->given);
+  ipt_client_set_family_name (client, cb->family);
+  if (cb->use_preferred && cb->given->preferred != NULL)
+    ipt_client_set_preferred_name (client, cb->given->preferred);
+
+  /* born so that the client is cb->age at the reference date */
+  iso_from_julian (d->ref - cb->age * 365 - (guint32) rnd (r, 10, 355) - cb->age / 4, birth);
+  ipt_client_set_birth_date (client, birth);
+
+  if (chance (r, 0.75))
+    phone = g_strdup_printf ("07700 900%03d", rnd (r, 0, 999));
+  else
+    phone = g_strdup_printf ("01632 960%03d", rnd (r, 0, 999));
+  ipt_client_set_phone (client, phone);
+
+  local = g_string_new (NULL);
+  for (const char *p = cb->given->given; *p; p++)
+    if (g_ascii_isalnum (*p))
+      g_string_append_c (local, g_ascii_tolower (*p));
+  g_string_append_c (local, '.');
+  for (const char *p = cb->family; *p; p++)
+    if (g_ascii_isalnum (*p))
+      g_string_append_c (local, g_ascii_tolower (*p));
+  g_string_append (local, "@example.org");
+  email = g_string_free (local, FALSE);
+  ipt_client_set_email (client, email);
+
+  ipt_client_set_referrer (client, PICK (r, referrers));
+  ipt_client_set_notes (client, PICK (r, client_notes));
+  ipt_client_set_archived (client, cb->scenario->archived);
+
+  if (!ipt_store_insert_client (d->store, client, error))
+    return FALSE;
+  cb->client_id = ipt_client_get_id (client);
+  return TRUE;
+}
+
+static const char *
+person_text (GRand *r, const char * const *texts, guint n)
+{
+  return texts[g_rand_int_range (r, 0, (gint32) n)];
+}
+
+static gboolean
+write_people (ClientBuild *cb, Vars *v, GError **error)
+{
+  for (guint i = 0; i < cb->n_people; i++)
+    {
+      DemoPerson *p = &cb->people[i];
+      g_autoptr(IptPerson) person = NULL;
+      g_autofree char *contact = NULL;
+      g_autofree char *satisfying = NULL;
+      g_autofree char *unsatisfying = NULL;
+      g_autofree char *changes = NULL;
+      Vars w = *v;
+
+      w.person = p->name;
+      person = ipt_person_new (cb->client_id, p->name, rels[p->rel].label, p->ring);
+      if (p->ideal_ring != 0)
+        ipt_person_set_ideal_ring (person, p->ideal_ring);
+
+      if (p->deceased)
+        {
+          contact = expand ("Saw {person} every week until the illness in the last year.", &w);
+          satisfying = expand ("Very close; {person} was the one {name} turned to first.", &w);
+          unsatisfying = expand ("Things left unsaid at the end; guilt about not visiting more often.", &w);
+          changes = expand ("To remember {person} without being overwhelmed.", &w);
+          ipt_person_set_knows_about_mood (person, FALSE);
+        }
+      else
+        {
+          contact = expand (contact_texts[rels[p->rel].category], &w);
+          satisfying = expand (person_text (cb->r, satisfying_texts, G_N_ELEMENTS (satisfying_texts)), &w);
+          unsatisfying = expand (person_text (cb->r, unsatisfying_texts, G_N_ELEMENTS (unsatisfying_texts)), &w);
+          changes = expand (person_text (cb->r, changes_texts, G_N_ELEMENTS (changes_texts)), &w);
+          ipt_person_set_knows_about_mood (person, chance (cb->r, 0.6));
+        }
+
+      /* the other party of a dispute */
+      for (guint k = 0; k < cb->n_courses; k++)
+        {
+          Course *c = &cb->courses[k];
+
+          if (c->focus == IPT_FOCUS_ROLE_DISPUTE && c->focus_person == (int) i && c->topic != NULL)
+            {
+              Vars x = w;
+
+              x.topic = c->topic;
+              g_free (unsatisfying);
+              g_free (changes);
+              unsatisfying = expand ("Arguments about {topic} end in days of silence.", &x);
+              changes = expand ("To feel listened to, and to agree on {topic}.", &x);
+              ipt_person_set_knows_about_mood (person, TRUE);
+            }
+        }
+
+      ipt_person_set_contact (person, contact);
+      ipt_person_set_satisfying (person, satisfying);
+      if (unsatisfying[0] != '\0')
+        ipt_person_set_unsatisfying (person, unsatisfying);
+      ipt_person_set_changes_wanted (person, changes);
+
+      if (!ipt_store_save_person (cb->demo->store, person, error))
+        return FALSE;
+      p->id = ipt_person_get_id (person);
+    }
+  return TRUE;
+}
+
+static const char *
+stage_words (IptDisputeStage stage)
+{
+  switch (stage)
+    {
+    case IPT_DISPUTE_STAGE_RENEGOTIATION:
+      return "renegotiation: they still talk and both want things to change";
+    case IPT_DISPUTE_STAGE_IMPASSE:
+      return "impasse: the talking has stopped and resentment has set in";
+    case IPT_DISPUTE_STAGE_DISSOLUTION:
+      return "dissolution: {name} is deciding whether the relationship can go on";
+    case IPT_DISPUTE_STAGE_NONE:
+    default:
+      return "";
+    }
+}
+
+static const char *
+focus_words (IptFocus focus)
+{
+  switch (focus)
+    {
+    case IPT_FOCUS_GRIEF:
+      return "grief";
+    case IPT_FOCUS_ROLE_DISPUTE:
+      return "a role dispute";
+    case IPT_FOCUS_ROLE_TRANSITION:
+      return "a role transition";
+    case IPT_FOCUS_INTERPERSONAL_SENSITIVITY:
+      return "interpersonal sensitivity";
+    case IPT_FOCUS_NONE:
+    default:
+      return "";
+    }
+}
+
+/* The other person named in notes: a living one who is not the focus person. */
+static const char *
+other_person (ClientBuild *cb, int focus_person)
+{
+  for (guint i = 0; i < cb->n_people; i++)
+    if ((int) i != focus_person && !cb->people[i].deceased)
+      return cb->people[i].name;
+  return "an old friend";
+}
+
+static gboolean
+write_course (ClientBuild *cb, Course *c, GError **error)
+{
+  Demo *d = cb->demo;
+  GRand *r = cb->r;
+  g_autoptr(IptEpisode) episode = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *old_lc = NULL;
+  g_autofree char *new_lc = NULL;
+  g_autofree char *stage = NULL;
+  char n_text[16];
+  char left_text[16];
+  char buf[16];
+  guint ae, me;
+  gint64 episode_id;
+  Vars v = { 0 };
+  guint n_attended_contract = 0;
+  guint attended = 0;
+  guint joint_left;
+  guint n_tasks[4];
+  gboolean formulated;
+  gboolean improving;
+  guint i;
+
+  ipt_phase_default_boundaries (c->planned, &ae, &me);
+  for (i = 0; i < 4; i++)
+    n_tasks[i] = count_tasks ((IptPhase) i);
+
+  when = c->focus_day != 0 ? month_year (c->focus_day) : g_strdup ("the move");
+  if (c->roles != NULL)
+    {
+      old_lc = lower_first (c->roles->old_role);
+      new_lc = lower_first (c->roles->new_role);
+    }
+  g_snprintf (n_text, sizeof n_text, "%u", c->planned);
+
+  v.name = client_first_name (cb);
+  v.person = c->focus_person >= 0 ? cb->people[c->focus_person].name : NULL;
+  v.rel = c->focus_person >= 0 ? rels[cb->people[c->focus_person].rel].lower : NULL;
+  v.other = other_person (cb, c->focus_person);
+  v.topic = c->topic;
+  v.when = when;
+  v.old_lc = old_lc;
+  v.new_lc = new_lc;
+  v.n = n_text;
+  v.focus = focus_words (c->focus);
+  stage = expand (stage_words (c->stage), &v);
+  v.stage = stage;
+
+  for (i = 0; i < c->n_contract; i++)
+    if (c->appts[i].attendance == IPT_ATTENDANCE_ATTENDED)
+      n_attended_contract++;
+
+  /* The contract: focus and formulation are agreed at the end of the assessment phase; a course
+   * that stopped after its first session never got that far. */
+  iso_from_julian (c->start, buf);
+  episode = ipt_episode_new (cb->client_id, buf, c->planned);
+  formulated = !(c->kind == KIND_DROPPED && c->dropped_after < ae);
+  if (formulated)
+    {
+      g_autofree char *formulation = NULL;
+      GString *text = g_string_new (NULL);
+
+      ipt_episode_set_focus (episode, c->focus);
+      ipt_episode_set_secondary_focus (episode, c->secondary);
+      if (c->focus == IPT_FOCUS_ROLE_DISPUTE)
+        ipt_episode_set_dispute_stage (episode, c->stage);
+      if (c->focus_person >= 0)
+        ipt_episode_set_focus_person_id (episode, cb->people[c->focus_person].id);
+      if (c->focus_day != 0 && (c->focus == IPT_FOCUS_GRIEF || c->focus == IPT_FOCUS_ROLE_TRANSITION))
+        {
+          iso_from_julian (c->focus_day, buf);
+          ipt_episode_set_focus_date (episode, buf);
+        }
+      if (c->roles != NULL)
+        {
+          ipt_episode_set_old_role (episode, c->roles->old_role);
+          ipt_episode_set_new_role (episode, c->roles->new_role);
+        }
+      expand_into (text, formulation_texts[c->focus], &v);
+      if (c->secondary != IPT_FOCUS_NONE)
+        expand_into (text, secondary_texts[c->secondary], &v);
+      formulation = g_string_free (text, FALSE);
+      ipt_episode_set_formulation (episode, formulation);
+      if (c->n_contract >= ae)
+        {
+          iso_from_julian (c->appts[ae - 1].day, buf);
+          ipt_episode_set_agreed_on (episode, buf);
+        }
+    }
+
+  if (c->kind == KIND_ENDED)
+    {
+      ipt_episode_set_status (episode, IPT_EPISODE_STATUS_ENDED);
+      iso_from_julian (c->end, buf);
+      ipt_episode_set_end_date (episode, buf);
+      switch (c->outcome)
+        {
+        case IPT_OUTCOME_RELIABLE_DETERIORATION:
+          ipt_episode_set_end_reason (episode, "Contract completed without improvement. Referred back to the GP "
+                                               "for a medication review and to the community mental health team.");
+          break;
+        case IPT_OUTCOME_NO_RELIABLE_CHANGE:
+          ipt_episode_set_end_reason (episode, "Contract completed without reliable change; CBT and a medication "
+                                               "review discussed, referral letter sent to the GP.");
+          break;
+        case IPT_OUTCOME_RELIABLE_IMPROVEMENT:
+          ipt_episode_set_end_reason (episode, "Contract completed; improved but still symptomatic. "
+                                               "Review in three months agreed.");
+          break;
+        default:
+          ipt_episode_set_end_reason (episode, c->maintenance > 0
+                                                 ? "Contract completed; monthly maintenance sessions agreed."
+                                                 : "Contract completed; relapse-prevention plan shared with the GP.");
+          break;
+        }
+    }
+  else if (c->kind == KIND_DROPPED)
+    {
+      ipt_episode_set_status (episode, IPT_EPISODE_STATUS_DROPPED_OUT);
+      iso_from_julian (c->end, buf);
+      ipt_episode_set_end_date (episode, buf);
+      ipt_episode_set_end_reason (episode, c->dropped_after <= 1
+                                             ? "Did not return after the first session; no reply to two letters. GP informed."
+                                             : "Stopped attending in the middle phase; said by text that the timing was wrong. GP informed.");
+    }
+
+  if (!ipt_store_insert_episode (d->store, episode, error))
+    return FALSE;
+  episode_id = ipt_episode_get_id (episode);
+
+  /* Goals, agreed with the formulation. */
+  if (formulated)
+    {
+      guint n_goals = (guint) rnd (r, 2, 4);
+      guint first_goal = (guint) rnd (r, 0, 3);
+
+      for (i = 0; i < n_goals; i++)
+        {
+          g_autoptr(IptGoal) goal = NULL;
+          g_autofree char *text = expand (goal_texts[c->focus][(first_goal + i) % 4], &v);
+          int first = rnd (r, 1, 4);
+          int latest = first;
+
+          if (c->kind == KIND_ACTIVE)
+            {
+              if (c->phase != IPT_PHASE_ASSESSMENT)
+                latest = first + (c->shape == SHAPE_IMPROVING ? rnd (r, 2, 5) : rnd (r, -1, 1));
+            }
+          else
+            {
+              switch (c->outcome)
+                {
+                case IPT_OUTCOME_RELIABLE_RECOVERY:
+                case IPT_OUTCOME_RECOVERY:
+                  latest = first + rnd (r, 4, 6);
+                  break;
+                case IPT_OUTCOME_RELIABLE_IMPROVEMENT:
+                  latest = first + rnd (r, 2, 4);
+                  break;
+                case IPT_OUTCOME_RELIABLE_DETERIORATION:
+                  latest = first - rnd (r, 0, 1);
+                  break;
+                default:
+                  latest = first + rnd (r, 0, 1);
+                  break;
+                }
+            }
+          goal = ipt_goal_new (episode_id, text);
+          ipt_goal_set_first_rating (goal, first);
+          ipt_goal_set_latest_rating (goal, CLAMP (latest, 0, 10));
+          if (!ipt_store_save_goal (d->store, goal, error))
+            return FALSE;
+        }
+    }
+
+  /* Sessions and scores. */
+  improving = c->phq_last <= c->phq_first - 4;
+  joint_left = c->joint ? (guint) rnd (r, 1, 2) : 0;
+  for (i = 0; i < c->n_appts; i++)
+    {
+      const Appt *a = &c->appts[i];
+      g_autoptr(IptSession) session = NULL;
+      g_autoptr(GPtrArray) scores = g_ptr_array_new_with_free_func (g_object_unref);
+      IptPhase phase = ipt_phase_for_session (c->planned, ae, me, a->number);
+      gboolean joint = FALSE;
+
+      iso_from_julian (a->day, buf);
+      session = ipt_session_new (episode_id, a->number, buf);
+      ipt_session_set_attendance (session, a->attendance);
+      ipt_session_set_phase (session, phase);
+
+      g_snprintf (left_text, sizeof left_text, "%u", c->planned > a->number ? c->planned - a->number : 0);
+      v.left = left_text;
+
+      if (a->attendance == IPT_ATTENDANCE_ATTENDED)
+        {
+          double t;
+          gboolean last_of_contract = !a->maintenance && attended + 1 == n_attended_contract;
+          gboolean exact = attended == 0 || last_of_contract;
+          int phq, gad, item9 = 0;
+          guint pos, len;
+
+          if (a->maintenance)
+            {
+              int phq_cap = MIN (9, c->phq_first - 6);
+              int gad_cap = MIN (7, c->gad_first - 4);
+
+              phq = c->phq_last + rnd (r, -2, 1);
+              phq = CLAMP (phq, 0, MAX (0, phq_cap));
+              gad = c->gad_last + rnd (r, -1, 1);
+              gad = CLAMP (gad, 0, MAX (0, gad_cap));
+            }
+          else
+            {
+              double noise = c->shape == SHAPE_NOISY ? 3.0 : 1.6;
+
+              t = n_attended_contract > 1 ? (double) attended / (n_attended_contract - 1) : 0.0;
+              phq = trajectory (r, c->shape, c->phq_first, c->phq_last, t, exact, noise);
+              gad = trajectory (r, c->shape, c->gad_first, c->gad_last, t, exact, noise * 0.8);
+              phq = CLAMP (phq, 0, 24);
+              gad = CLAMP (gad, 0, 21);
+            }
+
+          /* PHQ-9 item 9: thoughts of death or self-harm. */
+          if (c->risk == RISK_EARLY && attended <= 1 && !a->maintenance)
+            item9 = attended == 0 ? 1 : rnd (r, 0, 1);
+          else if (c->risk == RISK_LATEST && last_of_contract)
+            item9 = c->kind == KIND_ACTIVE ? rnd (r, 1, 2) : 1;
+          else if (c->risk == RISK_LATEST && c->kind != KIND_ACTIVE
+                   && attended + 2 == n_attended_contract)
+            item9 = 1;
+          else if (phq >= 20 && !last_of_contract && !a->maintenance && chance (r, 0.15))
+            item9 = 1;
+          if (item9 > 0 && phq < item9 + 6)
+            {
+              /* a first or last score is an endpoint of the outcome: keep it, lift item 9 less */
+              if (exact)
+                item9 = MIN (item9, MAX (0, phq - 6));
+              else
+                phq = item9 + 6;
+            }
+          if (item9 > 0 && !exact)
+            phq = MIN (phq, 24 + item9);
+
+          g_ptr_array_add (scores, make_phq9 (cb, phq, item9));
+          g_ptr_array_add (scores, make_gad7 (cb, gad));
+          if (attended % 4 == 0)
+            g_ptr_array_add (scores, make_wsas (cb, phq));
+
+          /* who came, how long */
+          if (joint_left > 0 && phase == IPT_PHASE_MIDDLE && !a->maintenance
+              && (a->number == ae + 2 || a->number == ae + 5) && c->focus != IPT_FOCUS_NONE)
+            {
+              joint = TRUE;
+              joint_left--;
+              if (c->focus_person >= 0 && cb->people[c->focus_person].rel == REL_PARTNER
+                  && !cb->people[c->focus_person].deceased)
+                ipt_session_set_attendees (session, IPT_ATTENDEES_WITH_PARTNER);
+              else if (c->focus == IPT_FOCUS_ROLE_DISPUTE && c->focus_person >= 0
+                       && rels[cb->people[c->focus_person].rel].category == CAT_WORK)
+                ipt_session_set_attendees (session, IPT_ATTENDEES_OTHER);
+              else
+                ipt_session_set_attendees (session, IPT_ATTENDEES_WITH_FAMILY_MEMBER);
+            }
+          ipt_session_set_duration (session, joint ? 50 : (guint) rnd (r, 45, 50));
+
+          /* tasks of the phase, ticked as far as the session has come */
+          if (phase == IPT_PHASE_ASSESSMENT)
+            pos = a->number, len = ae;
+          else if (phase == IPT_PHASE_MIDDLE)
+            pos = a->number - ae, len = me - ae;
+          else if (phase == IPT_PHASE_END)
+            pos = a->number - me, len = c->planned - me;
+          else
+            pos = 1, len = 1;
+          ipt_session_set_tasks_done (session, tasks_for (r, n_tasks[phase], pos, len));
+
+          attended++;
+        }
+
+      {
+        Vars w = v;
+
+        if (joint && c->focus == IPT_FOCUS_GRIEF)
+          w.other = other_person (cb, c->focus_person);
+        fill_notes (cb, c, session, a, phase, ae, &w, improving, joint);
+      }
+
+      if (!ipt_store_save_session (d->store, session, scores, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+typedef struct
+{
+  guint32 day;
+  char   *title;
+  int     impact;
+  int     person;   /* index into the people, -1: none */
+} EventRow;
+
+static gboolean
+write_life_events (ClientBuild *cb, GError **error)
+{
+  Demo *d = cb->demo;
+  GRand *r = cb->r;
+  EventRow events[10];
+  guint n = 0;
+  gboolean ok = TRUE;
+  guint i;
+
+  /* something from before the trouble started */
+  events[n].day = cb->courses[0].start - (guint32) rnd (r, 400, 1100);
+  events[n].title = g_strdup (PICK (r, background_events));
+  events[n].impact = rnd (r, 1, 3);
+  events[n].person = -1;
+  n++;
+
+  for (guint k = 0; k < cb->n_courses && n < 6; k++)
+    {
+      Course *c = &cb->courses[k];
+      const char *person = c->focus_person >= 0 ? cb->people[c->focus_person].name : "";
+      Vars v = { 0 };
+      guint32 last_day = c->appts[c->n_contract - 1].day;
+
+      v.name = client_first_name (cb);
+      v.person = person;
+      v.topic = c->topic;
+      v.other = other_person (cb, c->focus_person);
+
+      switch (c->focus)
+        {
+        case IPT_FOCUS_GRIEF:
+          events[n++] = (EventRow) { c->focus_day, expand ("Death of {person}", &v), -5, c->focus_person };
+          events[n++] = (EventRow) { c->focus_day + (guint32) rnd (r, 8, 16), g_strdup ("Funeral"), -3, c->focus_person };
+          break;
+        case IPT_FOCUS_ROLE_DISPUTE:
+          events[n++] = (EventRow) { c->focus_day, expand ("Row with {person} about {topic}", &v), -4, c->focus_person };
+          if (c->stage == IPT_DISPUTE_STAGE_DISSOLUTION)
+            events[n++] = (EventRow) { c->focus_day + (guint32) rnd (r, 20, 40), expand ("{person} stayed with friends for a week", &v), -4, c->focus_person };
+          break;
+        case IPT_FOCUS_ROLE_TRANSITION:
+          events[n++] = (EventRow) { c->focus_day, g_strdup (c->roles->event), rnd (r, -4, -2), -1 };
+          break;
+        case IPT_FOCUS_INTERPERSONAL_SENSITIVITY:
+        default:
+          events[n++] = (EventRow) { c->focus_day, g_strdup (PICK (r, sensitivity_onsets)), -2, -1 };
+          events[n++] = (EventRow) { c->focus_day + (guint32) rnd (r, 60, 200), expand ("{other} moved abroad", &v), -3, -1 };
+          break;
+        }
+
+      /* something during the course */
+      if (c->n_contract >= 6)
+        {
+          guint32 day = c->appts[c->n_contract / 2].day + (guint32) rnd (r, 1, 4);
+
+          if (day <= last_day)
+            {
+              if (c->kind != KIND_ACTIVE && c->outcome == IPT_OUTCOME_RELIABLE_DETERIORATION)
+                events[n++] = (EventRow) { day, g_strdup ("Lost a second job; money worries"), -4, -1 };
+              else if (c->shape == SHAPE_IMPROVING || c->outcome == IPT_OUTCOME_RELIABLE_RECOVERY)
+                {
+                  int other = -1;
+
+                  for (i = 0; i < cb->n_people; i++)
+                    if ((int) i != c->focus_person && !cb->people[i].deceased)
+                      {
+                        other = (int) i;
+                        break;
+                      }
+                  events[n++] = (EventRow) { day, other >= 0 ? expand ("Day out with {other}", &v)
+                                                                       : g_strdup ("Joined a community choir"),
+                                                       rnd (r, 2, 3), other };
+                }
+              else
+                events[n++] = (EventRow) { day, g_strdup ("Started volunteering at the library"), 1, -1 };
+            }
+        }
+    }
+
+  /* 2 to 4 events per client, the newest four at most */
+  for (i = 0; i < n && ok; i++)
+    {
+      g_autoptr(IptLifeEvent) event = NULL;
+      char buf[16];
+
+      if (n - i > 4 || events[i].day > d->ref)
+        continue;
+      iso_from_julian (events[i].day, buf);
+      event = ipt_life_event_new (cb->client_id, buf, events[i].title, events[i].impact);
+      if (events[i].person >= 0)
+        ipt_life_event_set_person_id (event, cb->people[events[i].person].id);
+      ok = ipt_store_save_life_event (d->store, event, error);
+    }
+  for (i = 0; i < n; i++)
+    g_free (events[i].title);
+  return ok;
+}
+
+static void
+init_course (Course *c, const Scenario *s)
+{
+  memset (c, 0, sizeof *c);
+  c->focus = s->focus;
+  c->secondary = s->secondary;
+  c->stage = s->stage;
+  c->planned = s->planned;
+  c->kind = s->kind;
+  c->phase = s->phase;
+  c->outcome = s->outcome;
+  c->shape = s->shape;
+  c->dropped_after = s->dropped_after;
+  c->maintenance = s->maintenance;
+  c->risk = s->risk;
+  c->joint = s->joint;
+  c->miss_number = s->miss_number;
+  c->miss = s->miss;
+}
+
+static guint32
+focus_lead_days (GRand *r, IptFocus focus)
+{
+  switch (focus)
+    {
+    case IPT_FOCUS_GRIEF:
+      return (guint32) rnd (r, 70, 420);
+    case IPT_FOCUS_ROLE_DISPUTE:
+      return (guint32) rnd (r, 20, 150);
+    case IPT_FOCUS_ROLE_TRANSITION:
+      return (guint32) rnd (r, 40, 240);
+    case IPT_FOCUS_INTERPERSONAL_SENSITIVITY:
+    default:
+      return (guint32) rnd (r, 300, 900);
+    }
+}
+
+static gboolean
+generate_client (Demo *d, guint index, guint32 seed, GError **error)
+{
+  ClientBuild cb;
+  guint32 seeds[2] = { seed, index };
+  Course *latest;
+  Course *prior = NULL;
+  guint32 lo, hi;
+  guint target;
+  gboolean ok = FALSE;
+  guint i;
+
+  memset (&cb, 0, sizeof cb);
+  cb.demo = d;
+  cb.index = index;
+  cb.r = g_rand_new_with_seed_array (seeds, G_N_ELEMENTS (seeds));
+  cb.scenario = &scenarios[index % G_N_ELEMENTS (scenarios)];
+
+  cb.given = &PICK (cb.r, given_names);
+  cb.family = PICK (cb.r, family_names);
+  cb.use_preferred = chance (cb.r, 0.6);
+  cb.age = (guint) rnd (cb.r, 19, 74);
+  for (i = 0; i < 8; i++)
+    cb.phq_weights[i] = 0.5 + g_rand_double (cb.r) * 2.0;
+  cb.phq_weights[3] += 1.0;  /* tiredness */
+  cb.phq_weights[2] += 0.7;  /* sleep */
+  cb.phq_weights[7] *= 0.4;  /* psychomotor changes are rarer */
+  for (i = 0; i < 7; i++)
+    cb.gad_weights[i] = 0.5 + g_rand_double (cb.r) * 2.0;
+  for (i = 0; i < 5; i++)
+    cb.wsas_weights[i] = 0.6 + g_rand_double (cb.r) * 1.5;
+
+  /* Courses: an earlier one first when the scenario has it. */
+  if (cb.scenario->prior_focus != IPT_FOCUS_NONE)
+    {
+      Scenario ps = { 0 };
+
+      ps.focus = cb.scenario->prior_focus;
+      ps.stage = ps.focus == IPT_FOCUS_ROLE_DISPUTE ? IPT_DISPUTE_STAGE_RENEGOTIATION : IPT_DISPUTE_STAGE_NONE;
+      ps.planned = chance (cb.r, 0.5) ? 16 : 12;
+      ps.kind = KIND_ENDED;
+      ps.outcome = cb.scenario->prior_outcome;
+      ps.shape = SHAPE_IMPROVING;
+      init_course (&cb.courses[cb.n_courses++], &ps);
+      prior = &cb.courses[0];
+    }
+  latest = &cb.courses[cb.n_courses];
+  init_course (latest, cb.scenario);
+  cb.n_courses++;
+
+  /* Later rounds of the table vary a little. */
+  if (index >= G_N_ELEMENTS (scenarios))
+    {
+      if (latest->focus == IPT_FOCUS_ROLE_DISPUTE && chance (cb.r, 0.3))
+        latest->stage = (IptDisputeStage) rnd (cb.r, IPT_DISPUTE_STAGE_RENEGOTIATION, IPT_DISPUTE_STAGE_DISSOLUTION);
+      if (latest->kind != KIND_DROPPED && chance (cb.r, 0.15))
+        latest->planned = latest->planned == 16 ? 12 : 16;
+    }
+
+  for (i = 0; i < cb.n_courses; i++)
+    {
+      choose_focus_details (&cb, &cb.courses[i]);
+      build_schedule (&cb, &cb.courses[i]);
+      choose_endpoints (&cb, &cb.courses[i]);
+    }
+
+  /* When: the latest course, then the earlier one before it. */
+  lo = d->earliest;
+  if (prior != NULL)
+    lo += prior->span + 70;
+  hi = d->ref - 10 - latest->span;
+  if (cb.scenario->archived)
+    hi = hi > lo + 200 ? hi - 200 : lo;
+  place_course (&cb, latest, lo, hi);
+  if (prior != NULL)
+    {
+      guint32 phi = latest->start - 56 - prior->span;
+      place_course (&cb, prior, d->earliest, MAX (phi, d->earliest));
+    }
+  for (i = 0; i < cb.n_courses; i++)
+    {
+      Course *c = &cb.courses[i];
+      guint32 lead = focus_lead_days (cb.r, c->focus);
+
+      c->focus_day = c->start - lead;
+      if (c->focus == IPT_FOCUS_ROLE_TRANSITION)
+        c->focus_day = weekday_at_or_before (c->focus_day);
+    }
+
+  /* The rest of the inventory: 3 to 7 people (fewer for interpersonal sensitivity). */
+  target = latest->focus == IPT_FOCUS_INTERPERSONAL_SENSITIVITY ? (guint) rnd (cb.r, 3, 4)
+                                                                  : (guint) rnd (cb.r, 4, 7);
+  for (guint attempt = 0; cb.n_people < target && attempt < 60; attempt++)
+    {
+      Rel rel = (Rel) g_rand_int_range (cb.r, 0, N_RELS);
+
+      if (rel_fits (&cb, rel))
+        {
+          int k = add_person (&cb, rel);
+
+          if (k >= 0 && latest->focus == IPT_FOCUS_INTERPERSONAL_SENSITIVITY)
+            {
+              cb.people[k].ring = MIN (3, cb.people[k].ring + 1);
+              cb.people[k].ideal_ring = cb.people[k].ring - 1;
+            }
+        }
+    }
+
+  {
+    Vars v = { 0 };
+
+    v.name = client_first_name (&cb);
+    if (!write_client (&cb, error) || !write_people (&cb, &v, error))
+      goto out;
+  }
+  for (i = 0; i < cb.n_courses; i++)
+    if (!write_course (&cb, &cb.courses[i], error))
+      goto out;
+  if (!write_life_events (&cb, error))
+    goto out;
+
+  /* Registered a week or two before the first session; last changed at the latest session. */
+  cb.created_day = cb.courses[0].start - (guint32) rnd (cb.r, 5, 20);
+  {
+    guint32 updated = 0;
+    char created[40], changed[40], day[16];
+    int hour, minute;
+
+    for (i = 0; i < cb.n_courses; i++)
+      {
+        Course *c = &cb.courses[i];
+        updated = MAX (updated, c->appts[c->n_appts - 1].day);
+        updated = MAX (updated, c->end);
+      }
+    iso_from_julian (cb.created_day, day);
+    hour = rnd (cb.r, 8, 17);
+    minute = rnd (cb.r, 0, 59);
+    g_snprintf (created, sizeof created, "%sT%02d:%02d:00.000000Z", day, hour, minute);
+    iso_from_julian (updated, day);
+    hour = rnd (cb.r, 9, 19);
+    minute = rnd (cb.r, 0, 59);
+    g_snprintf (changed, sizeof changed, "%sT%02d:%02d:00.000000Z", day, hour, minute);
+    if (!set_client_times (d, cb.client_id, created, changed, error))
+      goto out;
+  }
+
+  ok = TRUE;
+out:
+  g_rand_free (cb.r);
+  return ok;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Public */
+
+static void
+remove_casebook_files (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (file);
+    }
+}
+
+gboolean
+ipt_demo_generate (const char  *path,
+                   guint        n_clients,
+                   guint32      seed,
+                   GError     **error)
+{
+  g_autoptr(IptStore) store = NULL;
+  Demo demo = { 0 };
+  guint digits;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (n_clients < 1 || n_clients > IPT_DEMO_CLIENTS_MAX)
+    {
+      g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_INVALID,
+                   _("A demo caseload has 1 to %u clients, not %u"), IPT_DEMO_CLIENTS_MAX, n_clients);
+      return FALSE;
+    }
+
+  demo.phq9 = ipt_measure_lookup ("phq9");
+  demo.gad7 = ipt_measure_lookup ("gad7");
+  demo.wsas = ipt_measure_lookup ("wsas");
+  g_return_val_if_fail (demo.phq9 != NULL && demo.gad7 != NULL && demo.wsas != NULL, FALSE);
+  demo.ref = julian_from_iso (IPT_DEMO_REFERENCE_DATE);
+  demo.earliest = julian_from_iso ("2025-01-06");
+  for (digits = 1; n_clients / (guint) pow (10, digits) > 0; digits++)
+    ;
+  demo.code_width = MAX (4, digits);
+
+  store = ipt_store_open (path, IPT_STORE_OPEN_MUST_NOT_EXIST | IPT_STORE_OPEN_NO_BACKUP, error);
+  if (store == NULL)
+    return FALSE;  /* an existing file stays as it was */
+  demo.store = store;
+
+  /* This connection only writes the demo, in one large transaction: a page cache that holds it
+   * and statement journals in memory keep SQLite from spilling pages to disk as it goes. */
+  sqlite3_exec (_ipt_store_get_db (store), "PRAGMA cache_size = -262144", NULL, NULL, NULL);
+  sqlite3_exec (_ipt_store_get_db (store), "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
+
+  if (!ipt_store_begin (store, error))
+    goto fail;
+  for (guint i = 0; i < n_clients; i++)
+    {
+      if (!generate_client (&demo, i, seed, error))
+        {
+          g_clear_pointer (&demo.times_stmt, sqlite3_finalize);
+          ipt_store_rollback (store);
+          goto fail;
+        }
+    }
+  g_clear_pointer (&demo.times_stmt, sqlite3_finalize);
+  if (!ipt_store_commit (store, error))
+    {
+      ipt_store_rollback (store);
+      goto fail;
+    }
+  ipt_store_close (store);
+  return TRUE;
+
+fail:
+  g_clear_pointer (&demo.times_stmt, sqlite3_finalize);
+  g_prefix_error (error, _("Cannot write the demo caseload: "));
+  ipt_store_close (store);
+  remove_casebook_files (path);
+  return FALSE;
+}
