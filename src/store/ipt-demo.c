@@ -169,18 +169,27 @@ static const char * const family_names[] = {
   "Fernandes", "Andersson", "Price", "Achterberg", "Baptiste", "Kovacs", "Lindqvist", "Mbeki",
 };
 
-static const char * const referrers[] = {
-  "GP (Dr R. Ashworth, Riverside Surgery)",
-  "GP (Dr N. Begum, Parkview Medical Centre)",
-  "Self-referral",
-  "Self-referral (via the practice website)",
-  "Occupational health",
-  "Employee assistance programme",
-  "Community mental health team",
-  "Perinatal mental health team",
-  "University wellbeing service",
-  "Private medical insurer",
+typedef struct
+{
+  const char *name;
+  guint       min_age;
+  guint       max_age;
+} Referrer;
+
+static const Referrer referrers[] = {
+  { "GP (Dr R. Ashworth, Riverside Surgery)", 18, 99 },
+  { "GP (Dr N. Begum, Parkview Medical Centre)", 18, 99 },
+  { "GP (Dr T. Okonjo, Canal Street Practice)", 18, 99 },
+  { "Self-referral", 18, 99 },
+  { "Self-referral (via the practice website)", 18, 99 },
+  { "Occupational health", 21, 64 },
+  { "Employee assistance programme", 21, 64 },
+  { "Community mental health team", 18, 99 },
+  { "University wellbeing service", 18, 25 },
+  { "Private medical insurer", 25, 99 },
 };
+
+#define PERINATAL_REFERRER "Perinatal mental health team"
 
 static const char * const client_notes[] = {
   "Fictional demo client. Prefers morning appointments.",
@@ -698,7 +707,7 @@ typedef struct
   guint              span;           /* days from the first appointment to the last date used */
 
   int                phq_first, phq_last, gad_first, gad_last;
-  int                phq_final;      /* last PHQ-9 of the contract, for the notes */
+  guint              note_turn;      /* where the course starts in the lists of middle-phase notes */
 } Course;
 
 typedef struct
@@ -711,7 +720,27 @@ typedef struct
   guint32            earliest;       /* first start date used: 2025-01-06 */
   guint              code_width;
   sqlite3_stmt      *times_stmt;
+  /* Name lists and role changes in an order drawn from the seed, so that neighbouring clients
+   * differ; client i takes the i-th entry (modulo the list length). */
+  guint              given_order[G_N_ELEMENTS (given_names)];
+  guint              family_order[G_N_ELEMENTS (family_names)];
+  guint              roles_order[G_N_ELEMENTS (role_pairs)];
 } Demo;
+
+static void
+shuffle (GRand *r, guint *order, guint n)
+{
+  for (guint i = 0; i < n; i++)
+    order[i] = i;
+  for (guint i = n; i > 1; i--)
+    {
+      guint k = (guint) g_rand_int_range (r, 0, (gint32) i);
+      guint tmp = order[i - 1];
+
+      order[i - 1] = order[k];
+      order[k] = tmp;
+    }
+}
 
 /* The store stamps clients with the current time; the demo stamps them with its own dates so
  * that its content does not depend on when it was generated. */
@@ -928,9 +957,11 @@ choose_focus_details (ClientBuild *cb, Course *c)
       break;
 
     case IPT_FOCUS_ROLE_TRANSITION:
-      for (guint attempt = 0; attempt < 40 && c->roles == NULL; attempt++)
+      for (guint k = 0; k < G_N_ELEMENTS (role_pairs) && c->roles == NULL; k++)
         {
-          const RolePair *rp = &PICK (cb->r, role_pairs);
+          guint at = (cb->index + (guint) (c - cb->courses) * 3 + k) % G_N_ELEMENTS (role_pairs);
+          const RolePair *rp = &role_pairs[cb->demo->roles_order[at]];
+
           if (cb->age >= rp->min_age && cb->age <= rp->max_age)
             c->roles = rp;
         }
@@ -955,14 +986,14 @@ build_schedule (ClientBuild *cb, Course *c)
   guint week = 0;
   guint n_contract;
   guint last_attended_needed;
+  guint ae, me;
+
+  ipt_phase_default_boundaries (c->planned, &ae, &me);
 
   switch (c->kind)
     {
     case KIND_ACTIVE:
       {
-        guint ae, me;
-
-        ipt_phase_default_boundaries (c->planned, &ae, &me);
         if (c->phase == IPT_PHASE_ASSESSMENT)
           n_contract = (guint) rnd (r, 2, (int) ae);
         else if (c->phase == IPT_PHASE_MIDDLE)
@@ -991,7 +1022,7 @@ build_schedule (ClientBuild *cb, Course *c)
       a->maintenance = FALSE;
       if (c->kind == KIND_DROPPED && n > c->dropped_after)
         a->attendance = IPT_ATTENDANCE_DID_NOT_ATTEND;
-      else if (n == 1 || n == last_attended_needed || c->kind == KIND_DROPPED)
+      else if (n == 1 || n == ae || n == last_attended_needed || c->kind == KIND_DROPPED)
         a->attendance = IPT_ATTENDANCE_ATTENDED;
       else if (n == c->miss_number)
         a->attendance = c->miss;
@@ -1337,14 +1368,17 @@ fill_notes (ClientBuild *cb, Course *c, IptSession *s, const Appt *a, IptPhase p
       agenda = expand (f == IPT_FOCUS_INTERPERSONAL_SENSITIVITY
                          ? "How have you been since we last met? Mood, and the week's contacts with people."
                          : "How have you been since we last met? Mood, and the week's events linked to the focus.", v);
-      events = expand (joint ? joint_events[f] : middle_events[f][g_rand_int_range (r, 0, 5)], v);
-      between = expand (middle_between[f][g_rand_int_range (r, 0, 3)], v);
+      events = expand (joint ? joint_events[f] : middle_events[f][(c->note_turn + a->number) % 5], v);
+      between = expand (middle_between[f][(c->note_turn + a->number) % 3], v);
       break;
 
     case IPT_PHASE_END:
-      agenda = expand (a->number >= c->planned
-                         ? "Final session: review of the course, goals and the relapse-prevention plan."
-                         : "Ending: {left} sessions left. Progress on the goals.", v);
+      if (a->number >= c->planned)
+        agenda = g_strdup ("Final session: review of the course, goals and the relapse-prevention plan.");
+      else if (a->number + 1 == c->planned)
+        agenda = g_strdup ("Ending: one session left after today. Progress on the goals.");
+      else
+        agenda = expand ("Ending: {left} sessions left. Progress on the goals.", v);
       if (improving)
         events = expand (PICK (r, end_events), v);
       else
@@ -1410,7 +1444,21 @@ write_client (ClientBuild *cb, GError **error)
   email = g_string_free (local, FALSE);
   ipt_client_set_email (client, email);
 
-  ipt_client_set_referrer (client, PICK (r, referrers));
+  {
+    const Course *latest = &cb->courses[cb->n_courses - 1];
+    const char *referrer = NULL;
+
+    if (latest->roles != NULL && g_str_has_prefix (latest->roles->new_role, "New parent"))
+      referrer = PERINATAL_REFERRER;
+    while (referrer == NULL)
+      {
+        const Referrer *ref = &PICK (r, referrers);
+
+        if (cb->age >= ref->min_age && cb->age <= ref->max_age)
+          referrer = ref->name;
+      }
+    ipt_client_set_referrer (client, referrer);
+  }
   ipt_client_set_notes (client, PICK (r, client_notes));
   ipt_client_set_archived (client, cb->scenario->archived);
 
@@ -1456,7 +1504,14 @@ write_people (ClientBuild *cb, Vars *v, GError **error)
         {
           contact = expand (contact_texts[rels[p->rel].category], &w);
           satisfying = expand (person_text (cb->r, satisfying_texts, G_N_ELEMENTS (satisfying_texts)), &w);
-          unsatisfying = expand (person_text (cb->r, unsatisfying_texts, G_N_ELEMENTS (unsatisfying_texts)), &w);
+          {
+            guint k = (guint) g_rand_int_range (cb->r, 0, G_N_ELEMENTS (unsatisfying_texts));
+
+            /* "lives far away" is for family and friends, not for the household or work */
+            if (k == 4 && (rels[p->rel].category == CAT_HOUSEHOLD || rels[p->rel].category == CAT_WORK))
+              k = 3;
+            unsatisfying = expand (unsatisfying_texts[k], &w);
+          }
           changes = expand (person_text (cb->r, changes_texts, G_N_ELEMENTS (changes_texts)), &w);
           ipt_person_set_knows_about_mood (person, chance (cb->r, 0.6));
         }
@@ -1563,6 +1618,7 @@ write_course (ClientBuild *cb, Course *c, GError **error)
   guint i;
 
   ipt_phase_default_boundaries (c->planned, &ae, &me);
+  c->note_turn = (guint) rnd (r, 0, 14);
   for (i = 0; i < 4; i++)
     n_tasks[i] = count_tasks ((IptPhase) i);
 
@@ -1888,7 +1944,7 @@ write_life_events (ClientBuild *cb, GError **error)
         case IPT_FOCUS_INTERPERSONAL_SENSITIVITY:
         default:
           events[n++] = (EventRow) { c->focus_day, g_strdup (PICK (r, sensitivity_onsets)), -2, -1 };
-          events[n++] = (EventRow) { c->focus_day + (guint32) rnd (r, 60, 200), expand ("{other} moved abroad", &v), -3, -1 };
+          events[n++] = (EventRow) { c->focus_day + (guint32) rnd (r, 60, 200), g_strdup ("Closest friend moved abroad"), -3, -1 };
           break;
         }
 
@@ -1995,8 +2051,8 @@ generate_client (Demo *d, guint index, guint32 seed, GError **error)
   cb.r = g_rand_new_with_seed_array (seeds, G_N_ELEMENTS (seeds));
   cb.scenario = &scenarios[index % G_N_ELEMENTS (scenarios)];
 
-  cb.given = &PICK (cb.r, given_names);
-  cb.family = PICK (cb.r, family_names);
+  cb.given = &given_names[d->given_order[index % G_N_ELEMENTS (given_names)]];
+  cb.family = family_names[d->family_order[(index + index / G_N_ELEMENTS (given_names)) % G_N_ELEMENTS (family_names)]];
   cb.use_preferred = chance (cb.r, 0.6);
   cb.age = (guint) rnd (cb.r, 19, 74);
   for (i = 0; i < 8; i++)
@@ -2073,6 +2129,10 @@ generate_client (Demo *d, guint index, guint32 seed, GError **error)
     {
       Rel rel = (Rel) g_rand_int_range (cb.r, 0, N_RELS);
 
+      /* loneliness: nobody at home */
+      if (latest->focus == IPT_FOCUS_INTERPERSONAL_SENSITIVITY
+          && (rel == REL_PARTNER || rel == REL_FLATMATE))
+        continue;
       if (rel_fits (&cb, rel))
         {
           int k = add_person (&cb, rel);
@@ -2173,6 +2233,14 @@ ipt_demo_generate (const char  *path,
   for (digits = 1; n_clients / (guint) pow (10, digits) > 0; digits++)
     ;
   demo.code_width = MAX (4, digits);
+  {
+    GRand *r = g_rand_new_with_seed (seed);
+
+    shuffle (r, demo.given_order, G_N_ELEMENTS (given_names));
+    shuffle (r, demo.family_order, G_N_ELEMENTS (family_names));
+    shuffle (r, demo.roles_order, G_N_ELEMENTS (role_pairs));
+    g_rand_free (r);
+  }
 
   store = ipt_store_open (path, IPT_STORE_OPEN_MUST_NOT_EXIST | IPT_STORE_OPEN_NO_BACKUP, error);
   if (store == NULL)
