@@ -9,12 +9,7 @@
 
 #include "ipt-gui-private.h"
 
-#if __has_include ("ipt-sparkline.h")
-# include "ipt-sparkline.h"
-# define HAVE_SPARKLINE 1
-#else
-# define HAVE_SPARKLINE 0
-#endif
+#include "ipt-sparkline.h"
 
 struct _IptCaseRow
 {
@@ -68,11 +63,9 @@ ipt_case_row_init (IptCaseRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-#if HAVE_SPARKLINE
   self->sparkline = GTK_WIDGET (ipt_sparkline_new ());
   gtk_widget_set_halign (self->sparkline, GTK_ALIGN_END);
   gtk_box_append (self->side_box, self->sparkline);
-#endif
 }
 
 GtkWidget *
@@ -106,9 +99,7 @@ ipt_case_row_set_summary (IptCaseRow     *self,
 
   g_set_object (&self->summary, summary);
 
-#if HAVE_SPARKLINE
   ipt_sparkline_set_summary (IPT_SPARKLINE (self->sparkline), summary);
-#endif
 
   if (summary == NULL)
     return;

@@ -11,12 +11,7 @@
 #include "ipt-gui-private.h"
 #include "ipt-phase-bar.h"
 
-#if __has_include ("ipt-mood-chart-view.h")
-# include "ipt-mood-chart-view.h"
-# define HAVE_MOOD_CHART 1
-#else
-# define HAVE_MOOD_CHART 0
-#endif
+#include "ipt-mood-chart-view.h"
 
 typedef enum
 {
@@ -55,10 +50,14 @@ struct _IptClientPage
   GtkStack       *course_stack;
   GtkStack       *tabs_stack;
   GtkBox         *chart_box;
+  GtkToggleButton *phq9_toggle;
+  GtkToggleButton *gad7_toggle;
+  GtkToggleButton *wsas_toggle;
   GtkLabel       *phq9_value_label;
   GtkLabel       *phq9_change_label;
   GtkLabel       *gad7_value_label;
   GtkLabel       *gad7_change_label;
+  GtkWidget      *signal_card;
   GtkLabel       *signal_label;
   GtkLabel       *signal_rule_label;
   GtkLabel       *outcome_title_label;
@@ -485,6 +484,11 @@ show_signal_and_outcome (IptClientPage *self)
       g_string_append (rules, signal->rule);
     }
 
+  /* A finished course speaks through its outcome card; the signal card stays for risk. */
+  if (kind == IPT_SIGNAL_OUTCOME && rules->len == 0)
+    gtk_widget_set_visible (self->signal_card, FALSE);
+  else
+    gtk_widget_set_visible (self->signal_card, TRUE);
   gtk_label_set_label (self->signal_label, ipt_signal_kind_to_label (kind));
   _ipt_widget_set_signal_class (GTK_WIDGET (self->signal_label), kind);
   gtk_label_set_label (self->signal_rule_label, rules->str);
@@ -671,9 +675,9 @@ ipt_client_page_set_client (IptClientPage *self,
   show_signal_and_outcome (self);
   show_tasks (self);
 
-#if HAVE_MOOD_CHART
-  _ipt_client_page_update_chart (self);
-#endif
+  if (!ipt_mood_chart_view_load (IPT_MOOD_CHART_VIEW (self->mood_chart), store, self->client,
+                                 self->episode, &error))
+    g_debug ("No mood chart for client %" G_GINT64_FORMAT ": %s", client_id, error->message);
 }
 
 IptClient *
@@ -752,10 +756,14 @@ ipt_client_page_class_init (IptClientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IptClientPage, course_stack);
   gtk_widget_class_bind_template_child (widget_class, IptClientPage, tabs_stack);
   gtk_widget_class_bind_template_child (widget_class, IptClientPage, chart_box);
+  gtk_widget_class_bind_template_child (widget_class, IptClientPage, phq9_toggle);
+  gtk_widget_class_bind_template_child (widget_class, IptClientPage, gad7_toggle);
+  gtk_widget_class_bind_template_child (widget_class, IptClientPage, wsas_toggle);
   gtk_widget_class_bind_template_child (widget_class, IptClientPage, phq9_value_label);
   gtk_widget_class_bind_template_child (widget_class, IptClientPage, phq9_change_label);
   gtk_widget_class_bind_template_child (widget_class, IptClientPage, gad7_value_label);
   gtk_widget_class_bind_template_child (widget_class, IptClientPage, gad7_change_label);
+  gtk_widget_class_bind_template_child (widget_class, IptClientPage, signal_card);
   gtk_widget_class_bind_template_child (widget_class, IptClientPage, signal_label);
   gtk_widget_class_bind_template_child (widget_class, IptClientPage, signal_rule_label);
   gtk_widget_class_bind_template_child (widget_class, IptClientPage, outcome_title_label);
@@ -779,11 +787,15 @@ ipt_client_page_init (IptClientPage *self)
   self->session_store = g_list_store_new (IPT_TYPE_SESSION);
   add_columns (self);
 
-#if HAVE_MOOD_CHART
   self->mood_chart = GTK_WIDGET (ipt_mood_chart_view_new ());
+  gtk_widget_set_size_request (self->mood_chart, -1, 300);
   gtk_box_append (self->chart_box, self->mood_chart);
-  gtk_widget_set_visible (GTK_WIDGET (self->chart_box), TRUE);
-#endif
+  g_object_bind_property (self->mood_chart, "show-phq9", self->phq9_toggle, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->mood_chart, "show-gad7", self->gad7_toggle, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->mood_chart, "show-wsas", self->wsas_toggle, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 }
 
 GtkWidget *

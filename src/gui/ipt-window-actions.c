@@ -7,6 +7,9 @@
 
 #include "ipt-application.h"
 #include "ipt-gui-private.h"
+#include "ipt-client-dialog.h"
+#include "ipt-course-dialog.h"
+#include "ipt-session-editor.h"
 #include "ipt-window-private.h"
 
 static void
@@ -68,20 +71,634 @@ dismiss_toast_action (GtkWidget  *widget,
   _ipt_window_dismiss_toast (IPT_WINDOW (widget));
 }
 
+/* Clients */
+
+static char *
+suggest_code (IptWindow *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->caseload));
+  guint64 highest = 0;
+
+  /* After the highest code of the form C-0042, when the practice numbers its clients so. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(IptCaseSummary) summary = g_list_model_get_item (G_LIST_MODEL (self->caseload), i);
+      const char *code = ipt_client_get_code (ipt_case_summary_get_client (summary));
+      guint64 number;
+
+      if (g_str_has_prefix (code, "C-")
+          && g_ascii_string_to_unsigned (code + 2, 10, 0, 9999999, &number, NULL))
+        highest = MAX (highest, number);
+    }
+
+  return g_strdup_printf ("C-%04" G_GUINT64_FORMAT, highest + 1);
+}
+
+static void
+on_client_saved (IptClientDialog *dialog,
+                 gint64           client_id,
+                 IptWindow       *self)
+{
+  _ipt_window_refresh_client (self, client_id);
+  self->client_id = 0;
+  _ipt_window_select_client (self, client_id);
+}
+
+static void
+present_dialog (IptWindow *self,
+                GtkWindow *dialog)
+{
+  _ipt_window_set_dialog (self, dialog);
+  gtk_window_present (dialog);
+}
+
+static void
+new_client_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  IptWindow *self = IPT_WINDOW (widget);
+  g_autofree char *code = suggest_code (self);
+  IptClientDialog *dialog = ipt_client_dialog_new (GTK_WINDOW (self), self->store, NULL, code);
+
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_client_saved), self, 0);
+  present_dialog (self, GTK_WINDOW (dialog));
+}
+
+static void
+edit_client_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  IptWindow *self = IPT_WINDOW (widget);
+  IptClient *client = ipt_client_page_get_client (self->client_page);
+  IptClientDialog *dialog;
+
+  if (client == NULL)
+    return;
+
+  dialog = ipt_client_dialog_new (GTK_WINDOW (self), self->store, client, NULL);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_client_saved), self, 0);
+  present_dialog (self, GTK_WINDOW (dialog));
+}
+
+static gboolean
+set_archived (IptWindow *self,
+              gint64     client_id,
+              gboolean   archived,
+              GError   **error)
+{
+  g_autoptr(IptClient) client = ipt_store_get_client (self->store, client_id, error);
+
+  if (client == NULL)
+    return FALSE;
+  ipt_client_set_archived (client, archived);
+  if (!ipt_store_update_client (self->store, client, error))
+    return FALSE;
+  _ipt_window_refresh_client (self, client_id);
+  return TRUE;
+}
+
+static gboolean
+undo_archive (IptWindow *self,
+              gpointer   data,
+              GError   **error)
+{
+  gint64 *client_id = data;
+
+  return set_archived (self, *client_id, FALSE, error);
+}
+
+static void
+archive (IptWindow *self,
+         gboolean   archived)
+{
+  IptClient *client = ipt_client_page_get_client (self->client_page);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  gint64 client_id;
+
+  if (client == NULL)
+    return;
+
+  client_id = ipt_client_get_id (client);
+  /* TRANSLATORS: %s is a client's name */
+  message = g_strdup_printf (archived ? _("%s archived") : _("%s restored from the archive"),
+                             ipt_client_get_display_name (client));
+  if (!set_archived (self, client_id, archived, &error))
+    {
+      _ipt_show_error (GTK_WINDOW (self), _("The client could not be archived"), error);
+      return;
+    }
+
+  _ipt_window_show_toast (self, message, archived ? undo_archive : NULL,
+                          archived ? g_memdup2 (&client_id, sizeof client_id) : NULL, g_free);
+}
+
+static void
+archive_client_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  archive (IPT_WINDOW (widget), TRUE);
+}
+
+static void
+unarchive_client_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  archive (IPT_WINDOW (widget), FALSE);
+}
+
+/* Deleting a client keeps everything of theirs in memory until the toast goes, so that Undo
+ * can write it back. */
+
+typedef struct
+{
+  IptEpisode *episode;
+  GPtrArray  *sessions;   /* IptSession */
+  GPtrArray  *scores;     /* per session: GPtrArray of IptScore */
+  GPtrArray  *goals;
+  GPtrArray  *comments;
+} CourseBackup;
+
+typedef struct
+{
+  IptClient *client;
+  GPtrArray *people;
+  GPtrArray *events;
+  GPtrArray *courses;     /* CourseBackup */
+} ClientBackup;
+
+static void
+course_backup_free (CourseBackup *backup)
+{
+  g_clear_object (&backup->episode);
+  g_clear_pointer (&backup->sessions, g_ptr_array_unref);
+  g_clear_pointer (&backup->scores, g_ptr_array_unref);
+  g_clear_pointer (&backup->goals, g_ptr_array_unref);
+  g_clear_pointer (&backup->comments, g_ptr_array_unref);
+  g_free (backup);
+}
+
+static void
+client_backup_free (ClientBackup *backup)
+{
+  g_clear_object (&backup->client);
+  g_clear_pointer (&backup->people, g_ptr_array_unref);
+  g_clear_pointer (&backup->events, g_ptr_array_unref);
+  g_clear_pointer (&backup->courses, g_ptr_array_unref);
+  g_free (backup);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClientBackup, client_backup_free)
+
+static ClientBackup *
+client_backup_read (IptStore *store,
+                    gint64    client_id,
+                    GError  **error)
+{
+  g_autoptr(ClientBackup) backup = g_new0 (ClientBackup, 1);
+  g_autoptr(GPtrArray) episodes = NULL;
+
+  backup->courses = g_ptr_array_new_with_free_func ((GDestroyNotify) course_backup_free);
+  if ((backup->client = ipt_store_get_client (store, client_id, error)) == NULL
+      || (backup->people = ipt_store_list_people (store, client_id, error)) == NULL
+      || (backup->events = ipt_store_list_life_events (store, client_id, error)) == NULL
+      || (episodes = ipt_store_list_episodes (store, client_id, error)) == NULL)
+    return NULL;
+
+  for (guint i = 0; i < episodes->len; i++)
+    {
+      IptEpisode *episode = g_ptr_array_index (episodes, i);
+      gint64 id = ipt_episode_get_id (episode);
+      CourseBackup *course = g_new0 (CourseBackup, 1);
+
+      g_ptr_array_add (backup->courses, course);
+      course->episode = g_object_ref (episode);
+      course->scores = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+      if ((course->sessions = ipt_store_list_sessions (store, id, error)) == NULL
+          || (course->goals = ipt_store_list_goals (store, id, error)) == NULL
+          || (course->comments = ipt_store_list_comments (store, id, error)) == NULL)
+        return NULL;
+      for (guint j = 0; j < course->sessions->len; j++)
+        {
+          GPtrArray *scores;
+
+          scores = ipt_store_list_session_scores (store,
+                                                  ipt_session_get_id (g_ptr_array_index (course->sessions, j)),
+                                                  error);
+          if (scores == NULL)
+            return NULL;
+          g_ptr_array_add (course->scores, scores);
+        }
+    }
+
+  return g_steal_pointer (&backup);
+}
+
+static gint64
+map_id (GHashTable *map,
+        gint64      old_id)
+{
+  gint64 *new_id;
+
+  if (old_id == 0)
+    return 0;
+  new_id = g_hash_table_lookup (map, &old_id);
+  return new_id != NULL ? *new_id : 0;
+}
+
+static gboolean
+client_backup_write (IptStore     *store,
+                     ClientBackup *backup,
+                     GError      **error)
+{
+  g_autoptr(GHashTable) people = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  gint64 client_id;
+
+  ipt_client_set_id (backup->client, 0);
+  if (!ipt_store_insert_client (store, backup->client, error))
+    return FALSE;
+  client_id = ipt_client_get_id (backup->client);
+
+  for (guint i = 0; i < backup->people->len; i++)
+    {
+      IptPerson *person = g_ptr_array_index (backup->people, i);
+      gint64 old_id = ipt_person_get_id (person);
+
+      ipt_person_set_id (person, 0);
+      ipt_person_set_client_id (person, client_id);
+      if (!ipt_store_save_person (store, person, error))
+        return FALSE;
+      g_hash_table_insert (people, g_memdup2 (&old_id, sizeof old_id),
+                           g_memdup2 (&(gint64) { ipt_person_get_id (person) }, sizeof (gint64)));
+    }
+
+  for (guint i = 0; i < backup->events->len; i++)
+    {
+      IptLifeEvent *event = g_ptr_array_index (backup->events, i);
+
+      ipt_life_event_set_id (event, 0);
+      ipt_life_event_set_client_id (event, client_id);
+      ipt_life_event_set_person_id (event, map_id (people, ipt_life_event_get_person_id (event)));
+      if (!ipt_store_save_life_event (store, event, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < backup->courses->len; i++)
+    {
+      CourseBackup *course = g_ptr_array_index (backup->courses, i);
+      IptEpisode *episode = course->episode;
+      gint64 episode_id;
+
+      ipt_episode_set_id (episode, 0);
+      ipt_episode_set_client_id (episode, client_id);
+      ipt_episode_set_focus_person_id (episode, map_id (people, ipt_episode_get_focus_person_id (episode)));
+      if (!ipt_store_insert_episode (store, episode, error))
+        return FALSE;
+      episode_id = ipt_episode_get_id (episode);
+
+      for (guint j = 0; j < course->sessions->len; j++)
+        {
+          IptSession *session = g_ptr_array_index (course->sessions, j);
+          GPtrArray *scores = g_ptr_array_index (course->scores, j);
+
+          ipt_session_set_id (session, 0);
+          ipt_session_set_episode_id (session, episode_id);
+          for (guint k = 0; k < scores->len; k++)
+            {
+              ipt_score_set_id (g_ptr_array_index (scores, k), 0);
+              ipt_score_set_session_id (g_ptr_array_index (scores, k), 0);
+            }
+          if (!ipt_store_save_session (store, session, scores, error))
+            return FALSE;
+        }
+      for (guint j = 0; j < course->goals->len; j++)
+        {
+          IptGoal *goal = g_ptr_array_index (course->goals, j);
+
+          ipt_goal_set_id (goal, 0);
+          ipt_goal_set_episode_id (goal, episode_id);
+          if (!ipt_store_save_goal (store, goal, error))
+            return FALSE;
+        }
+      for (guint j = 0; j < course->comments->len; j++)
+        {
+          IptComment *comment = g_ptr_array_index (course->comments, j);
+
+          ipt_comment_set_id (comment, 0);
+          ipt_comment_set_episode_id (comment, episode_id);
+          if (!ipt_store_save_comment (store, comment, error))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+undo_delete_client (IptWindow *self,
+                    gpointer   data,
+                    GError   **error)
+{
+  ClientBackup *backup = data;
+
+  /* One transaction: the client comes back whole or not at all. */
+  if (!ipt_store_begin (self->store, error))
+    return FALSE;
+  if (!client_backup_write (self->store, backup, error))
+    {
+      ipt_store_rollback (self->store);
+      return FALSE;
+    }
+  if (!ipt_store_commit (self->store, error))
+    {
+      ipt_store_rollback (self->store);
+      return FALSE;
+    }
+
+  _ipt_window_refresh_client (self, ipt_client_get_id (backup->client));
+  self->client_id = 0;
+  _ipt_window_select_client (self, ipt_client_get_id (backup->client));
+  return TRUE;
+}
+
+static void
+delete_client (IptWindow *self,
+               gint64     client_id)
+{
+  g_autoptr(ClientBackup) backup = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  backup = client_backup_read (self->store, client_id, &error);
+  if (backup == NULL || !ipt_store_delete_client (self->store, client_id, &error))
+    {
+      _ipt_show_error (GTK_WINDOW (self), _("The client could not be deleted"), error);
+      return;
+    }
+
+  /* TRANSLATORS: %s is a client's name */
+  message = g_strdup_printf (_("%s deleted"), ipt_client_get_display_name (backup->client));
+  if (self->client_id == client_id)
+    self->client_id = 0;
+  _ipt_window_reload_caseload (self);
+  _ipt_window_show_toast (self, message, undo_delete_client, g_steal_pointer (&backup),
+                          (GDestroyNotify) client_backup_free);
+}
+
+static void
+on_delete_dialog_response (GtkDialog *dialog,
+                           int        response,
+                           IptWindow *self)
+{
+  gint64 client_id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "client-id");
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    delete_client (self, client_id);
+  else if (response == GTK_RESPONSE_APPLY && self->client_id == client_id)
+    archive (self, TRUE);
+}
+
+static void
+delete_client_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  IptWindow *self = IPT_WINDOW (widget);
+  IptClient *client = ipt_client_page_get_client (self->client_page);
+  GtkWidget *dialog;
+  GtkWidget *button;
+  gint64 client_id;
+
+  if (client == NULL)
+    return;
+
+  client_id = ipt_client_get_id (client);
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self),
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                   /* TRANSLATORS: %s is a client's name */
+                                   _("Delete %s?"), ipt_client_get_display_name (client));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                            _("Their courses, sessions, scores, inventory and "
+                                              "notes are deleted from the casebook. To keep the "
+                                              "records but take the client off the caseload, "
+                                              "archive them instead."));
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Archive Instead"), GTK_RESPONSE_APPLY);
+  button = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Delete"), GTK_RESPONSE_ACCEPT);
+  gtk_widget_add_css_class (button, "destructive-action");
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  g_object_set_data_full (G_OBJECT (dialog), "client-id",
+                          g_memdup2 (&client_id, sizeof client_id), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_dialog_response), self, 0);
+  present_dialog (self, GTK_WINDOW (dialog));
+}
+
+/* Courses */
+
+static void
+on_course_saved (IptCourseDialog *dialog,
+                 gint64           episode_id,
+                 IptWindow       *self)
+{
+  if (self->client_id != 0)
+    _ipt_window_refresh_client (self, self->client_id);
+}
+
+static void
+open_course_dialog (IptWindow  *self,
+                    IptEpisode *episode)
+{
+  IptClient *client = ipt_client_page_get_client (self->client_page);
+  IptCourseDialog *dialog;
+
+  if (client == NULL)
+    return;
+
+  dialog = ipt_course_dialog_new (GTK_WINDOW (self), self->store, ipt_client_get_id (client),
+                                  episode, _ipt_window_get_us_wording (self));
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_course_saved), self, 0);
+  present_dialog (self, GTK_WINDOW (dialog));
+}
+
+static void
+new_course_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  open_course_dialog (IPT_WINDOW (widget), NULL);
+}
+
+static void
+edit_course_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  IptWindow *self = IPT_WINDOW (widget);
+  IptEpisode *episode = ipt_client_page_get_episode (self->client_page);
+
+  if (episode != NULL)
+    open_course_dialog (self, episode);
+}
+
+/* Sessions */
+
+typedef struct
+{
+  gint64      client_id;
+  IptSession *session;
+  GPtrArray  *scores;
+} SessionBackup;
+
+static void
+session_backup_free (SessionBackup *backup)
+{
+  g_clear_object (&backup->session);
+  g_clear_pointer (&backup->scores, g_ptr_array_unref);
+  g_free (backup);
+}
+
+static gboolean
+undo_delete_session (IptWindow *self,
+                     gpointer   data,
+                     GError   **error)
+{
+  SessionBackup *backup = data;
+
+  ipt_session_set_id (backup->session, 0);
+  for (guint i = 0; i < backup->scores->len; i++)
+    {
+      ipt_score_set_id (g_ptr_array_index (backup->scores, i), 0);
+      ipt_score_set_session_id (g_ptr_array_index (backup->scores, i), 0);
+    }
+  if (!ipt_store_save_session (self->store, backup->session, backup->scores, error))
+    return FALSE;
+
+  _ipt_window_refresh_client (self, backup->client_id);
+  return TRUE;
+}
+
+static void
+on_session_saved (IptSessionEditor *editor,
+                  gint64            session_id,
+                  IptWindow        *self)
+{
+  if (self->client_id != 0)
+    _ipt_window_refresh_client (self, self->client_id);
+}
+
+static void
+on_session_deleted (IptSessionEditor *editor,
+                    IptSession       *session,
+                    GPtrArray        *scores,
+                    IptWindow        *self)
+{
+  SessionBackup *backup = g_new0 (SessionBackup, 1);
+  g_autofree char *message = NULL;
+
+  backup->client_id = self->client_id;
+  backup->session = g_object_ref (session);
+  backup->scores = g_ptr_array_ref (scores);
+
+  if (self->client_id != 0)
+    _ipt_window_refresh_client (self, self->client_id);
+
+  /* TRANSLATORS: %u is a session number */
+  message = g_strdup_printf (_("Session %u deleted"), ipt_session_get_number (session));
+  _ipt_window_show_toast (self, message, undo_delete_session, backup,
+                          (GDestroyNotify) session_backup_free);
+}
+
+static void
+open_session_editor (IptWindow  *self,
+                     IptSession *session)
+{
+  IptEpisode *episode = ipt_client_page_get_episode (self->client_page);
+  IptSessionEditor *editor;
+
+  if (episode == NULL)
+    return;
+
+  editor = ipt_session_editor_new (GTK_WINDOW (self), self->store, episode,
+                                   ipt_client_page_get_sessions (self->client_page), session);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_session_saved), self, 0);
+  g_signal_connect_object (editor, "deleted", G_CALLBACK (on_session_deleted), self, 0);
+  present_dialog (self, GTK_WINDOW (editor));
+}
+
+static void
+record_session_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  open_session_editor (IPT_WINDOW (widget), NULL);
+}
+
+static void
+edit_session_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  IptWindow *self = IPT_WINDOW (widget);
+  GPtrArray *sessions = ipt_client_page_get_sessions (self->client_page);
+  gint64 id = g_variant_get_int64 (parameter);
+
+  for (guint i = 0; sessions != NULL && i < sessions->len; i++)
+    if (ipt_session_get_id (g_ptr_array_index (sessions, i)) == id)
+      {
+        open_session_editor (self, g_ptr_array_index (sessions, i));
+        return;
+      }
+}
+
 void
 _ipt_window_update_actions (IptWindow *self)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", self->undo_func != NULL);
+  GtkWidget *widget = GTK_WIDGET (self);
+  IptClient *client = ipt_client_page_get_client (self->client_page);
+  IptEpisode *episode = ipt_client_page_get_episode (self->client_page);
+  gboolean writable = !ipt_store_get_read_only (self->store);
+  gboolean has_client = client != NULL && writable;
+  gboolean archived = client != NULL && ipt_client_get_archived (client);
+  gboolean running = episode != NULL && ipt_episode_get_status (episode) == IPT_EPISODE_STATUS_ACTIVE;
+
+  gtk_widget_action_set_enabled (widget, "win.undo", self->undo_func != NULL);
+  gtk_widget_action_set_enabled (widget, "win.new-client", writable);
+  gtk_widget_action_set_enabled (widget, "win.edit-client", has_client);
+  gtk_widget_action_set_enabled (widget, "win.archive-client", has_client && !archived);
+  gtk_widget_action_set_enabled (widget, "win.unarchive-client", has_client && archived);
+  gtk_widget_action_set_enabled (widget, "win.delete-client", has_client);
+  gtk_widget_action_set_enabled (widget, "win.new-course", has_client && !running);
+  gtk_widget_action_set_enabled (widget, "win.edit-course", has_client && episode != NULL);
+  gtk_widget_action_set_enabled (widget, "win.record-session", has_client && episode != NULL);
+  gtk_widget_action_set_enabled (widget, "win.edit-session", has_client && episode != NULL);
 }
 
 void
 _ipt_window_class_init_actions (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.new-client", NULL, new_client_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-client", NULL, edit_client_action);
+  gtk_widget_class_install_action (widget_class, "win.archive-client", NULL, archive_client_action);
+  gtk_widget_class_install_action (widget_class, "win.unarchive-client", NULL, unarchive_client_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-client", NULL, delete_client_action);
+  gtk_widget_class_install_action (widget_class, "win.new-course", NULL, new_course_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-course", NULL, edit_course_action);
+  gtk_widget_class_install_action (widget_class, "win.record-session", NULL, record_session_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-session", "x", edit_session_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-toast", NULL, dismiss_toast_action);
 
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-client", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.record-session", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
 }

@@ -1,0 +1,921 @@
+/* Recording or editing a session: attendance, questionnaires item by item, tasks, notes. */
+#define G_LOG_DOMAIN "ipt-gui"
+
+#include "config.h"
+
+#include "ipt-session-editor.h"
+
+#include <glib/gi18n.h>
+
+#include "ipt-gui-private.h"
+
+/* One questionnaire of the form. Widgets belong to the window; this holds the answers. */
+typedef struct
+{
+  IptSessionEditor *editor;
+  const IptMeasure *measure;
+  int              *values;        /* n_items answers, IPT_ITEM_MISSING when not given */
+  GPtrArray        *buttons;       /* per item: a GPtrArray of GtkToggleButton, value min..max */
+  IptScore         *kept_score;    /* a stored total without item answers, kept unless answered */
+  GtkLabel         *total_label;
+  GtkLabel         *status_label;
+  char             *total_text;
+  gboolean          valid;
+} MeasureForm;
+
+struct _IptSessionEditor
+{
+  GtkWindow      parent_instance;
+
+  IptStore      *store;
+  IptEpisode    *episode;
+  IptSession    *session;           /* NULL for a new one */
+  GPtrArray     *other_numbers;     /* numbers of the course's other sessions (GUINT_TO_POINTER) */
+  GPtrArray     *stored_scores;     /* the session's scores as stored (IptScore) */
+  GPtrArray     *forms;             /* MeasureForm */
+  GPtrArray     *task_buttons;      /* GtkCheckButton */
+  IptPhase       tasks_phase;
+  gboolean       updating;
+  gboolean       valid;
+  gboolean       load_failed;      /* the stored answers could not be read: no saving */
+
+  GtkLabel      *title_label;
+  GtkLabel      *subtitle_label;
+  GtkWidget     *save_button;
+  GtkWidget     *delete_button;
+  GtkInfoBar    *risk_bar;
+  GtkLabel      *risk_label;
+  GtkSpinButton *number_spin;
+  GtkLabel      *number_error;
+  GtkEntry      *date_entry;
+  GtkLabel      *date_error;
+  GtkDropDown   *attendance_dropdown;
+  GtkDropDown   *attendees_dropdown;
+  GtkSpinButton *duration_spin;
+  GtkBox        *measures_box;
+  GtkLabel      *tasks_title_label;
+  GtkBox        *tasks_box;
+  GtkTextView   *agenda_view;
+  GtkTextView   *events_view;
+  GtkTextView   *between_view;
+  GtkLabel      *save_error;
+};
+
+enum {
+  SIGNAL_SAVED,
+  SIGNAL_DELETED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (IptSessionEditor, ipt_session_editor, GTK_TYPE_WINDOW)
+
+static void validate (IptSessionEditor *self);
+
+static void
+measure_form_free (MeasureForm *form)
+{
+  g_free (form->values);
+  g_ptr_array_unref (form->buttons);
+  g_clear_object (&form->kept_score);
+  g_free (form->total_text);
+  g_free (form);
+}
+
+static MeasureForm *
+find_form (IptSessionEditor *self,
+           const char       *measure_id)
+{
+  for (guint i = 0; i < self->forms->len; i++)
+    {
+      MeasureForm *form = g_ptr_array_index (self->forms, i);
+
+      if (g_strcmp0 (form->measure->id, measure_id) == 0)
+        return form;
+    }
+  return NULL;
+}
+
+static gboolean
+attended (IptSessionEditor *self)
+{
+  return gtk_drop_down_get_selected (self->attendance_dropdown) == IPT_ATTENDANCE_ATTENDED;
+}
+
+static guint
+n_answered (MeasureForm *form)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < form->measure->n_items; i++)
+    if (form->values[i] != IPT_ITEM_MISSING)
+      n++;
+  return n;
+}
+
+/* Total, band and whether the form can be saved; the model decides what has a total. */
+static void
+update_form (MeasureForm *form)
+{
+  const IptMeasure *measure = form->measure;
+  guint answered = n_answered (form);
+  int total = ipt_measure_compute_total (measure, form->values, measure->n_items);
+  const char *status = NULL;
+
+  g_free (form->total_text);
+  if (answered == 0 && form->kept_score != NULL && ipt_score_has_total (form->kept_score))
+    /* TRANSLATORS: a total recorded without item answers (imported) */
+    form->total_text = g_strdup_printf (_("%d (total only)"), ipt_score_get_total (form->kept_score));
+  else if (answered == 0)
+    form->total_text = g_strdup (C_("questionnaire", "Not taken"));
+  else if (total != IPT_TOTAL_NONE)
+    {
+      const char *band = ipt_measure_band_label (measure, total);
+      form->total_text = band != NULL ? g_strdup_printf (_("%d · %s"), total, band)
+                                      : g_strdup_printf ("%d", total);
+    }
+  else
+    /* TRANSLATORS: how many items of a questionnaire have an answer */
+    form->total_text = g_strdup_printf (_("%u of %u answered"), answered, measure->n_items);
+
+  form->valid = answered == 0 || total != IPT_TOTAL_NONE;
+  if (!form->valid)
+    status = _("This questionnaire has no total yet: answer the missing items, or clear it "
+               "if it was not taken at this session.");
+
+  gtk_label_set_label (form->total_label, form->total_text);
+  gtk_label_set_label (form->status_label, status != NULL ? status : "");
+  gtk_widget_set_visible (GTK_WIDGET (form->status_label), status != NULL);
+}
+
+static void
+update_risk (IptSessionEditor *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; attended (self) && i < self->forms->len; i++)
+    {
+      MeasureForm *form = g_ptr_array_index (self->forms, i);
+      const IptMeasure *measure = form->measure;
+      int value;
+      const char *words;
+
+      if (!ipt_measure_items_flag_risk (measure, form->values, measure->n_items))
+        continue;
+
+      value = form->values[measure->risk_item];
+      words = measure->scale_labels != NULL ? _(measure->scale_labels[value]) : NULL;
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append_printf (text,
+                              /* TRANSLATORS: "Risk: PHQ-9 item 9 (Thoughts of death or self-harm) answered “Several days”." */
+                              _("Risk: %s item %d (%s) answered “%s”."),
+                              measure->name, measure->risk_item + 1,
+                              _(measure->items[measure->risk_item].topic),
+                              words != NULL ? words : "");
+    }
+
+  if (text->len > 0)
+    g_string_append (text, _(" Ask about it at this session and follow your risk procedure. "
+                             "The flag shows on the client’s row and page."));
+
+  gtk_label_set_label (self->risk_label, text->str);
+  gtk_info_bar_set_revealed (self->risk_bar, text->len > 0);
+}
+
+static void
+on_answer_toggled (GtkToggleButton *button,
+                   MeasureForm     *form)
+{
+  guint item = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "item"));
+  int value = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "value"));
+
+  if (gtk_toggle_button_get_active (button))
+    form->values[item] = value;
+  else if (form->values[item] == value)
+    form->values[item] = IPT_ITEM_MISSING;
+
+  if (form->editor->updating)
+    return;
+  update_form (form);
+  update_risk (form->editor);
+  validate (form->editor);
+}
+
+static void
+form_set_item (MeasureForm *form,
+               guint        item,
+               int          value)
+{
+  GPtrArray *buttons = g_ptr_array_index (form->buttons, item);
+  const IptMeasureItem *spec = &form->measure->items[item];
+
+  if (value == IPT_ITEM_MISSING)
+    {
+      for (guint i = 0; i < buttons->len; i++)
+        gtk_toggle_button_set_active (g_ptr_array_index (buttons, i), FALSE);
+      form->values[item] = IPT_ITEM_MISSING;
+    }
+  else if (value >= spec->min && value <= spec->max)
+    {
+      gtk_toggle_button_set_active (g_ptr_array_index (buttons, value - spec->min), TRUE);
+    }
+}
+
+static void
+on_clear_clicked (GtkButton   *button,
+                  MeasureForm *form)
+{
+  for (guint i = 0; i < form->measure->n_items; i++)
+    form_set_item (form, i, IPT_ITEM_MISSING);
+  update_form (form);
+  update_risk (form->editor);
+  validate (form->editor);
+}
+
+static GtkWidget *
+build_form (IptSessionEditor *self,
+            MeasureForm      *form)
+{
+  const IptMeasure *measure = form->measure;
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *name = gtk_label_new (measure->name);
+  GtkWidget *timeframe = gtk_label_new (measure->timeframe != NULL ? _(measure->timeframe) : "");
+  GtkWidget *total = gtk_label_new (NULL);
+  GtkWidget *clear = gtk_button_new_with_mnemonic (_("C_lear"));
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *status = gtk_label_new (NULL);
+  gboolean words_on_buttons = TRUE;
+  g_autofree char *clear_name = g_strdup_printf (_("Clear %s"), measure->name);
+
+  gtk_widget_add_css_class (card, "ipt-card");
+  gtk_widget_add_css_class (card, "measure-frame");
+  gtk_widget_set_name (card, measure->id);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  measure->name, -1);
+
+  gtk_widget_add_css_class (name, "heading");
+  gtk_widget_add_css_class (timeframe, "dim-label");
+  gtk_widget_set_hexpand (timeframe, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (timeframe), 0);
+  gtk_widget_add_css_class (total, "measure-total");
+  gtk_widget_add_css_class (clear, "flat");
+  gtk_widget_set_tooltip_text (clear, _("Clear every answer: the questionnaire was not taken"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (clear), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  clear_name, -1);
+  g_signal_connect (clear, "clicked", G_CALLBACK (on_clear_clicked), form);
+  gtk_box_append (GTK_BOX (header), name);
+  gtk_box_append (GTK_BOX (header), timeframe);
+  gtk_box_append (GTK_BOX (header), total);
+  gtk_box_append (GTK_BOX (header), clear);
+  gtk_box_append (GTK_BOX (card), header);
+
+  /* Words fit on the buttons of short scales; long ones show numbers and a legend. */
+  for (guint i = 0; i < measure->n_items; i++)
+    if (measure->items[i].max - measure->items[i].min > 3 || measure->scale_labels == NULL)
+      words_on_buttons = FALSE;
+
+  if (!words_on_buttons && measure->scale_labels != NULL)
+    {
+      g_autoptr(GString) legend = g_string_new (NULL);
+      GtkWidget *legend_label;
+
+      for (guint v = 0; measure->scale_labels[v] != NULL; v++)
+        {
+          if (g_ascii_isdigit (measure->scale_labels[v][0]))
+            continue;
+          if (legend->len > 0)
+            g_string_append (legend, " · ");
+          g_string_append_printf (legend, "%u %s", v, _(measure->scale_labels[v]));
+        }
+      legend_label = gtk_label_new (legend->str);
+      gtk_label_set_wrap (GTK_LABEL (legend_label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (legend_label), 0);
+      gtk_widget_add_css_class (legend_label, "dim-label");
+      gtk_widget_add_css_class (legend_label, "caption");
+      gtk_box_append (GTK_BOX (card), legend_label);
+    }
+
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  for (guint i = 0; i < measure->n_items; i++)
+    {
+      const IptMeasureItem *spec = &measure->items[i];
+      g_autofree char *text = g_strdup_printf ("%u. %s", i + 1,
+                                               spec->text != NULL ? _(spec->text) : _(spec->topic));
+      GtkWidget *item_label = gtk_label_new (text);
+      GtkWidget *answers = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      GPtrArray *buttons = g_ptr_array_new ();
+      GtkToggleButton *first = NULL;
+
+      gtk_label_set_wrap (GTK_LABEL (item_label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (item_label), 0);
+      gtk_widget_set_hexpand (item_label, TRUE);
+      gtk_widget_add_css_class (answers, "linked");
+      gtk_widget_add_css_class (answers, "item-answers");
+      gtk_widget_set_halign (answers, GTK_ALIGN_START);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (answers), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (answers), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                      item_label, NULL, -1);
+
+      for (int v = spec->min; v <= spec->max; v++)
+        {
+          const char *words = measure->scale_labels != NULL ? measure->scale_labels[v] : NULL;
+          g_autofree char *number = g_strdup_printf ("%d", v);
+          g_autofree char *accessible = NULL;
+          GtkWidget *button;
+
+          button = gtk_toggle_button_new_with_label (words_on_buttons && words != NULL ? _(words) : number);
+          if (words != NULL && !g_ascii_isdigit (words[0]))
+            {
+              g_autofree char *tip = g_strdup_printf ("%d: %s", v, _(words));
+              gtk_widget_set_tooltip_text (button, tip);
+              accessible = g_strdup_printf ("%s, %d, %s", _(spec->topic), v, _(words));
+            }
+          else
+            {
+              accessible = g_strdup_printf ("%s, %d", _(spec->topic), v);
+            }
+          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          accessible, -1);
+          if (first != NULL)
+            gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), first);
+          else
+            first = GTK_TOGGLE_BUTTON (button);
+          g_object_set_data (G_OBJECT (button), "item", GUINT_TO_POINTER (i));
+          g_object_set_data (G_OBJECT (button), "value", GINT_TO_POINTER (v));
+          g_signal_connect (button, "toggled", G_CALLBACK (on_answer_toggled), form);
+          gtk_box_append (GTK_BOX (answers), button);
+          g_ptr_array_add (buttons, button);
+        }
+      g_ptr_array_add (form->buttons, buttons);
+
+      if (words_on_buttons)
+        {
+          gtk_grid_attach (GTK_GRID (grid), item_label, 0, 2 * i, 1, 1);
+          gtk_grid_attach (GTK_GRID (grid), answers, 0, 2 * i + 1, 1, 1);
+        }
+      else
+        {
+          gtk_grid_attach (GTK_GRID (grid), item_label, 0, i, 1, 1);
+          gtk_grid_attach (GTK_GRID (grid), answers, 1, i, 1, 1);
+        }
+    }
+  gtk_box_append (GTK_BOX (card), grid);
+
+  gtk_label_set_wrap (GTK_LABEL (status), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (status), 0);
+  gtk_widget_add_css_class (status, "field-error");
+  gtk_box_append (GTK_BOX (card), status);
+
+  form->total_label = GTK_LABEL (total);
+  form->status_label = GTK_LABEL (status);
+  return card;
+}
+
+static void
+build_forms (IptSessionEditor *self)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_auto(GStrv) in_use = g_settings_get_strv (settings, "measures-in-use");
+
+  /* The questionnaires in use, and any other this session already has answers for, in the
+   * registry's order. */
+  for (guint m = 0; m < ipt_measure_get_n_measures (); m++)
+    {
+      const IptMeasure *measure = ipt_measure_get_nth (m);
+      IptScore *stored = NULL;
+      MeasureForm *form;
+
+      if (measure->n_items == 0)
+        continue;
+      for (guint i = 0; self->stored_scores != NULL && i < self->stored_scores->len; i++)
+        if (ipt_score_get_measure (g_ptr_array_index (self->stored_scores, i)) == measure)
+          stored = g_ptr_array_index (self->stored_scores, i);
+      if (stored == NULL && !g_strv_contains ((const char * const *) in_use, measure->id))
+        continue;
+
+      form = g_new0 (MeasureForm, 1);
+      form->editor = self;
+      form->measure = measure;
+      form->values = g_new (int, measure->n_items);
+      for (guint i = 0; i < measure->n_items; i++)
+        form->values[i] = IPT_ITEM_MISSING;
+      form->buttons = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+      g_ptr_array_add (self->forms, form);
+      gtk_box_append (self->measures_box, build_form (self, form));
+
+      if (stored != NULL && ipt_score_has_items (stored))
+        {
+          guint n;
+          const int *items = ipt_score_get_items (stored, &n);
+
+          self->updating = TRUE;
+          for (guint i = 0; i < n && i < measure->n_items; i++)
+            form_set_item (form, i, items[i]);
+          self->updating = FALSE;
+        }
+      else if (stored != NULL)
+        {
+          form->kept_score = g_object_ref (stored);
+        }
+      update_form (form);
+    }
+}
+
+/* Phase tasks */
+
+static void
+build_tasks (IptSessionEditor *self,
+             guint             tasks_done)
+{
+  GtkWidget *child;
+  IptPhase phase = ipt_episode_phase_for_session (self->episode,
+                                                  gtk_spin_button_get_value_as_int (self->number_spin));
+  const char * const *tasks = ipt_phase_get_tasks (phase);
+  g_autofree char *title = NULL;
+
+  if (self->task_buttons->len > 0 && phase == self->tasks_phase)
+    return;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tasks_box))) != NULL)
+    gtk_box_remove (self->tasks_box, child);
+  g_ptr_array_set_size (self->task_buttons, 0);
+  self->tasks_phase = phase;
+
+  title = g_strdup_printf (_("%s phase tasks"), ipt_phase_to_label (phase));
+  gtk_label_set_label (self->tasks_title_label, title);
+
+  for (guint i = 0; tasks != NULL && tasks[i] != NULL; i++)
+    {
+      GtkWidget *button = gtk_check_button_new_with_label (tasks[i]);
+
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (button), i < 32 && (tasks_done & (1u << i)) != 0);
+      gtk_box_append (self->tasks_box, button);
+      g_ptr_array_add (self->task_buttons, button);
+    }
+}
+
+static guint
+tasks_done (IptSessionEditor *self)
+{
+  guint bits = 0;
+
+  for (guint i = 0; i < self->task_buttons->len && i < 32; i++)
+    if (gtk_check_button_get_active (g_ptr_array_index (self->task_buttons, i)))
+      bits |= 1u << i;
+  return bits;
+}
+
+/* Validation and saving */
+
+static char *
+text_of (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+  char *text;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (*text == '\0')
+    g_clear_pointer (&text, g_free);
+  return text;
+}
+
+static void
+set_text (GtkTextView *view,
+          const char  *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text != NULL ? text : "", -1);
+}
+
+static IptSession *
+build_session (IptSessionEditor *self)
+{
+  guint number = gtk_spin_button_get_value_as_int (self->number_spin);
+  IptSession *session = ipt_session_new (ipt_episode_get_id (self->episode), number,
+                                         gtk_editable_get_text (GTK_EDITABLE (self->date_entry)));
+  g_autofree char *agenda = text_of (self->agenda_view);
+  g_autofree char *events = text_of (self->events_view);
+  g_autofree char *between = text_of (self->between_view);
+  guint attendance = gtk_drop_down_get_selected (self->attendance_dropdown);
+  guint attendees = gtk_drop_down_get_selected (self->attendees_dropdown);
+
+  if (self->session != NULL)
+    ipt_session_set_id (session, ipt_session_get_id (self->session));
+  ipt_session_set_attendance (session, attendance != GTK_INVALID_LIST_POSITION
+                                       ? (IptAttendance) attendance : IPT_ATTENDANCE_ATTENDED);
+  ipt_session_set_attendees (session, attendees != GTK_INVALID_LIST_POSITION
+                                      ? (IptAttendees) attendees : IPT_ATTENDEES_CLIENT_ALONE);
+  ipt_session_set_duration (session, gtk_spin_button_get_value_as_int (self->duration_spin));
+  ipt_session_set_phase (session, ipt_episode_phase_for_session (self->episode, number));
+  ipt_session_set_note_agenda (session, agenda);
+  ipt_session_set_note_events (session, events);
+  ipt_session_set_note_between (session, between);
+  ipt_session_set_tasks_done (session, tasks_done (self));
+  return session;
+}
+
+static GPtrArray *
+build_scores (IptSessionEditor *self)
+{
+  GPtrArray *scores = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* A session that did not take place has no questionnaires. */
+  if (!attended (self))
+    return scores;
+
+  for (guint i = 0; i < self->forms->len; i++)
+    {
+      MeasureForm *form = g_ptr_array_index (self->forms, i);
+
+      if (n_answered (form) > 0)
+        g_ptr_array_add (scores, ipt_score_new_from_items (form->measure, form->values,
+                                                           form->measure->n_items));
+      else if (form->kept_score != NULL)
+        g_ptr_array_add (scores, g_object_ref (form->kept_score));
+    }
+
+  /* Scores of questionnaires the form does not show (totals only) stay as they are. */
+  for (guint i = 0; self->stored_scores != NULL && i < self->stored_scores->len; i++)
+    {
+      IptScore *score = g_ptr_array_index (self->stored_scores, i);
+
+      if (find_form (self, ipt_score_get_measure_id (score)) == NULL)
+        g_ptr_array_add (scores, g_object_ref (score));
+    }
+
+  return scores;
+}
+
+static void
+show_error (GtkLabel   *label,
+            GtkWidget  *field,
+            const char *message)
+{
+  gtk_label_set_label (label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
+  if (field == NULL)
+    return;
+  if (message != NULL)
+    {
+      gtk_widget_add_css_class (field, "error");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID,
+                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (field, "error");
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID);
+    }
+}
+
+static void
+update_titles (IptSessionEditor *self)
+{
+  guint number = gtk_spin_button_get_value_as_int (self->number_spin);
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  IptPhase phase = ipt_episode_phase_for_session (self->episode, number);
+
+  /* TRANSLATORS: a window title, "Session 9" */
+  title = g_strdup_printf (_("Session %u"), number);
+  /* TRANSLATORS: "Middle phase · 16 planned" */
+  subtitle = g_strdup_printf (_("%s phase · %u planned"), ipt_phase_to_label (phase),
+                              ipt_episode_get_planned_sessions (self->episode));
+  gtk_label_set_label (self->title_label, title);
+  gtk_label_set_label (self->subtitle_label, subtitle);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+validate (IptSessionEditor *self)
+{
+  guint number = gtk_spin_button_get_value_as_int (self->number_spin);
+  const char *date = gtk_editable_get_text (GTK_EDITABLE (self->date_entry));
+  g_autofree char *number_message = NULL;
+  g_autoptr(IptSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean forms_ok = TRUE;
+  gboolean date_ok = ipt_date_is_valid (date);
+  gboolean session_ok;
+
+  for (guint i = 0; i < self->other_numbers->len; i++)
+    if (GPOINTER_TO_UINT (g_ptr_array_index (self->other_numbers, i)) == number)
+      /* TRANSLATORS: %u is a session number */
+      number_message = g_strdup_printf (_("Session %u is already recorded in this course."), number);
+
+  for (guint i = 0; attended (self) && i < self->forms->len; i++)
+    if (!((MeasureForm *) g_ptr_array_index (self->forms, i))->valid)
+      forms_ok = FALSE;
+
+  session = build_session (self);
+  session_ok = ipt_session_validate (session, &error);
+
+  show_error (self->number_error, GTK_WIDGET (self->number_spin), number_message);
+  show_error (self->date_error, GTK_WIDGET (self->date_entry),
+              !date_ok ? (error != NULL ? error->message : _("Enter the date as YYYY-MM-DD."))
+                       : NULL);
+  show_error (self->save_error, NULL, date_ok && !session_ok ? error->message : NULL);
+
+  self->valid = number_message == NULL && forms_ok && date_ok && session_ok && !self->load_failed;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.save", self->valid);
+}
+
+static void
+on_number_changed (GtkSpinButton    *spin,
+                   IptSessionEditor *self)
+{
+  update_titles (self);
+  build_tasks (self, 0);
+  validate (self);
+}
+
+static void
+on_date_changed (GtkEditable      *editable,
+                 IptSessionEditor *self)
+{
+  validate (self);
+}
+
+static void
+on_attendance_changed (GObject          *object,
+                       GParamSpec       *pspec,
+                       IptSessionEditor *self)
+{
+  gboolean took_place = attended (self);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->measures_box), took_place);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->attendees_dropdown), took_place);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->duration_spin), took_place);
+  update_risk (self);
+  validate (self);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  IptSessionEditor *self = IPT_SESSION_EDITOR (widget);
+  g_autoptr(IptSession) session = NULL;
+  g_autoptr(GPtrArray) scores = NULL;
+  g_autoptr(GError) error = NULL;
+
+  validate (self);
+  if (!self->valid)
+    return;
+
+  session = build_session (self);
+  scores = build_scores (self);
+  if (!ipt_session_get_attended (session))
+    ipt_session_set_duration (session, 0);
+
+  if (!ipt_store_save_session (self->store, session, scores, &error))
+    {
+      show_error (self->save_error, NULL, error->message);
+      return;
+    }
+
+  g_signal_emit (self, signals[SIGNAL_SAVED], 0, ipt_session_get_id (session));
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  IptSessionEditor *self = IPT_SESSION_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) scores = NULL;
+
+  if (self->session == NULL)
+    return;
+
+  /* What is deleted is kept for Undo: the session as stored, and its scores. */
+  scores = ipt_store_list_session_scores (self->store, ipt_session_get_id (self->session), &error);
+  if (scores == NULL
+      || !ipt_store_delete_session (self->store, ipt_session_get_id (self->session), &error))
+    {
+      show_error (self->save_error, NULL, error->message);
+      return;
+    }
+
+  g_signal_emit (self, signals[SIGNAL_DELETED], 0, self->session, scores);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+ipt_session_editor_dispose (GObject *object)
+{
+  IptSessionEditor *self = IPT_SESSION_EDITOR (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), IPT_TYPE_SESSION_EDITOR);
+  g_clear_object (&self->store);
+  g_clear_object (&self->episode);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (ipt_session_editor_parent_class)->dispose (object);
+}
+
+static void
+ipt_session_editor_finalize (GObject *object)
+{
+  IptSessionEditor *self = IPT_SESSION_EDITOR (object);
+
+  g_clear_pointer (&self->forms, g_ptr_array_unref);
+  g_clear_pointer (&self->task_buttons, g_ptr_array_unref);
+  g_clear_pointer (&self->other_numbers, g_ptr_array_unref);
+  g_clear_pointer (&self->stored_scores, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (ipt_session_editor_parent_class)->finalize (object);
+}
+
+static void
+ipt_session_editor_class_init (IptSessionEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ipt_session_editor_dispose;
+  object_class->finalize = ipt_session_editor_finalize;
+
+  signals[SIGNAL_SAVED] =
+    g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[SIGNAL_DELETED] =
+    g_signal_new ("deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, IPT_TYPE_SESSION, G_TYPE_PTR_ARRAY);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/ipt-session-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, IptSessionEditor, title_label);
+  gtk_widget_class_bind_template_child (widget_class, IptSessionEditor, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, IptSessionEditor, save_button);
+  gtk_widget_class_bind_template_child (widget_class, IptSessionEditor, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, IptSessionEditor, risk_bar);
+  gtk_widget_class_bind_template_child (widget_class, IptSessionEditor, risk_label);
+  gtk_widget_class_bind_template_child (widget_class, IptSessionEditor, number_spin);
+  gtk_widget_class_bind_template_child (widget_class, IptSessionEditor, number_error);
+  gtk_widget_class_bind_template_child (widget_class, IptSessionEditor, date_entry);
+  gtk_widget_class_bind_template_child (widget_class, IptSessionEditor, date_error);
+  gtk_widget_class_bind_template_child (widget_class, IptSessionEditor, attendance_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, IptSessionEditor, attendees_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, IptSessionEditor, duration_spin);
+  gtk_widget_class_bind_template_child (widget_class, IptSessionEditor, measures_box);
+  gtk_widget_class_bind_template_child (widget_class, IptSessionEditor, tasks_title_label);
+  gtk_widget_class_bind_template_child (widget_class, IptSessionEditor, tasks_box);
+  gtk_widget_class_bind_template_child (widget_class, IptSessionEditor, agenda_view);
+  gtk_widget_class_bind_template_child (widget_class, IptSessionEditor, events_view);
+  gtk_widget_class_bind_template_child (widget_class, IptSessionEditor, between_view);
+  gtk_widget_class_bind_template_child (widget_class, IptSessionEditor, save_error);
+  gtk_widget_class_bind_template_callback (widget_class, on_number_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_date_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_attendance_changed);
+
+  gtk_widget_class_install_action (widget_class, "session.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "session.delete", NULL, delete_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "session.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+ipt_session_editor_init (IptSessionEditor *self)
+{
+  g_autoptr(GtkStringList) attendance = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) attendees = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->forms = g_ptr_array_new_with_free_func ((GDestroyNotify) measure_form_free);
+  self->task_buttons = g_ptr_array_new ();
+  self->other_numbers = g_ptr_array_new ();
+
+  for (guint i = IPT_ATTENDANCE_ATTENDED; i <= IPT_ATTENDANCE_DID_NOT_ATTEND; i++)
+    gtk_string_list_append (attendance, ipt_attendance_to_label ((IptAttendance) i));
+  for (guint i = IPT_ATTENDEES_CLIENT_ALONE; i <= IPT_ATTENDEES_OTHER; i++)
+    gtk_string_list_append (attendees, ipt_attendees_to_label ((IptAttendees) i));
+  gtk_drop_down_set_model (self->attendance_dropdown, G_LIST_MODEL (attendance));
+  gtk_drop_down_set_model (self->attendees_dropdown, G_LIST_MODEL (attendees));
+}
+
+IptSessionEditor *
+ipt_session_editor_new (GtkWindow  *parent,
+                        IptStore   *store,
+                        IptEpisode *episode,
+                        GPtrArray  *sessions,
+                        IptSession *session)
+{
+  IptSessionEditor *self;
+  guint next = 1;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (IPT_IS_STORE (store), NULL);
+  g_return_val_if_fail (IPT_IS_EPISODE (episode), NULL);
+  g_return_val_if_fail (session == NULL || IPT_IS_SESSION (session), NULL);
+
+  self = g_object_new (IPT_TYPE_SESSION_EDITOR, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  self->episode = g_object_ref (episode);
+  self->session = session != NULL ? g_object_ref (session) : NULL;
+  gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
+
+  for (guint i = 0; sessions != NULL && i < sessions->len; i++)
+    {
+      IptSession *other = g_ptr_array_index (sessions, i);
+
+      next = MAX (next, ipt_session_get_number (other) + 1);
+      if (session == NULL || ipt_session_get_id (other) != ipt_session_get_id (session))
+        g_ptr_array_add (self->other_numbers, GUINT_TO_POINTER (ipt_session_get_number (other)));
+    }
+
+  self->updating = TRUE;
+  if (session != NULL)
+    {
+      self->stored_scores = ipt_store_list_session_scores (store, ipt_session_get_id (session), &error);
+      if (self->stored_scores == NULL)
+        {
+          /* Without the stored answers the form would save over them: no saving. */
+          self->load_failed = TRUE;
+        }
+      gtk_spin_button_set_value (self->number_spin, ipt_session_get_number (session));
+      gtk_editable_set_text (GTK_EDITABLE (self->date_entry), ipt_session_get_date (session));
+      gtk_drop_down_set_selected (self->attendance_dropdown, ipt_session_get_attendance (session));
+      gtk_drop_down_set_selected (self->attendees_dropdown, ipt_session_get_attendees (session));
+      gtk_spin_button_set_value (self->duration_spin, ipt_session_get_duration (session));
+      set_text (self->agenda_view, ipt_session_get_note_agenda (session));
+      set_text (self->events_view, ipt_session_get_note_events (session));
+      set_text (self->between_view, ipt_session_get_note_between (session));
+      gtk_widget_set_visible (self->delete_button, TRUE);
+      build_tasks (self, ipt_session_get_tasks_done (session));
+    }
+  else
+    {
+      g_autofree char *today = _ipt_today ();
+
+      gtk_spin_button_set_value (self->number_spin, MIN (next, 99));
+      gtk_editable_set_text (GTK_EDITABLE (self->date_entry), today);
+      build_tasks (self, 0);
+    }
+  self->updating = FALSE;
+
+  build_forms (self);
+  update_titles (self);
+  on_attendance_changed (NULL, NULL, self);
+  if (self->load_failed)
+    show_error (self->save_error, NULL, error->message);
+
+  return self;
+}
+
+void
+ipt_session_editor_set_item (IptSessionEditor *self,
+                             const char       *measure_id,
+                             guint             item,
+                             int               value)
+{
+  MeasureForm *form;
+
+  g_return_if_fail (IPT_IS_SESSION_EDITOR (self));
+
+  form = find_form (self, measure_id);
+  g_return_if_fail (form != NULL);
+  g_return_if_fail (item < form->measure->n_items);
+
+  form_set_item (form, item, value);
+  update_form (form);
+  update_risk (self);
+  validate (self);
+}
+
+const char *
+ipt_session_editor_get_total_text (IptSessionEditor *self,
+                                   const char       *measure_id)
+{
+  MeasureForm *form;
+
+  g_return_val_if_fail (IPT_IS_SESSION_EDITOR (self), NULL);
+
+  form = find_form (self, measure_id);
+  return form != NULL ? form->total_text : NULL;
+}
+
+gboolean
+ipt_session_editor_get_risk (IptSessionEditor *self)
+{
+  g_return_val_if_fail (IPT_IS_SESSION_EDITOR (self), FALSE);
+
+  return gtk_info_bar_get_revealed (self->risk_bar);
+}
+
+gboolean
+ipt_session_editor_get_can_save (IptSessionEditor *self)
+{
+  g_return_val_if_fail (IPT_IS_SESSION_EDITOR (self), FALSE);
+
+  validate (self);
+  return self->valid;
+}

@@ -1,0 +1,33 @@
+/* Recording or editing a session: attendance, questionnaires item by item, tasks, notes. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ipt-store.h"
+
+G_BEGIN_DECLS
+
+#define IPT_TYPE_SESSION_EDITOR (ipt_session_editor_get_type ())
+G_DECLARE_FINAL_TYPE (IptSessionEditor, ipt_session_editor, IPT, SESSION_EDITOR, GtkWindow)
+
+/* session NULL: a new session of the course, numbered after `sessions` (the course's sessions).
+ * Emits "saved" (session id) after the store saved it, "deleted" (the session and its scores,
+ * for undo) after the store deleted it; then closes. */
+IptSessionEditor *ipt_session_editor_new (GtkWindow  *parent,
+                                          IptStore   *store,
+                                          IptEpisode *episode,
+                                          GPtrArray  *sessions,
+                                          IptSession *session);
+
+/* For tests and keyboard users alike: answer an item (IPT_ITEM_MISSING clears it). */
+void              ipt_session_editor_set_item (IptSessionEditor *self,
+                                               const char       *measure_id,
+                                               guint             item,
+                                               int              value);
+/* "16 · moderately severe", "3 of 9 answered", "Not taken" */
+const char       *ipt_session_editor_get_total_text (IptSessionEditor *self,
+                                                     const char       *measure_id);
+gboolean          ipt_session_editor_get_risk (IptSessionEditor *self);
+gboolean          ipt_session_editor_get_can_save (IptSessionEditor *self);
+
+G_END_DECLS
