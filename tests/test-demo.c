@@ -89,9 +89,15 @@ dump_episode_content (IptStore *store, IptEpisode *ep, GString *out)
     {
       IptGoal *g = g_ptr_array_index (goals, i);
 
+      g_autoptr(GArray) ratings = ipt_store_list_goal_ratings (store, ipt_goal_get_id (g), &error);
+
+      g_assert_no_error (error);
       g_string_append_printf (out, "goal %" G_GINT64_FORMAT " %d %d", ipt_goal_get_id (g),
                               ipt_goal_get_first_rating (g), ipt_goal_get_latest_rating (g));
       dump_str (out, "text", ipt_goal_get_text (g));
+      for (guint k = 0; k < ratings->len; k++)
+        g_string_append_printf (out, " %u:%d", g_array_index (ratings, IptGoalRating, k).session_number,
+                                g_array_index (ratings, IptGoalRating, k).rating);
       g_string_append_c (out, '\n');
     }
 }
@@ -380,11 +386,19 @@ check_episode (IptStore *store, IptClient *client, IptEpisode *ep, GPtrArray *pe
   for (guint i = 0; i < goals->len; i++)
     {
       IptGoal *g = g_ptr_array_index (goals, i);
+      g_autoptr(GArray) ratings = ipt_store_list_goal_ratings (store, ipt_goal_get_id (g), &error);
 
+      g_assert_no_error (error);
       g_assert_true (ipt_goal_validate (g, &error));
       g_assert_no_error (error);
-      g_assert_cmpint (ipt_goal_get_first_rating (g), >=, 0);
-      g_assert_cmpint (ipt_goal_get_latest_rating (g), >=, 0);
+      /* rated at sessions; the first and latest ratings are those of the first and last */
+      g_assert_cmpuint (ratings->len, >=, 1);
+      g_assert_cmpuint (ratings->len, <=, 3);
+      g_assert_cmpint (ipt_goal_get_first_rating (g), ==, g_array_index (ratings, IptGoalRating, 0).rating);
+      g_assert_cmpint (ipt_goal_get_latest_rating (g), ==,
+                       g_array_index (ratings, IptGoalRating, ratings->len - 1).rating);
+      g_assert_cmpuint (g_array_index (ratings, IptGoalRating, ratings->len - 1).session_number, <=,
+                        ipt_episode_get_planned_sessions (ep));
     }
 
   /* sessions and their scores */

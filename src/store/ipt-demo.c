@@ -1725,11 +1725,28 @@ write_course (ClientBuild *cb, Course *c, GError **error)
     return FALSE;
   episode_id = ipt_episode_get_id (episode);
 
-  /* Goals, agreed with the formulation. */
+  /* Goals, agreed with the formulation, rated when it was agreed (or at the latest session of a
+   * course still in its assessment), at the end of the middle phase and at the latest session. */
   if (formulated)
     {
       guint n_goals = (guint) rnd (r, 2, 4);
       guint first_goal = (guint) rnd (r, 0, 3);
+      guint points[3];
+      guint n_points = 0;
+      guint last_attended = 0, last_middle = 0;
+
+      for (i = 0; i < c->n_contract; i++)
+        if (c->appts[i].attendance == IPT_ATTENDANCE_ATTENDED)
+          {
+            last_attended = c->appts[i].number;
+            if (c->appts[i].number <= me)
+              last_middle = c->appts[i].number;
+          }
+      points[n_points++] = MIN (ae, last_attended);
+      if (last_middle > points[0] && last_middle < last_attended)
+        points[n_points++] = last_middle;
+      if (last_attended > points[0])
+        points[n_points++] = last_attended;
 
       for (i = 0; i < n_goals; i++)
         {
@@ -1762,11 +1779,25 @@ write_course (ClientBuild *cb, Course *c, GError **error)
                   break;
                 }
             }
+          latest = CLAMP (latest, 0, 10);
+          if (n_points == 1)
+            latest = first;
           goal = ipt_goal_new (episode_id, text);
           ipt_goal_set_first_rating (goal, first);
-          ipt_goal_set_latest_rating (goal, CLAMP (latest, 0, 10));
+          ipt_goal_set_latest_rating (goal, latest);
           if (!ipt_store_save_goal (d->store, goal, error))
             return FALSE;
+          for (guint k = 0; k < n_points; k++)
+            {
+              int rating = first;
+
+              if (k == n_points - 1)
+                rating = latest;
+              else if (k > 0)
+                rating = (first + latest + rnd (r, 0, 1)) / 2;
+              if (!ipt_store_set_goal_rating (d->store, ipt_goal_get_id (goal), points[k], rating, error))
+                return FALSE;
+            }
         }
     }
 
