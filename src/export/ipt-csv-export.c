@@ -155,7 +155,30 @@ ipt_export_write_output (const char  *path,
       return TRUE;
     }
 
-  return g_file_set_contents_full (path, data != NULL ? data : "", (gssize) len,
+  {
+    g_autofree char *dir = g_path_get_dirname (path);
+    g_autoptr(GError) local_error = NULL;
+
+    if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+      {
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                     _("Could not write %s: the folder %s does not exist"), path, dir);
+        return FALSE;
+      }
+    if (g_file_test (path, G_FILE_TEST_IS_DIR))
+      {
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                     _("Could not write %s: it is a folder"), path);
+        return FALSE;
+      }
+    if (!g_file_set_contents_full (path, data != NULL ? data : "", (gssize) len,
                                    G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   0600, error);
+                                   0600, &local_error))
+      {
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                     _("Could not write %s: %s"), path, local_error->message);
+        return FALSE;
+      }
+    return TRUE;
+  }
 }
