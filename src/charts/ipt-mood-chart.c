@@ -364,12 +364,6 @@ snap (double v)
   return round (v);
 }
 
-static double
-crisp (double v)
-{
-  return round (v) + 0.5;
-}
-
 static IptPhase
 phase_of (const IptChartData *data,
           guint               number)
@@ -1039,7 +1033,7 @@ layout_compute (Layout              *l,
       p->plot = (Rect) { l->plot_x, snap (y), l->plot_w, snap (y + avail) - snap (y) };
       y += avail;
       if (p->measure >= 0)
-        p->step = tick_step (ipt_chart_measure_get (p->measure), p->plot.h, small_h * 1.15);
+        p->step = tick_step (ipt_chart_measure_get (p->measure), p->plot.h, small_h * 1.5);
     }
 
   y += small_h * 0.2;
@@ -1094,6 +1088,53 @@ fill_rect (cairo_t             *cr,
   set_color (cr, color);
   cairo_rectangle (cr, x0, y0, x1 - x0, y1 - y0);
   cairo_fill (cr);
+}
+
+/* Horizontal and vertical lines as pixel-aligned boxes (added to the path): crisp, and on image
+ * surfaces the fast path without tessellation, a good part of what keeps a chart quick. */
+static void
+hline (cairo_t *cr,
+       Text    *t,
+       double   x0,
+       double   x1,
+       double   y,
+       double   thickness)
+{
+  double h = MAX (1, round (thickness));
+  double top = round (y - (h - 1) / 2);
+
+  cairo_rectangle (cr, round (x0), top, round (x1) - round (x0), h);
+  record_line (t, round (x0), top + h / 2, round (x1), top + h / 2, h);
+}
+
+static void
+vline (cairo_t *cr,
+       Text    *t,
+       double   x,
+       double   y0,
+       double   y1)
+{
+  cairo_rectangle (cr, round (x), round (y0), 1, round (y1) - round (y0));
+  record_line (t, round (x) + 0.5, round (y0), round (x) + 0.5, round (y1), 1);
+}
+
+/* A dashed horizontal line of boxes. */
+static void
+hline_dashed (cairo_t *cr,
+              Text    *t,
+              double   x0,
+              double   x1,
+              double   y,
+              double   thickness,
+              double   dash,
+              double   gap)
+{
+  double h = MAX (1, round (thickness));
+  double top = round (y - (h - 1) / 2);
+
+  for (double x = x0; x < x1; x += dash + gap)
+    cairo_rectangle (cr, round (x), top, round (MIN (x + dash, x1)) - round (x), h);
+  record_line (t, x0, top + h / 2, x1, top + h / 2, h);
 }
 
 /* Severity bands get darker with severity: faint, so the phases still show through. */
@@ -1196,24 +1237,13 @@ draw_panel_background (cairo_t             *cr,
       IptChartColor edge = with_alpha (series, 0.45);
 
       set_color (cr, &edge);
-      cairo_set_line_width (cr, 1);
       if (rci_lo > measure->total_min)
-        {
-          double y = crisp (value_y (panel, measure, rci_lo)) - 1;
-
-          cairo_move_to (cr, panel->plot.x, y);
-          cairo_rel_line_to (cr, panel->plot.w, 0);
-          record_line (t, panel->plot.x, y, panel->plot.x + panel->plot.w, y, 1);
-        }
+        hline (cr, t, panel->plot.x, panel->plot.x + panel->plot.w,
+               value_y (panel, measure, rci_lo) - 1, 1);
       if (rci_hi < measure->total_max)
-        {
-          double y = crisp (value_y (panel, measure, rci_hi));
-
-          cairo_move_to (cr, panel->plot.x, y);
-          cairo_rel_line_to (cr, panel->plot.w, 0);
-          record_line (t, panel->plot.x, y, panel->plot.x + panel->plot.w, y, 1);
-        }
-      cairo_stroke (cr);
+        hline (cr, t, panel->plot.x, panel->plot.x + panel->plot.w,
+               value_y (panel, measure, rci_hi), 1);
+      cairo_fill (cr);
     }
 }
 
@@ -1268,45 +1298,26 @@ draw_panel (cairo_t             *cr,
     IptChartColor boundary = with_alpha (fg, 0.22);
 
     set_color (cr, &boundary);
-    cairo_set_line_width (cr, 1);
     for (guint phase = 1; phase < N_PHASES; phase++)
       {
         guint first, last;
-        double x;
 
-        if (!phase_range (data, l, phase, &first, &last))
-          continue;
-        x = crisp (slot_x (l, first - 0.5));
-        cairo_move_to (cr, x, panel->plot.y);
-        cairo_line_to (cr, x, panel->plot.y + panel->plot.h);
-        record_line (t, x, panel->plot.y, x, panel->plot.y + panel->plot.h, 1);
+        if (phase_range (data, l, phase, &first, &last))
+          vline (cr, t, slot_x (l, first - 0.5), panel->plot.y, panel->plot.y + panel->plot.h);
       }
-    cairo_stroke (cr);
+    cairo_fill (cr);
   }
 
   /* Grid and y ticks. */
-  cairo_set_line_width (cr, 1);
   set_color (cr, &grid);
   for (int v = measure->total_min + panel->step; v <= measure->total_max; v += panel->step)
-    {
-      double gy = crisp (value_y (panel, measure, v));
-
-      cairo_move_to (cr, panel->plot.x, gy);
-      cairo_rel_line_to (cr, panel->plot.w, 0);
-      record_line (t, panel->plot.x, gy, panel->plot.x + panel->plot.w, gy, 1);
-    }
-  cairo_stroke (cr);
+    hline (cr, t, panel->plot.x, panel->plot.x + panel->plot.w, value_y (panel, measure, v), 1);
+  cairo_fill (cr);
 
   set_color (cr, &axis);
-  cairo_move_to (cr, crisp (panel->plot.x) - 1, panel->plot.y);
-  cairo_line_to (cr, crisp (panel->plot.x) - 1, panel->plot.y + panel->plot.h);
-  cairo_move_to (cr, panel->plot.x - 1, crisp (panel->plot.y + panel->plot.h) - 1);
-  cairo_rel_line_to (cr, panel->plot.w + 1, 0);
-  cairo_stroke (cr);
-  record_line (t, crisp (panel->plot.x) - 1, panel->plot.y, crisp (panel->plot.x) - 1,
-               panel->plot.y + panel->plot.h, 1);
-  record_line (t, panel->plot.x - 1, crisp (panel->plot.y + panel->plot.h) - 1,
-               panel->plot.x + panel->plot.w, crisp (panel->plot.y + panel->plot.h) - 1, 1);
+  vline (cr, t, panel->plot.x - 1, panel->plot.y, panel->plot.y + panel->plot.h);
+  hline (cr, t, panel->plot.x - 1, panel->plot.x + panel->plot.w, panel->plot.y + panel->plot.h - 1, 1);
+  cairo_fill (cr);
 
   for (int v = measure->total_min; v <= measure->total_max; v += panel->step)
     {
@@ -1322,24 +1333,16 @@ draw_panel (cairo_t             *cr,
   /* The caseness cut-off, dashed: points on it are cases. */
   if (ipt_measure_has_caseness (measure))
     {
-      double dash[] = { l->fs * 0.45, l->fs * 0.3 };
-      double cy = round (value_y (panel, measure, measure->caseness));
-
       set_color (cr, &warn);
-      cairo_set_line_width (cr, 1.4);
-      cairo_set_dash (cr, dash, 2, 0);
-
-      cairo_move_to (cr, panel->plot.x, cy);
-      cairo_rel_line_to (cr, panel->plot.w, 0);
-      cairo_stroke (cr);
-      record_line (t, panel->plot.x, cy, panel->plot.x + panel->plot.w, cy, 1.4);
-      cairo_set_dash (cr, NULL, 0, 0);
+      hline_dashed (cr, t, panel->plot.x, panel->plot.x + panel->plot.w,
+                    value_y (panel, measure, measure->caseness), 2, l->fs * 0.5, l->fs * 0.3);
+      cairo_fill (cr);
     }
 
-  /* The scores. */
+  /* The scores. Joins and ends sit under the points, so the cheapest kinds do. */
   cairo_set_line_width (cr, l->line);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
   set_color (cr, &series);
   for (guint i = 0; i < n; i++)
     {
@@ -1356,31 +1359,47 @@ draw_panel (cairo_t             *cr,
     }
   cairo_stroke (cr);
 
-  for (guint i = 0; i < n; i++)
-    {
-      double x = slot_x (l, points[i].session), y = value_y (panel, measure, points[i].total);
+  /* Points and risk rings as filled discs and annuli: fills cost far less than stroked arcs. */
+  {
+    double ring = MAX (1.5, l->line * 0.9);
 
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, x, y, l->radius, 0, 2 * G_PI);
-    }
-  set_color (cr, &bg);
-  cairo_fill_preserve (cr);
-  set_color (cr, &series);
-  cairo_set_line_width (cr, MAX (1.5, l->line * 0.9));
-  cairo_stroke (cr);
+    for (guint i = 0; i < n; i++)
+      {
+        double x = slot_x (l, points[i].session), y = value_y (panel, measure, points[i].total);
 
-  /* Risk: a ring around the point (its session is also marked under the axis). */
-  for (guint i = 0; i < n; i++)
-    {
-      if (!points[i].risk)
-        continue;
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, slot_x (l, points[i].session), value_y (panel, measure, points[i].total),
-                 l->radius + l->fs * 0.33, 0, 2 * G_PI);
-    }
-  set_color (cr, &warn);
-  cairo_set_line_width (cr, 1.6);
-  cairo_stroke (cr);
+        cairo_new_sub_path (cr);
+        cairo_arc (cr, x, y, l->radius + ring / 2, 0, 2 * G_PI);
+      }
+    set_color (cr, &series);
+    cairo_fill (cr);
+    for (guint i = 0; i < n; i++)
+      {
+        double x = slot_x (l, points[i].session), y = value_y (panel, measure, points[i].total);
+
+        cairo_new_sub_path (cr);
+        cairo_arc (cr, x, y, l->radius - ring / 2, 0, 2 * G_PI);
+      }
+    set_color (cr, &bg);
+    cairo_fill (cr);
+
+    /* Risk: a ring around the point (its session is also marked under the axis). */
+    cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+    for (guint i = 0; i < n; i++)
+      {
+        double x = slot_x (l, points[i].session), y = value_y (panel, measure, points[i].total);
+        double r = l->radius + l->fs * 0.33;
+
+        if (!points[i].risk)
+          continue;
+        cairo_new_sub_path (cr);
+        cairo_arc (cr, x, y, r + 0.8, 0, 2 * G_PI);
+        cairo_new_sub_path (cr);
+        cairo_arc (cr, x, y, r - 0.8, 0, 2 * G_PI);
+      }
+    set_color (cr, &warn);
+    cairo_fill (cr);
+    cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+  }
 
   /* The header: the measure's name and its change in words. */
   text_set (t, t->bold, measure->name, -1);
@@ -1500,13 +1519,10 @@ draw_phases (cairo_t             *cr,
 
       if (phase > 0)
         {
+          /* only where no text crosses: the phase row here, the plots in draw_panel () */
           set_color (cr, &line);
-          cairo_set_line_width (cr, 1);
-          /* only where no text crosses: the phase row and the plots */
-          cairo_move_to (cr, crisp (x0), l->band_top);
-          cairo_line_to (cr, crisp (x0), l->phases.y + l->phases.h);
-          record_line (t, crisp (x0), l->band_top, crisp (x0), l->phases.y + l->phases.h, 1);
-          cairo_stroke (cr);
+          vline (cr, t, x0, l->band_top, l->phases.y + l->phases.h);
+          cairo_fill (cr);
         }
     }
 }
@@ -1688,12 +1704,8 @@ draw_events (cairo_t             *cr,
   text_draw (cr, t, l->plot_x - l->small * 0.5 - w, l->events.y + marker / 2 - h / 2, &mute);
 
   set_color (cr, &line);
-  cairo_set_line_width (cr, 1);
-  cairo_move_to (cr, l->plot_x, crisp (l->events.y + marker / 2));
-  cairo_rel_line_to (cr, l->plot_w, 0);
-  cairo_stroke (cr);
-  record_line (t, l->plot_x, crisp (l->events.y + marker / 2), l->plot_x + l->plot_w,
-               crisp (l->events.y + marker / 2), 1);
+  hline (cr, t, l->plot_x, l->plot_x + l->plot_w, l->events.y + marker / 2, 1);
+  cairo_fill (cr);
 
   for (guint i = 0; i < data->n_events; i++)
     {
@@ -1768,15 +1780,9 @@ draw_legend (cairo_t             *cr,
           break;
         case LEGEND_CUTOFF:
           {
-            double dash[] = { l->fs * 0.45, l->fs * 0.3 };
-
             set_color (cr, &warn);
-            cairo_set_line_width (cr, 1.4);
-            cairo_set_dash (cr, dash, 2, 0);
-            cairo_move_to (cr, x, round (cy));
-            cairo_rel_line_to (cr, sw, 0);
-            cairo_stroke (cr);
-            cairo_set_dash (cr, NULL, 0, 0);
+            hline_dashed (cr, t, x, x + sw, cy, 2, l->fs * 0.5, l->fs * 0.3);
+            cairo_fill (cr);
           }
           break;
         case LEGEND_RISK:

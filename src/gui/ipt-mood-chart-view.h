@@ -1,0 +1,46 @@
+/* The mood chart as a widget: measure toggles, hover tooltips, print and export. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ipt-chart-data.h"
+#include "ipt-store.h"
+
+G_BEGIN_DECLS
+
+#define IPT_TYPE_MOOD_CHART_VIEW (ipt_mood_chart_view_get_type ())
+G_DECLARE_FINAL_TYPE (IptMoodChartView, ipt_mood_chart_view, IPT, MOOD_CHART_VIEW, GtkWidget)
+
+IptMoodChartView *ipt_mood_chart_view_new (void);
+
+/* What the chart shows (property "data"); NULL shows an empty state. */
+void              ipt_mood_chart_view_set_data (IptMoodChartView *self,
+                                                IptChartData     *data);
+IptChartData     *ipt_mood_chart_view_get_data (IptMoodChartView *self);
+/* Reads the course (episode NULL: the client's current course) from the store and shows it;
+ * on failure the chart is emptied and the error returned. */
+gboolean          ipt_mood_chart_view_load (IptMoodChartView *self,
+                                            IptStore         *store,
+                                            IptClient        *client,
+                                            IptEpisode       *episode,
+                                            GError          **error);
+
+/* Measure toggles (properties "show-phq9", "show-gad7", "show-wsas", bindable to a toggle
+ * button's "active"). */
+void              ipt_mood_chart_view_set_measure_visible (IptMoodChartView *self,
+                                                           IptChartMeasure   measure,
+                                                           gboolean          visible);
+gboolean          ipt_mood_chart_view_get_measure_visible (IptMoodChartView *self,
+                                                           IptChartMeasure   measure);
+
+/* The chart in words, as given to screen readers (also the accessible description). */
+const char       *ipt_mood_chart_view_get_description (IptMoodChartView *self);
+
+/* Prints the chart on one page (A4 landscape by default) through the print dialog. */
+void              ipt_mood_chart_view_print (IptMoodChartView *self,
+                                             GtkWindow        *parent);
+/* Asks for a file name and writes the chart as PDF, PNG or SVG (by extension; PDF if none). */
+void              ipt_mood_chart_view_export (IptMoodChartView *self,
+                                              GtkWindow        *parent);
+
+G_END_DECLS
