@@ -32,6 +32,7 @@ dump_episode_content (IptStore *store, IptEpisode *ep, GString *out)
   g_autoptr(GPtrArray) sessions = NULL;
   g_autoptr(GPtrArray) scores = NULL;
   g_autoptr(GPtrArray) goals = NULL;
+  g_autoptr(GPtrArray) comments = NULL;
 
   g_string_append_printf (out, "episode %" G_GINT64_FORMAT " ord=%u planned=%u ae=%u me=%u focus=%d sec=%d stage=%d fp=%" G_GINT64_FORMAT " status=%d",
                           ipt_episode_get_id (ep), ipt_episode_get_ordinal (ep),
@@ -80,6 +81,20 @@ dump_episode_content (IptStore *store, IptEpisode *ep, GString *out)
                               ipt_score_get_measure_id (sc), ipt_score_get_total (sc));
       for (guint k = 0; k < n_items; k++)
         g_string_append_printf (out, "%d,", items[k]);
+      g_string_append_c (out, '\n');
+    }
+
+  comments = ipt_store_list_comments (store, ipt_episode_get_id (ep), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < comments->len; i++)
+    {
+      IptComment *cm = g_ptr_array_index (comments, i);
+
+      g_string_append_printf (out, "comment %" G_GINT64_FORMAT " n=%u", ipt_comment_get_id (cm),
+                              ipt_comment_get_session_number (cm));
+      dump_str (out, "author", ipt_comment_get_author (cm));
+      dump_str (out, "created", ipt_comment_get_created_at (cm));
+      dump_str (out, "text", ipt_comment_get_text (cm));
       g_string_append_c (out, '\n');
     }
 
@@ -292,6 +307,7 @@ typedef struct
   guint    risk_sessions;
   guint    active_latest_risk;
   guint    wsas;
+  guint    comments;
 } Coverage;
 
 static gboolean
@@ -375,6 +391,21 @@ check_episode (IptStore *store, IptClient *client, IptEpisode *ep, GPtrArray *pe
                                                ? ipt_client_get_preferred_name (client)
                                                : ipt_client_get_given_name (client)));
     }
+
+  {
+    g_autoptr(GPtrArray) comments = ipt_store_list_comments (store, episode_id, &error);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < comments->len; i++)
+      {
+        IptComment *cm = g_ptr_array_index (comments, i);
+
+        g_assert_true (ipt_comment_validate (cm, &error));
+        g_assert_no_error (error);
+        g_assert_cmpstr (ipt_comment_get_created_at (cm), <=, IPT_DEMO_REFERENCE_DATE "T23:59:59");
+        cov->comments++;
+      }
+  }
 
   goals = ipt_store_list_goals (store, episode_id, &error);
   g_assert_no_error (error);
@@ -646,6 +677,7 @@ test_default_caseload (void)
   g_assert_cmpuint (cov.risk_sessions, >=, 3);
   g_assert_cmpuint (cov.active_latest_risk, >=, 2);
   g_assert_cmpuint (cov.wsas, >, 0);
+  g_assert_cmpuint (cov.comments, >, 0);
 }
 
 /* The first twelve clients already show every focus, phase and outcome. */

@@ -1593,6 +1593,66 @@ other_person (ClientBuild *cb, int focus_person)
   return "an old friend";
 }
 
+#define SUPERVISOR "J. Ellison (supervisor)"
+
+/* A supervisor's comment where a case asks for one: risk, deterioration, not on track, and a
+ * word on some finished courses. Dated a few days after the session it is about. */
+static gboolean
+write_comments (ClientBuild *cb, Course *c, gint64 episode_id, const Vars *v, GError **error)
+{
+  const Appt *last = NULL;
+  const char *text = NULL;
+  g_autoptr(IptComment) comment = NULL;
+  g_autofree char *expanded = NULL;
+  char number[16];
+  char created[40];
+  char day[16];
+  guint32 when;
+  Vars w = *v;
+
+  for (guint i = 0; i < c->n_contract; i++)
+    if (c->appts[i].attendance == IPT_ATTENDANCE_ATTENDED)
+      last = &c->appts[i];
+  if (last == NULL)
+    return TRUE;
+
+  if (c->kind == KIND_ACTIVE)
+    {
+      if (c->risk == RISK_LATEST)
+        text = "PHQ-9 item 9 was answered above 0 at session {n}. Please note the risk assessment and the "
+               "safety plan in the session record, and let us start with this case next time.";
+      else if (c->shape == SHAPE_DETERIORATING)
+        text = "Scores have risen since the start. Is {focus} still the right focus? Worth asking the GP "
+               "for a medication review, and talking about it openly with the client.";
+      else if (c->shape == SHAPE_STALLING && last->number * 2 >= c->planned)
+        text = "Past the midpoint and the PHQ-9 has hardly moved. Let us revisit the formulation with "
+               "the client at session {n}: is the focus the one that matters most now?";
+    }
+  else if (c->kind == KIND_ENDED)
+    {
+      if (c->outcome == IPT_OUTCOME_RELIABLE_RECOVERY && c->maintenance > 0)
+        text = "A clear focus and gains that the client links to the work done. Monthly maintenance fits "
+               "the history; suitable as an accreditation case.";
+      else if (c->outcome == IPT_OUTCOME_NO_RELIABLE_CHANGE || c->outcome == IPT_OUTCOME_RELIABLE_DETERIORATION)
+        text = "The ending was handled well: the treatment, not the client, did not work well enough, and "
+               "the alternatives were offered. Please send the GP letter before we close the case.";
+    }
+  if (text == NULL)
+    return TRUE;
+
+  g_snprintf (number, sizeof number, "%u", last->number);
+  w.n = number;
+  expanded = expand (text, &w);
+  comment = ipt_comment_new (episode_id, SUPERVISOR, expanded);
+  ipt_comment_set_session_number (comment, last->number);
+  when = last->day + (guint32) rnd (cb->r, 0, 3);
+  when = MIN (when, cb->demo->ref);
+  iso_from_julian (when, day);
+  g_snprintf (created, sizeof created, "%sT%02d:%02d:00.000000Z", day, 17, 30);
+  ipt_comment_set_created_at (comment, created);
+  return ipt_store_save_comment (cb->demo->store, comment, error);
+}
+
 static gboolean
 write_course (ClientBuild *cb, Course *c, GError **error)
 {
@@ -1918,7 +1978,7 @@ write_course (ClientBuild *cb, Course *c, GError **error)
         return FALSE;
     }
 
-  return TRUE;
+  return write_comments (cb, c, episode_id, &v, error);
 }
 
 typedef struct
