@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Gets a Debian 12 (or newer Debian or Ubuntu) machine ready to build IPT Casebook: installs the
+# packages that are missing, then configures and builds.
+#
+# Usage: build-aux/setup.sh [BUILD_DIR [MESON_OPTION...]]
+#   BUILD_DIR defaults to _build (inside the checkout); MESON_OPTION like -Db_sanitize=address.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+build_dir=${1:-_build}
+shift || true
+
+# What the build, the test suite (UI tests under Xvfb with a private D-Bus session) and the
+# validation tests use. gcc brings the sanitizer runtimes (libasan, libubsan).
+packages=(
+  meson ninja-build pkg-config gcc libc6-dev python3
+  libgtk-4-dev libglib2.0-dev libglib2.0-bin libsqlite3-dev sqlite3 libcairo2-dev
+  libpango1.0-dev
+  gettext desktop-file-utils appstream libgtk-4-bin libxml2-utils
+  xvfb xauth dbus dbus-x11
+  poppler-utils
+  fonts-cantarell adwaita-icon-theme hicolor-icon-theme librsvg2-common
+  tzdata
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+
+if ((${#missing[@]} > 0)); then
+  echo "setup: installing ${missing[*]}"
+  if [[ $(id -u) -eq 0 ]]; then
+    as_root=()
+  elif command -v sudo >/dev/null 2>&1; then
+    as_root=(sudo)
+  else
+    echo "setup: these packages are missing and sudo is not available: ${missing[*]}" >&2
+    echo "setup: install them as root (apt-get install ${missing[*]}) and run this again" >&2
+    exit 1
+  fi
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive \
+    apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+if [[ -f $build_dir/meson-private/coredata.dat ]]; then
+  # An existing build directory: apply the options again (a no-op when nothing changed); a
+  # directory left broken by an interrupted configuration is set up afresh.
+  if ! meson setup --reconfigure "$build_dir" "$@"; then
+    meson setup --wipe "$build_dir" "$@"
+  fi
+else
+  meson setup "$build_dir" "$@"
+fi
+
+ninja -C "$build_dir"
