@@ -403,6 +403,9 @@ check_episode (IptStore *store, IptClient *client, IptEpisode *ep, GPtrArray *pe
         g_assert_true (ipt_comment_validate (cm, &error));
         g_assert_no_error (error);
         g_assert_cmpstr (ipt_comment_get_created_at (cm), <=, IPT_DEMO_REFERENCE_DATE "T23:59:59");
+        /* written by a supervisor who sees de-identified cases: no name */
+        g_assert_null (strstr (ipt_comment_get_text (cm), ipt_client_get_given_name (client)));
+        g_assert_null (strstr (ipt_comment_get_text (cm), ipt_client_get_family_name (client)));
         cov->comments++;
       }
   }
@@ -636,11 +639,31 @@ check_caseload (const char *path, Coverage *cov)
 static void
 test_default_caseload (void)
 {
+  g_autoptr(GError) error = NULL;
   g_autofree char *path = tmp_path ("default.sqlite");
   Coverage cov = { 0 };
+  gboolean signal[IPT_SIGNAL_NO_SCORES + 1] = { FALSE };
 
   generate_or_fail (path, IPT_DEMO_CLIENTS_DEFAULT, IPT_DEMO_SEED_DEFAULT);
   check_caseload (path, &cov);
+
+  /* the caseload shows every signal a course can have */
+  {
+    g_autoptr(IptStore) store = ipt_store_open (path, IPT_STORE_OPEN_READ_ONLY, &error);
+    g_autoptr(GPtrArray) caseload = NULL;
+
+    g_assert_no_error (error);
+    caseload = ipt_store_load_caseload (store, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (caseload->len, ==, IPT_DEMO_CLIENTS_DEFAULT);
+    for (guint i = 0; i < caseload->len; i++)
+      signal[ipt_case_summary_get_signal_kind (g_ptr_array_index (caseload, i))] = TRUE;
+  }
+  g_assert_true (signal[IPT_SIGNAL_RISK]);
+  g_assert_true (signal[IPT_SIGNAL_DETERIORATION]);
+  g_assert_true (signal[IPT_SIGNAL_NOT_ON_TRACK]);
+  g_assert_true (signal[IPT_SIGNAL_ON_TRACK]);
+  g_assert_true (signal[IPT_SIGNAL_OUTCOME]);
 
   g_assert_cmpuint (cov.n_clients, ==, IPT_DEMO_CLIENTS_DEFAULT);
   g_assert_cmpuint (cov.n_courses, >, IPT_DEMO_CLIENTS_DEFAULT);
