@@ -32,9 +32,13 @@ static void
 ipt_case_row_dispose (GObject *object)
 {
   IptCaseRow *self = IPT_CASE_ROW (object);
+  GtkWidget *child;
 
   g_clear_object (&self->summary);
   gtk_widget_dispose_template (GTK_WIDGET (self), IPT_TYPE_CASE_ROW);
+  /* The template's unnamed boxes are children too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (ipt_case_row_parent_class)->dispose (object);
 }

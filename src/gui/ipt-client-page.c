@@ -725,11 +725,15 @@ static void
 ipt_client_page_dispose (GObject *object)
 {
   IptClientPage *self = IPT_CLIENT_PAGE (object);
+  GtkWidget *child;
 
   if (self->sessions_view != NULL)
     gtk_column_view_set_model (self->sessions_view, NULL);
   clear (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), IPT_TYPE_CLIENT_PAGE);
+  /* The template's unnamed boxes are children too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->store);
   g_clear_object (&self->session_store);
   g_clear_pointer (&self->scores, g_hash_table_unref);

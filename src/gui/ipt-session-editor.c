@@ -603,6 +603,10 @@ validate (IptSessionEditor *self)
   gboolean date_ok = ipt_date_is_valid (date);
   gboolean session_ok;
 
+  /* Signals from the template run before the course is known. */
+  if (self->episode == NULL)
+    return;
+
   for (guint i = 0; i < self->other_numbers->len; i++)
     if (GPOINTER_TO_UINT (g_ptr_array_index (self->other_numbers, i)) == number)
       /* TRANSLATORS: %u is a session number */
@@ -629,6 +633,8 @@ static void
 on_number_changed (GtkSpinButton    *spin,
                    IptSessionEditor *self)
 {
+  if (self->episode == NULL)
+    return;
   update_titles (self);
   build_tasks (self, 0);
   validate (self);
@@ -648,6 +654,8 @@ on_attendance_changed (GObject          *object,
 {
   gboolean took_place = attended (self);
 
+  if (self->episode == NULL)
+    return;
   gtk_widget_set_sensitive (GTK_WIDGET (self->measures_box), took_place);
   gtk_widget_set_sensitive (GTK_WIDGET (self->attendees_dropdown), took_place);
   gtk_widget_set_sensitive (GTK_WIDGET (self->duration_spin), took_place);

@@ -11,6 +11,7 @@
 #include "ipt-client-page.h"
 #include "ipt-gui-private.h"
 #include "ipt-window-private.h"
+#include "ipt-resources.h"
 
 #define TOAST_SECONDS 10
 
@@ -218,16 +219,15 @@ find_in_model (GListModel *model,
   return GTK_INVALID_LIST_POSITION;
 }
 
-void
-_ipt_window_select_client (IptWindow *self,
-                           gint64     client_id)
+static void
+select_client (IptWindow *self,
+               gint64     client_id,
+               gboolean   reveal)
 {
   guint position;
 
-  g_return_if_fail (IPT_IS_WINDOW (self));
-
   position = find_in_model (G_LIST_MODEL (self->filtered), client_id);
-  if (position == GTK_INVALID_LIST_POSITION && client_id != 0)
+  if (position == GTK_INVALID_LIST_POSITION && client_id != 0 && reveal)
     {
       /* Show the client even when the filters hide them: clear the search and filters. */
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
@@ -255,6 +255,15 @@ _ipt_window_select_client (IptWindow *self,
 }
 
 void
+_ipt_window_select_client (IptWindow *self,
+                           gint64     client_id)
+{
+  g_return_if_fail (IPT_IS_WINDOW (self));
+
+  select_client (self, client_id, TRUE);
+}
+
+void
 _ipt_window_reload_caseload (IptWindow *self)
 {
   g_autoptr(GPtrArray) summaries = NULL;
@@ -277,7 +286,7 @@ _ipt_window_reload_caseload (IptWindow *self)
   if (client_id != 0 && find_in_model (G_LIST_MODEL (self->caseload), client_id) == GTK_INVALID_LIST_POSITION)
     client_id = 0;
   self->client_id = 0;
-  _ipt_window_select_client (self, client_id);
+  select_client (self, client_id, FALSE);
 }
 
 void
@@ -306,10 +315,11 @@ _ipt_window_refresh_client (IptWindow *self,
   update_counts (self);
   update_list_stack (self);
 
+  /* The page follows the change; the filters stay as the practitioner set them. */
   if (self->client_id == client_id || self->client_id == 0)
     {
       self->client_id = 0;
-      _ipt_window_select_client (self, client_id);
+      select_client (self, client_id, FALSE);
     }
 }
 
@@ -430,7 +440,7 @@ on_us_focus_names_changed (GSettings  *settings,
   /* Rebind every row with the new wording. */
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   self->client_id = 0;
-  _ipt_window_select_client (self, client_id);
+  select_client (self, client_id, FALSE);
 }
 
 /* Toast with Undo */
@@ -752,6 +762,8 @@ ipt_window_class_init (IptWindowClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (IPT_TYPE_CLIENT_PAGE);
+  /* The templates are in a static library's resource: referring to it links it in. */
+  g_assert (ipt_get_resource () != NULL);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/ipt-window.ui");
   gtk_widget_class_bind_template_child (widget_class, IptWindow, subtitle_label);
