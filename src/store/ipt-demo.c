@@ -10,11 +10,10 @@
  * cancelled) keeps its number, so a course of 16 with one DNA has 15 attended sessions. PHQ-9 and
  * GAD-7 are taken at every attended session, WSAS at the 1st, 5th, 9th, ... attended session. */
 
-#define G_LOG_DOMAIN "ipt-demo"
+#define G_LOG_DOMAIN "ipt-store"
 
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <math.h>
@@ -940,8 +939,10 @@ choose_focus_details (ClientBuild *cb, Course *c)
             switch (rels[p->rel].category)
               {
               case CAT_HOUSEHOLD:
-                c->topic = rnd (cb->r, 0, 1) && p->rel == REL_FLATMATE ? "bills and noise"
-                           : PICK (cb->r, household_topics);
+                if (p->rel == REL_FLATMATE)
+                  c->topic = "bills and noise";
+                else
+                  c->topic = PICK (cb->r, household_topics);
                 break;
               case CAT_WORK:
                 c->topic = PICK (cb->r, work_topics);
