@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "ipt-client-dialog.h"
+#include "ipt-gui-private.h"
 #include "ipt-course-dialog.h"
 #include "ipt-preferences-window.h"
 #include "ipt-session-editor.h"
@@ -51,6 +52,23 @@ search_for (Fixture    *fixture,
       g_main_context_iteration (NULL, FALSE);
       g_usleep (1000);
     }
+}
+
+/* With IPT_UI_SNAPSHOT_DIR set, windows are written there as PNGs to look at. */
+static void
+snapshot (gpointer    window,
+          const char *name)
+{
+  const char *dir = g_getenv ("IPT_UI_SNAPSHOT_DIR");
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (dir == NULL)
+    return;
+  spin ();
+  path = g_strdup_printf ("%s/%s.png", dir, name);
+  if (!_ipt_widget_save_png (GTK_WIDGET (window), path, &error))
+    g_test_message ("%s: %s", path, error->message);
 }
 
 static void
@@ -227,6 +245,7 @@ test_client_validation (Fixture       *fixture,
   set_text (dialog, IPT_TYPE_CLIENT_DIALOG, "birth_entry", "1990-02-30");
   g_assert_false (ipt_client_dialog_get_can_save (dialog));
   g_assert_true (gtk_widget_get_visible (child (dialog, IPT_TYPE_CLIENT_DIALOG, "birth_error")));
+  snapshot (dialog, "client-dialog");
   set_text (dialog, IPT_TYPE_CLIENT_DIALOG, "birth_entry", "1990-02-28");
   g_assert_true (ipt_client_dialog_get_can_save (dialog));
 
@@ -246,6 +265,7 @@ test_client_validation (Fixture       *fixture,
   client = ipt_store_find_client (fixture->store, "C-0001", NULL);
   g_assert_cmpstr (ipt_client_get_family_name (client), ==, "Lovelace");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->content_stack), ==, "client");
+  snapshot (fixture->window, "no-course");
 }
 
 static void
@@ -274,6 +294,7 @@ test_course_contract (Fixture       *fixture,
   gtk_spin_button_set_value (child (dialog, IPT_TYPE_COURSE_DIALOG, "assessment_spin"), 3);
   g_assert_false (ipt_course_dialog_get_can_save (dialog));
   g_assert_true (gtk_widget_get_visible (child (dialog, IPT_TYPE_COURSE_DIALOG, "contract_error")));
+  snapshot (dialog, "course-dialog");
   gtk_spin_button_set_value (child (dialog, IPT_TYPE_COURSE_DIALOG, "middle_spin"), 8);
   g_assert_true (ipt_course_dialog_get_can_save (dialog));
 
@@ -335,6 +356,7 @@ test_record_session (Fixture       *fixture,
   ipt_session_editor_set_item (editor, "phq9", 8, 1);
   g_assert_cmpstr (ipt_session_editor_get_total_text (editor, "phq9"), ==, "17 · moderately severe");
   g_assert_true (ipt_session_editor_get_risk (editor));
+  snapshot (editor, "session-editor");
 
   /* A half-answered GAD-7 blocks saving; cleared, it was simply not taken. */
   ipt_session_editor_set_item (editor, "gad7", 0, 3);
@@ -490,6 +512,7 @@ test_delete_and_undo (Fixture       *fixture,
   g_assert_cmpuint (sessions->len, ==, 0);
   g_clear_pointer (&sessions, g_ptr_array_unref);
   g_assert_true (gtk_revealer_get_reveal_child (fixture->window->toast_revealer));
+  snapshot (fixture->window, "toast");
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
   spin ();
@@ -548,6 +571,7 @@ test_preferences_measures (Fixture       *fixture,
 
   gtk_window_present (GTK_WINDOW (prefs));
   spin ();
+  snapshot (prefs, "preferences");
 
   /* Untick WSAS: the settings drop it and the session editor no longer offers it. */
   for (GtkWidget *row = gtk_widget_get_first_child (box); row != NULL; row = gtk_widget_get_next_sibling (row))

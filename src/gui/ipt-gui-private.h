@@ -23,4 +23,9 @@ void        _ipt_show_error (GtkWindow  *parent,
                              const char *primary,
                              const GError *error);
 
+/* Renders a shown widget as it is now into a PNG file. */
+gboolean    _ipt_widget_save_png (GtkWidget  *widget,
+                                  const char *path,
+                                  GError    **error);
+
 G_END_DECLS

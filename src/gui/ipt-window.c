@@ -563,46 +563,10 @@ ipt_window_save_screenshot (IptWindow  *self,
                             const char *path,
                             GError    **error)
 {
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GtkSnapshot *snapshot;
-  GskRenderer *renderer;
-  int width;
-  int height;
-
   g_return_val_if_fail (IPT_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  width = gtk_widget_get_width (GTK_WIDGET (self));
-  height = gtk_widget_get_height (GTK_WIDGET (self));
-  renderer = gtk_native_get_renderer (GTK_NATIVE (self));
-  if (renderer == NULL || width <= 0 || height <= 0)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("The window was not shown, so there is nothing to save"));
-      return FALSE;
-    }
-
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (self));
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  if (node == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The window drew nothing"));
-      return FALSE;
-    }
-
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  if (!gdk_texture_save_to_png (texture, path))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot write %s"), path);
-      return FALSE;
-    }
-
-  return TRUE;
+  return _ipt_widget_save_png (GTK_WIDGET (self), path, error);
 }
 
 /* Window state */
@@ -789,6 +753,23 @@ ipt_window_class_init (IptWindowClass *klass)
   _ipt_window_class_init_actions (widget_class);
 }
 
+/* The application's style, once per display (also for windows made outside IptApplication). */
+static void
+ensure_style (GtkWidget *widget)
+{
+  GdkDisplay *display = gtk_widget_get_display (widget);
+  g_autoptr(GtkCssProvider) css = NULL;
+
+  if (g_object_get_data (G_OBJECT (display), "ipt-style") != NULL)
+    return;
+
+  css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (css, RESOURCE_PREFIX "/ui/style.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_object_set_data_full (G_OBJECT (display), "ipt-style", g_steal_pointer (&css), g_object_unref);
+}
+
 static void
 ipt_window_init (IptWindow *self)
 {
@@ -796,6 +777,7 @@ ipt_window_init (IptWindow *self)
   GtkCustomSorter *sorter;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  ensure_style (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APPLICATION_ID);
   self->filter_mode = IPT_CASELOAD_FILTER_ACTIVE;
