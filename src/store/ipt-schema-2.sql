@@ -127,3 +127,84 @@ BEGIN
                      ORDER BY session_number DESC LIMIT 1)
   WHERE id = OLD.goal_id;
 END;
+
+-- 4. Each course's progress (attended sessions, the latest attended one, and the PHQ-9 and GAD-7
+--    series of its attended sessions) is kept up to date by triggers in episode_series, so that
+--    the caseload of thousands of clients is read with one short query. The view computes it
+--    from the records; the table holds the view's rows (tests/test-store.c checks they agree).
+--    A series is "number:total:risk item" for each attended session with the measure, by number,
+--    joined with ','; a NULL total or risk item is left empty.
+CREATE VIEW episode_series_view AS
+SELECT e.id AS episode_id,
+  (SELECT count(*) FROM sessions s
+   WHERE s.episode_id = e.id AND s.attendance = 'attended') AS sessions_attended,
+  (SELECT coalesce (max (s.number), 0) FROM sessions s
+   WHERE s.episode_id = e.id AND s.attendance = 'attended') AS current_session,
+  (SELECT coalesce (group_concat (point, ','), '') FROM
+     (SELECT s.number || ':' || coalesce (sc.total, '') || ':' || coalesce (sc.risk_item, '')
+             AS point
+      FROM sessions s JOIN scores sc ON sc.session_id = s.id AND sc.measure = 'phq9'
+      WHERE s.episode_id = e.id AND s.attendance = 'attended' ORDER BY s.number)) AS phq9,
+  (SELECT coalesce (group_concat (point, ','), '') FROM
+     (SELECT s.number || ':' || coalesce (sc.total, '') || ':' || coalesce (sc.risk_item, '')
+             AS point
+      FROM sessions s JOIN scores sc ON sc.session_id = s.id AND sc.measure = 'gad7'
+      WHERE s.episode_id = e.id AND s.attendance = 'attended' ORDER BY s.number)) AS gad7
+FROM episodes e;
+
+CREATE TABLE episode_series (
+  episode_id         INTEGER PRIMARY KEY REFERENCES episodes (id) ON DELETE CASCADE,
+  sessions_attended  INTEGER NOT NULL CHECK (sessions_attended >= 0),
+  current_session    INTEGER NOT NULL CHECK (current_session >= 0),
+  phq9               TEXT NOT NULL,
+  gad7               TEXT NOT NULL
+);
+
+INSERT INTO episode_series SELECT * FROM episode_series_view;
+
+-- Every trigger below recomputes one course's row; a course being deleted (its sessions and
+-- scores go with it) has none left to compute.
+CREATE TRIGGER episode_series_episode_insert AFTER INSERT ON episodes
+BEGIN
+  INSERT OR REPLACE INTO episode_series SELECT * FROM episode_series_view
+  WHERE episode_id = NEW.id;
+END;
+
+CREATE TRIGGER episode_series_session_insert AFTER INSERT ON sessions
+BEGIN
+  INSERT OR REPLACE INTO episode_series SELECT * FROM episode_series_view
+  WHERE episode_id = NEW.episode_id;
+END;
+
+CREATE TRIGGER episode_series_session_update AFTER UPDATE ON sessions
+BEGIN
+  INSERT OR REPLACE INTO episode_series SELECT * FROM episode_series_view
+  WHERE episode_id IN (OLD.episode_id, NEW.episode_id);
+END;
+
+CREATE TRIGGER episode_series_session_delete AFTER DELETE ON sessions
+BEGIN
+  INSERT OR REPLACE INTO episode_series SELECT * FROM episode_series_view
+  WHERE episode_id = OLD.episode_id;
+END;
+
+CREATE TRIGGER episode_series_score_insert AFTER INSERT ON scores
+WHEN NEW.measure IN ('phq9', 'gad7')
+BEGIN
+  INSERT OR REPLACE INTO episode_series SELECT * FROM episode_series_view
+  WHERE episode_id = (SELECT episode_id FROM sessions WHERE id = NEW.session_id);
+END;
+
+CREATE TRIGGER episode_series_score_update AFTER UPDATE ON scores
+WHEN NEW.measure IN ('phq9', 'gad7') OR OLD.measure IN ('phq9', 'gad7')
+BEGIN
+  INSERT OR REPLACE INTO episode_series SELECT * FROM episode_series_view
+  WHERE episode_id IN (SELECT episode_id FROM sessions WHERE id IN (OLD.session_id, NEW.session_id));
+END;
+
+CREATE TRIGGER episode_series_score_delete AFTER DELETE ON scores
+WHEN OLD.measure IN ('phq9', 'gad7')
+BEGIN
+  INSERT OR REPLACE INTO episode_series SELECT * FROM episode_series_view
+  WHERE episode_id = (SELECT episode_id FROM sessions WHERE id = OLD.session_id);
+END;
