@@ -390,7 +390,7 @@ static const char * const onset_texts[] = {
   [IPT_FOCUS_GRIEF] = "the death of {person}",
   [IPT_FOCUS_ROLE_DISPUTE] = "the arguments with {person} about {topic}",
   [IPT_FOCUS_ROLE_TRANSITION] = "the change in {when} ({new_lc})",
-  [IPT_FOCUS_INTERPERSONAL_SENSITIVITY] = "losing touch with people after {when}",
+  [IPT_FOCUS_INTERPERSONAL_SENSITIVITY] = "a long spell of isolation since {when}",
 };
 
 static const char * const middle_events[][5] = {
@@ -452,6 +452,15 @@ static const char * const joint_events[] = {
   [IPT_FOCUS_ROLE_DISPUTE] = "Joint session with {person}: each described the last argument about {topic}; agreed to try a weekly twenty-minute talk.",
   [IPT_FOCUS_ROLE_TRANSITION] = "Joint session with {other}: talked about how the change affects them both and what practical help would work.",
   [IPT_FOCUS_INTERPERSONAL_SENSITIVITY] = "Joint session with {other}: {name} said how lonely the last year had been; {other} had not known.",
+};
+
+static const char * const end_events_unchanged[] = {
+  "Little change in the scores. Discussed that the treatment, not {name}, has not worked well enough; "
+  "options: medication review with the GP, CBT, a further course.",
+  "Disappointment that the mood has not lifted; {name} wondered whether trying harder would have helped. "
+  "Named it as the treatment falling short, not {name}.",
+  "Agreed the next steps: letter to the GP, referral for CBT discussed, and what helped a little "
+  "(seeing {other}) kept in the plan.",
 };
 
 static const char * const end_events[] = {
@@ -1381,10 +1390,9 @@ fill_notes (ClientBuild *cb, Course *c, IptSession *s, const Appt *a, IptPhase p
       else
         agenda = expand ("Ending: {left} sessions left. Progress on the goals.", v);
       if (improving)
-        events = expand (PICK (r, end_events), v);
+        events = expand (end_events[(c->note_turn + a->number) % G_N_ELEMENTS (end_events)], v);
       else
-        events = expand ("Little change in the scores. Discussed that the treatment, not {name}, has not worked well enough; "
-                         "options: medication review with the GP, CBT, a further course.", v);
+        events = expand (end_events_unchanged[(c->note_turn + a->number) % G_N_ELEMENTS (end_events_unchanged)], v);
       between = g_strdup ("Write the relapse-prevention plan: early warning signs, what helps, whom to call.");
       break;
 
@@ -1863,7 +1871,11 @@ write_course (ClientBuild *cb, Course *c, GError **error)
     }
 
   /* Sessions and scores. */
-  improving = c->phq_last <= c->phq_first - 4;
+  if (c->kind == KIND_ACTIVE)
+    improving = c->shape == SHAPE_IMPROVING;
+  else
+    improving = c->outcome == IPT_OUTCOME_RELIABLE_RECOVERY || c->outcome == IPT_OUTCOME_RECOVERY
+                || c->outcome == IPT_OUTCOME_RELIABLE_IMPROVEMENT;
   joint_left = c->joint ? (guint) rnd (r, 1, 2) : 0;
   for (i = 0; i < c->n_appts; i++)
     {
