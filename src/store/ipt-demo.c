@@ -402,7 +402,7 @@ static const char * const middle_events[][5] = {
     "Talked about the approaching anniversary and how the family might mark it.",
   },
   [IPT_FOCUS_ROLE_DISPUTE] = {
-    "Communication analysis of Sunday's argument with {person} about {topic}: voices raised, nothing agreed, two days of silence.",
+    "Communication analysis of the latest argument with {person} about {topic}: voices raised, nothing agreed, days of tension after.",
     "Role play: asking {person} for a change about {topic} without blaming; {name} found the first sentence hardest.",
     "Decision analysis: options for {topic}, pros and cons of each; {name} chose to propose a compromise.",
     "Looked at what {name} and {person} each expect; the expectations are further apart than {name} thought.",
