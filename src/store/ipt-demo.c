@@ -2194,6 +2194,11 @@ generate_client (Demo *d, guint index, guint32 seed, GError **error)
         latest->stage = (IptDisputeStage) rnd (cb.r, IPT_DISPUTE_STAGE_RENEGOTIATION, IPT_DISPUTE_STAGE_DISSOLUTION);
       if (latest->kind != KIND_DROPPED && chance (cb.r, 0.15))
         latest->planned = latest->planned == 16 ? 12 : 16;
+      /* most courses of a caseload go well enough: fewer flags than in the first round */
+      if (latest->kind == KIND_ACTIVE && latest->risk == RISK_LATEST && chance (cb.r, 0.6))
+        latest->risk = RISK_EARLY;
+      if (latest->kind == KIND_ACTIVE && latest->shape != SHAPE_IMPROVING && chance (cb.r, 0.5))
+        latest->shape = SHAPE_IMPROVING;
     }
 
   for (i = 0; i < cb.n_courses; i++)
