@@ -419,8 +419,8 @@ test_hit_test (void)
   test_style (&style, FALSE);
   surface = render (data, &style, 900, 500);
 
-  for (int y = 0; y < 500; y += 3)
-    for (int x = 0; x < 900; x += 3)
+  for (int y = 0; y < 500; y += 4)
+    for (int x = 0; x < 900; x += 9)
       {
         IptChartHit hit, again;
 

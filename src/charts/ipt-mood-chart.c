@@ -915,7 +915,13 @@ layout_compute (Layout              *l,
   for (guint i = 0; i < data->n_sessions; i++)
     if (session_missed (&data->sessions[i]))
       l->has_missed = TRUE;
-  l->has_events = data->n_events > 0;
+  for (guint i = 0; i < data->n_events && !l->has_events; i++)
+    {
+      double number;
+
+      l->has_events = date_to_number (data, data->events[i].date, &number)
+                      && number >= 0.5 && number <= l->last_number + 0.5;
+    }
 
   /* Horizontal: y ticks and the lane name on the left, band labels on the right. */
   left_w = text_measure (t, t->small, "00");
@@ -937,7 +943,7 @@ layout_compute (Layout              *l,
         right_w = MAX (right_w, text_measure (t, t->small_bold,
                                               cutoff_text (buf, sizeof buf, measure->caseness)));
     }
-  right_w = MIN (right_w, width * 0.2);
+  right_w = MIN (right_w, width * 0.15);
   l->right_w = right_w;
   l->plot_x = snap (l->pad + left_w + l->small * 0.6);
   l->plot_w = MAX (1.0, snap (width - l->plot_x - right_w - l->pad * 2));
@@ -1035,6 +1041,49 @@ layout_compute (Layout              *l,
       if (p->measure >= 0)
         p->step = tick_step (ipt_chart_measure_get (p->measure), p->plot.h, small_h * 1.5);
     }
+
+  /* Short plots have no room for most band names: give the unused margin to the plots. */
+  {
+    double needed = 0;
+
+    for (guint i = 0; i < l->n_panels; i++)
+      {
+        const Panel *p = &l->panels[i];
+        const IptMeasure *measure;
+        char buf[64];
+
+        if (p->measure < 0)
+          continue;
+        measure = ipt_chart_measure_get (p->measure);
+        if (ipt_measure_has_caseness (measure))
+          needed = MAX (needed, text_measure (t, t->small_bold,
+                                              cutoff_text (buf, sizeof buf, measure->caseness)));
+        for (guint b = 0; b < measure->n_bands; b++)
+          {
+            const IptBand *band = &measure->bands[b];
+            double band_h = (MIN (band->max + 1, measure->total_max) - band->min)
+                            / (double) (measure->total_max - measure->total_min) * p->plot.h;
+
+            if (band_h >= small_h)
+              needed = MAX (needed, text_measure (t, t->small,
+                                                  ipt_measure_band_label (measure, band->min)));
+          }
+      }
+    needed = MIN (needed, width * 0.15);
+    if (needed < l->right_w)
+      {
+        l->right_w = needed;
+        l->plot_w = MAX (1.0, snap (width - l->plot_x - l->right_w - l->pad * 2));
+        l->right_x = l->plot_x + l->plot_w + l->pad;
+        l->slot = l->plot_w / l->last_number;
+        l->phases.w = l->plot_w;
+        for (guint i = 0; i < l->n_panels; i++)
+          {
+            l->panels[i].header.w = l->plot_w;
+            l->panels[i].plot.w = l->plot_w;
+          }
+      }
+  }
 
   y += small_h * 0.2;
   l->numbers = (Rect) { l->plot_x, y, l->plot_w, small_h };
