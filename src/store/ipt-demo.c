@@ -6,9 +6,22 @@
  * holds the same first clients as a larger one (only the width of the case codes differs beyond
  * 9,999 clients). Dates are anchored to IPT_DEMO_REFERENCE_DATE, never to the current date.
  *
+ * The scenario table fixes what each course shows: focus (and secondary focus, dispute stage),
+ * planned length (16, 12, or 8 for brief IPT, with the default phase boundaries), where an
+ * active course stands (assessment, middle, end) and how it is going (on track, not on track,
+ * deterioration, risk), or how an ended course came out: every outcome category of clinical.md
+ * section 5. The first and last PHQ-9 and GAD-7 of a course are drawn from ranges that give
+ * exactly that outcome; the sessions between follow a shape (improving, stalling, deteriorating,
+ * noisy) with some noise, and every score is written item by item, the items summing to the
+ * total. Later rounds of the table vary stage, length and how many active courses need attention.
+ *
  * Session numbers count appointments of the contract: a missed appointment (did not attend,
- * cancelled) keeps its number, so a course of 16 with one DNA has 15 attended sessions. PHQ-9 and
- * GAD-7 are taken at every attended session, WSAS at the 1st, 5th, 9th, ... attended session. */
+ * cancelled) keeps its number, so a course of 16 with one DNA has 15 attended sessions. The first
+ * session, the one where the formulation is agreed and the last one are always attended. PHQ-9
+ * and GAD-7 are taken at every attended session, WSAS at the 1st, 5th, 9th, ... attended one.
+ *
+ * All names, phone numbers (Ofcom's drama ranges 07700 900xxx and 01632 960xxx) and addresses
+ * (example.org) are fictional, and every client's note says so. */
 
 #define G_LOG_DOMAIN "ipt-store"
 
