@@ -6,6 +6,7 @@
 #include "ipt-mood-chart-view.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "ipt-chart-export.h"
 #include "ipt-mood-chart.h"
@@ -22,6 +23,12 @@ struct _IptMoodChartView
   /* the point under the pointer, drawn highlighted */
   gboolean      has_hover;
   IptChartHit   hover;
+
+  /* The chart as last drawn: moving between points redraws only the highlight. */
+  GskRenderNode *cache;
+  IptChartStyle  cache_style;
+  int            cache_width;
+  int            cache_height;
 };
 
 G_DEFINE_FINAL_TYPE (IptMoodChartView, ipt_mood_chart_view, GTK_TYPE_WIDGET)
@@ -78,6 +85,9 @@ style_from_widget (IptMoodChartView *self,
 
       if (g_strcmp0 (self->font_family, pango_font_description_get_family (font)) != 0)
         {
+          /* the cached drawing's style points at the old name */
+          g_clear_pointer (&self->cache, gsk_render_node_unref);
+          self->cache_style.font_family = NULL;
           g_free (self->font_family);
           self->font_family = g_strdup (pango_font_description_get_family (font));
         }
@@ -100,6 +110,18 @@ update_description (IptMoodChartView *self)
                                   -1);
 }
 
+static gboolean
+same_style (const IptChartStyle *a,
+            const IptChartStyle *b)
+{
+  return memcmp (&a->foreground, &b->foreground, sizeof a->foreground) == 0
+         && memcmp (&a->background, &b->background, sizeof a->background) == 0
+         && a->dark == b->dark
+         && memcmp (a->show_measure, b->show_measure, sizeof a->show_measure) == 0
+         && g_strcmp0 (a->font_family, b->font_family) == 0
+         && a->font_size == b->font_size;
+}
+
 static void
 ipt_mood_chart_view_snapshot (GtkWidget   *widget,
                               GtkSnapshot *snapshot)
@@ -114,21 +136,46 @@ ipt_mood_chart_view_snapshot (GtkWidget   *widget,
     return;
 
   style_from_widget (self, &style);
-  /* logical pixels: GTK scales the cairo node for the monitor's scale factor */
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  ipt_mood_chart_render (cr, self->data, &style, width, height);
+
+  if (self->cache == NULL || self->cache_width != width || self->cache_height != height
+      || !same_style (&self->cache_style, &style))
+    {
+      GtkSnapshot *chart = gtk_snapshot_new ();
+
+      /* logical pixels: GTK scales the cairo node for the monitor's scale factor */
+      cr = gtk_snapshot_append_cairo (chart, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      ipt_mood_chart_render (cr, self->data, &style, width, height);
+      cairo_destroy (cr);
+
+      g_clear_pointer (&self->cache, gsk_render_node_unref);
+      self->cache = gtk_snapshot_free_to_node (chart);
+      self->cache_style = style;
+      self->cache_width = width;
+      self->cache_height = height;
+    }
+
+  if (self->cache != NULL)
+    gtk_snapshot_append_node (snapshot, self->cache);
 
   if (self->has_hover)
     {
       IptChartColor c;
 
       ipt_chart_style_get_series_color (&style, self->hover.measure, &c);
+      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (self->hover.x - 9,
+                                                                     self->hover.y - 9, 18, 18));
       cairo_set_source_rgba (cr, c.red, c.green, c.blue, 0.35);
       cairo_arc (cr, self->hover.x, self->hover.y, 8, 0, 2 * G_PI);
       cairo_fill (cr);
+      cairo_destroy (cr);
     }
+}
 
-  cairo_destroy (cr);
+static void
+invalidate (IptMoodChartView *self)
+{
+  g_clear_pointer (&self->cache, gsk_render_node_unref);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
@@ -287,6 +334,7 @@ ipt_mood_chart_view_finalize (GObject *object)
   g_clear_pointer (&self->data, ipt_chart_data_unref);
   g_clear_pointer (&self->description, g_free);
   g_clear_pointer (&self->font_family, g_free);
+  g_clear_pointer (&self->cache, gsk_render_node_unref);
 
   G_OBJECT_CLASS (ipt_mood_chart_view_parent_class)->finalize (object);
 }
@@ -365,7 +413,7 @@ ipt_mood_chart_view_set_data (IptMoodChartView *self,
   self->has_hover = FALSE;
 
   update_description (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  invalidate (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATA]);
 }
 
@@ -409,7 +457,7 @@ ipt_mood_chart_view_set_measure_visible (IptMoodChartView *self,
 
   self->show_measure[measure] = visible;
   self->has_hover = FALSE;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  invalidate (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[measure_props[measure]]);
 }
 
