@@ -92,6 +92,7 @@ dump_db (sqlite3 *db)
     "SELECT * FROM comments ORDER BY id",
     "SELECT * FROM goal_ratings ORDER BY goal_id, session_number",
     "SELECT * FROM episode_series ORDER BY episode_id",
+    "SELECT * FROM episode_series_stale ORDER BY episode_id",
   };
   GString *out = g_string_new (NULL);
 
@@ -334,6 +335,34 @@ test_open_read_only (void)
   g_assert_null (nothing);
   g_assert_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_NOT_FOUND);
   g_assert_false (exists (missing));
+}
+
+/* A second connection (another window, the command line) while the first holds a WAL. */
+static void
+test_open_while_open (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autoptr(IptStore) first = open_new (dir, "casebook.sqlite");
+  g_autoptr(IptClient) client = add_client (first, "C-0001");
+  g_autofree char *wal = g_strconcat (ipt_store_get_path (first), "-wal", NULL);
+  g_autoptr(IptStore) second = NULL;
+  g_autoptr(IptStore) reader = NULL;
+  g_autoptr(IptClient) other = NULL;
+  g_autoptr(GError) error = NULL;
+  struct stat st;
+
+  g_assert_cmpint (g_stat (wal, &st), ==, 0);
+  g_assert_cmpint (st.st_size, >, 0);
+
+  second = ipt_store_open (ipt_store_get_path (first), IPT_STORE_OPEN_NO_BACKUP, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ipt_store_count_clients (second, &error), ==, 1);
+  other = add_client (second, "C-0002");
+  g_assert_cmpuint (ipt_store_count_clients (first, &error), ==, 2);
+
+  reader = ipt_store_open (ipt_store_get_path (first), IPT_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ipt_store_count_clients (reader, &error), ==, 2);
 }
 
 static void
@@ -827,7 +856,6 @@ test_sessions_and_scores (void)
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM score_items"), ==, 14);
   g_assert_cmpint (query_int (store, "SELECT min(item) FROM score_items"), ==, 1);
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM score_items WHERE value IS NULL"), ==, 1);
-  g_assert_cmpint (query_int (store, "SELECT risk_item FROM scores WHERE measure = 'phq9'"), ==, 2);
   g_assert_cmpint (query_int (store, "SELECT risk FROM scores WHERE measure = 'phq9'"), ==, 1);
 
   loaded = ipt_store_list_scores (store, ipt_episode_get_id (episode), &error);
@@ -1060,7 +1088,6 @@ test_check_raw_sql (void)
     "INSERT INTO score_items (score_id, item, value) VALUES (4, 4, 3)",
     "INSERT INTO score_items (score_id, item, value) VALUES (5, 1, 1)",
     "UPDATE scores SET measure = 'epds' WHERE id = 1",
-    "UPDATE scores SET risk_item = 9 WHERE id = 1",
     "UPDATE episodes SET planned_sessions = 7",
     "UPDATE episodes SET planned_sessions = 21",
     "UPDATE episodes SET assessment_end = 12",
@@ -1257,12 +1284,12 @@ test_migrate_from (gconstpointer data)
   expected_dump = dump_db (_ipt_store_get_db (reference));
   g_assert_cmpstr (migrated_dump, ==, expected_dump);
 
-  /* The derived risk item was filled in from the item answers. */
+  /* Item answers came through; every course has its progress row. */
   scores = ipt_store_list_session_scores (store, 3, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (scores->len, ==, 2);
   g_assert_cmpint (ipt_score_get_risk_item (g_ptr_array_index (scores, 1)), ==, 1);
-  g_assert_cmpint (query_int (store, "SELECT risk_item FROM scores WHERE id = 3"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM episode_series"), ==, 3);
 
   /* The copy made first is the old file, still at its old version. */
   g_assert_true (exists (backup));
@@ -1492,19 +1519,25 @@ test_backup_rotation (void)
 
 /* The caseload */
 
+/* Every course's progress row agrees with the records, except for courses marked stale; with
+ * `fresh`, none may be stale. */
 static void
-assert_series_current (IptStore *store)
+assert_series (IptStore *store,
+               gboolean  fresh)
 {
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM episode_series"), ==,
-                   query_int (store, "SELECT count(*) FROM episodes"));
+  if (fresh)
+    g_assert_cmpint (query_int (store, "SELECT count(*) FROM episode_series_stale"), ==, 0);
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM episode_series_view v "
                                      "LEFT JOIN episode_series t USING (episode_id) "
-                                     "WHERE t.episode_id IS NULL "
+                                     "WHERE v.episode_id NOT IN "
+                                     "(SELECT episode_id FROM episode_series_stale) "
+                                     "AND (t.episode_id IS NULL "
                                      "OR t.sessions_attended IS NOT v.sessions_attended "
                                      "OR t.current_session IS NOT v.current_session "
-                                     "OR t.phq9 IS NOT v.phq9 OR t.gad7 IS NOT v.gad7"), ==, 0);
+                                     "OR t.phq9 IS NOT v.phq9 OR t.gad7 IS NOT v.gad7)"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM episode_series WHERE episode_id NOT IN "
+                                     "(SELECT id FROM episodes)"), ==, 0);
 }
-
 
 static void
 test_caseload (void)
@@ -1592,7 +1625,7 @@ test_caseload (void)
   g_assert_cmpstr (ipt_case_summary_get_progress_text (single), ==,
                    ipt_case_summary_get_progress_text (g_ptr_array_index (caseload, 0)));
   g_clear_object (&single);
-  assert_series_current (store);
+  assert_series (store, TRUE);
   single = ipt_store_load_case_summary (store, 999, &error);
   g_assert_null (single);
   g_assert_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_NOT_FOUND);
@@ -1618,7 +1651,7 @@ test_caseload_follows_raw_sql (void)
   const IptSeriesPoint *points;
   guint n = 0;
 
-  assert_series_current (store);
+  assert_series (store, TRUE);
 
   /* Item 9 answered later, a session missed after all, a GAD-7 removed, a session moved to
    * another course, a course deleted. */
@@ -1629,7 +1662,8 @@ test_caseload_follows_raw_sql (void)
                          " AND measure = 'gad7';",
                          ipt_session_get_id (s2), ipt_session_get_id (s2));
   g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  assert_series_current (store);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM episode_series_stale"), ==, 1);
+  assert_series (store, FALSE);
 
   summary = ipt_store_load_case_summary (store, ipt_client_get_id (a), &error);
   g_assert_no_error (error);
@@ -1651,7 +1685,8 @@ test_caseload_follows_raw_sql (void)
                          ipt_session_get_id (s2), ipt_episode_get_id (b_now),
                          ipt_session_get_id (s1));
   g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  assert_series_current (store);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM episode_series_stale"), ==, 2);
+  assert_series (store, FALSE);
 
   summary = ipt_store_load_case_summary (store, ipt_client_get_id (a), &error);
   g_assert_no_error (error);
@@ -1671,13 +1706,27 @@ test_caseload_follows_raw_sql (void)
   g_assert_cmpint (points[1].total, ==, 16);
   g_clear_object (&summary);
 
+  /* The next change through the store brings every course up to date. */
   g_assert_true (ipt_store_delete_session (store, ipt_session_get_id (s3), &error));
   g_assert_no_error (error);
-  assert_series_current (store);
+  assert_series (store, TRUE);
   g_assert_true (ipt_store_delete_episode (store, ipt_episode_get_id (b_now), &error));
   g_assert_no_error (error);
-  assert_series_current (store);
+  assert_series (store, TRUE);
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM episode_series"), ==, 1);
+
+  /* So does opening the file again. */
+  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM sessions", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM episode_series_stale"), ==, 1);
+  {
+    g_autofree char *path = g_strdup (ipt_store_get_path (store));
+
+    g_clear_object (&store);
+    store = ipt_store_open (path, IPT_STORE_OPEN_NO_BACKUP, &error);
+    g_assert_no_error (error);
+    assert_series (store, TRUE);
+    g_assert_cmpint (query_int (store, "SELECT sessions_attended FROM episode_series"), ==, 0);
+  }
 }
 
 int
@@ -1698,6 +1747,7 @@ main (int    argc,
   g_test_add_func ("/store/open/empty-file", test_open_empty_file);
   g_test_add_func ("/store/open/read-only", test_open_read_only);
   g_test_add_func ("/store/open/must-not-exist", test_open_must_not_exist);
+  g_test_add_func ("/store/open/while-open", test_open_while_open);
   g_test_add_func ("/store/refuse/random-bytes", test_refuse_random_bytes);
   g_test_add_func ("/store/refuse/text-file", test_refuse_text_file);
   g_test_add_func ("/store/refuse/truncated", test_refuse_truncated);

@@ -1,10 +1,10 @@
 -- Casebook schema, version 2: the step from version 1, run in one transaction.
 -- 1. Item answers are checked against their own measure's range (version 1 allowed 0 to 8 for
 --    any item), from a table of item ranges a person can read with the sqlite3 shell.
--- 2. The risk item's answer (PHQ-9 item 9) is kept on the score row as risk_item, derived by
---    triggers, so the caseload reads it without visiting every item.
--- 3. Goals are rated 0 to 10 at sessions (goal_ratings); a goal's first and latest ratings
+-- 2. Goals are rated 0 to 10 at sessions (goal_ratings); a goal's first and latest ratings
 --    follow its ratings.
+-- 3. Each course's progress is kept in episode_series, so that a caseload of thousands of
+--    clients is read with one short query.
 -- Answers already stored are kept as they were: the new rules apply to what is written next.
 
 CREATE TABLE measure_items (
@@ -61,36 +61,6 @@ BEGIN
   SELECT RAISE (ABORT, 'a score with item answers cannot change its measure');
 END;
 
-ALTER TABLE scores ADD COLUMN risk_item INTEGER CHECK (risk_item IS NULL OR risk_item BETWEEN 0 AND 8);
-
-UPDATE scores SET risk_item =
-  (SELECT si.value FROM score_items si
-   JOIN measure_items m ON m.measure = scores.measure AND m.item = si.item AND m.risk = 1
-   WHERE si.score_id = scores.id);
-
-CREATE TRIGGER score_items_risk_insert AFTER INSERT ON score_items
-WHEN EXISTS (SELECT 1 FROM scores s JOIN measure_items m ON m.measure = s.measure
-             WHERE s.id = NEW.score_id AND m.item = NEW.item AND m.risk = 1)
-BEGIN
-  UPDATE scores SET risk_item = NEW.value, risk = (coalesce (NEW.value, 0) > 0)
-  WHERE id = NEW.score_id;
-END;
-
-CREATE TRIGGER score_items_risk_update AFTER UPDATE OF value ON score_items
-WHEN EXISTS (SELECT 1 FROM scores s JOIN measure_items m ON m.measure = s.measure
-             WHERE s.id = NEW.score_id AND m.item = NEW.item AND m.risk = 1)
-BEGIN
-  UPDATE scores SET risk_item = NEW.value, risk = (coalesce (NEW.value, 0) > 0)
-  WHERE id = NEW.score_id;
-END;
-
-CREATE TRIGGER score_items_risk_delete AFTER DELETE ON score_items
-WHEN EXISTS (SELECT 1 FROM scores s JOIN measure_items m ON m.measure = s.measure
-             WHERE s.id = OLD.score_id AND m.item = OLD.item AND m.risk = 1)
-BEGIN
-  UPDATE scores SET risk_item = NULL, risk = 0 WHERE id = OLD.score_id;
-END;
-
 CREATE TABLE goal_ratings (
   goal_id         INTEGER NOT NULL REFERENCES goals (id) ON DELETE CASCADE,
   session_number  INTEGER NOT NULL CHECK (session_number BETWEEN 1 AND 99),
@@ -128,12 +98,13 @@ BEGIN
   WHERE id = OLD.goal_id;
 END;
 
--- 4. Each course's progress (attended sessions, the latest attended one, and the PHQ-9 and GAD-7
---    series of its attended sessions) is kept up to date by triggers in episode_series, so that
---    the caseload of thousands of clients is read with one short query. The view computes it
---    from the records; the table holds the view's rows (tests/test-store.c checks they agree).
---    A series is "number:total:risk item" for each attended session with the measure, by number,
---    joined with ','; a NULL total or risk item is left empty.
+-- Progress of each course: attended sessions, the latest attended one, and the PHQ-9 and GAD-7
+-- series of its attended sessions. A series is "number:total:risk item answer" for each attended
+-- session with the measure, by number, joined with ','; a NULL total or answer is left empty.
+-- The view computes it from the records. The table keeps the view's rows: triggers mark a
+-- course stale when one of its records changes, and the store recomputes the stale courses just
+-- before each transaction commits (ipt-store.c), so a bulk import recomputes each course once.
+-- Readers take the view for a course still marked stale (written by hand, say).
 CREATE VIEW episode_series_view AS
 SELECT e.id AS episode_id,
   (SELECT count(*) FROM sessions s
@@ -141,13 +112,14 @@ SELECT e.id AS episode_id,
   (SELECT coalesce (max (s.number), 0) FROM sessions s
    WHERE s.episode_id = e.id AND s.attendance = 'attended') AS current_session,
   (SELECT coalesce (group_concat (point, ','), '') FROM
-     (SELECT s.number || ':' || coalesce (sc.total, '') || ':' || coalesce (sc.risk_item, '')
-             AS point
+     (SELECT s.number || ':' || coalesce (sc.total, '') || ':' ||
+             coalesce ((SELECT si.value FROM score_items si
+                        JOIN measure_items m ON m.measure = sc.measure AND m.item = si.item
+                        WHERE si.score_id = sc.id AND m.risk = 1), '') AS point
       FROM sessions s JOIN scores sc ON sc.session_id = s.id AND sc.measure = 'phq9'
       WHERE s.episode_id = e.id AND s.attendance = 'attended' ORDER BY s.number)) AS phq9,
   (SELECT coalesce (group_concat (point, ','), '') FROM
-     (SELECT s.number || ':' || coalesce (sc.total, '') || ':' || coalesce (sc.risk_item, '')
-             AS point
+     (SELECT s.number || ':' || coalesce (sc.total, '') || ':' AS point
       FROM sessions s JOIN scores sc ON sc.session_id = s.id AND sc.measure = 'gad7'
       WHERE s.episode_id = e.id AND s.attendance = 'attended' ORDER BY s.number)) AS gad7
 FROM episodes e;
@@ -160,51 +132,76 @@ CREATE TABLE episode_series (
   gad7               TEXT NOT NULL
 );
 
+-- Ids of courses whose row above is out of date (or missing); no foreign key: a deleted course
+-- is simply dropped from here at the next recomputation.
+CREATE TABLE episode_series_stale (
+  episode_id  INTEGER PRIMARY KEY
+);
+
 INSERT INTO episode_series SELECT * FROM episode_series_view;
 
--- Every trigger below recomputes one course's row; a course being deleted (its sessions and
--- scores go with it) has none left to compute.
 CREATE TRIGGER episode_series_episode_insert AFTER INSERT ON episodes
 BEGIN
-  INSERT OR REPLACE INTO episode_series SELECT * FROM episode_series_view
-  WHERE episode_id = NEW.id;
+  INSERT OR IGNORE INTO episode_series_stale (episode_id) VALUES (NEW.id);
 END;
 
 CREATE TRIGGER episode_series_session_insert AFTER INSERT ON sessions
 BEGIN
-  INSERT OR REPLACE INTO episode_series SELECT * FROM episode_series_view
-  WHERE episode_id = NEW.episode_id;
+  INSERT OR IGNORE INTO episode_series_stale (episode_id) VALUES (NEW.episode_id);
 END;
 
 CREATE TRIGGER episode_series_session_update AFTER UPDATE ON sessions
 BEGIN
-  INSERT OR REPLACE INTO episode_series SELECT * FROM episode_series_view
-  WHERE episode_id IN (OLD.episode_id, NEW.episode_id);
+  INSERT OR IGNORE INTO episode_series_stale (episode_id) VALUES (OLD.episode_id);
+  INSERT OR IGNORE INTO episode_series_stale (episode_id) VALUES (NEW.episode_id);
 END;
 
 CREATE TRIGGER episode_series_session_delete AFTER DELETE ON sessions
 BEGIN
-  INSERT OR REPLACE INTO episode_series SELECT * FROM episode_series_view
-  WHERE episode_id = OLD.episode_id;
+  INSERT OR IGNORE INTO episode_series_stale (episode_id) VALUES (OLD.episode_id);
 END;
 
 CREATE TRIGGER episode_series_score_insert AFTER INSERT ON scores
 WHEN NEW.measure IN ('phq9', 'gad7')
 BEGIN
-  INSERT OR REPLACE INTO episode_series SELECT * FROM episode_series_view
-  WHERE episode_id = (SELECT episode_id FROM sessions WHERE id = NEW.session_id);
+  INSERT OR IGNORE INTO episode_series_stale (episode_id)
+  SELECT episode_id FROM sessions WHERE id = NEW.session_id;
 END;
 
 CREATE TRIGGER episode_series_score_update AFTER UPDATE ON scores
 WHEN NEW.measure IN ('phq9', 'gad7') OR OLD.measure IN ('phq9', 'gad7')
 BEGIN
-  INSERT OR REPLACE INTO episode_series SELECT * FROM episode_series_view
-  WHERE episode_id IN (SELECT episode_id FROM sessions WHERE id IN (OLD.session_id, NEW.session_id));
+  INSERT OR IGNORE INTO episode_series_stale (episode_id)
+  SELECT episode_id FROM sessions WHERE id IN (OLD.session_id, NEW.session_id);
 END;
 
 CREATE TRIGGER episode_series_score_delete AFTER DELETE ON scores
 WHEN OLD.measure IN ('phq9', 'gad7')
 BEGIN
-  INSERT OR REPLACE INTO episode_series SELECT * FROM episode_series_view
-  WHERE episode_id = (SELECT episode_id FROM sessions WHERE id = OLD.session_id);
+  INSERT OR IGNORE INTO episode_series_stale (episode_id)
+  SELECT episode_id FROM sessions WHERE id = OLD.session_id;
+END;
+
+-- Only the risk item's answer is part of a series.
+CREATE TRIGGER episode_series_item_insert AFTER INSERT ON score_items
+WHEN EXISTS (SELECT 1 FROM scores s JOIN measure_items m ON m.measure = s.measure
+             WHERE s.id = NEW.score_id AND m.item = NEW.item AND m.risk = 1)
+BEGIN
+  INSERT OR IGNORE INTO episode_series_stale (episode_id)
+  SELECT episode_id FROM sessions WHERE id = (SELECT session_id FROM scores WHERE id = NEW.score_id);
+END;
+
+CREATE TRIGGER episode_series_item_update AFTER UPDATE ON score_items
+BEGIN
+  INSERT OR IGNORE INTO episode_series_stale (episode_id)
+  SELECT episode_id FROM sessions
+  WHERE id IN (SELECT session_id FROM scores WHERE id IN (OLD.score_id, NEW.score_id));
+END;
+
+CREATE TRIGGER episode_series_item_delete AFTER DELETE ON score_items
+WHEN EXISTS (SELECT 1 FROM scores s JOIN measure_items m ON m.measure = s.measure
+             WHERE s.id = OLD.score_id AND m.item = OLD.item AND m.risk = 1)
+BEGIN
+  INSERT OR IGNORE INTO episode_series_stale (episode_id)
+  SELECT episode_id FROM sessions WHERE id = (SELECT session_id FROM scores WHERE id = OLD.score_id);
 END;

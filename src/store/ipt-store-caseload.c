@@ -9,7 +9,8 @@
 #include <glib/gi18n.h>
 
 /* One query whatever the number of clients: each client with their latest course and its row of
- * episode_series, which triggers keep up to date (schema version 2). */
+ * episode_series (schema version 2), kept up to date at each commit. A course still marked stale
+ * (its records written by hand since) is read from the view instead, one query each. */
 
 #define CASE_CLIENT_COLUMNS \
   "c.id, c.code, c.given_name, c.family_name, c.preferred_name, c.birth_date, c.phone, " \
@@ -28,6 +29,9 @@
   "LEFT JOIN episodes e ON e.client_id = c.id " \
   "AND e.ordinal = (SELECT max (ordinal) FROM episodes WHERE client_id = c.id) " \
   "LEFT JOIN episode_series es ON es.episode_id = e.id "
+#define CASE_SERIES_SQL \
+  "SELECT sessions_attended, current_session, phq9, gad7 FROM episode_series_view " \
+  "WHERE episode_id = ?1"
 
 static gboolean
 parse_number (const char **p,
@@ -87,18 +91,96 @@ parse_series (const char *text,
   return TRUE;
 }
 
+static GHashTable *
+load_stale (IptStore *self,
+            GError  **error)
+{
+  g_autoptr(IptStmt) stmt = _ipt_store_prepare (self, "SELECT episode_id FROM episode_series_stale",
+                                                error);
+  g_autoptr(GHashTable) stale = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  stale = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 *id = g_new (gint64, 1);
+
+      *id = sqlite3_column_int64 (stmt, 0);
+      g_hash_table_add (stale, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _ipt_store_fail (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&stale);
+}
+
+/* The four series columns of a row: from `stmt` at `col`, or computed now by the view. */
+static gboolean
+read_series (IptStore  *self,
+             IptStmt   *stmt,
+             int        col,
+             gint64     episode_id,
+             gboolean   stale,
+             guint     *attended,
+             guint     *current,
+             GArray    *phq9,
+             GArray    *gad7,
+             GError   **error)
+{
+  g_autoptr(IptStmt) computed = NULL;
+
+  if (stale || sqlite3_column_type (stmt, col) == SQLITE_NULL)
+    {
+      int rc;
+
+      computed = _ipt_store_prepare (self, CASE_SERIES_SQL, error);
+      if (computed == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (computed, 1, episode_id);
+      rc = sqlite3_step (computed);
+      if (rc != SQLITE_ROW)
+        return _ipt_store_fail (self, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, error);
+      stmt = computed;
+      col = 0;
+    }
+
+  *attended = sqlite3_column_int (stmt, col);
+  *current = sqlite3_column_int (stmt, col + 1);
+  if (!parse_series ((const char *) sqlite3_column_text (stmt, col + 2), phq9) ||
+      !parse_series ((const char *) sqlite3_column_text (stmt, col + 3), gad7))
+    {
+      g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_DAMAGED,
+                   _("The progress of course %" G_GINT64_FORMAT " is damaged"), episode_id);
+      return FALSE;
+    }
+
+  /* GAD-7 has no risk item. */
+  for (guint i = 0; i < gad7->len; i++)
+    g_array_index (gad7, IptSeriesPoint, i).risk_item = IPT_ITEM_MISSING;
+  return TRUE;
+}
+
 static GPtrArray *
 load_caseload (IptStore   *self,
                const char *sql,
                gint64      client_id,
                GError    **error)
 {
-  g_autoptr(IptStmt) stmt = _ipt_store_prepare (self, sql, error);
+  g_autoptr(GHashTable) stale = load_stale (self, error);
+  g_autoptr(IptStmt) stmt = NULL;
   g_autoptr(GArray) phq9 = g_array_new (FALSE, FALSE, sizeof (IptSeriesPoint));
   g_autoptr(GArray) gad7 = g_array_new (FALSE, FALSE, sizeof (IptSeriesPoint));
   g_autoptr(GPtrArray) summaries = NULL;
   int rc;
 
+  if (stale == NULL)
+    return NULL;
+  stmt = _ipt_store_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
 
@@ -117,22 +199,14 @@ load_caseload (IptStore   *self,
 
       if (sqlite3_column_type (stmt, CASE_N_CLIENT_COLUMNS) != SQLITE_NULL)
         {
+          gint64 episode_id;
+
           episode = _ipt_store_episode_from_row (stmt, CASE_N_CLIENT_COLUMNS);
-          attended = sqlite3_column_int (stmt, CASE_SERIES_COLUMN);
-          current = sqlite3_column_int (stmt, CASE_SERIES_COLUMN + 1);
-          if (!parse_series ((const char *) sqlite3_column_text (stmt, CASE_SERIES_COLUMN + 2),
-                             phq9) ||
-              !parse_series ((const char *) sqlite3_column_text (stmt, CASE_SERIES_COLUMN + 3),
-                             gad7))
-            {
-              g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_DAMAGED,
-                           _("The progress of course %" G_GINT64_FORMAT " is damaged"),
-                           ipt_episode_get_id (episode));
-              return NULL;
-            }
-          /* GAD-7 has no risk item. */
-          for (guint i = 0; i < gad7->len; i++)
-            g_array_index (gad7, IptSeriesPoint, i).risk_item = IPT_ITEM_MISSING;
+          episode_id = ipt_episode_get_id (episode);
+          if (!read_series (self, stmt, CASE_SERIES_COLUMN, episode_id,
+                            g_hash_table_contains (stale, &episode_id),
+                            &attended, &current, phq9, gad7, error))
+            return NULL;
         }
 
       g_ptr_array_add (summaries,

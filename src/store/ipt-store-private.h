@@ -37,6 +37,11 @@ gboolean _ipt_store_write_end (IptStore *self,
                                gboolean  ok,
                                GError  **error);
 
+/* Recomputes the episode_series rows of the courses marked stale (ipt-schema-2.sql); done
+ * before every commit of ipt_store_write_end. */
+gboolean _ipt_store_refresh_series (IptStore *self,
+                                    GError  **error);
+
 /* NULL binds NULL; _optional_ also stores "" as NULL (fields a person may leave empty). */
 void     _ipt_bind_text (IptStmt    *stmt,
                          int         index,

@@ -316,6 +316,38 @@ _ipt_store_now (void)
 
 /* Transactions */
 
+gboolean
+_ipt_store_refresh_series (IptStore *self,
+                           GError  **error)
+{
+  g_autoptr(IptStmt) any = _ipt_store_prepare (self,
+                                               "SELECT EXISTS (SELECT 1 FROM episode_series_stale)",
+                                               error);
+  g_autoptr(IptStmt) refresh = NULL;
+  g_autoptr(IptStmt) clear = NULL;
+  int rc;
+
+  if (any == NULL)
+    return FALSE;
+  rc = sqlite3_step (any);
+  if (rc != SQLITE_ROW)
+    return _ipt_store_fail (self, rc, error);
+  if (sqlite3_column_int (any, 0) == 0)
+    return TRUE;
+  _ipt_stmt_release (g_steal_pointer (&any));
+
+  refresh = _ipt_store_prepare (self,
+                                "INSERT OR REPLACE INTO episode_series "
+                                "SELECT * FROM episode_series_view WHERE episode_id IN "
+                                "(SELECT episode_id FROM episode_series_stale)",
+                                error);
+  if (refresh == NULL || !_ipt_store_step_done (self, refresh, error))
+    return FALSE;
+
+  clear = _ipt_store_prepare (self, "DELETE FROM episode_series_stale", error);
+  return clear != NULL && _ipt_store_step_done (self, clear, error);
+}
+
 static gboolean
 exec_control (IptStore   *self,
               const char *sql,
@@ -377,7 +409,8 @@ _ipt_store_write_end (IptStore *self,
 
   if (self->write_depth == 0)
     {
-      if (ok && exec_control (self, "COMMIT", &local_error))
+      if (ok && _ipt_store_refresh_series (self, &local_error) &&
+          exec_control (self, "COMMIT", &local_error))
         return TRUE;
       exec_control (self, "ROLLBACK", NULL);
     }
@@ -535,8 +568,8 @@ check_file_contents (const char  *path,
 }
 
 /* Checks an existing, non-empty file before SQLite opens it for writing: the header (magic,
- * application id, schema version, page size, length) and, when no WAL holds newer pages, the
- * contents. Sets *checked when the contents were verified too. */
+ * application id, schema version, page size, length) and the contents. Only for a file without a
+ * WAL holding pages: see has_live_wal (). */
 static gboolean
 check_existing_file (const char        *path,
                      const char        *display,
@@ -548,8 +581,6 @@ check_existing_file (const char        *path,
   gsize n_read = 0;
   guint32 page_size;
   gint32 version;
-  g_autofree char *wal_path = NULL;
-  struct stat wal_st;
   int fd;
 
   *checked = FALSE;
@@ -609,12 +640,6 @@ check_existing_file (const char        *path,
       return FALSE;
     }
 
-  /* A WAL with frames may hold pages the main file does not have yet (a crash before a
-   * checkpoint, or another window using the file): then SQLite itself must read it. */
-  wal_path = g_strconcat (path, "-wal", NULL);
-  if (g_stat (wal_path, &wal_st) == 0 && wal_st.st_size > 0)
-    return TRUE;
-
   if (st->st_size % page_size != 0)
     {
       set_damaged (error, display, _("it is not a whole number of pages long (truncated?)"));
@@ -638,6 +663,19 @@ check_existing_file (const char        *path,
 
   *checked = TRUE;
   return TRUE;
+}
+
+/* A WAL with frames holds pages the main file does not have yet: all of a new casebook until its
+ * first checkpoint, recent changes while another window has the file open, or after a crash.
+ * Then the file itself says little, and SQLite must read both; refusing still writes nothing, as
+ * the WAL is not checkpointed on closing (see ipt_store_open). */
+static gboolean
+has_live_wal (const char *path)
+{
+  g_autofree char *wal_path = g_strconcat (path, "-wal", NULL);
+  struct stat st;
+
+  return g_stat (wal_path, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > 0;
 }
 
 static gboolean
@@ -810,6 +848,7 @@ open_connection (IptStore   *self,
   gboolean read_only = ipt_store_get_read_only (self);
   gint64 application_id = 0;
   gint64 version = 0;
+  gint64 stale = 0;
   int rc;
 
   rc = sqlite3_open_v2 (self->path, &self->db,
@@ -911,6 +950,12 @@ open_connection (IptStore   *self,
       !_ipt_store_migrate (self->db, (int) version, display, error))
     return FALSE;
 
+  /* Courses left stale by a program that wrote the records by hand are brought up to date; if
+   * another program holds the file for writing, the caseload reads them from the view. */
+  if (query_int (self, "SELECT EXISTS (SELECT 1 FROM episode_series_stale)", &stale, NULL) &&
+      stale != 0 && _ipt_store_write_begin (self, NULL))
+    _ipt_store_write_end (self, TRUE, NULL);
+
   return TRUE;
 }
 
@@ -965,7 +1010,9 @@ ipt_store_open (const char        *path,
           set_not_a_casebook (error, display);
           return NULL;
         }
-      if (st.st_size == 0)
+      if (has_live_wal (path))
+        contents_checked = FALSE;
+      else if (st.st_size == 0)
         {
           if (read_only)
             {
@@ -988,6 +1035,9 @@ ipt_store_open (const char        *path,
 
   if (!open_connection (self, display, is_new, contents_checked, is_new ? 0 : st.st_size, error))
     {
+      /* Refused: closing must not move a WAL into the file either. */
+      if (self->db != NULL)
+        sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
       ipt_store_close (self);
       return NULL;
     }
