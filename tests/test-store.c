@@ -251,7 +251,8 @@ test_open_new (void)
   g_assert_cmpint (query_int (store, "PRAGMA synchronous"), ==, 2);
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM sqlite_schema WHERE name = "
                                      "'goal_ratings'"), ==, 1);
-  g_assert_cmpint (query_int (store, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"),
+                   ==, 1);
 
   client = add_client (store, "C-0001");
 
@@ -855,7 +856,8 @@ test_sessions_and_scores (void)
   /* Items are stored 1-based, a missing answer as NULL, and come back as the model has them. */
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM score_items"), ==, 14);
   g_assert_cmpint (query_int (store, "SELECT min(item) FROM score_items"), ==, 1);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM score_items WHERE value IS NULL"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM score_items WHERE value IS NULL"),
+                   ==, 1);
   g_assert_cmpint (query_int (store, "SELECT risk FROM scores WHERE measure = 'phq9'"), ==, 1);
 
   loaded = ipt_store_list_scores (store, ipt_episode_get_id (episode), &error);
@@ -1135,7 +1137,8 @@ test_check_raw_sql (void)
 
   /* Nothing changed. */
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM score_items"), ==, 6);
-  g_assert_cmpint (query_int (store, "SELECT value FROM score_items WHERE score_id = 1 AND item = 1"),
+  g_assert_cmpint (query_int (store,
+                              "SELECT value FROM score_items WHERE score_id = 1 AND item = 1"),
                    ==, 3);
   g_assert_cmpint (query_int (store, "SELECT planned_sessions FROM episodes"), ==, 16);
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM sessions"), ==, 1);

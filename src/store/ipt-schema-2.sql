@@ -188,7 +188,8 @@ WHEN EXISTS (SELECT 1 FROM scores s JOIN measure_items m ON m.measure = s.measur
              WHERE s.id = NEW.score_id AND m.item = NEW.item AND m.risk = 1)
 BEGIN
   INSERT OR IGNORE INTO episode_series_stale (episode_id)
-  SELECT episode_id FROM sessions WHERE id = (SELECT session_id FROM scores WHERE id = NEW.score_id);
+  SELECT episode_id FROM sessions
+  WHERE id = (SELECT session_id FROM scores WHERE id = NEW.score_id);
 END;
 
 CREATE TRIGGER episode_series_item_update AFTER UPDATE ON score_items
@@ -203,5 +204,6 @@ WHEN EXISTS (SELECT 1 FROM scores s JOIN measure_items m ON m.measure = s.measur
              WHERE s.id = OLD.score_id AND m.item = OLD.item AND m.risk = 1)
 BEGIN
   INSERT OR IGNORE INTO episode_series_stale (episode_id)
-  SELECT episode_id FROM sessions WHERE id = (SELECT session_id FROM scores WHERE id = OLD.score_id);
+  SELECT episode_id FROM sessions
+  WHERE id = (SELECT session_id FROM scores WHERE id = OLD.score_id);
 END;

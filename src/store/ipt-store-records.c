@@ -137,7 +137,8 @@ ipt_store_insert_client (IptStore  *self,
   stmt = _ipt_store_prepare (self,
                              "INSERT INTO clients (code, given_name, family_name, preferred_name, "
                              "birth_date, phone, email, referrer, notes, archived, created_at, "
-                             "updated_at) VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+                             "updated_at) "
+                             "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
                              error);
   ok = stmt != NULL;
   if (ok)
@@ -625,8 +626,8 @@ insert_score (IptStore *self,
   guint n_items = 0;
 
   stmt = _ipt_store_prepare (self,
-                             "INSERT INTO scores (session_id, measure, measure_version, total, risk) "
-                             "VALUES (?1, ?2, ?3, ?4, ?5)",
+                             "INSERT INTO scores (session_id, measure, measure_version, total, "
+                             "risk) VALUES (?1, ?2, ?3, ?4, ?5)",
                              error);
   if (stmt == NULL)
     return FALSE;
@@ -684,16 +685,17 @@ validate_session (IptSession *session,
   for (guint i = 0; scores != NULL && i < scores->len; i++)
     {
       IptScore *score = g_ptr_array_index (scores, i);
+      const IptMeasure *measure = ipt_score_get_measure (score);
 
       if (!ipt_score_validate (score, &model_error))
         return model_refused (&model_error, error);
 
       for (guint j = 0; j < i; j++)
         {
-          if (ipt_score_get_measure (g_ptr_array_index (scores, j)) == ipt_score_get_measure (score))
+          if (ipt_score_get_measure (g_ptr_array_index (scores, j)) == measure)
             {
               g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_INVALID,
-                           _("A session can have only one %s"), ipt_score_get_measure (score)->name);
+                           _("A session can have only one %s"), measure->name);
               return FALSE;
             }
         }
@@ -1194,8 +1196,8 @@ ipt_store_list_life_events (IptStore *self,
   g_return_val_if_fail (IPT_IS_STORE (self), NULL);
 
   stmt = _ipt_store_prepare (self,
-                             "SELECT id, client_id, date, title, impact, person_id FROM life_events "
-                             "WHERE client_id = ?1 ORDER BY date, id",
+                             "SELECT id, client_id, date, title, impact, person_id "
+                             "FROM life_events WHERE client_id = ?1 ORDER BY date, id",
                              error);
   if (stmt == NULL)
     return NULL;
@@ -1291,9 +1293,11 @@ ipt_store_save_goal (IptStore *self,
                     "INSERT INTO goals (episode_id, text, first_rating, latest_rating) "
                     "VALUES (?2, ?3, ?4, ?5)",
                     "UPDATE goals SET episode_id = ?2, text = ?3, "
-                    "first_rating = CASE WHEN EXISTS (SELECT 1 FROM goal_ratings WHERE goal_id = ?1) "
+                    "first_rating = CASE WHEN EXISTS "
+                    "(SELECT 1 FROM goal_ratings WHERE goal_id = ?1) "
                     "THEN first_rating ELSE ?4 END, "
-                    "latest_rating = CASE WHEN EXISTS (SELECT 1 FROM goal_ratings WHERE goal_id = ?1) "
+                    "latest_rating = CASE WHEN EXISTS "
+                    "(SELECT 1 FROM goal_ratings WHERE goal_id = ?1) "
                     "THEN latest_rating ELSE ?5 END WHERE id = ?1",
                     "goal", bind_goal, goal, error))
     return FALSE;
@@ -1380,7 +1384,8 @@ ipt_store_set_goal_rating (IptStore *self,
 
   if (rating == IPT_GOAL_RATING_NONE)
     stmt = _ipt_store_prepare (self,
-                               "DELETE FROM goal_ratings WHERE goal_id = ?1 AND session_number = ?2",
+                               "DELETE FROM goal_ratings "
+                               "WHERE goal_id = ?1 AND session_number = ?2",
                                error);
   else
     stmt = _ipt_store_prepare (self,

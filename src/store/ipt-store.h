@@ -45,9 +45,13 @@ char       *ipt_store_default_path (void);
 char       *ipt_store_demo_path (void);
 char       *ipt_store_backup_dir (void);
 
-/* Opens or creates a casebook. A missing or empty file becomes a new casebook (directory 0700,
- * file 0600); ours with an older schema is backed up, then migrated; anything else is refused
- * with one clear translated line in the error and the file left byte for byte as it was. */
+/* Opens or creates a casebook (path NULL: the default one). A missing or empty file becomes a
+ * new casebook (directory 0700, file 0600); ours with an older schema is first copied to
+ * `<path>.before-v<N>.bak` (N the version it is upgraded to), then migrated; anything else is
+ * refused with one clear translated line in the error and the file left byte for byte as it was.
+ * READ_ONLY refuses an older schema (IPT_STORE_ERROR_READ_ONLY): it cannot be upgraded.
+ * Opening the default casebook for writing (not NO_BACKUP, not a new one) makes the daily
+ * backup; other files are backed up only when asked (ipt_store_backup_daily). */
 IptStore   *ipt_store_open (const char *path, IptStoreOpenFlags flags, GError **error);
 const char *ipt_store_get_path (IptStore *self);
 gboolean    ipt_store_get_read_only (IptStore *self);
@@ -57,7 +61,9 @@ void        ipt_store_close (IptStore *self);
 const GError *ipt_store_get_backup_error (IptStore *self);
 
 /* Backups: a copy through the SQLite backup API into backup_dir (default: ipt_store_backup_dir)
- * named casebook-YYYY-MM-DD.sqlite, at most one a day, newest `keep` kept. */
+ * named after the database file, casebook-YYYY-MM-DD.sqlite for casebook.sqlite (local date), at
+ * most one a day, newest `keep` kept (0: IPT_STORE_BACKUPS_KEPT_DEFAULT); other files in the
+ * folder are left alone. Folder 0700, files 0600, written to a temporary file then renamed. */
 gboolean    ipt_store_backup_daily (IptStore *self, const char *backup_dir, guint keep, GError **error);
 gboolean    ipt_store_backup_to (IptStore *self, const char *dest_path, GError **error);
 
