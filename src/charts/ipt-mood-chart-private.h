@@ -25,4 +25,7 @@ void ipt_mood_chart_render_recorded (cairo_t             *cr,
                                      GArray              *boxes,
                                      GArray              *segments);
 
+/* Forgets the shaped labels kept across renders (benchmarks measure a cold start with it). */
+void ipt_mood_chart_drop_shape_cache (void);
+
 G_END_DECLS

@@ -76,11 +76,18 @@ typedef struct
   gboolean has_missed;
   gboolean has_risk;
   gboolean has_events;
+
+  /* measured once per layout, drawn from here */
+  struct _EventPlace *event_places;   /* one per data->events, or NULL */
+  guint              n_event_places;
+  GArray            *legend_items;    /* LegendItem */
 } Layout;
 
 typedef struct
 {
-  PangoLayout          *layout;
+  PangoContext         *context;
+  PangoLayout          *layout;     /* the current text (a strong reference) */
+  char                 *key;        /* text is shared through the shape cache under this, or NULL */
   PangoFontDescription *normal;
   PangoFontDescription *bold;
   PangoFontDescription *small;
@@ -214,6 +221,42 @@ make_font (const IptChartStyle *style,
   return font;
 }
 
+/* Shaping is the largest part of drawing a chart (profiled: about 40 %), and a chart redraws
+ * the same labels again and again (hover, resize of other widgets, print preview). So shaped
+ * layouts are kept across renders, keyed by everything that affects them: the target's font
+ * options and transformation, the font, the width and the text. */
+#define SHAPE_CACHE_MAX 4096
+
+G_LOCK_DEFINE_STATIC (shape_cache);
+static GHashTable *shape_cache;
+
+void
+ipt_mood_chart_drop_shape_cache (void)
+{
+  G_LOCK (shape_cache);
+  g_clear_pointer (&shape_cache, g_hash_table_unref);
+  G_UNLOCK (shape_cache);
+}
+
+static char *
+shape_cache_key (cairo_t             *cr,
+                 const IptChartStyle *style,
+                 double               fs,
+                 double               small)
+{
+  cairo_font_options_t *options = cairo_font_options_create ();
+  cairo_matrix_t m;
+  char *key;
+
+  cairo_surface_get_font_options (cairo_get_target (cr), options);
+  cairo_get_matrix (cr, &m);
+  key = g_strdup_printf ("%lx|%g,%g,%g,%g|%s|%g|%g",
+                         cairo_font_options_hash (options), m.xx, m.yx, m.xy, m.yy,
+                         style->font_family != NULL ? style->font_family : "Sans", fs, small);
+  cairo_font_options_destroy (options);
+  return key;
+}
+
 static void
 text_init (Text                *t,
            PangoContext        *context,
@@ -221,6 +264,7 @@ text_init (Text                *t,
            double               fs,
            double               small)
 {
+  t->context = g_object_ref (context);
   t->layout = pango_layout_new (context);
   t->normal = make_font (style, fs, PANGO_WEIGHT_NORMAL);
   t->bold = make_font (style, fs, PANGO_WEIGHT_BOLD);
@@ -233,6 +277,8 @@ static void
 text_clear (Text *t)
 {
   g_clear_object (&t->layout);
+  g_clear_object (&t->context);
+  g_clear_pointer (&t->key, g_free);
   g_clear_pointer (&t->normal, pango_font_description_free);
   g_clear_pointer (&t->bold, pango_font_description_free);
   g_clear_pointer (&t->small, pango_font_description_free);
@@ -242,23 +288,55 @@ text_clear (Text *t)
 
 /* Sets the text; max_width > 0 ellipsizes it to that width. */
 static void
+layout_setup (PangoLayout                *layout,
+              const PangoFontDescription *font,
+              const char                 *s,
+              int                         width)
+{
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, width);
+  pango_layout_set_ellipsize (layout, width > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_text (layout, s, -1);
+}
+
+static void
 text_set (Text                       *t,
           const PangoFontDescription *font,
           const char                 *s,
           double                      max_width)
 {
-  pango_layout_set_font_description (t->layout, font);
-  if (max_width > 0)
+  int width = max_width > 0 ? (int) (max_width * PANGO_SCALE) : -1;
+  const PangoFontDescription *fonts[] = { t->normal, t->bold, t->small, t->small_bold, t->title };
+  g_autofree char *key = NULL;
+  PangoLayout *layout;
+  guint index = 0;
+
+  if (t->key == NULL)
     {
-      pango_layout_set_width (t->layout, (int) (max_width * PANGO_SCALE));
-      pango_layout_set_ellipsize (t->layout, PANGO_ELLIPSIZE_END);
+      layout_setup (t->layout, font, s, width);
+      return;
     }
-  else
+
+  while (index + 1 < G_N_ELEMENTS (fonts) && fonts[index] != font)
+    index++;
+  key = g_strdup_printf ("%s|%u|%d|%s", t->key, index, width, s);
+
+  G_LOCK (shape_cache);
+  if (shape_cache == NULL)
+    shape_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  layout = g_hash_table_lookup (shape_cache, key);
+  if (layout == NULL)
     {
-      pango_layout_set_width (t->layout, -1);
-      pango_layout_set_ellipsize (t->layout, PANGO_ELLIPSIZE_NONE);
+      if (g_hash_table_size (shape_cache) >= SHAPE_CACHE_MAX)
+        g_hash_table_remove_all (shape_cache);
+      layout = pango_layout_new (t->context);
+      layout_setup (layout, font, s, width);
+      /* lay it out now, so that the shared layout is only read afterwards */
+      pango_layout_get_extents (layout, NULL, NULL);
+      g_hash_table_insert (shape_cache, g_steal_pointer (&key), layout);
     }
-  pango_layout_set_text (t->layout, s, -1);
+  g_set_object (&t->layout, layout);
+  G_UNLOCK (shape_cache);
 }
 
 static void
@@ -712,7 +790,7 @@ event_label (const IptChartEvent *event)
   return g_strdup_printf ("%s (%s)", event->title, impact);
 }
 
-typedef struct
+typedef struct _EventPlace
 {
   double x;
   double label_x;
@@ -869,6 +947,20 @@ legend_items_free (GArray *items)
   g_array_unref (items);
 }
 
+/* Small charts get smaller text, down to a readable floor. */
+static void
+font_sizes (const IptChartStyle *style,
+            double               width,
+            double               height,
+            double              *fs,
+            double              *small)
+{
+  double base = style->font_size > 0 ? style->font_size : 12;
+
+  *fs = CLAMP (MIN (height / 26.0, width / 55.0), 8.0, base);
+  *small = round (*fs * 0.85 * 4) / 4;
+}
+
 static void
 layout_compute (Layout              *l,
                 Text                *t,
@@ -878,16 +970,15 @@ layout_compute (Layout              *l,
                 double               width,
                 double               height)
 {
-  double base = style->font_size > 0 ? style->font_size : 12;
   double title_h, small_h, normal_h, header_h, marker_h;
   double left_w = 0, right_w = 0;
   double min_plot, avail = 0, y;
+  guint max_event_rows = 0;
 
   memset (l, 0, sizeof *l);
 
   /* Small charts get smaller text, down to a readable floor. */
-  l->fs = CLAMP (MIN (height / 26.0, width / 55.0), 8.0, base);
-  l->small = round (l->fs * 0.85 * 4) / 4;
+  font_sizes (style, width, height, &l->fs, &l->small);
   l->pad = round (l->fs * 0.6);
   l->line = MAX (1.5, l->fs / 6.0);
   l->radius = MAX (2.5, l->fs * 0.3);
@@ -966,25 +1057,23 @@ layout_compute (Layout              *l,
   l->show_events = l->has_events;
   l->event_rows = MAX_EVENT_ROWS;
 
+  /* Text measured once: the legend's rows and the rows the event labels would take. */
+  l->legend_items = legend_items (data, l, t, width - 2 * l->pad);
+  l->legend_rows = l->legend_items->len > 0
+                   ? g_array_index (l->legend_items, LegendItem, l->legend_items->len - 1).row + 1
+                   : 0;
+  if (l->has_events)
+    {
+      EventPlace *places = g_new0 (EventPlace, MAX (data->n_events, 1));
+
+      max_event_rows = place_events (data, l, t, MAX_EVENT_ROWS, places);
+      event_places_free (places, data->n_events);
+    }
+
   for (guint attempt = 0; attempt < 8; attempt++)
     {
-      EventPlace *places = NULL;
-      guint rows = 0;
+      guint rows = MIN (max_event_rows, l->event_rows);
       double fixed;
-
-      if (l->show_events)
-        {
-          places = g_new0 (EventPlace, MAX (data->n_events, 1));
-          rows = place_events (data, l, t, l->event_rows, places);
-          event_places_free (places, data->n_events);
-        }
-      if (l->show_legend)
-        {
-          GArray *items = legend_items (data, l, t, width - 2 * l->pad);
-
-          l->legend_rows = items->len > 0 ? g_array_index (items, LegendItem, items->len - 1).row + 1 : 0;
-          legend_items_free (items);
-        }
 
       fixed = l->pad + title_h
               + (l->show_subtitle ? small_h : 0)
@@ -1102,10 +1191,11 @@ layout_compute (Layout              *l,
 
   if (l->show_events)
     {
-      EventPlace *places = g_new0 (EventPlace, MAX (data->n_events, 1));
-      guint rows = place_events (data, l, t, l->event_rows, places);
+      guint rows;
 
-      event_places_free (places, data->n_events);
+      l->event_places = g_new0 (EventPlace, MAX (data->n_events, 1));
+      l->n_event_places = data->n_events;
+      rows = place_events (data, l, t, l->event_rows, l->event_places);
       y += l->pad;
       l->events = (Rect) { l->plot_x, y, l->plot_w, marker_h + MAX (rows, 1) * small_h };
       y += l->events.h;
@@ -1116,6 +1206,15 @@ layout_compute (Layout              *l,
       y += l->pad;
       l->legend = (Rect) { l->pad, y, width - 2 * l->pad, l->legend_rows * small_h * 1.25 };
     }
+}
+
+static void
+layout_clear (Layout *l)
+{
+  if (l->event_places != NULL)
+    event_places_free (l->event_places, l->n_event_places);
+  l->event_places = NULL;
+  g_clear_pointer (&l->legend_items, legend_items_free);
 }
 
 /* Drawing ---------------------------------------------------------------------------------- */
@@ -1740,13 +1839,11 @@ draw_events (cairo_t             *cr,
              const IptChartData  *data,
              const IptChartStyle *style)
 {
-  EventPlace *places = g_new0 (EventPlace, MAX (data->n_events, 1));
+  const EventPlace *places = l->event_places;
   IptChartColor mute = muted (style), fg = style->foreground;
   IptChartColor line = with_alpha (fg, 0.2);
   double marker = l->fs * 0.8, small_h = line_height (t, t->small);
   double w, h;
-
-  place_events (data, l, t, l->event_rows, places);
 
   text_set (t, t->small, _("Events"), -1);
   text_size (t, &w, &h);
@@ -1758,7 +1855,7 @@ draw_events (cairo_t             *cr,
 
   for (guint i = 0; i < data->n_events; i++)
     {
-      EventPlace *p = &places[i];
+      const EventPlace *p = &places[i];
       IptChartColor color = event_color (style, data->events[i].impact);
 
       if (p->row == -2)
@@ -1769,8 +1866,6 @@ draw_events (cairo_t             *cr,
       text_set (t, t->small, p->text, p->label_w + 1);
       text_draw (cr, t, p->label_x, l->events.y + marker + p->row * small_h, &fg);
     }
-
-  event_places_free (places, data->n_events);
 }
 
 static void
@@ -1780,7 +1875,7 @@ draw_legend (cairo_t             *cr,
              const IptChartData  *data,
              const IptChartStyle *style)
 {
-  GArray *items = legend_items (data, l, t, l->legend.w);
+  GArray *items = l->legend_items;
   IptChartColor fg = style->foreground, warn = warning_color (style), bg = background (style);
   double small_h = line_height (t, t->small), sw = l->fs * 1.6;
 
@@ -1851,8 +1946,6 @@ draw_legend (cairo_t             *cr,
       text_set (t, t->small, item->text, -1);
       text_draw (cr, t, x + sw + l->small * 0.4, y, &fg);
     }
-
-  legend_items_free (items);
 }
 
 void
@@ -1892,6 +1985,12 @@ ipt_mood_chart_render_recorded (cairo_t             *cr,
   cairo_clip (cr);
 
   context = pango_cairo_create_context (cr);
+  {
+    double fs, small;
+
+    font_sizes (style, width, height, &fs, &small);
+    t.key = shape_cache_key (cr, style, fs, small);
+  }
   layout_compute (&l, &t, context, data, style, width, height);
   t.boxes = boxes;
   t.segments = segments;
@@ -1921,6 +2020,7 @@ ipt_mood_chart_render_recorded (cairo_t             *cr,
   if (l.show_legend && l.legend_rows > 0)
     draw_legend (cr, &t, &l, data, style);
 
+  layout_clear (&l);
   text_clear (&t);
   g_object_unref (context);
   cairo_restore (cr);
@@ -1978,6 +2078,7 @@ ipt_mood_chart_hit_test (PangoContext        *context,
         }
     }
 
+  layout_clear (&l);
   text_clear (&t);
   return found;
 }
