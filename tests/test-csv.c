@@ -108,7 +108,8 @@ query_int (IptStore   *store,
   sqlite3_stmt *stmt = NULL;
   int value;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    g_error ("%s: %s", sql, sqlite3_errmsg (db));
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   value = sqlite3_column_type (stmt, 0) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 0);
   sqlite3_finalize (stmt);
@@ -622,6 +623,88 @@ test_import_blank_lines (void)
   g_assert_cmpuint (summary.n_rows, ==, 0);
 }
 
+/* The import does the work of the schema's row triggers once per file: the results must be the
+ * ones the triggers give, and the triggers must be back afterwards. */
+static void
+test_import_triggers (void)
+{
+  g_autoptr(IptStore) store = open_fresh_store ();
+  g_autofree char *triggers_before = NULL;
+  g_autofree char *triggers_after = NULL;
+  g_autoptr(IptSession) session = NULL;
+  g_autoptr(GPtrArray) scores = NULL;
+  g_autoptr(IptEpisode) episode = NULL;
+  g_autoptr(IptClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  const int phq9[] = { 1, 1, 1, 1, 1, 1, 1, 1, 2 };
+  const char check_series[] =
+    "SELECT count(*) FROM episodes e LEFT JOIN episode_series s ON s.episode_id = e.id "
+    "JOIN episode_series_view v ON v.episode_id = e.id "
+    "WHERE s.episode_id IS NULL OR s.sessions_attended IS NOT v.sessions_attended "
+    "OR s.current_session IS NOT v.current_session OR s.phq9 IS NOT v.phq9 OR s.gad7 IS NOT v.gad7 "
+    "OR e.id IN (SELECT episode_id FROM episode_series_stale)";
+  const char check_risk[] =
+    "SELECT count(*) FROM scores s WHERE s.risk IS NOT coalesce ("
+    "(SELECT si.value > 0 FROM score_items si JOIN measure_items m ON m.measure = s.measure "
+    " AND m.item = si.item AND m.risk = 1 WHERE si.score_id = s.id), 0)";
+
+  triggers_before = query_text (store, "SELECT group_concat (name || sql, '|') FROM "
+                                       "(SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+                                       " ORDER BY name)");
+
+  /* a client the app wrote, whose course the import adds to */
+  client = ipt_client_new ("APP-1");
+  g_assert_true (ipt_store_insert_client (store, client, &error));
+  episode = ipt_episode_new (ipt_client_get_id (client), "2026-01-05", 12);
+  g_assert_true (ipt_store_insert_episode (store, episode, &error));
+  session = ipt_session_new (ipt_episode_get_id (episode), 1, "2026-01-05");
+  scores = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (scores, ipt_score_new_from_items (ipt_measure_lookup ("phq9"), phq9, 9));
+  g_assert_true (ipt_store_save_session (store, session, scores, &error));
+  g_assert_no_error (error);
+
+  import_ok (store,
+             HEADER
+             "APP-1,2,2026-01-12,phq9,,2;2;2;2;2;2;2;2;3\n"
+             "APP-1,2,2026-01-12,gad7,9,\n"
+             "N-1,1,2026-02-02,phq9,,0;0;0;0;0;0;0;0;1\n"
+             "N-1,2,2026-02-09,phq9,,0;0;0;0;0;0;0;0;0\n"
+             "N-1,2,2026-02-09,wsas,,1;1;1;1;1\n"
+             "N-2,1,2026-02-02,bdi2,25,\n",
+             IPT_IMPORT_DEFAULT, NULL);
+  g_assert_cmpint (query_int (store, check_series), ==, 0);
+  g_assert_cmpint (query_int (store, check_risk), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM scores WHERE risk = 1"), ==, 3);
+
+  /* replacing: risk gone, answers gone, series follow */
+  import_ok (store,
+             HEADER
+             "APP-1,2,2026-01-12,phq9,,2;2;2;2;2;2;2;2;0\n"
+             "N-1,1,2026-02-03,phq9,4,\n",
+             IPT_IMPORT_REPLACE, NULL);
+  g_assert_cmpint (query_int (store, check_series), ==, 0);
+  g_assert_cmpint (query_int (store, check_risk), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM scores WHERE risk = 1"), ==, 1);
+
+  triggers_after = query_text (store, "SELECT group_concat (name || sql, '|') FROM "
+                                      "(SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+                                      " ORDER BY name)");
+  g_assert_cmpstr (triggers_after, ==, triggers_before);
+
+  /* and they still fire: a score the app saves updates the series */
+  g_ptr_array_set_size (scores, 0);
+  g_ptr_array_add (scores, ipt_score_new_from_total (ipt_measure_lookup ("phq9"), 3));
+  g_clear_object (&session);
+  session = ipt_session_new (ipt_episode_get_id (episode), 3, "2026-01-19");
+  g_assert_true (ipt_store_save_session (store, session, scores, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (store, check_series), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT current_session FROM episode_series s "
+                                     "JOIN episodes e ON e.id = s.episode_id "
+                                     "JOIN clients c ON c.id = e.client_id WHERE c.code = 'APP-1'"),
+                   ==, 3);
+}
+
 /* Export */
 
 static void
@@ -790,6 +873,7 @@ main (int    argc,
   g_test_add_func ("/csv/import/not-attended", test_import_not_attended);
   g_test_add_func ("/csv/import/existing-client", test_import_existing_client);
   g_test_add_func ("/csv/import/blank-lines", test_import_blank_lines);
+  g_test_add_func ("/csv/import/triggers", test_import_triggers);
   g_test_add_func ("/csv/export/scores", test_export_scores);
   g_test_add_func ("/csv/export/round-trip", test_export_round_trip);
   g_test_add_func ("/csv/export/outcomes", test_export_outcomes);

@@ -1099,6 +1099,8 @@ typedef struct
   sqlite3_stmt *score;
   sqlite3_stmt *update_score;
   sqlite3_stmt *delete_items;
+  sqlite3_stmt *mark_score;
+  sqlite3_stmt *mark_episode;
   sqlite3_stmt *items[MAX_MEASURES];
 } WriteStatements;
 
@@ -1114,6 +1116,8 @@ write_statements_clear (WriteStatements *st)
   sqlite3_finalize (st->score);
   sqlite3_finalize (st->update_score);
   sqlite3_finalize (st->delete_items);
+  sqlite3_finalize (st->mark_score);
+  sqlite3_finalize (st->mark_episode);
   for (i = 0; i < MAX_MEASURES; i++)
     sqlite3_finalize (st->items[i]);
 }
@@ -1138,7 +1142,11 @@ write_prepare (ImportContext   *ctx,
                     "VALUES (?, ?, ?, ?, ?)", &st->score, error) ||
       !prepare (db, "UPDATE scores SET measure_version = ?, total = ?, risk = ? WHERE id = ?",
                 &st->update_score, error) ||
-      !prepare (db, "DELETE FROM score_items WHERE score_id = ?", &st->delete_items, error))
+      !prepare (db, "DELETE FROM score_items WHERE score_id = ?", &st->delete_items, error) ||
+      !prepare (db, "INSERT OR IGNORE INTO temp.ipt_import_scores (id) VALUES (?)",
+                &st->mark_score, error) ||
+      !prepare (db, "INSERT OR IGNORE INTO temp.ipt_import_episodes (id) VALUES (?)",
+                &st->mark_episode, error))
     return FALSE;
 
   /* one statement writes all the answers of a score */
@@ -1212,6 +1220,7 @@ write_row (ImportContext    *ctx,
   const IptMeasure *measure = ctx->measures[row->measure];
   gboolean risk = row->n_items > 0 &&
                   ipt_measure_items_flag_risk (measure, row_items (ctx, row), row->n_items);
+  gint64 score_id;
 
   if (row->action == ACTION_SKIP)
     {
@@ -1221,8 +1230,7 @@ write_row (ImportContext    *ctx,
 
   if (row->action == ACTION_UPDATE)
     {
-      gint64 score_id = sess->existing[row->measure]->id;
-
+      score_id = sess->existing[row->measure]->id;
       sqlite3_bind_text (st->update_score, 1, measure->version, -1, SQLITE_STATIC);
       if (row->total == IPT_TOTAL_NONE)
         sqlite3_bind_null (st->update_score, 2);
@@ -1247,7 +1255,8 @@ write_row (ImportContext    *ctx,
             return FALSE;
         }
       summary->n_scores_replaced++;
-      return TRUE;
+      sqlite3_bind_int64 (st->mark_score, 1, score_id);
+      return step_done (db, st->mark_score, "scores", error);
     }
 
   sqlite3_bind_int64 (st->score, 1, sess->id);
@@ -1260,10 +1269,12 @@ write_row (ImportContext    *ctx,
   sqlite3_bind_int (st->score, 5, risk ? 1 : 0);
   if (!step_done (db, st->score, "scores", error))
     return FALSE;
-  if (!write_items (ctx, db, st, row, sqlite3_last_insert_rowid (db), error))
+  score_id = sqlite3_last_insert_rowid (db);
+  if (!write_items (ctx, db, st, row, score_id, error))
     return FALSE;
   summary->n_scores_new++;
-  return TRUE;
+  sqlite3_bind_int64 (st->mark_score, 1, score_id);
+  return step_done (db, st->mark_score, "scores", error);
 }
 
 static gboolean
@@ -1339,7 +1350,175 @@ write_client (ImportContext    *ctx,
             return FALSE;
         }
     }
+
+  sqlite3_bind_int64 (st->mark_episode, 1, client->episode_id);
+  return step_done (db, st->mark_episode, "episodes", error);
+}
+
+/* Bulk writing.
+ *
+ * Some triggers of the schema (ipt-schema-2.sql) do per-row work that a bulk import does better
+ * once per file: the item range check, and the marking of courses whose progress
+ * (episode_series) the store recomputes before the commit. Inside the import's transaction these
+ * triggers are dropped, their work is done once over what the import wrote (finish_bulk), and
+ * they are created again from their own SQL before the commit; any failure rolls the whole
+ * transaction back, triggers included. A trigger not named here keeps firing row by row. When
+ * one of these triggers changes its meaning in the schema, finish_bulk must change with it
+ * (tests/test-csv.c compares the results with what the triggers give). */
+static const char * const bulk_triggers[] = {
+  "score_items_in_range_insert",
+  "episode_series_episode_insert",
+  "episode_series_session_insert",
+  "episode_series_session_update",
+  "episode_series_score_insert",
+  "episode_series_score_update",
+  "episode_series_item_insert",
+  "episode_series_item_delete",
+};
+
+typedef struct
+{
+  char *sql[G_N_ELEMENTS (bulk_triggers)];  /* NULL: not in this casebook */
+} Suspended;
+
+static void
+suspended_clear (Suspended *suspended)
+{
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (bulk_triggers); i++)
+    g_clear_pointer (&suspended->sql[i], g_free);
+}
+
+static gboolean
+exec_sql (sqlite3     *db,
+          const char  *sql,
+          const char  *what,
+          GError     **error)
+{
+  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return sql_failed (db, what, error);
   return TRUE;
+}
+
+static gboolean
+begin_bulk (sqlite3    *db,
+            Suspended  *suspended,
+            GError    **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  guint i;
+
+  if (!exec_sql (db, "CREATE TEMP TABLE IF NOT EXISTS ipt_import_scores (id INTEGER PRIMARY KEY);"
+                     "CREATE TEMP TABLE IF NOT EXISTS ipt_import_episodes (id INTEGER PRIMARY KEY);"
+                     "DELETE FROM temp.ipt_import_scores;"
+                     "DELETE FROM temp.ipt_import_episodes;",
+                 "temporary tables", error))
+    return FALSE;
+
+  if (!prepare (db, "SELECT sql FROM main.sqlite_master WHERE type = 'trigger' AND name = ?",
+                &stmt, error))
+    return FALSE;
+
+  for (i = 0; i < G_N_ELEMENTS (bulk_triggers); i++)
+    {
+      int rc;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, bulk_triggers[i], -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        suspended->sql[i] = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      else if (rc != SQLITE_DONE)
+        {
+          sqlite3_finalize (stmt);
+          return sql_failed (db, "triggers", error);
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  for (i = 0; i < G_N_ELEMENTS (bulk_triggers); i++)
+    {
+      g_autofree char *drop = NULL;
+
+      if (suspended->sql[i] == NULL)
+        continue;
+      drop = g_strdup_printf ("DROP TRIGGER main.%s", bulk_triggers[i]);
+      if (!exec_sql (db, drop, "triggers", error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+is_suspended (const Suspended *suspended,
+              const char      *name)
+{
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (bulk_triggers); i++)
+    if (strcmp (bulk_triggers[i], name) == 0)
+      return suspended->sql[i] != NULL;
+  return FALSE;
+}
+
+/* Does once what the suspended triggers do row by row, then brings them back. */
+static gboolean
+finish_bulk (sqlite3    *db,
+             Suspended  *suspended,
+             GError    **error)
+{
+  guint i;
+
+  if (is_suspended (suspended, "score_items_in_range_insert"))
+    {
+      sqlite3_stmt *stmt = NULL;
+      int rc;
+
+      if (!prepare (db,
+                    "SELECT 1 FROM temp.ipt_import_scores t "
+                    "JOIN main.score_items si ON si.score_id = t.id "
+                    "JOIN main.scores s ON s.id = si.score_id "
+                    "WHERE NOT EXISTS (SELECT 1 FROM main.measure_items m "
+                    "  WHERE m.measure = s.measure AND m.item = si.item "
+                    "    AND (si.value IS NULL OR si.value BETWEEN m.min_value AND m.max_value)) "
+                    "LIMIT 1", &stmt, error))
+        return FALSE;
+      rc = sqlite3_step (stmt);
+      sqlite3_finalize (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_INVALID,
+                       _("Could not import the scores: an item answer is outside the range of "
+                         "its measure"));
+          return FALSE;
+        }
+      if (rc != SQLITE_DONE)
+        return sql_failed (db, "score items", error);
+    }
+
+  /* every course the import wrote to is marked, a superset of what the triggers mark */
+  for (i = 0; i < G_N_ELEMENTS (bulk_triggers); i++)
+    {
+      if (suspended->sql[i] != NULL && g_str_has_prefix (bulk_triggers[i], "episode_series_"))
+        {
+          if (!exec_sql (db,
+                         "INSERT OR IGNORE INTO main.episode_series_stale (episode_id) "
+                         "SELECT id FROM temp.ipt_import_episodes",
+                         "course progress", error))
+            return FALSE;
+          break;
+        }
+    }
+
+  for (i = 0; i < G_N_ELEMENTS (bulk_triggers); i++)
+    {
+      if (suspended->sql[i] != NULL && !exec_sql (db, suspended->sql[i], "triggers", error))
+        return FALSE;
+    }
+
+  return exec_sql (db, "DELETE FROM temp.ipt_import_scores; DELETE FROM temp.ipt_import_episodes;",
+                   "temporary tables", error);
 }
 
 static gboolean
@@ -1351,6 +1530,7 @@ run_import (ImportContext    *ctx,
   sqlite3 *db = _ipt_store_get_db (store);
   LoadStatements load = { NULL, };
   WriteStatements write = { NULL, };
+  Suspended suspended = { { NULL, } };
   g_autofree char *now = _ipt_store_now ();
   gboolean ok = FALSE;
   guint i;
@@ -1389,7 +1569,11 @@ run_import (ImportContext    *ctx,
       goto out;
     }
 
-  if (!write_prepare (ctx, db, &write, error))
+  load_statements_clear (&load);
+  memset (&load, 0, sizeof load);
+
+  if (!begin_bulk (db, &suspended, error) ||
+      !write_prepare (ctx, db, &write, error))
     goto out;
 
   for (i = 0; i < ctx->client_order->len; i++)
@@ -1400,16 +1584,19 @@ run_import (ImportContext    *ctx,
         goto out;
     }
 
-  load_statements_clear (&load);
   write_statements_clear (&write);
-  memset (&load, 0, sizeof load);
   memset (&write, 0, sizeof write);
+
+  if (!finish_bulk (db, &suspended, error))
+    goto out;
+  suspended_clear (&suspended);
 
   return _ipt_store_write_end (store, TRUE, error);
 
 out:
   load_statements_clear (&load);
   write_statements_clear (&write);
+  suspended_clear (&suspended);
   _ipt_store_write_end (store, FALSE, NULL);
   return ok;
 }
