@@ -324,6 +324,9 @@ test_open_read_only (void)
   reader = ipt_store_open (path, IPT_STORE_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
   g_assert_true (ipt_store_get_read_only (reader));
+  g_assert_cmpint (sqlite3_db_readonly (_ipt_store_get_db (reader), "main"), ==, 1);
+  g_assert_cmpint (sqlite3_exec (_ipt_store_get_db (reader), "DELETE FROM clients", NULL, NULL,
+                                 NULL) & 0xff, ==, SQLITE_READONLY);
   clients = ipt_store_list_clients (reader, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (clients->len, ==, 1);
@@ -756,9 +759,21 @@ test_episodes (void)
 
   /* The model refuses a broken contract with its own message. */
   ipt_episode_set_middle_end (second, 4);
+  {
+    g_autoptr(GError) model_error = NULL;
+
+    g_assert_false (ipt_episode_validate (second, &model_error));
+    g_assert_false (ipt_store_update_episode (store, second, &error));
+    g_assert_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_INVALID);
+    g_assert_cmpstr (error->message, ==, model_error->message);
+    g_clear_error (&error);
+  }
+  ipt_episode_set_middle_end (second, 15);
+  ipt_episode_set_planned_sessions (second, 7);
   g_assert_false (ipt_store_update_episode (store, second, &error));
   g_assert_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_INVALID);
   g_clear_error (&error);
+  ipt_episode_set_planned_sessions (second, 20);
   bad = ipt_episode_new (ipt_client_get_id (client), "2026-02-30", 16);
   g_assert_false (ipt_store_insert_episode (store, bad, &error));
   g_assert_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_INVALID);
@@ -1335,6 +1350,43 @@ test_migrate_from (gconstpointer data)
   }
 }
 
+/* A step that fails leaves the file at its version, with nothing of the step in it. */
+static void
+test_migrate_failing_step (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *fixture = fixture_path (1);
+  g_autofree char *path = g_build_filename (dir, "casebook.sqlite", NULL);
+  g_autofree char *backup = NULL;
+  g_autoptr(IptStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  copy_file (fixture, path);
+  /* A table in the way of step 2, as a hand-edited file might have. */
+  make_foreign_db (path, "CREATE TABLE goal_ratings (x);");
+  backup = g_strdup_printf ("%s.before-v2.bak", path);
+
+  store = ipt_store_open (path, IPT_STORE_OPEN_NO_BACKUP, &error);
+  g_assert_null (store);
+  g_assert_nonnull (error);
+  g_assert_null (strchr (error->message, '\n'));
+  g_assert_nonnull (strstr (error->message, "casebook.sqlite"));
+  g_assert_true (exists (backup));
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT (SELECT user_version FROM pragma_user_version), "
+                                       "(SELECT count(*) FROM sqlite_schema "
+                                       "WHERE name IN ('measure_items', 'episode_series'))",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
 static void
 test_migrate_current_untouched (void)
 {
@@ -1773,6 +1825,7 @@ main (int    argc,
 
       g_test_add_data_func (name, GINT_TO_POINTER (v), test_migrate_from);
     }
+  g_test_add_func ("/store/migrate/failing-step", test_migrate_failing_step);
   g_test_add_func ("/store/migrate/current-untouched", test_migrate_current_untouched);
   g_test_add_func ("/store/migrate/backup-not-overwritten", test_migrate_backup_not_overwritten);
   g_test_add_func ("/store/backup/daily-on-open", test_backup_daily_on_open);
