@@ -277,11 +277,21 @@ test_open_default_dir_mode (void)
   g_autoptr(IptStore) store = NULL;
 
   /* An existing folder of ours with loose permissions is tightened. */
+  g_unlink (path);
   g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
   g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
   store = ipt_store_open (NULL, IPT_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (ipt_store_get_path (store), ==, path);
+  g_assert_cmpuint (file_mode (dir), ==, 0700);
+  g_assert_cmpuint (file_mode (path), ==, 0600);
+  g_clear_object (&store);
+
+  /* So is the casebook itself, once it is known to be one. */
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+  store = ipt_store_open (NULL, IPT_STORE_OPEN_NO_BACKUP, &error);
+  g_assert_no_error (error);
   g_assert_cmpuint (file_mode (dir), ==, 0700);
   g_assert_cmpuint (file_mode (path), ==, 0600);
 }

@@ -1045,9 +1045,21 @@ ipt_store_open (const char        *path,
   /* A 16 MiB page cache keeps a large caseload's pages in memory between loads. */
   sqlite3_exec (self->db, "PRAGMA cache_size = -16384", NULL, NULL, NULL);
 
-  if (!read_only && !is_new && !(flags & IPT_STORE_OPEN_NO_BACKUP) &&
-      g_strcmp0 (path, default_path) == 0)
-    ipt_store_backup_daily (self, NULL, IPT_STORE_BACKUPS_KEPT_DEFAULT, &self->backup_error);
+  if (!read_only && g_strcmp0 (path, default_path) == 0)
+    {
+      /* The default casebook and its folder are private whoever put them there. */
+      if (!is_new && (st.st_mode & 077) != 0)
+        g_chmod (path, 0600);
+      if (!is_new)
+        {
+          g_autofree char *dir = g_path_get_dirname (path);
+
+          ensure_private_dir (dir, TRUE, NULL);
+        }
+
+      if (!is_new && !(flags & IPT_STORE_OPEN_NO_BACKUP))
+        ipt_store_backup_daily (self, NULL, IPT_STORE_BACKUPS_KEPT_DEFAULT, &self->backup_error);
+    }
 
   return g_steal_pointer (&self);
 }
