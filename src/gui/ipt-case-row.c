@@ -35,8 +35,6 @@ ipt_case_row_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_object (&self->summary);
-  gtk_widget_dispose_template (GTK_WIDGET (self), IPT_TYPE_CASE_ROW);
-  /* The template's unnamed boxes are children too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
@@ -51,21 +49,79 @@ ipt_case_row_class_init (IptCaseRowClass *klass)
 
   object_class->dispose = ipt_case_row_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/ipt-case-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, IptCaseRow, name_label);
-  gtk_widget_class_bind_template_child (widget_class, IptCaseRow, code_label);
-  gtk_widget_class_bind_template_child (widget_class, IptCaseRow, focus_label);
-  gtk_widget_class_bind_template_child (widget_class, IptCaseRow, progress_label);
-  gtk_widget_class_bind_template_child (widget_class, IptCaseRow, badge_label);
-  gtk_widget_class_bind_template_child (widget_class, IptCaseRow, side_box);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "caserow");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
+static gboolean
+on_badge_query_tooltip (GtkWidget  *badge,
+                        int         x,
+                        int         y,
+                        gboolean    keyboard,
+                        GtkTooltip *tooltip,
+                        IptCaseRow *self)
+{
+  const char *rule;
+
+  if (self->summary == NULL)
+    return FALSE;
+  rule = ipt_case_summary_get_signal_rule (self->summary);
+  if (rule == NULL || *rule == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, rule);
+  return TRUE;
+}
+
+static GtkLabel *
+add_label (GtkWidget  *box,
+           const char *first_class,
+           const char *second_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (first_class != NULL)
+    gtk_widget_add_css_class (label, first_class);
+  if (second_class != NULL)
+    gtk_widget_add_css_class (label, second_class);
+  gtk_box_append (GTK_BOX (box), label);
+  return GTK_LABEL (label);
+}
+
+/* Built in code, not from a template: rows are made as the list scrolls and filters, and
+ * each must cost next to nothing. */
 static void
 ipt_case_row_init (IptCaseRow *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 10);
+
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_widget_set_parent (text, GTK_WIDGET (self));
+  gtk_box_append (GTK_BOX (text), title);
+  self->name_label = add_label (title, "heading", NULL);
+  self->code_label = add_label (title, "dim-label", "caption");
+  gtk_label_set_ellipsize (self->code_label, PANGO_ELLIPSIZE_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->code_label), "numeric");
+  gtk_widget_set_valign (GTK_WIDGET (self->code_label), GTK_ALIGN_BASELINE);
+  gtk_widget_set_valign (GTK_WIDGET (self->name_label), GTK_ALIGN_BASELINE);
+  self->focus_label = add_label (text, NULL, NULL);
+  self->progress_label = add_label (text, "dim-label", "caption");
+
+  self->side_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
+  gtk_widget_set_valign (GTK_WIDGET (self->side_box), GTK_ALIGN_CENTER);
+  gtk_widget_set_parent (GTK_WIDGET (self->side_box), GTK_WIDGET (self));
+  self->badge_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_halign (GTK_WIDGET (self->badge_label), GTK_ALIGN_END);
+  gtk_widget_add_css_class (GTK_WIDGET (self->badge_label), "badge");
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->badge_label), TRUE);
+  g_signal_connect_object (self->badge_label, "query-tooltip",
+                           G_CALLBACK (on_badge_query_tooltip), self, 0);
+  gtk_box_append (self->side_box, GTK_WIDGET (self->badge_label));
 
   self->sparkline = GTK_WIDGET (ipt_sparkline_new ());
   gtk_widget_set_halign (self->sparkline, GTK_ALIGN_END);
@@ -131,9 +187,8 @@ ipt_case_row_set_summary (IptCaseRow     *self,
 
   if (episode != NULL)
     {
+      /* The rule shows as the badge's tooltip, asked for when hovered (query-tooltip). */
       gtk_label_set_label (self->badge_label, ipt_signal_kind_to_label (kind));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->badge_label),
-                                   ipt_case_summary_get_signal_rule (summary));
       _ipt_widget_set_signal_class (GTK_WIDGET (self->badge_label), kind);
       gtk_widget_set_visible (GTK_WIDGET (self->badge_label), TRUE);
     }

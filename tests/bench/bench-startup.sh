@@ -1,0 +1,82 @@
+#!/bin/sh
+# Start-up to the first full frame: ipt-casebook --screenshot on a 1,000-client caseload against
+# gtk4-builder-tool screenshot of a one-label window of the same size, on the same X server,
+# alternated, median of PAIRS pairs (default 7). Target: at most 1.5 times the reference.
+#
+# Usage: tests/bench/bench-startup.sh [BUILDDIR] [PAIRS]
+# Starts its own X server (xvfb-run) and session bus when DISPLAY is not set.
+set -eu
+
+build=${1:-_build}
+pairs=${2:-7}
+build=$(cd "$build" && pwd)
+
+if [ -z "${DISPLAY:-}" ]; then
+  exec xvfb-run -a -s "-screen 0 1400x900x24" dbus-run-session -- "$0" "$build" "$pairs"
+fi
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+
+export XDG_DATA_HOME="$tmp/data"
+export GSETTINGS_BACKEND=memory
+export GSETTINGS_SCHEMA_DIR="$build/data"
+app="$build/src/ipt-casebook"
+mkdir -p "$XDG_DATA_HOME"
+
+"$app" --make-demo "$tmp/caseload.sqlite" --clients 1000 >/dev/null
+
+# The reference: a window of the app's default size (GSettings window-width/height) with a label.
+width=$(gsettings get org.iptcasebook.IptCasebook window-width 2>/dev/null || echo 1200)
+height=$(gsettings get org.iptcasebook.IptCasebook window-height 2>/dev/null || echo 780)
+cat > "$tmp/label.ui" <<UI
+<?xml version="1.0" encoding="UTF-8"?>
+<interface>
+  <object class="GtkWindow">
+    <property name="default-width">$width</property>
+    <property name="default-height">$height</property>
+    <child>
+      <object class="GtkLabel">
+        <property name="label">IPT Casebook</property>
+      </object>
+    </child>
+  </object>
+</interface>
+UI
+
+now_ms () {
+  echo $(( $(date +%s%N) / 1000000 ))
+}
+
+run_app () {
+  "$app" --database "$tmp/caseload.sqlite" --screenshot "$tmp/app.png" >/dev/null 2>"$tmp/app.err"
+}
+
+run_reference () {
+  gtk4-builder-tool screenshot --force "$tmp/label.ui" "$tmp/label.png" >/dev/null 2>&1
+}
+
+# Warm up both (font cache, the day's first backup of the casebook).
+run_app
+run_reference
+
+: > "$tmp/app.times"
+: > "$tmp/ref.times"
+i=0
+while [ "$i" -lt "$pairs" ]; do
+  t0=$(now_ms); run_app; t1=$(now_ms); run_reference; t2=$(now_ms)
+  echo $((t1 - t0)) >> "$tmp/app.times"
+  echo $((t2 - t1)) >> "$tmp/ref.times"
+  i=$((i + 1))
+done
+
+median () {
+  sort -n "$1" | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+app_median=$(median "$tmp/app.times")
+ref_median=$(median "$tmp/ref.times")
+echo "bench-startup: $pairs pairs, window ${width}x${height}, 1,000 clients"
+echo "  ipt-casebook --screenshot:        median ${app_median} ms ($(tr '\n' ' ' < "$tmp/app.times"))"
+echo "  gtk4-builder-tool screenshot:     median ${ref_median} ms ($(tr '\n' ' ' < "$tmp/ref.times"))"
+awk -v a="$app_median" -v r="$ref_median" 'BEGIN { printf "  ratio %.2f (target <= 1.5)\n", a / r }'
