@@ -564,6 +564,43 @@ test_refuse_foreign (void)
   assert_refused (wal, IPT_STORE_ERROR_NOT_A_CASEBOOK, "is not an IPT Casebook file");
 }
 
+/* Another program has its WAL database open: refusing it must not checkpoint that WAL. */
+static void
+test_refuse_foreign_live_wal (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "live.sqlite", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *wal_before = NULL;
+  g_autofree char *wal_after = NULL;
+  gsize before_len = 0, after_len = 0, wal_before_len = 0, wal_after_len = 0;
+  g_autoptr(IptStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  /* The program stopped without checkpointing (it crashed, say): its WAL holds the pages. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = WAL; CREATE TABLE t (x);"
+                                     "INSERT INTO t VALUES (1), (2), (3);",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+  g_assert_true (g_file_get_contents (wal, &wal_before, &wal_before_len, NULL));
+  g_assert_cmpuint (wal_before_len, >, 0);
+
+  store = ipt_store_open (path, IPT_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_NOT_A_CASEBOOK);
+
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+  g_assert_true (g_file_get_contents (wal, &wal_after, &wal_after_len, NULL));
+  g_assert_cmpmem (wal_before, wal_before_len, wal_after, wal_after_len);
+}
+
 static void
 test_refuse_newer (void)
 {
@@ -1576,6 +1613,15 @@ test_backup_rotation (void)
       g_assert_true (exists (name));
     }
 
+  /* Written to a temporary file, then renamed: none is left behind. */
+  {
+    g_autoptr(GDir) gdir = g_dir_open (backups, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (gdir)) != NULL)
+      g_assert_false (name[0] == '.');
+  }
+
   /* Again the same day: nothing new; keep 2 trims the rest. */
   g_assert_true (ipt_store_backup_daily (store, backups, 2, &error));
   g_assert_no_error (error);
@@ -1818,6 +1864,7 @@ main (int    argc,
   g_test_add_func ("/store/refuse/truncated", test_refuse_truncated);
   g_test_add_func ("/store/refuse/corrupt-page", test_refuse_corrupt_page);
   g_test_add_func ("/store/refuse/foreign", test_refuse_foreign);
+  g_test_add_func ("/store/refuse/foreign-live-wal", test_refuse_foreign_live_wal);
   g_test_add_func ("/store/refuse/newer", test_refuse_newer);
   g_test_add_func ("/store/refuse/directory", test_refuse_directory);
   g_test_add_func ("/store/records/clients", test_clients);
