@@ -1090,83 +1090,6 @@ check_client (ImportContext *ctx,
     }
 }
 
-typedef struct
-{
-  sqlite3_stmt *client;
-  sqlite3_stmt *episode;
-  sqlite3_stmt *session;
-  sqlite3_stmt *redate;
-  sqlite3_stmt *score;
-  sqlite3_stmt *update_score;
-  sqlite3_stmt *delete_items;
-  sqlite3_stmt *mark_score;
-  sqlite3_stmt *mark_episode;
-  sqlite3_stmt *items[MAX_MEASURES];
-} WriteStatements;
-
-static void
-write_statements_clear (WriteStatements *st)
-{
-  guint i;
-
-  sqlite3_finalize (st->client);
-  sqlite3_finalize (st->episode);
-  sqlite3_finalize (st->session);
-  sqlite3_finalize (st->redate);
-  sqlite3_finalize (st->score);
-  sqlite3_finalize (st->update_score);
-  sqlite3_finalize (st->delete_items);
-  sqlite3_finalize (st->mark_score);
-  sqlite3_finalize (st->mark_episode);
-  for (i = 0; i < MAX_MEASURES; i++)
-    sqlite3_finalize (st->items[i]);
-}
-
-static gboolean
-write_prepare (ImportContext   *ctx,
-               sqlite3         *db,
-               WriteStatements *st,
-               GError         **error)
-{
-  guint m;
-
-  if (!prepare (db, "INSERT INTO clients (code, created_at, updated_at) VALUES (?1, ?2, ?2)",
-                &st->client, error) ||
-      !prepare (db, "INSERT INTO episodes (client_id, ordinal, start_date, planned_sessions, "
-                    "assessment_end, middle_end, status) VALUES (?, ?, ?, ?, ?, ?, 'active')",
-                &st->episode, error) ||
-      !prepare (db, "INSERT INTO sessions (episode_id, number, date, attendance) "
-                    "VALUES (?, ?, ?, 'attended')", &st->session, error) ||
-      !prepare (db, "UPDATE sessions SET date = ? WHERE id = ?", &st->redate, error) ||
-      !prepare (db, "INSERT INTO scores (session_id, measure, measure_version, total, risk) "
-                    "VALUES (?, ?, ?, ?, ?)", &st->score, error) ||
-      !prepare (db, "UPDATE scores SET measure_version = ?, total = ?, risk = ? WHERE id = ?",
-                &st->update_score, error) ||
-      !prepare (db, "DELETE FROM score_items WHERE score_id = ?", &st->delete_items, error) ||
-      !prepare (db, "INSERT OR IGNORE INTO temp.ipt_import_scores (id) VALUES (?)",
-                &st->mark_score, error) ||
-      !prepare (db, "INSERT OR IGNORE INTO temp.ipt_import_episodes (id) VALUES (?)",
-                &st->mark_episode, error))
-    return FALSE;
-
-  /* one statement writes all the answers of a score */
-  for (m = 0; m < ctx->n_measures; m++)
-    {
-      const IptMeasure *measure = ctx->measures[m];
-      g_autoptr(GString) sql = NULL;
-      guint i;
-
-      if (measure->n_items == 0)
-        continue;
-      sql = g_string_new ("INSERT INTO score_items (score_id, item, value) VALUES ");
-      for (i = 0; i < measure->n_items; i++)
-        g_string_append_printf (sql, "%s(?1, %u, ?%u)", i > 0 ? ", " : "", i + 1, i + 2);
-      if (!prepare (db, sql->str, &st->items[m], error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
 static gboolean
 step_done (sqlite3      *db,
            sqlite3_stmt *stmt,
@@ -1181,6 +1104,246 @@ step_done (sqlite3      *db,
   return TRUE;
 }
 
+/* Rows inserted many at a time: one statement of `size` rows, parents flushed first so that
+ * foreign keys always find their row. */
+typedef struct
+{
+  int         type;   /* SQLITE_INTEGER, SQLITE_TEXT or SQLITE_NULL */
+  gint64      i;
+  const char *s;      /* static, or held by the import context until the flush */
+} Value;
+
+typedef struct _Batch Batch;
+struct _Batch
+{
+  const char   *what;
+  sqlite3_stmt *full;
+  sqlite3_stmt *one;
+  guint         n_cols;
+  guint         size;
+  guint         n_rows;
+  Value        *values;
+  Batch        *parent;
+};
+
+static gboolean
+batch_prepare (Batch       *batch,
+               sqlite3     *db,
+               const char  *what,
+               const char  *head,
+               const char  *tuple,
+               guint        n_cols,
+               guint        size,
+               Batch       *parent,
+               GError     **error)
+{
+  g_autoptr(GString) sql = g_string_new (head);
+  guint r;
+
+  batch->what = what;
+  batch->n_cols = n_cols;
+  batch->size = size;
+  batch->n_rows = 0;
+  batch->parent = parent;
+  batch->values = g_new0 (Value, (gsize) n_cols * size);
+
+  for (r = 0; r < size; r++)
+    g_string_append_printf (sql, "%s%s", r > 0 ? ", " : " VALUES ", tuple);
+  if (!prepare (db, sql->str, &batch->full, error))
+    return FALSE;
+  g_string_printf (sql, "%s VALUES %s", head, tuple);
+  return prepare (db, sql->str, &batch->one, error);
+}
+
+static void
+batch_clear (Batch *batch)
+{
+  sqlite3_finalize (batch->full);
+  sqlite3_finalize (batch->one);
+  g_free (batch->values);
+  memset (batch, 0, sizeof *batch);
+}
+
+static void
+bind_value (sqlite3_stmt *stmt,
+            int           index,
+            const Value  *value)
+{
+  switch (value->type)
+    {
+    case SQLITE_INTEGER:
+      sqlite3_bind_int64 (stmt, index, value->i);
+      break;
+    case SQLITE_TEXT:
+      sqlite3_bind_text (stmt, index, value->s, -1, SQLITE_STATIC);
+      break;
+    case SQLITE_NULL:
+    default:
+      sqlite3_bind_null (stmt, index);
+      break;
+    }
+}
+
+static gboolean
+batch_flush (Batch    *batch,
+             sqlite3  *db,
+             GError  **error)
+{
+  guint r, c;
+
+  if (batch->parent != NULL && !batch_flush (batch->parent, db, error))
+    return FALSE;
+  if (batch->n_rows == 0)
+    return TRUE;
+
+  if (batch->n_rows == batch->size)
+    {
+      for (r = 0; r < batch->n_rows * batch->n_cols; r++)
+        bind_value (batch->full, (int) r + 1, &batch->values[r]);
+      if (!step_done (db, batch->full, batch->what, error))
+        return FALSE;
+    }
+  else
+    {
+      for (r = 0; r < batch->n_rows; r++)
+        {
+          for (c = 0; c < batch->n_cols; c++)
+            bind_value (batch->one, (int) c + 1, &batch->values[r * batch->n_cols + c]);
+          if (!step_done (db, batch->one, batch->what, error))
+            return FALSE;
+        }
+    }
+  batch->n_rows = 0;
+  return TRUE;
+}
+
+/* Takes the next row's values (n_cols of them). */
+static Value *
+batch_row (Batch *batch)
+{
+  g_assert (batch->n_rows < batch->size);
+  return &batch->values[batch->n_rows++ * batch->n_cols];
+}
+
+static gboolean
+batch_maybe_flush (Batch    *batch,
+                   sqlite3  *db,
+                   GError  **error)
+{
+  if (batch->n_rows < batch->size)
+    return TRUE;
+  return batch_flush (batch, db, error);
+}
+
+static inline void
+value_int (Value  *value,
+           gint64  i)
+{
+  value->type = SQLITE_INTEGER;
+  value->i = i;
+}
+
+static inline void
+value_text (Value      *value,
+            const char *s)
+{
+  value->type = SQLITE_TEXT;
+  value->s = s;
+}
+
+static inline void
+value_total (Value *value,
+             int    total)
+{
+  if (total == IPT_TOTAL_NONE || total == IPT_ITEM_MISSING)
+    value->type = SQLITE_NULL;
+  else
+    value_int (value, total);
+}
+
+typedef struct
+{
+  sqlite3_stmt *client;
+  sqlite3_stmt *episode;
+  sqlite3_stmt *redate;
+  sqlite3_stmt *update_score;
+  sqlite3_stmt *delete_items;
+  sqlite3_stmt *mark_score;
+  sqlite3_stmt *mark_episode;
+  Batch         sessions;
+  Batch         scores;
+  Batch         answers;
+  gint64        next_session_id;
+  gint64        next_score_id;
+} WriteStatements;
+
+static void
+write_statements_clear (WriteStatements *st)
+{
+  sqlite3_finalize (st->client);
+  sqlite3_finalize (st->episode);
+  sqlite3_finalize (st->redate);
+  sqlite3_finalize (st->update_score);
+  sqlite3_finalize (st->delete_items);
+  sqlite3_finalize (st->mark_score);
+  sqlite3_finalize (st->mark_episode);
+  batch_clear (&st->answers);
+  batch_clear (&st->scores);
+  batch_clear (&st->sessions);
+}
+
+static gboolean
+write_prepare (ImportContext   *ctx,
+               sqlite3         *db,
+               WriteStatements *st,
+               GError         **error)
+{
+  if (!prepare (db, "INSERT INTO clients (code, created_at, updated_at) VALUES (?1, ?2, ?2)",
+                &st->client, error) ||
+      !prepare (db, "INSERT INTO episodes (client_id, ordinal, start_date, planned_sessions, "
+                    "assessment_end, middle_end, status) VALUES (?, ?, ?, ?, ?, ?, 'active')",
+                &st->episode, error) ||
+      !prepare (db, "UPDATE sessions SET date = ? WHERE id = ?", &st->redate, error) ||
+      !prepare (db, "UPDATE scores SET measure_version = ?, total = ?, risk = ? WHERE id = ?",
+                &st->update_score, error) ||
+      !prepare (db, "DELETE FROM score_items WHERE score_id = ?", &st->delete_items, error) ||
+      !prepare (db, "INSERT OR IGNORE INTO temp.ipt_import_scores (id) VALUES (?)",
+                &st->mark_score, error) ||
+      !prepare (db, "INSERT OR IGNORE INTO temp.ipt_import_episodes (id) VALUES (?)",
+                &st->mark_episode, error))
+    return FALSE;
+
+  if (!batch_prepare (&st->sessions, db, "sessions",
+                      "INSERT INTO sessions (id, episode_id, number, date, attendance)",
+                      "(?, ?, ?, ?, 'attended')", 4, 64, NULL, error) ||
+      !batch_prepare (&st->scores, db, "scores",
+                      "INSERT INTO scores (id, session_id, measure, measure_version, total, risk)",
+                      "(?, ?, ?, ?, ?, ?)", 6, 64, &st->sessions, error) ||
+      !batch_prepare (&st->answers, db, "score items",
+                      "INSERT INTO score_items (score_id, item, value)",
+                      "(?, ?, ?)", 3, 256, &st->scores, error))
+    return FALSE;
+
+  /* the transaction holds the write lock: the next ids are ours */
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    if (!prepare (db, "SELECT (SELECT coalesce (max (id), 0) FROM sessions), "
+                      "(SELECT coalesce (max (id), 0) FROM scores)", &stmt, error))
+      return FALSE;
+    if (sqlite3_step (stmt) != SQLITE_ROW)
+      {
+        sqlite3_finalize (stmt);
+        return sql_failed (db, "ids", error);
+      }
+    st->next_session_id = sqlite3_column_int64 (stmt, 0) + 1;
+    st->next_score_id = sqlite3_column_int64 (stmt, 1) + 1;
+    sqlite3_finalize (stmt);
+  }
+  return TRUE;
+}
+
+
 static gboolean
 write_items (ImportContext   *ctx,
              sqlite3         *db,
@@ -1189,23 +1352,20 @@ write_items (ImportContext   *ctx,
              gint64           score_id,
              GError         **error)
 {
-  sqlite3_stmt *stmt = st->items[row->measure];
   const int *items = row_items (ctx, row);
   guint i;
 
-  if (row->n_items == 0)
-    return TRUE;
-  g_assert (stmt != NULL);
-
-  sqlite3_bind_int64 (stmt, 1, score_id);
   for (i = 0; i < row->n_items; i++)
     {
-      if (items[i] == IPT_ITEM_MISSING)
-        sqlite3_bind_null (stmt, (int) i + 2);
-      else
-        sqlite3_bind_int (stmt, (int) i + 2, items[i]);
+      Value *v = batch_row (&st->answers);
+
+      value_int (&v[0], score_id);
+      value_int (&v[1], i + 1);
+      value_total (&v[2], items[i]);
+      if (!batch_maybe_flush (&st->answers, db, error))
+        return FALSE;
     }
-  return step_done (db, stmt, "score items", error);
+  return TRUE;
 }
 
 static gboolean
@@ -1259,22 +1419,23 @@ write_row (ImportContext    *ctx,
       return step_done (db, st->mark_score, "scores", error);
     }
 
-  sqlite3_bind_int64 (st->score, 1, sess->id);
-  sqlite3_bind_text (st->score, 2, measure->id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (st->score, 3, measure->version, -1, SQLITE_STATIC);
-  if (row->total == IPT_TOTAL_NONE)
-    sqlite3_bind_null (st->score, 4);
-  else
-    sqlite3_bind_int (st->score, 4, row->total);
-  sqlite3_bind_int (st->score, 5, risk ? 1 : 0);
-  if (!step_done (db, st->score, "scores", error))
-    return FALSE;
-  score_id = sqlite3_last_insert_rowid (db);
-  if (!write_items (ctx, db, st, row, score_id, error))
+  /* new scores take the ids after the casebook's last: finish_bulk checks them by range */
+  score_id = st->next_score_id++;
+  {
+    Value *v = batch_row (&st->scores);
+
+    value_int (&v[0], score_id);
+    value_int (&v[1], sess->id);
+    value_text (&v[2], measure->id);
+    value_text (&v[3], measure->version);
+    value_total (&v[4], row->total);
+    value_int (&v[5], risk ? 1 : 0);
+  }
+  if (!batch_maybe_flush (&st->scores, db, error) ||
+      !write_items (ctx, db, st, row, score_id, error))
     return FALSE;
   summary->n_scores_new++;
-  sqlite3_bind_int64 (st->mark_score, 1, score_id);
-  return step_done (db, st->mark_score, "scores", error);
+  return TRUE;
 }
 
 static gboolean
@@ -1324,12 +1485,15 @@ write_client (ImportContext    *ctx,
 
       if (sess->id == 0)
         {
-          sqlite3_bind_int64 (st->session, 1, client->episode_id);
-          sqlite3_bind_int (st->session, 2, (int) n);
-          sqlite3_bind_text (st->session, 3, sess->date, -1, SQLITE_STATIC);
-          if (!step_done (db, st->session, "sessions", error))
+          Value *v = batch_row (&st->sessions);
+
+          sess->id = st->next_session_id++;
+          value_int (&v[0], sess->id);
+          value_int (&v[1], client->episode_id);
+          value_int (&v[2], n);
+          value_text (&v[3], sess->date);
+          if (!batch_maybe_flush (&st->sessions, db, error))
             return FALSE;
-          sess->id = sqlite3_last_insert_rowid (db);
           summary->n_sessions_new++;
         }
       else if (sess->redate)
@@ -1463,39 +1627,68 @@ is_suspended (const Suspended *suspended,
 }
 
 /* Does once what the suspended triggers do row by row, then brings them back. */
+/* The rule of score_items_in_range_insert, checked on the answers the import is about to
+ * write, against the casebook's own table of item ranges (not the model's registry). */
+static gboolean
+check_item_ranges (ImportContext  *ctx,
+                   sqlite3        *db,
+                   GError        **error)
+{
+  typedef struct { gboolean known; int min, max; } Range;
+  Range ranges[MAX_MEASURES][MAX_ITEMS] = { { { FALSE, 0, 0 } } };
+  sqlite3_stmt *stmt = NULL;
+  guint r, i;
+  int rc;
+
+  if (!prepare (db, "SELECT measure, item, min_value, max_value FROM main.measure_items",
+                &stmt, error))
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      guint m = measure_index_of (ctx, (const char *) sqlite3_column_text (stmt, 0));
+      int item = sqlite3_column_int (stmt, 1);
+
+      if (m == G_MAXUINT || item < 1 || item > MAX_ITEMS)
+        continue;
+      ranges[m][item - 1].known = TRUE;
+      ranges[m][item - 1].min = sqlite3_column_int (stmt, 2);
+      ranges[m][item - 1].max = sqlite3_column_int (stmt, 3);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return sql_failed (db, "item ranges", error);
+
+  for (r = 0; r < ctx->rows->len; r++)
+    {
+      const Row *row = &g_array_index (ctx->rows, Row, r);
+      const int *items = row_items (ctx, row);
+
+      if (row->action == ACTION_SKIP)
+        continue;
+      for (i = 0; i < row->n_items; i++)
+        {
+          const Range *range = &ranges[row->measure][i];
+
+          if (!range->known ||
+              (items[i] != IPT_ITEM_MISSING && (items[i] < range->min || items[i] > range->max)))
+            {
+              g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_INVALID,
+                           _("Could not import the scores: an item answer is outside the range "
+                             "of its measure (line %u)"), row->line);
+              return FALSE;
+            }
+        }
+    }
+  return TRUE;
+}
+
+/* Does once what the suspended triggers do row by row, then brings them back. */
 static gboolean
 finish_bulk (sqlite3    *db,
              Suspended  *suspended,
              GError    **error)
 {
   guint i;
-
-  if (is_suspended (suspended, "score_items_in_range_insert"))
-    {
-      sqlite3_stmt *stmt = NULL;
-      int rc;
-
-      if (!prepare (db,
-                    "SELECT 1 FROM temp.ipt_import_scores t "
-                    "JOIN main.score_items si ON si.score_id = t.id "
-                    "JOIN main.scores s ON s.id = si.score_id "
-                    "WHERE NOT EXISTS (SELECT 1 FROM main.measure_items m "
-                    "  WHERE m.measure = s.measure AND m.item = si.item "
-                    "    AND (si.value IS NULL OR si.value BETWEEN m.min_value AND m.max_value)) "
-                    "LIMIT 1", &stmt, error))
-        return FALSE;
-      rc = sqlite3_step (stmt);
-      sqlite3_finalize (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_INVALID,
-                       _("Could not import the scores: an item answer is outside the range of "
-                         "its measure"));
-          return FALSE;
-        }
-      if (rc != SQLITE_DONE)
-        return sql_failed (db, "score items", error);
-    }
 
   /* every course the import wrote to is marked, a superset of what the triggers mark */
   for (i = 0; i < G_N_ELEMENTS (bulk_triggers); i++)
@@ -1573,6 +1766,8 @@ run_import (ImportContext    *ctx,
   memset (&load, 0, sizeof load);
 
   if (!begin_bulk (db, &suspended, error) ||
+      (is_suspended (&suspended, "score_items_in_range_insert") &&
+       !check_item_ranges (ctx, db, error)) ||
       !write_prepare (ctx, db, &write, error))
     goto out;
 
@@ -1583,6 +1778,8 @@ run_import (ImportContext    *ctx,
       if (!write_client (ctx, db, &write, client, now, summary, error))
         goto out;
     }
+  if (!batch_flush (&write.answers, db, error))
+    goto out;
 
   write_statements_clear (&write);
   memset (&write, 0, sizeof write);
