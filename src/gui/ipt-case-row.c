@@ -1,4 +1,8 @@
-/* One row of the caseload list: name, code, focus, progress, signal badge, sparkline. */
+/* One row of the caseload list: name, code, focus, progress, signal badge, sparkline.
+ *
+ * GTK 4.8's list view keeps up to 200 rows around the visible ones and makes them anew when a
+ * search changes the list, so a row is one widget that lays out and draws its text itself
+ * (Pango layouts made only when the row is drawn), plus the sparkline. */
 #define G_LOG_DOMAIN "ipt-gui"
 
 #include "config.h"
@@ -6,39 +10,412 @@
 #include "ipt-case-row.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "ipt-gui-private.h"
-
 #include "ipt-sparkline.h"
+
+#define LINE_SPACING 2
+#define BADGE_PAD_X 9
+#define BADGE_PAD_Y 1
+#define SIDE_GAP 10
+#define SPARKLINE_WIDTH 92
+#define SPARKLINE_HEIGHT 16
 
 struct _IptCaseRow
 {
   GtkWidget       parent_instance;
 
   IptCaseSummary *summary;
+  gboolean        us_wording;
 
-  GtkLabel       *name_label;
-  GtkLabel       *code_label;
-  GtkLabel       *focus_label;
-  GtkLabel       *progress_label;
-  GtkLabel       *badge_label;
-  GtkBox         *side_box;
+  char           *name;
+  char           *code;
+  char           *focus;
+  char           *progress;
+  char           *badge;
+  IptSignalKind   kind;
+
+  /* Made when first drawn, dropped on rebind or style change. */
+  PangoLayout    *name_layout;
+  PangoLayout    *code_layout;
+  PangoLayout    *focus_layout;
+  PangoLayout    *progress_layout;
+  PangoLayout    *badge_layout;
+  graphene_rect_t badge_rect;
+  int             heights[4];     /* line height per FontKind, 0: not known yet */
+
   GtkWidget      *sparkline;
 };
 
 G_DEFINE_FINAL_TYPE (IptCaseRow, ipt_case_row, GTK_TYPE_WIDGET)
 
 static void
+clear_layouts (IptCaseRow *self)
+{
+  g_clear_object (&self->name_layout);
+  g_clear_object (&self->code_layout);
+  g_clear_object (&self->focus_layout);
+  g_clear_object (&self->progress_layout);
+  g_clear_object (&self->badge_layout);
+}
+
+typedef enum
+{
+  FONT_HEADING,
+  FONT_BODY,
+  FONT_CAPTION,
+  FONT_BADGE,
+} FontKind;
+
+static PangoFontDescription *
+font_for (IptCaseRow *self,
+          FontKind    kind)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  PangoFontDescription *font = pango_font_description_copy (pango_context_get_font_description (context));
+  int size = pango_font_description_get_size (font);
+  gboolean absolute = pango_font_description_get_size_is_absolute (font);
+
+  switch (kind)
+    {
+    case FONT_HEADING:
+      pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+      break;
+    case FONT_CAPTION:
+      if (absolute)
+        pango_font_description_set_absolute_size (font, size * 82 / 100);
+      else
+        pango_font_description_set_size (font, size * 82 / 100);
+      break;
+    case FONT_BADGE:
+      if (absolute)
+        pango_font_description_set_absolute_size (font, size * 82 / 100);
+      else
+        pango_font_description_set_size (font, size * 82 / 100);
+      pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+      break;
+    case FONT_BODY:
+    default:
+      break;
+    }
+  return font;
+}
+
+static int
+line_height (IptCaseRow *self,
+             FontKind    kind)
+{
+  /* Metrics are slow to get: shared by every row with the same font. */
+  static guint shared_hash[4];
+  static int shared_height[4];
+  PangoContext *context;
+  PangoFontDescription *font;
+  PangoFontMetrics *metrics;
+  guint hash;
+  int height;
+
+  if (self->heights[kind] > 0)
+    return self->heights[kind];
+
+  context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  font = font_for (self, kind);
+  hash = pango_font_description_hash (font);
+  if (shared_height[kind] > 0 && shared_hash[kind] == hash)
+    {
+      pango_font_description_free (font);
+      self->heights[kind] = shared_height[kind];
+      return shared_height[kind];
+    }
+  metrics = pango_context_get_metrics (context, font, NULL);
+  height = PANGO_PIXELS_CEIL (pango_font_metrics_get_height (metrics));
+
+  if (height <= 0)
+    height = PANGO_PIXELS_CEIL (pango_font_metrics_get_ascent (metrics)
+                                + pango_font_metrics_get_descent (metrics));
+  pango_font_metrics_unref (metrics);
+  pango_font_description_free (font);
+  self->heights[kind] = height;
+  shared_hash[kind] = hash;
+  shared_height[kind] = height;
+  return height;
+}
+
+static PangoLayout *
+make_layout (IptCaseRow *self,
+             const char *text,
+             FontKind    kind,
+             int         width)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  PangoFontDescription *font = font_for (self, kind);
+
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+  if (width > 0)
+    pango_layout_set_width (layout, width * PANGO_SCALE);
+  pango_font_description_free (font);
+  return layout;
+}
+
+static void
+ensure_layouts (IptCaseRow *self,
+                int         width)
+{
+  int badge_width = 0;
+  int text_width;
+  int name_width;
+  int code_width;
+
+  if (self->name_layout != NULL || self->summary == NULL)
+    return;
+
+  if (self->badge != NULL)
+    {
+      int w, h;
+
+      self->badge_layout = make_layout (self, self->badge, FONT_BADGE, -1);
+      pango_layout_get_pixel_size (self->badge_layout, &w, &h);
+      badge_width = w + 2 * BADGE_PAD_X;
+      self->badge_rect = GRAPHENE_RECT_INIT (width - badge_width, 1, badge_width, h + 2 * BADGE_PAD_Y);
+    }
+
+  text_width = MAX (1, width - MAX (badge_width, SPARKLINE_WIDTH) - SIDE_GAP);
+
+  self->code_layout = self->code != NULL ? make_layout (self, self->code, FONT_CAPTION, -1) : NULL;
+  code_width = 0;
+  if (self->code_layout != NULL)
+    pango_layout_get_pixel_size (self->code_layout, &code_width, NULL);
+  name_width = MAX (1, text_width - (code_width > 0 ? code_width + 8 : 0));
+  self->name_layout = make_layout (self, self->name, FONT_HEADING, name_width);
+  self->focus_layout = make_layout (self, self->focus, FONT_BODY, text_width);
+  self->progress_layout = make_layout (self, self->progress, FONT_CAPTION,
+                                       width - SPARKLINE_WIDTH - SIDE_GAP);
+}
+
+static void
+signal_color (IptSignalKind kind,
+              GdkRGBA      *rgba)
+{
+  const char *color;
+
+  switch (kind)
+    {
+    case IPT_SIGNAL_RISK:
+    case IPT_SIGNAL_DETERIORATION:
+      color = "#e01b24";
+      break;
+    case IPT_SIGNAL_NOT_ON_TRACK:
+      color = "#c88800";
+      break;
+    case IPT_SIGNAL_ON_TRACK:
+      color = "#2ec27e";
+      break;
+    case IPT_SIGNAL_OUTCOME:
+      color = "#3584e4";
+      break;
+    case IPT_SIGNAL_NO_SCORES:
+    default:
+      color = NULL;
+      break;
+    }
+  if (color == NULL || !gdk_rgba_parse (rgba, color))
+    *rgba = (GdkRGBA) { 0.5f, 0.5f, 0.5f, 1.0f };
+}
+
+/* As the CSS's mix (): readable on light and dark backgrounds alike. */
+static GdkRGBA
+mix (const GdkRGBA *a,
+     const GdkRGBA *b,
+     float          amount_of_b)
+{
+  return (GdkRGBA) {
+    a->red * (1 - amount_of_b) + b->red * amount_of_b,
+    a->green * (1 - amount_of_b) + b->green * amount_of_b,
+    a->blue * (1 - amount_of_b) + b->blue * amount_of_b,
+    1.0f,
+  };
+}
+
+static void
+ipt_case_row_measure (GtkWidget      *widget,
+                      GtkOrientation  orientation,
+                      int             for_size,
+                      int            *minimum,
+                      int            *natural,
+                      int            *minimum_baseline,
+                      int            *natural_baseline)
+{
+  IptCaseRow *self = IPT_CASE_ROW (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = 160;
+      *natural = 280;
+    }
+  else
+    {
+      *minimum = *natural = line_height (self, FONT_HEADING) + line_height (self, FONT_BODY)
+                            + line_height (self, FONT_CAPTION) + 2 * LINE_SPACING;
+    }
+}
+
+static void
+ipt_case_row_size_allocate (GtkWidget *widget,
+                            int        width,
+                            int        height,
+                            int        baseline)
+{
+  IptCaseRow *self = IPT_CASE_ROW (widget);
+  int caption = line_height (self, FONT_CAPTION);
+  int y = height - caption + (caption - SPARKLINE_HEIGHT) / 2;
+
+  gtk_widget_size_allocate (self->sparkline,
+                            &(GtkAllocation) { width - SPARKLINE_WIDTH, MAX (0, y - 4),
+                                               SPARKLINE_WIDTH, SPARKLINE_HEIGHT + 4 },
+                            -1);
+  /* The text is laid out for this width when next drawn. */
+  clear_layouts (self);
+}
+
+static void
+ipt_case_row_snapshot (GtkWidget   *widget,
+                       GtkSnapshot *snapshot)
+{
+  IptCaseRow *self = IPT_CASE_ROW (widget);
+  int width = gtk_widget_get_width (widget);
+  int heading = line_height (self, FONT_HEADING);
+  int body = line_height (self, FONT_BODY);
+  GdkRGBA fg;
+  GdkRGBA dim;
+  int y = 0;
+
+  if (self->summary == NULL)
+    return;
+
+  ensure_layouts (self, width);
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
+  dim = fg;
+  dim.alpha *= 0.6f;
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, y));
+  gtk_snapshot_append_layout (snapshot, self->name_layout, &fg);
+  gtk_snapshot_restore (snapshot);
+
+  if (self->code_layout != NULL)
+    {
+      int name_w, name_baseline, code_baseline;
+
+      pango_layout_get_pixel_size (self->name_layout, &name_w, NULL);
+      name_baseline = pango_layout_get_baseline (self->name_layout) / PANGO_SCALE;
+      code_baseline = pango_layout_get_baseline (self->code_layout) / PANGO_SCALE;
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (name_w + 8, y + name_baseline - code_baseline));
+      gtk_snapshot_append_layout (snapshot, self->code_layout, &dim);
+      gtk_snapshot_restore (snapshot);
+    }
+
+  y += heading + LINE_SPACING;
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, y));
+  gtk_snapshot_append_layout (snapshot, self->focus_layout, &fg);
+  gtk_snapshot_restore (snapshot);
+
+  y += body + LINE_SPACING;
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, y));
+  gtk_snapshot_append_layout (snapshot, self->progress_layout, &dim);
+  gtk_snapshot_restore (snapshot);
+
+  if (self->badge_layout != NULL)
+    {
+      GdkRGBA color;
+      GdkRGBA background;
+      GdkRGBA text;
+      GskRoundedRect pill;
+
+      signal_color (self->kind, &color);
+      background = color;
+      background.alpha = self->kind == IPT_SIGNAL_NO_SCORES ? 0.12f : 0.18f;
+      text = self->kind == IPT_SIGNAL_NO_SCORES ? dim : mix (&color, &fg, 0.3f);
+
+      gsk_rounded_rect_init_from_rect (&pill, &self->badge_rect, self->badge_rect.size.height / 2);
+      gtk_snapshot_push_rounded_clip (snapshot, &pill);
+      gtk_snapshot_append_color (snapshot, &background, &self->badge_rect);
+      gtk_snapshot_pop (snapshot);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (self->badge_rect.origin.x + BADGE_PAD_X,
+                                                             self->badge_rect.origin.y + BADGE_PAD_Y));
+      gtk_snapshot_append_layout (snapshot, self->badge_layout, &text);
+      gtk_snapshot_restore (snapshot);
+    }
+
+  gtk_widget_snapshot_child (widget, self->sparkline, snapshot);
+}
+
+static gboolean
+ipt_case_row_query_tooltip (GtkWidget  *widget,
+                            int         x,
+                            int         y,
+                            gboolean    keyboard,
+                            GtkTooltip *tooltip)
+{
+  IptCaseRow *self = IPT_CASE_ROW (widget);
+  const char *rule;
+
+  if (self->summary == NULL || self->badge == NULL)
+    return FALSE;
+  /* The badge's rule in words; by keyboard, for the focused row. */
+  if (!keyboard && !graphene_rect_contains_point (&self->badge_rect, &GRAPHENE_POINT_INIT (x, y)))
+    return FALSE;
+  rule = ipt_case_summary_get_signal_rule (self->summary);
+  if (rule == NULL || *rule == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, rule);
+  return TRUE;
+}
+
+static void
+ipt_case_row_css_changed (GtkWidget         *widget,
+                          GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (ipt_case_row_parent_class)->css_changed (widget, change);
+
+  clear_layouts (IPT_CASE_ROW (widget));
+  memset (IPT_CASE_ROW (widget)->heights, 0, sizeof IPT_CASE_ROW (widget)->heights);
+  gtk_widget_queue_resize (widget);
+}
+
+static void
+clear_texts (IptCaseRow *self)
+{
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->code, g_free);
+  g_clear_pointer (&self->focus, g_free);
+  g_clear_pointer (&self->progress, g_free);
+  g_clear_pointer (&self->badge, g_free);
+}
+
+static void
 ipt_case_row_dispose (GObject *object)
 {
   IptCaseRow *self = IPT_CASE_ROW (object);
-  GtkWidget *child;
 
   g_clear_object (&self->summary);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  clear_layouts (self);
+  g_clear_pointer (&self->sparkline, gtk_widget_unparent);
 
   G_OBJECT_CLASS (ipt_case_row_parent_class)->dispose (object);
+}
+
+static void
+ipt_case_row_finalize (GObject *object)
+{
+  clear_texts (IPT_CASE_ROW (object));
+
+  G_OBJECT_CLASS (ipt_case_row_parent_class)->finalize (object);
 }
 
 static void
@@ -48,84 +425,23 @@ ipt_case_row_class_init (IptCaseRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ipt_case_row_dispose;
+  object_class->finalize = ipt_case_row_finalize;
+  widget_class->measure = ipt_case_row_measure;
+  widget_class->size_allocate = ipt_case_row_size_allocate;
+  widget_class->snapshot = ipt_case_row_snapshot;
+  widget_class->query_tooltip = ipt_case_row_query_tooltip;
+  widget_class->css_changed = ipt_case_row_css_changed;
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "caserow");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
-static gboolean
-on_badge_query_tooltip (GtkWidget  *badge,
-                        int         x,
-                        int         y,
-                        gboolean    keyboard,
-                        GtkTooltip *tooltip,
-                        IptCaseRow *self)
-{
-  const char *rule;
-
-  if (self->summary == NULL)
-    return FALSE;
-  rule = ipt_case_summary_get_signal_rule (self->summary);
-  if (rule == NULL || *rule == '\0')
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, rule);
-  return TRUE;
-}
-
-static GtkLabel *
-add_label (GtkWidget  *box,
-           const char *first_class,
-           const char *second_class)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (first_class != NULL)
-    gtk_widget_add_css_class (label, first_class);
-  if (second_class != NULL)
-    gtk_widget_add_css_class (label, second_class);
-  gtk_box_append (GTK_BOX (box), label);
-  return GTK_LABEL (label);
-}
-
-/* Built in code, not from a template: rows are made as the list scrolls and filters, and
- * each must cost next to nothing. */
 static void
 ipt_case_row_init (IptCaseRow *self)
 {
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-
-  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 10);
-
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_widget_set_parent (text, GTK_WIDGET (self));
-  gtk_box_append (GTK_BOX (text), title);
-  self->name_label = add_label (title, "heading", NULL);
-  self->code_label = add_label (title, "dim-label", "caption");
-  gtk_label_set_ellipsize (self->code_label, PANGO_ELLIPSIZE_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->code_label), "numeric");
-  gtk_widget_set_valign (GTK_WIDGET (self->code_label), GTK_ALIGN_BASELINE);
-  gtk_widget_set_valign (GTK_WIDGET (self->name_label), GTK_ALIGN_BASELINE);
-  self->focus_label = add_label (text, NULL, NULL);
-  self->progress_label = add_label (text, "dim-label", "caption");
-
-  self->side_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
-  gtk_widget_set_valign (GTK_WIDGET (self->side_box), GTK_ALIGN_CENTER);
-  gtk_widget_set_parent (GTK_WIDGET (self->side_box), GTK_WIDGET (self));
-  self->badge_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_set_halign (GTK_WIDGET (self->badge_label), GTK_ALIGN_END);
-  gtk_widget_add_css_class (GTK_WIDGET (self->badge_label), "badge");
-  gtk_widget_set_has_tooltip (GTK_WIDGET (self->badge_label), TRUE);
-  g_signal_connect_object (self->badge_label, "query-tooltip",
-                           G_CALLBACK (on_badge_query_tooltip), self, 0);
-  gtk_box_append (self->side_box, GTK_WIDGET (self->badge_label));
-
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   self->sparkline = GTK_WIDGET (ipt_sparkline_new ());
-  gtk_widget_set_halign (self->sparkline, GTK_ALIGN_END);
-  gtk_box_append (self->side_box, self->sparkline);
+  gtk_widget_set_parent (self->sparkline, GTK_WIDGET (self));
 }
 
 GtkWidget *
@@ -149,8 +465,6 @@ ipt_case_row_set_summary (IptCaseRow     *self,
 {
   IptClient *client;
   IptEpisode *episode;
-  IptSignalKind kind;
-  g_autofree char *focus = NULL;
   g_autofree char *accessible = NULL;
   const char *name;
 
@@ -158,51 +472,48 @@ ipt_case_row_set_summary (IptCaseRow     *self,
   g_return_if_fail (summary == NULL || IPT_IS_CASE_SUMMARY (summary));
 
   g_set_object (&self->summary, summary);
-
   ipt_sparkline_set_summary (IPT_SPARKLINE (self->sparkline), summary);
+  clear_texts (self);
+  clear_layouts (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 
   if (summary == NULL)
     return;
 
   client = ipt_case_summary_get_client (summary);
   episode = ipt_case_summary_get_episode (summary);
-  kind = ipt_case_summary_get_signal_kind (summary);
   name = ipt_client_get_display_name (client);
 
-  gtk_label_set_label (self->name_label, name);
-  gtk_label_set_label (self->code_label, ipt_client_get_code (client));
+  self->us_wording = us_wording;
+  self->kind = ipt_case_summary_get_signal_kind (summary);
+  self->name = g_strdup (name);
   /* The code shows once when the client has no name. */
-  gtk_widget_set_visible (GTK_WIDGET (self->code_label),
-                          g_strcmp0 (name, ipt_client_get_code (client)) != 0);
-
-  focus = _ipt_focus_text (episode, us_wording);
-  gtk_label_set_label (self->focus_label, focus);
+  if (g_strcmp0 (name, ipt_client_get_code (client)) != 0)
+    self->code = g_strdup (ipt_client_get_code (client));
+  self->focus = _ipt_focus_text (episode, us_wording);
 
   if (episode != NULL)
-    gtk_label_set_label (self->progress_label, ipt_case_summary_get_progress_text (summary));
+    self->progress = g_strdup (ipt_case_summary_get_progress_text (summary));
   else if (ipt_client_get_archived (client))
-    gtk_label_set_label (self->progress_label, _("Archived"));
+    self->progress = g_strdup (_("Archived"));
   else
-    gtk_label_set_label (self->progress_label, _("Start a course to record sessions"));
+    self->progress = g_strdup (_("Start a course to record sessions"));
 
   if (episode != NULL)
-    {
-      /* The rule shows as the badge's tooltip, asked for when hovered (query-tooltip). */
-      gtk_label_set_label (self->badge_label, ipt_signal_kind_to_label (kind));
-      _ipt_widget_set_signal_class (GTK_WIDGET (self->badge_label), kind);
-      gtk_widget_set_visible (GTK_WIDGET (self->badge_label), TRUE);
-    }
-  else
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->badge_label), FALSE);
-    }
+    self->badge = g_strdup (ipt_signal_kind_to_label (self->kind));
 
   accessible = g_strdup_printf ("%s, %s, %s, %s",
-                                name,
-                                gtk_label_get_label (self->focus_label),
-                                gtk_label_get_label (self->progress_label),
-                                episode != NULL ? ipt_signal_kind_to_label (kind) : "");
+                                name, self->focus, self->progress,
+                                self->badge != NULL ? self->badge : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
+}
+
+const char *
+ipt_case_row_get_badge_text (IptCaseRow *self)
+{
+  g_return_val_if_fail (IPT_IS_CASE_ROW (self), NULL);
+
+  return self->badge;
 }

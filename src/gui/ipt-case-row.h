@@ -16,5 +16,7 @@ void            ipt_case_row_set_summary (IptCaseRow     *self,
                                           IptCaseSummary *summary,
                                           gboolean        us_wording);
 IptCaseSummary *ipt_case_row_get_summary (IptCaseRow *self);
+/* The signal badge's words ("Not on track"), NULL without a course. */
+const char     *ipt_case_row_get_badge_text (IptCaseRow *self);
 
 G_END_DECLS
