@@ -1715,6 +1715,22 @@ finish_bulk (sqlite3    *db,
 }
 
 static gboolean
+any_session_redated (ImportContext *ctx)
+{
+  guint i, n;
+
+  for (i = 0; i < ctx->client_order->len; i++)
+    {
+      ImportClient *client = g_ptr_array_index (ctx->client_order, i);
+
+      for (n = 1; n <= MAX_SESSION; n++)
+        if (client->sessions[n] != NULL && client->sessions[n]->redate)
+          return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
 run_import (ImportContext    *ctx,
             IptStore         *store,
             IptImportSummary *summary,
@@ -1764,6 +1780,20 @@ run_import (ImportContext    *ctx,
 
   load_statements_clear (&load);
   memset (&load, 0, sizeof load);
+
+  /* everything already in the casebook (a file imported again): nothing to write */
+  {
+    guint n_skipped = 0;
+
+    for (i = 0; i < ctx->rows->len; i++)
+      if (g_array_index (ctx->rows, Row, i).action == ACTION_SKIP)
+        n_skipped++;
+    if (n_skipped == ctx->rows->len && !any_session_redated (ctx))
+      {
+        summary->n_unchanged += n_skipped;
+        return _ipt_store_write_end (store, TRUE, error);
+      }
+  }
 
   if (!begin_bulk (db, &suspended, error) ||
       (is_suspended (&suspended, "score_items_in_range_insert") &&
