@@ -542,7 +542,9 @@ show_header (IptClientPage *self)
       guint current = ipt_case_summary_get_current_session (self->summary);
       g_autofree char *progress = NULL;
 
-      if (current == 0)
+      if (ipt_episode_get_status (self->episode) != IPT_EPISODE_STATUS_ACTIVE)
+        progress = g_strdup (ipt_case_summary_get_progress_text (self->summary));
+      else if (current == 0)
         /* TRANSLATORS: %u is the number of planned sessions */
         progress = g_strdup_printf (_("No session yet of %u planned"),
                                     ipt_episode_get_planned_sessions (self->episode));

@@ -139,7 +139,22 @@ _ipt_widget_save_png (GtkWidget  *widget,
       return FALSE;
     }
 
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  /* The cairo renderer draws straight into memory: no GPU read-back for one picture. */
+  {
+    g_autoptr(GskRenderer) cairo_renderer = gsk_cairo_renderer_new ();
+
+    if (gsk_renderer_realize (cairo_renderer, NULL, NULL))
+      {
+        texture = gsk_renderer_render_texture (cairo_renderer, node,
+                                               &GRAPHENE_RECT_INIT (0, 0, width, height));
+        gsk_renderer_unrealize (cairo_renderer);
+      }
+    else
+      {
+        texture = gsk_renderer_render_texture (renderer, node,
+                                               &GRAPHENE_RECT_INIT (0, 0, width, height));
+      }
+  }
   if (!gdk_texture_save_to_png (texture, path))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot write %s"), path);

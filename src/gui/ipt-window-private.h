@@ -38,6 +38,9 @@ struct _IptWindow
 
   gulong              after_paint_id;
   guint               first_frame_idle;
+  guint               frames_painted;
+  guint               scroll_tick_id;
+  guint               scroll_position;
 
   IptUndoFunc         undo_func;
   gpointer            undo_data;

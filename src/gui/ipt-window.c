@@ -219,6 +219,39 @@ find_in_model (GListModel *model,
   return GTK_INVALID_LIST_POSITION;
 }
 
+static gboolean
+on_scroll_tick (GtkWidget     *list,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  IptWindow *self = IPT_WINDOW (user_data);
+
+  /* GTK 4.8's list scrolls right only once it has a size. */
+  if (gtk_widget_get_height (list) <= 0)
+    return G_SOURCE_CONTINUE;
+
+  self->scroll_tick_id = 0;
+  if (self->scroll_position < g_list_model_get_n_items (G_LIST_MODEL (self->filtered)))
+    gtk_widget_activate_action (list, "list.scroll-to-item", "u", self->scroll_position);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+scroll_to (IptWindow *self,
+           guint      position)
+{
+  GtkWidget *list = GTK_WIDGET (self->caseload_view);
+
+  self->scroll_position = position;
+  if (gtk_widget_get_mapped (list) && gtk_widget_get_height (list) > 0)
+    {
+      gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
+      return;
+    }
+  if (self->scroll_tick_id == 0)
+    self->scroll_tick_id = gtk_widget_add_tick_callback (list, on_scroll_tick, self, NULL);
+}
+
 static void
 select_client (IptWindow *self,
                gint64     client_id,
@@ -243,8 +276,7 @@ select_client (IptWindow *self,
   if (position != GTK_INVALID_LIST_POSITION)
     {
       gtk_single_selection_set_selected (self->selection, position);
-      gtk_widget_activate_action (GTK_WIDGET (self->caseload_view), "list.scroll-to-item",
-                                  "u", position);
+      scroll_to (self, position);
     }
   else
     {
@@ -513,22 +545,35 @@ _ipt_window_set_dialog (IptWindow *self,
 
 /* First full frame (for --screenshot) */
 
+#define MAX_SETTLING_FRAMES 10
+
 static gboolean
 on_first_frame_idle (gpointer user_data)
 {
   IptWindow *self = IPT_WINDOW (user_data);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
 
   self->first_frame_idle = 0;
+  if (clock != NULL)
+    g_clear_signal_handler (&self->after_paint_id, clock);
   g_signal_emit (self, signals[SIGNAL_FIRST_FRAME], 0);
   return G_SOURCE_REMOVE;
 }
 
+/* The first full frame is the first one after which the window asks for no other: a frame can
+ * leave work for the next (a list scrolled to the chosen client lays out its rows there). */
 static void
 on_after_paint (GdkFrameClock *clock,
                 IptWindow     *self)
 {
-  g_clear_signal_handler (&self->after_paint_id, clock);
-  /* After the paint has finished, on the main loop's next idle turn. */
+  g_clear_handle_id (&self->first_frame_idle, g_source_remove);
+  if (++self->frames_painted >= MAX_SETTLING_FRAMES)
+    {
+      g_clear_signal_handler (&self->after_paint_id, clock);
+      self->first_frame_idle = g_idle_add_full (G_PRIORITY_DEFAULT, on_first_frame_idle, self, NULL);
+      return;
+    }
+  /* An idle below the redraw priority runs only once no frame is pending. */
   self->first_frame_idle = g_idle_add_full (G_PRIORITY_LOW, on_first_frame_idle, self, NULL);
 }
 
@@ -636,6 +681,9 @@ ipt_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->toast_timeout_id, g_source_remove);
   g_clear_handle_id (&self->first_frame_idle, g_source_remove);
+  if (self->scroll_tick_id != 0 && self->caseload_view != NULL)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->caseload_view), self->scroll_tick_id);
+  self->scroll_tick_id = 0;
   clear_undo (self);
   _ipt_window_set_dialog (self, NULL);
 
