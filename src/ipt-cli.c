@@ -436,6 +436,7 @@ run_import_csv (const CliOptions *o)
   g_autoptr(GError) error = NULL;
   IptImportSummary summary = { 0, };
   g_autofree char *line = NULL;
+  gboolean existed;
   guint i;
 
   if (!g_file_test (o->import_csv, G_FILE_TEST_IS_REGULAR))
@@ -453,6 +454,15 @@ run_import_csv (const CliOptions *o)
   mallopt (M_MMAP_THRESHOLD, 16 * 1024 * 1024);
 #endif
 
+  if (o->database != NULL)
+    existed = g_file_test (o->database, G_FILE_TEST_EXISTS);
+  else
+    {
+      g_autofree char *default_path = ipt_store_default_path ();
+
+      existed = g_file_test (default_path, G_FILE_TEST_EXISTS);
+    }
+
   store = open_store (o, TRUE);
   if (store == NULL)
     return 1;
@@ -464,6 +474,19 @@ run_import_csv (const CliOptions *o)
       for (i = 0; i < problems->len; i++)
         g_printerr ("%s\n", (const char *) g_ptr_array_index (problems, i));
       cli_error ("%s", error->message);
+
+      /* a casebook this command created for the import leaves with it */
+      if (!existed)
+        {
+          g_autofree char *path = g_strdup (ipt_store_get_path (store));
+          g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+          g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+          ipt_store_close (store);
+          g_remove (wal);
+          g_remove (shm);
+          g_remove (path);
+        }
       return 1;
     }
 

@@ -199,6 +199,16 @@ test_import_refused (void)
   /* nothing of the file went in, not even its good first row */
   run_app (&run4, "--database", db, "--export-csv", "-", NULL);
   g_assert_cmpstr (run4.out, ==, run2.out);
+
+  /* a casebook created for a refused import is not left behind */
+  {
+    g_autofree char *fresh = path_in_test_dir ("fresh.sqlite");
+    g_auto(Run) run5;
+
+    run_app (&run5, "--database", "fresh.sqlite", "--import-csv", "bad.csv", NULL);
+    g_assert_cmpint (run5.status, ==, 1);
+    g_assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  }
 }
 
 static void
