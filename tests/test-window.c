@@ -62,10 +62,16 @@ snapshot (gpointer    window,
   const char *dir = g_getenv ("IPT_UI_SNAPSHOT_DIR");
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
+  gint64 until;
 
   if (dir == NULL)
     return;
-  spin ();
+  until = g_get_monotonic_time () + 300 * G_TIME_SPAN_MILLISECOND;
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
   path = g_strdup_printf ("%s/%s.png", dir, name);
   if (!_ipt_widget_save_png (GTK_WIDGET (window), path, &error))
     g_test_message ("%s: %s", path, error->message);
@@ -420,6 +426,14 @@ test_record_session (Fixture       *fixture,
   sessions = current_sessions (fixture, client_id);
   g_assert_cmpuint (sessions->len, ==, 2);
   g_assert_cmpint (ipt_session_get_attendance (g_ptr_array_index (sessions, 1)), ==, IPT_ATTENDANCE_DID_NOT_ATTEND);
+
+  /* The Sessions tab lists both. */
+  ipt_client_page_show_tab (fixture->window->client_page, "sessions");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (fixture->window->client_page, IPT_TYPE_CLIENT_PAGE, "sessions_stack")),
+                   ==, "list");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (child (fixture->window->client_page, IPT_TYPE_CLIENT_PAGE, "sessions_view")))),
+                    ==, 2);
+  snapshot (fixture->window, "sessions");
 }
 
 static void
