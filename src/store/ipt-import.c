@@ -1318,10 +1318,10 @@ write_prepare (ImportContext   *ctx,
                       "(?, ?, ?, ?, 'attended')", 4, 64, NULL, error) ||
       !batch_prepare (&st->scores, db, "scores",
                       "INSERT INTO scores (id, session_id, measure, measure_version, total, risk)",
-                      "(?, ?, ?, ?, ?, ?)", 6, 64, &st->sessions, error) ||
+                      "(?, ?, ?, ?, ?, ?)", 6, 256, &st->sessions, error) ||
       !batch_prepare (&st->answers, db, "score items",
                       "INSERT INTO score_items (score_id, item, value)",
-                      "(?, ?, ?)", 3, 256, &st->scores, error))
+                      "(?, ?, ?)", 3, 1024, &st->scores, error))
     return FALSE;
 
   /* the transaction holds the write lock: the next ids are ours */
