@@ -1,4 +1,9 @@
-/* The scores CSV and the outcomes CSV (DESIGN "Scores CSV", "Outcomes CSV"). */
+/* The scores CSV and the outcomes CSV (DESIGN "Scores CSV", "Outcomes CSV").
+ *
+ * Both end their lines in CRLF (RFC 4180; the importer reads LF too). The scores CSV holds each
+ * client's current course, the one its `session` numbers refer to on import, so that an export
+ * imported again changes nothing; measures of a session come in registry order (phq9, gad7,
+ * wsas, hamd17, bdi2, epds), as in DESIGN's example. The outcomes CSV covers every course. */
 #pragma once
 
 #include <gio/gio.h>

@@ -1,4 +1,21 @@
-/* Importing scores from the scores CSV (DESIGN "Scores CSV"): all of a file or none of it. */
+/* Importing scores from the scores CSV (DESIGN "Scores CSV"): all of a file or none of it.
+ *
+ * What the reader accepts, where DESIGN leaves it open:
+ * - RFC 4180 quoting; lines end in CRLF, LF or CR; a UTF-8 byte order mark is skipped.
+ * - The header names the six columns exactly, in any order; an unknown, missing or repeated
+ *   column is refused at line 1. Spaces and tabs around a value are ignored. Blank lines are
+ *   skipped; a file with the header alone imports nothing and is not an error.
+ * - Line numbers in problems are physical lines where the row starts (1 is the header); a quoted
+ *   field left open is reported at the line where it starts, invalid UTF-8 at its own line.
+ * - Measures whose wording is not shipped (bdi2, epds) take a total only. An empty element in
+ *   `items` is an unanswered item: PHQ-9, GAD-7 and HAM-D 17 need every item (as the app asks
+ *   for every item); WSAS follows its rule (one missing: the mean of the others; more: no total,
+ *   and then a total given is refused). A total given with items must equal theirs.
+ * - A row equal to a score already recorded is unchanged; a total alone equal to a recorded
+ *   total leaves the recorded answers as they are. Repeated rows in one file that agree count
+ *   once. A new score on a session recorded as not attended is refused, even with --replace.
+ * - New clients get a course of 16 sessions with the default phases, starting on the earliest
+ *   date of their rows; so do known clients without a course. Sessions are created attended. */
 #pragma once
 
 #include <gio/gio.h>
