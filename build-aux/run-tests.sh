@@ -78,6 +78,11 @@ fi
 summary="$passed passed, $failed failed"
 ((skipped > 0)) && summary+=", $skipped skipped"
 echo "run-tests: $label in $build_dir: see $log"
+if $sanitize && ((failed > 0)); then
+  # Debian's libraries have no frame pointers, so a leak's stack often stops at g_malloc.
+  echo "run-tests: for a leak's whole stack, run that test under valgrind --leak-check=full" \
+    "(G_SLICE=always-malloc) in a build without sanitizers"
+fi
 echo "$summary"
 
 ((failed == 0))
