@@ -612,6 +612,39 @@ test_preferences_measures (Fixture       *fixture,
   g_settings_reset (settings, "measures-in-use");
 }
 
+static void
+test_window_state_remembered (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *path = g_build_filename (tmpdir, "state.sqlite", NULL);
+  g_autoptr(IptStore) store = ipt_store_open (path, IPT_STORE_OPEN_NO_BACKUP, NULL);
+  IptWindow *window;
+
+  g_assert_nonnull (store);
+  g_settings_set_int (settings, "paned-position", 380);
+  window = ipt_window_new (app, store);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  g_assert_cmpint (gtk_paned_get_position (window->paned), ==, 380);
+
+  gtk_paned_set_position (window->paned, 412);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  spin ();
+  g_object_ref (window);
+  gtk_window_close (GTK_WINDOW (window));
+  spin ();
+  g_assert_finalize_object (window);
+
+  g_assert_cmpint (g_settings_get_int (settings, "paned-position"), ==, 412);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  g_settings_reset (settings, "paned-position");
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
 /* The application binary: --screenshot of the demo, and a damaged casebook refused. */
 
 static void
@@ -708,6 +741,7 @@ main (int   argc,
   g_test_add ("/ui/window/search-and-filter", Fixture, NULL, fixture_set_up, test_search_and_filter, fixture_tear_down);
   g_test_add ("/ui/window/delete-and-undo", Fixture, NULL, fixture_set_up, test_delete_and_undo, fixture_tear_down);
   g_test_add ("/ui/preferences/measures", Fixture, NULL, fixture_set_up, test_preferences_measures, fixture_tear_down);
+  g_test_add_func ("/ui/window/state-remembered", test_window_state_remembered);
   g_test_add_func ("/ui/app/screenshot", test_app_screenshot);
   g_test_add_func ("/ui/app/damaged-store-refused", test_app_damaged_store);
 
