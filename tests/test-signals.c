@@ -133,6 +133,8 @@ test_table (void)
         .course_running = c->running,
       };
       g_autoptr (GPtrArray) signals = ipt_signals_compute (&progress);
+      IptSignalKind classified[IPT_SIGNALS_MAX_APPLYING];
+      guint n_classified = ipt_signals_classify (&progress, classified);
       guint n_expected = 0;
 
       while (c->kinds[n_expected] >= 0)
@@ -149,12 +151,15 @@ test_table (void)
         }
 
       g_assert_cmpuint (signals->len, ==, n_expected);
+      g_assert_cmpuint (n_classified, ==, n_expected);
       for (guint s = 0; s < n_expected; s++)
         {
           IptSignal *signal = g_ptr_array_index (signals, s);
 
           g_assert_cmpstr (ipt_signal_kind_to_id (signal->kind), ==,
                            ipt_signal_kind_to_id (c->kinds[s]));
+          /* The cheap classification gives the same kinds in the same order. */
+          g_assert_cmpint (classified[s], ==, c->kinds[s]);
         }
       if (c->rule_part != NULL)
         {
@@ -208,6 +213,7 @@ test_exhaustive (void)
               gboolean caseness = p0 >= 10 || g >= 0;   /* first GAD-7 is 8 */
               gboolean not_on_track = caseness && current * 2 >= 15 && p1 - p0 > -6;
               int expected[4];
+              IptSignalKind classified[IPT_SIGNALS_MAX_APPLYING];
               guint n = 0;
 
               if (risk)
@@ -219,6 +225,9 @@ test_exhaustive (void)
               if (n == 0)
                 expected[n++] = IPT_SIGNAL_ON_TRACK;
 
+              g_assert_cmpuint (ipt_signals_classify (&progress, classified), ==, n);
+              for (guint s = 0; s < n; s++)
+                g_assert_cmpint (classified[s], ==, expected[s]);
               if (signals->len != n)
                 g_error ("PHQ-9 %d -> %d, GAD-7 8 -> %d, session %u: %u signals, expected %u",
                          p0, p1, g, current, signals->len, n);

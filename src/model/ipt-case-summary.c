@@ -20,6 +20,12 @@ struct _IptCaseSummary
   guint           n_phq9;
   IptSeriesPoint *gad7;
   guint           n_gad7;
+  guint           planned_sessions;
+  gboolean        course_running;
+  /* The kinds are classified at once (lists sort and filter on them); the words of the rules,
+   * the outcome and the texts are made when first asked for: a caseload holds thousands. */
+  IptSignalKind   kinds[IPT_SIGNALS_MAX_APPLYING];
+  guint           n_kinds;
   GPtrArray      *signals;
   IptOutcome     *outcome;
   char           *progress_text;
@@ -48,11 +54,17 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+static void on_client_notify (IptClient      *client,
+                              GParamSpec     *pspec,
+                              IptCaseSummary *self);
+
 static void
 ipt_case_summary_dispose (GObject *object)
 {
   IptCaseSummary *self = (IptCaseSummary *) object;
 
+  if (self->client != NULL)
+    g_signal_handlers_disconnect_by_func (self->client, on_client_notify, self);
   g_clear_object (&self->client);
   g_clear_object (&self->episode);
 
@@ -121,15 +133,15 @@ ipt_case_summary_get_property (GObject    *object,
       break;
 
     case PROP_OUTCOME:
-      g_value_set_boxed (value, self->outcome);
+      g_value_set_boxed (value, ipt_case_summary_get_outcome (self));
       break;
 
     case PROP_PROGRESS_TEXT:
-      g_value_set_string (value, self->progress_text);
+      g_value_set_string (value, ipt_case_summary_get_progress_text (self));
       break;
 
     case PROP_SEARCH_KEY:
-      g_value_set_string (value, self->search_key);
+      g_value_set_string (value, ipt_case_summary_get_search_key (self));
       break;
 
     default:
@@ -237,8 +249,17 @@ on_client_notify (IptClient      *client,
                   GParamSpec     *pspec,
                   IptCaseSummary *self)
 {
-  g_autofree char *key = compute_search_key (client);
+  g_autofree char *key = NULL;
 
+  if (pspec->name != g_intern_static_string ("given-name")
+      && pspec->name != g_intern_static_string ("family-name")
+      && pspec->name != g_intern_static_string ("preferred-name")
+      && pspec->name != g_intern_static_string ("code"))
+    return;
+  /* Not asked for yet: it will be made from the new names when it is. */
+  if (self->search_key == NULL)
+    return;
+  key = compute_search_key (client);
   if (g_strcmp0 (key, self->search_key) == 0)
     return;
   g_free (self->search_key);
@@ -296,6 +317,21 @@ series_totals (const IptSeriesPoint *points,
   return totals;
 }
 
+static void
+get_progress (IptCaseSummary *self,
+              IptProgress    *progress)
+{
+  *progress = (IptProgress) {
+    .phq9 = self->phq9,
+    .n_phq9 = self->n_phq9,
+    .gad7 = self->gad7,
+    .n_gad7 = self->n_gad7,
+    .planned_sessions = self->planned_sessions,
+    .current_session = self->current_session,
+    .course_running = self->course_running,
+  };
+}
+
 IptCaseSummary *
 ipt_case_summary_new (IptClient            *client,
                       IptEpisode           *episode,
@@ -307,19 +343,15 @@ ipt_case_summary_new (IptClient            *client,
                       guint                 n_gad7)
 {
   IptCaseSummary *self;
-  g_autofree int *pt = NULL;
-  g_autofree int *gt = NULL;
-  guint n_pt, n_gt;
 
   g_return_val_if_fail (IPT_IS_CLIENT (client), NULL);
   g_return_val_if_fail (episode == NULL || IPT_IS_EPISODE (episode), NULL);
   g_return_val_if_fail (phq9 != NULL || n_phq9 == 0, NULL);
   g_return_val_if_fail (gad7 != NULL || n_gad7 == 0, NULL);
 
-  self = g_object_new (IPT_TYPE_CASE_SUMMARY,
-                       "client", client,
-                       "episode", episode,
-                       NULL);
+  self = g_object_new (IPT_TYPE_CASE_SUMMARY, NULL);
+  self->client = g_object_ref (client);
+  self->episode = episode != NULL ? g_object_ref (episode) : NULL;
   self->sessions_attended = sessions_attended;
   self->current_session = current_session;
   self->n_phq9 = n_phq9;
@@ -327,34 +359,18 @@ ipt_case_summary_new (IptClient            *client,
   self->n_gad7 = n_gad7;
   self->gad7 = n_gad7 > 0 ? g_memdup2 (gad7, n_gad7 * sizeof *gad7) : NULL;
 
-  pt = series_totals (self->phq9, self->n_phq9, &n_pt);
-  gt = series_totals (self->gad7, self->n_gad7, &n_gt);
-  self->outcome = ipt_outcome_compute (pt, n_pt, gt, n_gt);
-
   if (episode != NULL)
     {
-      IptProgress progress = {
-        .phq9 = self->phq9,
-        .n_phq9 = self->n_phq9,
-        .gad7 = self->gad7,
-        .n_gad7 = self->n_gad7,
-        .planned_sessions = ipt_episode_get_planned_sessions (episode),
-        .current_session = current_session,
-        .course_running = ipt_episode_get_status (episode) == IPT_EPISODE_STATUS_ACTIVE,
-      };
+      IptProgress progress;
 
-      self->signals = ipt_signals_compute (&progress);
+      self->planned_sessions = ipt_episode_get_planned_sessions (episode);
+      self->course_running = ipt_episode_get_status (episode) == IPT_EPISODE_STATUS_ACTIVE;
+      get_progress (self, &progress);
+      self->n_kinds = ipt_signals_classify (&progress, self->kinds);
     }
-  else
-    self->signals = g_ptr_array_new_with_free_func ((GDestroyNotify) ipt_signal_free);
 
-  self->progress_text = compute_progress_text (self);
-  self->search_key = compute_search_key (client);
-  g_signal_connect_object (client, "notify::given-name", G_CALLBACK (on_client_notify), self, 0);
-  g_signal_connect_object (client, "notify::family-name", G_CALLBACK (on_client_notify), self, 0);
-  g_signal_connect_object (client, "notify::preferred-name", G_CALLBACK (on_client_notify), self,
-                           0);
-  g_signal_connect_object (client, "notify::code", G_CALLBACK (on_client_notify), self, 0);
+  /* One handler for every property: cheaper than one per name for a caseload of thousands. */
+  g_signal_connect (client, "notify", G_CALLBACK (on_client_notify), self);
 
   return self;
 }
@@ -429,6 +445,18 @@ ipt_case_summary_get_signals (IptCaseSummary *self)
 {
   g_return_val_if_fail (IPT_IS_CASE_SUMMARY (self), NULL);
 
+  if (self->signals == NULL)
+    {
+      if (self->episode != NULL)
+        {
+          IptProgress progress;
+
+          get_progress (self, &progress);
+          self->signals = ipt_signals_compute (&progress);
+        }
+      else
+        self->signals = g_ptr_array_new_with_free_func ((GDestroyNotify) ipt_signal_free);
+    }
   return self->signals;
 }
 
@@ -437,19 +465,22 @@ ipt_case_summary_get_signal_kind (IptCaseSummary *self)
 {
   g_return_val_if_fail (IPT_IS_CASE_SUMMARY (self), IPT_SIGNAL_NO_SCORES);
 
-  if (self->signals->len == 0)
+  if (self->n_kinds == 0)
     return IPT_SIGNAL_NO_SCORES;
-  return ((IptSignal *) g_ptr_array_index (self->signals, 0))->kind;
+  return self->kinds[0];
 }
 
 const char *
 ipt_case_summary_get_signal_rule (IptCaseSummary *self)
 {
+  GPtrArray *signals;
+
   g_return_val_if_fail (IPT_IS_CASE_SUMMARY (self), NULL);
 
-  if (self->signals->len == 0)
+  signals = ipt_case_summary_get_signals (self);
+  if (signals->len == 0)
     return _("No course yet");
-  return ((IptSignal *) g_ptr_array_index (self->signals, 0))->rule;
+  return ((IptSignal *) g_ptr_array_index (signals, 0))->rule;
 }
 
 /* The latest PHQ-9 form flagged risk, whether or not the course still runs. */
@@ -469,13 +500,9 @@ ipt_case_summary_get_needs_attention (IptCaseSummary *self)
 {
   g_return_val_if_fail (IPT_IS_CASE_SUMMARY (self), FALSE);
 
-  for (guint i = 0; i < self->signals->len; i++)
-    {
-      IptSignal *signal = g_ptr_array_index (self->signals, i);
-
-      if (ipt_signal_kind_needs_attention (signal->kind))
-        return TRUE;
-    }
+  for (guint i = 0; i < self->n_kinds; i++)
+    if (ipt_signal_kind_needs_attention (self->kinds[i]))
+      return TRUE;
   return FALSE;
 }
 
@@ -484,6 +511,14 @@ ipt_case_summary_get_outcome (IptCaseSummary *self)
 {
   g_return_val_if_fail (IPT_IS_CASE_SUMMARY (self), NULL);
 
+  if (self->outcome == NULL)
+    {
+      guint n_pt, n_gt;
+      g_autofree int *pt = series_totals (self->phq9, self->n_phq9, &n_pt);
+      g_autofree int *gt = series_totals (self->gad7, self->n_gad7, &n_gt);
+
+      self->outcome = ipt_outcome_compute (pt, n_pt, gt, n_gt);
+    }
   return self->outcome;
 }
 
@@ -492,6 +527,8 @@ ipt_case_summary_get_progress_text (IptCaseSummary *self)
 {
   g_return_val_if_fail (IPT_IS_CASE_SUMMARY (self), NULL);
 
+  if (self->progress_text == NULL)
+    self->progress_text = compute_progress_text (self);
   return self->progress_text;
 }
 
@@ -500,5 +537,7 @@ ipt_case_summary_get_search_key (IptCaseSummary *self)
 {
   g_return_val_if_fail (IPT_IS_CASE_SUMMARY (self), NULL);
 
+  if (self->search_key == NULL)
+    self->search_key = compute_search_key (self->client);
   return self->search_key;
 }

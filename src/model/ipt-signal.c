@@ -144,116 +144,175 @@ describe_cutoff (const IptMeasure *measure,
   return g_strdup_printf (_("%s %d < %d"), measure->name, total, measure->caseness);
 }
 
-GPtrArray *
-ipt_signals_compute (const IptProgress *progress)
+/* What the rules look at, gathered once from the series. */
+typedef struct
+{
+  const IptSeriesPoint *p_first, *p_last, *g_first, *g_last;
+  const IptSeriesPoint *latest;   /* the latest PHQ-9 form, with or without a total */
+  guint                 n_p, n_g;
+  gboolean              caseness;
+  gboolean              midpoint;
+} Facts;
+
+static void
+gather_facts (const IptProgress *progress,
+              Facts             *f)
 {
   const IptMeasure *phq9 = ipt_measure_lookup ("phq9");
   const IptMeasure *gad7 = ipt_measure_lookup ("gad7");
-  GPtrArray *signals = g_ptr_array_new_with_free_func ((GDestroyNotify) ipt_signal_free);
-  const IptSeriesPoint *latest = NULL;
-  const IptSeriesPoint *p_first, *p_last, *g_first, *g_last;
-  guint n_p, n_g;
-  gboolean risk, deteriorated_p, deteriorated_g, caseness, midpoint, not_on_track;
 
-  g_return_val_if_fail (progress != NULL, signals);
+  f->n_p = series_first_last (progress->phq9, progress->n_phq9, &f->p_first, &f->p_last);
+  f->n_g = series_first_last (progress->gad7, progress->n_gad7, &f->g_first, &f->g_last);
+  f->latest = progress->phq9 != NULL && progress->n_phq9 > 0
+              ? &progress->phq9[progress->n_phq9 - 1] : NULL;
+  f->caseness = (f->n_p > 0 && f->p_first->total >= phq9->caseness)
+                || (f->n_g > 0 && f->g_first->total >= gad7->caseness);
+  /* The midpoint: session >= planned / 2, in whole numbers (15 planned: session 8). */
+  f->midpoint = (guint64) progress->current_session * 2 >= progress->planned_sessions;
+}
 
-  n_p = series_first_last (progress->phq9, progress->n_phq9, &p_first, &p_last);
-  n_g = series_first_last (progress->gad7, progress->n_gad7, &g_first, &g_last);
+static guint
+classify (const IptProgress *progress,
+          const Facts       *f,
+          IptSignalKind     *kinds)
+{
+  const IptMeasure *phq9 = ipt_measure_lookup ("phq9");
+  const IptMeasure *gad7 = ipt_measure_lookup ("gad7");
+  guint n = 0;
 
   /* Risk looks at the latest PHQ-9 form, even one without a total (a missing item). */
-  if (progress->phq9 != NULL && progress->n_phq9 > 0)
-    latest = &progress->phq9[progress->n_phq9 - 1];
-  risk = latest != NULL && phq9->risk_item >= 0 && latest->risk_item > 0;
-  if (risk)
-    add_signal (signals, IPT_SIGNAL_RISK,
-                g_strdup_printf (_("Risk: %s item %d (thoughts of death or self-harm) was "
-                                   "answered %d at session %u; any answer above 0 raises the flag, "
-                                   "whatever the total"),
-                                 phq9->name, phq9->risk_item + 1, latest->risk_item,
-                                 latest->session));
+  if (f->latest != NULL && phq9->risk_item >= 0 && f->latest->risk_item > 0)
+    kinds[n++] = IPT_SIGNAL_RISK;
 
   if (!progress->course_running)
     {
-      guint n_pt, n_gt;
-      g_autofree int *pt = series_totals (progress->phq9, progress->n_phq9, &n_pt);
-      g_autofree int *gt = series_totals (progress->gad7, progress->n_gad7, &n_gt);
-      g_autoptr (IptOutcome) outcome = ipt_outcome_compute (pt, n_pt, gt, n_gt);
-
-      /* The outcome's rule starts with its label ("Recovery: ..."). */
-      add_signal (signals, IPT_SIGNAL_OUTCOME, g_strdup (outcome->rule));
-      return signals;
+      kinds[n++] = IPT_SIGNAL_OUTCOME;
+      return n;
     }
 
-  deteriorated_p = n_p > 0 && p_last->total - p_first->total >= phq9->rci;
-  deteriorated_g = n_g > 0 && g_last->total - g_first->total >= gad7->rci;
-  if (deteriorated_p || deteriorated_g)
+  if ((f->n_p > 0 && f->p_last->total - f->p_first->total >= phq9->rci)
+      || (f->n_g > 0 && f->g_last->total - f->g_first->total >= gad7->rci))
+    kinds[n++] = IPT_SIGNAL_DETERIORATION;
+
+  if (f->n_p > 0 && f->caseness && f->midpoint
+      && f->p_last->total - f->p_first->total > -phq9->rci)
+    kinds[n++] = IPT_SIGNAL_NOT_ON_TRACK;
+
+  if (n == 0)
+    kinds[n++] = f->n_p == 0 ? IPT_SIGNAL_NO_SCORES : IPT_SIGNAL_ON_TRACK;
+  return n;
+}
+
+guint
+ipt_signals_classify (const IptProgress *progress,
+                      IptSignalKind     *kinds)
+{
+  Facts f;
+
+  g_return_val_if_fail (progress != NULL, 0);
+  g_return_val_if_fail (kinds != NULL, 0);
+
+  gather_facts (progress, &f);
+  return classify (progress, &f, kinds);
+}
+
+/* The rule of one kind that applies, in words with this case's numbers. */
+static char *
+describe (IptSignalKind      kind,
+          const IptProgress *progress,
+          const Facts       *f)
+{
+  const IptMeasure *phq9 = ipt_measure_lookup ("phq9");
+  const IptMeasure *gad7 = ipt_measure_lookup ("gad7");
+
+  switch (kind)
     {
-      g_autofree char *a = deteriorated_p ? describe_rise (phq9, p_first->total, p_last->total)
-                                          : NULL;
-      g_autofree char *b = deteriorated_g ? describe_rise (gad7, g_first->total, g_last->total)
-                                          : NULL;
+    case IPT_SIGNAL_RISK:
+      return g_strdup_printf (_("Risk: %s item %d (thoughts of death or self-harm) was "
+                                "answered %d at session %u; any answer above 0 raises the flag, "
+                                "whatever the total"),
+                              phq9->name, phq9->risk_item + 1, f->latest->risk_item,
+                              f->latest->session);
 
-      if (a != NULL && b != NULL)
-        add_signal (signals, IPT_SIGNAL_DETERIORATION,
-                    g_strdup_printf (_("Deterioration: %s; %s"), a, b));
-      else
-        add_signal (signals, IPT_SIGNAL_DETERIORATION,
-                    g_strdup_printf (_("Deterioration: %s"), a != NULL ? a : b));
+    case IPT_SIGNAL_OUTCOME:
+      {
+        guint n_pt, n_gt;
+        g_autofree int *pt = series_totals (progress->phq9, progress->n_phq9, &n_pt);
+        g_autofree int *gt = series_totals (progress->gad7, progress->n_gad7, &n_gt);
+        g_autoptr (IptOutcome) outcome = ipt_outcome_compute (pt, n_pt, gt, n_gt);
+
+        /* The outcome's rule starts with its label ("Recovery: ..."). */
+        return g_strdup (outcome->rule);
+      }
+
+    case IPT_SIGNAL_DETERIORATION:
+      {
+        gboolean by_p = f->n_p > 0 && f->p_last->total - f->p_first->total >= phq9->rci;
+        gboolean by_g = f->n_g > 0 && f->g_last->total - f->g_first->total >= gad7->rci;
+        g_autofree char *a = by_p ? describe_rise (phq9, f->p_first->total, f->p_last->total)
+                                  : NULL;
+        g_autofree char *b = by_g ? describe_rise (gad7, f->g_first->total, f->g_last->total)
+                                  : NULL;
+
+        if (a != NULL && b != NULL)
+          return g_strdup_printf (_("Deterioration: %s; %s"), a, b);
+        return g_strdup_printf (_("Deterioration: %s"), a != NULL ? a : b);
+      }
+
+    case IPT_SIGNAL_NOT_ON_TRACK:
+      {
+        g_autofree char *start = NULL;
+
+        if (f->p_first->total >= phq9->caseness)
+          start = describe_cutoff (phq9, f->p_first->total);
+        else
+          start = describe_cutoff (gad7, f->g_first->total);
+        return g_strdup_printf (_("Not on track: at caseness at start (%s), at or past the "
+                                  "midpoint (session %u of %u) and %s %d → %d is not yet %d "
+                                  "below the first score"),
+                                start, progress->current_session, progress->planned_sessions,
+                                phq9->name, f->p_first->total, f->p_last->total, phq9->rci);
+      }
+
+    case IPT_SIGNAL_NO_SCORES:
+      return g_strdup (_("No PHQ-9 recorded yet"));
+
+    case IPT_SIGNAL_ON_TRACK:
+    default:
+      if (!f->caseness)
+        {
+          g_autofree char *a = describe_cutoff (phq9, f->p_first->total);
+          g_autofree char *b = f->n_g > 0 ? describe_cutoff (gad7, f->g_first->total) : NULL;
+
+          return b != NULL
+                 ? g_strdup_printf (_("On track: not at caseness at start (%s, %s)"), a, b)
+                 : g_strdup_printf (_("On track: not at caseness at start (%s)"), a);
+        }
+      if (!f->midpoint)
+        return g_strdup_printf (_("On track: before the midpoint (session %u of %u), %s %d → %d "
+                                  "so far, with no reliable deterioration"),
+                                progress->current_session, progress->planned_sessions,
+                                phq9->name, f->p_first->total, f->p_last->total);
+      return g_strdup_printf (_("On track: %s %d → %d is %d below the first score (%d or "
+                                "more is a reliable improvement)"),
+                              phq9->name, f->p_first->total, f->p_last->total,
+                              f->p_first->total - f->p_last->total, phq9->rci);
     }
+}
 
-  caseness = (n_p > 0 && p_first->total >= phq9->caseness)
-             || (n_g > 0 && g_first->total >= gad7->caseness);
-  /* The midpoint: session >= planned / 2, in whole numbers (15 planned: session 8). */
-  midpoint = (guint64) progress->current_session * 2 >= progress->planned_sessions;
-  not_on_track = n_p > 0 && caseness && midpoint
-                 && p_last->total - p_first->total > -phq9->rci;
+GPtrArray *
+ipt_signals_compute (const IptProgress *progress)
+{
+  GPtrArray *signals = g_ptr_array_new_with_free_func ((GDestroyNotify) ipt_signal_free);
+  IptSignalKind kinds[IPT_SIGNALS_MAX_APPLYING];
+  Facts f;
+  guint n;
 
-  if (not_on_track)
-    {
-      g_autofree char *start = NULL;
+  g_return_val_if_fail (progress != NULL, signals);
 
-      if (p_first->total >= phq9->caseness)
-        start = describe_cutoff (phq9, p_first->total);
-      else
-        start = describe_cutoff (gad7, g_first->total);
-      add_signal (signals, IPT_SIGNAL_NOT_ON_TRACK,
-                  g_strdup_printf (_("Not on track: at caseness at start (%s), at or past the "
-                                     "midpoint (session %u of %u) and %s %d → %d is not yet %d "
-                                     "below the first score"),
-                                   start, progress->current_session, progress->planned_sessions,
-                                   phq9->name, p_first->total, p_last->total, phq9->rci));
-    }
-
-  if (signals->len > 0)
-    return signals;
-
-  if (n_p == 0)
-    {
-      add_signal (signals, IPT_SIGNAL_NO_SCORES, g_strdup (_("No PHQ-9 recorded yet")));
-      return signals;
-    }
-
-  if (!caseness)
-    {
-      g_autofree char *a = describe_cutoff (phq9, p_first->total);
-      g_autofree char *b = n_g > 0 ? describe_cutoff (gad7, g_first->total) : NULL;
-
-      add_signal (signals, IPT_SIGNAL_ON_TRACK,
-                  b != NULL
-                  ? g_strdup_printf (_("On track: not at caseness at start (%s, %s)"), a, b)
-                  : g_strdup_printf (_("On track: not at caseness at start (%s)"), a));
-    }
-  else if (!midpoint)
-    add_signal (signals, IPT_SIGNAL_ON_TRACK,
-                g_strdup_printf (_("On track: before the midpoint (session %u of %u), %s %d → %d "
-                                   "so far, with no reliable deterioration"),
-                                 progress->current_session, progress->planned_sessions,
-                                 phq9->name, p_first->total, p_last->total));
-  else
-    add_signal (signals, IPT_SIGNAL_ON_TRACK,
-                g_strdup_printf (_("On track: %s %d → %d is %d below the first score (%d or "
-                                   "more is a reliable improvement)"),
-                                 phq9->name, p_first->total, p_last->total,
-                                 p_first->total - p_last->total, phq9->rci));
+  gather_facts (progress, &f);
+  n = classify (progress, &f, kinds);
+  for (guint i = 0; i < n; i++)
+    add_signal (signals, kinds[i], describe (kinds[i], progress, &f));
   return signals;
 }

@@ -57,6 +57,14 @@ void       ipt_signal_free (IptSignal *signal);
  * the outcome's rule (plus risk when the latest PHQ-9 flagged it). Elements are IptSignal. */
 GPtrArray *ipt_signals_compute (const IptProgress *progress);
 
+/* At most this many signals apply at once (risk, deterioration, not on track). */
+#define IPT_SIGNALS_MAX_APPLYING 3
+
+/* The kinds that ipt_signals_compute () would return, in the same order, without their words:
+ * cheap enough for a whole caseload. kinds holds IPT_SIGNALS_MAX_APPLYING; returns the count. */
+guint       ipt_signals_classify (const IptProgress *progress,
+                                  IptSignalKind     *kinds);
+
 /* "risk", "deterioration", "not-on-track", "on-track", "outcome", "no-scores" */
 const char *ipt_signal_kind_to_id (IptSignalKind kind);
 /* "Risk", "Deterioration", "Not on track", ..., translated. */
