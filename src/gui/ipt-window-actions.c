@@ -76,13 +76,13 @@ dismiss_toast_action (GtkWidget  *widget,
 static char *
 suggest_code (IptWindow *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->caseload));
+  guint n = self->caseload->len;
   guint64 highest = 0;
 
   /* After the highest code of the form C-0042, when the practice numbers its clients so. */
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(IptCaseSummary) summary = g_list_model_get_item (G_LIST_MODEL (self->caseload), i);
+      IptCaseSummary *summary = g_ptr_array_index (self->caseload, i);
       const char *code = ipt_client_get_code (ipt_case_summary_get_client (summary));
       guint64 number;
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ipt-window.h"
+#include "ipt-caseload-model.h"
 #include "ipt-client-page.h"
 
 G_BEGIN_DECLS
@@ -26,10 +27,8 @@ struct _IptWindow
   IptStore           *store;
   GSettings          *settings;
 
-  GListStore         *caseload;        /* IptCaseSummary, by code as loaded */
-  GtkSortListModel   *sorted;
-  GtkFilterListModel *filtered;
-  GtkCustomFilter    *filter;
+  GPtrArray          *caseload;        /* IptCaseSummary, in the list's order */
+  IptCaseloadModel   *shown;           /* those the search and filter let through */
   GtkSingleSelection *selection;
   IptCaseloadFilter   filter_mode;
   char               *query;           /* lower-cased search text, NULL: none */

@@ -69,11 +69,10 @@ summary_matches_mode (IptCaseSummary   *summary,
 /* One function for search and status: it runs for every client on every keystroke, so it
  * reads the summary directly instead of through property expressions. */
 static gboolean
-caseload_filter_func (gpointer item,
-                      gpointer user_data)
+caseload_filter_func (IptCaseSummary *summary,
+                      gpointer        user_data)
 {
-  IptWindow *self = IPT_WINDOW (user_data);
-  IptCaseSummary *summary = IPT_CASE_SUMMARY (item);
+  IptWindow *self = user_data;
 
   if (!summary_matches_mode (summary, self->filter_mode))
     return FALSE;
@@ -85,11 +84,10 @@ caseload_filter_func (gpointer item,
 /* Most urgent signal first, then by code: flagged cases come to the top. */
 static int
 caseload_sort_func (gconstpointer a,
-                    gconstpointer b,
-                    gpointer      user_data)
+                    gconstpointer b)
 {
-  IptCaseSummary *sa = IPT_CASE_SUMMARY ((gpointer) a);
-  IptCaseSummary *sb = IPT_CASE_SUMMARY ((gpointer) b);
+  IptCaseSummary *sa = *(IptCaseSummary **) a;
+  IptCaseSummary *sb = *(IptCaseSummary **) b;
   gboolean ra = summary_course_running (sa);
   gboolean rb = summary_course_running (sb);
   int ka;
@@ -113,9 +111,9 @@ caseload_sort_func (gconstpointer a,
 static void
 update_list_stack (IptWindow *self)
 {
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->caseload)) == 0)
+  if (self->caseload->len == 0)
     gtk_stack_set_visible_child_name (self->list_stack, "empty");
-  else if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0)
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->shown)) == 0)
     gtk_stack_set_visible_child_name (self->list_stack, "nothing-found");
   else
     gtk_stack_set_visible_child_name (self->list_stack, "list");
@@ -124,7 +122,7 @@ update_list_stack (IptWindow *self)
 static void
 update_counts (IptWindow *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->caseload));
+  guint n = self->caseload->len;
   guint n_active = 0;
   guint n_attention = 0;
   g_autofree char *basename = NULL;
@@ -133,7 +131,7 @@ update_counts (IptWindow *self)
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(IptCaseSummary) summary = g_list_model_get_item (G_LIST_MODEL (self->caseload), i);
+      IptCaseSummary *summary = g_ptr_array_index (self->caseload, i);
 
       if (ipt_client_get_archived (ipt_case_summary_get_client (summary))
           || !summary_course_running (summary))
@@ -154,14 +152,21 @@ update_counts (IptWindow *self)
   gtk_button_set_label (GTK_BUTTON (self->attention_button), attention);
 }
 
+static guint find_shown (IptWindow *self,
+                         gint64     client_id);
+
+/* Shows the clients that pass the search and filter, keeping the shown client selected. */
 static void
-on_filtered_items_changed (GListModel *model,
-                           guint       position,
-                           guint       removed,
-                           guint       added,
-                           IptWindow  *self)
+refilter (IptWindow *self)
 {
+  guint position;
+
+  ipt_caseload_model_show (self->shown, self->caseload, caseload_filter_func, self);
   update_list_stack (self);
+
+  position = self->client_id != 0 ? find_shown (self, self->client_id) : GTK_INVALID_LIST_POSITION;
+  if (gtk_single_selection_get_selected (self->selection) != position)
+    gtk_single_selection_set_selected (self->selection, position);
 }
 
 static void
@@ -190,7 +195,8 @@ on_selection_changed (GtkSelectionModel *model,
                       guint              n_items,
                       IptWindow         *self)
 {
-  IptCaseSummary *summary = gtk_single_selection_get_selected_item (self->selection);
+  IptCaseSlot *slot = gtk_single_selection_get_selected_item (self->selection);
+  IptCaseSummary *summary = slot != NULL ? ipt_case_slot_get_summary (slot) : NULL;
   gint64 id;
 
   /* A client hidden by the search keeps their page: nothing was chosen instead. */
@@ -203,14 +209,29 @@ on_selection_changed (GtkSelectionModel *model,
 }
 
 static guint
-find_in_model (GListModel *model,
-               gint64      client_id)
+find_in_caseload (IptWindow *self,
+                  gint64     client_id)
 {
-  guint n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < self->caseload->len; i++)
+    {
+      IptCaseSummary *summary = g_ptr_array_index (self->caseload, i);
+
+      if (ipt_client_get_id (ipt_case_summary_get_client (summary)) == client_id)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static guint
+find_shown (IptWindow *self,
+            gint64     client_id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(IptCaseSummary) summary = g_list_model_get_item (model, i);
+      IptCaseSummary *summary = ipt_caseload_model_get_summary (self->shown, i);
 
       if (ipt_client_get_id (ipt_case_summary_get_client (summary)) == client_id)
         return i;
@@ -231,7 +252,7 @@ on_scroll_tick (GtkWidget     *list,
     return G_SOURCE_CONTINUE;
 
   self->scroll_tick_id = 0;
-  if (self->scroll_position < g_list_model_get_n_items (G_LIST_MODEL (self->filtered)))
+  if (self->scroll_position < g_list_model_get_n_items (G_LIST_MODEL (self->shown)))
     gtk_widget_activate_action (list, "list.scroll-to-item", "u", self->scroll_position);
   return G_SOURCE_REMOVE;
 }
@@ -259,7 +280,7 @@ select_client (IptWindow *self,
 {
   guint position;
 
-  position = find_in_model (G_LIST_MODEL (self->filtered), client_id);
+  position = find_shown (self, client_id);
   if (position == GTK_INVALID_LIST_POSITION && client_id != 0 && reveal)
     {
       /* Show the client even when the filters hide them: clear the search and filters. */
@@ -269,8 +290,9 @@ select_client (IptWindow *self,
       gtk_toggle_button_set_active (self->ended_button, FALSE);
       gtk_toggle_button_set_active (self->attention_button, FALSE);
       self->filter_mode = IPT_CASELOAD_FILTER_ALL;
-      gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-      position = find_in_model (G_LIST_MODEL (self->filtered), client_id);
+      self->client_id = 0;
+      refilter (self);
+      position = find_shown (self, client_id);
     }
 
   if (position != GTK_INVALID_LIST_POSITION)
@@ -309,15 +331,15 @@ _ipt_window_reload_caseload (IptWindow *self)
       return;
     }
 
-  g_list_store_splice (self->caseload, 0,
-                       g_list_model_get_n_items (G_LIST_MODEL (self->caseload)),
-                       summaries->pdata, summaries->len);
+  g_ptr_array_sort (summaries, caseload_sort_func);
+  g_ptr_array_unref (self->caseload);
+  self->caseload = g_steal_pointer (&summaries);
   update_counts (self);
-  update_list_stack (self);
 
-  if (client_id != 0 && find_in_model (G_LIST_MODEL (self->caseload), client_id) == GTK_INVALID_LIST_POSITION)
+  if (client_id != 0 && find_in_caseload (self, client_id) == GTK_INVALID_LIST_POSITION)
     client_id = 0;
   self->client_id = 0;
+  refilter (self);
   select_client (self, client_id, FALSE);
 }
 
@@ -338,14 +360,18 @@ _ipt_window_refresh_client (IptWindow *self,
       return;
     }
 
-  position = find_in_model (G_LIST_MODEL (self->caseload), client_id);
+  position = find_in_caseload (self, client_id);
   if (position == GTK_INVALID_LIST_POSITION)
-    g_list_store_append (self->caseload, summary);
+    g_ptr_array_add (self->caseload, g_steal_pointer (&summary));
   else
-    g_list_store_splice (self->caseload, position, 1, (gpointer *) &summary, 1);
+    {
+      g_object_unref (g_ptr_array_index (self->caseload, position));
+      self->caseload->pdata[position] = g_steal_pointer (&summary);
+    }
+  g_ptr_array_sort (self->caseload, caseload_sort_func);
 
   update_counts (self);
-  update_list_stack (self);
+  refilter (self);
 
   /* The page follows the change; the filters stay as the practitioner set them. */
   if (self->client_id == client_id || self->client_id == 0)
@@ -366,13 +392,27 @@ on_factory_setup (GtkSignalListItemFactory *factory,
 }
 
 static void
+on_slot_summary_changed (IptCaseSlot *slot,
+                         GParamSpec  *pspec,
+                         IptCaseRow  *row)
+{
+  IptWindow *self = IPT_WINDOW (gtk_widget_get_root (GTK_WIDGET (row)));
+
+  ipt_case_row_set_summary (row, ipt_case_slot_get_summary (slot),
+                            self != NULL && _ipt_window_get_us_wording (self));
+}
+
+static void
 on_factory_bind (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
                  IptWindow                *self)
 {
   IptCaseRow *row = IPT_CASE_ROW (gtk_list_item_get_child (item));
+  IptCaseSlot *slot = gtk_list_item_get_item (item);
 
-  ipt_case_row_set_summary (row, gtk_list_item_get_item (item), _ipt_window_get_us_wording (self));
+  /* The slot's client changes in place as the search goes: the row follows it. */
+  g_signal_connect_object (slot, "notify::summary", G_CALLBACK (on_slot_summary_changed), row, 0);
+  ipt_case_row_set_summary (row, ipt_case_slot_get_summary (slot), _ipt_window_get_us_wording (self));
 }
 
 static void
@@ -380,7 +420,10 @@ on_factory_unbind (GtkSignalListItemFactory *factory,
                    GtkListItem              *item,
                    IptWindow                *self)
 {
-  ipt_case_row_set_summary (IPT_CASE_ROW (gtk_list_item_get_child (item)), NULL, FALSE);
+  IptCaseRow *row = IPT_CASE_ROW (gtk_list_item_get_child (item));
+
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), on_slot_summary_changed, row);
+  ipt_case_row_set_summary (row, NULL, FALSE);
 }
 
 /* Search and filters */
@@ -391,7 +434,6 @@ on_search_entry_search_changed (GtkSearchEntry *entry,
 {
   g_autofree char *stripped = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
   g_autofree char *query = NULL;
-  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
 
   if (*stripped != '\0')
     query = g_utf8_strdown (stripped, -1);
@@ -399,15 +441,9 @@ on_search_entry_search_changed (GtkSearchEntry *entry,
   if (g_strcmp0 (query, self->query) == 0)
     return;
 
-  /* Typing more only removes rows; deleting only adds: the model then re-checks a subset. */
-  if (self->query == NULL || (query != NULL && strstr (query, self->query) != NULL))
-    change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else if (query == NULL || strstr (self->query, query) != NULL)
-    change = GTK_FILTER_CHANGE_LESS_STRICT;
-
   g_free (self->query);
   self->query = g_steal_pointer (&query);
-  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  refilter (self);
 }
 
 static void
@@ -415,9 +451,9 @@ on_search_entry_activate (GtkSearchEntry *entry,
                           IptWindow      *self)
 {
   /* Enter opens the first match. */
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0)
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->shown)) > 0)
     {
-      g_autoptr(IptCaseSummary) summary = g_list_model_get_item (G_LIST_MODEL (self->filtered), 0);
+      IptCaseSummary *summary = ipt_caseload_model_get_summary (self->shown, 0);
 
       gtk_single_selection_set_selected (self->selection, 0);
       show_client_page (self, ipt_client_get_id (ipt_case_summary_get_client (summary)));
@@ -458,7 +494,7 @@ on_filter_button_toggled (GtkToggleButton *button,
   if (mode != self->filter_mode)
     {
       self->filter_mode = mode;
-      gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+      refilter (self);
     }
 }
 
@@ -470,7 +506,10 @@ on_us_focus_names_changed (GSettings  *settings,
   gint64 client_id = self->client_id;
 
   /* Rebind every row with the new wording. */
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+
+  ipt_caseload_model_show (self->shown, none, NULL, NULL);
+  refilter (self);
   self->client_id = 0;
   select_client (self, client_id, FALSE);
 }
@@ -690,10 +729,8 @@ ipt_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), IPT_TYPE_WINDOW);
 
   g_clear_object (&self->selection);
-  g_clear_object (&self->filtered);
-  g_clear_object (&self->sorted);
-  g_clear_object (&self->filter);
-  g_clear_object (&self->caseload);
+  g_clear_object (&self->shown);
+  g_clear_pointer (&self->caseload, g_ptr_array_unref);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
 
@@ -822,7 +859,6 @@ static void
 ipt_window_init (IptWindow *self)
 {
   g_autoptr(GtkListItemFactory) factory = NULL;
-  GtkCustomSorter *sorter;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   ensure_style (GTK_WIDGET (self));
@@ -836,22 +872,14 @@ ipt_window_init (IptWindow *self)
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
-  /* caseload -> sorted -> filtered -> selection: the sort runs when a row changes, the filter
-   * on every keystroke without re-sorting. */
-  self->caseload = g_list_store_new (IPT_TYPE_CASE_SUMMARY);
-  sorter = gtk_custom_sorter_new (caseload_sort_func, NULL, NULL);
-  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->caseload)),
-                                          GTK_SORTER (sorter));
-  self->filter = gtk_custom_filter_new (caseload_filter_func, self, NULL);
-  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->sorted)),
-                                              GTK_FILTER (g_object_ref (self->filter)));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->filtered)));
+  /* The caseload, sorted once as loaded; the shown slots change in place as the search goes. */
+  self->caseload = g_ptr_array_new_with_free_func (g_object_unref);
+  self->shown = ipt_caseload_model_new ();
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->shown)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 
-  g_signal_connect_object (self->filtered, "items-changed",
-                           G_CALLBACK (on_filtered_items_changed), self, 0);
   g_signal_connect_object (self->selection, "selection-changed",
                            G_CALLBACK (on_selection_changed), self, 0);
 

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <time.h>
 
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
@@ -70,12 +71,13 @@ main (int   argc,
   g_autoptr(GtkApplication) app = NULL;
   g_autoptr(GArray) filter_times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) frame_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) cpu_times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
   const char *typed[] = { "k", "ko", "kov", "kova", "kovac", "kovacs", "kovac", "kova", "kov", "ko", "k", "",
                           "c", "c-", "c-0", "c-00", "c-001", "c-0012", "c-00123", "" };
   IptWindow *window;
-  GdkFrameClock *clock;
+  GdkFrameClock *frame_clock;
   gint64 start;
 
   g_option_context_add_main_entries (context, entries, NULL);
@@ -110,11 +112,11 @@ main (int   argc,
   start = g_get_monotonic_time ();
   window = ipt_window_new (app, store);
   gtk_window_present (GTK_WINDOW (window));
-  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), NULL);
+  frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_signal_connect (frame_clock, "after-paint", G_CALLBACK (on_after_paint), NULL);
   wait_for_frame (GTK_WIDGET (window));
   g_print ("bench-search: window with %u clients shown in %.1f ms\n",
-           g_list_model_get_n_items (G_LIST_MODEL (window->caseload)),
+           window->caseload->len,
            (g_get_monotonic_time () - start) / 1000.0);
 
   /* Show everyone, so that each keystroke filters the whole caseload. */
@@ -126,6 +128,8 @@ main (int   argc,
       {
         double filter_ms;
         double frame_ms;
+        double cpu_ms;
+        clock_t cpu_start = clock ();
 
         /* The entry would report the text after its typing delay; the keystroke's work starts
          * there, so it is timed from the report. */
@@ -135,20 +139,26 @@ main (int   argc,
         filter_ms = (g_get_monotonic_time () - start) / 1000.0;
         wait_for_frame (GTK_WIDGET (window));
         frame_ms = (g_get_monotonic_time () - start) / 1000.0;
+        cpu_ms = (clock () - cpu_start) * 1000.0 / CLOCKS_PER_SEC;
         g_array_append_val (filter_times, filter_ms);
         g_array_append_val (frame_times, frame_ms);
+        g_array_append_val (cpu_times, cpu_ms);
       }
 
   g_array_sort (filter_times, compare_doubles);
   g_array_sort (frame_times, compare_doubles);
+  g_array_sort (cpu_times, compare_doubles);
   g_print ("bench-search: %u keystrokes over %u clients\n", filter_times->len,
-           g_list_model_get_n_items (G_LIST_MODEL (window->caseload)));
+           window->caseload->len);
   g_print ("  filter:            median %.2f ms, max %.2f ms\n",
            g_array_index (filter_times, double, filter_times->len / 2),
            g_array_index (filter_times, double, filter_times->len - 1));
-  g_print ("  filter + frame:    median %.2f ms, max %.2f ms (target < 16 ms)\n",
+  g_print ("  until painted:     median %.2f ms, max %.2f ms (wall clock, frame clock pacing included)\n",
            g_array_index (frame_times, double, frame_times->len / 2),
            g_array_index (frame_times, double, frame_times->len - 1));
+  g_print ("  CPU until painted: median %.2f ms, max %.2f ms (all threads; target < 16 ms)\n",
+           g_array_index (cpu_times, double, cpu_times->len / 2),
+           g_array_index (cpu_times, double, cpu_times->len - 1));
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&store);
