@@ -79,6 +79,9 @@ def main():
 
     env = dict(os.environ)
     if args.types_module:
+        if not os.path.isfile(args.types_module):
+            print(f'validate-ui: {args.types_module} is missing')
+            return 1
         env['LD_PRELOAD'] = preload_for(args.types_module)
         # The tool itself is not ours: its leaks and its own allocations are not checked here.
         env['ASAN_OPTIONS'] = 'detect_leaks=0:verify_asan_link_order=0'
@@ -101,7 +104,8 @@ def main():
             proc = subprocess.run([tool, 'validate', copy], env=env, capture_output=True,
                                   text=True, check=False)
             output = (proc.stdout + proc.stderr).replace(copy, path).strip()
-            if proc.returncode != 0 or '-CRITICAL **' in output:
+            if (proc.returncode != 0 or '-CRITICAL **' in output
+                    or 'cannot be preloaded' in output):
                 print(f'FAIL {path}')
                 if output:
                     print(output)
