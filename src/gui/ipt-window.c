@@ -599,21 +599,19 @@ on_first_frame_idle (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* The first full frame is the first one after which the window asks for no other: a frame can
- * leave work for the next (a list scrolled to the chosen client lays out its rows there). */
+/* The first full frame: the first one painted with nothing left for a later frame. A list
+ * scrolled to the chosen client scrolls in a frame's update phase, once it has a size, so the
+ * frame in which it did is the one. (Animations such as fading scrollbars are not waited for.) */
 static void
 on_after_paint (GdkFrameClock *clock,
                 IptWindow     *self)
 {
-  g_clear_handle_id (&self->first_frame_idle, g_source_remove);
-  if (++self->frames_painted >= MAX_SETTLING_FRAMES)
-    {
-      g_clear_signal_handler (&self->after_paint_id, clock);
-      self->first_frame_idle = g_idle_add_full (G_PRIORITY_DEFAULT, on_first_frame_idle, self, NULL);
-      return;
-    }
-  /* An idle below the redraw priority runs only once no frame is pending. */
-  self->first_frame_idle = g_idle_add_full (G_PRIORITY_LOW, on_first_frame_idle, self, NULL);
+  if (self->scroll_tick_id != 0 && ++self->frames_painted < MAX_SETTLING_FRAMES)
+    return;
+
+  g_clear_signal_handler (&self->after_paint_id, clock);
+  /* After the paint has finished, on the main loop's next turn. */
+  self->first_frame_idle = g_idle_add_full (G_PRIORITY_DEFAULT, on_first_frame_idle, self, NULL);
 }
 
 static void
