@@ -588,13 +588,11 @@ test_preferences_measures (Fixture       *fixture,
   snapshot (prefs, "preferences");
 
   /* Untick WSAS: the settings drop it and the session editor no longer offers it. */
-  for (GtkWidget *row = gtk_widget_get_first_child (box); row != NULL; row = gtk_widget_get_next_sibling (row))
-    {
-      GtkWidget *button = gtk_widget_get_first_child (row);
-
-      if (g_strcmp0 (gtk_widget_get_name (button), "wsas") == 0)
-        gtk_check_button_set_active (GTK_CHECK_BUTTON (button), FALSE);
-    }
+  for (GtkWidget *button = gtk_widget_get_first_child (gtk_widget_get_first_child (box));
+       button != NULL;
+       button = gtk_widget_get_next_sibling (button))
+    if (g_strcmp0 (gtk_widget_get_name (button), "wsas") == 0)
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (button), FALSE);
   in_use = g_settings_get_strv (settings, "measures-in-use");
   g_assert_false (g_strv_contains ((const char * const *) in_use, "wsas"));
   g_assert_true (g_strv_contains ((const char * const *) in_use, "phq9"));

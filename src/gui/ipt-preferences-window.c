@@ -36,7 +36,7 @@ sync_measure_buttons (IptPreferencesWindow *self)
   for (guint i = 0; i < self->measure_buttons->len; i++)
     {
       GtkCheckButton *button = g_ptr_array_index (self->measure_buttons, i);
-      const IptMeasure *measure = ipt_measure_get_nth (i);
+      const IptMeasure *measure = g_object_get_data (G_OBJECT (button), "measure");
 
       gtk_check_button_set_active (button, g_strv_contains ((const char * const *) in_use, measure->id));
     }
@@ -49,15 +49,29 @@ on_measure_toggled (GtkCheckButton       *button,
 {
   g_autoptr(GStrvBuilder) builder = NULL;
   g_auto(GStrv) in_use = NULL;
+  g_auto(GStrv) current = NULL;
 
   if (self->updating)
     return;
 
-  /* Kept in the registry's order. */
+  /* Kept in the registry's order; ids the window does not show (totals only) stay as set. */
+  current = g_settings_get_strv (self->settings, "measures-in-use");
   builder = g_strv_builder_new ();
-  for (guint i = 0; i < self->measure_buttons->len; i++)
-    if (gtk_check_button_get_active (g_ptr_array_index (self->measure_buttons, i)))
-      g_strv_builder_add (builder, ipt_measure_get_nth (i)->id);
+  for (guint i = 0; i < ipt_measure_get_n_measures (); i++)
+    {
+      const IptMeasure *measure = ipt_measure_get_nth (i);
+      gboolean on = g_strv_contains ((const char * const *) current, measure->id);
+
+      for (guint j = 0; j < self->measure_buttons->len; j++)
+        {
+          GtkCheckButton *check = g_ptr_array_index (self->measure_buttons, j);
+
+          if (g_object_get_data (G_OBJECT (check), "measure") == measure)
+            on = gtk_check_button_get_active (check);
+        }
+      if (on)
+        g_strv_builder_add (builder, measure->id);
+    }
   in_use = g_strv_builder_end (builder);
   g_settings_set_strv (self->settings, "measures-in-use", (const char * const *) in_use);
 }
@@ -105,6 +119,7 @@ ipt_preferences_window_init (IptPreferencesWindow *self)
 {
   g_autofree char *backup_dir = ipt_store_backup_dir ();
   g_autofree char *where = NULL;
+  GtkWidget *grid;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -118,15 +133,24 @@ ipt_preferences_window_init (IptPreferencesWindow *self)
   g_settings_bind (self->settings, "us-focus-names", self->us_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
 
+  grid = gtk_grid_new ();
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_box_append (self->measures_box, grid);
   for (guint i = 0; i < ipt_measure_get_n_measures (); i++)
     {
       const IptMeasure *measure = ipt_measure_get_nth (i);
-      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-      GtkWidget *button = gtk_check_button_new_with_label (measure->name);
-      GtkWidget *description = gtk_label_new (_(measure->description));
+      GtkWidget *button;
+      GtkWidget *description;
 
+      /* The session editor asks questionnaires item by item: those shipped as totals only
+       * (copyrighted wording) are not offered there, so not here either. */
+      if (measure->n_items == 0)
+        continue;
+
+      button = gtk_check_button_new_with_label (measure->name);
+      description = gtk_label_new (_(measure->description));
       gtk_widget_set_name (button, measure->id);
-      gtk_widget_set_size_request (button, 110, -1);
       gtk_widget_set_valign (button, GTK_ALIGN_START);
       gtk_label_set_wrap (GTK_LABEL (description), TRUE);
       gtk_label_set_xalign (GTK_LABEL (description), 0);
@@ -136,10 +160,10 @@ ipt_preferences_window_init (IptPreferencesWindow *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _(measure->description),
                                       -1);
+      g_object_set_data (G_OBJECT (button), "measure", (gpointer) measure);
       g_signal_connect_object (button, "toggled", G_CALLBACK (on_measure_toggled), self, 0);
-      gtk_box_append (GTK_BOX (row), button);
-      gtk_box_append (GTK_BOX (row), description);
-      gtk_box_append (self->measures_box, row);
+      gtk_grid_attach (GTK_GRID (grid), button, 0, self->measure_buttons->len, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), description, 1, self->measure_buttons->len, 1, 1);
       g_ptr_array_add (self->measure_buttons, button);
     }
   sync_measure_buttons (self);
