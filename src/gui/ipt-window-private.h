@@ -84,6 +84,10 @@ gboolean  _ipt_window_get_us_wording (IptWindow *self);
 void      _ipt_window_set_dialog (IptWindow *self,
                                   GtkWindow *dialog);
 
+/* ipt-window-caseload.c */
+void      _ipt_window_class_init_caseload (GtkWidgetClass *widget_class);
+void      _ipt_window_init_caseload (IptWindow *self);
+
 /* ipt-window-actions.c */
 void      _ipt_window_class_init_actions (GtkWidgetClass *widget_class);
 void      _ipt_window_update_actions (IptWindow *self);
