@@ -8,20 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "ipt-gui-private.h"
-
-/* One questionnaire of the form. Widgets belong to the window; this holds the answers. */
-typedef struct
-{
-  IptSessionEditor *editor;
-  const IptMeasure *measure;
-  int              *values;        /* n_items answers, IPT_ITEM_MISSING when not given */
-  GPtrArray        *buttons;       /* per item: a GPtrArray of GtkToggleButton, value min..max */
-  IptScore         *kept_score;    /* a stored total without item answers, kept unless answered */
-  GtkLabel         *total_label;
-  GtkLabel         *status_label;
-  char             *total_text;
-  gboolean          valid;
-} MeasureForm;
+#include "ipt-session-editor-private.h"
 
 struct _IptSessionEditor
 {
@@ -32,7 +19,7 @@ struct _IptSessionEditor
   IptSession    *session;           /* NULL for a new one */
   GPtrArray     *other_numbers;     /* numbers of the course's other sessions (GUINT_TO_POINTER) */
   GPtrArray     *stored_scores;     /* the session's scores as stored (IptScore) */
-  GPtrArray     *forms;             /* MeasureForm */
+  GPtrArray     *forms;             /* IptMeasureForm */
   GPtrArray     *task_buttons;      /* GtkCheckButton */
   IptPhase       tasks_phase;
   gboolean       updating;
@@ -73,23 +60,13 @@ G_DEFINE_FINAL_TYPE (IptSessionEditor, ipt_session_editor, GTK_TYPE_WINDOW)
 
 static void validate (IptSessionEditor *self);
 
-static void
-measure_form_free (MeasureForm *form)
-{
-  g_free (form->values);
-  g_ptr_array_unref (form->buttons);
-  g_clear_object (&form->kept_score);
-  g_free (form->total_text);
-  g_free (form);
-}
-
-static MeasureForm *
+static IptMeasureForm *
 find_form (IptSessionEditor *self,
            const char       *measure_id)
 {
   for (guint i = 0; i < self->forms->len; i++)
     {
-      MeasureForm *form = g_ptr_array_index (self->forms, i);
+      IptMeasureForm *form = g_ptr_array_index (self->forms, i);
 
       if (g_strcmp0 (form->measure->id, measure_id) == 0)
         return form;
@@ -103,52 +80,6 @@ attended (IptSessionEditor *self)
   return gtk_drop_down_get_selected (self->attendance_dropdown) == IPT_ATTENDANCE_ATTENDED;
 }
 
-static guint
-n_answered (MeasureForm *form)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < form->measure->n_items; i++)
-    if (form->values[i] != IPT_ITEM_MISSING)
-      n++;
-  return n;
-}
-
-/* Total, band and whether the form can be saved; the model decides what has a total. */
-static void
-update_form (MeasureForm *form)
-{
-  const IptMeasure *measure = form->measure;
-  guint answered = n_answered (form);
-  int total = ipt_measure_compute_total (measure, form->values, measure->n_items);
-  const char *status = NULL;
-
-  g_free (form->total_text);
-  if (answered == 0 && form->kept_score != NULL && ipt_score_has_total (form->kept_score))
-    /* TRANSLATORS: a total recorded without item answers (imported) */
-    form->total_text = g_strdup_printf (_("%d (total only)"), ipt_score_get_total (form->kept_score));
-  else if (answered == 0)
-    form->total_text = g_strdup (C_("questionnaire", "Not taken"));
-  else if (total != IPT_TOTAL_NONE)
-    {
-      const char *band = ipt_measure_band_label (measure, total);
-      form->total_text = band != NULL ? g_strdup_printf (_("%d · %s"), total, band)
-                                      : g_strdup_printf ("%d", total);
-    }
-  else
-    /* TRANSLATORS: how many items of a questionnaire have an answer */
-    form->total_text = g_strdup_printf (_("%u of %u answered"), answered, measure->n_items);
-
-  form->valid = answered == 0 || total != IPT_TOTAL_NONE;
-  if (!form->valid)
-    status = _("This questionnaire has no total yet: answer the missing items, or clear it "
-               "if it was not taken at this session.");
-
-  gtk_label_set_label (form->total_label, form->total_text);
-  gtk_label_set_label (form->status_label, status != NULL ? status : "");
-  gtk_widget_set_visible (GTK_WIDGET (form->status_label), status != NULL);
-}
-
 static void
 update_risk (IptSessionEditor *self)
 {
@@ -156,7 +87,7 @@ update_risk (IptSessionEditor *self)
 
   for (guint i = 0; attended (self) && i < self->forms->len; i++)
     {
-      MeasureForm *form = g_ptr_array_index (self->forms, i);
+      IptMeasureForm *form = g_ptr_array_index (self->forms, i);
       const IptMeasure *measure = form->measure;
       int value;
       const char *words;
@@ -185,194 +116,12 @@ update_risk (IptSessionEditor *self)
 }
 
 static void
-on_answer_toggled (GtkToggleButton *button,
-                   MeasureForm     *form)
+on_form_changed (gpointer user_data)
 {
-  guint item = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "item"));
-  int value = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "value"));
+  IptSessionEditor *self = IPT_SESSION_EDITOR (user_data);
 
-  if (gtk_toggle_button_get_active (button))
-    form->values[item] = value;
-  else if (form->values[item] == value)
-    form->values[item] = IPT_ITEM_MISSING;
-
-  if (form->editor->updating)
-    return;
-  update_form (form);
-  update_risk (form->editor);
-  validate (form->editor);
-}
-
-static void
-form_set_item (MeasureForm *form,
-               guint        item,
-               int          value)
-{
-  GPtrArray *buttons = g_ptr_array_index (form->buttons, item);
-  const IptMeasureItem *spec = &form->measure->items[item];
-
-  if (value == IPT_ITEM_MISSING)
-    {
-      for (guint i = 0; i < buttons->len; i++)
-        gtk_toggle_button_set_active (g_ptr_array_index (buttons, i), FALSE);
-      form->values[item] = IPT_ITEM_MISSING;
-    }
-  else if (value >= spec->min && value <= spec->max)
-    {
-      gtk_toggle_button_set_active (g_ptr_array_index (buttons, value - spec->min), TRUE);
-    }
-}
-
-static void
-on_clear_clicked (GtkButton   *button,
-                  MeasureForm *form)
-{
-  for (guint i = 0; i < form->measure->n_items; i++)
-    form_set_item (form, i, IPT_ITEM_MISSING);
-  update_form (form);
-  update_risk (form->editor);
-  validate (form->editor);
-}
-
-static GtkWidget *
-build_form (IptSessionEditor *self,
-            MeasureForm      *form)
-{
-  const IptMeasure *measure = form->measure;
-  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *name = gtk_label_new (measure->name);
-  GtkWidget *timeframe = gtk_label_new (measure->timeframe != NULL ? _(measure->timeframe) : "");
-  GtkWidget *total = gtk_label_new (NULL);
-  GtkWidget *clear = gtk_button_new_with_mnemonic (_("C_lear"));
-  GtkWidget *grid = gtk_grid_new ();
-  GtkWidget *status = gtk_label_new (NULL);
-  gboolean words_on_buttons = TRUE;
-  g_autofree char *clear_name = g_strdup_printf (_("Clear %s"), measure->name);
-
-  gtk_widget_add_css_class (card, "ipt-card");
-  gtk_widget_add_css_class (card, "measure-frame");
-  gtk_widget_set_name (card, measure->id);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  measure->name, -1);
-
-  gtk_widget_add_css_class (name, "heading");
-  gtk_widget_add_css_class (timeframe, "dim-label");
-  gtk_widget_set_hexpand (timeframe, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (timeframe), 0);
-  gtk_widget_add_css_class (total, "measure-total");
-  gtk_widget_add_css_class (clear, "flat");
-  gtk_widget_set_tooltip_text (clear, _("Clear every answer: the questionnaire was not taken"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (clear), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  clear_name, -1);
-  g_signal_connect (clear, "clicked", G_CALLBACK (on_clear_clicked), form);
-  gtk_box_append (GTK_BOX (header), name);
-  gtk_box_append (GTK_BOX (header), timeframe);
-  gtk_box_append (GTK_BOX (header), total);
-  gtk_box_append (GTK_BOX (header), clear);
-  gtk_box_append (GTK_BOX (card), header);
-
-  /* Words fit on the buttons of short scales; long ones show numbers and a legend. */
-  for (guint i = 0; i < measure->n_items; i++)
-    if (measure->items[i].max - measure->items[i].min > 3 || measure->scale_labels == NULL)
-      words_on_buttons = FALSE;
-
-  if (!words_on_buttons && measure->scale_labels != NULL)
-    {
-      g_autoptr(GString) legend = g_string_new (NULL);
-      GtkWidget *legend_label;
-
-      for (guint v = 0; measure->scale_labels[v] != NULL; v++)
-        {
-          if (g_ascii_isdigit (measure->scale_labels[v][0]))
-            continue;
-          if (legend->len > 0)
-            g_string_append (legend, " · ");
-          g_string_append_printf (legend, "%u %s", v, _(measure->scale_labels[v]));
-        }
-      legend_label = gtk_label_new (legend->str);
-      gtk_label_set_wrap (GTK_LABEL (legend_label), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (legend_label), 0);
-      gtk_widget_add_css_class (legend_label, "dim-label");
-      gtk_widget_add_css_class (legend_label, "caption");
-      gtk_box_append (GTK_BOX (card), legend_label);
-    }
-
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  for (guint i = 0; i < measure->n_items; i++)
-    {
-      const IptMeasureItem *spec = &measure->items[i];
-      g_autofree char *text = g_strdup_printf ("%u. %s", i + 1,
-                                               spec->text != NULL ? _(spec->text) : _(spec->topic));
-      GtkWidget *item_label = gtk_label_new (text);
-      GtkWidget *answers = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-      GPtrArray *buttons = g_ptr_array_new ();
-      GtkToggleButton *first = NULL;
-
-      gtk_label_set_wrap (GTK_LABEL (item_label), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (item_label), 0);
-      gtk_widget_set_hexpand (item_label, TRUE);
-      gtk_widget_add_css_class (answers, "linked");
-      gtk_widget_add_css_class (answers, "item-answers");
-      gtk_widget_set_halign (answers, GTK_ALIGN_START);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (answers), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (answers), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                      item_label, NULL, -1);
-
-      for (int v = spec->min; v <= spec->max; v++)
-        {
-          const char *words = measure->scale_labels != NULL ? measure->scale_labels[v] : NULL;
-          g_autofree char *number = g_strdup_printf ("%d", v);
-          g_autofree char *accessible = NULL;
-          GtkWidget *button;
-
-          button = gtk_toggle_button_new_with_label (words_on_buttons && words != NULL ? _(words) : number);
-          if (words != NULL && !g_ascii_isdigit (words[0]))
-            {
-              g_autofree char *tip = g_strdup_printf ("%d: %s", v, _(words));
-              gtk_widget_set_tooltip_text (button, tip);
-              accessible = g_strdup_printf ("%s, %d, %s", _(spec->topic), v, _(words));
-            }
-          else
-            {
-              accessible = g_strdup_printf ("%s, %d", _(spec->topic), v);
-            }
-          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                          accessible, -1);
-          if (first != NULL)
-            gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), first);
-          else
-            first = GTK_TOGGLE_BUTTON (button);
-          g_object_set_data (G_OBJECT (button), "item", GUINT_TO_POINTER (i));
-          g_object_set_data (G_OBJECT (button), "value", GINT_TO_POINTER (v));
-          g_signal_connect (button, "toggled", G_CALLBACK (on_answer_toggled), form);
-          gtk_box_append (GTK_BOX (answers), button);
-          g_ptr_array_add (buttons, button);
-        }
-      g_ptr_array_add (form->buttons, buttons);
-
-      if (words_on_buttons)
-        {
-          gtk_grid_attach (GTK_GRID (grid), item_label, 0, 2 * i, 1, 1);
-          gtk_grid_attach (GTK_GRID (grid), answers, 0, 2 * i + 1, 1, 1);
-        }
-      else
-        {
-          gtk_grid_attach (GTK_GRID (grid), item_label, 0, i, 1, 1);
-          gtk_grid_attach (GTK_GRID (grid), answers, 1, i, 1, 1);
-        }
-    }
-  gtk_box_append (GTK_BOX (card), grid);
-
-  gtk_label_set_wrap (GTK_LABEL (status), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (status), 0);
-  gtk_widget_add_css_class (status, "field-error");
-  gtk_box_append (GTK_BOX (card), status);
-
-  form->total_label = GTK_LABEL (total);
-  form->status_label = GTK_LABEL (status);
-  return card;
+  update_risk (self);
+  validate (self);
 }
 
 static void
@@ -387,7 +136,7 @@ build_forms (IptSessionEditor *self)
     {
       const IptMeasure *measure = ipt_measure_get_nth (m);
       IptScore *stored = NULL;
-      MeasureForm *form;
+      IptMeasureForm *form;
 
       if (measure->n_items == 0)
         continue;
@@ -397,15 +146,9 @@ build_forms (IptSessionEditor *self)
       if (stored == NULL && !g_strv_contains ((const char * const *) in_use, measure->id))
         continue;
 
-      form = g_new0 (MeasureForm, 1);
-      form->editor = self;
-      form->measure = measure;
-      form->values = g_new (int, measure->n_items);
-      for (guint i = 0; i < measure->n_items; i++)
-        form->values[i] = IPT_ITEM_MISSING;
-      form->buttons = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+      form = _ipt_measure_form_new (measure, &self->updating, on_form_changed, self);
       g_ptr_array_add (self->forms, form);
-      gtk_box_append (self->measures_box, build_form (self, form));
+      gtk_box_append (self->measures_box, form->widget);
 
       if (stored != NULL && ipt_score_has_items (stored))
         {
@@ -414,14 +157,14 @@ build_forms (IptSessionEditor *self)
 
           self->updating = TRUE;
           for (guint i = 0; i < n && i < measure->n_items; i++)
-            form_set_item (form, i, items[i]);
+            _ipt_measure_form_set_item (form, i, items[i]);
           self->updating = FALSE;
         }
       else if (stored != NULL)
         {
           form->kept_score = g_object_ref (stored);
         }
-      update_form (form);
+      _ipt_measure_form_update (form);
     }
 }
 
@@ -530,9 +273,9 @@ build_scores (IptSessionEditor *self)
 
   for (guint i = 0; i < self->forms->len; i++)
     {
-      MeasureForm *form = g_ptr_array_index (self->forms, i);
+      IptMeasureForm *form = g_ptr_array_index (self->forms, i);
 
-      if (n_answered (form) > 0)
+      if (_ipt_measure_form_n_answered (form) > 0)
         g_ptr_array_add (scores, ipt_score_new_from_items (form->measure, form->values,
                                                            form->measure->n_items));
       else if (form->kept_score != NULL)
@@ -613,7 +356,7 @@ validate (IptSessionEditor *self)
       number_message = g_strdup_printf (_("Session %u is already recorded in this course."), number);
 
   for (guint i = 0; attended (self) && i < self->forms->len; i++)
-    if (!((MeasureForm *) g_ptr_array_index (self->forms, i))->valid)
+    if (!((IptMeasureForm *) g_ptr_array_index (self->forms, i))->valid)
       forms_ok = FALSE;
 
   session = build_session (self);
@@ -798,7 +541,7 @@ ipt_session_editor_init (IptSessionEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->forms = g_ptr_array_new_with_free_func ((GDestroyNotify) measure_form_free);
+  self->forms = g_ptr_array_new_with_free_func ((GDestroyNotify) _ipt_measure_form_free);
   self->task_buttons = g_ptr_array_new ();
   self->other_numbers = g_ptr_array_new ();
 
@@ -885,7 +628,7 @@ ipt_session_editor_set_item (IptSessionEditor *self,
                              guint             item,
                              int               value)
 {
-  MeasureForm *form;
+  IptMeasureForm *form;
 
   g_return_if_fail (IPT_IS_SESSION_EDITOR (self));
 
@@ -893,8 +636,8 @@ ipt_session_editor_set_item (IptSessionEditor *self,
   g_return_if_fail (form != NULL);
   g_return_if_fail (item < form->measure->n_items);
 
-  form_set_item (form, item, value);
-  update_form (form);
+  _ipt_measure_form_set_item (form, item, value);
+  _ipt_measure_form_update (form);
   update_risk (self);
   validate (self);
 }
@@ -903,7 +646,7 @@ const char *
 ipt_session_editor_get_total_text (IptSessionEditor *self,
                                    const char       *measure_id)
 {
-  MeasureForm *form;
+  IptMeasureForm *form;
 
   g_return_val_if_fail (IPT_IS_SESSION_EDITOR (self), NULL);
 

@@ -1,0 +1,266 @@
+/* One questionnaire of the session editor, item by item: answers, total, band, completeness. */
+#define G_LOG_DOMAIN "ipt-gui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ipt-session-editor-private.h"
+
+void
+_ipt_measure_form_free (IptMeasureForm *form)
+{
+  g_free (form->values);
+  g_ptr_array_unref (form->buttons);
+  g_clear_object (&form->kept_score);
+  g_free (form->total_text);
+  g_free (form);
+}
+
+guint
+_ipt_measure_form_n_answered (IptMeasureForm *form)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < form->measure->n_items; i++)
+    if (form->values[i] != IPT_ITEM_MISSING)
+      n++;
+  return n;
+}
+
+/* Total, band and whether the form can be saved; the model decides what has a total. */
+void
+_ipt_measure_form_update (IptMeasureForm *form)
+{
+  const IptMeasure *measure = form->measure;
+  guint answered = _ipt_measure_form_n_answered (form);
+  int total = ipt_measure_compute_total (measure, form->values, measure->n_items);
+  const char *status = NULL;
+
+  g_free (form->total_text);
+  if (answered == 0 && form->kept_score != NULL && ipt_score_has_total (form->kept_score))
+    /* TRANSLATORS: a total recorded without item answers (imported) */
+    form->total_text = g_strdup_printf (_("%d (total only)"), ipt_score_get_total (form->kept_score));
+  else if (answered == 0)
+    form->total_text = g_strdup (C_("questionnaire", "Not taken"));
+  else if (total != IPT_TOTAL_NONE)
+    {
+      const char *band = ipt_measure_band_label (measure, total);
+      form->total_text = band != NULL ? g_strdup_printf (_("%d · %s"), total, band)
+                                      : g_strdup_printf ("%d", total);
+    }
+  else
+    /* TRANSLATORS: how many items of a questionnaire have an answer */
+    form->total_text = g_strdup_printf (_("%u of %u answered"), answered, measure->n_items);
+
+  form->valid = answered == 0 || total != IPT_TOTAL_NONE;
+  if (!form->valid)
+    status = _("This questionnaire has no total yet: answer the missing items, or clear it "
+               "if it was not taken at this session.");
+
+  gtk_label_set_label (form->total_label, form->total_text);
+  gtk_label_set_label (form->status_label, status != NULL ? status : "");
+  gtk_widget_set_visible (GTK_WIDGET (form->status_label), status != NULL);
+}
+
+static void
+on_answer_toggled (GtkToggleButton *button,
+                   IptMeasureForm  *form)
+{
+  guint item = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "item"));
+  int value = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "value"));
+
+  if (gtk_toggle_button_get_active (button))
+    form->values[item] = value;
+  else if (form->values[item] == value)
+    form->values[item] = IPT_ITEM_MISSING;
+
+  if (*form->loading)
+    return;
+  _ipt_measure_form_update (form);
+  form->changed (form->user_data);
+}
+
+void
+_ipt_measure_form_set_item (IptMeasureForm *form,
+                            guint           item,
+                            int             value)
+{
+  GPtrArray *buttons = g_ptr_array_index (form->buttons, item);
+  const IptMeasureItem *spec = &form->measure->items[item];
+
+  if (value == IPT_ITEM_MISSING)
+    {
+      for (guint i = 0; i < buttons->len; i++)
+        gtk_toggle_button_set_active (g_ptr_array_index (buttons, i), FALSE);
+      form->values[item] = IPT_ITEM_MISSING;
+    }
+  else if (value >= spec->min && value <= spec->max)
+    {
+      gtk_toggle_button_set_active (g_ptr_array_index (buttons, value - spec->min), TRUE);
+    }
+}
+
+static void
+on_clear_clicked (GtkButton   *button,
+                  IptMeasureForm *form)
+{
+  for (guint i = 0; i < form->measure->n_items; i++)
+    _ipt_measure_form_set_item (form, i, IPT_ITEM_MISSING);
+  _ipt_measure_form_update (form);
+  form->changed (form->user_data);
+}
+
+IptMeasureForm *
+_ipt_measure_form_new (const IptMeasure *measure,
+                       const gboolean   *loading,
+                       void            (*changed) (gpointer user_data),
+                       gpointer          user_data)
+{
+  IptMeasureForm *form = g_new0 (IptMeasureForm, 1);
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *name = gtk_label_new (measure->name);
+  GtkWidget *timeframe = gtk_label_new (measure->timeframe != NULL ? _(measure->timeframe) : "");
+  GtkWidget *total = gtk_label_new (NULL);
+  GtkWidget *clear = gtk_button_new_with_mnemonic (_("C_lear"));
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *status = gtk_label_new (NULL);
+  gboolean words_on_buttons = TRUE;
+  g_autofree char *clear_name = g_strdup_printf (_("Clear %s"), measure->name);
+
+  form->measure = measure;
+  form->loading = loading;
+  form->changed = changed;
+  form->user_data = user_data;
+  form->values = g_new (int, measure->n_items);
+  for (guint i = 0; i < measure->n_items; i++)
+    form->values[i] = IPT_ITEM_MISSING;
+  form->buttons = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+
+  gtk_widget_add_css_class (card, "ipt-card");
+  gtk_widget_add_css_class (card, "measure-frame");
+  gtk_widget_set_name (card, measure->id);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  measure->name, -1);
+
+  gtk_widget_add_css_class (name, "heading");
+  gtk_widget_add_css_class (timeframe, "dim-label");
+  gtk_widget_set_hexpand (timeframe, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (timeframe), 0);
+  gtk_widget_add_css_class (total, "measure-total");
+  gtk_widget_add_css_class (clear, "flat");
+  gtk_widget_set_tooltip_text (clear, _("Clear every answer: the questionnaire was not taken"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (clear), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  clear_name, -1);
+  g_signal_connect (clear, "clicked", G_CALLBACK (on_clear_clicked), form);
+  gtk_box_append (GTK_BOX (header), name);
+  gtk_box_append (GTK_BOX (header), timeframe);
+  gtk_box_append (GTK_BOX (header), total);
+  gtk_box_append (GTK_BOX (header), clear);
+  gtk_box_append (GTK_BOX (card), header);
+
+  /* Words fit on the buttons of short scales; long ones show numbers and a legend. */
+  for (guint i = 0; i < measure->n_items; i++)
+    if (measure->items[i].max - measure->items[i].min > 3 || measure->scale_labels == NULL)
+      words_on_buttons = FALSE;
+
+  if (!words_on_buttons && measure->scale_labels != NULL)
+    {
+      g_autoptr(GString) legend = g_string_new (NULL);
+      GtkWidget *legend_label;
+
+      for (guint v = 0; measure->scale_labels[v] != NULL; v++)
+        {
+          if (g_ascii_isdigit (measure->scale_labels[v][0]))
+            continue;
+          if (legend->len > 0)
+            g_string_append (legend, " · ");
+          g_string_append_printf (legend, "%u %s", v, _(measure->scale_labels[v]));
+        }
+      legend_label = gtk_label_new (legend->str);
+      gtk_label_set_wrap (GTK_LABEL (legend_label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (legend_label), 0);
+      gtk_widget_add_css_class (legend_label, "dim-label");
+      gtk_widget_add_css_class (legend_label, "caption");
+      gtk_box_append (GTK_BOX (card), legend_label);
+    }
+
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  for (guint i = 0; i < measure->n_items; i++)
+    {
+      const IptMeasureItem *spec = &measure->items[i];
+      g_autofree char *text = g_strdup_printf ("%u. %s", i + 1,
+                                               spec->text != NULL ? _(spec->text) : _(spec->topic));
+      GtkWidget *item_label = gtk_label_new (text);
+      GtkWidget *answers = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      GPtrArray *buttons = g_ptr_array_new ();
+      GtkToggleButton *first = NULL;
+
+      gtk_label_set_wrap (GTK_LABEL (item_label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (item_label), 0);
+      gtk_widget_set_hexpand (item_label, TRUE);
+      gtk_widget_add_css_class (answers, "linked");
+      gtk_widget_add_css_class (answers, "item-answers");
+      gtk_widget_set_halign (answers, GTK_ALIGN_START);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (answers), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (answers), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                      item_label, NULL, -1);
+
+      for (int v = spec->min; v <= spec->max; v++)
+        {
+          const char *words = measure->scale_labels != NULL ? measure->scale_labels[v] : NULL;
+          g_autofree char *number = g_strdup_printf ("%d", v);
+          g_autofree char *accessible = NULL;
+          GtkWidget *button;
+
+          button = gtk_toggle_button_new_with_label (words_on_buttons && words != NULL ? _(words) : number);
+          if (words != NULL && !g_ascii_isdigit (words[0]))
+            {
+              g_autofree char *tip = g_strdup_printf ("%d: %s", v, _(words));
+              gtk_widget_set_tooltip_text (button, tip);
+              accessible = g_strdup_printf ("%s, %d, %s", _(spec->topic), v, _(words));
+            }
+          else
+            {
+              accessible = g_strdup_printf ("%s, %d", _(spec->topic), v);
+            }
+          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          accessible, -1);
+          if (first != NULL)
+            gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), first);
+          else
+            first = GTK_TOGGLE_BUTTON (button);
+          g_object_set_data (G_OBJECT (button), "item", GUINT_TO_POINTER (i));
+          g_object_set_data (G_OBJECT (button), "value", GINT_TO_POINTER (v));
+          g_signal_connect (button, "toggled", G_CALLBACK (on_answer_toggled), form);
+          gtk_box_append (GTK_BOX (answers), button);
+          g_ptr_array_add (buttons, button);
+        }
+      g_ptr_array_add (form->buttons, buttons);
+
+      if (words_on_buttons)
+        {
+          gtk_grid_attach (GTK_GRID (grid), item_label, 0, 2 * i, 1, 1);
+          gtk_grid_attach (GTK_GRID (grid), answers, 0, 2 * i + 1, 1, 1);
+        }
+      else
+        {
+          gtk_grid_attach (GTK_GRID (grid), item_label, 0, i, 1, 1);
+          gtk_grid_attach (GTK_GRID (grid), answers, 1, i, 1, 1);
+        }
+    }
+  gtk_box_append (GTK_BOX (card), grid);
+
+  gtk_label_set_wrap (GTK_LABEL (status), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (status), 0);
+  gtk_widget_add_css_class (status, "field-error");
+  gtk_box_append (GTK_BOX (card), status);
+
+  form->total_label = GTK_LABEL (total);
+  form->status_label = GTK_LABEL (status);
+  form->widget = card;
+  return form;
+}
+
