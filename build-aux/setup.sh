@@ -11,16 +11,17 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 build_dir=${1:-_build}
 shift || true
 
-# What the build, the test suite (UI tests under Xvfb with a private D-Bus session) and the
-# validation tests use. gcc brings the sanitizer runtimes (libasan, libubsan).
+# What the build, the test suite (UI tests under Xvfb with a private D-Bus session, where GTK
+# also wants the accessibility bus) and the validation tests use; dconf keeps the app's
+# preferences. gcc brings the sanitizer runtimes (libasan, libubsan).
 packages=(
   meson ninja-build pkg-config gcc libc6-dev python3
   libgtk-4-dev libglib2.0-dev libglib2.0-bin libsqlite3-dev sqlite3 libcairo2-dev
   libpango1.0-dev
   gettext desktop-file-utils appstream libgtk-4-bin libxml2-utils
-  xvfb xauth dbus dbus-x11
+  xvfb xauth dbus dbus-x11 at-spi2-core dconf-gsettings-backend
   poppler-utils
-  fonts-cantarell adwaita-icon-theme hicolor-icon-theme librsvg2-common
+  fonts-cantarell adwaita-icon-theme hicolor-icon-theme librsvg2-common shared-mime-info
   tzdata
 )
 
@@ -43,8 +44,7 @@ if ((${#missing[@]} > 0)); then
     exit 1
   fi
   "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
-  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive \
-    apt-get install -y -q --no-install-recommends "${missing[@]}"
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
 fi
 
 if [[ -f $build_dir/meson-private/coredata.dat ]]; then
