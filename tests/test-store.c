@@ -1108,7 +1108,7 @@ test_inventory_timeline_goals_comments (void)
   g_clear_pointer (&list, g_ptr_array_unref);
 
   /* Deleting the client removes everything of theirs. */
-  add_session (store, episode, 1, IPT_ATTENDANCE_ATTENDED, 1, 0, 1);
+  g_object_unref (add_session (store, episode, 1, IPT_ATTENDANCE_ATTENDED, 1, 0, 1));
   g_assert_true (ipt_store_delete_client (store, ipt_client_get_id (client), &error));
   g_assert_no_error (error);
   {
