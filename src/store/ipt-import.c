@@ -1387,6 +1387,24 @@ write_row (ImportContext    *ctx,
   return TRUE;
 }
 
+/* A whole number >= 0 in decimal, without printf (thousands of points per import). */
+static void
+append_uint (GString *out,
+             guint    value)
+{
+  char digits[16];
+  guint n = 0;
+
+  do
+    {
+      digits[n++] = (char) ('0' + value % 10);
+      value /= 10;
+    }
+  while (value > 0);
+  while (n > 0)
+    g_string_append_c (out, digits[--n]);
+}
+
 /* One point of a course's series as episode_series_view writes it: "number:total:risk answer",
  * from the score the course holds once the import is written. */
 static void
@@ -1423,13 +1441,14 @@ append_point (ImportContext *ctx,
 
   if (series->len > 0)
     g_string_append_c (series, ',');
-  g_string_append_printf (series, "%u:", number);
-  if (total != IPT_TOTAL_NONE)
-    g_string_append_printf (series, "%d", total);
+  append_uint (series, number);
+  g_string_append_c (series, ':');
+  if (total != IPT_TOTAL_NONE && total >= 0)
+    append_uint (series, (guint) total);
   g_string_append_c (series, ':');
   if (with_risk && measure->risk_item >= 0 && (guint) measure->risk_item < n_items &&
-      items[measure->risk_item] != IPT_ITEM_MISSING)
-    g_string_append_printf (series, "%d", items[measure->risk_item]);
+      items[measure->risk_item] >= 0)
+    append_uint (series, (guint) items[measure->risk_item]);
 }
 
 /* The course's row of episode_series, computed from what the import loaded and wrote instead of
