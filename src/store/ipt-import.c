@@ -1810,9 +1810,30 @@ ipt_import_scores_csv_data (IptStore         *store,
 
   ok = parse_file (&ctx, data != NULL ? data : "", len);
   if (ok && ctx.rows->len > 0)
-    ok = run_import (&ctx, store, &local, error);
+    {
+      sqlite3 *db = _ipt_store_get_db (store);
+      sqlite3_stmt *stmt = NULL;
+      g_autofree char *restore = NULL;
+
+      /* A page cache that holds what a large file writes keeps SQLite from spilling pages to
+       * the WAL and writing them again before the commit; the connection's own size comes
+       * back after. */
+      if (sqlite3_prepare_v2 (db, "PRAGMA cache_size", -1, &stmt, NULL) == SQLITE_OK &&
+          sqlite3_step (stmt) == SQLITE_ROW)
+        restore = g_strdup_printf ("PRAGMA cache_size = %d", sqlite3_column_int (stmt, 0));
+      sqlite3_finalize (stmt);
+      if (restore != NULL)
+        sqlite3_exec (db, "PRAGMA cache_size = -262144", NULL, NULL, NULL);
+
+      ok = run_import (&ctx, store, &local, error);
+
+      if (restore != NULL)
+        sqlite3_exec (db, restore, NULL, NULL, NULL);
+    }
   else
-    ok = TRUE;
+    {
+      ok = TRUE;
+    }
 
   if (ok && ctx.problems->len > 0)
     {
