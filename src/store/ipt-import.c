@@ -11,7 +11,7 @@
 #include "ipt-import.h"
 #include "ipt-store-private.h"
 
-#define MAX_MEASURES 16
+#define MAX_MEASURES 8  /* the registry has 6; checked in import_context_init */
 #define MAX_SESSION 99
 #define MAX_ITEMS 64
 
@@ -48,12 +48,12 @@ typedef struct
   gint64    id;                 /* 0: new */
   char      db_date[11];
   gboolean  attended;
-  char      attendance[32];
+  char     *attendance;         /* from the casebook, NULL for a new session */
   char      date[11];           /* from the file, "" when the file has no row for it */
   guint     date_line;
   gboolean  redate;
   guint     rows[MAX_MEASURES]; /* 1 + index in ImportContext.rows, 0: none */
-  Existing *existing[MAX_MEASURES];
+  Existing **existing;          /* MAX_MEASURES of them, NULL: no score in the casebook */
 } ImportSession;
 
 typedef struct
@@ -92,7 +92,7 @@ import_session_free (ImportSession *session)
 {
   guint i;
 
-  for (i = 0; i < MAX_MEASURES; i++)
+  for (i = 0; session->existing != NULL && i < MAX_MEASURES; i++)
     {
       if (session->existing[i] != NULL)
         {
@@ -100,6 +100,8 @@ import_session_free (ImportSession *session)
           g_free (session->existing[i]);
         }
     }
+  g_free (session->existing);
+  g_free (session->attendance);
   g_free (session);
 }
 
@@ -134,7 +136,8 @@ import_context_init (ImportContext *ctx,
   memset (ctx, 0, sizeof *ctx);
   ctx->name = name;
   ctx->flags = flags;
-  ctx->n_measures = MIN (ipt_measure_get_n_measures (), MAX_MEASURES);
+  g_assert (ipt_measure_get_n_measures () <= MAX_MEASURES);
+  ctx->n_measures = ipt_measure_get_n_measures ();
   for (i = 0; i < ctx->n_measures; i++)
     ctx->measures[i] = ipt_measure_get_nth (i);
   ctx->problems = g_array_new (FALSE, FALSE, sizeof (Problem));
@@ -368,6 +371,13 @@ get_client (ImportContext *ctx,
       g_ptr_array_add (ctx->client_order, client);
     }
   return client;
+}
+
+static inline Existing *
+session_existing (const ImportSession *session,
+                  guint                m)
+{
+  return session->existing != NULL ? session->existing[m] : NULL;
 }
 
 static ImportSession *
@@ -951,7 +961,8 @@ load_client (ImportContext  *ctx,
       sess = get_session (client, (guint) number);
       sess->id = sqlite3_column_int64 (st->sessions, 0);
       g_strlcpy (sess->db_date, date != NULL ? date : "", sizeof sess->db_date);
-      g_strlcpy (sess->attendance, attendance != NULL ? attendance : "", sizeof sess->attendance);
+      g_free (sess->attendance);
+      sess->attendance = g_strdup (attendance != NULL ? attendance : "");
       sess->attended = g_strcmp0 (attendance, "attended") == 0;
     }
   if (rc != SQLITE_DONE)
@@ -970,6 +981,8 @@ load_client (ImportContext  *ctx,
       if (number < 1 || number > MAX_SESSION || m == G_MAXUINT)
         continue;
       sess = get_session (client, (guint) number);
+      if (sess->existing == NULL)
+        sess->existing = g_new0 (Existing *, MAX_MEASURES);
       if (sess->existing[m] != NULL)
         continue;
       ex = g_new0 (Existing, 1);
@@ -1027,7 +1040,7 @@ check_client (ImportContext *ctx,
       for (m = 0; m < ctx->n_measures; m++)
         {
           Row *row;
-          Existing *ex = sess->existing[m];
+          Existing *ex = session_existing (sess, m);
 
           if (sess->rows[m] == 0)
             continue;
@@ -1417,7 +1430,7 @@ append_point (ImportContext *ctx,
 {
   const IptMeasure *measure = ctx->measures[m];
   const Row *row = sess->rows[m] != 0 ? &g_array_index (ctx->rows, Row, sess->rows[m] - 1) : NULL;
-  const Existing *ex = sess->existing[m];
+  const Existing *ex = session_existing (sess, m);
   const int *items;
   guint n_items;
   int total;
