@@ -1828,15 +1828,16 @@ ipt_import_scores_csv_data (IptStore         *store,
       sqlite3_stmt *stmt = NULL;
       g_autofree char *restore = NULL;
 
-      /* A page cache that holds what a large file writes keeps SQLite from spilling pages to
-       * the WAL and writing them again before the commit; the connection's own size comes
-       * back after. */
+      /* SQLite's default page cache (2 MiB) while importing: the pages of a large file go to
+       * the WAL as the cache fills and the same memory serves again, where a cache that grows
+       * to hold them all costs more in fresh memory than the spilling does (measured with
+       * tests/bench/bench-import). The connection's own size comes back after. */
       if (sqlite3_prepare_v2 (db, "PRAGMA cache_size", -1, &stmt, NULL) == SQLITE_OK &&
           sqlite3_step (stmt) == SQLITE_ROW)
         restore = g_strdup_printf ("PRAGMA cache_size = %d", sqlite3_column_int (stmt, 0));
       sqlite3_finalize (stmt);
       if (restore != NULL)
-        sqlite3_exec (db, "PRAGMA cache_size = -262144", NULL, NULL, NULL);
+        sqlite3_exec (db, "PRAGMA cache_size = -2000", NULL, NULL, NULL);
 
       ok = run_import (&ctx, store, &local, error);
 
