@@ -1118,6 +1118,7 @@ struct _Batch
   guint         n_rows;
   Value        *values;
   Batch        *parent;
+  gint64        last_id;  /* the id SQLite must give the last row; 0: not checked */
 };
 
 static gboolean
@@ -1208,6 +1209,16 @@ batch_flush (Batch    *batch,
         }
     }
   batch->n_rows = 0;
+
+  /* Rows given a NULL id take the next one after the table's largest (see write_prepare): the
+   * ids the import counted must be the ones SQLite gave, or nothing is written. */
+  if (batch->last_id != 0 && sqlite3_last_insert_rowid (db) != batch->last_id)
+    {
+      g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_FAILED,
+                   _("Could not import the scores (%s): the new records were not numbered as "
+                     "expected"), batch->what);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -1291,6 +1302,8 @@ write_prepare (ImportContext   *ctx,
                WriteStatements *st,
                GError         **error)
 {
+  gint64 max_session = 0, max_score = 0;
+
   if (!prepare (db, "INSERT INTO clients (code, created_at, updated_at) VALUES (?1, ?2, ?2)",
                 &st->client, error) ||
       !prepare (db, "INSERT INTO episodes (client_id, ordinal, start_date, planned_sessions, "
@@ -1315,7 +1328,9 @@ write_prepare (ImportContext   *ctx,
     return FALSE;
   st->answers = g_new (char, (gsize) SCORES_BATCH * ANSWERS_SIZE);
 
-  /* the transaction holds the write lock: the next ids are ours */
+  /* The transaction holds the write lock: the next ids are ours. New rows are inserted with a
+   * NULL id, which SQLite turns into one more than the table's largest (no search for a free
+   * id, as an explicit one costs); batch_flush checks that they came out as counted here. */
   {
     sqlite3_stmt *stmt = NULL;
 
@@ -1327,10 +1342,22 @@ write_prepare (ImportContext   *ctx,
         sqlite3_finalize (stmt);
         return sql_failed (db, "ids", error);
       }
-    st->next_session_id = sqlite3_column_int64 (stmt, 0) + 1;
-    st->next_score_id = sqlite3_column_int64 (stmt, 1) + 1;
+    max_session = sqlite3_column_int64 (stmt, 0);
+    max_score = sqlite3_column_int64 (stmt, 1);
     sqlite3_finalize (stmt);
   }
+  /* every row of the file a new session and score at most */
+  if (max_session < 0 || max_score < 0 ||
+      max_session > G_MAXINT64 - 1 - (gint64) ctx->rows->len ||
+      max_score > G_MAXINT64 - 1 - (gint64) ctx->rows->len)
+    {
+      g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_FAILED,
+                   _("Could not import the scores: the casebook's record numbers are too large "
+                     "for new sessions and scores"));
+      return FALSE;
+    }
+  st->next_session_id = max_session + 1;
+  st->next_score_id = max_score + 1;
   return TRUE;
 }
 
@@ -1383,7 +1410,9 @@ write_row (ImportContext    *ctx,
     char *text = st->answers + (gsize) st->scores.n_rows * ANSWERS_SIZE;
     Value *v = batch_row (&st->scores);
 
-    value_int (&v[0], score_id);
+    /* NULL: SQLite numbers the row, score_id as checked by batch_flush */
+    v[0].type = SQLITE_NULL;
+    st->scores.last_id = score_id;
     value_int (&v[1], sess->id);
     value_text (&v[2], measure->id);
     value_text (&v[3], measure->version);
@@ -1552,7 +1581,8 @@ write_client (ImportContext    *ctx,
 
           sess->id = st->next_session_id++;
           sess->attended = TRUE;
-          value_int (&v[0], sess->id);
+          v[0].type = SQLITE_NULL;  /* numbered sess->id by SQLite, as for scores */
+          st->sessions.last_id = sess->id;
           value_int (&v[1], client->episode_id);
           value_int (&v[2], n);
           value_text (&v[3], sess->date);
