@@ -59,13 +59,15 @@ DROP VIEW episode_series_view;
 DROP TRIGGER scores_measure_fixed;
 
 -- The ranges are those of measure_items (ipt-schema-2.sql); a measure stored as totals only has
--- no answers. The pattern of a measure also fixes the number of answers, so a score with
--- answers cannot change its measure either.
+-- no answers. The length of a measure's answers is fixed, so a score with answers cannot change
+-- its measure either. Where every item has the same range, "ltrim (answers, '0123-') = ''" says
+-- that the answers are made of those characters only (the quickest test SQLite has for it);
+-- HAM-D 17 has a range for each position.
 ALTER TABLE scores ADD COLUMN answers TEXT CONSTRAINT answers_fit_measure CHECK (answers IS NULL OR (typeof (answers) = 'text' AND
   CASE measure
-    WHEN 'phq9' THEN answers GLOB '[0-3-][0-3-][0-3-][0-3-][0-3-][0-3-][0-3-][0-3-][0-3-]'
-    WHEN 'gad7' THEN answers GLOB '[0-3-][0-3-][0-3-][0-3-][0-3-][0-3-][0-3-]'
-    WHEN 'wsas' THEN answers GLOB '[0-8-][0-8-][0-8-][0-8-][0-8-]'
+    WHEN 'phq9' THEN length (answers) = 9 AND ltrim (answers, '0123-') = ''
+    WHEN 'gad7' THEN length (answers) = 7 AND ltrim (answers, '0123-') = ''
+    WHEN 'wsas' THEN length (answers) = 5 AND ltrim (answers, '012345678-') = ''
     WHEN 'hamd17' THEN answers GLOB
       '[0-4-][0-4-][0-4-][0-2-][0-2-][0-2-][0-4-][0-4-][0-4-][0-4-][0-4-][0-2-][0-2-][0-2-][0-4-][0-2-][0-2-]'
     ELSE 0
