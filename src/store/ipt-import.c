@@ -63,7 +63,8 @@ typedef struct
   gint64         episode_id;    /* 0: no course yet */
   guint          n_episodes;
   char           first_date[11];
-  ImportSession *sessions[MAX_SESSION + 1];
+  ImportSession **sessions;     /* by number, up to the highest one seen */
+  guint          n_sessions;    /* that number + 1 */
 } ImportClient;
 
 typedef struct
@@ -111,9 +112,10 @@ import_client_free (gpointer data)
   ImportClient *client = data;
   guint i;
 
-  for (i = 0; i <= MAX_SESSION; i++)
+  for (i = 0; i < client->n_sessions; i++)
     if (client->sessions[i] != NULL)
       import_session_free (client->sessions[i]);
+  g_free (client->sessions);
   g_free (client->code);
   g_free (client);
 }
@@ -373,6 +375,13 @@ get_client (ImportContext *ctx,
   return client;
 }
 
+static inline ImportSession *
+client_session (const ImportClient *client,
+                guint               number)
+{
+  return number < client->n_sessions ? client->sessions[number] : NULL;
+}
+
 static inline Existing *
 session_existing (const ImportSession *session,
                   guint                m)
@@ -385,6 +394,16 @@ get_session (ImportClient *client,
              guint         number)
 {
   g_assert (number >= 1 && number <= MAX_SESSION);
+  if (number >= client->n_sessions)
+    {
+      /* most courses have 16 sessions or so: room for 20, then for all */
+      guint n = number < 20 ? 21 : MAX_SESSION + 1;
+
+      client->sessions = g_renew (ImportSession *, client->sessions, n);
+      memset (client->sessions + client->n_sessions, 0,
+              (n - client->n_sessions) * sizeof (ImportSession *));
+      client->n_sessions = n;
+    }
   if (client->sessions[number] == NULL)
     client->sessions[number] = g_new0 (ImportSession, 1);
   return client->sessions[number];
@@ -1021,7 +1040,7 @@ check_client (ImportContext *ctx,
 
   for (n = 1; n <= MAX_SESSION; n++)
     {
-      ImportSession *sess = client->sessions[n];
+      ImportSession *sess = client_session (client, n);
 
       if (sess == NULL || sess->date[0] == '\0' || sess->id == 0)
         continue;
@@ -1510,7 +1529,7 @@ write_series (ImportContext    *ctx,
 
   for (n = 1; n <= MAX_SESSION; n++)
     {
-      ImportSession *sess = client->sessions[n];
+      ImportSession *sess = client_session (client, n);
 
       if (sess == NULL || sess->id == 0 || !sess->attended)
         continue;
@@ -1570,7 +1589,7 @@ write_client (ImportContext    *ctx,
 
   for (n = 1; n <= MAX_SESSION; n++)
     {
-      ImportSession *sess = client->sessions[n];
+      ImportSession *sess = client_session (client, n);
 
       if (sess == NULL || sess->date[0] == '\0')
         continue;
@@ -1724,7 +1743,7 @@ any_session_redated (ImportContext *ctx)
       ImportClient *client = g_ptr_array_index (ctx->client_order, i);
 
       for (n = 1; n <= MAX_SESSION; n++)
-        if (client->sessions[n] != NULL && client->sessions[n]->redate)
+        if (client_session (client, n) != NULL && client_session (client, n)->redate)
           return TRUE;
     }
   return FALSE;
