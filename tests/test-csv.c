@@ -705,10 +705,10 @@ test_import_triggers (void)
                    ==, 3);
 }
 
-/* The import checks answers against the casebook's own table of item ranges (what the schema's
- * trigger checks), not only against the model's registry. */
+/* What the database refuses (a CHECK, a trigger) while the import writes undoes the whole import,
+ * and the triggers the import suspends come back. */
 static void
-test_import_item_ranges (void)
+test_import_refused_by_database (void)
 {
   g_autoptr(IptStore) store = open_fresh_store ();
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
@@ -717,17 +717,61 @@ test_import_item_ranges (void)
   g_autofree char *after = NULL;
 
   import_ok (store, HEADER "A1,1,2026-01-05,bdi2,30,\n", IPT_IMPORT_DEFAULT, NULL);
-  exec_sql (store, "UPDATE measure_items SET max_value = 2 WHERE measure = 'gad7' AND item = 3");
+  exec_sql (store, "CREATE TRIGGER test_refuse BEFORE INSERT ON scores "
+                   "WHEN NEW.answers GLOB '??3*' BEGIN SELECT RAISE (ABORT, 'refused'); END");
   before = snapshot (store);
 
-  g_assert_false (import_text (store, HEADER "A1,2,2026-01-12,gad7,,1;1;3;1;1;1;1\n",
+  g_assert_false (import_text (store, HEADER "A1,2,2026-01-12,gad7,,1;1;1;1;1;1;1\n"
+                                      "B1,1,2026-01-12,gad7,,1;1;3;1;1;1;1\n",
                                IPT_IMPORT_DEFAULT, NULL, problems, &error));
-  g_assert_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_INVALID);
+  g_assert_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_FAILED);
   g_assert_cmpuint (problems->len, ==, 0);
   after = snapshot (store);
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
-                                     "AND name = 'score_items_in_range_insert'"), ==, 1);
+                                     "AND name LIKE 'episode_series_%'"), ==, 7);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM scores"), ==, 1);
+}
+
+/* New sessions and scores are numbered after the casebook's largest ids; with no room left
+ * after them, nothing is written. */
+static void
+test_import_ids_exhausted (void)
+{
+  g_autoptr(IptStore) store = open_fresh_store ();
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  import_ok (store, HEADER "A1,1,2026-01-05,bdi2,30,\n", IPT_IMPORT_DEFAULT, NULL);
+  exec_sql (store, "UPDATE scores SET id = 9223372036854775806");
+  before = snapshot (store);
+
+  g_assert_false (import_text (store, HEADER "A1,2,2026-01-12,gad7,,1;1;1;1;1;1;1\n"
+                                      "B1,1,2026-01-12,gad7,,1;1;3;1;1;1;1\n",
+                               IPT_IMPORT_DEFAULT, NULL, problems, &error));
+  g_assert_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_FAILED);
+  g_assert_cmpuint (problems->len, ==, 0);
+  after = snapshot (store);
+  g_assert_cmpstr (after, ==, before);
+  g_clear_error (&error);
+
+  /* with room for one more score only, the file's two do not fit either */
+  exec_sql (store, "UPDATE scores SET id = 9223372036854775805");
+  g_assert_false (import_text (store, HEADER "A1,2,2026-01-12,gad7,,1;1;1;1;1;1;1\n"
+                                      "B1,1,2026-01-12,gad7,,1;1;3;1;1;1;1\n",
+                               IPT_IMPORT_DEFAULT, NULL, problems, &error));
+  g_assert_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_FAILED);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM scores"), ==, 1);
+  g_clear_error (&error);
+
+  /* with room, the new ones follow */
+  exec_sql (store, "UPDATE scores SET id = 1000");
+  import_ok (store, HEADER "A1,2,2026-01-12,gad7,,1;1;1;1;1;1;1\n"
+                           "B1,1,2026-01-12,gad7,,1;1;3;1;1;1;1\n", IPT_IMPORT_DEFAULT, NULL);
+  g_assert_cmpint (query_int (store, "SELECT max(id) FROM scores"), ==, 1002);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM scores"), ==, 3);
 }
 
 /* Export */
@@ -899,7 +943,8 @@ main (int    argc,
   g_test_add_func ("/csv/import/existing-client", test_import_existing_client);
   g_test_add_func ("/csv/import/blank-lines", test_import_blank_lines);
   g_test_add_func ("/csv/import/triggers", test_import_triggers);
-  g_test_add_func ("/csv/import/item-ranges", test_import_item_ranges);
+  g_test_add_func ("/csv/import/refused-by-database", test_import_refused_by_database);
+  g_test_add_func ("/csv/import/ids-exhausted", test_import_ids_exhausted);
   g_test_add_func ("/csv/export/scores", test_export_scores);
   g_test_add_func ("/csv/export/round-trip", test_export_round_trip);
   g_test_add_func ("/csv/export/outcomes", test_export_outcomes);

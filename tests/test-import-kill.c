@@ -113,13 +113,17 @@ file_size (const char *path)
 }
 
 /* Opens the casebook as SQLite would after a crash, checks it, and counts the scores
- * (-1 when the schema itself was never committed). */
+ * (-1 when the schema itself was never committed, or the program was killed before it created
+ * the file at all). */
 static int
 check_casebook (const char *db_path)
 {
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
   int n_tables, n_scores;
+
+  if (!g_file_test (db_path, G_FILE_TEST_EXISTS))
+    return -1;
 
   g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
 

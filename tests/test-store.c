@@ -611,7 +611,7 @@ test_refuse_newer (void)
 
   assert_refused (path, IPT_STORE_ERROR_TOO_NEW,
                   "was written by a newer version of IPT Casebook (schema 99; this version "
-                  "reads up to 2)");
+                  "reads up to 3)");
 }
 
 static void
@@ -1145,13 +1145,21 @@ test_check_raw_sql (void)
     "INSERT INTO scores (session_id, measure, measure_version, total) VALUES (1, 'mood', '1', 2)",
     "UPDATE scores SET total = -1 WHERE measure = 'wsas'",
     "UPDATE scores SET total = 41 WHERE measure = 'wsas'",
-    "UPDATE score_items SET value = 4 WHERE score_id = 1 AND item = 1",
-    "INSERT INTO score_items (score_id, item, value) VALUES (1, 10, 0)",
-    "INSERT INTO score_items (score_id, item, value) VALUES (2, 1, 4)",
-    "INSERT INTO score_items (score_id, item, value) VALUES (3, 1, 9)",
-    "INSERT INTO score_items (score_id, item, value) VALUES (4, 4, 3)",
-    "INSERT INTO score_items (score_id, item, value) VALUES (5, 1, 1)",
+    "UPDATE scores SET answers = '4--------' WHERE id = 1",            /* PHQ-9 item 1 is 0-3 */
+    "UPDATE scores SET answers = '3--------0' WHERE id = 1",           /* PHQ-9 has no item 10 */
+    "UPDATE scores SET answers = '3-------' WHERE id = 1",             /* nor only 8 */
+    "UPDATE scores SET answers = '3-------x' WHERE id = 1",
+    "UPDATE scores SET answers = '3 -------' WHERE id = 1",
+    "UPDATE scores SET answers = CAST ('3--------' AS BLOB) WHERE id = 1",
+    "UPDATE scores SET answers = '4-----3' WHERE id = 2",              /* GAD-7 item 1 is 0-3 */
+    "UPDATE scores SET answers = '9---8' WHERE id = 3",                /* WSAS items are 0-8 */
+    "UPDATE scores SET answers = '4--3-------------' WHERE id = 4",    /* HAM-D item 4 is 0-2 */
+    "UPDATE scores SET answers = '4--2------------3' WHERE id = 4",    /* item 17 is 0-2 */
+    "UPDATE scores SET answers = '1' WHERE id = 5",                    /* BDI-II: totals only */
+    "INSERT INTO scores (session_id, measure, measure_version, answers) "
+    "VALUES (1, 'epds', '1', '0000000000')",
     "UPDATE scores SET measure = 'epds' WHERE id = 1",
+    "UPDATE scores SET measure = 'gad7' WHERE id = 1",
     "UPDATE episodes SET planned_sessions = 7",
     "UPDATE episodes SET planned_sessions = 21",
     "UPDATE episodes SET assessment_end = 12",
@@ -1183,8 +1191,10 @@ test_check_raw_sql (void)
                            "(3, %1$" G_GINT64_FORMAT ", 'wsas', '1', NULL), "
                            "(4, %1$" G_GINT64_FORMAT ", 'hamd17', '1', NULL), "
                            "(5, %1$" G_GINT64_FORMAT ", 'bdi2', '1', 20);"
-                           "INSERT INTO score_items VALUES (1, 1, 3), (1, 9, NULL), (2, 7, 3), "
-                           "(3, 5, 8), (4, 1, 4), (4, 4, 2);"
+                           "UPDATE scores SET answers = '3--------' WHERE id = 1;"
+                           "UPDATE scores SET answers = '------3' WHERE id = 2;"
+                           "UPDATE scores SET answers = '----8' WHERE id = 3;"
+                           "UPDATE scores SET answers = '4--2-------------' WHERE id = 4;"
                            "INSERT INTO goals (id, episode_id, text) VALUES (1, 1, 'Goal');",
                            ipt_session_get_id (session));
   g_assert_cmpint (sqlite3_exec (db, setup, NULL, NULL, NULL), ==, SQLITE_OK);
@@ -1198,10 +1208,17 @@ test_check_raw_sql (void)
     }
 
   /* Nothing changed. */
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM score_items"), ==, 6);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM score_items"), ==, 9 + 7 + 5 + 17);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM score_items WHERE value IS NOT NULL"),
+                   ==, 5);
   g_assert_cmpint (query_int (store,
                               "SELECT value FROM score_items WHERE score_id = 1 AND item = 1"),
                    ==, 3);
+  g_assert_cmpint (query_int (store,
+                              "SELECT value FROM score_items WHERE score_id = 4 AND item = 4"),
+                   ==, 2);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM scores WHERE answers IS NOT NULL"),
+                   ==, 4);
   g_assert_cmpint (query_int (store, "SELECT planned_sessions FROM episodes"), ==, 16);
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM sessions"), ==, 1);
 }
@@ -1413,7 +1430,7 @@ test_migrate_failing_step (void)
   copy_file (fixture, path);
   /* A table in the way of step 2, as a hand-edited file might have. */
   make_foreign_db (path, "CREATE TABLE goal_ratings (x);");
-  backup = g_strdup_printf ("%s.before-v2.bak", path);
+  backup = g_strdup_printf ("%s.before-v%d.bak", path, IPT_STORE_SCHEMA_VERSION);
 
   store = ipt_store_open (path, IPT_STORE_OPEN_NO_BACKUP, &error);
   g_assert_null (store);
@@ -1430,6 +1447,41 @@ test_migrate_failing_step (void)
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
   g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+/* Answers that cannot be kept in scores.answers (written by hand past version 2's trigger) stop
+ * step 3 with a message that says so; the file stays at version 2 with every answer. */
+static void
+test_migrate_unfit_answers (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *fixture = fixture_path (2);
+  g_autofree char *path = g_build_filename (dir, "casebook.sqlite", NULL);
+  g_autoptr(IptStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  copy_file (fixture, path);
+  /* A BDI-II (totals only) with an answer. */
+  make_foreign_db (path, "DROP TRIGGER score_items_in_range_insert;"
+                         "INSERT INTO score_items (score_id, item, value) VALUES (9, 1, 2);");
+
+  store = ipt_store_open (path, IPT_STORE_OPEN_NO_BACKUP, &error);
+  g_assert_null (store);
+  g_assert_nonnull (error);
+  g_assert_null (strchr (error->message, '\n'));
+  g_assert_nonnull (strstr (error->message, "does not fit its measure"));
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT (SELECT user_version FROM pragma_user_version), "
+                                       "(SELECT count(*) FROM score_items)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 2);
+  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 56);
   sqlite3_finalize (stmt);
   sqlite3_close (db);
 }
@@ -1766,9 +1818,8 @@ test_caseload_follows_raw_sql (void)
 
   /* Item 9 answered later, a session missed after all, a GAD-7 removed, a session moved to
    * another course, a course deleted. */
-  sql = g_strdup_printf ("UPDATE score_items SET value = 2 WHERE item = 9 AND score_id = "
-                         "(SELECT id FROM scores WHERE session_id = %" G_GINT64_FORMAT
-                         " AND measure = 'phq9');"
+  sql = g_strdup_printf ("UPDATE scores SET answers = substr (answers, 1, 8) || '2' "
+                         "WHERE session_id = %" G_GINT64_FORMAT " AND measure = 'phq9';"
                          "DELETE FROM scores WHERE session_id = %" G_GINT64_FORMAT
                          " AND measure = 'gad7';",
                          ipt_session_get_id (s2), ipt_session_get_id (s2));
@@ -1883,6 +1934,7 @@ main (int    argc,
       g_test_add_data_func (name, GINT_TO_POINTER (v), test_migrate_from);
     }
   g_test_add_func ("/store/migrate/failing-step", test_migrate_failing_step);
+  g_test_add_func ("/store/migrate/unfit-answers", test_migrate_unfit_answers);
   g_test_add_func ("/store/migrate/current-untouched", test_migrate_current_untouched);
   g_test_add_func ("/store/migrate/backup-not-overwritten", test_migrate_backup_not_overwritten);
   g_test_add_func ("/store/backup/daily-on-open", test_backup_daily_on_open);

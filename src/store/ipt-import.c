@@ -11,7 +11,7 @@
 #include "ipt-import.h"
 #include "ipt-store-private.h"
 
-#define MAX_MEASURES 16
+#define MAX_MEASURES 8  /* the registry has 6; checked in import_context_init */
 #define MAX_SESSION 99
 #define MAX_ITEMS 64
 
@@ -48,12 +48,12 @@ typedef struct
   gint64    id;                 /* 0: new */
   char      db_date[11];
   gboolean  attended;
-  char      attendance[32];
+  char     *attendance;         /* from the casebook, NULL for a new session */
   char      date[11];           /* from the file, "" when the file has no row for it */
   guint     date_line;
   gboolean  redate;
   guint     rows[MAX_MEASURES]; /* 1 + index in ImportContext.rows, 0: none */
-  Existing *existing[MAX_MEASURES];
+  Existing **existing;          /* MAX_MEASURES of them, NULL: no score in the casebook */
 } ImportSession;
 
 typedef struct
@@ -63,7 +63,8 @@ typedef struct
   gint64         episode_id;    /* 0: no course yet */
   guint          n_episodes;
   char           first_date[11];
-  ImportSession *sessions[MAX_SESSION + 1];
+  ImportSession **sessions;     /* by number, up to the highest one seen */
+  guint          n_sessions;    /* that number + 1 */
 } ImportClient;
 
 typedef struct
@@ -92,7 +93,7 @@ import_session_free (ImportSession *session)
 {
   guint i;
 
-  for (i = 0; i < MAX_MEASURES; i++)
+  for (i = 0; session->existing != NULL && i < MAX_MEASURES; i++)
     {
       if (session->existing[i] != NULL)
         {
@@ -100,6 +101,8 @@ import_session_free (ImportSession *session)
           g_free (session->existing[i]);
         }
     }
+  g_free (session->existing);
+  g_free (session->attendance);
   g_free (session);
 }
 
@@ -109,9 +112,10 @@ import_client_free (gpointer data)
   ImportClient *client = data;
   guint i;
 
-  for (i = 0; i <= MAX_SESSION; i++)
+  for (i = 0; i < client->n_sessions; i++)
     if (client->sessions[i] != NULL)
       import_session_free (client->sessions[i]);
+  g_free (client->sessions);
   g_free (client->code);
   g_free (client);
 }
@@ -134,7 +138,8 @@ import_context_init (ImportContext *ctx,
   memset (ctx, 0, sizeof *ctx);
   ctx->name = name;
   ctx->flags = flags;
-  ctx->n_measures = MIN (ipt_measure_get_n_measures (), MAX_MEASURES);
+  g_assert (ipt_measure_get_n_measures () <= MAX_MEASURES);
+  ctx->n_measures = ipt_measure_get_n_measures ();
   for (i = 0; i < ctx->n_measures; i++)
     ctx->measures[i] = ipt_measure_get_nth (i);
   ctx->problems = g_array_new (FALSE, FALSE, sizeof (Problem));
@@ -370,11 +375,35 @@ get_client (ImportContext *ctx,
   return client;
 }
 
+static inline ImportSession *
+client_session (const ImportClient *client,
+                guint               number)
+{
+  return number < client->n_sessions ? client->sessions[number] : NULL;
+}
+
+static inline Existing *
+session_existing (const ImportSession *session,
+                  guint                m)
+{
+  return session->existing != NULL ? session->existing[m] : NULL;
+}
+
 static ImportSession *
 get_session (ImportClient *client,
              guint         number)
 {
   g_assert (number >= 1 && number <= MAX_SESSION);
+  if (number >= client->n_sessions)
+    {
+      /* most courses have 16 sessions or so: room for 20, then for all */
+      guint n = number < 20 ? 21 : MAX_SESSION + 1;
+
+      client->sessions = g_renew (ImportSession *, client->sessions, n);
+      memset (client->sessions + client->n_sessions, 0,
+              (n - client->n_sessions) * sizeof (ImportSession *));
+      client->n_sessions = n;
+    }
   if (client->sessions[number] == NULL)
     client->sessions[number] = g_new0 (ImportSession, 1);
   return client->sessions[number];
@@ -896,7 +925,6 @@ typedef struct
   sqlite3_stmt *episode;
   sqlite3_stmt *sessions;
   sqlite3_stmt *scores;
-  sqlite3_stmt *items;
 } LoadStatements;
 
 static void
@@ -906,7 +934,6 @@ load_statements_clear (LoadStatements *st)
   sqlite3_finalize (st->episode);
   sqlite3_finalize (st->sessions);
   sqlite3_finalize (st->scores);
-  sqlite3_finalize (st->items);
 }
 
 /* Reads what the casebook holds for one client of the file: id, current course, its sessions
@@ -918,7 +945,6 @@ load_client (ImportContext  *ctx,
              ImportClient   *client,
              GError        **error)
 {
-  g_autoptr(GHashTable) by_id = NULL;
   int rc;
 
   sqlite3_reset (st->client);
@@ -954,13 +980,12 @@ load_client (ImportContext  *ctx,
       sess = get_session (client, (guint) number);
       sess->id = sqlite3_column_int64 (st->sessions, 0);
       g_strlcpy (sess->db_date, date != NULL ? date : "", sizeof sess->db_date);
-      g_strlcpy (sess->attendance, attendance != NULL ? attendance : "", sizeof sess->attendance);
+      g_free (sess->attendance);
+      sess->attendance = g_strdup (attendance != NULL ? attendance : "");
       sess->attended = g_strcmp0 (attendance, "attended") == 0;
     }
   if (rc != SQLITE_DONE)
     return sql_failed (db, "sessions", error);
-
-  by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
 
   sqlite3_reset (st->scores);
   sqlite3_bind_int64 (st->scores, 1, client->episode_id);
@@ -975,6 +1000,8 @@ load_client (ImportContext  *ctx,
       if (number < 1 || number > MAX_SESSION || m == G_MAXUINT)
         continue;
       sess = get_session (client, (guint) number);
+      if (sess->existing == NULL)
+        sess->existing = g_new0 (Existing *, MAX_MEASURES);
       if (sess->existing[m] != NULL)
         continue;
       ex = g_new0 (Existing, 1);
@@ -985,31 +1012,17 @@ load_client (ImportContext  *ctx,
       if (ex->capacity > 0)
         {
           ex->items = g_new (int, ex->capacity);
-          for (i = 0; i < ex->capacity; i++)
-            ex->items[i] = IPT_ITEM_MISSING;
+          if (_ipt_store_unpack_answers ((const char *) sqlite3_column_text (st->scores, 4),
+                                         ex->items, ex->capacity))
+            ex->n_items = ex->capacity;
+          else
+            for (i = 0; i < ex->capacity; i++)
+              ex->items[i] = IPT_ITEM_MISSING;
         }
       sess->existing[m] = ex;
-      g_hash_table_insert (by_id, &ex->id, ex);
     }
   if (rc != SQLITE_DONE)
     return sql_failed (db, "scores", error);
-
-  sqlite3_reset (st->items);
-  sqlite3_bind_int64 (st->items, 1, client->episode_id);
-  while ((rc = sqlite3_step (st->items)) == SQLITE_ROW)
-    {
-      gint64 score_id = sqlite3_column_int64 (st->items, 0);
-      int item = sqlite3_column_int (st->items, 1);
-      Existing *ex = g_hash_table_lookup (by_id, &score_id);
-
-      if (ex == NULL || item < 1 || (guint) item > ex->capacity)
-        continue;
-      ex->n_items = ex->capacity;
-      if (sqlite3_column_type (st->items, 2) != SQLITE_NULL)
-        ex->items[item - 1] = sqlite3_column_int (st->items, 2);
-    }
-  if (rc != SQLITE_DONE)
-    return sql_failed (db, "score items", error);
 
   return TRUE;
 }
@@ -1027,7 +1040,7 @@ check_client (ImportContext *ctx,
 
   for (n = 1; n <= MAX_SESSION; n++)
     {
-      ImportSession *sess = client->sessions[n];
+      ImportSession *sess = client_session (client, n);
 
       if (sess == NULL || sess->date[0] == '\0' || sess->id == 0)
         continue;
@@ -1046,7 +1059,7 @@ check_client (ImportContext *ctx,
       for (m = 0; m < ctx->n_measures; m++)
         {
           Row *row;
-          Existing *ex = sess->existing[m];
+          Existing *ex = session_existing (sess, m);
 
           if (sess->rows[m] == 0)
             continue;
@@ -1124,6 +1137,7 @@ struct _Batch
   guint         n_rows;
   Value        *values;
   Batch        *parent;
+  gint64        last_id;  /* the id SQLite must give the last row; 0: not checked */
 };
 
 static gboolean
@@ -1214,6 +1228,16 @@ batch_flush (Batch    *batch,
         }
     }
   batch->n_rows = 0;
+
+  /* Rows given a NULL id take the next one after the table's largest (see write_prepare): the
+   * ids the import counted must be the ones SQLite gave, or nothing is written. */
+  if (batch->last_id != 0 && sqlite3_last_insert_rowid (db) != batch->last_id)
+    {
+      g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_FAILED,
+                   _("Could not import the scores (%s): the new records were not numbered as "
+                     "expected"), batch->what);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -1261,18 +1285,19 @@ value_total (Value *value,
     value_int (value, total);
 }
 
+#define SCORES_BATCH 256
+#define ANSWERS_SIZE (IPT_STORE_MAX_ANSWERS + 1)
+
 typedef struct
 {
   sqlite3_stmt *client;
   sqlite3_stmt *episode;
   sqlite3_stmt *redate;
   sqlite3_stmt *update_score;
-  sqlite3_stmt *delete_items;
-  sqlite3_stmt *mark_score;
-  sqlite3_stmt *mark_episode;
+  sqlite3_stmt *series;
   Batch         sessions;
   Batch         scores;
-  Batch         answers;
+  char         *answers;  /* scores.answers of each batched score, ANSWERS_SIZE bytes each */
   gint64        next_session_id;
   gint64        next_score_id;
 } WriteStatements;
@@ -1284,10 +1309,8 @@ write_statements_clear (WriteStatements *st)
   sqlite3_finalize (st->episode);
   sqlite3_finalize (st->redate);
   sqlite3_finalize (st->update_score);
-  sqlite3_finalize (st->delete_items);
-  sqlite3_finalize (st->mark_score);
-  sqlite3_finalize (st->mark_episode);
-  batch_clear (&st->answers);
+  sqlite3_finalize (st->series);
+  g_free (st->answers);
   batch_clear (&st->scores);
   batch_clear (&st->sessions);
 }
@@ -1298,33 +1321,35 @@ write_prepare (ImportContext   *ctx,
                WriteStatements *st,
                GError         **error)
 {
+  gint64 max_session = 0, max_score = 0;
+
   if (!prepare (db, "INSERT INTO clients (code, created_at, updated_at) VALUES (?1, ?2, ?2)",
                 &st->client, error) ||
       !prepare (db, "INSERT INTO episodes (client_id, ordinal, start_date, planned_sessions, "
                     "assessment_end, middle_end, status) VALUES (?, ?, ?, ?, ?, ?, 'active')",
                 &st->episode, error) ||
       !prepare (db, "UPDATE sessions SET date = ? WHERE id = ?", &st->redate, error) ||
-      !prepare (db, "UPDATE scores SET measure_version = ?, total = ?, risk = ? WHERE id = ?",
+      !prepare (db, "UPDATE scores SET measure_version = ?, total = ?, risk = ?, answers = ? "
+                    "WHERE id = ?",
                 &st->update_score, error) ||
-      !prepare (db, "DELETE FROM score_items WHERE score_id = ?", &st->delete_items, error) ||
-      !prepare (db, "INSERT OR IGNORE INTO temp.ipt_import_scores (id) VALUES (?)",
-                &st->mark_score, error) ||
-      !prepare (db, "INSERT OR IGNORE INTO temp.ipt_import_episodes (id) VALUES (?)",
-                &st->mark_episode, error))
+      !prepare (db, "INSERT OR REPLACE INTO episode_series (episode_id, sessions_attended, "
+                    "current_session, phq9, gad7) VALUES (?, ?, ?, ?, ?)",
+                &st->series, error))
     return FALSE;
 
   if (!batch_prepare (&st->sessions, db, "sessions",
                       "INSERT INTO sessions (id, episode_id, number, date, attendance)",
                       "(?, ?, ?, ?, 'attended')", 4, 64, NULL, error) ||
       !batch_prepare (&st->scores, db, "scores",
-                      "INSERT INTO scores (id, session_id, measure, measure_version, total, risk)",
-                      "(?, ?, ?, ?, ?, ?)", 6, 256, &st->sessions, error) ||
-      !batch_prepare (&st->answers, db, "score items",
-                      "INSERT INTO score_items (score_id, item, value)",
-                      "(?, ?, ?)", 3, 1024, &st->scores, error))
+                      "INSERT INTO scores (id, session_id, measure, measure_version, total, risk, "
+                      "answers)",
+                      "(?, ?, ?, ?, ?, ?, ?)", 7, SCORES_BATCH, &st->sessions, error))
     return FALSE;
+  st->answers = g_new (char, (gsize) SCORES_BATCH * ANSWERS_SIZE);
 
-  /* the transaction holds the write lock: the next ids are ours */
+  /* The transaction holds the write lock: the next ids are ours. New rows are inserted with a
+   * NULL id, which SQLite turns into one more than the table's largest (no search for a free
+   * id, as an explicit one costs); batch_flush checks that they came out as counted here. */
   {
     sqlite3_stmt *stmt = NULL;
 
@@ -1336,37 +1361,25 @@ write_prepare (ImportContext   *ctx,
         sqlite3_finalize (stmt);
         return sql_failed (db, "ids", error);
       }
-    st->next_session_id = sqlite3_column_int64 (stmt, 0) + 1;
-    st->next_score_id = sqlite3_column_int64 (stmt, 1) + 1;
+    max_session = sqlite3_column_int64 (stmt, 0);
+    max_score = sqlite3_column_int64 (stmt, 1);
     sqlite3_finalize (stmt);
   }
-  return TRUE;
-}
-
-
-static gboolean
-write_items (ImportContext   *ctx,
-             sqlite3         *db,
-             WriteStatements *st,
-             const Row       *row,
-             gint64           score_id,
-             GError         **error)
-{
-  const int *items = row_items (ctx, row);
-  guint i;
-
-  for (i = 0; i < row->n_items; i++)
+  /* every row of the file a new session and score at most */
+  if (max_session < 0 || max_score < 0 ||
+      max_session > G_MAXINT64 - 1 - (gint64) ctx->rows->len ||
+      max_score > G_MAXINT64 - 1 - (gint64) ctx->rows->len)
     {
-      Value *v = batch_row (&st->answers);
-
-      value_int (&v[0], score_id);
-      value_int (&v[1], i + 1);
-      value_total (&v[2], items[i]);
-      if (!batch_maybe_flush (&st->answers, db, error))
-        return FALSE;
+      g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_FAILED,
+                   _("Could not import the scores: the casebook's record numbers are too large "
+                     "for new sessions and scores"));
+      return FALSE;
     }
+  st->next_session_id = max_session + 1;
+  st->next_score_id = max_score + 1;
   return TRUE;
 }
+
 
 static gboolean
 write_row (ImportContext    *ctx,
@@ -1380,6 +1393,7 @@ write_row (ImportContext    *ctx,
   const IptMeasure *measure = ctx->measures[row->measure];
   gboolean risk = row->n_items > 0 &&
                   ipt_measure_items_flag_risk (measure, row_items (ctx, row), row->n_items);
+  char answers[IPT_STORE_MAX_ANSWERS + 1];
   gint64 score_id;
 
   if (row->action == ACTION_SKIP)
@@ -1397,45 +1411,142 @@ write_row (ImportContext    *ctx,
       else
         sqlite3_bind_int (st->update_score, 2, row->total);
       sqlite3_bind_int (st->update_score, 3, risk ? 1 : 0);
-      sqlite3_bind_int64 (st->update_score, 4, score_id);
+      /* the row's answers replace the old ones (a total alone, agreeing with them, is skipped) */
+      if (_ipt_store_pack_answers (row_items (ctx, row), row->n_items, answers) != NULL)
+        sqlite3_bind_text (st->update_score, 4, answers, -1, SQLITE_TRANSIENT);
+      else
+        sqlite3_bind_null (st->update_score, 4);
+      sqlite3_bind_int64 (st->update_score, 5, score_id);
       if (!step_done (db, st->update_score, "scores", error))
         return FALSE;
-      if (row->n_items > 0)
-        {
-          /* answers given replace the old ones; a total alone leaves matching answers */
-          sqlite3_bind_int64 (st->delete_items, 1, score_id);
-          if (!step_done (db, st->delete_items, "score items", error) ||
-              !write_items (ctx, db, st, row, score_id, error))
-            return FALSE;
-        }
-      else
-        {
-          sqlite3_bind_int64 (st->delete_items, 1, score_id);
-          if (!step_done (db, st->delete_items, "score items", error))
-            return FALSE;
-        }
       summary->n_scores_replaced++;
-      sqlite3_bind_int64 (st->mark_score, 1, score_id);
-      return step_done (db, st->mark_score, "scores", error);
+      return TRUE;
     }
 
-  /* new scores take the ids after the casebook's last: finish_bulk checks them by range */
+  /* new scores take the ids after the casebook's last */
   score_id = st->next_score_id++;
   {
+    char *text = st->answers + (gsize) st->scores.n_rows * ANSWERS_SIZE;
     Value *v = batch_row (&st->scores);
 
-    value_int (&v[0], score_id);
+    /* NULL: SQLite numbers the row, score_id as checked by batch_flush */
+    v[0].type = SQLITE_NULL;
+    st->scores.last_id = score_id;
     value_int (&v[1], sess->id);
     value_text (&v[2], measure->id);
     value_text (&v[3], measure->version);
     value_total (&v[4], row->total);
     value_int (&v[5], risk ? 1 : 0);
+    if (_ipt_store_pack_answers (row_items (ctx, row), row->n_items, text) != NULL)
+      value_text (&v[6], text);
+    else
+      v[6].type = SQLITE_NULL;
   }
-  if (!batch_maybe_flush (&st->scores, db, error) ||
-      !write_items (ctx, db, st, row, score_id, error))
+  if (!batch_maybe_flush (&st->scores, db, error))
     return FALSE;
   summary->n_scores_new++;
   return TRUE;
+}
+
+/* A whole number >= 0 in decimal, without printf (thousands of points per import). */
+static void
+append_uint (GString *out,
+             guint    value)
+{
+  char digits[16];
+  guint n = 0;
+
+  do
+    {
+      digits[n++] = (char) ('0' + value % 10);
+      value /= 10;
+    }
+  while (value > 0);
+  while (n > 0)
+    g_string_append_c (out, digits[--n]);
+}
+
+/* One point of a course's series as episode_series_view writes it: "number:total:risk answer",
+ * from the score the course holds once the import is written. */
+static void
+append_point (ImportContext *ctx,
+              ImportSession *sess,
+              guint          number,
+              guint          m,
+              gboolean       with_risk,
+              GString       *series)
+{
+  const IptMeasure *measure = ctx->measures[m];
+  const Row *row = sess->rows[m] != 0 ? &g_array_index (ctx->rows, Row, sess->rows[m] - 1) : NULL;
+  const Existing *ex = session_existing (sess, m);
+  const int *items;
+  guint n_items;
+  int total;
+
+  if (row != NULL && row->action != ACTION_SKIP)
+    {
+      total = row->total;
+      items = row_items (ctx, row);
+      n_items = row->n_items;
+    }
+  else if (ex != NULL)
+    {
+      total = ex->total;
+      items = ex->items;
+      n_items = ex->n_items;
+    }
+  else
+    {
+      return;
+    }
+
+  if (series->len > 0)
+    g_string_append_c (series, ',');
+  append_uint (series, number);
+  g_string_append_c (series, ':');
+  if (total != IPT_TOTAL_NONE && total >= 0)
+    append_uint (series, (guint) total);
+  g_string_append_c (series, ':');
+  if (with_risk && measure->risk_item >= 0 && (guint) measure->risk_item < n_items &&
+      items[measure->risk_item] >= 0)
+    append_uint (series, (guint) items[measure->risk_item]);
+}
+
+/* The course's row of episode_series, computed from what the import loaded and wrote instead of
+ * from the view (its triggers are suspended: see begin_bulk); tests/test-csv.c compares both. */
+static gboolean
+write_series (ImportContext    *ctx,
+              sqlite3          *db,
+              WriteStatements  *st,
+              ImportClient     *client,
+              GError          **error)
+{
+  g_autoptr(GString) phq9 = g_string_new (NULL);
+  g_autoptr(GString) gad7 = g_string_new (NULL);
+  guint phq9_m = measure_index_of (ctx, "phq9");
+  guint gad7_m = measure_index_of (ctx, "gad7");
+  guint n, attended = 0, current = 0;
+
+  for (n = 1; n <= MAX_SESSION; n++)
+    {
+      ImportSession *sess = client_session (client, n);
+
+      if (sess == NULL || sess->id == 0 || !sess->attended)
+        continue;
+      attended++;
+      current = n;
+      if (phq9_m != G_MAXUINT)
+        append_point (ctx, sess, n, phq9_m, TRUE, phq9);
+      if (gad7_m != G_MAXUINT)
+        append_point (ctx, sess, n, gad7_m, FALSE, gad7);
+    }
+
+  sqlite3_bind_int64 (st->series, 1, client->episode_id);
+  sqlite3_bind_int (st->series, 2, (int) attended);
+  sqlite3_bind_int (st->series, 3, (int) current);
+  sqlite3_bind_text (st->series, 4, phq9->str, (int) phq9->len, SQLITE_STATIC);
+  sqlite3_bind_text (st->series, 5, gad7->str, (int) gad7->len, SQLITE_STATIC);
+  return step_done (db, st->series, "course progress", error);
 }
 
 static gboolean
@@ -1478,7 +1589,7 @@ write_client (ImportContext    *ctx,
 
   for (n = 1; n <= MAX_SESSION; n++)
     {
-      ImportSession *sess = client->sessions[n];
+      ImportSession *sess = client_session (client, n);
 
       if (sess == NULL || sess->date[0] == '\0')
         continue;
@@ -1488,7 +1599,9 @@ write_client (ImportContext    *ctx,
           Value *v = batch_row (&st->sessions);
 
           sess->id = st->next_session_id++;
-          value_int (&v[0], sess->id);
+          sess->attended = TRUE;
+          v[0].type = SQLITE_NULL;  /* numbered sess->id by SQLite, as for scores */
+          st->sessions.last_id = sess->id;
           value_int (&v[1], client->episode_id);
           value_int (&v[2], n);
           value_text (&v[3], sess->date);
@@ -1515,29 +1628,26 @@ write_client (ImportContext    *ctx,
         }
     }
 
-  sqlite3_bind_int64 (st->mark_episode, 1, client->episode_id);
-  return step_done (db, st->mark_episode, "episodes", error);
+  return write_series (ctx, db, st, client, error);
 }
 
 /* Bulk writing.
  *
- * Some triggers of the schema (ipt-schema-2.sql) do per-row work that a bulk import does better
- * once per file: the item range check, and the marking of courses whose progress
- * (episode_series) the store recomputes before the commit. Inside the import's transaction these
- * triggers are dropped, their work is done once over what the import wrote (finish_bulk), and
- * they are created again from their own SQL before the commit; any failure rolls the whole
- * transaction back, triggers included. A trigger not named here keeps firing row by row. When
- * one of these triggers changes its meaning in the schema, finish_bulk must change with it
- * (tests/test-csv.c compares the results with what the triggers give). */
+ * The triggers of the schema (ipt-schema-2.sql) that mark a course stale for each row written
+ * would have the store recompute every course of the file from episode_series_view before the
+ * commit. Inside the import's transaction they are dropped; the import writes the episode_series
+ * row of each course it touched itself (write_series), and the triggers are created again from
+ * their own SQL before the commit; any failure rolls the whole transaction back, triggers
+ * included. A trigger not named here keeps firing row by row. When one of these triggers or the
+ * view changes its meaning in the schema, write_series must change with it (tests/test-csv.c
+ * compares the results with what the view gives). Item answers are checked by the CHECK of
+ * scores.answers (ipt-schema-3.sql), as any other writer's. */
 static const char * const bulk_triggers[] = {
-  "score_items_in_range_insert",
   "episode_series_episode_insert",
   "episode_series_session_insert",
   "episode_series_session_update",
   "episode_series_score_insert",
   "episode_series_score_update",
-  "episode_series_item_insert",
-  "episode_series_item_delete",
 };
 
 typedef struct
@@ -1573,13 +1683,6 @@ begin_bulk (sqlite3    *db,
   sqlite3_stmt *stmt = NULL;
   guint i;
 
-  if (!exec_sql (db, "CREATE TEMP TABLE IF NOT EXISTS ipt_import_scores (id INTEGER PRIMARY KEY);"
-                     "CREATE TEMP TABLE IF NOT EXISTS ipt_import_episodes (id INTEGER PRIMARY KEY);"
-                     "DELETE FROM temp.ipt_import_scores;"
-                     "DELETE FROM temp.ipt_import_episodes;",
-                 "temporary tables", error))
-    return FALSE;
-
   if (!prepare (db, "SELECT sql FROM main.sqlite_master WHERE type = 'trigger' AND name = ?",
                 &stmt, error))
     return FALSE;
@@ -1614,75 +1717,7 @@ begin_bulk (sqlite3    *db,
   return TRUE;
 }
 
-static gboolean
-is_suspended (const Suspended *suspended,
-              const char      *name)
-{
-  guint i;
-
-  for (i = 0; i < G_N_ELEMENTS (bulk_triggers); i++)
-    if (strcmp (bulk_triggers[i], name) == 0)
-      return suspended->sql[i] != NULL;
-  return FALSE;
-}
-
-/* Does once what the suspended triggers do row by row, then brings them back. */
-/* The rule of score_items_in_range_insert, checked on the answers the import is about to
- * write, against the casebook's own table of item ranges (not the model's registry). */
-static gboolean
-check_item_ranges (ImportContext  *ctx,
-                   sqlite3        *db,
-                   GError        **error)
-{
-  typedef struct { gboolean known; int min, max; } Range;
-  Range ranges[MAX_MEASURES][MAX_ITEMS] = { { { FALSE, 0, 0 } } };
-  sqlite3_stmt *stmt = NULL;
-  guint r, i;
-  int rc;
-
-  if (!prepare (db, "SELECT measure, item, min_value, max_value FROM main.measure_items",
-                &stmt, error))
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      guint m = measure_index_of (ctx, (const char *) sqlite3_column_text (stmt, 0));
-      int item = sqlite3_column_int (stmt, 1);
-
-      if (m == G_MAXUINT || item < 1 || item > MAX_ITEMS)
-        continue;
-      ranges[m][item - 1].known = TRUE;
-      ranges[m][item - 1].min = sqlite3_column_int (stmt, 2);
-      ranges[m][item - 1].max = sqlite3_column_int (stmt, 3);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return sql_failed (db, "item ranges", error);
-
-  for (r = 0; r < ctx->rows->len; r++)
-    {
-      const Row *row = &g_array_index (ctx->rows, Row, r);
-      const int *items = row_items (ctx, row);
-
-      if (row->action == ACTION_SKIP)
-        continue;
-      for (i = 0; i < row->n_items; i++)
-        {
-          const Range *range = &ranges[row->measure][i];
-
-          if (!range->known ||
-              (items[i] != IPT_ITEM_MISSING && (items[i] < range->min || items[i] > range->max)))
-            {
-              g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_INVALID,
-                           _("Could not import the scores: an item answer is outside the range "
-                             "of its measure (line %u)"), row->line);
-              return FALSE;
-            }
-        }
-    }
-  return TRUE;
-}
-
-/* Does once what the suspended triggers do row by row, then brings them back. */
+/* Brings the suspended triggers back. */
 static gboolean
 finish_bulk (sqlite3    *db,
              Suspended  *suspended,
@@ -1690,28 +1725,12 @@ finish_bulk (sqlite3    *db,
 {
   guint i;
 
-  /* every course the import wrote to is marked, a superset of what the triggers mark */
-  for (i = 0; i < G_N_ELEMENTS (bulk_triggers); i++)
-    {
-      if (suspended->sql[i] != NULL && g_str_has_prefix (bulk_triggers[i], "episode_series_"))
-        {
-          if (!exec_sql (db,
-                         "INSERT OR IGNORE INTO main.episode_series_stale (episode_id) "
-                         "SELECT id FROM temp.ipt_import_episodes",
-                         "course progress", error))
-            return FALSE;
-          break;
-        }
-    }
-
   for (i = 0; i < G_N_ELEMENTS (bulk_triggers); i++)
     {
       if (suspended->sql[i] != NULL && !exec_sql (db, suspended->sql[i], "triggers", error))
         return FALSE;
     }
-
-  return exec_sql (db, "DELETE FROM temp.ipt_import_scores; DELETE FROM temp.ipt_import_episodes;",
-                   "temporary tables", error);
+  return TRUE;
 }
 
 static gboolean
@@ -1724,7 +1743,7 @@ any_session_redated (ImportContext *ctx)
       ImportClient *client = g_ptr_array_index (ctx->client_order, i);
 
       for (n = 1; n <= MAX_SESSION; n++)
-        if (client->sessions[n] != NULL && client->sessions[n]->redate)
+        if (client_session (client, n) != NULL && client_session (client, n)->redate)
           return TRUE;
     }
   return FALSE;
@@ -1754,13 +1773,9 @@ run_import (ImportContext    *ctx,
                 &load.episode, error) ||
       !prepare (db, "SELECT id, number, date, attendance FROM sessions WHERE episode_id = ?",
                 &load.sessions, error) ||
-      !prepare (db, "SELECT sc.id, s.number, sc.measure, sc.total FROM scores sc "
+      !prepare (db, "SELECT sc.id, s.number, sc.measure, sc.total, sc.answers FROM scores sc "
                     "JOIN sessions s ON s.id = sc.session_id WHERE s.episode_id = ?",
-                &load.scores, error) ||
-      !prepare (db, "SELECT si.score_id, si.item, si.value FROM score_items si "
-                    "JOIN scores sc ON sc.id = si.score_id "
-                    "JOIN sessions s ON s.id = sc.session_id WHERE s.episode_id = ?",
-                &load.items, error))
+                &load.scores, error))
     goto out;
 
   for (i = 0; i < ctx->client_order->len; i++)
@@ -1796,8 +1811,6 @@ run_import (ImportContext    *ctx,
   }
 
   if (!begin_bulk (db, &suspended, error) ||
-      (is_suspended (&suspended, "score_items_in_range_insert") &&
-       !check_item_ranges (ctx, db, error)) ||
       !write_prepare (ctx, db, &write, error))
     goto out;
 
@@ -1808,7 +1821,7 @@ run_import (ImportContext    *ctx,
       if (!write_client (ctx, db, &write, client, now, summary, error))
         goto out;
     }
-  if (!batch_flush (&write.answers, db, error))
+  if (!batch_flush (&write.scores, db, error))
     goto out;
 
   write_statements_clear (&write);
@@ -1859,9 +1872,31 @@ ipt_import_scores_csv_data (IptStore         *store,
 
   ok = parse_file (&ctx, data != NULL ? data : "", len);
   if (ok && ctx.rows->len > 0)
-    ok = run_import (&ctx, store, &local, error);
+    {
+      sqlite3 *db = _ipt_store_get_db (store);
+      sqlite3_stmt *stmt = NULL;
+      g_autofree char *restore = NULL;
+
+      /* SQLite's default page cache (2 MiB) while importing: the pages of a large file go to
+       * the WAL as the cache fills and the same memory serves again, where a cache that grows
+       * to hold them all costs more in fresh memory than the spilling does (measured with
+       * tests/bench/bench-import). The connection's own size comes back after. */
+      if (sqlite3_prepare_v2 (db, "PRAGMA cache_size", -1, &stmt, NULL) == SQLITE_OK &&
+          sqlite3_step (stmt) == SQLITE_ROW)
+        restore = g_strdup_printf ("PRAGMA cache_size = %d", sqlite3_column_int (stmt, 0));
+      sqlite3_finalize (stmt);
+      if (restore != NULL)
+        sqlite3_exec (db, "PRAGMA cache_size = -2000", NULL, NULL, NULL);
+
+      ok = run_import (&ctx, store, &local, error);
+
+      if (restore != NULL)
+        sqlite3_exec (db, restore, NULL, NULL, NULL);
+    }
   else
-    ok = TRUE;
+    {
+      ok = TRUE;
+    }
 
   if (ok && ctx.problems->len > 0)
     {

@@ -158,28 +158,26 @@ ipt_store_export_scores (IptStore  *self,
       g_hash_table_insert (by_id, &ids[i], g_ptr_array_index (rows, i));
   }
 
-  if (sqlite3_prepare_v2 (db, "SELECT score_id, item, value FROM score_items ORDER BY score_id, item",
+  if (sqlite3_prepare_v2 (db, "SELECT id, answers FROM scores WHERE answers IS NOT NULL",
                           -1, &stmt, NULL) != SQLITE_OK)
     goto failed;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 score_id = sqlite3_column_int64 (stmt, 0);
-      int item = sqlite3_column_int (stmt, 1);
       IptScoreRow *row = g_hash_table_lookup (by_id, &score_id);
+      int *items;
 
-      if (row == NULL || item < 1 || (guint) item > row->measure->n_items)
+      if (row == NULL || row->measure->n_items == 0)
         continue;
-      if (row->items == NULL)
+      items = g_new (int, row->measure->n_items);
+      if (!_ipt_store_unpack_answers ((const char *) sqlite3_column_text (stmt, 1), items,
+                                      row->measure->n_items))
         {
-          guint i;
-
-          row->n_items = row->measure->n_items;
-          row->items = g_new (int, row->n_items);
-          for (i = 0; i < row->n_items; i++)
-            row->items[i] = IPT_ITEM_MISSING;
+          g_free (items);
+          continue;
         }
-      if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
-        row->items[item - 1] = sqlite3_column_int (stmt, 2);
+      row->n_items = row->measure->n_items;
+      row->items = items;
     }
   if (rc != SQLITE_DONE)
     goto failed;

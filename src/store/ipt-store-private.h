@@ -42,6 +42,17 @@ gboolean _ipt_store_write_end (IptStore *self,
 gboolean _ipt_store_refresh_series (IptStore *self,
                                     GError  **error);
 
+/* Item answers as scores.answers holds them (ipt-schema-3.sql): one character per item, the
+ * answer's digit or '-' when missing. pack fills buf (IPT_STORE_MAX_ANSWERS + 1 bytes) and returns
+ * it, or NULL when there are no answers; unpack fails unless text has exactly n_items characters. */
+#define IPT_STORE_MAX_ANSWERS 64
+const char *_ipt_store_pack_answers   (const int  *items,
+                                       guint       n_items,
+                                       char       *buf);
+gboolean    _ipt_store_unpack_answers (const char *text,
+                                       int        *items,
+                                       guint       n_items);
+
 /* NULL binds NULL; _optional_ also stores "" as NULL (fields a person may leave empty). */
 void     _ipt_bind_text (IptStmt    *stmt,
                          int         index,

@@ -6,6 +6,8 @@
 #include "ipt-store.h"
 #include "ipt-store-private.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #define COL_TEXT(stmt, i) ((const char *) sqlite3_column_text ((stmt), (i)))
@@ -612,6 +614,48 @@ bind_session (IptStmt    *stmt,
   sqlite3_bind_int64 (stmt, 11, ipt_session_get_tasks_done (session));
 }
 
+/* Answers as stored in scores.answers (ipt-schema-3.sql): a digit per item, '-' when missing. */
+const char *
+_ipt_store_pack_answers (const int *items,
+                         guint      n_items,
+                         char      *buf)
+{
+  guint i;
+
+  if (items == NULL || n_items == 0 || n_items > IPT_STORE_MAX_ANSWERS)
+    return NULL;
+  for (i = 0; i < n_items; i++)
+    {
+      if (items[i] == IPT_ITEM_MISSING)
+        buf[i] = '-';
+      else if (items[i] >= 0 && items[i] <= 9)
+        buf[i] = (char) ('0' + items[i]);
+      else
+        buf[i] = '?';  /* refused by the CHECK of scores.answers */
+    }
+  buf[n_items] = '\0';
+  return buf;
+}
+
+gboolean
+_ipt_store_unpack_answers (const char *text,
+                           int        *items,
+                           guint       n_items)
+{
+  guint i;
+
+  if (text == NULL || strlen (text) != n_items || n_items == 0)
+    return FALSE;
+  for (i = 0; i < n_items; i++)
+    {
+      if (text[i] >= '0' && text[i] <= '9')
+        items[i] = text[i] - '0';
+      else
+        items[i] = IPT_ITEM_MISSING;
+    }
+  return TRUE;
+}
+
 static gboolean
 insert_score (IptStore *self,
               gint64    session_id,
@@ -622,12 +666,13 @@ insert_score (IptStore *self,
   const IptMeasure *measure = ipt_score_get_measure (score);
   const char *version = ipt_score_get_measure_version (score);
   g_autoptr(IptStmt) stmt = NULL;
+  char answers[IPT_STORE_MAX_ANSWERS + 1];
   const int *items;
   guint n_items = 0;
 
   stmt = _ipt_store_prepare (self,
                              "INSERT INTO scores (session_id, measure, measure_version, total, "
-                             "risk) VALUES (?1, ?2, ?3, ?4, ?5)",
+                             "risk, answers) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                              error);
   if (stmt == NULL)
     return FALSE;
@@ -640,35 +685,13 @@ insert_score (IptStore *self,
   else
     sqlite3_bind_null (stmt, 4);
   sqlite3_bind_int (stmt, 5, ipt_score_get_risk (score) ? 1 : 0);
+  /* Items are numbered from 1 as on the printed questionnaire: the first character is item 1. */
+  items = ipt_score_get_items (score, &n_items);
+  _ipt_bind_text (stmt, 6, _ipt_store_pack_answers (items, n_items, answers));
   if (!_ipt_store_step_done (self, stmt, error))
     return FALSE;
-  _ipt_stmt_release (g_steal_pointer (&stmt));
 
   *score_id = sqlite3_last_insert_rowid (_ipt_store_get_db (self));
-
-  items = ipt_score_get_items (score, &n_items);
-  for (guint i = 0; items != NULL && i < n_items; i++)
-    {
-      g_autoptr(IptStmt) item = NULL;
-
-      item = _ipt_store_prepare (self,
-                                 "INSERT INTO score_items (score_id, item, value) "
-                                 "VALUES (?1, ?2, ?3)",
-                                 error);
-      if (item == NULL)
-        return FALSE;
-
-      /* Items are numbered from 1 as on the printed questionnaire. */
-      sqlite3_bind_int64 (item, 1, *score_id);
-      sqlite3_bind_int (item, 2, i + 1);
-      if (items[i] == IPT_ITEM_MISSING)
-        sqlite3_bind_null (item, 3);
-      else
-        sqlite3_bind_int (item, 3, items[i]);
-      if (!_ipt_store_step_done (self, item, error))
-        return FALSE;
-    }
-
   return TRUE;
 }
 
@@ -868,14 +891,7 @@ load_scores (IptStore   *self,
 {
   g_autoptr(IptStmt) stmt = _ipt_store_prepare (self, sql, error);
   g_autoptr(GPtrArray) scores = NULL;
-  g_autofree int *items = NULL;
-  gint64 current = 0;
-  gint64 session_id = 0;
-  const IptMeasure *measure = NULL;
-  g_autofree char *version = NULL;
-  int total = IPT_TOTAL_NONE;
-  gboolean has_items = FALSE;
-  gboolean done = FALSE;
+  int rc;
 
   if (stmt == NULL)
     return NULL;
@@ -883,74 +899,40 @@ load_scores (IptStore   *self,
   sqlite3_bind_int64 (stmt, 1, key);
   scores = g_ptr_array_new_with_free_func (g_object_unref);
 
-  while (!done)
+  /* One row per score: id, session_id, measure, measure_version, total, answers. */
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      int rc = sqlite3_step (stmt);
-      gint64 id = 0;
+      const char *measure_id = COL_TEXT (stmt, 2);
+      const char *version = COL_TEXT (stmt, 3);
+      const IptMeasure *measure = ipt_measure_lookup (measure_id);
+      int items[IPT_STORE_MAX_ANSWERS];
+      IptScore *score;
 
-      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+      if (measure == NULL)
         {
-          _ipt_store_fail (self, rc, error);
+          g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_DAMAGED,
+                       _("The casebook holds a score of an unknown measure (%s)"),
+                       measure_id);
           return NULL;
         }
-      done = rc == SQLITE_DONE;
-      if (!done)
-        id = sqlite3_column_int64 (stmt, 0);
 
-      /* The rows of one score are over: make it. */
-      if (current != 0 && (done || id != current))
-        {
-          IptScore *score;
-
-          if (has_items && measure->n_items > 0)
-            score = ipt_score_new_from_items (measure, items, measure->n_items);
-          else
-            score = ipt_score_new_from_total (measure, total);
-          ipt_score_set_id (score, current);
-          ipt_score_set_session_id (score, session_id);
-          if (version != NULL)
-            ipt_score_set_measure_version (score, version);
-          g_ptr_array_add (scores, score);
-          current = 0;
-        }
-
-      if (done)
-        break;
-
-      if (current == 0)
-        {
-          const char *measure_id = COL_TEXT (stmt, 2);
-
-          measure = ipt_measure_lookup (measure_id);
-          if (measure == NULL)
-            {
-              g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_DAMAGED,
-                           _("The casebook holds a score of an unknown measure (%s)"),
-                           measure_id);
-              return NULL;
-            }
-          current = id;
-          session_id = sqlite3_column_int64 (stmt, 1);
-          g_free (version);
-          version = g_strdup (COL_TEXT (stmt, 3));
-          total = sqlite3_column_type (stmt, 4) == SQLITE_NULL
-                  ? IPT_TOTAL_NONE : sqlite3_column_int (stmt, 4);
-          has_items = FALSE;
-          g_free (items);
-          items = g_new (int, MAX (measure->n_items, 1));
-          for (guint i = 0; i < measure->n_items; i++)
-            items[i] = IPT_ITEM_MISSING;
-        }
-
-      if (sqlite3_column_type (stmt, 5) != SQLITE_NULL)
-        {
-          int item = sqlite3_column_int (stmt, 5);
-
-          has_items = TRUE;
-          if (item >= 1 && (guint) item <= measure->n_items &&
-              sqlite3_column_type (stmt, 6) != SQLITE_NULL)
-            items[item - 1] = sqlite3_column_int (stmt, 6);
-        }
+      if (measure->n_items > 0 && measure->n_items <= IPT_STORE_MAX_ANSWERS &&
+          _ipt_store_unpack_answers (COL_TEXT (stmt, 5), items, measure->n_items))
+        score = ipt_score_new_from_items (measure, items, measure->n_items);
+      else
+        score = ipt_score_new_from_total (measure, sqlite3_column_type (stmt, 4) == SQLITE_NULL
+                                                   ? IPT_TOTAL_NONE
+                                                   : sqlite3_column_int (stmt, 4));
+      ipt_score_set_id (score, sqlite3_column_int64 (stmt, 0));
+      ipt_score_set_session_id (score, sqlite3_column_int64 (stmt, 1));
+      if (version != NULL)
+        ipt_score_set_measure_version (score, version);
+      g_ptr_array_add (scores, score);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _ipt_store_fail (self, rc, error);
+      return NULL;
     }
 
   return g_steal_pointer (&scores);
@@ -965,10 +947,9 @@ ipt_store_list_scores (IptStore *self,
 
   return load_scores (self,
                       "SELECT sc.id, sc.session_id, sc.measure, sc.measure_version, sc.total, "
-                      "si.item, si.value FROM sessions s "
+                      "sc.answers FROM sessions s "
                       "JOIN scores sc ON sc.session_id = s.id "
-                      "LEFT JOIN score_items si ON si.score_id = sc.id "
-                      "WHERE s.episode_id = ?1 ORDER BY s.number, sc.measure, sc.id, si.item",
+                      "WHERE s.episode_id = ?1 ORDER BY s.number, sc.measure, sc.id",
                       episode_id, error);
 }
 
@@ -981,9 +962,8 @@ ipt_store_list_session_scores (IptStore *self,
 
   return load_scores (self,
                       "SELECT sc.id, sc.session_id, sc.measure, sc.measure_version, sc.total, "
-                      "si.item, si.value FROM scores sc "
-                      "LEFT JOIN score_items si ON si.score_id = sc.id "
-                      "WHERE sc.session_id = ?1 ORDER BY sc.measure, sc.id, si.item",
+                      "sc.answers FROM scores sc "
+                      "WHERE sc.session_id = ?1 ORDER BY sc.measure, sc.id",
                       session_id, error);
 }
 

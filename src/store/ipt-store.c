@@ -851,8 +851,11 @@ open_connection (IptStore   *self,
   gint64 stale = 0;
   int rc;
 
+  /* A store, like any GObject, is used from one thread at a time: no SQLite mutex is taken
+   * around each call (a bulk import makes hundreds of thousands of them). */
   rc = sqlite3_open_v2 (self->path, &self->db,
-                        read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE, NULL);
+                        (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+                        SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
       g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_FAILED,
