@@ -633,8 +633,8 @@ chart_subtitle (const IptChartData *data,
   else
     {
       g_string_append_printf (s, "%s \u00b7 ", ipt_episode_status_to_label (data->status));
-      g_string_append_printf (s, ngettext ("%u session attended", "%u sessions attended",
-                                           current), current);
+      /* The number of the last attended session: missed ones keep their numbers too. */
+      g_string_append_printf (s, _("last session %u"), current);
     }
 
   progress.phq9 = phq9;
