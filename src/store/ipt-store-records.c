@@ -967,6 +967,32 @@ ipt_store_list_session_scores (IptStore *self,
                       session_id, error);
 }
 
+/* The rows of one query whose only parameter is the owner's id, each made into an object. */
+static GPtrArray *
+list_by_id (IptStore   *self,
+            const char *sql,
+            gint64      owner_id,
+            GObject  *(*from_row) (IptStmt *stmt),
+            GError    **error)
+{
+  g_autoptr(IptStmt) stmt = _ipt_store_prepare (self, sql, error);
+  g_autoptr(GPtrArray) rows = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, owner_id);
+  rows = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      _ipt_store_fail (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
 /* Inventory */
 
 static void
@@ -1069,48 +1095,34 @@ ipt_store_delete_person (IptStore *self,
   return delete_by_id (self, "DELETE FROM people WHERE id = ?1", "person", person_id, error);
 }
 
+static GObject *
+person_from_row (IptStmt *stmt)
+{
+  IptPerson *person = ipt_person_new (sqlite3_column_int64 (stmt, 1), COL_TEXT (stmt, 2),
+                                      COL_TEXT (stmt, 3), sqlite3_column_int (stmt, 4));
+
+  ipt_person_set_id (person, sqlite3_column_int64 (stmt, 0));
+  ipt_person_set_ideal_ring (person, sqlite3_column_int (stmt, 5));
+  ipt_person_set_contact (person, COL_TEXT (stmt, 6));
+  ipt_person_set_satisfying (person, COL_TEXT (stmt, 7));
+  ipt_person_set_unsatisfying (person, COL_TEXT (stmt, 8));
+  ipt_person_set_changes_wanted (person, COL_TEXT (stmt, 9));
+  ipt_person_set_knows_about_mood (person, sqlite3_column_int (stmt, 10) != 0);
+  return G_OBJECT (person);
+}
+
 GPtrArray *
 ipt_store_list_people (IptStore *self,
                        gint64    client_id,
                        GError  **error)
 {
-  g_autoptr(IptStmt) stmt = NULL;
-  g_autoptr(GPtrArray) people = NULL;
-  int rc;
-
   g_return_val_if_fail (IPT_IS_STORE (self), NULL);
 
-  stmt = _ipt_store_prepare (self,
+  return list_by_id (self,
                              "SELECT id, client_id, name, relationship, ring, ideal_ring, contact, "
                              "satisfying, unsatisfying, changes_wanted, knows_about_mood "
                              "FROM people WHERE client_id = ?1 ORDER BY id",
-                             error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, client_id);
-  people = g_ptr_array_new_with_free_func (g_object_unref);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      IptPerson *person = ipt_person_new (sqlite3_column_int64 (stmt, 1), COL_TEXT (stmt, 2),
-                                          COL_TEXT (stmt, 3), sqlite3_column_int (stmt, 4));
-
-      ipt_person_set_id (person, sqlite3_column_int64 (stmt, 0));
-      ipt_person_set_ideal_ring (person, sqlite3_column_int (stmt, 5));
-      ipt_person_set_contact (person, COL_TEXT (stmt, 6));
-      ipt_person_set_satisfying (person, COL_TEXT (stmt, 7));
-      ipt_person_set_unsatisfying (person, COL_TEXT (stmt, 8));
-      ipt_person_set_changes_wanted (person, COL_TEXT (stmt, 9));
-      ipt_person_set_knows_about_mood (person, sqlite3_column_int (stmt, 10) != 0);
-      g_ptr_array_add (people, person);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      _ipt_store_fail (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&people);
+                      client_id, person_from_row, error);
 }
 
 /* Timeline */
@@ -1164,42 +1176,28 @@ ipt_store_delete_life_event (IptStore *self,
                        error);
 }
 
+static GObject *
+life_event_from_row (IptStmt *stmt)
+{
+  IptLifeEvent *event = ipt_life_event_new (sqlite3_column_int64 (stmt, 1), COL_TEXT (stmt, 2),
+                                            COL_TEXT (stmt, 3), sqlite3_column_int (stmt, 4));
+
+  ipt_life_event_set_id (event, sqlite3_column_int64 (stmt, 0));
+  ipt_life_event_set_person_id (event, sqlite3_column_int64 (stmt, 5));
+  return G_OBJECT (event);
+}
+
 GPtrArray *
 ipt_store_list_life_events (IptStore *self,
                             gint64    client_id,
                             GError  **error)
 {
-  g_autoptr(IptStmt) stmt = NULL;
-  g_autoptr(GPtrArray) events = NULL;
-  int rc;
-
   g_return_val_if_fail (IPT_IS_STORE (self), NULL);
 
-  stmt = _ipt_store_prepare (self,
+  return list_by_id (self,
                              "SELECT id, client_id, date, title, impact, person_id "
                              "FROM life_events WHERE client_id = ?1 ORDER BY date, id",
-                             error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, client_id);
-  events = g_ptr_array_new_with_free_func (g_object_unref);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      IptLifeEvent *event = ipt_life_event_new (sqlite3_column_int64 (stmt, 1), COL_TEXT (stmt, 2),
-                                                COL_TEXT (stmt, 3), sqlite3_column_int (stmt, 4));
-
-      ipt_life_event_set_id (event, sqlite3_column_int64 (stmt, 0));
-      ipt_life_event_set_person_id (event, sqlite3_column_int64 (stmt, 5));
-      g_ptr_array_add (events, event);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      _ipt_store_fail (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&events);
+                      client_id, life_event_from_row, error);
 }
 
 /* Goals */
@@ -1294,44 +1292,30 @@ ipt_store_delete_goal (IptStore *self,
   return delete_by_id (self, "DELETE FROM goals WHERE id = ?1", "goal", goal_id, error);
 }
 
+static GObject *
+goal_from_row (IptStmt *stmt)
+{
+  IptGoal *goal = ipt_goal_new (sqlite3_column_int64 (stmt, 1), COL_TEXT (stmt, 2));
+
+  ipt_goal_set_id (goal, sqlite3_column_int64 (stmt, 0));
+  ipt_goal_set_first_rating (goal, sqlite3_column_type (stmt, 3) == SQLITE_NULL
+                                   ? IPT_GOAL_RATING_NONE : sqlite3_column_int (stmt, 3));
+  ipt_goal_set_latest_rating (goal, sqlite3_column_type (stmt, 4) == SQLITE_NULL
+                                    ? IPT_GOAL_RATING_NONE : sqlite3_column_int (stmt, 4));
+  return G_OBJECT (goal);
+}
+
 GPtrArray *
 ipt_store_list_goals (IptStore *self,
                       gint64    episode_id,
                       GError  **error)
 {
-  g_autoptr(IptStmt) stmt = NULL;
-  g_autoptr(GPtrArray) goals = NULL;
-  int rc;
-
   g_return_val_if_fail (IPT_IS_STORE (self), NULL);
 
-  stmt = _ipt_store_prepare (self,
+  return list_by_id (self,
                              "SELECT id, episode_id, text, first_rating, latest_rating FROM goals "
                              "WHERE episode_id = ?1 ORDER BY id",
-                             error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, episode_id);
-  goals = g_ptr_array_new_with_free_func (g_object_unref);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      IptGoal *goal = ipt_goal_new (sqlite3_column_int64 (stmt, 1), COL_TEXT (stmt, 2));
-
-      ipt_goal_set_id (goal, sqlite3_column_int64 (stmt, 0));
-      ipt_goal_set_first_rating (goal, sqlite3_column_type (stmt, 3) == SQLITE_NULL
-                                       ? IPT_GOAL_RATING_NONE : sqlite3_column_int (stmt, 3));
-      ipt_goal_set_latest_rating (goal, sqlite3_column_type (stmt, 4) == SQLITE_NULL
-                                        ? IPT_GOAL_RATING_NONE : sqlite3_column_int (stmt, 4));
-      g_ptr_array_add (goals, goal);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      _ipt_store_fail (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&goals);
+                      episode_id, goal_from_row, error);
 }
 
 gboolean
@@ -1473,41 +1457,27 @@ ipt_store_save_comment (IptStore   *self,
   return TRUE;
 }
 
+static GObject *
+comment_from_row (IptStmt *stmt)
+{
+  IptComment *comment = ipt_comment_new (sqlite3_column_int64 (stmt, 1), COL_TEXT (stmt, 3),
+                                         COL_TEXT (stmt, 5));
+
+  ipt_comment_set_id (comment, sqlite3_column_int64 (stmt, 0));
+  ipt_comment_set_session_number (comment, sqlite3_column_int (stmt, 2));
+  ipt_comment_set_created_at (comment, COL_TEXT (stmt, 4));
+  return G_OBJECT (comment);
+}
+
 GPtrArray *
 ipt_store_list_comments (IptStore *self,
                          gint64    episode_id,
                          GError  **error)
 {
-  g_autoptr(IptStmt) stmt = NULL;
-  g_autoptr(GPtrArray) comments = NULL;
-  int rc;
-
   g_return_val_if_fail (IPT_IS_STORE (self), NULL);
 
-  stmt = _ipt_store_prepare (self,
+  return list_by_id (self,
                              "SELECT id, episode_id, session_number, author, created_at, text "
                              "FROM comments WHERE episode_id = ?1 ORDER BY created_at, id",
-                             error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, episode_id);
-  comments = g_ptr_array_new_with_free_func (g_object_unref);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      IptComment *comment = ipt_comment_new (sqlite3_column_int64 (stmt, 1), COL_TEXT (stmt, 3),
-                                             COL_TEXT (stmt, 5));
-
-      ipt_comment_set_id (comment, sqlite3_column_int64 (stmt, 0));
-      ipt_comment_set_session_number (comment, sqlite3_column_int (stmt, 2));
-      ipt_comment_set_created_at (comment, COL_TEXT (stmt, 4));
-      g_ptr_array_add (comments, comment);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      _ipt_store_fail (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&comments);
+                      episode_id, comment_from_row, error);
 }
