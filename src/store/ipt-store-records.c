@@ -1119,9 +1119,9 @@ ipt_store_list_people (IptStore *self,
   g_return_val_if_fail (IPT_IS_STORE (self), NULL);
 
   return list_by_id (self,
-                             "SELECT id, client_id, name, relationship, ring, ideal_ring, contact, "
-                             "satisfying, unsatisfying, changes_wanted, knows_about_mood "
-                             "FROM people WHERE client_id = ?1 ORDER BY id",
+                      "SELECT id, client_id, name, relationship, ring, ideal_ring, contact, "
+                      "satisfying, unsatisfying, changes_wanted, knows_about_mood "
+                      "FROM people WHERE client_id = ?1 ORDER BY id",
                       client_id, person_from_row, error);
 }
 
@@ -1195,8 +1195,8 @@ ipt_store_list_life_events (IptStore *self,
   g_return_val_if_fail (IPT_IS_STORE (self), NULL);
 
   return list_by_id (self,
-                             "SELECT id, client_id, date, title, impact, person_id "
-                             "FROM life_events WHERE client_id = ?1 ORDER BY date, id",
+                      "SELECT id, client_id, date, title, impact, person_id "
+                      "FROM life_events WHERE client_id = ?1 ORDER BY date, id",
                       client_id, life_event_from_row, error);
 }
 
@@ -1313,8 +1313,8 @@ ipt_store_list_goals (IptStore *self,
   g_return_val_if_fail (IPT_IS_STORE (self), NULL);
 
   return list_by_id (self,
-                             "SELECT id, episode_id, text, first_rating, latest_rating FROM goals "
-                             "WHERE episode_id = ?1 ORDER BY id",
+                      "SELECT id, episode_id, text, first_rating, latest_rating FROM goals "
+                      "WHERE episode_id = ?1 ORDER BY id",
                       episode_id, goal_from_row, error);
 }
 
@@ -1477,7 +1477,7 @@ ipt_store_list_comments (IptStore *self,
   g_return_val_if_fail (IPT_IS_STORE (self), NULL);
 
   return list_by_id (self,
-                             "SELECT id, episode_id, session_number, author, created_at, text "
-                             "FROM comments WHERE episode_id = ?1 ORDER BY created_at, id",
+                      "SELECT id, episode_id, session_number, author, created_at, text "
+                      "FROM comments WHERE episode_id = ?1 ORDER BY created_at, id",
                       episode_id, comment_from_row, error);
 }
