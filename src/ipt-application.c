@@ -14,6 +14,7 @@
 #include "ipt-demo.h"
 #include "gui/ipt-window.h"
 #include "gui/ipt-preferences-window.h"
+#include "gui/ipt-gui-private.h"
 
 struct _IptApplication
 {
@@ -295,6 +296,8 @@ ipt_application_startup (GApplication *app)
   static const char *prefs_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (ipt_application_parent_class)->startup (app);
+
+  _ipt_renderer_choose (gdk_display_get_default ());
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);

@@ -647,6 +647,35 @@ test_window_state_remembered (void)
   g_settings_reset (settings, "window-height");
 }
 
+/* On GTK before 4.14 with a software GL driver (as under xvfb), windows draw with cairo. */
+static void
+test_renderer_software_gl (void)
+{
+  GtkWidget *window;
+  GskRenderer *renderer;
+  const char *chosen = _ipt_renderer_choose (gdk_display_get_default ());
+
+  if (chosen == NULL)
+    {
+      g_test_skip ("GSK_RENDERER is set, GTK chooses by itself, or GL is not a software rasteriser");
+      return;
+    }
+  g_assert_cmpstr (chosen, ==, "cairo");
+  /* Asked again, the choice stands. */
+  g_assert_cmpstr (_ipt_renderer_choose (gdk_display_get_default ()), ==, "cairo");
+
+  window = gtk_window_new ();
+  g_object_ref_sink (window);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  g_assert_true (GSK_IS_RENDERER (renderer));
+  g_assert_cmpstr (G_OBJECT_TYPE_NAME (renderer), ==, "GskCairoRenderer");
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_assert_finalize_object (window);
+}
+
 /* The application binary: --screenshot of the demo, and a damaged casebook refused. */
 
 static void
@@ -736,6 +765,7 @@ main (int   argc,
   app = gtk_application_new ("org.iptcasebook.IptCasebook.Test", G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, NULL);
 
+  g_test_add_func ("/ui/renderer/software-gl", test_renderer_software_gl);
   g_test_add ("/ui/window/empty-state", Fixture, NULL, fixture_set_up, test_empty_state, fixture_tear_down);
   g_test_add ("/ui/window/client-validation", Fixture, NULL, fixture_set_up, test_client_validation, fixture_tear_down);
   g_test_add ("/ui/window/course-contract", Fixture, NULL, fixture_set_up, test_course_contract, fixture_tear_down);

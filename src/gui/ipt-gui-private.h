@@ -23,6 +23,11 @@ void        _ipt_show_error (GtkWindow  *parent,
                              const char *primary,
                              const GError *error);
 
+/* On GTK before 4.14, makes the windows of display draw with cairo when GL is a software
+ * rasteriser, as newer GTK does by itself; returns the renderer's name when one is set. Call it
+ * before the first window is shown. */
+const char *_ipt_renderer_choose (GdkDisplay *display);
+
 /* Renders a shown widget as it is now into a PNG file. */
 gboolean    _ipt_widget_save_png (GtkWidget  *widget,
                                   const char *path,
