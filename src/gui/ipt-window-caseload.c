@@ -297,6 +297,24 @@ _ipt_window_select_client (IptWindow *self,
   select_client (self, client_id, TRUE);
 }
 
+/* The search keys are made when idle, a slice at a time, so that the first keystroke only
+ * compares them. */
+#define SEARCH_KEYS_PER_SLICE 2000
+
+static gboolean
+on_search_key_idle (gpointer user_data)
+{
+  IptWindow *self = IPT_WINDOW (user_data);
+  guint end = MIN (self->search_key_next + SEARCH_KEYS_PER_SLICE, self->caseload->len);
+
+  for (; self->search_key_next < end; self->search_key_next++)
+    ipt_case_summary_get_search_key (g_ptr_array_index (self->caseload, self->search_key_next));
+  if (self->search_key_next < self->caseload->len)
+    return G_SOURCE_CONTINUE;
+  self->search_key_idle = 0;
+  return G_SOURCE_REMOVE;
+}
+
 void
 _ipt_window_reload_caseload (IptWindow *self)
 {
@@ -321,6 +339,10 @@ _ipt_window_reload_caseload (IptWindow *self)
   self->client_id = 0;
   refilter (self);
   select_client (self, client_id, FALSE);
+
+  self->search_key_next = 0;
+  if (self->search_key_idle == 0)
+    self->search_key_idle = g_idle_add_full (G_PRIORITY_LOW, on_search_key_idle, self, NULL);
 }
 
 void

@@ -40,6 +40,8 @@ struct _IptWindow
   guint               frames_painted;
   guint               scroll_tick_id;
   guint               scroll_position;
+  guint               search_key_idle;  /* makes the search keys before the first keystroke */
+  guint               search_key_next;
 
   IptUndoFunc         undo_func;
   gpointer            undo_data;
