@@ -587,15 +587,20 @@ test_preferences_measures (Fixture       *fixture,
   spin ();
   snapshot (prefs, "preferences");
 
-  /* Untick WSAS: the settings drop it and the session editor no longer offers it. */
+  /* Untick WSAS and tick BDI-II: the settings follow and so does the session editor. */
   for (GtkWidget *button = gtk_widget_get_first_child (gtk_widget_get_first_child (box));
        button != NULL;
        button = gtk_widget_get_next_sibling (button))
-    if (g_strcmp0 (gtk_widget_get_name (button), "wsas") == 0)
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (button), FALSE);
+    {
+      if (g_strcmp0 (gtk_widget_get_name (button), "wsas") == 0)
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (button), FALSE);
+      if (g_strcmp0 (gtk_widget_get_name (button), "bdi2") == 0)
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (button), TRUE);
+    }
   in_use = g_settings_get_strv (settings, "measures-in-use");
   g_assert_false (g_strv_contains ((const char * const *) in_use, "wsas"));
   g_assert_true (g_strv_contains ((const char * const *) in_use, "phq9"));
+  g_assert_true (g_strv_contains ((const char * const *) in_use, "bdi2"));
 
   g_object_ref (prefs);
   gtk_window_destroy (GTK_WINDOW (prefs));
@@ -606,6 +611,49 @@ test_preferences_measures (Fixture       *fixture,
   editor = open_new_session (fixture);
   g_assert_nonnull (ipt_session_editor_get_total_text (editor, "phq9"));
   g_assert_null (ipt_session_editor_get_total_text (editor, "wsas"));
+
+  /* BDI-II is typed as a total: out of range or not a number, it cannot be saved. */
+  g_assert_cmpstr (ipt_session_editor_get_total_text (editor, "bdi2"), ==, "Not taken");
+  g_assert_true (ipt_session_editor_get_can_save (editor));
+  ipt_session_editor_set_total (editor, "bdi2", "64");
+  g_assert_cmpstr (ipt_session_editor_get_total_text (editor, "bdi2"), ==, "No total");
+  g_assert_false (ipt_session_editor_get_can_save (editor));
+  ipt_session_editor_set_total (editor, "bdi2", "2a");
+  g_assert_false (ipt_session_editor_get_can_save (editor));
+  ipt_session_editor_set_total (editor, "bdi2", "21");
+  g_assert_cmpstr (ipt_session_editor_get_total_text (editor, "bdi2"), ==, "21 · moderate");
+  g_assert_true (ipt_session_editor_get_can_save (editor));
+  snapshot (editor, "session-editor-bdi2");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "session.save", NULL);
+  spin ();
+  g_assert_null (fixture->window->dialog);
+  {
+    g_autoptr(GPtrArray) sessions = current_sessions (fixture, fixture->window->client_id);
+    g_autoptr(GPtrArray) scores = NULL;
+    IptScore *score;
+
+    g_assert_cmpuint (sessions->len, ==, 1);
+    scores = ipt_store_list_session_scores (fixture->store,
+                                            ipt_session_get_id (g_ptr_array_index (sessions, 0)),
+                                            NULL);
+    g_assert_cmpuint (scores->len, ==, 1);
+    score = g_ptr_array_index (scores, 0);
+    g_assert_cmpstr (ipt_score_get_measure_id (score), ==, "bdi2");
+    g_assert_cmpint (ipt_score_get_total (score), ==, 21);
+    g_assert_false (ipt_score_has_items (score));
+
+    /* Opened again, the total is there to edit. */
+    gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.edit-session", "x",
+                                ipt_session_get_id (g_ptr_array_index (sessions, 0)));
+    spin ();
+    g_assert_true (IPT_IS_SESSION_EDITOR (fixture->window->dialog));
+    editor = IPT_SESSION_EDITOR (fixture->window->dialog);
+    g_assert_cmpstr (ipt_session_editor_get_total_text (editor, "bdi2"), ==, "21 · moderate");
+    ipt_session_editor_set_total (editor, "bdi2", "");
+    g_assert_cmpstr (ipt_session_editor_get_total_text (editor, "bdi2"), ==, "Not taken");
+    gtk_window_destroy (GTK_WINDOW (editor));
+    spin ();
+  }
 
   g_settings_reset (settings, "measures-in-use");
 }

@@ -17,15 +17,86 @@ _ipt_measure_form_free (IptMeasureForm *form)
   g_free (form);
 }
 
+/* The total typed for a totals-only measure: TRUE with *total IPT_TOTAL_NONE when empty, FALSE
+ * when the text is not a total of the measure. */
+static gboolean
+parse_typed_total (IptMeasureForm *form,
+                   int            *total)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (form->total_entry))));
+  guint64 value;
+
+  *total = IPT_TOTAL_NONE;
+  if (*text == '\0')
+    return TRUE;
+  if (!g_ascii_string_to_unsigned (text, 10, 0, G_MAXINT, &value, NULL)
+      || !ipt_measure_total_in_range (form->measure, (int) value))
+    return FALSE;
+  *total = (int) value;
+  return TRUE;
+}
+
 guint
 _ipt_measure_form_n_answered (IptMeasureForm *form)
 {
   guint n = 0;
 
+  if (form->total_entry != NULL)
+    return *gtk_editable_get_text (GTK_EDITABLE (form->total_entry)) != '\0' ? 1 : 0;
   for (guint i = 0; i < form->measure->n_items; i++)
     if (form->values[i] != IPT_ITEM_MISSING)
       n++;
   return n;
+}
+
+IptScore *
+_ipt_measure_form_make_score (IptMeasureForm *form)
+{
+  int total;
+
+  if (form->total_entry != NULL)
+    return parse_typed_total (form, &total) && total != IPT_TOTAL_NONE
+           ? ipt_score_new_from_total (form->measure, total) : NULL;
+  if (_ipt_measure_form_n_answered (form) > 0)
+    return ipt_score_new_from_items (form->measure, form->values, form->measure->n_items);
+  return form->kept_score != NULL ? g_object_ref (form->kept_score) : NULL;
+}
+
+static void
+update_typed_total (IptMeasureForm *form)
+{
+  const IptMeasure *measure = form->measure;
+  int total;
+
+  g_free (form->total_text);
+  form->valid = parse_typed_total (form, &total);
+  if (!form->valid)
+    form->total_text = g_strdup (C_("questionnaire", "No total"));
+  else if (total == IPT_TOTAL_NONE)
+    form->total_text = g_strdup (C_("questionnaire", "Not taken"));
+  else if (ipt_measure_band_label (measure, total) != NULL)
+    form->total_text = g_strdup_printf (_("%d · %s"), total, ipt_measure_band_label (measure, total));
+  else
+    form->total_text = g_strdup_printf ("%d", total);
+
+  gtk_label_set_label (form->total_label, form->total_text);
+  if (form->valid)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (form->total_entry), "error");
+      gtk_label_set_label (form->status_label, "");
+    }
+  else
+    {
+      /* TRANSLATORS: %s is a questionnaire, %d to %d its range of totals */
+      g_autofree char *status = g_strdup_printf (_("The %s total is a whole number from %d to %d; "
+                                                   "leave it empty if it was not taken."),
+                                                 measure->name, measure->total_min,
+                                                 measure->total_max);
+
+      gtk_widget_add_css_class (GTK_WIDGET (form->total_entry), "error");
+      gtk_label_set_label (form->status_label, status);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (form->status_label), !form->valid);
 }
 
 /* Total, band and whether the form can be saved; the model decides what has a total. */
@@ -36,6 +107,12 @@ _ipt_measure_form_update (IptMeasureForm *form)
   guint answered = _ipt_measure_form_n_answered (form);
   int total = ipt_measure_compute_total (measure, form->values, measure->n_items);
   const char *status = NULL;
+
+  if (form->total_entry != NULL)
+    {
+      update_typed_total (form);
+      return;
+    }
 
   g_free (form->total_text);
   if (answered == 0 && form->kept_score != NULL && ipt_score_has_total (form->kept_score))
@@ -101,10 +178,34 @@ _ipt_measure_form_set_item (IptMeasureForm *form,
     }
 }
 
+void
+_ipt_measure_form_set_total_text (IptMeasureForm *form,
+                                  const char     *text)
+{
+  g_return_if_fail (form->total_entry != NULL);
+
+  gtk_editable_set_text (GTK_EDITABLE (form->total_entry), text);
+}
+
+static void
+on_total_entry_changed (GtkEditable    *editable,
+                        IptMeasureForm *form)
+{
+  if (*form->loading)
+    return;
+  _ipt_measure_form_update (form);
+  form->changed (form->user_data);
+}
+
 static void
 on_clear_clicked (GtkButton   *button,
                   IptMeasureForm *form)
 {
+  if (form->total_entry != NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (form->total_entry), "");
+      return;
+    }
   for (guint i = 0; i < form->measure->n_items; i++)
     _ipt_measure_form_set_item (form, i, IPT_ITEM_MISSING);
   _ipt_measure_form_update (form);
@@ -159,6 +260,40 @@ _ipt_measure_form_new (const IptMeasure *measure,
   gtk_box_append (GTK_BOX (header), total);
   gtk_box_append (GTK_BOX (header), clear);
   gtk_box_append (GTK_BOX (card), header);
+
+  if (measure->n_items == 0)
+    {
+      /* The wording is copyrighted: the client answers on paper, the total is typed here. */
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *entry = gtk_entry_new ();
+      /* TRANSLATORS: %d to %d is the range of a questionnaire's totals */
+      g_autofree char *range = g_strdup_printf (_("_Total (%d to %d)"), measure->total_min,
+                                                measure->total_max);
+      g_autofree char *entry_name = g_strdup_printf (_("%s total"), measure->name);
+      GtkWidget *label = gtk_label_new_with_mnemonic (range);
+      GtkWidget *note = gtk_label_new (_("Only the total is kept for this questionnaire: its "
+                                         "wording is copyrighted, so the client answers it on "
+                                         "the publisher’s form."));
+
+      gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
+      gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_DIGITS);
+      gtk_entry_set_max_length (GTK_ENTRY (entry), 3);
+      gtk_editable_set_width_chars (GTK_EDITABLE (entry), 4);
+      gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), 4);
+      gtk_entry_set_placeholder_text (GTK_ENTRY (entry), C_("questionnaire", "Not taken"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      entry_name, -1);
+      g_signal_connect (entry, "changed", G_CALLBACK (on_total_entry_changed), form);
+      gtk_box_append (GTK_BOX (row), label);
+      gtk_box_append (GTK_BOX (row), entry);
+      gtk_box_append (GTK_BOX (card), row);
+      gtk_label_set_wrap (GTK_LABEL (note), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (note), 0);
+      gtk_widget_add_css_class (note, "dim-label");
+      gtk_widget_add_css_class (note, "caption");
+      gtk_box_append (GTK_BOX (card), note);
+      form->total_entry = GTK_ENTRY (entry);
+    }
 
   /* Words fit on the buttons of short scales; long ones show numbers and a legend. */
   for (guint i = 0; i < measure->n_items; i++)

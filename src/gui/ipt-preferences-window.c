@@ -143,11 +143,6 @@ ipt_preferences_window_init (IptPreferencesWindow *self)
       GtkWidget *button;
       GtkWidget *description;
 
-      /* The session editor asks questionnaires item by item: those shipped as totals only
-       * (copyrighted wording) are not offered there, so not here either. */
-      if (measure->n_items == 0)
-        continue;
-
       button = gtk_check_button_new_with_label (measure->name);
       description = gtk_label_new (_(measure->description));
       gtk_widget_set_name (button, measure->id);

@@ -19,6 +19,7 @@ struct _IptMeasureForm
   int              *values;        /* n_items answers, IPT_ITEM_MISSING when not given */
   GPtrArray        *buttons;       /* per item: a GPtrArray of GtkToggleButton, value min..max */
   IptScore         *kept_score;    /* a stored total without item answers, kept unless answered */
+  GtkEntry         *total_entry;   /* totals-only measures (n_items 0): the total typed */
   GtkLabel         *total_label;
   GtkLabel         *status_label;
   char             *total_text;
@@ -38,6 +39,11 @@ void            _ipt_measure_form_set_item (IptMeasureForm *form,
                                             guint           item,
                                             int             value);
 guint           _ipt_measure_form_n_answered (IptMeasureForm *form);
+/* The score the form holds, new, or NULL when the questionnaire was not taken (or is not valid). */
+IptScore       *_ipt_measure_form_make_score (IptMeasureForm *form);
+/* Types a totals-only measure's total, as the user would ("" clears it), without "changed". */
+void            _ipt_measure_form_set_total_text (IptMeasureForm *form,
+                                                  const char     *text);
 /* Recomputes the total, band and completeness shown. */
 void            _ipt_measure_form_update (IptMeasureForm *form);
 

@@ -138,8 +138,6 @@ build_forms (IptSessionEditor *self)
       IptScore *stored = NULL;
       IptMeasureForm *form;
 
-      if (measure->n_items == 0)
-        continue;
       for (guint i = 0; self->stored_scores != NULL && i < self->stored_scores->len; i++)
         if (ipt_score_get_measure (g_ptr_array_index (self->stored_scores, i)) == measure)
           stored = g_ptr_array_index (self->stored_scores, i);
@@ -150,7 +148,15 @@ build_forms (IptSessionEditor *self)
       g_ptr_array_add (self->forms, form);
       gtk_box_append (self->measures_box, form->widget);
 
-      if (stored != NULL && ipt_score_has_items (stored))
+      if (stored != NULL && form->total_entry != NULL && ipt_score_has_total (stored))
+        {
+          g_autofree char *text = g_strdup_printf ("%d", ipt_score_get_total (stored));
+
+          self->updating = TRUE;
+          _ipt_measure_form_set_total_text (form, text);
+          self->updating = FALSE;
+        }
+      else if (stored != NULL && ipt_score_has_items (stored))
         {
           guint n;
           const int *items = ipt_score_get_items (stored, &n);
@@ -273,13 +279,10 @@ build_scores (IptSessionEditor *self)
 
   for (guint i = 0; i < self->forms->len; i++)
     {
-      IptMeasureForm *form = g_ptr_array_index (self->forms, i);
+      IptScore *score = _ipt_measure_form_make_score (g_ptr_array_index (self->forms, i));
 
-      if (_ipt_measure_form_n_answered (form) > 0)
-        g_ptr_array_add (scores, ipt_score_new_from_items (form->measure, form->values,
-                                                           form->measure->n_items));
-      else if (form->kept_score != NULL)
-        g_ptr_array_add (scores, g_object_ref (form->kept_score));
+      if (score != NULL)
+        g_ptr_array_add (scores, score);
     }
 
   /* Scores of questionnaires the form does not show (totals only) stay as they are. */
@@ -640,6 +643,23 @@ ipt_session_editor_set_item (IptSessionEditor *self,
   _ipt_measure_form_update (form);
   update_risk (self);
   validate (self);
+}
+
+void
+ipt_session_editor_set_total (IptSessionEditor *self,
+                              const char       *measure_id,
+                              const char       *text)
+{
+  IptMeasureForm *form;
+
+  g_return_if_fail (IPT_IS_SESSION_EDITOR (self));
+  g_return_if_fail (text != NULL);
+
+  form = find_form (self, measure_id);
+  g_return_if_fail (form != NULL && form->total_entry != NULL);
+
+  /* As typing does: the entry reports the change. */
+  _ipt_measure_form_set_total_text (form, text);
 }
 
 const char *

@@ -24,6 +24,10 @@ void              ipt_session_editor_set_item (IptSessionEditor *self,
                                                const char       *measure_id,
                                                guint             item,
                                                int              value);
+/* Types the total of a totals-only questionnaire (BDI-II, EPDS); "" clears it. */
+void              ipt_session_editor_set_total (IptSessionEditor *self,
+                                                const char       *measure_id,
+                                                const char       *text);
 /* "16 · moderately severe", "3 of 9 answered", "Not taken" */
 const char       *ipt_session_editor_get_total_text (IptSessionEditor *self,
                                                      const char       *measure_id);
