@@ -10,6 +10,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "ipt-chart-marker.h"
 #include "ipt-chart-private.h"
 #include "ipt-mood-chart-private.h"
 
@@ -1411,6 +1412,9 @@ draw_panel (cairo_t             *cr,
   VLabel labels[16];
   guint n_labels = 0;
   g_autofree char *status = NULL;
+  g_autoptr(IptChartMarker) marker = NULL;
+  g_autofree double *xs = NULL;
+  g_autofree double *ys = NULL;
   double name_w;
   char buf[64];
 
@@ -1487,62 +1491,75 @@ draw_panel (cairo_t             *cr,
       cairo_fill (cr);
     }
 
-  /* The scores. Joins and ends sit under the points, so the cheapest kinds do. */
-  cairo_set_line_width (cr, l->line);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
-  set_color (cr, &series);
-  for (guint i = 0; i < n; i++)
-    {
-      double x = slot_x (l, points[i].session), y = value_y (panel, measure, points[i].total);
-
-      if (i == 0)
-        cairo_move_to (cr, x, y);
-      else
-        {
-          cairo_line_to (cr, x, y);
-          record_line (t, slot_x (l, points[i - 1].session),
-                       value_y (panel, measure, points[i - 1].total), x, y, l->line);
-        }
-    }
-  cairo_stroke (cr);
-
-  /* Points and risk rings as filled discs and annuli: fills cost far less than stroked arcs. */
+  /* Where the scores go; on pixels, at pixel centres, where the markers are stamped. */
   {
     double ring = MAX (1.5, l->line * 0.9);
 
+    marker = ipt_chart_marker_new (cr, l->radius + ring / 2, l->radius - ring / 2, &series, &bg);
+    xs = g_new (double, MAX (n, 1));
+    ys = g_new (double, MAX (n, 1));
     for (guint i = 0; i < n; i++)
       {
-        double x = slot_x (l, points[i].session), y = value_y (panel, measure, points[i].total);
-
-        cairo_new_sub_path (cr);
-        cairo_arc (cr, x, y, l->radius + ring / 2, 0, 2 * G_PI);
+        xs[i] = slot_x (l, points[i].session);
+        ys[i] = value_y (panel, measure, points[i].total);
+        if (marker != NULL)
+          ipt_chart_marker_snap (marker, cr, &xs[i], &ys[i]);
       }
+
+    /* The scores. Joins and ends sit under the points, so the cheapest kinds do. */
+    cairo_set_line_width (cr, l->line);
+    cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
+    cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
     set_color (cr, &series);
-    cairo_fill (cr);
     for (guint i = 0; i < n; i++)
       {
-        double x = slot_x (l, points[i].session), y = value_y (panel, measure, points[i].total);
-
-        cairo_new_sub_path (cr);
-        cairo_arc (cr, x, y, l->radius - ring / 2, 0, 2 * G_PI);
+        if (i == 0)
+          cairo_move_to (cr, xs[i], ys[i]);
+        else
+          {
+            cairo_line_to (cr, xs[i], ys[i]);
+            record_line (t, xs[i - 1], ys[i - 1], xs[i], ys[i], l->line);
+          }
       }
-    set_color (cr, &bg);
-    cairo_fill (cr);
+    cairo_stroke (cr);
+
+    /* The points: stamped on pixels, else discs and annuli filled as paths (fills cost far
+     * less than stroked arcs). */
+    if (marker != NULL)
+      {
+        for (guint i = 0; i < n; i++)
+          ipt_chart_marker_stamp (marker, cr, xs[i], ys[i]);
+      }
+    else
+      {
+        for (guint i = 0; i < n; i++)
+          {
+            cairo_new_sub_path (cr);
+            cairo_arc (cr, xs[i], ys[i], l->radius + ring / 2, 0, 2 * G_PI);
+          }
+        set_color (cr, &series);
+        cairo_fill (cr);
+        for (guint i = 0; i < n; i++)
+          {
+            cairo_new_sub_path (cr);
+            cairo_arc (cr, xs[i], ys[i], l->radius - ring / 2, 0, 2 * G_PI);
+          }
+        set_color (cr, &bg);
+        cairo_fill (cr);
+      }
 
     /* Risk: a ring around the point (its session is also marked under the axis). */
     cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
     for (guint i = 0; i < n; i++)
       {
-        double x = slot_x (l, points[i].session), y = value_y (panel, measure, points[i].total);
         double r = l->radius + l->fs * 0.33;
 
         if (!points[i].risk)
           continue;
         cairo_new_sub_path (cr);
-        cairo_arc (cr, x, y, r + 0.8, 0, 2 * G_PI);
+        cairo_arc (cr, xs[i], ys[i], r + 0.8, 0, 2 * G_PI);
         cairo_new_sub_path (cr);
-        cairo_arc (cr, x, y, r - 0.8, 0, 2 * G_PI);
+        cairo_arc (cr, xs[i], ys[i], r - 0.8, 0, 2 * G_PI);
       }
     set_color (cr, &warn);
     cairo_fill (cr);
