@@ -719,6 +719,26 @@ test_export_pdf (void)
   g_assert_nonnull (strstr (text, "cut-off 10"));
 }
 
+/* An ended course with a missed session: the count attended, and the last session's number. */
+static void
+test_export_pdf_ended (void)
+{
+  g_autoptr(IptChartData) data = fixture_role_dispute ();
+  g_autofree char *path = g_build_filename (tmp_dir, "chart-ended.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (ipt_chart_export_data (data, path, &error));
+  g_assert_no_error (error);
+  text = run_pdftotext (path);
+  if (text == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed: PDF text not checked");
+      return;
+    }
+  g_assert_nonnull (strstr (text, "Ended \u00b7 15 sessions attended, the last one session 16"));
+}
+
 static void
 test_export_svg (void)
 {
@@ -890,6 +910,7 @@ main (int    argc,
   g_test_add_func ("/charts/describe/point", test_describe_point);
   g_test_add_func ("/charts/data/from-model", test_data_from_model);
   g_test_add_func ("/charts/sparkline/render", test_sparkline);
+  g_test_add_func ("/charts/export/pdf-ended", test_export_pdf_ended);
   g_test_add_func ("/charts/export/pdf", test_export_pdf);
   g_test_add_func ("/charts/export/svg", test_export_svg);
   g_test_add_func ("/charts/export/png", test_export_png);

@@ -633,9 +633,23 @@ chart_subtitle (const IptChartData *data,
     }
   else
     {
+      guint attended = 0;
+
+      for (guint i = 0; i < data->n_sessions; i++)
+        if (data->sessions[i].attendance == IPT_ATTENDANCE_ATTENDED)
+          attended++;
       g_string_append_printf (s, "%s \u00b7 ", ipt_episode_status_to_label (data->status));
-      /* The number of the last attended session: missed ones keep their numbers too. */
-      g_string_append_printf (s, _("last session %u"), current);
+      /* Missed sessions keep their numbers, so the last number can be more than the count. */
+      if (attended == current)
+        g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "%u session attended",
+                                                "%u sessions attended", attended), attended);
+      else
+        /* TRANSLATORS: "17 sessions attended, the last one session 18" */
+        g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE,
+                                                "%u session attended, the last one session %u",
+                                                "%u sessions attended, the last one session %u",
+                                                attended),
+                                attended, current);
     }
 
   progress.phq9 = phq9;
