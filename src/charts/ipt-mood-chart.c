@@ -288,23 +288,29 @@ text_clear (Text *t)
 }
 
 /* Sets the text; max_width > 0 ellipsizes it to that width. */
+/* One line, ellipsized to width (-1: any width); or up to `lines` lines wrapped at words. */
 static void
 layout_setup (PangoLayout                *layout,
               const PangoFontDescription *font,
               const char                 *s,
-              int                         width)
+              int                         width,
+              int                         lines)
 {
   pango_layout_set_font_description (layout, font);
   pango_layout_set_width (layout, width);
   pango_layout_set_ellipsize (layout, width > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
+  /* a height of -n keeps n lines at most; -1, one */
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_set_height (layout, lines > 1 && width > 0 ? -lines : -1);
   pango_layout_set_text (layout, s, -1);
 }
 
 static void
-text_set (Text                       *t,
-          const PangoFontDescription *font,
-          const char                 *s,
-          double                      max_width)
+text_set_lines (Text                       *t,
+                const PangoFontDescription *font,
+                const char                 *s,
+                double                      max_width,
+                int                         lines)
 {
   int width = max_width > 0 ? (int) (max_width * PANGO_SCALE) : -1;
   const PangoFontDescription *fonts[] = { t->normal, t->bold, t->small, t->small_bold, t->title };
@@ -312,15 +318,16 @@ text_set (Text                       *t,
   PangoLayout *layout;
   guint index = 0;
 
+  lines = MAX (lines, 1);
   if (t->key == NULL)
     {
-      layout_setup (t->layout, font, s, width);
+      layout_setup (t->layout, font, s, width, lines);
       return;
     }
 
   while (index + 1 < G_N_ELEMENTS (fonts) && fonts[index] != font)
     index++;
-  key = g_strdup_printf ("%s|%u|%d|%s", t->key, index, width, s);
+  key = g_strdup_printf ("%s|%u|%d|%d|%s", t->key, index, width, lines, s);
 
   G_LOCK (shape_cache);
   if (shape_cache == NULL)
@@ -331,13 +338,22 @@ text_set (Text                       *t,
       if (g_hash_table_size (shape_cache) >= SHAPE_CACHE_MAX)
         g_hash_table_remove_all (shape_cache);
       layout = pango_layout_new (t->context);
-      layout_setup (layout, font, s, width);
+      layout_setup (layout, font, s, width, lines);
       /* lay it out now, so that the shared layout is only read afterwards */
       pango_layout_get_extents (layout, NULL, NULL);
       g_hash_table_insert (shape_cache, g_steal_pointer (&key), layout);
     }
   g_set_object (&t->layout, layout);
   G_UNLOCK (shape_cache);
+}
+
+static void
+text_set (Text                       *t,
+          const PangoFontDescription *font,
+          const char                 *s,
+          double                      max_width)
+{
+  text_set_lines (t, font, s, max_width, 1);
 }
 
 static void
@@ -686,6 +702,7 @@ typedef struct
   double          want;        /* desired centre */
   double          lo, hi;      /* the centre may move within */
   double          h;
+  int             lines;       /* 1, or 2 for a long band name in a tall band */
   double          y;           /* placed top */
   gboolean        placed;
 } VLabel;
@@ -1605,6 +1622,7 @@ draw_panel (cairo_t             *cr,
           a->want = value_y (panel, measure, measure->caseness);
           a->lo = a->hi = a->want;
           a->h = small_h;
+          a->lines = 1;
         }
       for (guint b = measure->n_bands; b > 0 && n_labels < G_N_ELEMENTS (labels); b--)
         {
@@ -1616,9 +1634,20 @@ draw_panel (cairo_t             *cr,
           a->text = g_strdup (ipt_measure_band_label (measure, band->min));
           a->color = mute;
           a->want = (top + bottom) / 2;
-          a->lo = MAX (top, panel->plot.y) + small_h / 2 - 1;
-          a->hi = MIN (bottom, panel->plot.y + panel->plot.h) - small_h / 2 + 1;
+          a->lines = 1;
           a->h = small_h;
+          /* A name too long for the margin takes two lines where its band has room for them. */
+          if (bottom - top >= 2.5 * small_h
+              && text_measure (t, t->small, a->text) > l->right_w)
+            {
+              double w;
+
+              text_set_lines (t, t->small, a->text, l->right_w, 2);
+              text_size (t, &w, &a->h);
+              a->lines = 2;
+            }
+          a->lo = MAX (top, panel->plot.y) + a->h / 2 - 1;
+          a->hi = MIN (bottom, panel->plot.y + panel->plot.h) - a->h / 2 + 1;
         }
 
       for (guint i = 0; i < n_labels; i++)
@@ -1632,8 +1661,8 @@ draw_panel (cairo_t             *cr,
         {
           if (labels[i].placed)
             {
-              text_set (t, i == 0 && ipt_measure_has_caseness (measure) ? t->small_bold : t->small,
-                        labels[i].text, l->right_w);
+              text_set_lines (t, i == 0 && ipt_measure_has_caseness (measure) ? t->small_bold : t->small,
+                              labels[i].text, l->right_w, labels[i].lines);
               text_draw (cr, t, l->right_x, labels[i].y, &labels[i].color);
             }
           g_free (labels[i].text);
