@@ -1066,7 +1066,7 @@ layout_compute (Layout              *l,
         right_w = MAX (right_w, text_measure (t, t->small_bold,
                                               cutoff_text (buf, sizeof buf, measure->caseness)));
     }
-  right_w = MIN (right_w, width * 0.15);
+  right_w = MIN (right_w, width * 0.17);
   l->right_w = right_w;
   l->plot_x = snap (l->pad + left_w + l->small * 0.6);
   l->plot_w = MAX (1.0, snap (width - l->plot_x - right_w - l->pad * 2));
@@ -1190,7 +1190,7 @@ layout_compute (Layout              *l,
                                                   ipt_measure_band_label (measure, band->min)));
           }
       }
-    needed = MIN (needed, width * 0.15);
+    needed = MIN (needed, width * 0.17);
     if (needed < l->right_w)
       {
         l->right_w = needed;
