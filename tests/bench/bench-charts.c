@@ -13,6 +13,7 @@
 #include "ipt-store.h"
 
 #include "fixtures/charts/charts-fixtures.h"
+#include "bench-util.h"
 
 static int
 compare_doubles (const void *a,
@@ -128,14 +129,8 @@ bench_new_charts (int n_clients)
 
   cairo_surface_destroy (surface);
   g_clear_object (&store);
-  {
-    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-    g_unlink (wal);
-    g_unlink (shm);
-    g_unlink (path);
-    g_rmdir (dir);
-  }
+  bench_remove_casebook (path);
+  g_rmdir (dir);
 }
 
 static void

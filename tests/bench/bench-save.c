@@ -8,6 +8,7 @@
 
 #include "ipt-model.h"
 #include "ipt-store.h"
+#include "bench-util.h"
 
 static int n_runs = 50;
 static char *directory;
@@ -108,11 +109,7 @@ main (int   argc,
   g_clear_object (&store);
   if (directory == NULL)
     {
-      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-      g_unlink (wal);
-      g_unlink (shm);
-      g_unlink (path);
+      bench_remove_casebook (path);
       g_rmdir (dir);
     }
   return 0;

@@ -12,6 +12,7 @@
 #include "ipt-store.h"
 #include "ipt-gui-private.h"
 #include "ipt-window-private.h"
+#include "bench-util.h"
 
 static int n_clients = 10000;
 static char *database;
@@ -231,13 +232,7 @@ main (int   argc,
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&store);
   if (database == NULL)
-    {
-      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-      g_unlink (wal);
-      g_unlink (shm);
-      g_unlink (path);
-    }
+    bench_remove_casebook (path);
   g_rmdir (dir);
   return 0;
 }
