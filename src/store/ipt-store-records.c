@@ -10,22 +10,20 @@
 
 #include <glib/gi18n.h>
 
-#define COL_TEXT(stmt, i) ((const char *) sqlite3_column_text ((stmt), (i)))
-
 /* The model checked the record first: its message is the one a person should read. */
-static gboolean
-model_refused (GError **model_error,
-               GError **error)
+gboolean
+_ipt_store_model_refused (GError **model_error,
+                          GError **error)
 {
   g_set_error_literal (error, IPT_STORE_ERROR, IPT_STORE_ERROR_INVALID, (*model_error)->message);
   g_clear_error (model_error);
   return FALSE;
 }
 
-static gboolean
-not_found (GError    **error,
-           const char *what,
-           gint64      id)
+gboolean
+_ipt_store_not_found (GError    **error,
+                      const char *what,
+                      gint64      id)
 {
   g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_NOT_FOUND,
                _("No %s with id %" G_GINT64_FORMAT " in the casebook"), what, id);
@@ -33,26 +31,26 @@ not_found (GError    **error,
 }
 
 /* Runs a statement that writes one row, or none when it does not exist. */
-static gboolean
-write_row (IptStore   *self,
-           IptStmt    *stmt,
-           const char *what,
-           gint64      id,
-           GError    **error)
+gboolean
+_ipt_store_write_row (IptStore   *self,
+                      IptStmt    *stmt,
+                      const char *what,
+                      gint64      id,
+                      GError    **error)
 {
   if (!_ipt_store_step_done (self, stmt, error))
     return FALSE;
   if (sqlite3_changes (_ipt_store_get_db (self)) == 0)
-    return not_found (error, what, id);
+    return _ipt_store_not_found (error, what, id);
   return TRUE;
 }
 
-static gboolean
-delete_by_id (IptStore   *self,
-              const char *sql,
-              const char *what,
-              gint64      id,
-              GError    **error)
+gboolean
+_ipt_store_delete_by_id (IptStore   *self,
+                         const char *sql,
+                         const char *what,
+                         gint64      id,
+                         GError    **error)
 {
   g_autoptr(IptStmt) stmt = NULL;
   gboolean ok;
@@ -65,10 +63,78 @@ delete_by_id (IptStore   *self,
   if (ok)
     {
       sqlite3_bind_int64 (stmt, 1, id);
-      ok = write_row (self, stmt, what, id, error);
+      ok = _ipt_store_write_row (self, stmt, what, id, error);
     }
 
   return _ipt_store_write_end (self, ok, ok ? error : NULL) && ok;
+}
+
+/* Inserts (id 0) or updates a row with the statement for each; the binder fills ?2 onwards. */
+gboolean
+_ipt_store_save_record (IptStore    *self,
+                        gint64      *id,
+                        const char  *insert_sql,
+                        const char  *update_sql,
+                        const char  *what,
+                        void       (*bind) (IptStmt *, gpointer),
+                        gpointer     record,
+                        GError     **error)
+{
+  g_autoptr(IptStmt) stmt = NULL;
+  gboolean ok;
+  gint64 new_id = *id;
+
+  if (!_ipt_store_write_begin (self, error))
+    return FALSE;
+
+  stmt = _ipt_store_prepare (self, *id == 0 ? insert_sql : update_sql, error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      bind (stmt, record);
+      if (*id == 0)
+        {
+          ok = _ipt_store_step_done (self, stmt, error);
+          new_id = sqlite3_last_insert_rowid (_ipt_store_get_db (self));
+        }
+      else
+        {
+          sqlite3_bind_int64 (stmt, 1, *id);
+          ok = _ipt_store_write_row (self, stmt, what, *id, error);
+        }
+    }
+
+  if (!_ipt_store_write_end (self, ok, ok ? error : NULL) || !ok)
+    return FALSE;
+
+  *id = new_id;
+  return TRUE;
+}
+
+/* The rows of one query whose only parameter is the owner's id, each made into an object. */
+GPtrArray *
+_ipt_store_list_by_id (IptStore   *self,
+                       const char *sql,
+                       gint64      owner_id,
+                       GObject  *(*from_row) (IptStmt *stmt),
+                       GError    **error)
+{
+  g_autoptr(IptStmt) stmt = _ipt_store_prepare (self, sql, error);
+  g_autoptr(GPtrArray) rows = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, owner_id);
+  rows = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      _ipt_store_fail (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
 }
 
 /* Clients */
@@ -130,7 +196,7 @@ ipt_store_insert_client (IptStore  *self,
   g_return_val_if_fail (IPT_IS_CLIENT (client), FALSE);
 
   if (!ipt_client_validate (client, &model_error))
-    return model_refused (&model_error, error);
+    return _ipt_store_model_refused (&model_error, error);
 
   if (!_ipt_store_write_begin (self, error))
     return FALSE;
@@ -174,7 +240,7 @@ ipt_store_update_client (IptStore  *self,
   g_return_val_if_fail (IPT_IS_CLIENT (client), FALSE);
 
   if (!ipt_client_validate (client, &model_error))
-    return model_refused (&model_error, error);
+    return _ipt_store_model_refused (&model_error, error);
 
   if (!_ipt_store_write_begin (self, error))
     return FALSE;
@@ -192,7 +258,7 @@ ipt_store_update_client (IptStore  *self,
       sqlite3_bind_int64 (stmt, 1, ipt_client_get_id (client));
       bind_client (stmt, client);
       _ipt_bind_text (stmt, 12, now);
-      ok = write_row (self, stmt, "client", ipt_client_get_id (client), error);
+      ok = _ipt_store_write_row (self, stmt, "client", ipt_client_get_id (client), error);
     }
 
   if (!_ipt_store_write_end (self, ok, ok ? error : NULL) || !ok)
@@ -207,7 +273,8 @@ ipt_store_delete_client (IptStore *self,
                          gint64    client_id,
                          GError  **error)
 {
-  return delete_by_id (self, "DELETE FROM clients WHERE id = ?1", "client", client_id, error);
+  return _ipt_store_delete_by_id (self, "DELETE FROM clients WHERE id = ?1", "client", client_id,
+                                  error);
 }
 
 static IptClient *
@@ -234,7 +301,7 @@ get_one_client (IptStore   *self,
   if (rc != SQLITE_DONE)
     _ipt_store_fail (self, rc, error);
   else if (code == NULL)
-    not_found (error, "client", id);
+    _ipt_store_not_found (error, "client", id);
   return NULL;
 }
 
@@ -392,7 +459,7 @@ ipt_store_insert_episode (IptStore   *self,
   g_return_val_if_fail (IPT_IS_EPISODE (episode), FALSE);
 
   if (!ipt_episode_validate (episode, &model_error))
-    return model_refused (&model_error, error);
+    return _ipt_store_model_refused (&model_error, error);
 
   if (!_ipt_store_write_begin (self, error))
     return FALSE;
@@ -456,7 +523,7 @@ ipt_store_update_episode (IptStore   *self,
   g_return_val_if_fail (IPT_IS_EPISODE (episode), FALSE);
 
   if (!ipt_episode_validate (episode, &model_error))
-    return model_refused (&model_error, error);
+    return _ipt_store_model_refused (&model_error, error);
 
   if (!_ipt_store_write_begin (self, error))
     return FALSE;
@@ -474,7 +541,7 @@ ipt_store_update_episode (IptStore   *self,
     {
       sqlite3_bind_int64 (stmt, 1, ipt_episode_get_id (episode));
       bind_episode (stmt, episode);
-      ok = write_row (self, stmt, "course", ipt_episode_get_id (episode), error);
+      ok = _ipt_store_write_row (self, stmt, "course", ipt_episode_get_id (episode), error);
     }
 
   return _ipt_store_write_end (self, ok, ok ? error : NULL) && ok;
@@ -485,7 +552,8 @@ ipt_store_delete_episode (IptStore *self,
                           gint64    episode_id,
                           GError  **error)
 {
-  return delete_by_id (self, "DELETE FROM episodes WHERE id = ?1", "course", episode_id, error);
+  return _ipt_store_delete_by_id (self, "DELETE FROM episodes WHERE id = ?1", "course", episode_id,
+                                  error);
 }
 
 static GPtrArray *
@@ -529,7 +597,7 @@ ipt_store_get_episode (IptStore *self,
     return NULL;
   if (episodes->len == 0)
     {
-      not_found (error, "course", episode_id);
+      _ipt_store_not_found (error, "course", episode_id);
       return NULL;
     }
   return g_object_ref (g_ptr_array_index (episodes, 0));
@@ -703,7 +771,7 @@ validate_session (IptSession *session,
   g_autoptr(GError) model_error = NULL;
 
   if (!ipt_session_validate (session, &model_error))
-    return model_refused (&model_error, error);
+    return _ipt_store_model_refused (&model_error, error);
 
   for (guint i = 0; scores != NULL && i < scores->len; i++)
     {
@@ -711,7 +779,7 @@ validate_session (IptSession *session,
       const IptMeasure *measure = ipt_score_get_measure (score);
 
       if (!ipt_score_validate (score, &model_error))
-        return model_refused (&model_error, error);
+        return _ipt_store_model_refused (&model_error, error);
 
       for (guint j = 0; j < i; j++)
         {
@@ -776,7 +844,7 @@ ipt_store_save_session (IptStore   *self,
         {
           sqlite3_bind_int64 (stmt, 1, session_id);
           bind_session (stmt, session);
-          ok = write_row (self, stmt, "session", session_id, error);
+          ok = _ipt_store_write_row (self, stmt, "session", session_id, error);
         }
     }
 
@@ -816,7 +884,8 @@ ipt_store_delete_session (IptStore *self,
                           gint64    session_id,
                           GError  **error)
 {
-  return delete_by_id (self, "DELETE FROM sessions WHERE id = ?1", "session", session_id, error);
+  return _ipt_store_delete_by_id (self, "DELETE FROM sessions WHERE id = ?1", "session", session_id,
+                                  error);
 }
 
 GPtrArray *
@@ -841,7 +910,7 @@ ipt_store_list_sessions (IptStore *self,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE)
     {
-      not_found (error, "course", episode_id);
+      _ipt_store_not_found (error, "course", episode_id);
       return NULL;
     }
   if (rc != SQLITE_ROW)
@@ -967,32 +1036,6 @@ ipt_store_list_session_scores (IptStore *self,
                       session_id, error);
 }
 
-/* The rows of one query whose only parameter is the owner's id, each made into an object. */
-static GPtrArray *
-list_by_id (IptStore   *self,
-            const char *sql,
-            gint64      owner_id,
-            GObject  *(*from_row) (IptStmt *stmt),
-            GError    **error)
-{
-  g_autoptr(IptStmt) stmt = _ipt_store_prepare (self, sql, error);
-  g_autoptr(GPtrArray) rows = NULL;
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, owner_id);
-  rows = g_ptr_array_new_with_free_func (g_object_unref);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      _ipt_store_fail (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
-}
-
 /* Inventory */
 
 static void
@@ -1016,48 +1059,6 @@ bind_person (IptStmt *stmt,
   sqlite3_bind_int (stmt, 11, ipt_person_get_knows_about_mood (person) ? 1 : 0);
 }
 
-/* Inserts (id 0) or updates a row with the statement for each; the binder fills ?2 onwards. */
-static gboolean
-save_record (IptStore    *self,
-             gint64      *id,
-             const char  *insert_sql,
-             const char  *update_sql,
-             const char  *what,
-             void       (*bind) (IptStmt *, gpointer),
-             gpointer     record,
-             GError     **error)
-{
-  g_autoptr(IptStmt) stmt = NULL;
-  gboolean ok;
-  gint64 new_id = *id;
-
-  if (!_ipt_store_write_begin (self, error))
-    return FALSE;
-
-  stmt = _ipt_store_prepare (self, *id == 0 ? insert_sql : update_sql, error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      bind (stmt, record);
-      if (*id == 0)
-        {
-          ok = _ipt_store_step_done (self, stmt, error);
-          new_id = sqlite3_last_insert_rowid (_ipt_store_get_db (self));
-        }
-      else
-        {
-          sqlite3_bind_int64 (stmt, 1, *id);
-          ok = write_row (self, stmt, what, *id, error);
-        }
-    }
-
-  if (!_ipt_store_write_end (self, ok, ok ? error : NULL) || !ok)
-    return FALSE;
-
-  *id = new_id;
-  return TRUE;
-}
-
 gboolean
 ipt_store_save_person (IptStore  *self,
                        IptPerson *person,
@@ -1070,17 +1071,19 @@ ipt_store_save_person (IptStore  *self,
   g_return_val_if_fail (IPT_IS_PERSON (person), FALSE);
 
   if (!ipt_person_validate (person, &model_error))
-    return model_refused (&model_error, error);
+    return _ipt_store_model_refused (&model_error, error);
 
   id = ipt_person_get_id (person);
-  if (!save_record (self, &id,
-                    "INSERT INTO people (client_id, name, relationship, ring, ideal_ring, contact, "
-                    "satisfying, unsatisfying, changes_wanted, knows_about_mood) "
-                    "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-                    "UPDATE people SET client_id = ?2, name = ?3, relationship = ?4, ring = ?5, "
-                    "ideal_ring = ?6, contact = ?7, satisfying = ?8, unsatisfying = ?9, "
-                    "changes_wanted = ?10, knows_about_mood = ?11 WHERE id = ?1",
-                    "person", bind_person, person, error))
+  if (!_ipt_store_save_record (self, &id,
+                               "INSERT INTO people (client_id, name, relationship, ring, "
+                               "ideal_ring, contact, satisfying, unsatisfying, changes_wanted, "
+                               "knows_about_mood) "
+                               "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                               "UPDATE people SET client_id = ?2, name = ?3, relationship = ?4, "
+                               "ring = ?5, ideal_ring = ?6, contact = ?7, satisfying = ?8, "
+                               "unsatisfying = ?9, changes_wanted = ?10, knows_about_mood = ?11 "
+                               "WHERE id = ?1",
+                               "person", bind_person, person, error))
     return FALSE;
 
   ipt_person_set_id (person, id);
@@ -1092,7 +1095,8 @@ ipt_store_delete_person (IptStore *self,
                          gint64    person_id,
                          GError  **error)
 {
-  return delete_by_id (self, "DELETE FROM people WHERE id = ?1", "person", person_id, error);
+  return _ipt_store_delete_by_id (self, "DELETE FROM people WHERE id = ?1", "person", person_id,
+                                  error);
 }
 
 static GObject *
@@ -1118,11 +1122,11 @@ ipt_store_list_people (IptStore *self,
 {
   g_return_val_if_fail (IPT_IS_STORE (self), NULL);
 
-  return list_by_id (self,
-                      "SELECT id, client_id, name, relationship, ring, ideal_ring, contact, "
-                      "satisfying, unsatisfying, changes_wanted, knows_about_mood "
-                      "FROM people WHERE client_id = ?1 ORDER BY id",
-                      client_id, person_from_row, error);
+  return _ipt_store_list_by_id (self,
+                                "SELECT id, client_id, name, relationship, ring, ideal_ring, "
+                                "contact, satisfying, unsatisfying, changes_wanted, "
+                                "knows_about_mood FROM people WHERE client_id = ?1 ORDER BY id",
+                                client_id, person_from_row, error);
 }
 
 /* Timeline */
@@ -1152,15 +1156,15 @@ ipt_store_save_life_event (IptStore     *self,
   g_return_val_if_fail (IPT_IS_LIFE_EVENT (event), FALSE);
 
   if (!ipt_life_event_validate (event, &model_error))
-    return model_refused (&model_error, error);
+    return _ipt_store_model_refused (&model_error, error);
 
   id = ipt_life_event_get_id (event);
-  if (!save_record (self, &id,
-                    "INSERT INTO life_events (client_id, date, title, impact, person_id) "
-                    "VALUES (?2, ?3, ?4, ?5, ?6)",
-                    "UPDATE life_events SET client_id = ?2, date = ?3, title = ?4, impact = ?5, "
-                    "person_id = ?6 WHERE id = ?1",
-                    "life event", bind_life_event, event, error))
+  if (!_ipt_store_save_record (self, &id,
+                               "INSERT INTO life_events (client_id, date, title, impact, "
+                               "person_id) VALUES (?2, ?3, ?4, ?5, ?6)",
+                               "UPDATE life_events SET client_id = ?2, date = ?3, title = ?4, "
+                               "impact = ?5, person_id = ?6 WHERE id = ?1",
+                               "life event", bind_life_event, event, error))
     return FALSE;
 
   ipt_life_event_set_id (event, id);
@@ -1172,8 +1176,8 @@ ipt_store_delete_life_event (IptStore *self,
                              gint64    event_id,
                              GError  **error)
 {
-  return delete_by_id (self, "DELETE FROM life_events WHERE id = ?1", "life event", event_id,
-                       error);
+  return _ipt_store_delete_by_id (self, "DELETE FROM life_events WHERE id = ?1", "life event",
+                                  event_id, error);
 }
 
 static GObject *
@@ -1194,10 +1198,10 @@ ipt_store_list_life_events (IptStore *self,
 {
   g_return_val_if_fail (IPT_IS_STORE (self), NULL);
 
-  return list_by_id (self,
-                      "SELECT id, client_id, date, title, impact, person_id "
-                      "FROM life_events WHERE client_id = ?1 ORDER BY date, id",
-                      client_id, life_event_from_row, error);
+  return _ipt_store_list_by_id (self,
+                                "SELECT id, client_id, date, title, impact, person_id "
+                                "FROM life_events WHERE client_id = ?1 ORDER BY date, id",
+                                client_id, life_event_from_row, error);
 }
 
 /* Goals */
@@ -1241,7 +1245,7 @@ read_goal_ratings (IptStore *self,
   sqlite3_bind_int64 (stmt, 1, ipt_goal_get_id (goal));
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
-    return rc == SQLITE_DONE ? not_found (error, "goal", ipt_goal_get_id (goal))
+    return rc == SQLITE_DONE ? _ipt_store_not_found (error, "goal", ipt_goal_get_id (goal))
                              : _ipt_store_fail (self, rc, error);
 
   ipt_goal_set_first_rating (goal, sqlite3_column_type (stmt, 0) == SQLITE_NULL
@@ -1263,21 +1267,21 @@ ipt_store_save_goal (IptStore *self,
   g_return_val_if_fail (IPT_IS_GOAL (goal), FALSE);
 
   if (!ipt_goal_validate (goal, &model_error))
-    return model_refused (&model_error, error);
+    return _ipt_store_model_refused (&model_error, error);
 
   /* Once a goal has ratings by session, its first and latest ratings come from them. */
   id = ipt_goal_get_id (goal);
-  if (!save_record (self, &id,
-                    "INSERT INTO goals (episode_id, text, first_rating, latest_rating) "
-                    "VALUES (?2, ?3, ?4, ?5)",
-                    "UPDATE goals SET episode_id = ?2, text = ?3, "
-                    "first_rating = CASE WHEN EXISTS "
-                    "(SELECT 1 FROM goal_ratings WHERE goal_id = ?1) "
-                    "THEN first_rating ELSE ?4 END, "
-                    "latest_rating = CASE WHEN EXISTS "
-                    "(SELECT 1 FROM goal_ratings WHERE goal_id = ?1) "
-                    "THEN latest_rating ELSE ?5 END WHERE id = ?1",
-                    "goal", bind_goal, goal, error))
+  if (!_ipt_store_save_record (self, &id,
+                               "INSERT INTO goals (episode_id, text, first_rating, latest_rating) "
+                               "VALUES (?2, ?3, ?4, ?5)",
+                               "UPDATE goals SET episode_id = ?2, text = ?3, "
+                               "first_rating = CASE WHEN EXISTS "
+                               "(SELECT 1 FROM goal_ratings WHERE goal_id = ?1) "
+                               "THEN first_rating ELSE ?4 END, "
+                               "latest_rating = CASE WHEN EXISTS "
+                               "(SELECT 1 FROM goal_ratings WHERE goal_id = ?1) "
+                               "THEN latest_rating ELSE ?5 END WHERE id = ?1",
+                               "goal", bind_goal, goal, error))
     return FALSE;
 
   ipt_goal_set_id (goal, id);
@@ -1289,7 +1293,7 @@ ipt_store_delete_goal (IptStore *self,
                        gint64    goal_id,
                        GError  **error)
 {
-  return delete_by_id (self, "DELETE FROM goals WHERE id = ?1", "goal", goal_id, error);
+  return _ipt_store_delete_by_id (self, "DELETE FROM goals WHERE id = ?1", "goal", goal_id, error);
 }
 
 static GObject *
@@ -1312,10 +1316,10 @@ ipt_store_list_goals (IptStore *self,
 {
   g_return_val_if_fail (IPT_IS_STORE (self), NULL);
 
-  return list_by_id (self,
-                      "SELECT id, episode_id, text, first_rating, latest_rating FROM goals "
-                      "WHERE episode_id = ?1 ORDER BY id",
-                      episode_id, goal_from_row, error);
+  return _ipt_store_list_by_id (self,
+                                "SELECT id, episode_id, text, first_rating, latest_rating FROM "
+                                "goals WHERE episode_id = ?1 ORDER BY id",
+                                episode_id, goal_from_row, error);
 }
 
 gboolean
@@ -1435,7 +1439,7 @@ ipt_store_save_comment (IptStore   *self,
   g_return_val_if_fail (IPT_IS_COMMENT (comment), FALSE);
 
   if (!ipt_comment_validate (comment, &model_error))
-    return model_refused (&model_error, error);
+    return _ipt_store_model_refused (&model_error, error);
 
   if (ipt_comment_get_created_at (comment) == NULL)
     {
@@ -1445,12 +1449,12 @@ ipt_store_save_comment (IptStore   *self,
     }
 
   id = ipt_comment_get_id (comment);
-  if (!save_record (self, &id,
-                    "INSERT INTO comments (episode_id, session_number, author, created_at, text) "
-                    "VALUES (?2, ?3, ?4, ?5, ?6)",
-                    "UPDATE comments SET episode_id = ?2, session_number = ?3, author = ?4, "
-                    "created_at = ?5, text = ?6 WHERE id = ?1",
-                    "comment", bind_comment, comment, error))
+  if (!_ipt_store_save_record (self, &id,
+                               "INSERT INTO comments (episode_id, session_number, author, "
+                               "created_at, text) VALUES (?2, ?3, ?4, ?5, ?6)",
+                               "UPDATE comments SET episode_id = ?2, session_number = ?3, "
+                               "author = ?4, created_at = ?5, text = ?6 WHERE id = ?1",
+                               "comment", bind_comment, comment, error))
     return FALSE;
 
   ipt_comment_set_id (comment, id);
@@ -1476,8 +1480,8 @@ ipt_store_list_comments (IptStore *self,
 {
   g_return_val_if_fail (IPT_IS_STORE (self), NULL);
 
-  return list_by_id (self,
-                      "SELECT id, episode_id, session_number, author, created_at, text "
-                      "FROM comments WHERE episode_id = ?1 ORDER BY created_at, id",
-                      episode_id, comment_from_row, error);
+  return _ipt_store_list_by_id (self,
+                                "SELECT id, episode_id, session_number, author, created_at, text "
+                                "FROM comments WHERE episode_id = ?1 ORDER BY created_at, id",
+                                episode_id, comment_from_row, error);
 }
