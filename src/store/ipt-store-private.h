@@ -74,6 +74,42 @@ IptClient  *_ipt_store_client_from_row (IptStmt *stmt,
 IptEpisode *_ipt_store_episode_from_row (IptStmt *stmt,
                                          int      col);
 
+/* Shared by the record files (ipt-store-records.c, -sessions.c, -people.c, -timeline.c). */
+#define COL_TEXT(stmt, i) ((const char *) sqlite3_column_text ((stmt), (i)))
+
+/* The model checked the record first: its message is the one a person should read. */
+gboolean   _ipt_store_model_refused (GError **model_error,
+                                     GError **error);
+gboolean   _ipt_store_not_found     (GError    **error,
+                                     const char *what,
+                                     gint64      id);
+/* Runs a statement that writes one row, or none when it does not exist. */
+gboolean   _ipt_store_write_row     (IptStore   *self,
+                                     IptStmt    *stmt,
+                                     const char *what,
+                                     gint64      id,
+                                     GError    **error);
+gboolean   _ipt_store_delete_by_id  (IptStore   *self,
+                                     const char *sql,
+                                     const char *what,
+                                     gint64      id,
+                                     GError    **error);
+/* Inserts (id 0) or updates a row with the statement for each; the binder fills ?2 onwards. */
+gboolean   _ipt_store_save_record   (IptStore    *self,
+                                     gint64      *id,
+                                     const char  *insert_sql,
+                                     const char  *update_sql,
+                                     const char  *what,
+                                     void       (*bind) (IptStmt *, gpointer),
+                                     gpointer     record,
+                                     GError     **error);
+/* The rows of one query whose only parameter is the owner's id, each made into an object. */
+GPtrArray *_ipt_store_list_by_id    (IptStore   *self,
+                                     const char *sql,
+                                     gint64      owner_id,
+                                     GObject  *(*from_row) (IptStmt *stmt),
+                                     GError    **error);
+
 /* Creates a folder for clinical data with mode 0700 (also forced on the default folder). */
 gboolean _ipt_store_ensure_private_dir (const char *dir,
                                         GError    **error);

@@ -1,4 +1,4 @@
-/* Reading and writing the records of the model: clients, courses, sessions, scores and the rest. */
+/* Reading and writing clients and courses, and the row helpers of every record file. */
 #define G_LOG_DOMAIN "ipt-store"
 
 #include "config.h"
@@ -6,26 +6,22 @@
 #include "ipt-store.h"
 #include "ipt-store-private.h"
 
-#include <string.h>
-
 #include <glib/gi18n.h>
 
-#define COL_TEXT(stmt, i) ((const char *) sqlite3_column_text ((stmt), (i)))
-
 /* The model checked the record first: its message is the one a person should read. */
-static gboolean
-model_refused (GError **model_error,
-               GError **error)
+gboolean
+_ipt_store_model_refused (GError **model_error,
+                          GError **error)
 {
   g_set_error_literal (error, IPT_STORE_ERROR, IPT_STORE_ERROR_INVALID, (*model_error)->message);
   g_clear_error (model_error);
   return FALSE;
 }
 
-static gboolean
-not_found (GError    **error,
-           const char *what,
-           gint64      id)
+gboolean
+_ipt_store_not_found (GError    **error,
+                      const char *what,
+                      gint64      id)
 {
   g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_NOT_FOUND,
                _("No %s with id %" G_GINT64_FORMAT " in the casebook"), what, id);
@@ -33,26 +29,26 @@ not_found (GError    **error,
 }
 
 /* Runs a statement that writes one row, or none when it does not exist. */
-static gboolean
-write_row (IptStore   *self,
-           IptStmt    *stmt,
-           const char *what,
-           gint64      id,
-           GError    **error)
+gboolean
+_ipt_store_write_row (IptStore   *self,
+                      IptStmt    *stmt,
+                      const char *what,
+                      gint64      id,
+                      GError    **error)
 {
   if (!_ipt_store_step_done (self, stmt, error))
     return FALSE;
   if (sqlite3_changes (_ipt_store_get_db (self)) == 0)
-    return not_found (error, what, id);
+    return _ipt_store_not_found (error, what, id);
   return TRUE;
 }
 
-static gboolean
-delete_by_id (IptStore   *self,
-              const char *sql,
-              const char *what,
-              gint64      id,
-              GError    **error)
+gboolean
+_ipt_store_delete_by_id (IptStore   *self,
+                         const char *sql,
+                         const char *what,
+                         gint64      id,
+                         GError    **error)
 {
   g_autoptr(IptStmt) stmt = NULL;
   gboolean ok;
@@ -65,10 +61,78 @@ delete_by_id (IptStore   *self,
   if (ok)
     {
       sqlite3_bind_int64 (stmt, 1, id);
-      ok = write_row (self, stmt, what, id, error);
+      ok = _ipt_store_write_row (self, stmt, what, id, error);
     }
 
   return _ipt_store_write_end (self, ok, ok ? error : NULL) && ok;
+}
+
+/* Inserts (id 0) or updates a row with the statement for each; the binder fills ?2 onwards. */
+gboolean
+_ipt_store_save_record (IptStore    *self,
+                        gint64      *id,
+                        const char  *insert_sql,
+                        const char  *update_sql,
+                        const char  *what,
+                        void       (*bind) (IptStmt *, gpointer),
+                        gpointer     record,
+                        GError     **error)
+{
+  g_autoptr(IptStmt) stmt = NULL;
+  gboolean ok;
+  gint64 new_id = *id;
+
+  if (!_ipt_store_write_begin (self, error))
+    return FALSE;
+
+  stmt = _ipt_store_prepare (self, *id == 0 ? insert_sql : update_sql, error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      bind (stmt, record);
+      if (*id == 0)
+        {
+          ok = _ipt_store_step_done (self, stmt, error);
+          new_id = sqlite3_last_insert_rowid (_ipt_store_get_db (self));
+        }
+      else
+        {
+          sqlite3_bind_int64 (stmt, 1, *id);
+          ok = _ipt_store_write_row (self, stmt, what, *id, error);
+        }
+    }
+
+  if (!_ipt_store_write_end (self, ok, ok ? error : NULL) || !ok)
+    return FALSE;
+
+  *id = new_id;
+  return TRUE;
+}
+
+/* The rows of one query whose only parameter is the owner's id, each made into an object. */
+GPtrArray *
+_ipt_store_list_by_id (IptStore   *self,
+                       const char *sql,
+                       gint64      owner_id,
+                       GObject  *(*from_row) (IptStmt *stmt),
+                       GError    **error)
+{
+  g_autoptr(IptStmt) stmt = _ipt_store_prepare (self, sql, error);
+  g_autoptr(GPtrArray) rows = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, owner_id);
+  rows = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      _ipt_store_fail (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
 }
 
 /* Clients */
@@ -130,7 +194,7 @@ ipt_store_insert_client (IptStore  *self,
   g_return_val_if_fail (IPT_IS_CLIENT (client), FALSE);
 
   if (!ipt_client_validate (client, &model_error))
-    return model_refused (&model_error, error);
+    return _ipt_store_model_refused (&model_error, error);
 
   if (!_ipt_store_write_begin (self, error))
     return FALSE;
@@ -174,7 +238,7 @@ ipt_store_update_client (IptStore  *self,
   g_return_val_if_fail (IPT_IS_CLIENT (client), FALSE);
 
   if (!ipt_client_validate (client, &model_error))
-    return model_refused (&model_error, error);
+    return _ipt_store_model_refused (&model_error, error);
 
   if (!_ipt_store_write_begin (self, error))
     return FALSE;
@@ -192,7 +256,7 @@ ipt_store_update_client (IptStore  *self,
       sqlite3_bind_int64 (stmt, 1, ipt_client_get_id (client));
       bind_client (stmt, client);
       _ipt_bind_text (stmt, 12, now);
-      ok = write_row (self, stmt, "client", ipt_client_get_id (client), error);
+      ok = _ipt_store_write_row (self, stmt, "client", ipt_client_get_id (client), error);
     }
 
   if (!_ipt_store_write_end (self, ok, ok ? error : NULL) || !ok)
@@ -207,7 +271,8 @@ ipt_store_delete_client (IptStore *self,
                          gint64    client_id,
                          GError  **error)
 {
-  return delete_by_id (self, "DELETE FROM clients WHERE id = ?1", "client", client_id, error);
+  return _ipt_store_delete_by_id (self, "DELETE FROM clients WHERE id = ?1", "client", client_id,
+                                  error);
 }
 
 static IptClient *
@@ -234,7 +299,7 @@ get_one_client (IptStore   *self,
   if (rc != SQLITE_DONE)
     _ipt_store_fail (self, rc, error);
   else if (code == NULL)
-    not_found (error, "client", id);
+    _ipt_store_not_found (error, "client", id);
   return NULL;
 }
 
@@ -392,7 +457,7 @@ ipt_store_insert_episode (IptStore   *self,
   g_return_val_if_fail (IPT_IS_EPISODE (episode), FALSE);
 
   if (!ipt_episode_validate (episode, &model_error))
-    return model_refused (&model_error, error);
+    return _ipt_store_model_refused (&model_error, error);
 
   if (!_ipt_store_write_begin (self, error))
     return FALSE;
@@ -456,7 +521,7 @@ ipt_store_update_episode (IptStore   *self,
   g_return_val_if_fail (IPT_IS_EPISODE (episode), FALSE);
 
   if (!ipt_episode_validate (episode, &model_error))
-    return model_refused (&model_error, error);
+    return _ipt_store_model_refused (&model_error, error);
 
   if (!_ipt_store_write_begin (self, error))
     return FALSE;
@@ -474,7 +539,7 @@ ipt_store_update_episode (IptStore   *self,
     {
       sqlite3_bind_int64 (stmt, 1, ipt_episode_get_id (episode));
       bind_episode (stmt, episode);
-      ok = write_row (self, stmt, "course", ipt_episode_get_id (episode), error);
+      ok = _ipt_store_write_row (self, stmt, "course", ipt_episode_get_id (episode), error);
     }
 
   return _ipt_store_write_end (self, ok, ok ? error : NULL) && ok;
@@ -485,7 +550,8 @@ ipt_store_delete_episode (IptStore *self,
                           gint64    episode_id,
                           GError  **error)
 {
-  return delete_by_id (self, "DELETE FROM episodes WHERE id = ?1", "course", episode_id, error);
+  return _ipt_store_delete_by_id (self, "DELETE FROM episodes WHERE id = ?1", "course", episode_id,
+                                  error);
 }
 
 static GPtrArray *
@@ -529,7 +595,7 @@ ipt_store_get_episode (IptStore *self,
     return NULL;
   if (episodes->len == 0)
     {
-      not_found (error, "course", episode_id);
+      _ipt_store_not_found (error, "course", episode_id);
       return NULL;
     }
   return g_object_ref (g_ptr_array_index (episodes, 0));
@@ -564,920 +630,4 @@ ipt_store_get_current_episode (IptStore *self,
   if (episodes == NULL || episodes->len == 0)
     return NULL;
   return g_object_ref (g_ptr_array_index (episodes, 0));
-}
-
-/* Sessions and scores */
-
-#define SESSION_COLUMNS \
-  "s.id, s.episode_id, s.number, s.date, s.attendance, s.attendees, s.duration, " \
-  "s.note_agenda, s.note_events, s.note_between, s.tasks_done"
-
-static IptSession *
-session_from_row (IptStmt *stmt)
-{
-  IptSession *session;
-  IptAttendance attendance = IPT_ATTENDANCE_ATTENDED;
-  IptAttendees attendees = IPT_ATTENDEES_CLIENT_ALONE;
-
-  session = ipt_session_new (sqlite3_column_int64 (stmt, 1), sqlite3_column_int (stmt, 2),
-                             COL_TEXT (stmt, 3));
-  ipt_session_set_id (session, sqlite3_column_int64 (stmt, 0));
-  if (ipt_attendance_from_id (COL_TEXT (stmt, 4), &attendance))
-    ipt_session_set_attendance (session, attendance);
-  if (ipt_attendees_from_id (COL_TEXT (stmt, 5), &attendees))
-    ipt_session_set_attendees (session, attendees);
-  ipt_session_set_duration (session, sqlite3_column_int (stmt, 6));
-  ipt_session_set_note_agenda (session, COL_TEXT (stmt, 7));
-  ipt_session_set_note_events (session, COL_TEXT (stmt, 8));
-  ipt_session_set_note_between (session, COL_TEXT (stmt, 9));
-  ipt_session_set_tasks_done (session, sqlite3_column_int64 (stmt, 10));
-
-  return session;
-}
-
-static void
-bind_session (IptStmt    *stmt,
-              IptSession *session)
-{
-  sqlite3_bind_int64 (stmt, 2, ipt_session_get_episode_id (session));
-  sqlite3_bind_int (stmt, 3, ipt_session_get_number (session));
-  _ipt_bind_text (stmt, 4, ipt_session_get_date (session));
-  _ipt_bind_text (stmt, 5, ipt_attendance_to_id (ipt_session_get_attendance (session)));
-  _ipt_bind_text (stmt, 6, ipt_attendees_to_id (ipt_session_get_attendees (session)));
-  if (ipt_session_get_duration (session) > 0)
-    sqlite3_bind_int (stmt, 7, ipt_session_get_duration (session));
-  else
-    sqlite3_bind_null (stmt, 7);
-  _ipt_bind_optional_text (stmt, 8, ipt_session_get_note_agenda (session));
-  _ipt_bind_optional_text (stmt, 9, ipt_session_get_note_events (session));
-  _ipt_bind_optional_text (stmt, 10, ipt_session_get_note_between (session));
-  sqlite3_bind_int64 (stmt, 11, ipt_session_get_tasks_done (session));
-}
-
-/* Answers as stored in scores.answers (ipt-schema-3.sql): a digit per item, '-' when missing. */
-const char *
-_ipt_store_pack_answers (const int *items,
-                         guint      n_items,
-                         char      *buf)
-{
-  guint i;
-
-  if (items == NULL || n_items == 0 || n_items > IPT_STORE_MAX_ANSWERS)
-    return NULL;
-  for (i = 0; i < n_items; i++)
-    {
-      if (items[i] == IPT_ITEM_MISSING)
-        buf[i] = '-';
-      else if (items[i] >= 0 && items[i] <= 9)
-        buf[i] = (char) ('0' + items[i]);
-      else
-        buf[i] = '?';  /* refused by the CHECK of scores.answers */
-    }
-  buf[n_items] = '\0';
-  return buf;
-}
-
-gboolean
-_ipt_store_unpack_answers (const char *text,
-                           int        *items,
-                           guint       n_items)
-{
-  guint i;
-
-  if (text == NULL || strlen (text) != n_items || n_items == 0)
-    return FALSE;
-  for (i = 0; i < n_items; i++)
-    {
-      if (text[i] >= '0' && text[i] <= '9')
-        items[i] = text[i] - '0';
-      else
-        items[i] = IPT_ITEM_MISSING;
-    }
-  return TRUE;
-}
-
-static gboolean
-insert_score (IptStore *self,
-              gint64    session_id,
-              IptScore *score,
-              gint64   *score_id,
-              GError  **error)
-{
-  const IptMeasure *measure = ipt_score_get_measure (score);
-  const char *version = ipt_score_get_measure_version (score);
-  g_autoptr(IptStmt) stmt = NULL;
-  char answers[IPT_STORE_MAX_ANSWERS + 1];
-  const int *items;
-  guint n_items = 0;
-
-  stmt = _ipt_store_prepare (self,
-                             "INSERT INTO scores (session_id, measure, measure_version, total, "
-                             "risk, answers) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                             error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, session_id);
-  _ipt_bind_text (stmt, 2, measure->id);
-  _ipt_bind_text (stmt, 3, version != NULL ? version : measure->version);
-  if (ipt_score_has_total (score))
-    sqlite3_bind_int (stmt, 4, ipt_score_get_total (score));
-  else
-    sqlite3_bind_null (stmt, 4);
-  sqlite3_bind_int (stmt, 5, ipt_score_get_risk (score) ? 1 : 0);
-  /* Items are numbered from 1 as on the printed questionnaire: the first character is item 1. */
-  items = ipt_score_get_items (score, &n_items);
-  _ipt_bind_text (stmt, 6, _ipt_store_pack_answers (items, n_items, answers));
-  if (!_ipt_store_step_done (self, stmt, error))
-    return FALSE;
-
-  *score_id = sqlite3_last_insert_rowid (_ipt_store_get_db (self));
-  return TRUE;
-}
-
-static gboolean
-validate_session (IptSession *session,
-                  GPtrArray  *scores,
-                  GError    **error)
-{
-  g_autoptr(GError) model_error = NULL;
-
-  if (!ipt_session_validate (session, &model_error))
-    return model_refused (&model_error, error);
-
-  for (guint i = 0; scores != NULL && i < scores->len; i++)
-    {
-      IptScore *score = g_ptr_array_index (scores, i);
-      const IptMeasure *measure = ipt_score_get_measure (score);
-
-      if (!ipt_score_validate (score, &model_error))
-        return model_refused (&model_error, error);
-
-      for (guint j = 0; j < i; j++)
-        {
-          if (ipt_score_get_measure (g_ptr_array_index (scores, j)) == measure)
-            {
-              g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_INVALID,
-                           _("A session can have only one %s"), measure->name);
-              return FALSE;
-            }
-        }
-    }
-
-  return TRUE;
-}
-
-gboolean
-ipt_store_save_session (IptStore   *self,
-                        IptSession *session,
-                        GPtrArray  *scores,
-                        GError    **error)
-{
-  g_autoptr(IptStmt) stmt = NULL;
-  g_autofree gint64 *score_ids = NULL;
-  gint64 session_id;
-  gboolean ok;
-
-  g_return_val_if_fail (IPT_IS_STORE (self), FALSE);
-  g_return_val_if_fail (IPT_IS_SESSION (session), FALSE);
-
-  if (!validate_session (session, scores, error))
-    return FALSE;
-
-  if (!_ipt_store_write_begin (self, error))
-    return FALSE;
-
-  session_id = ipt_session_get_id (session);
-  if (session_id == 0)
-    {
-      stmt = _ipt_store_prepare (self,
-                                 "INSERT INTO sessions (episode_id, number, date, attendance, "
-                                 "attendees, duration, note_agenda, note_events, note_between, "
-                                 "tasks_done) VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-                                 error);
-      ok = stmt != NULL;
-      if (ok)
-        {
-          bind_session (stmt, session);
-          ok = _ipt_store_step_done (self, stmt, error);
-          session_id = sqlite3_last_insert_rowid (_ipt_store_get_db (self));
-        }
-    }
-  else
-    {
-      stmt = _ipt_store_prepare (self,
-                                 "UPDATE sessions SET episode_id = ?2, number = ?3, date = ?4, "
-                                 "attendance = ?5, attendees = ?6, duration = ?7, "
-                                 "note_agenda = ?8, note_events = ?9, note_between = ?10, "
-                                 "tasks_done = ?11 WHERE id = ?1",
-                                 error);
-      ok = stmt != NULL;
-      if (ok)
-        {
-          sqlite3_bind_int64 (stmt, 1, session_id);
-          bind_session (stmt, session);
-          ok = write_row (self, stmt, "session", session_id, error);
-        }
-    }
-
-  if (ok && scores != NULL)
-    {
-      g_autoptr(IptStmt) clear = _ipt_store_prepare (self,
-                                                     "DELETE FROM scores WHERE session_id = ?1",
-                                                     error);
-
-      ok = clear != NULL;
-      if (ok)
-        {
-          sqlite3_bind_int64 (clear, 1, session_id);
-          ok = _ipt_store_step_done (self, clear, error);
-        }
-
-      score_ids = g_new0 (gint64, scores->len);
-      for (guint i = 0; ok && i < scores->len; i++)
-        ok = insert_score (self, session_id, g_ptr_array_index (scores, i), &score_ids[i], error);
-    }
-
-  if (!_ipt_store_write_end (self, ok, ok ? error : NULL) || !ok)
-    return FALSE;
-
-  /* Ids only once the transaction holds them. */
-  ipt_session_set_id (session, session_id);
-  for (guint i = 0; scores != NULL && i < scores->len; i++)
-    {
-      ipt_score_set_id (g_ptr_array_index (scores, i), score_ids[i]);
-      ipt_score_set_session_id (g_ptr_array_index (scores, i), session_id);
-    }
-  return TRUE;
-}
-
-gboolean
-ipt_store_delete_session (IptStore *self,
-                          gint64    session_id,
-                          GError  **error)
-{
-  return delete_by_id (self, "DELETE FROM sessions WHERE id = ?1", "session", session_id, error);
-}
-
-GPtrArray *
-ipt_store_list_sessions (IptStore *self,
-                         gint64    episode_id,
-                         GError  **error)
-{
-  g_autoptr(IptStmt) stmt = NULL;
-  g_autoptr(GPtrArray) sessions = NULL;
-  guint planned = 0, assessment_end = 0, middle_end = 0;
-  int rc;
-
-  g_return_val_if_fail (IPT_IS_STORE (self), NULL);
-
-  stmt = _ipt_store_prepare (self,
-                             "SELECT planned_sessions, assessment_end, middle_end FROM episodes "
-                             "WHERE id = ?1",
-                             error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, episode_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
-    {
-      not_found (error, "course", episode_id);
-      return NULL;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      _ipt_store_fail (self, rc, error);
-      return NULL;
-    }
-  planned = sqlite3_column_int (stmt, 0);
-  assessment_end = sqlite3_column_int (stmt, 1);
-  middle_end = sqlite3_column_int (stmt, 2);
-  _ipt_stmt_release (g_steal_pointer (&stmt));
-
-  stmt = _ipt_store_prepare (self,
-                             "SELECT " SESSION_COLUMNS " FROM sessions s WHERE s.episode_id = ?1 "
-                             "ORDER BY s.number",
-                             error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, episode_id);
-  sessions = g_ptr_array_new_with_free_func (g_object_unref);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      IptSession *session = session_from_row (stmt);
-
-      ipt_session_set_phase (session,
-                             ipt_phase_for_session (planned, assessment_end, middle_end,
-                                                    ipt_session_get_number (session)));
-      g_ptr_array_add (sessions, session);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      _ipt_store_fail (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&sessions);
-}
-
-/* Rows: score id, session id, measure, version, total, item, value; ordered by score then item
- * (item and value NULL for a score without item answers). */
-static GPtrArray *
-load_scores (IptStore   *self,
-             const char *sql,
-             gint64      key,
-             GError    **error)
-{
-  g_autoptr(IptStmt) stmt = _ipt_store_prepare (self, sql, error);
-  g_autoptr(GPtrArray) scores = NULL;
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, key);
-  scores = g_ptr_array_new_with_free_func (g_object_unref);
-
-  /* One row per score: id, session_id, measure, measure_version, total, answers. */
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *measure_id = COL_TEXT (stmt, 2);
-      const char *version = COL_TEXT (stmt, 3);
-      const IptMeasure *measure = ipt_measure_lookup (measure_id);
-      int items[IPT_STORE_MAX_ANSWERS];
-      IptScore *score;
-
-      if (measure == NULL)
-        {
-          g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_DAMAGED,
-                       _("The casebook holds a score of an unknown measure (%s)"),
-                       measure_id);
-          return NULL;
-        }
-
-      if (measure->n_items > 0 && measure->n_items <= IPT_STORE_MAX_ANSWERS &&
-          _ipt_store_unpack_answers (COL_TEXT (stmt, 5), items, measure->n_items))
-        score = ipt_score_new_from_items (measure, items, measure->n_items);
-      else
-        score = ipt_score_new_from_total (measure, sqlite3_column_type (stmt, 4) == SQLITE_NULL
-                                                   ? IPT_TOTAL_NONE
-                                                   : sqlite3_column_int (stmt, 4));
-      ipt_score_set_id (score, sqlite3_column_int64 (stmt, 0));
-      ipt_score_set_session_id (score, sqlite3_column_int64 (stmt, 1));
-      if (version != NULL)
-        ipt_score_set_measure_version (score, version);
-      g_ptr_array_add (scores, score);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _ipt_store_fail (self, rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&scores);
-}
-
-GPtrArray *
-ipt_store_list_scores (IptStore *self,
-                       gint64    episode_id,
-                       GError  **error)
-{
-  g_return_val_if_fail (IPT_IS_STORE (self), NULL);
-
-  return load_scores (self,
-                      "SELECT sc.id, sc.session_id, sc.measure, sc.measure_version, sc.total, "
-                      "sc.answers FROM sessions s "
-                      "JOIN scores sc ON sc.session_id = s.id "
-                      "WHERE s.episode_id = ?1 ORDER BY s.number, sc.measure, sc.id",
-                      episode_id, error);
-}
-
-GPtrArray *
-ipt_store_list_session_scores (IptStore *self,
-                               gint64    session_id,
-                               GError  **error)
-{
-  g_return_val_if_fail (IPT_IS_STORE (self), NULL);
-
-  return load_scores (self,
-                      "SELECT sc.id, sc.session_id, sc.measure, sc.measure_version, sc.total, "
-                      "sc.answers FROM scores sc "
-                      "WHERE sc.session_id = ?1 ORDER BY sc.measure, sc.id",
-                      session_id, error);
-}
-
-/* The rows of one query whose only parameter is the owner's id, each made into an object. */
-static GPtrArray *
-list_by_id (IptStore   *self,
-            const char *sql,
-            gint64      owner_id,
-            GObject  *(*from_row) (IptStmt *stmt),
-            GError    **error)
-{
-  g_autoptr(IptStmt) stmt = _ipt_store_prepare (self, sql, error);
-  g_autoptr(GPtrArray) rows = NULL;
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, owner_id);
-  rows = g_ptr_array_new_with_free_func (g_object_unref);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      _ipt_store_fail (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
-}
-
-/* Inventory */
-
-static void
-bind_person (IptStmt *stmt,
-             gpointer record)
-{
-  IptPerson *person = record;
-
-  sqlite3_bind_int64 (stmt, 2, ipt_person_get_client_id (person));
-  _ipt_bind_text (stmt, 3, ipt_person_get_name (person));
-  _ipt_bind_optional_text (stmt, 4, ipt_person_get_relationship (person));
-  sqlite3_bind_int (stmt, 5, ipt_person_get_ring (person));
-  if (ipt_person_get_ideal_ring (person) > 0)
-    sqlite3_bind_int (stmt, 6, ipt_person_get_ideal_ring (person));
-  else
-    sqlite3_bind_null (stmt, 6);
-  _ipt_bind_optional_text (stmt, 7, ipt_person_get_contact (person));
-  _ipt_bind_optional_text (stmt, 8, ipt_person_get_satisfying (person));
-  _ipt_bind_optional_text (stmt, 9, ipt_person_get_unsatisfying (person));
-  _ipt_bind_optional_text (stmt, 10, ipt_person_get_changes_wanted (person));
-  sqlite3_bind_int (stmt, 11, ipt_person_get_knows_about_mood (person) ? 1 : 0);
-}
-
-/* Inserts (id 0) or updates a row with the statement for each; the binder fills ?2 onwards. */
-static gboolean
-save_record (IptStore    *self,
-             gint64      *id,
-             const char  *insert_sql,
-             const char  *update_sql,
-             const char  *what,
-             void       (*bind) (IptStmt *, gpointer),
-             gpointer     record,
-             GError     **error)
-{
-  g_autoptr(IptStmt) stmt = NULL;
-  gboolean ok;
-  gint64 new_id = *id;
-
-  if (!_ipt_store_write_begin (self, error))
-    return FALSE;
-
-  stmt = _ipt_store_prepare (self, *id == 0 ? insert_sql : update_sql, error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      bind (stmt, record);
-      if (*id == 0)
-        {
-          ok = _ipt_store_step_done (self, stmt, error);
-          new_id = sqlite3_last_insert_rowid (_ipt_store_get_db (self));
-        }
-      else
-        {
-          sqlite3_bind_int64 (stmt, 1, *id);
-          ok = write_row (self, stmt, what, *id, error);
-        }
-    }
-
-  if (!_ipt_store_write_end (self, ok, ok ? error : NULL) || !ok)
-    return FALSE;
-
-  *id = new_id;
-  return TRUE;
-}
-
-gboolean
-ipt_store_save_person (IptStore  *self,
-                       IptPerson *person,
-                       GError   **error)
-{
-  g_autoptr(GError) model_error = NULL;
-  gint64 id;
-
-  g_return_val_if_fail (IPT_IS_STORE (self), FALSE);
-  g_return_val_if_fail (IPT_IS_PERSON (person), FALSE);
-
-  if (!ipt_person_validate (person, &model_error))
-    return model_refused (&model_error, error);
-
-  id = ipt_person_get_id (person);
-  if (!save_record (self, &id,
-                    "INSERT INTO people (client_id, name, relationship, ring, ideal_ring, contact, "
-                    "satisfying, unsatisfying, changes_wanted, knows_about_mood) "
-                    "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-                    "UPDATE people SET client_id = ?2, name = ?3, relationship = ?4, ring = ?5, "
-                    "ideal_ring = ?6, contact = ?7, satisfying = ?8, unsatisfying = ?9, "
-                    "changes_wanted = ?10, knows_about_mood = ?11 WHERE id = ?1",
-                    "person", bind_person, person, error))
-    return FALSE;
-
-  ipt_person_set_id (person, id);
-  return TRUE;
-}
-
-gboolean
-ipt_store_delete_person (IptStore *self,
-                         gint64    person_id,
-                         GError  **error)
-{
-  return delete_by_id (self, "DELETE FROM people WHERE id = ?1", "person", person_id, error);
-}
-
-static GObject *
-person_from_row (IptStmt *stmt)
-{
-  IptPerson *person = ipt_person_new (sqlite3_column_int64 (stmt, 1), COL_TEXT (stmt, 2),
-                                      COL_TEXT (stmt, 3), sqlite3_column_int (stmt, 4));
-
-  ipt_person_set_id (person, sqlite3_column_int64 (stmt, 0));
-  ipt_person_set_ideal_ring (person, sqlite3_column_int (stmt, 5));
-  ipt_person_set_contact (person, COL_TEXT (stmt, 6));
-  ipt_person_set_satisfying (person, COL_TEXT (stmt, 7));
-  ipt_person_set_unsatisfying (person, COL_TEXT (stmt, 8));
-  ipt_person_set_changes_wanted (person, COL_TEXT (stmt, 9));
-  ipt_person_set_knows_about_mood (person, sqlite3_column_int (stmt, 10) != 0);
-  return G_OBJECT (person);
-}
-
-GPtrArray *
-ipt_store_list_people (IptStore *self,
-                       gint64    client_id,
-                       GError  **error)
-{
-  g_return_val_if_fail (IPT_IS_STORE (self), NULL);
-
-  return list_by_id (self,
-                      "SELECT id, client_id, name, relationship, ring, ideal_ring, contact, "
-                      "satisfying, unsatisfying, changes_wanted, knows_about_mood "
-                      "FROM people WHERE client_id = ?1 ORDER BY id",
-                      client_id, person_from_row, error);
-}
-
-/* Timeline */
-
-static void
-bind_life_event (IptStmt *stmt,
-                 gpointer record)
-{
-  IptLifeEvent *event = record;
-
-  sqlite3_bind_int64 (stmt, 2, ipt_life_event_get_client_id (event));
-  _ipt_bind_text (stmt, 3, ipt_life_event_get_date (event));
-  _ipt_bind_text (stmt, 4, ipt_life_event_get_title (event));
-  sqlite3_bind_int (stmt, 5, ipt_life_event_get_impact (event));
-  _ipt_bind_id (stmt, 6, ipt_life_event_get_person_id (event));
-}
-
-gboolean
-ipt_store_save_life_event (IptStore     *self,
-                           IptLifeEvent *event,
-                           GError      **error)
-{
-  g_autoptr(GError) model_error = NULL;
-  gint64 id;
-
-  g_return_val_if_fail (IPT_IS_STORE (self), FALSE);
-  g_return_val_if_fail (IPT_IS_LIFE_EVENT (event), FALSE);
-
-  if (!ipt_life_event_validate (event, &model_error))
-    return model_refused (&model_error, error);
-
-  id = ipt_life_event_get_id (event);
-  if (!save_record (self, &id,
-                    "INSERT INTO life_events (client_id, date, title, impact, person_id) "
-                    "VALUES (?2, ?3, ?4, ?5, ?6)",
-                    "UPDATE life_events SET client_id = ?2, date = ?3, title = ?4, impact = ?5, "
-                    "person_id = ?6 WHERE id = ?1",
-                    "life event", bind_life_event, event, error))
-    return FALSE;
-
-  ipt_life_event_set_id (event, id);
-  return TRUE;
-}
-
-gboolean
-ipt_store_delete_life_event (IptStore *self,
-                             gint64    event_id,
-                             GError  **error)
-{
-  return delete_by_id (self, "DELETE FROM life_events WHERE id = ?1", "life event", event_id,
-                       error);
-}
-
-static GObject *
-life_event_from_row (IptStmt *stmt)
-{
-  IptLifeEvent *event = ipt_life_event_new (sqlite3_column_int64 (stmt, 1), COL_TEXT (stmt, 2),
-                                            COL_TEXT (stmt, 3), sqlite3_column_int (stmt, 4));
-
-  ipt_life_event_set_id (event, sqlite3_column_int64 (stmt, 0));
-  ipt_life_event_set_person_id (event, sqlite3_column_int64 (stmt, 5));
-  return G_OBJECT (event);
-}
-
-GPtrArray *
-ipt_store_list_life_events (IptStore *self,
-                            gint64    client_id,
-                            GError  **error)
-{
-  g_return_val_if_fail (IPT_IS_STORE (self), NULL);
-
-  return list_by_id (self,
-                      "SELECT id, client_id, date, title, impact, person_id "
-                      "FROM life_events WHERE client_id = ?1 ORDER BY date, id",
-                      client_id, life_event_from_row, error);
-}
-
-/* Goals */
-
-static void
-bind_rating (IptStmt *stmt,
-             int      index,
-             int      rating)
-{
-  if (rating == IPT_GOAL_RATING_NONE)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_int (stmt, index, rating);
-}
-
-static void
-bind_goal (IptStmt *stmt,
-           gpointer record)
-{
-  IptGoal *goal = record;
-
-  sqlite3_bind_int64 (stmt, 2, ipt_goal_get_episode_id (goal));
-  _ipt_bind_text (stmt, 3, ipt_goal_get_text (goal));
-  bind_rating (stmt, 4, ipt_goal_get_first_rating (goal));
-  bind_rating (stmt, 5, ipt_goal_get_latest_rating (goal));
-}
-
-static gboolean
-read_goal_ratings (IptStore *self,
-                   IptGoal  *goal,
-                   GError  **error)
-{
-  g_autoptr(IptStmt) stmt = NULL;
-  int rc;
-
-  stmt = _ipt_store_prepare (self, "SELECT first_rating, latest_rating FROM goals WHERE id = ?1",
-                             error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, ipt_goal_get_id (goal));
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    return rc == SQLITE_DONE ? not_found (error, "goal", ipt_goal_get_id (goal))
-                             : _ipt_store_fail (self, rc, error);
-
-  ipt_goal_set_first_rating (goal, sqlite3_column_type (stmt, 0) == SQLITE_NULL
-                                   ? IPT_GOAL_RATING_NONE : sqlite3_column_int (stmt, 0));
-  ipt_goal_set_latest_rating (goal, sqlite3_column_type (stmt, 1) == SQLITE_NULL
-                                    ? IPT_GOAL_RATING_NONE : sqlite3_column_int (stmt, 1));
-  return TRUE;
-}
-
-gboolean
-ipt_store_save_goal (IptStore *self,
-                     IptGoal  *goal,
-                     GError  **error)
-{
-  g_autoptr(GError) model_error = NULL;
-  gint64 id;
-
-  g_return_val_if_fail (IPT_IS_STORE (self), FALSE);
-  g_return_val_if_fail (IPT_IS_GOAL (goal), FALSE);
-
-  if (!ipt_goal_validate (goal, &model_error))
-    return model_refused (&model_error, error);
-
-  /* Once a goal has ratings by session, its first and latest ratings come from them. */
-  id = ipt_goal_get_id (goal);
-  if (!save_record (self, &id,
-                    "INSERT INTO goals (episode_id, text, first_rating, latest_rating) "
-                    "VALUES (?2, ?3, ?4, ?5)",
-                    "UPDATE goals SET episode_id = ?2, text = ?3, "
-                    "first_rating = CASE WHEN EXISTS "
-                    "(SELECT 1 FROM goal_ratings WHERE goal_id = ?1) "
-                    "THEN first_rating ELSE ?4 END, "
-                    "latest_rating = CASE WHEN EXISTS "
-                    "(SELECT 1 FROM goal_ratings WHERE goal_id = ?1) "
-                    "THEN latest_rating ELSE ?5 END WHERE id = ?1",
-                    "goal", bind_goal, goal, error))
-    return FALSE;
-
-  ipt_goal_set_id (goal, id);
-  return read_goal_ratings (self, goal, error);
-}
-
-gboolean
-ipt_store_delete_goal (IptStore *self,
-                       gint64    goal_id,
-                       GError  **error)
-{
-  return delete_by_id (self, "DELETE FROM goals WHERE id = ?1", "goal", goal_id, error);
-}
-
-static GObject *
-goal_from_row (IptStmt *stmt)
-{
-  IptGoal *goal = ipt_goal_new (sqlite3_column_int64 (stmt, 1), COL_TEXT (stmt, 2));
-
-  ipt_goal_set_id (goal, sqlite3_column_int64 (stmt, 0));
-  ipt_goal_set_first_rating (goal, sqlite3_column_type (stmt, 3) == SQLITE_NULL
-                                   ? IPT_GOAL_RATING_NONE : sqlite3_column_int (stmt, 3));
-  ipt_goal_set_latest_rating (goal, sqlite3_column_type (stmt, 4) == SQLITE_NULL
-                                    ? IPT_GOAL_RATING_NONE : sqlite3_column_int (stmt, 4));
-  return G_OBJECT (goal);
-}
-
-GPtrArray *
-ipt_store_list_goals (IptStore *self,
-                      gint64    episode_id,
-                      GError  **error)
-{
-  g_return_val_if_fail (IPT_IS_STORE (self), NULL);
-
-  return list_by_id (self,
-                      "SELECT id, episode_id, text, first_rating, latest_rating FROM goals "
-                      "WHERE episode_id = ?1 ORDER BY id",
-                      episode_id, goal_from_row, error);
-}
-
-gboolean
-ipt_store_set_goal_rating (IptStore *self,
-                           gint64    goal_id,
-                           guint     session_number,
-                           int       rating,
-                           GError  **error)
-{
-  g_autoptr(IptStmt) stmt = NULL;
-  gboolean ok;
-
-  g_return_val_if_fail (IPT_IS_STORE (self), FALSE);
-
-  if (session_number < 1 || session_number > 99)
-    {
-      g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_INVALID,
-                   _("Session number %u is not between 1 and 99"), session_number);
-      return FALSE;
-    }
-  if (rating != IPT_GOAL_RATING_NONE && (rating < 0 || rating > 10))
-    {
-      g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_INVALID,
-                   _("A goal rating is from 0 to 10, not %d"), rating);
-      return FALSE;
-    }
-
-  if (!_ipt_store_write_begin (self, error))
-    return FALSE;
-
-  if (rating == IPT_GOAL_RATING_NONE)
-    stmt = _ipt_store_prepare (self,
-                               "DELETE FROM goal_ratings "
-                               "WHERE goal_id = ?1 AND session_number = ?2",
-                               error);
-  else
-    stmt = _ipt_store_prepare (self,
-                               "INSERT INTO goal_ratings (goal_id, session_number, rating) "
-                               "VALUES (?1, ?2, ?3) ON CONFLICT (goal_id, session_number) "
-                               "DO UPDATE SET rating = excluded.rating",
-                               error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      sqlite3_bind_int64 (stmt, 1, goal_id);
-      sqlite3_bind_int (stmt, 2, session_number);
-      if (rating != IPT_GOAL_RATING_NONE)
-        sqlite3_bind_int (stmt, 3, rating);
-      ok = _ipt_store_step_done (self, stmt, error);
-    }
-
-  return _ipt_store_write_end (self, ok, ok ? error : NULL) && ok;
-}
-
-GArray *
-ipt_store_list_goal_ratings (IptStore *self,
-                             gint64    goal_id,
-                             GError  **error)
-{
-  g_autoptr(IptStmt) stmt = NULL;
-  g_autoptr(GArray) ratings = NULL;
-  int rc;
-
-  g_return_val_if_fail (IPT_IS_STORE (self), NULL);
-
-  stmt = _ipt_store_prepare (self,
-                             "SELECT session_number, rating FROM goal_ratings WHERE goal_id = ?1 "
-                             "ORDER BY session_number",
-                             error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, goal_id);
-  ratings = g_array_new (FALSE, FALSE, sizeof (IptGoalRating));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      IptGoalRating rating = { sqlite3_column_int (stmt, 0), sqlite3_column_int (stmt, 1) };
-
-      g_array_append_val (ratings, rating);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      _ipt_store_fail (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&ratings);
-}
-
-/* Supervision comments */
-
-static void
-bind_comment (IptStmt *stmt,
-              gpointer record)
-{
-  IptComment *comment = record;
-
-  sqlite3_bind_int64 (stmt, 2, ipt_comment_get_episode_id (comment));
-  if (ipt_comment_get_session_number (comment) > 0)
-    sqlite3_bind_int (stmt, 3, ipt_comment_get_session_number (comment));
-  else
-    sqlite3_bind_null (stmt, 3);
-  _ipt_bind_optional_text (stmt, 4, ipt_comment_get_author (comment));
-  _ipt_bind_text (stmt, 5, ipt_comment_get_created_at (comment));
-  _ipt_bind_text (stmt, 6, ipt_comment_get_text (comment));
-}
-
-gboolean
-ipt_store_save_comment (IptStore   *self,
-                        IptComment *comment,
-                        GError    **error)
-{
-  g_autoptr(GError) model_error = NULL;
-  gint64 id;
-
-  g_return_val_if_fail (IPT_IS_STORE (self), FALSE);
-  g_return_val_if_fail (IPT_IS_COMMENT (comment), FALSE);
-
-  if (!ipt_comment_validate (comment, &model_error))
-    return model_refused (&model_error, error);
-
-  if (ipt_comment_get_created_at (comment) == NULL)
-    {
-      g_autofree char *now = _ipt_store_now ();
-
-      ipt_comment_set_created_at (comment, now);
-    }
-
-  id = ipt_comment_get_id (comment);
-  if (!save_record (self, &id,
-                    "INSERT INTO comments (episode_id, session_number, author, created_at, text) "
-                    "VALUES (?2, ?3, ?4, ?5, ?6)",
-                    "UPDATE comments SET episode_id = ?2, session_number = ?3, author = ?4, "
-                    "created_at = ?5, text = ?6 WHERE id = ?1",
-                    "comment", bind_comment, comment, error))
-    return FALSE;
-
-  ipt_comment_set_id (comment, id);
-  return TRUE;
-}
-
-static GObject *
-comment_from_row (IptStmt *stmt)
-{
-  IptComment *comment = ipt_comment_new (sqlite3_column_int64 (stmt, 1), COL_TEXT (stmt, 3),
-                                         COL_TEXT (stmt, 5));
-
-  ipt_comment_set_id (comment, sqlite3_column_int64 (stmt, 0));
-  ipt_comment_set_session_number (comment, sqlite3_column_int (stmt, 2));
-  ipt_comment_set_created_at (comment, COL_TEXT (stmt, 4));
-  return G_OBJECT (comment);
-}
-
-GPtrArray *
-ipt_store_list_comments (IptStore *self,
-                         gint64    episode_id,
-                         GError  **error)
-{
-  g_return_val_if_fail (IPT_IS_STORE (self), NULL);
-
-  return list_by_id (self,
-                      "SELECT id, episode_id, session_number, author, created_at, text "
-                      "FROM comments WHERE episode_id = ?1 ORDER BY created_at, id",
-                      episode_id, comment_from_row, error);
 }

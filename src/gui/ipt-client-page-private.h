@@ -1,0 +1,54 @@
+/* IptClientPage's instance, shared by ipt-client-page.c and ipt-client-page-sessions.c. */
+#pragma once
+
+#include "ipt-client-page.h"
+#include "ipt-phase-bar.h"
+
+G_BEGIN_DECLS
+
+struct _IptClientPage
+{
+  GtkWidget       parent_instance;
+
+  IptStore       *store;
+  IptClient      *client;
+  IptEpisode     *episode;
+  IptCaseSummary *summary;
+  GPtrArray      *sessions;          /* IptSession of the current course, by number */
+  GHashTable     *scores;            /* session id (gint64 *) -> GPtrArray of IptScore */
+  GListStore     *session_store;
+  gboolean        us_wording;
+
+  GtkWidget      *mood_chart;
+
+  GtkLabel       *name_label;
+  GtkLabel       *details_label;
+  IptPhaseBar    *phase_bar;
+  GtkLabel       *progress_label;
+  GtkLabel       *risk_label;
+  GtkStack       *course_stack;
+  GtkStack       *tabs_stack;
+  GtkBox         *chart_box;
+  GtkToggleButton *phq9_toggle;
+  GtkToggleButton *gad7_toggle;
+  GtkToggleButton *wsas_toggle;
+  GtkLabel       *phq9_value_label;
+  GtkLabel       *phq9_change_label;
+  GtkLabel       *gad7_value_label;
+  GtkLabel       *gad7_change_label;
+  GtkWidget      *signal_card;
+  GtkLabel       *signal_label;
+  GtkLabel       *signal_rule_label;
+  GtkLabel       *outcome_title_label;
+  GtkLabel       *outcome_label;
+  GtkLabel       *outcome_rule_label;
+  GtkLabel       *tasks_title_label;
+  GtkBox         *tasks_box;
+  GtkStack       *sessions_stack;
+  GtkColumnView  *sessions_view;
+};
+
+/* Adds the columns of the Sessions tab, with their factories and sorters, and its sorted model. */
+void _ipt_client_page_add_columns (IptClientPage *self);
+
+G_END_DECLS
