@@ -1,0 +1,157 @@
+/* Shared by the pieces of the demo caseload (ipt-demo*.c): its types, tables and helpers. */
+#pragma once
+
+#include "ipt-store.h"
+
+G_BEGIN_DECLS
+
+/* ---------------------------------------------------------------------------------------------
+ * Scenarios */
+
+typedef enum
+{
+  KIND_ACTIVE,
+  KIND_ENDED,
+  KIND_DROPPED,
+} CourseKind;
+
+typedef enum
+{
+  SHAPE_IMPROVING,
+  SHAPE_STALLING,
+  SHAPE_DETERIORATING,
+  SHAPE_NOISY,
+} Shape;
+
+typedef enum
+{
+  RISK_NONE,
+  RISK_EARLY,   /* item 9 answered above 0 at the start of the course */
+  RISK_LATEST,  /* ... at the latest attended session */
+} Risk;
+
+typedef struct
+{
+  IptFocus           focus;
+  IptFocus           secondary;
+  IptDisputeStage    stage;
+  guint              planned;
+  CourseKind         kind;
+  IptPhase           phase;          /* active: the phase reached */
+  IptOutcomeCategory outcome;        /* ended or dropped out: the intended outcome */
+  Shape              shape;
+  guint              dropped_after;  /* dropped out: attended sessions before dropping out */
+  guint              maintenance;    /* monthly maintenance sessions after the end */
+  Risk               risk;
+  gboolean           joint;          /* joint sessions in the middle phase */
+  gboolean           archived;
+  IptFocus           prior_focus;    /* != NONE: an earlier course that ended */
+  IptOutcomeCategory prior_outcome;
+  guint              miss_number;    /* a missed appointment at this number (0: none) */
+  IptAttendance      miss;
+} Scenario;
+
+/* ---------------------------------------------------------------------------------------------
+ * Names and words */
+
+typedef enum
+{
+  SEX_ANY,
+  SEX_F,
+  SEX_M,
+} Sex;
+
+typedef struct
+{
+  const char *given;
+  const char *preferred;  /* a usual short form, or NULL */
+  Sex         sex;
+} GivenName;
+
+typedef struct
+{
+  const char *name;
+  guint       min_age;
+  guint       max_age;
+} Referrer;
+
+typedef enum
+{
+  CAT_HOUSEHOLD,
+  CAT_FAMILY,
+  CAT_FRIEND,
+  CAT_WORK,
+} RelCategory;
+
+typedef enum
+{
+  REL_PARTNER,
+  REL_MOTHER,
+  REL_FATHER,
+  REL_SISTER,
+  REL_BROTHER,
+  REL_DAUGHTER,
+  REL_SON,
+  REL_GRANDMOTHER,
+  REL_AUNT,
+  REL_BEST_FRIEND,
+  REL_FRIEND,
+  REL_OLD_FRIEND,
+  REL_COLLEAGUE,
+  REL_MANAGER,
+  REL_NEIGHBOUR,
+  REL_FLATMATE,
+  REL_COUSIN,
+  N_RELS
+} Rel;
+
+typedef struct
+{
+  const char *label;     /* as stored: "Mother" */
+  const char *lower;     /* in a sentence: "mother" */
+  Sex         sex;
+  RelCategory category;
+  guint       min_age;   /* of the client */
+  guint       max_age;
+} RelInfo;
+
+typedef struct
+{
+  const char *old_role;
+  const char *new_role;
+  guint       min_age;
+  guint       max_age;
+  const char *event;      /* the life event of the change */
+} RolePair;
+
+/* The tables of ipt-demo-data.c, with their sizes spelled out so that the other pieces can
+ * count them (G_N_ELEMENTS, PICK): keep each size in step with its table. */
+extern const Scenario _ipt_demo_scenarios[20];
+extern const GivenName _ipt_demo_given_names[72];
+extern const char * const _ipt_demo_family_names[56];
+extern const Referrer _ipt_demo_referrers[10];
+#define PERINATAL_REFERRER "Perinatal mental health team"
+extern const char * const _ipt_demo_client_notes[8];
+extern const RelInfo _ipt_demo_rels[N_RELS];
+extern const char * const _ipt_demo_contact_texts[4];
+extern const char * const _ipt_demo_satisfying_texts[6];
+extern const char * const _ipt_demo_unsatisfying_texts[6];
+extern const char * const _ipt_demo_changes_texts[6];
+extern const RolePair _ipt_demo_role_pairs[10];
+extern const char * const _ipt_demo_household_topics[6];
+extern const char * const _ipt_demo_family_topics[4];
+extern const char * const _ipt_demo_work_topics[3];
+extern const char * const _ipt_demo_goal_texts[5][4];
+extern const char * const _ipt_demo_formulation_texts[5];
+extern const char * const _ipt_demo_secondary_texts[5];
+extern const char * const _ipt_demo_onset_texts[5];
+extern const char * const _ipt_demo_middle_events[5][5];
+extern const char * const _ipt_demo_middle_between[5][3];
+extern const char * const _ipt_demo_joint_events[5];
+extern const char * const _ipt_demo_end_events_unchanged[3];
+extern const char * const _ipt_demo_end_events[3];
+extern const char * const _ipt_demo_sensitivity_onsets[4];
+extern const char * const _ipt_demo_background_events[5];
+extern const char * const _ipt_demo_month_names[13];
+
+G_END_DECLS
