@@ -1,6 +1,8 @@
 /* Shared by the pieces of the demo caseload (ipt-demo*.c): its types, tables and helpers. */
 #pragma once
 
+#include <sqlite3.h>
+
 #include "ipt-store.h"
 
 G_BEGIN_DECLS
@@ -153,5 +155,128 @@ extern const char * const _ipt_demo_end_events[3];
 extern const char * const _ipt_demo_sensitivity_onsets[4];
 extern const char * const _ipt_demo_background_events[5];
 extern const char * const _ipt_demo_month_names[13];
+
+/* ---------------------------------------------------------------------------------------------
+ * Random numbers and dates */
+
+static inline int
+rnd (GRand *r, int lo, int hi)  /* inclusive */
+{
+  if (hi <= lo)
+    return lo;
+  return g_rand_int_range (r, lo, hi + 1);
+}
+
+static inline gboolean
+chance (GRand *r, double p)
+{
+  return g_rand_double (r) < p;
+}
+
+#define PICK(r, array) ((array)[g_rand_int_range ((r), 0, G_N_ELEMENTS (array))])
+
+/* ---------------------------------------------------------------------------------------------
+ * Building one client */
+
+#define MAX_PEOPLE 9
+#define MAX_APPTS 40
+
+typedef struct
+{
+  Rel         rel;
+  const char *name;
+  guint       ring;
+  guint       ideal_ring;
+  gboolean    deceased;
+  gint64      id;
+} DemoPerson;
+
+typedef struct
+{
+  guint         number;
+  guint32       day;
+  IptAttendance attendance;
+  gboolean      maintenance;
+} Appt;
+
+/* One course, resolved from a scenario with this client's random details. */
+typedef struct
+{
+  IptFocus           focus;
+  IptFocus           secondary;
+  IptDisputeStage    stage;
+  guint              planned;
+  CourseKind         kind;
+  IptPhase           phase;
+  IptOutcomeCategory outcome;
+  Shape              shape;
+  guint              dropped_after;
+  guint              maintenance;
+  Risk               risk;
+  gboolean           joint;
+  guint              miss_number;
+  IptAttendance      miss;
+
+  int                focus_person;   /* index into people, -1: none */
+  guint32            focus_day;      /* date of death / change / onset, 0: none */
+  const RolePair    *roles;
+  const char        *topic;
+
+  Appt               appts[MAX_APPTS];
+  guint              n_appts;
+  guint              n_contract;     /* appointments of the contract (not maintenance) */
+  guint32            start;
+  guint32            end;            /* ended / dropped out: the end date */
+  guint              span;           /* days from the first appointment to the last date used */
+
+  int                phq_first, phq_last, gad_first, gad_last;
+  guint              note_turn;      /* where the course starts in the lists of middle-phase notes */
+} Course;
+
+typedef struct
+{
+  IptStore          *store;
+  const IptMeasure  *phq9;
+  const IptMeasure  *gad7;
+  const IptMeasure  *wsas;
+  guint32            ref;            /* julian day of IPT_DEMO_REFERENCE_DATE */
+  guint32            earliest;       /* first start date used: 2025-01-06 */
+  guint              code_width;
+  sqlite3_stmt      *times_stmt;
+  /* Name lists and role changes in an order drawn from the seed, so that neighbouring clients
+   * differ; client i takes the i-th entry (modulo the list length). */
+  guint              given_order[G_N_ELEMENTS (_ipt_demo_given_names)];
+  guint              family_order[G_N_ELEMENTS (_ipt_demo_family_names)];
+  guint              roles_order[G_N_ELEMENTS (_ipt_demo_role_pairs)];
+} Demo;
+
+typedef struct
+{
+  Demo              *demo;
+  GRand             *r;
+  guint              index;
+  const Scenario    *scenario;
+  const GivenName   *given;
+  const char        *family;
+  gboolean           use_preferred;
+  guint              age;
+  gint64             client_id;
+  DemoPerson         people[MAX_PEOPLE];
+  guint              n_people;
+  double             phq_weights[8];
+  double             gad_weights[7];
+  double             wsas_weights[5];
+  Course             courses[2];
+  guint              n_courses;
+  guint32            created_day;
+} ClientBuild;
+
+/* ipt-demo-scores.c */
+void      _ipt_demo_choose_endpoints (ClientBuild *cb, Course *c);
+int       _ipt_demo_trajectory (GRand *r, Shape shape, int first, int last, double t,
+                                gboolean exact, double noise);
+IptScore *_ipt_demo_make_phq9 (ClientBuild *cb, int total, int item9);
+IptScore *_ipt_demo_make_gad7 (ClientBuild *cb, int total);
+IptScore *_ipt_demo_make_wsas (ClientBuild *cb, int phq);
 
 G_END_DECLS

@@ -40,22 +40,6 @@
 /* ---------------------------------------------------------------------------------------------
  * Random numbers and dates */
 
-static int
-rnd (GRand *r, int lo, int hi)  /* inclusive */
-{
-  if (hi <= lo)
-    return lo;
-  return g_rand_int_range (r, lo, hi + 1);
-}
-
-static gboolean
-chance (GRand *r, double p)
-{
-  return g_rand_double (r) < p;
-}
-
-#define PICK(r, array) ((array)[g_rand_int_range ((r), 0, G_N_ELEMENTS (array))])
-
 static guint32
 julian_from_iso (const char *iso)
 {
@@ -210,78 +194,6 @@ lower_first (const char *s)
 /* ---------------------------------------------------------------------------------------------
  * Building one client */
 
-#define MAX_PEOPLE 9
-#define MAX_APPTS 40
-
-typedef struct
-{
-  Rel         rel;
-  const char *name;
-  guint       ring;
-  guint       ideal_ring;
-  gboolean    deceased;
-  gint64      id;
-} DemoPerson;
-
-typedef struct
-{
-  guint         number;
-  guint32       day;
-  IptAttendance attendance;
-  gboolean      maintenance;
-} Appt;
-
-/* One course, resolved from a scenario with this client's random details. */
-typedef struct
-{
-  IptFocus           focus;
-  IptFocus           secondary;
-  IptDisputeStage    stage;
-  guint              planned;
-  CourseKind         kind;
-  IptPhase           phase;
-  IptOutcomeCategory outcome;
-  Shape              shape;
-  guint              dropped_after;
-  guint              maintenance;
-  Risk               risk;
-  gboolean           joint;
-  guint              miss_number;
-  IptAttendance      miss;
-
-  int                focus_person;   /* index into people, -1: none */
-  guint32            focus_day;      /* date of death / change / onset, 0: none */
-  const RolePair    *roles;
-  const char        *topic;
-
-  Appt               appts[MAX_APPTS];
-  guint              n_appts;
-  guint              n_contract;     /* appointments of the contract (not maintenance) */
-  guint32            start;
-  guint32            end;            /* ended / dropped out: the end date */
-  guint              span;           /* days from the first appointment to the last date used */
-
-  int                phq_first, phq_last, gad_first, gad_last;
-  guint              note_turn;      /* where the course starts in the lists of middle-phase notes */
-} Course;
-
-typedef struct
-{
-  IptStore          *store;
-  const IptMeasure  *phq9;
-  const IptMeasure  *gad7;
-  const IptMeasure  *wsas;
-  guint32            ref;            /* julian day of IPT_DEMO_REFERENCE_DATE */
-  guint32            earliest;       /* first start date used: 2025-01-06 */
-  guint              code_width;
-  sqlite3_stmt      *times_stmt;
-  /* Name lists and role changes in an order drawn from the seed, so that neighbouring clients
-   * differ; client i takes the i-th entry (modulo the list length). */
-  guint              given_order[G_N_ELEMENTS (_ipt_demo_given_names)];
-  guint              family_order[G_N_ELEMENTS (_ipt_demo_family_names)];
-  guint              roles_order[G_N_ELEMENTS (_ipt_demo_role_pairs)];
-} Demo;
-
 static void
 shuffle (GRand *r, guint *order, guint n)
 {
@@ -332,27 +244,6 @@ set_client_times (Demo        *d,
     }
   return TRUE;
 }
-
-typedef struct
-{
-  Demo              *demo;
-  GRand             *r;
-  guint              index;
-  const Scenario    *scenario;
-  const GivenName   *given;
-  const char        *family;
-  gboolean           use_preferred;
-  guint              age;
-  gint64             client_id;
-  DemoPerson         people[MAX_PEOPLE];
-  guint              n_people;
-  double             phq_weights[8];
-  double             gad_weights[7];
-  double             wsas_weights[5];
-  Course             courses[2];
-  guint              n_courses;
-  guint32            created_day;
-} ClientBuild;
 
 static const char *
 client_first_name (ClientBuild *cb)
@@ -651,177 +542,6 @@ place_course (ClientBuild *cb, Course *c, guint32 lo, guint32 hi)
     c->end = c->appts[c->n_contract - 1].day + 14;
   else
     c->end = 0;
-}
-
-/* ---------------------------------------------------------------------------------------------
- * Scores */
-
-static void
-choose_endpoints (ClientBuild *cb, Course *c)
-{
-  GRand *r = cb->r;
-  int p0 = 15, p1 = 8, g0 = 11, g1 = 5;
-
-  if (c->kind == KIND_ACTIVE)
-    {
-      p0 = rnd (r, 14, 21);
-      g0 = rnd (r, 9, 15);
-      switch (c->shape)
-        {
-        case SHAPE_IMPROVING:
-          if (c->phase == IPT_PHASE_ASSESSMENT)
-            p1 = p0 - rnd (r, 0, 2), g1 = g0 - rnd (r, 0, 2);
-          else if (c->phase == IPT_PHASE_MIDDLE)
-            p1 = p0 - rnd (r, 6, 8), g1 = g0 - rnd (r, 3, 6);
-          else
-            p1 = rnd (r, 4, 7), g1 = rnd (r, 3, 6);
-          break;
-        case SHAPE_STALLING:
-          p1 = p0 - rnd (r, 1, 4);
-          g1 = g0 - rnd (r, 0, 3);
-          break;
-        case SHAPE_DETERIORATING:
-          p0 = rnd (r, 11, 14);
-          p1 = p0 + rnd (r, 6, 8);
-          g0 = rnd (r, 8, 11);
-          g1 = g0 + rnd (r, 2, 5);
-          break;
-        case SHAPE_NOISY:
-        default:
-          p1 = p0 + rnd (r, -3, 1);
-          g1 = g0 + rnd (r, -2, 2);
-          break;
-        }
-    }
-  else
-    {
-      switch (c->outcome)
-        {
-        case IPT_OUTCOME_RELIABLE_RECOVERY:
-          p0 = rnd (r, 14, 22), p1 = rnd (r, 3, 8);
-          g0 = rnd (r, 9, 16), g1 = rnd (r, 2, 5);
-          break;
-        case IPT_OUTCOME_RECOVERY:
-          p0 = rnd (r, 10, 12), p1 = p0 - rnd (r, 2, 5), p1 = MIN (9, p1);
-          g0 = rnd (r, 8, 10), g1 = g0 - rnd (r, 1, 3), g1 = MIN (7, g1);
-          break;
-        case IPT_OUTCOME_RELIABLE_IMPROVEMENT:
-          p0 = rnd (r, 18, 24), p1 = rnd (r, 11, p0 - 6);
-          g0 = rnd (r, 10, 17), g1 = g0 - rnd (r, 2, 6), g1 = MAX (0, g1);
-          break;
-        case IPT_OUTCOME_RELIABLE_DETERIORATION:
-          p0 = rnd (r, 10, 15), p1 = p0 + rnd (r, 6, 9);
-          g0 = rnd (r, 7, 12), g1 = g0 + rnd (r, 1, 5);
-          break;
-        case IPT_OUTCOME_NO_RELIABLE_CHANGE:
-          p0 = rnd (r, 14, 19), p1 = p0 + rnd (r, -4, 3);
-          g0 = rnd (r, 9, 15), g1 = g0 + rnd (r, -3, 3);
-          break;
-        case IPT_OUTCOME_INSUFFICIENT_DATA:
-        default:
-          p0 = rnd (r, 15, 22), p1 = p0;
-          g0 = rnd (r, 10, 16), g1 = g0;
-          break;
-        }
-    }
-  c->phq_first = CLAMP (p0, 0, 24);
-  c->phq_last = CLAMP (p1, 0, 24);
-  c->gad_first = CLAMP (g0, 0, 21);
-  c->gad_last = CLAMP (g1, 0, 21);
-}
-
-/* The share of the change reached at t (0 at the first session, 1 at the last). */
-static double
-shape_at (Shape shape, double t)
-{
-  switch (shape)
-    {
-    case SHAPE_IMPROVING:
-      return pow (t, 0.8);
-    case SHAPE_STALLING:
-      return MIN (1.0, t / 0.4);
-    case SHAPE_DETERIORATING:
-      return pow (t, 1.3);
-    case SHAPE_NOISY:
-    default:
-      return t;
-    }
-}
-
-static int
-trajectory (GRand *r, Shape shape, int first, int last, double t, gboolean exact, double noise)
-{
-  double v = first + (last - first) * shape_at (shape, t);
-
-  if (!exact)
-    v += (g_rand_double (r) * 2.0 - 1.0) * noise;
-  return (int) lround (v);
-}
-
-/* Spreads total over items 0..n-1 (each 0..max), one unit at a time by weight. */
-static void
-spread (GRand *r, int *items, guint n, int max, int total, const double *weights)
-{
-  double sum;
-
-  for (guint i = 0; i < n; i++)
-    items[i] = 0;
-  total = CLAMP (total, 0, (int) n * max);
-  while (total > 0)
-    {
-      double x;
-      guint i;
-
-      sum = 0;
-      for (i = 0; i < n; i++)
-        if (items[i] < max)
-          sum += weights[i];
-      x = g_rand_double (r) * sum;
-      for (i = 0; i < n; i++)
-        {
-          if (items[i] >= max)
-            continue;
-          if (x < weights[i])
-            break;
-          x -= weights[i];
-        }
-      if (i == n)  /* rounding at the very end of the range */
-        for (i = n; i-- > 0;)
-          if (items[i] < max)
-            break;
-      items[i]++;
-      total--;
-    }
-}
-
-static IptScore *
-make_phq9 (ClientBuild *cb, int total, int item9)
-{
-  int items[9];
-
-  total = CLAMP (total, item9, 24 + item9);
-  spread (cb->r, items, 8, 3, total - item9, cb->phq_weights);
-  items[8] = item9;
-  return ipt_score_new_from_items (cb->demo->phq9, items, 9);
-}
-
-static IptScore *
-make_gad7 (ClientBuild *cb, int total)
-{
-  int items[7];
-
-  spread (cb->r, items, 7, 3, CLAMP (total, 0, 21), cb->gad_weights);
-  return ipt_score_new_from_items (cb->demo->gad7, items, 7);
-}
-
-static IptScore *
-make_wsas (ClientBuild *cb, int phq)
-{
-  int items[5];
-  int total = (int) lround (phq * 1.3 + 2 + (g_rand_double (cb->r) * 6.0 - 3.0));
-
-  spread (cb->r, items, 5, 8, CLAMP (total, 0, 40), cb->wsas_weights);
-  return ipt_score_new_from_items (cb->demo->wsas, items, 5);
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -1466,8 +1186,9 @@ write_course (ClientBuild *cb, Course *c, GError **error)
               double noise = c->shape == SHAPE_NOISY ? 3.0 : 1.6;
 
               t = n_attended_contract > 1 ? (double) attended / (n_attended_contract - 1) : 0.0;
-              phq = trajectory (r, c->shape, c->phq_first, c->phq_last, t, exact, noise);
-              gad = trajectory (r, c->shape, c->gad_first, c->gad_last, t, exact, noise * 0.8);
+              phq = _ipt_demo_trajectory (r, c->shape, c->phq_first, c->phq_last, t, exact, noise);
+              gad = _ipt_demo_trajectory (r, c->shape, c->gad_first, c->gad_last, t, exact,
+                                          noise * 0.8);
               phq = CLAMP (phq, 0, 24);
               gad = CLAMP (gad, 0, 21);
             }
@@ -1493,10 +1214,10 @@ write_course (ClientBuild *cb, Course *c, GError **error)
           if (item9 > 0 && !exact)
             phq = MIN (phq, 24 + item9);
 
-          g_ptr_array_add (scores, make_phq9 (cb, phq, item9));
-          g_ptr_array_add (scores, make_gad7 (cb, gad));
+          g_ptr_array_add (scores, _ipt_demo_make_phq9 (cb, phq, item9));
+          g_ptr_array_add (scores, _ipt_demo_make_gad7 (cb, gad));
           if (attended % 4 == 0)
-            g_ptr_array_add (scores, make_wsas (cb, phq));
+            g_ptr_array_add (scores, _ipt_demo_make_wsas (cb, phq));
 
           /* who came, how long */
           if (joint_left > 0 && phase == IPT_PHASE_MIDDLE && !a->maintenance
@@ -1755,7 +1476,7 @@ generate_client (Demo *d, guint index, guint32 seed, GError **error)
     {
       choose_focus_details (&cb, &cb.courses[i]);
       build_schedule (&cb, &cb.courses[i]);
-      choose_endpoints (&cb, &cb.courses[i]);
+      _ipt_demo_choose_endpoints (&cb, &cb.courses[i]);
     }
 
   /* When: the latest course, then the earlier one before it. */
