@@ -175,6 +175,9 @@ chance (GRand *r, double p)
 
 #define PICK(r, array) ((array)[g_rand_int_range ((r), 0, G_N_ELEMENTS (array))])
 
+/* ipt-demo.c */
+guint32  _ipt_demo_weekday_at_or_before (guint32 julian);
+
 /* ---------------------------------------------------------------------------------------------
  * Building one client */
 
@@ -270,6 +273,14 @@ typedef struct
   guint              n_courses;
   guint32            created_day;
 } ClientBuild;
+
+/* ipt-demo-plan.c */
+const char *_ipt_demo_client_first_name (ClientBuild *cb);
+gboolean    _ipt_demo_rel_fits (ClientBuild *cb, Rel rel);
+int         _ipt_demo_add_person (ClientBuild *cb, Rel rel);
+void        _ipt_demo_choose_focus_details (ClientBuild *cb, Course *c);
+void        _ipt_demo_build_schedule (ClientBuild *cb, Course *c);
+void        _ipt_demo_place_course (ClientBuild *cb, Course *c, guint32 lo, guint32 hi);
 
 /* ipt-demo-scores.c */
 void      _ipt_demo_choose_endpoints (ClientBuild *cb, Course *c);

@@ -75,8 +75,8 @@ month_year (guint32 julian)
                           g_date_get_year (&d));
 }
 
-static guint32
-weekday_at_or_before (guint32 julian)
+guint32
+_ipt_demo_weekday_at_or_before (guint32 julian)
 {
   GDate d;
   GDateWeekday w;
@@ -243,305 +243,6 @@ set_client_times (Demo        *d,
       return FALSE;
     }
   return TRUE;
-}
-
-static const char *
-client_first_name (ClientBuild *cb)
-{
-  if (cb->use_preferred && cb->given->preferred != NULL)
-    return cb->given->preferred;
-  return cb->given->given;
-}
-
-static const char *
-pick_person_name (ClientBuild *cb, Sex sex)
-{
-  for (guint attempt = 0; attempt < 50; attempt++)
-    {
-      const GivenName *g = &PICK (cb->r, _ipt_demo_given_names);
-      gboolean taken = FALSE;
-
-      if (sex != SEX_ANY && g->sex != sex && g->sex != SEX_ANY)
-        continue;
-      if (g == cb->given)
-        continue;
-      for (guint i = 0; i < cb->n_people; i++)
-        if (strcmp (cb->people[i].name, g->given) == 0)
-          taken = TRUE;
-      if (!taken)
-        return g->given;
-    }
-  return sex == SEX_M ? "Peter" : "Jean";
-}
-
-static gboolean
-rel_fits (ClientBuild *cb, Rel rel)
-{
-  if (cb->age < _ipt_demo_rels[rel].min_age || cb->age > _ipt_demo_rels[rel].max_age)
-    return FALSE;
-  for (guint i = 0; i < cb->n_people; i++)
-    if (cb->people[i].rel == rel)
-      return FALSE;
-  return TRUE;
-}
-
-static guint
-default_ring (ClientBuild *cb, Rel rel)
-{
-  switch (_ipt_demo_rels[rel].category)
-    {
-    case CAT_HOUSEHOLD:
-      return rel == REL_PARTNER ? 1 : 2;
-    case CAT_FAMILY:
-      return (guint) rnd (cb->r, 1, 2);
-    case CAT_FRIEND:
-      return (guint) rnd (cb->r, 2, 3);
-    case CAT_WORK:
-    default:
-      return 3;
-    }
-}
-
-static int
-add_person (ClientBuild *cb, Rel rel)
-{
-  DemoPerson *p;
-
-  if (cb->n_people >= MAX_PEOPLE)
-    return -1;
-  p = &cb->people[cb->n_people];
-  memset (p, 0, sizeof *p);
-  p->rel = rel;
-  p->name = pick_person_name (cb, _ipt_demo_rels[rel].sex);
-  p->ring = default_ring (cb, rel);
-  if (p->ring > 1 && chance (cb->r, 0.35))
-    p->ideal_ring = p->ring - 1;
-  return (int) cb->n_people++;
-}
-
-/* The person a course's focus is about: an existing one of that relationship, or a new one. */
-static int
-focus_person_for (ClientBuild *cb, const Rel *choices, guint n_choices)
-{
-  Rel candidates[N_RELS];
-  guint n = 0;
-
-  for (guint i = 0; i < n_choices; i++)
-    {
-      for (guint k = 0; k < cb->n_people; k++)
-        if (cb->people[k].rel == choices[i] && !cb->people[k].deceased)
-          return (int) k;
-      if (cb->age >= _ipt_demo_rels[choices[i]].min_age
-          && cb->age <= _ipt_demo_rels[choices[i]].max_age)
-        candidates[n++] = choices[i];
-    }
-  if (n == 0)
-    candidates[n++] = REL_BEST_FRIEND;
-  return add_person (cb, candidates[g_rand_int_range (cb->r, 0, n)]);
-}
-
-static void
-choose_focus_details (ClientBuild *cb, Course *c)
-{
-  static const Rel grief_rels[] = { REL_MOTHER, REL_FATHER, REL_PARTNER, REL_SISTER, REL_BROTHER,
-                                    REL_GRANDMOTHER, REL_BEST_FRIEND };
-  static const Rel dispute_rels[] = { REL_PARTNER, REL_PARTNER, REL_PARTNER, REL_MOTHER,
-                                      REL_SISTER, REL_DAUGHTER, REL_MANAGER, REL_FLATMATE };
-  Rel candidates[G_N_ELEMENTS (grief_rels)];
-  guint n = 0;
-
-  c->focus_person = -1;
-  c->roles = NULL;
-  c->topic = NULL;
-
-  switch (c->focus)
-    {
-    case IPT_FOCUS_GRIEF:
-      for (guint i = 0; i < G_N_ELEMENTS (grief_rels); i++)
-        if (rel_fits (cb, grief_rels[i]))
-          candidates[n++] = grief_rels[i];
-      if (n == 0)
-        candidates[n++] = REL_OLD_FRIEND;
-      c->focus_person = add_person (cb, candidates[g_rand_int_range (cb->r, 0, n)]);
-      if (c->focus_person >= 0)
-        {
-          cb->people[c->focus_person].deceased = TRUE;
-          cb->people[c->focus_person].ring = 1;
-          cb->people[c->focus_person].ideal_ring = 0;
-        }
-      break;
-
-    case IPT_FOCUS_ROLE_DISPUTE:
-      {
-        Rel pick = dispute_rels[g_rand_int_range (cb->r, 0, G_N_ELEMENTS (dispute_rels))];
-
-        /* joint sessions in a dispute are with the partner */
-        if (c->joint)
-          pick = REL_PARTNER;
-
-        c->focus_person = focus_person_for (cb, &pick, 1);
-        if (c->focus_person >= 0)
-          {
-            DemoPerson *p = &cb->people[c->focus_person];
-
-            switch (_ipt_demo_rels[p->rel].category)
-              {
-              case CAT_HOUSEHOLD:
-                if (p->rel == REL_FLATMATE)
-                  c->topic = "bills and noise";
-                else
-                  c->topic = PICK (cb->r, _ipt_demo_household_topics);
-                break;
-              case CAT_WORK:
-                c->topic = PICK (cb->r, _ipt_demo_work_topics);
-                break;
-              default:
-                c->topic = PICK (cb->r, _ipt_demo_family_topics);
-                break;
-              }
-            p->ring = 2;
-            p->ideal_ring = 1;
-          }
-      }
-      break;
-
-    case IPT_FOCUS_ROLE_TRANSITION:
-      for (guint k = 0; k < G_N_ELEMENTS (_ipt_demo_role_pairs) && c->roles == NULL; k++)
-        {
-          guint at = (cb->index + (guint) (c - cb->courses) * 3 + k)
-                     % G_N_ELEMENTS (_ipt_demo_role_pairs);
-          const RolePair *rp = &_ipt_demo_role_pairs[cb->demo->roles_order[at]];
-
-          if (cb->age >= rp->min_age && cb->age <= rp->max_age)
-            c->roles = rp;
-        }
-      if (c->roles == NULL)
-        c->roles = &_ipt_demo_role_pairs[4];  /* a move: any age */
-      break;
-
-    case IPT_FOCUS_INTERPERSONAL_SENSITIVITY:
-    case IPT_FOCUS_NONE:
-    default:
-      break;
-    }
-}
-
-/* ---------------------------------------------------------------------------------------------
- * Schedules */
-
-static void
-build_schedule (ClientBuild *cb, Course *c)
-{
-  GRand *r = cb->r;
-  guint week = 0;
-  guint n_contract;
-  guint last_attended_needed;
-  guint ae, me;
-
-  ipt_phase_default_boundaries (c->planned, &ae, &me);
-
-  switch (c->kind)
-    {
-    case KIND_ACTIVE:
-      {
-        if (c->phase == IPT_PHASE_ASSESSMENT)
-          n_contract = (guint) rnd (r, 2, (int) ae);
-        else if (c->phase == IPT_PHASE_MIDDLE)
-          n_contract = (guint) rnd (r, (int) MIN (ae + 2, me), (int) me);
-        else
-          n_contract = (guint) rnd (r, (int) me + 1, (int) c->planned - 1);
-      }
-      break;
-    case KIND_DROPPED:
-      n_contract = c->dropped_after + 2;
-      break;
-    case KIND_ENDED:
-    default:
-      n_contract = c->planned;
-      break;
-    }
-
-  c->n_appts = 0;
-  last_attended_needed = c->kind == KIND_DROPPED ? c->dropped_after : n_contract;
-  for (guint n = 1; n <= n_contract; n++)
-    {
-      Appt *a = &c->appts[c->n_appts++];
-
-      a->number = n;
-      a->day = week * 7;
-      a->maintenance = FALSE;
-      if (c->kind == KIND_DROPPED && n > c->dropped_after)
-        a->attendance = IPT_ATTENDANCE_DID_NOT_ATTEND;
-      else if (n == 1 || n == ae || n == last_attended_needed || c->kind == KIND_DROPPED)
-        a->attendance = IPT_ATTENDANCE_ATTENDED;
-      else if (n == c->miss_number)
-        a->attendance = c->miss;
-      else
-        {
-          double x = g_rand_double (r);
-
-          if (x < 0.05)
-            a->attendance = IPT_ATTENDANCE_DID_NOT_ATTEND;
-          else if (x < 0.09)
-            a->attendance = IPT_ATTENDANCE_CANCELLED_BY_CLIENT;
-          else if (x < 0.11)
-            a->attendance = IPT_ATTENDANCE_CANCELLED_BY_PRACTITIONER;
-          else
-            a->attendance = IPT_ATTENDANCE_ATTENDED;
-        }
-      /* Weekly, with an occasional week off (holidays, bank holidays). */
-      week += chance (r, 0.07) ? 2 : 1;
-    }
-  c->n_contract = c->n_appts;
-  c->span = c->appts[c->n_appts - 1].day;
-
-  if (c->kind == KIND_DROPPED)
-    c->span += 14;  /* discharged two weeks after the last missed appointment */
-
-  for (guint m = 0; m < c->maintenance && c->n_appts < MAX_APPTS; m++)
-    {
-      Appt *a = &c->appts[c->n_appts];
-
-      a->number = c->planned + m + 1;
-      a->day = c->appts[c->n_appts - 1].day + 28;
-      a->attendance = IPT_ATTENDANCE_ATTENDED;
-      a->maintenance = TRUE;
-      c->n_appts++;
-      c->span = a->day;
-    }
-}
-
-/* Places the course in time: active ones end in the days before the reference date, the others
- * start somewhere in [lo, hi]. Appointment days become julian days. */
-static void
-place_course (ClientBuild *cb, Course *c, guint32 lo, guint32 hi)
-{
-  Demo *d = cb->demo;
-
-  if (c->kind == KIND_ACTIVE)
-    {
-      guint32 last = weekday_at_or_before (d->ref - (guint32) rnd (cb->r, 0, 4));
-      c->start = last - c->appts[c->n_contract - 1].day;
-    }
-  else
-    {
-      if (hi < lo)
-        hi = lo;
-      c->start = lo + (guint32) rnd (cb->r, 0, (int) (hi - lo));
-      c->start = weekday_at_or_before (c->start);
-      if (c->start < lo)
-        c->start += 7;
-    }
-
-  for (guint i = 0; i < c->n_appts; i++)
-    c->appts[i].day += c->start;
-
-  if (c->kind == KIND_ENDED)
-    c->end = c->appts[c->n_contract - 1].day;
-  else if (c->kind == KIND_DROPPED)
-    c->end = c->appts[c->n_contract - 1].day + 14;
-  else
-    c->end = 0;
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -969,7 +670,7 @@ write_course (ClientBuild *cb, Course *c, GError **error)
     }
   g_snprintf (n_text, sizeof n_text, "%u", c->planned);
 
-  v.name = client_first_name (cb);
+  v.name = _ipt_demo_client_first_name (cb);
   v.person = c->focus_person >= 0 ? cb->people[c->focus_person].name : NULL;
   v.rel = c->focus_person >= 0 ? _ipt_demo_rels[cb->people[c->focus_person].rel].lower : NULL;
   v.other = other_person (cb, c->focus_person);
@@ -1297,7 +998,7 @@ write_life_events (ClientBuild *cb, GError **error)
       Vars v = { 0 };
       guint32 last_day = c->appts[c->n_contract - 1].day;
 
-      v.name = client_first_name (cb);
+      v.name = _ipt_demo_client_first_name (cb);
       v.person = person;
       v.topic = c->topic;
       v.other = other_person (cb, c->focus_person);
@@ -1474,8 +1175,8 @@ generate_client (Demo *d, guint index, guint32 seed, GError **error)
 
   for (i = 0; i < cb.n_courses; i++)
     {
-      choose_focus_details (&cb, &cb.courses[i]);
-      build_schedule (&cb, &cb.courses[i]);
+      _ipt_demo_choose_focus_details (&cb, &cb.courses[i]);
+      _ipt_demo_build_schedule (&cb, &cb.courses[i]);
       _ipt_demo_choose_endpoints (&cb, &cb.courses[i]);
     }
 
@@ -1486,11 +1187,11 @@ generate_client (Demo *d, guint index, guint32 seed, GError **error)
   hi = d->ref - 10 - latest->span;
   if (cb.scenario->archived)
     hi = hi > lo + 200 ? hi - 200 : lo;
-  place_course (&cb, latest, lo, hi);
+  _ipt_demo_place_course (&cb, latest, lo, hi);
   if (prior != NULL)
     {
       guint32 phi = latest->start - 56 - prior->span;
-      place_course (&cb, prior, d->earliest, MAX (phi, d->earliest));
+      _ipt_demo_place_course (&cb, prior, d->earliest, MAX (phi, d->earliest));
     }
   for (i = 0; i < cb.n_courses; i++)
     {
@@ -1499,7 +1200,7 @@ generate_client (Demo *d, guint index, guint32 seed, GError **error)
 
       c->focus_day = c->start - lead;
       if (c->focus == IPT_FOCUS_ROLE_TRANSITION)
-        c->focus_day = weekday_at_or_before (c->focus_day);
+        c->focus_day = _ipt_demo_weekday_at_or_before (c->focus_day);
     }
 
   /* The rest of the inventory: 3 to 7 people (fewer for interpersonal sensitivity). */
@@ -1513,9 +1214,9 @@ generate_client (Demo *d, guint index, guint32 seed, GError **error)
       if (latest->focus == IPT_FOCUS_INTERPERSONAL_SENSITIVITY
           && (rel == REL_PARTNER || rel == REL_FLATMATE))
         continue;
-      if (rel_fits (&cb, rel))
+      if (_ipt_demo_rel_fits (&cb, rel))
         {
-          int k = add_person (&cb, rel);
+          int k = _ipt_demo_add_person (&cb, rel);
 
           if (k >= 0 && latest->focus == IPT_FOCUS_INTERPERSONAL_SENSITIVITY)
             {
@@ -1528,7 +1229,7 @@ generate_client (Demo *d, guint index, guint32 seed, GError **error)
   {
     Vars v = { 0 };
 
-    v.name = client_first_name (&cb);
+    v.name = _ipt_demo_client_first_name (&cb);
     if (!write_client (&cb, error) || !write_people (&cb, &v, error))
       goto out;
   }
