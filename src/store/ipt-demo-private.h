@@ -179,6 +179,28 @@ chance (GRand *r, double p)
 guint32  _ipt_demo_weekday_at_or_before (guint32 julian);
 
 /* ---------------------------------------------------------------------------------------------
+ * Text templates: "{name}" and friends, replaced from Vars (ipt-demo-notes.c) */
+
+typedef struct
+{
+  const char *name;     /* the client's first name (preferred or given) */
+  const char *person;   /* the focus person */
+  const char *rel;      /* the focus person's relationship, in a sentence */
+  const char *other;    /* another person of the inventory */
+  const char *topic;    /* what a dispute is about */
+  const char *stage;    /* dispute stage in words */
+  const char *when;     /* month and year of the focus event */
+  const char *old_lc;   /* old role, in a sentence */
+  const char *new_lc;
+  const char *n;        /* planned sessions */
+  const char *left;     /* sessions left */
+  const char *focus;    /* focus in words */
+} Vars;
+
+void  _ipt_demo_expand_into (GString *out, const char *tmpl, const Vars *v);
+char *_ipt_demo_expand (const char *tmpl, const Vars *v);
+
+/* ---------------------------------------------------------------------------------------------
  * Building one client */
 
 #define MAX_PEOPLE 9
@@ -289,5 +311,10 @@ int       _ipt_demo_trajectory (GRand *r, Shape shape, int first, int last, doub
 IptScore *_ipt_demo_make_phq9 (ClientBuild *cb, int total, int item9);
 IptScore *_ipt_demo_make_gad7 (ClientBuild *cb, int total);
 IptScore *_ipt_demo_make_wsas (ClientBuild *cb, int phq);
+
+/* ipt-demo-notes.c */
+void _ipt_demo_fill_notes (ClientBuild *cb, Course *c, IptSession *s, const Appt *a,
+                           IptPhase phase, guint ae, const Vars *v, gboolean improving,
+                           gboolean joint);
 
 G_END_DECLS

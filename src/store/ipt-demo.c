@@ -91,95 +91,6 @@ _ipt_demo_weekday_at_or_before (guint32 julian)
   return julian;
 }
 
-/* ---------------------------------------------------------------------------------------------
- * Text templates: "{name}" and friends, replaced from Vars (no printf formats from tables). */
-
-typedef struct
-{
-  const char *name;     /* the client's first name (preferred or given) */
-  const char *person;   /* the focus person */
-  const char *rel;      /* the focus person's relationship, in a sentence */
-  const char *other;    /* another person of the inventory */
-  const char *topic;    /* what a dispute is about */
-  const char *stage;    /* dispute stage in words */
-  const char *when;     /* month and year of the focus event */
-  const char *old_lc;   /* old role, in a sentence */
-  const char *new_lc;
-  const char *n;        /* planned sessions */
-  const char *left;     /* sessions left */
-  const char *focus;    /* focus in words */
-} Vars;
-
-static const char *
-vars_lookup (const Vars *v, const char *key, gsize len)
-{
-  static const struct { const char *key; gsize offset; } keys[] = {
-    { "name", G_STRUCT_OFFSET (Vars, name) },
-    { "person", G_STRUCT_OFFSET (Vars, person) },
-    { "rel", G_STRUCT_OFFSET (Vars, rel) },
-    { "other", G_STRUCT_OFFSET (Vars, other) },
-    { "topic", G_STRUCT_OFFSET (Vars, topic) },
-    { "stage", G_STRUCT_OFFSET (Vars, stage) },
-    { "when", G_STRUCT_OFFSET (Vars, when) },
-    { "old_lc", G_STRUCT_OFFSET (Vars, old_lc) },
-    { "new_lc", G_STRUCT_OFFSET (Vars, new_lc) },
-    { "n", G_STRUCT_OFFSET (Vars, n) },
-    { "left", G_STRUCT_OFFSET (Vars, left) },
-    { "focus", G_STRUCT_OFFSET (Vars, focus) },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    {
-      if (strlen (keys[i].key) == len && strncmp (keys[i].key, key, len) == 0)
-        {
-          const char *value = G_STRUCT_MEMBER (const char *, v, keys[i].offset);
-          return value != NULL ? value : "";
-        }
-    }
-  return NULL;
-}
-
-static void
-expand_into (GString *out, const char *tmpl, const Vars *v)
-{
-  const char *p = tmpl;
-
-  while (*p != '\0')
-    {
-      const char *open = strchr (p, '{');
-      const char *close;
-      const char *value;
-
-      if (open == NULL)
-        {
-          g_string_append (out, p);
-          return;
-        }
-      g_string_append_len (out, p, open - p);
-      close = strchr (open, '}');
-      if (close == NULL)
-        {
-          g_string_append (out, open);
-          return;
-        }
-      value = vars_lookup (v, open + 1, close - open - 1);
-      if (value != NULL)
-        g_string_append (out, value);
-      else
-        g_string_append_len (out, open, close - open + 1);
-      p = close + 1;
-    }
-}
-
-static char *
-expand (const char *tmpl, const Vars *v)
-{
-  GString *out = g_string_sized_new (strlen (tmpl) + 64);
-
-  expand_into (out, tmpl, v);
-  return g_string_free (out, FALSE);
-}
-
 /* Lower-cases the first letter: "Retired" -> "retired". */
 static char *
 lower_first (const char *s)
@@ -278,107 +189,6 @@ tasks_for (GRand *r, guint n_tasks, guint pos, guint len)
   return bits;
 }
 
-static void
-fill_notes (ClientBuild *cb, Course *c, IptSession *s, const Appt *a, IptPhase phase,
-            guint ae, const Vars *v, gboolean improving, gboolean joint)
-{
-  GRand *r = cb->r;
-  g_autofree char *agenda = NULL;
-  g_autofree char *events = NULL;
-  g_autofree char *between = NULL;
-  IptFocus f = c->focus;
-
-  if (a->attendance != IPT_ATTENDANCE_ATTENDED)
-    {
-      if (a->attendance == IPT_ATTENDANCE_DID_NOT_ATTEND)
-        events = expand (c->kind == KIND_DROPPED
-                           ? "Did not attend. Letter sent offering a further appointment and the GP informed."
-                           : "Did not attend. Text message sent; {name} replied and kept the next slot.", v);
-      else if (a->attendance == IPT_ATTENDANCE_CANCELLED_BY_CLIENT)
-        events = expand (chance (r, 0.5) ? "Cancelled by {name} on the day (unwell); next session kept."
-                                         : "Cancelled by {name} (childcare); next session kept.", v);
-      else
-        events = expand ("Cancelled by the practitioner (illness); {name} offered the next available slot.", v);
-      ipt_session_set_note_events (s, events);
-      return;
-    }
-
-  if (f == IPT_FOCUS_NONE)
-    f = IPT_FOCUS_INTERPERSONAL_SENSITIVITY;
-
-  switch (phase)
-    {
-    case IPT_PHASE_ASSESSMENT:
-      if (a->number == 1)
-        {
-          Vars w = *v;
-          g_autofree char *onset = expand (_ipt_demo_onset_texts[c->focus], v);
-
-          w.focus = onset;
-          agenda = g_strdup ("Introductions; symptoms reviewed with PHQ-9 and GAD-7; history of the current episode.");
-          events = expand ("{name} described low mood, poor sleep and loss of interest, starting after {focus}. "
-                           "Depression explained as a treatable illness (the sick role); {name} relieved that it is not a personal failing.", &w);
-          between = expand ("Notice who {name} sees this week and how it feels afterwards.", v);
-        }
-      else if (a->number == ae)
-        {
-          agenda = g_strdup ("Formulation and treatment contract.");
-          events = expand (c->focus == IPT_FOCUS_NONE
-                             ? "Inventory completed; focus still to be agreed."
-                             : "Shared the interpersonal formulation with {focus} as the focus; {name} agreed. "
-                               "Contract of {n} weekly sessions, ending date written down.", v);
-          between = g_strdup ("Read the written formulation and note anything to change.");
-        }
-      else if (a->number == 2)
-        {
-          agenda = g_strdup ("How the week went; start the interpersonal inventory.");
-          events = expand ("Inventory: {name} talked about {other} and the people at home; linked the start of "
-                           "the low mood to what happened with the people involved.", v);
-          between = g_strdup ("Think about who else matters, for the closeness circle.");
-        }
-      else
-        {
-          agenda = g_strdup ("Complete the inventory; closeness circle.");
-          events = expand ("Placed people on the closeness circle; {name} would like to be closer to {other}.", v);
-          between = g_strdup ("Notice which contacts lift the mood and which lower it.");
-        }
-      break;
-
-    case IPT_PHASE_MIDDLE:
-      agenda = expand (f == IPT_FOCUS_INTERPERSONAL_SENSITIVITY
-                         ? "How have you been since we last met? Mood, and the week's contacts with people."
-                         : "How have you been since we last met? Mood, and the week's events linked to the focus.", v);
-      events = expand (joint ? _ipt_demo_joint_events[f] : _ipt_demo_middle_events[f][(c->note_turn + a->number) % 5], v);
-      between = expand (_ipt_demo_middle_between[f][(c->note_turn + a->number) % 3], v);
-      break;
-
-    case IPT_PHASE_END:
-      if (a->number >= c->planned)
-        agenda = g_strdup ("Final session: review of the course, goals and the relapse-prevention plan.");
-      else if (a->number + 1 == c->planned)
-        agenda = g_strdup ("Ending: one session left after today. Progress on the goals.");
-      else
-        agenda = expand ("Ending: {left} sessions left. Progress on the goals.", v);
-      if (improving)
-        events = expand (_ipt_demo_end_events[(c->note_turn + a->number) % G_N_ELEMENTS (_ipt_demo_end_events)], v);
-      else
-        events = expand (_ipt_demo_end_events_unchanged[(c->note_turn + a->number) % G_N_ELEMENTS (_ipt_demo_end_events_unchanged)], v);
-      between = g_strdup ("Write the relapse-prevention plan: early warning signs, what helps, whom to call.");
-      break;
-
-    case IPT_PHASE_MAINTENANCE:
-    default:
-      agenda = g_strdup ("Monthly maintenance session.");
-      events = expand ("Mood stable; one harder week handled with the relapse-prevention plan. {name} keeps in touch with {other}.", v);
-      between = g_strdup ("Next maintenance session in four weeks.");
-      break;
-    }
-
-  ipt_session_set_note_agenda (s, agenda);
-  ipt_session_set_note_events (s, events);
-  ipt_session_set_note_between (s, between);
-}
-
 /* ---------------------------------------------------------------------------------------------
  * Writing */
 
@@ -473,16 +283,16 @@ write_people (ClientBuild *cb, Vars *v, GError **error)
 
       if (p->deceased)
         {
-          contact = expand ("Saw {person} every week until the illness in the last year.", &w);
-          satisfying = expand ("Very close; {person} was the one {name} turned to first.", &w);
-          unsatisfying = expand ("Things left unsaid at the end; guilt about not visiting more often.", &w);
-          changes = expand ("To remember {person} without being overwhelmed.", &w);
+          contact = _ipt_demo_expand ("Saw {person} every week until the illness in the last year.", &w);
+          satisfying = _ipt_demo_expand ("Very close; {person} was the one {name} turned to first.", &w);
+          unsatisfying = _ipt_demo_expand ("Things left unsaid at the end; guilt about not visiting more often.", &w);
+          changes = _ipt_demo_expand ("To remember {person} without being overwhelmed.", &w);
           ipt_person_set_knows_about_mood (person, FALSE);
         }
       else
         {
-          contact = expand (_ipt_demo_contact_texts[_ipt_demo_rels[p->rel].category], &w);
-          satisfying = expand (person_text (cb->r, _ipt_demo_satisfying_texts, G_N_ELEMENTS (_ipt_demo_satisfying_texts)), &w);
+          contact = _ipt_demo_expand (_ipt_demo_contact_texts[_ipt_demo_rels[p->rel].category], &w);
+          satisfying = _ipt_demo_expand (person_text (cb->r, _ipt_demo_satisfying_texts, G_N_ELEMENTS (_ipt_demo_satisfying_texts)), &w);
           {
             guint k = (guint) g_rand_int_range (cb->r, 0,
                                                 G_N_ELEMENTS (_ipt_demo_unsatisfying_texts));
@@ -490,9 +300,9 @@ write_people (ClientBuild *cb, Vars *v, GError **error)
             /* "lives far away" is for family and friends, not for the household or work */
             if (k == 4 && (_ipt_demo_rels[p->rel].category == CAT_HOUSEHOLD || _ipt_demo_rels[p->rel].category == CAT_WORK))
               k = 3;
-            unsatisfying = expand (_ipt_demo_unsatisfying_texts[k], &w);
+            unsatisfying = _ipt_demo_expand (_ipt_demo_unsatisfying_texts[k], &w);
           }
-          changes = expand (person_text (cb->r, _ipt_demo_changes_texts, G_N_ELEMENTS (_ipt_demo_changes_texts)), &w);
+          changes = _ipt_demo_expand (person_text (cb->r, _ipt_demo_changes_texts, G_N_ELEMENTS (_ipt_demo_changes_texts)), &w);
           ipt_person_set_knows_about_mood (person, chance (cb->r, 0.6));
         }
 
@@ -508,8 +318,8 @@ write_people (ClientBuild *cb, Vars *v, GError **error)
               x.topic = c->topic;
               g_free (unsatisfying);
               g_free (changes);
-              unsatisfying = expand ("Arguments about {topic} end in days of silence.", &x);
-              changes = expand ("To feel listened to, and to agree on {topic}.", &x);
+              unsatisfying = _ipt_demo_expand ("Arguments about {topic} end in days of silence.", &x);
+              changes = _ipt_demo_expand ("To feel listened to, and to agree on {topic}.", &x);
               ipt_person_set_knows_about_mood (person, TRUE);
             }
         }
@@ -622,7 +432,7 @@ write_comments (ClientBuild *cb, Course *c, gint64 episode_id, const Vars *v, GE
 
   g_snprintf (number, sizeof number, "%u", last->number);
   w.n = number;
-  expanded = expand (text, &w);
+  expanded = _ipt_demo_expand (text, &w);
   comment = ipt_comment_new (episode_id, SUPERVISOR, expanded);
   ipt_comment_set_session_number (comment, last->number);
   when = last->day + (guint32) rnd (cb->r, 0, 3);
@@ -680,7 +490,7 @@ write_course (ClientBuild *cb, Course *c, GError **error)
   v.new_lc = new_lc;
   v.n = n_text;
   v.focus = focus_words (c->focus);
-  stage = expand (stage_words (c->stage), &v);
+  stage = _ipt_demo_expand (stage_words (c->stage), &v);
   v.stage = stage;
 
   for (i = 0; i < c->n_contract; i++)
@@ -713,9 +523,9 @@ write_course (ClientBuild *cb, Course *c, GError **error)
           ipt_episode_set_old_role (episode, c->roles->old_role);
           ipt_episode_set_new_role (episode, c->roles->new_role);
         }
-      expand_into (text, _ipt_demo_formulation_texts[c->focus], &v);
+      _ipt_demo_expand_into (text, _ipt_demo_formulation_texts[c->focus], &v);
       if (c->secondary != IPT_FOCUS_NONE)
-        expand_into (text, _ipt_demo_secondary_texts[c->secondary], &v);
+        _ipt_demo_expand_into (text, _ipt_demo_secondary_texts[c->secondary], &v);
       formulation = g_string_free (text, FALSE);
       ipt_episode_set_formulation (episode, formulation);
       if (c->n_contract >= ae)
@@ -791,7 +601,7 @@ write_course (ClientBuild *cb, Course *c, GError **error)
       for (i = 0; i < n_goals; i++)
         {
           g_autoptr(IptGoal) goal = NULL;
-          g_autofree char *text = expand (_ipt_demo_goal_texts[c->focus][(first_goal + i) % 4], &v);
+          g_autofree char *text = _ipt_demo_expand (_ipt_demo_goal_texts[c->focus][(first_goal + i) % 4], &v);
           int first = rnd (r, 1, 4);
           int latest = first;
 
@@ -956,7 +766,7 @@ write_course (ClientBuild *cb, Course *c, GError **error)
 
         if (joint && c->focus == IPT_FOCUS_GRIEF)
           w.other = other_person (cb, c->focus_person);
-        fill_notes (cb, c, session, a, phase, ae, &w, improving, joint);
+        _ipt_demo_fill_notes (cb, c, session, a, phase, ae, &w, improving, joint);
       }
 
       if (!ipt_store_save_session (d->store, session, scores, error))
@@ -1006,13 +816,13 @@ write_life_events (ClientBuild *cb, GError **error)
       switch (c->focus)
         {
         case IPT_FOCUS_GRIEF:
-          events[n++] = (EventRow) { c->focus_day, expand ("Death of {person}", &v), -5, c->focus_person };
+          events[n++] = (EventRow) { c->focus_day, _ipt_demo_expand ("Death of {person}", &v), -5, c->focus_person };
           events[n++] = (EventRow) { c->focus_day + (guint32) rnd (r, 8, 16), g_strdup ("Funeral"), -3, c->focus_person };
           break;
         case IPT_FOCUS_ROLE_DISPUTE:
-          events[n++] = (EventRow) { c->focus_day, expand ("Row with {person} about {topic}", &v), -4, c->focus_person };
+          events[n++] = (EventRow) { c->focus_day, _ipt_demo_expand ("Row with {person} about {topic}", &v), -4, c->focus_person };
           if (c->stage == IPT_DISPUTE_STAGE_DISSOLUTION)
-            events[n++] = (EventRow) { c->focus_day + (guint32) rnd (r, 20, 40), expand ("{person} stayed with friends for a week", &v), -4, c->focus_person };
+            events[n++] = (EventRow) { c->focus_day + (guint32) rnd (r, 20, 40), _ipt_demo_expand ("{person} stayed with friends for a week", &v), -4, c->focus_person };
           break;
         case IPT_FOCUS_ROLE_TRANSITION:
           events[n++] = (EventRow) { c->focus_day, g_strdup (c->roles->event), rnd (r, -4, -2), -1 };
@@ -1043,7 +853,7 @@ write_life_events (ClientBuild *cb, GError **error)
                         other = (int) i;
                         break;
                       }
-                  events[n++] = (EventRow) { day, other >= 0 ? expand ("Day out with {other}", &v)
+                  events[n++] = (EventRow) { day, other >= 0 ? _ipt_demo_expand ("Day out with {other}", &v)
                                                                        : g_strdup ("Joined a community choir"),
                                                        rnd (r, 2, 3), other };
                 }
