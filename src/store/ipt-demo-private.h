@@ -176,6 +176,7 @@ chance (GRand *r, double p)
 #define PICK(r, array) ((array)[g_rand_int_range ((r), 0, G_N_ELEMENTS (array))])
 
 /* ipt-demo.c */
+void     _ipt_demo_iso_from_julian (guint32 julian, char buf[16]);
 guint32  _ipt_demo_weekday_at_or_before (guint32 julian);
 
 /* ---------------------------------------------------------------------------------------------
@@ -316,5 +317,11 @@ IptScore *_ipt_demo_make_wsas (ClientBuild *cb, int phq);
 void _ipt_demo_fill_notes (ClientBuild *cb, Course *c, IptSession *s, const Appt *a,
                            IptPhase phase, guint ae, const Vars *v, gboolean improving,
                            gboolean joint);
+
+/* ipt-demo-write.c */
+gboolean _ipt_demo_write_client (ClientBuild *cb, GError **error);
+gboolean _ipt_demo_write_people (ClientBuild *cb, Vars *v, GError **error);
+gboolean _ipt_demo_write_course (ClientBuild *cb, Course *c, GError **error);
+gboolean _ipt_demo_write_life_events (ClientBuild *cb, GError **error);
 
 G_END_DECLS
