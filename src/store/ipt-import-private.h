@@ -121,11 +121,50 @@ get_session (ImportClient *client,
   return client->sessions[number];
 }
 
+static inline guint
+measure_index_of (ImportContext *ctx,
+                  const char    *id)
+{
+  guint i;
+
+  for (i = 0; i < ctx->n_measures; i++)
+    if (g_strcmp0 (ctx->measures[i]->id, id) == 0)
+      return i;
+  return G_MAXUINT;
+}
+
+/* ipt-import.c */
+gboolean _ipt_import_sql_failed (sqlite3     *db,
+                                 const char  *what,
+                                 GError     **error);
+
 /* ipt-import-read.c */
 gboolean _ipt_import_parse_file   (ImportContext *ctx,
                                    const char    *data,
                                    gsize          len);
 void     _ipt_import_check_client (ImportContext *ctx,
                                    ImportClient  *client);
+
+/* ipt-import.c */
+typedef struct
+{
+  sqlite3_stmt *client;
+  sqlite3_stmt *episode;
+  sqlite3_stmt *sessions;
+  sqlite3_stmt *scores;
+} LoadStatements;
+
+void     _ipt_import_load_statements_clear (LoadStatements *st);
+gboolean _ipt_import_load_client           (ImportContext  *ctx,
+                                            sqlite3        *db,
+                                            LoadStatements *st,
+                                            ImportClient   *client,
+                                            GError        **error);
+
+/* ipt-import-write.c */
+gboolean _ipt_import_run (ImportContext    *ctx,
+                          IptStore         *store,
+                          IptImportSummary *summary,
+                          GError          **error);
 
 G_END_DECLS
