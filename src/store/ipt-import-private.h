@@ -145,7 +145,7 @@ gboolean _ipt_import_parse_file   (ImportContext *ctx,
 void     _ipt_import_check_client (ImportContext *ctx,
                                    ImportClient  *client);
 
-/* ipt-import.c */
+/* ipt-import-load.c */
 typedef struct
 {
   sqlite3_stmt *client;
