@@ -7,6 +7,20 @@
 
 G_BEGIN_DECLS
 
+/* The instance, shared by ipt-store.c (the object, statements, transactions) and
+ * ipt-store-open.c (opening a casebook). */
+struct _IptStore
+{
+  GObject parent_instance;
+
+  char *path;
+  sqlite3 *db;
+  GHashTable *statements;   /* SQL text -> sqlite3_stmt */
+  IptStoreOpenFlags flags;
+  guint write_depth;
+  GError *backup_error;
+};
+
 sqlite3 *_ipt_store_get_db (IptStore *self);
 
 /* A prepared statement from the connection's cache, reset and with its bindings cleared. Release

@@ -40,18 +40,6 @@ check_depth_for_size (goffset size)
   return CHECK_SCHEMA;
 }
 
-struct _IptStore
-{
-  GObject parent_instance;
-
-  char *path;
-  sqlite3 *db;
-  GHashTable *statements;   /* SQL text -> sqlite3_stmt */
-  IptStoreOpenFlags flags;
-  guint write_depth;
-  GError *backup_error;
-};
-
 G_DEFINE_FINAL_TYPE (IptStore, ipt_store, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (ipt-store-error-quark, ipt_store_error)
