@@ -12,91 +12,8 @@
 
 #include "ipt-chart-marker.h"
 #include "ipt-chart-private.h"
+#include "ipt-mood-chart-layout.h"
 #include "ipt-mood-chart-private.h"
-
-/* The measures have different ranges, bands and cut-offs (PHQ-9 0-27 with caseness at 10,
- * GAD-7 0-21 at 8, WSAS 0-40 with none). On one shared axis two of the three would be drawn
- * against the wrong bands and cut-off, and a second y axis invites reading crossings that mean
- * nothing. So each measure gets its own panel and scale (small multiples), while the panels
- * share the session axis and the phase shading, which is what is compared between them. */
-
-#define MAX_PANELS IPT_CHART_N_MEASURES
-#define N_PHASES 4
-#define MAX_EVENT_ROWS 3
-
-typedef struct
-{
-  double x, y, w, h;
-} Rect;
-
-typedef struct
-{
-  int             measure;     /* IptChartMeasure, or -1: an empty panel */
-  Rect            header;
-  Rect            plot;
-  int             step;        /* tick step in score units */
-} Panel;
-
-typedef struct
-{
-  double   fs;                 /* base font size */
-  double   small;
-  double   pad;
-  double   line;               /* line width of the series */
-  double   radius;             /* of a point */
-
-  Rect     title;
-  Rect     subtitle;
-  Rect     phases;
-  Panel    panels[MAX_PANELS];
-  guint    n_panels;
-  Rect     numbers;
-  Rect     dates;
-  Rect     marks;
-  Rect     events;
-  guint    event_rows;
-  Rect     legend;
-  guint    legend_rows;
-
-  double   plot_x;
-  double   plot_w;
-  double   right_x;
-  double   right_w;
-  double   band_top;           /* phase shading spans band_top .. band_bottom */
-  double   band_bottom;
-
-  guint    last_number;
-  double   slot;
-  guint    current;
-
-  gboolean show_subtitle;
-  gboolean show_dates;
-  gboolean show_marks;
-  gboolean show_events;
-  gboolean show_legend;
-  gboolean has_missed;
-  gboolean has_risk;
-  gboolean has_events;
-
-  /* measured once per layout, drawn from here */
-  struct _EventPlace *event_places;   /* one per data->events, or NULL */
-  guint              n_event_places;
-  GArray            *legend_items;    /* LegendItem */
-} Layout;
-
-typedef struct
-{
-  PangoContext         *context;
-  PangoLayout          *layout;     /* the current text (a strong reference) */
-  char                 *key;        /* text is shared through the shape cache under this, or NULL */
-  PangoFontDescription *normal;
-  PangoFontDescription *bold;
-  PangoFontDescription *small;
-  PangoFontDescription *small_bold;
-  PangoFontDescription *title;
-  GArray               *boxes;      /* IptChartBox of every text drawn, or NULL */
-  GArray               *segments;   /* IptChartSegment of every line drawn, or NULL */
-} Text;
 
 typedef struct
 {
@@ -128,41 +45,6 @@ rgb (guint32 value)
 }
 
 static IptChartColor
-mix (IptChartColor base,
-     IptChartColor over,
-     double        amount)
-{
-  IptChartColor c = {
-    base.red + (over.red - base.red) * amount,
-    base.green + (over.green - base.green) * amount,
-    base.blue + (over.blue - base.blue) * amount,
-    1.0,
-  };
-  return c;
-}
-
-static IptChartColor
-with_alpha (IptChartColor c,
-            double        alpha)
-{
-  c.alpha = alpha;
-  return c;
-}
-
-static void
-set_color (cairo_t             *cr,
-           const IptChartColor *c)
-{
-  cairo_set_source_rgba (cr, c->red, c->green, c->blue, c->alpha);
-}
-
-static IptChartColor
-background (const IptChartStyle *style)
-{
-  return with_alpha (style->background, 1.0);
-}
-
-static IptChartColor
 phase_tint (const IptChartStyle *style,
             IptPhase             phase)
 {
@@ -179,21 +61,6 @@ phase_text (const IptChartStyle *style,
   const PhaseColors *p = &phase_colors[MIN ((guint) phase, N_PHASES - 1)];
 
   return rgb (style->dark ? p->dark_text : p->light_text);
-}
-
-static IptChartColor
-warning_color (const IptChartStyle *style)
-{
-  IptChartColor c;
-
-  ipt_chart_style_get_signal_color (style, IPT_SIGNAL_RISK, &c);
-  return c;
-}
-
-static IptChartColor
-muted (const IptChartStyle *style)
-{
-  return mix (background (style), style->foreground, 0.62);
 }
 
 static IptChartColor
@@ -419,45 +286,7 @@ text_draw (cairo_t             *cr,
     }
 }
 
-/* Records a straight line for the overlap checks of the tests. */
-static void
-record_line (Text   *t,
-             double  x0,
-             double  y0,
-             double  x1,
-             double  y1,
-             double  width)
-{
-  IptChartSegment seg = { x0, y0, x1, y1, width };
-
-  if (t->segments != NULL)
-    g_array_append_val (t->segments, seg);
-}
-
 /* Scales and labels ------------------------------------------------------------------------ */
-
-static double
-slot_x (const Layout *l,
-        double        number)
-{
-  return l->plot_x + (number - 0.5) * l->slot;
-}
-
-static double
-value_y (const Panel      *panel,
-         const IptMeasure *measure,
-         double            value)
-{
-  double range = measure->total_max - measure->total_min;
-
-  return panel->plot.y + panel->plot.h - (value - measure->total_min) / range * panel->plot.h;
-}
-
-static double
-snap (double v)
-{
-  return round (v);
-}
 
 static IptPhase
 phase_of (const IptChartData *data,
@@ -762,12 +591,6 @@ place_vlabels (VLabel *labels,
 
 /* Layout ----------------------------------------------------------------------------------- */
 
-static gboolean
-session_missed (const IptChartSession *s)
-{
-  return s->attendance != IPT_ATTENDANCE_ATTENDED;
-}
-
 /* x of a date on the session axis: between the dated sessions around it, or a week a slot
  * beyond them. FALSE when the course has no dated session. */
 static gboolean
@@ -821,15 +644,6 @@ event_label (const IptChartEvent *event)
 
   return g_strdup_printf ("%s (%s)", event->title, impact);
 }
-
-typedef struct _EventPlace
-{
-  double x;
-  double label_x;
-  double label_w;
-  int    row;                  /* -1: no room for the label, only the flag */
-  char  *text;
-} EventPlace;
 
 /* Greedy rows: each label goes in the first row where it fits beside the others. */
 static guint
@@ -885,27 +699,6 @@ event_places_free (EventPlace *places,
     g_free (places[i].text);
   g_free (places);
 }
-
-typedef enum
-{
-  LEGEND_SERIES,
-  LEGEND_BAND,
-  LEGEND_CUTOFF,
-  LEGEND_RISK,
-  LEGEND_DNA,
-  LEGEND_CANCELLED,
-  LEGEND_EVENT,
-} LegendKind;
-
-typedef struct
-{
-  LegendKind kind;
-  int        measure;
-  char      *text;
-  double     w;
-  double     x;
-  guint      row;
-} LegendItem;
 
 static GArray *
 legend_items (const IptChartData *data,
@@ -1250,72 +1043,6 @@ layout_clear (Layout *l)
 }
 
 /* Drawing ---------------------------------------------------------------------------------- */
-
-static void
-fill_rect (cairo_t             *cr,
-           double               x0,
-           double               y0,
-           double               x1,
-           double               y1,
-           const IptChartColor *color)
-{
-  x0 = snap (x0);
-  y0 = snap (y0);
-  x1 = snap (x1);
-  y1 = snap (y1);
-  if (x1 <= x0 || y1 <= y0)
-    return;
-  set_color (cr, color);
-  cairo_rectangle (cr, x0, y0, x1 - x0, y1 - y0);
-  cairo_fill (cr);
-}
-
-/* Horizontal and vertical lines as pixel-aligned boxes (added to the path): crisp, and on image
- * surfaces the fast path without tessellation, a good part of what keeps a chart quick. */
-static void
-hline (cairo_t *cr,
-       Text    *t,
-       double   x0,
-       double   x1,
-       double   y,
-       double   thickness)
-{
-  double h = MAX (1, round (thickness));
-  double top = round (y - (h - 1) / 2);
-
-  cairo_rectangle (cr, round (x0), top, round (x1) - round (x0), h);
-  record_line (t, round (x0), top + h / 2, round (x1), top + h / 2, h);
-}
-
-static void
-vline (cairo_t *cr,
-       Text    *t,
-       double   x,
-       double   y0,
-       double   y1)
-{
-  cairo_rectangle (cr, round (x), round (y0), 1, round (y1) - round (y0));
-  record_line (t, round (x) + 0.5, round (y0), round (x) + 0.5, round (y1), 1);
-}
-
-/* A dashed horizontal line of boxes. */
-static void
-hline_dashed (cairo_t *cr,
-              Text    *t,
-              double   x0,
-              double   x1,
-              double   y,
-              double   thickness,
-              double   dash,
-              double   gap)
-{
-  double h = MAX (1, round (thickness));
-  double top = round (y - (h - 1) / 2);
-
-  for (double x = x0; x < x1; x += dash + gap)
-    cairo_rectangle (cr, round (x), top, round (MIN (x + dash, x1)) - round (x), h);
-  record_line (t, x0, top + h / 2, x1, top + h / 2, h);
-}
 
 /* Severity bands get darker with severity: faint, so the phases still show through. */
 static double
