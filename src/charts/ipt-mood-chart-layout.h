@@ -207,6 +207,82 @@ session_missed (const IptChartSession *s)
 
 /* Text ------------------------------------------------------------------------------------- */
 
+/* The key of a render's texts in the shape cache: all that shapes them but the font, width
+ * and text, that is the target's font options and transformation, the family and the sizes. */
+char *_ipt_mood_chart_shape_cache_key (cairo_t             *cr,
+                                       const IptChartStyle *style,
+                                       double               fs,
+                                       double               small);
+
+/* Sets up the fonts of a render: fs is the base size, small that of the small texts. */
+void  _ipt_mood_chart_text_init (Text                *t,
+                                 PangoContext        *context,
+                                 const IptChartStyle *style,
+                                 double               fs,
+                                 double               small);
+void  _ipt_mood_chart_text_clear (Text *t);
+
+/* Makes s in font the current text: one line, ellipsized to max_width (-1: any width); or up
+ * to `lines` lines wrapped at words. */
+void  _ipt_mood_chart_text_set_lines (Text                       *t,
+                                      const PangoFontDescription *font,
+                                      const char                 *s,
+                                      double                      max_width,
+                                      int                         lines);
+
+/* Draws the current text with its top-left corner at (x, y). */
+void  _ipt_mood_chart_text_draw (cairo_t             *cr,
+                                 Text                *t,
+                                 double               x,
+                                 double               y,
+                                 const IptChartColor *color);
+
+static inline void
+text_set (Text                       *t,
+          const PangoFontDescription *font,
+          const char                 *s,
+          double                      max_width)
+{
+  _ipt_mood_chart_text_set_lines (t, font, s, max_width, 1);
+}
+
+static inline void
+text_size (Text   *t,
+           double *w,
+           double *h)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (t->layout, NULL, &logical);
+  if (w != NULL)
+    *w = logical.width / (double) PANGO_SCALE;
+  if (h != NULL)
+    *h = logical.height / (double) PANGO_SCALE;
+}
+
+static inline double
+text_measure (Text                       *t,
+              const PangoFontDescription *font,
+              const char                 *s)
+{
+  double w;
+
+  text_set (t, font, s, -1);
+  text_size (t, &w, NULL);
+  return w;
+}
+
+static inline double
+line_height (Text                       *t,
+             const PangoFontDescription *font)
+{
+  double h;
+
+  text_set (t, font, "0", -1);
+  text_size (t, NULL, &h);
+  return h;
+}
+
 /* Records a straight line for the overlap checks of the tests. */
 static inline void
 record_line (Text   *t,

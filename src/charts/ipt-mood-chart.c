@@ -74,218 +74,6 @@ event_color (const IptChartStyle *style,
   return muted (style);
 }
 
-/* Text ------------------------------------------------------------------------------------- */
-
-static PangoFontDescription *
-make_font (const IptChartStyle *style,
-           double               size,
-           PangoWeight          weight)
-{
-  PangoFontDescription *font = pango_font_description_new ();
-
-  pango_font_description_set_family (font, style->font_family != NULL ? style->font_family : "Sans");
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  pango_font_description_set_weight (font, weight);
-  return font;
-}
-
-/* Shaping is the largest part of drawing a chart (profiled: about 40 %), and a chart redraws
- * the same labels again and again (hover, resize of other widgets, print preview). So shaped
- * layouts are kept across renders, keyed by everything that affects them: the target's font
- * options and transformation, the font, the width and the text. */
-#define SHAPE_CACHE_MAX 4096
-
-G_LOCK_DEFINE_STATIC (shape_cache);
-static GHashTable *shape_cache;
-
-void
-ipt_mood_chart_drop_shape_cache (void)
-{
-  G_LOCK (shape_cache);
-  g_clear_pointer (&shape_cache, g_hash_table_unref);
-  G_UNLOCK (shape_cache);
-}
-
-static char *
-shape_cache_key (cairo_t             *cr,
-                 const IptChartStyle *style,
-                 double               fs,
-                 double               small)
-{
-  cairo_font_options_t *options = cairo_font_options_create ();
-  cairo_matrix_t m;
-  char *key;
-
-  cairo_surface_get_font_options (cairo_get_target (cr), options);
-  cairo_get_matrix (cr, &m);
-  key = g_strdup_printf ("%lx|%g,%g,%g,%g|%s|%g|%g",
-                         cairo_font_options_hash (options), m.xx, m.yx, m.xy, m.yy,
-                         style->font_family != NULL ? style->font_family : "Sans", fs, small);
-  cairo_font_options_destroy (options);
-  return key;
-}
-
-static void
-text_init (Text                *t,
-           PangoContext        *context,
-           const IptChartStyle *style,
-           double               fs,
-           double               small)
-{
-  t->context = g_object_ref (context);
-  t->layout = pango_layout_new (context);
-  t->normal = make_font (style, fs, PANGO_WEIGHT_NORMAL);
-  t->bold = make_font (style, fs, PANGO_WEIGHT_BOLD);
-  t->small = make_font (style, small, PANGO_WEIGHT_NORMAL);
-  t->small_bold = make_font (style, small, PANGO_WEIGHT_BOLD);
-  t->title = make_font (style, fs * 1.3, PANGO_WEIGHT_BOLD);
-}
-
-static void
-text_clear (Text *t)
-{
-  g_clear_object (&t->layout);
-  g_clear_object (&t->context);
-  g_clear_pointer (&t->key, g_free);
-  g_clear_pointer (&t->normal, pango_font_description_free);
-  g_clear_pointer (&t->bold, pango_font_description_free);
-  g_clear_pointer (&t->small, pango_font_description_free);
-  g_clear_pointer (&t->small_bold, pango_font_description_free);
-  g_clear_pointer (&t->title, pango_font_description_free);
-}
-
-/* Sets the text; max_width > 0 ellipsizes it to that width. */
-/* One line, ellipsized to width (-1: any width); or up to `lines` lines wrapped at words. */
-static void
-layout_setup (PangoLayout                *layout,
-              const PangoFontDescription *font,
-              const char                 *s,
-              int                         width,
-              int                         lines)
-{
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_width (layout, width);
-  pango_layout_set_ellipsize (layout, width > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
-  /* a height of -n keeps n lines at most; -1, one */
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
-  pango_layout_set_height (layout, lines > 1 && width > 0 ? -lines : -1);
-  pango_layout_set_text (layout, s, -1);
-}
-
-static void
-text_set_lines (Text                       *t,
-                const PangoFontDescription *font,
-                const char                 *s,
-                double                      max_width,
-                int                         lines)
-{
-  int width = max_width > 0 ? (int) (max_width * PANGO_SCALE) : -1;
-  const PangoFontDescription *fonts[] = { t->normal, t->bold, t->small, t->small_bold, t->title };
-  g_autofree char *key = NULL;
-  PangoLayout *layout;
-  guint index = 0;
-
-  lines = MAX (lines, 1);
-  if (t->key == NULL)
-    {
-      layout_setup (t->layout, font, s, width, lines);
-      return;
-    }
-
-  while (index + 1 < G_N_ELEMENTS (fonts) && fonts[index] != font)
-    index++;
-  key = g_strdup_printf ("%s|%u|%d|%d|%s", t->key, index, width, lines, s);
-
-  G_LOCK (shape_cache);
-  if (shape_cache == NULL)
-    shape_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  layout = g_hash_table_lookup (shape_cache, key);
-  if (layout == NULL)
-    {
-      if (g_hash_table_size (shape_cache) >= SHAPE_CACHE_MAX)
-        g_hash_table_remove_all (shape_cache);
-      layout = pango_layout_new (t->context);
-      layout_setup (layout, font, s, width, lines);
-      /* lay it out now, so that the shared layout is only read afterwards */
-      pango_layout_get_extents (layout, NULL, NULL);
-      g_hash_table_insert (shape_cache, g_steal_pointer (&key), layout);
-    }
-  g_set_object (&t->layout, layout);
-  G_UNLOCK (shape_cache);
-}
-
-static void
-text_set (Text                       *t,
-          const PangoFontDescription *font,
-          const char                 *s,
-          double                      max_width)
-{
-  text_set_lines (t, font, s, max_width, 1);
-}
-
-static void
-text_size (Text   *t,
-           double *w,
-           double *h)
-{
-  PangoRectangle logical;
-
-  pango_layout_get_extents (t->layout, NULL, &logical);
-  if (w != NULL)
-    *w = logical.width / (double) PANGO_SCALE;
-  if (h != NULL)
-    *h = logical.height / (double) PANGO_SCALE;
-}
-
-static double
-text_measure (Text                       *t,
-              const PangoFontDescription *font,
-              const char                 *s)
-{
-  double w;
-
-  text_set (t, font, s, -1);
-  text_size (t, &w, NULL);
-  return w;
-}
-
-static double
-line_height (Text                       *t,
-             const PangoFontDescription *font)
-{
-  double h;
-
-  text_set (t, font, "0", -1);
-  text_size (t, NULL, &h);
-  return h;
-}
-
-/* Draws the current text with its top-left corner at (x, y). */
-static void
-text_draw (cairo_t             *cr,
-           Text                *t,
-           double               x,
-           double               y,
-           const IptChartColor *color)
-{
-  set_color (cr, color);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, t->layout);
-
-  if (t->boxes != NULL)
-    {
-      PangoRectangle ink;
-      IptChartBox box;
-
-      pango_layout_get_pixel_extents (t->layout, &ink, NULL);
-      box.x = x + ink.x;
-      box.y = y + ink.y;
-      box.w = ink.width;
-      box.h = ink.height;
-      g_array_append_val (t->boxes, box);
-    }
-}
-
 /* Scales and labels ------------------------------------------------------------------------ */
 
 static IptPhase
@@ -807,7 +595,7 @@ layout_compute (Layout              *l,
   l->pad = round (l->fs * 0.6);
   l->line = MAX (1.5, l->fs / 6.0);
   l->radius = MAX (2.5, l->fs * 0.3);
-  text_init (t, context, style, l->fs, l->small);
+  _ipt_mood_chart_text_init (t, context, style, l->fs, l->small);
 
   l->last_number = MAX (ipt_chart_data_get_last_number (data), 1);
   l->current = ipt_chart_data_get_current_session (data);
@@ -1188,8 +976,8 @@ draw_panel (cairo_t             *cr,
         double w, h;
 
         text_size (t, &w, &h);
-        text_draw (cr, t, panel->plot.x + (panel->plot.w - w) / 2,
-                   panel->plot.y + (panel->plot.h - h) / 2, &mute);
+        _ipt_mood_chart_text_draw (cr, t, panel->plot.x + (panel->plot.w - w) / 2,
+                                   panel->plot.y + (panel->plot.h - h) / 2, &mute);
       }
       return;
     }
@@ -1236,8 +1024,8 @@ draw_panel (cairo_t             *cr,
       g_snprintf (buf, sizeof buf, "%d", v);
       text_set (t, t->small, buf, -1);
       text_size (t, &w, &h);
-      text_draw (cr, t, panel->plot.x - l->small * 0.5 - w,
-                 value_y (panel, measure, v) - h / 2, &mute);
+      _ipt_mood_chart_text_draw (cr, t, panel->plot.x - l->small * 0.5 - w,
+                                 value_y (panel, measure, v) - h / 2, &mute);
     }
 
   /* The caseness cut-off, dashed: points on it are cases. */
@@ -1327,12 +1115,12 @@ draw_panel (cairo_t             *cr,
   /* The header: the measure's name and its change in words. */
   text_set (t, t->bold, measure->name, -1);
   text_size (t, &name_w, NULL);
-  text_draw (cr, t, panel->header.x, panel->header.y, &series);
+  _ipt_mood_chart_text_draw (cr, t, panel->header.x, panel->header.y, &series);
   status = panel_status (data, panel->measure);
   if (panel->header.w - name_w - l->fs > l->fs * 2)
     {
       text_set (t, t->normal, status, panel->header.w - name_w - l->fs);
-      text_draw (cr, t, panel->header.x + name_w + l->fs * 0.7, panel->header.y, &fg);
+      _ipt_mood_chart_text_draw (cr, t, panel->header.x + name_w + l->fs * 0.7, panel->header.y, &fg);
     }
 
   /* Right margin: the cut-off first (it must show), then the band names where room is left. */
@@ -1369,7 +1157,7 @@ draw_panel (cairo_t             *cr,
             {
               double w;
 
-              text_set_lines (t, t->small, a->text, l->right_w, 2);
+              _ipt_mood_chart_text_set_lines (t, t->small, a->text, l->right_w, 2);
               text_size (t, &w, &a->h);
               a->lines = 2;
             }
@@ -1388,9 +1176,11 @@ draw_panel (cairo_t             *cr,
         {
           if (labels[i].placed)
             {
-              text_set_lines (t, i == 0 && ipt_measure_has_caseness (measure) ? t->small_bold : t->small,
-                              labels[i].text, l->right_w, labels[i].lines);
-              text_draw (cr, t, l->right_x, labels[i].y, &labels[i].color);
+              _ipt_mood_chart_text_set_lines (t,
+                                              i == 0 && ipt_measure_has_caseness (measure)
+                                              ? t->small_bold : t->small,
+                                              labels[i].text, l->right_w, labels[i].lines);
+              _ipt_mood_chart_text_draw (cr, t, l->right_x, labels[i].y, &labels[i].color);
             }
           g_free (labels[i].text);
         }
@@ -1450,7 +1240,7 @@ draw_phases (cairo_t             *cr,
           cairo_fill (cr);
           color = background (style);
         }
-      text_draw (cr, t, (x0 + x1) / 2 - w / 2, l->phases.y + 1, &color);
+      _ipt_mood_chart_text_draw (cr, t, (x0 + x1) / 2 - w / 2, l->phases.y + 1, &color);
 
       if (phase > 0)
         {
@@ -1501,7 +1291,7 @@ draw_axis (cairo_t             *cr,
       g_snprintf (buf, sizeof buf, "%u", n);
       text_set (t, is_current ? t->small_bold : t->small, buf, -1);
       text_size (t, &w, &h);
-      text_draw (cr, t, slot_x (l, n) - w / 2, l->numbers.y, is_current ? &fg : &mute);
+      _ipt_mood_chart_text_draw (cr, t, slot_x (l, n) - w / 2, l->numbers.y, is_current ? &fg : &mute);
     }
 
   if (l->show_dates)
@@ -1528,7 +1318,7 @@ draw_axis (cairo_t             *cr,
             continue;
           text_set (t, t->small, date, -1);
           text_size (t, &w, &h);
-          text_draw (cr, t, slot_x (l, s->number) - w / 2, l->dates.y, &mute);
+          _ipt_mood_chart_text_draw (cr, t, slot_x (l, s->number) - w / 2, l->dates.y, &mute);
         }
     }
 
@@ -1562,7 +1352,7 @@ draw_axis (cairo_t             *cr,
               text_set (t, t->small_bold, symbol, -1);
               text_size (t, &w, &h);
             }
-          text_draw (cr, t, slot_x (l, s->number) - w / 2, l->marks.y, &mute);
+          _ipt_mood_chart_text_draw (cr, t, slot_x (l, s->number) - w / 2, l->marks.y, &mute);
         }
 
       for (guint m = 0; m < IPT_CHART_N_MEASURES; m++)
@@ -1580,7 +1370,7 @@ draw_axis (cairo_t             *cr,
                   text_set (t, t->small_bold, "!", -1);
                   text_size (t, &w, &h);
                 }
-              text_draw (cr, t, slot_x (l, p->session) - w / 2, l->marks.y, &warn);
+              _ipt_mood_chart_text_draw (cr, t, slot_x (l, p->session) - w / 2, l->marks.y, &warn);
             }
         }
     }
@@ -1634,7 +1424,8 @@ draw_events (cairo_t             *cr,
 
   text_set (t, t->small, _("Events"), -1);
   text_size (t, &w, &h);
-  text_draw (cr, t, l->plot_x - l->small * 0.5 - w, l->events.y + marker / 2 - h / 2, &mute);
+  _ipt_mood_chart_text_draw (cr, t, l->plot_x - l->small * 0.5 - w,
+                             l->events.y + marker / 2 - h / 2, &mute);
 
   set_color (cr, &line);
   hline (cr, t, l->plot_x, l->plot_x + l->plot_w, l->events.y + marker / 2, 1);
@@ -1651,7 +1442,7 @@ draw_events (cairo_t             *cr,
       if (p->row < 0)
         continue;
       text_set (t, t->small, p->text, p->label_w + 1);
-      text_draw (cr, t, p->label_x, l->events.y + marker + p->row * small_h, &fg);
+      _ipt_mood_chart_text_draw (cr, t, p->label_x, l->events.y + marker + p->row * small_h, &fg);
     }
 }
 
@@ -1731,7 +1522,7 @@ draw_legend (cairo_t             *cr,
         }
 
       text_set (t, t->small, item->text, -1);
-      text_draw (cr, t, x + sw + l->small * 0.4, y, &fg);
+      _ipt_mood_chart_text_draw (cr, t, x + sw + l->small * 0.4, y, &fg);
     }
 }
 
@@ -1776,7 +1567,7 @@ ipt_mood_chart_render_recorded (cairo_t             *cr,
     double fs, small;
 
     font_sizes (style, width, height, &fs, &small);
-    t.key = shape_cache_key (cr, style, fs, small);
+    t.key = _ipt_mood_chart_shape_cache_key (cr, style, fs, small);
   }
   layout_compute (&l, &t, context, data, style, width, height);
   t.boxes = boxes;
@@ -1788,14 +1579,14 @@ ipt_mood_chart_render_recorded (cairo_t             *cr,
 
   title = chart_title (data);
   text_set (&t, t.title, title, l.title.w);
-  text_draw (cr, &t, l.title.x, l.title.y, &style->foreground);
+  _ipt_mood_chart_text_draw (cr, &t, l.title.x, l.title.y, &style->foreground);
   if (l.show_subtitle)
     {
       g_autofree char *subtitle = chart_subtitle (data, l.current);
       IptChartColor mute = muted (style);
 
       text_set (&t, t.small, subtitle, l.subtitle.w);
-      text_draw (cr, &t, l.subtitle.x, l.subtitle.y, &mute);
+      _ipt_mood_chart_text_draw (cr, &t, l.subtitle.x, l.subtitle.y, &mute);
     }
 
   draw_phases (cr, &t, &l, data, style);
@@ -1808,7 +1599,7 @@ ipt_mood_chart_render_recorded (cairo_t             *cr,
     draw_legend (cr, &t, &l, data, style);
 
   layout_clear (&l);
-  text_clear (&t);
+  _ipt_mood_chart_text_clear (&t);
   g_object_unref (context);
   cairo_restore (cr);
 }
@@ -1866,6 +1657,6 @@ ipt_mood_chart_hit_test (PangoContext        *context,
     }
 
   layout_clear (&l);
-  text_clear (&t);
+  _ipt_mood_chart_text_clear (&t);
   return found;
 }
