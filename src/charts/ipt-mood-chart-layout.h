@@ -205,6 +205,38 @@ session_missed (const IptChartSession *s)
   return s->attendance != IPT_ATTENDANCE_ATTENDED;
 }
 
+/* Layout ----------------------------------------------------------------------------------- */
+
+/* Small charts get smaller text, down to a readable floor. */
+void        _ipt_mood_chart_font_sizes (const IptChartStyle *style,
+                                        double               width,
+                                        double               height,
+                                        double              *fs,
+                                        double              *small);
+
+/* Lays the chart out in width x height, measuring its texts with t (set up here: clear it with
+ * _ipt_mood_chart_text_clear () after _ipt_mood_chart_layout_clear ()). */
+void        _ipt_mood_chart_layout_compute (Layout              *l,
+                                            Text                *t,
+                                            PangoContext        *context,
+                                            const IptChartData  *data,
+                                            const IptChartStyle *style,
+                                            double               width,
+                                            double               height);
+void        _ipt_mood_chart_layout_clear (Layout *l);
+
+/* The first and last session number of each phase on this chart; FALSE when not shown. */
+gboolean    _ipt_mood_chart_phase_range (const IptChartData *data,
+                                         const Layout       *l,
+                                         IptPhase            phase,
+                                         guint              *first,
+                                         guint              *last);
+
+/* "cut-off 10" in buf. */
+const char *_ipt_mood_chart_cutoff_text (char  *buf,
+                                         gsize  size,
+                                         int    caseness);
+
 /* Text ------------------------------------------------------------------------------------- */
 
 /* The key of a render's texts in the shape cache: all that shapes them but the font, width
