@@ -174,6 +174,10 @@ muted (const IptChartStyle *style)
   return mix (background (style), style->foreground, 0.62);
 }
 
+/* The shading of a phase, mixed into the background. */
+IptChartColor _ipt_mood_chart_phase_tint (const IptChartStyle *style,
+                                          IptPhase             phase);
+
 /* Scales ----------------------------------------------------------------------------------- */
 
 static inline double
@@ -397,5 +401,14 @@ hline_dashed (cairo_t *cr,
     cairo_rectangle (cr, round (x), top, round (MIN (x + dash, x1)) - round (x), h);
   record_line (t, x0, top + h / 2, x1, top + h / 2, h);
 }
+
+/* One measure's panel (or the note that there is none): its bands and phases, grid and cut-off,
+ * scores, header, and the band names in the right margin. */
+void _ipt_mood_chart_draw_panel (cairo_t             *cr,
+                                 Text                *t,
+                                 const Layout        *l,
+                                 const Panel         *panel,
+                                 const IptChartData  *data,
+                                 const IptChartStyle *style);
 
 G_END_DECLS
