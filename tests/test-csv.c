@@ -1,6 +1,8 @@
 /* The scores CSV (RFC 4180 reading, import, export) and the outcomes CSV. */
 #include "config.h"
 
+#include "test-csv-common.h"
+
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -11,56 +13,7 @@
 #include "ipt-store-private.h"
 #include "ipt-store.h"
 
-#define HEADER "client_code,session,date,measure,total,items\n"
-#define EXPECTED_HEADER "client_code,session,date,measure,total,items"
 #define MEASURES "phq9, gad7, wsas, hamd17, bdi2, epds"
-
-static char *test_dir;
-static guint n_stores;
-
-static IptStore *
-open_fresh_store (void)
-{
-  g_autofree char *name = g_strdup_printf ("csv-%u.sqlite", n_stores++);
-  g_autofree char *path = g_build_filename (test_dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-  IptStore *store;
-
-  store = ipt_store_open (path, IPT_STORE_OPEN_NO_BACKUP, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-  return store;
-}
-
-static gboolean
-import_text (IptStore         *store,
-             const char       *text,
-             IptImportFlags    flags,
-             IptImportSummary *summary,
-             GPtrArray        *problems,
-             GError          **error)
-{
-  return ipt_import_scores_csv_data (store, "in.csv", text, strlen (text), flags, summary,
-                                     problems, error);
-}
-
-static void
-import_ok (IptStore         *store,
-           const char       *text,
-           IptImportFlags    flags,
-           IptImportSummary *summary)
-{
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-
-  ok = import_text (store, text, flags, summary, problems, &error);
-  if (problems->len > 0)
-    g_test_message ("first problem: %s", (const char *) g_ptr_array_index (problems, 0));
-  g_assert_no_error (error);
-  g_assert_true (ok);
-  g_assert_cmpuint (problems->len, ==, 0);
-}
 
 /* Every table the import writes, as text, to compare a casebook before and after. */
 static char *
@@ -129,13 +82,6 @@ query_text (IptStore   *store,
   value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   sqlite3_finalize (stmt);
   return value;
-}
-
-static void
-exec_sql (IptStore   *store,
-          const char *sql)
-{
-  g_assert_cmpint (sqlite3_exec (_ipt_store_get_db (store), sql, NULL, NULL, NULL), ==, SQLITE_OK);
 }
 
 static char *
@@ -890,26 +836,6 @@ test_export_write_atomic (void)
   g_assert_false (ipt_export_write_output (bad, "x", 1, &error));
   g_assert_nonnull (error);
   g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
-}
-
-static void
-rm_rf (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-
-  if (dir != NULL)
-    {
-      const char *name;
-
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          rm_rf (child);
-        }
-      g_dir_close (dir);
-    }
-  g_remove (path);
 }
 
 int
