@@ -429,7 +429,7 @@ append_point (ImportContext *ctx,
 }
 
 /* The course's row of episode_series, computed from what the import loaded and wrote instead of
- * from the view (its triggers are suspended: see begin_bulk); tests/test-csv.c compares both. */
+ * from the view (its triggers are suspended: see begin_bulk); tests/test-csv-import.c compares both. */
 static gboolean
 write_series (ImportContext    *ctx,
               sqlite3          *db,
@@ -555,7 +555,7 @@ write_client (ImportContext    *ctx,
  * row of each course it touched itself (write_series), and the triggers are created again from
  * their own SQL before the commit; any failure rolls the whole transaction back, triggers
  * included. A trigger not named here keeps firing row by row. When one of these triggers or the
- * view changes its meaning in the schema, write_series must change with it (tests/test-csv.c
+ * view changes its meaning in the schema, write_series must change with it (tests/test-csv-import.c
  * compares the results with what the view gives). Item answers are checked by the CHECK of
  * scores.answers (ipt-schema-3.sql), as any other writer's. */
 static const char * const bulk_triggers[] = {
