@@ -14,6 +14,7 @@
 #include "ipt-store.h"
 
 #include "fixtures/charts/charts-fixtures.h"
+#include "test-charts-common.h"
 
 /* Fonts differ between machines, so pictures are compared with a tolerance: a pixel differs
  * when a channel is off by more than CHANNEL_TOLERANCE, and at most MAX_DIFFERING of the
@@ -919,31 +920,7 @@ main (int    argc,
 
   status = g_test_run ();
 
-  {
-    g_autoptr(GFile) dir = g_file_new_for_path (tmp_dir);
-    g_autoptr(GFileEnumerator) children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                                                     G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
-                                                                     NULL, NULL);
-    GFileInfo *info;
-
-    /* best effort: remove the temporary directory, two levels deep */
-    while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (tmp_dir, g_file_info_get_name (info), NULL);
-        g_autoptr(GDir) sub = g_dir_open (child, 0, NULL);
-        const char *name;
-
-        while (sub != NULL && (name = g_dir_read_name (sub)) != NULL)
-          {
-            g_autofree char *grandchild = g_build_filename (child, name, NULL);
-            g_unlink (grandchild);
-          }
-        if (g_remove (child) != 0)
-          g_rmdir (child);
-        g_object_unref (info);
-      }
-    g_rmdir (tmp_dir);
-  }
+  remove_tmp_dir (tmp_dir);
   g_free (tmp_dir);
 
   return status;
