@@ -8,6 +8,8 @@
 
 #include "ipt-model.h"
 
+#include "test-model-common.h"
+
 /* ---- enums ---------------------------------------------------------------------------------- */
 
 typedef const char *(*ToId) (int value);
@@ -325,14 +327,6 @@ test_episode_validate (void)
 }
 
 /* ---- property notification: every writable property of every type --------------------------- */
-
-static void
-count_notify (GObject    *object,
-              GParamSpec *pspec,
-              guint      *count)
-{
-  (*count)++;
-}
 
 /* A value different from the current one, and valid for the property. */
 static gboolean
