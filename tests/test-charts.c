@@ -2,9 +2,11 @@
 #include "config.h"
 
 #include <cairo.h>
+#include <cairo-pdf.h>
 #include <math.h>
 #include <pango/pangocairo.h>
 
+#include "ipt-chart-marker.h"
 #include "ipt-mood-chart-private.h"
 #include "ipt-mood-chart.h"
 #include "ipt-sparkline-renderer.h"
@@ -663,6 +665,74 @@ test_sparkline (void)
   cairo_surface_destroy (surface);
 }
 
+/* Markers stamped on pixels ------------------------------------------------------------- */
+
+/* At device scales 1 and 2 the marker lands centred on the pixel its point was snapped to,
+ * painted symmetrically around it; vector targets get no marker (paths are drawn instead). */
+static void
+test_marker_stamp (void)
+{
+  const IptChartColor outer = { 1, 0, 0, 1 };
+  const IptChartColor inner = { 1, 1, 1, 1 };
+
+  for (int scale = 1; scale <= 2; scale++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 40 * scale, 40 * scale);
+      cairo_t *cr;
+      g_autoptr(IptChartMarker) marker = NULL;
+      double x = 10.3, y = 20.8;
+      int cx, cy, reach;
+
+      cairo_surface_set_device_scale (surface, scale, scale);
+      cr = cairo_create (surface);
+      marker = ipt_chart_marker_new (cr, 4, 2, &outer, &inner);
+      g_assert_nonnull (marker);
+
+      ipt_chart_marker_snap (marker, cr, &x, &y);
+      /* the centre of a device pixel, within half a pixel of the point */
+      g_assert_cmpfloat (fabs (x * scale - floor (x * scale) - 0.5), <, 1e-9);
+      g_assert_cmpfloat (fabs (y * scale - floor (y * scale) - 0.5), <, 1e-9);
+      g_assert_cmpfloat (fabs (x - 10.3), <=, 0.5 / scale + 1e-9);
+      g_assert_cmpfloat (fabs (y - 20.8), <=, 0.5 / scale + 1e-9);
+
+      ipt_chart_marker_stamp (marker, cr, x, y);
+      cairo_surface_flush (surface);
+      cx = (int) floor (x * scale);
+      cy = (int) floor (y * scale);
+      /* white inside, red ring, nothing beyond the outer radius */
+      g_assert_cmphex (pixel_at (surface, cx, cy), ==, 0xffffffff);
+      reach = 3 * scale;
+      g_assert_cmphex (pixel_at (surface, cx - reach, cy), ==, 0xffff0000);
+      g_assert_cmphex (pixel_at (surface, cx + reach, cy), ==, 0xffff0000);
+      g_assert_cmphex (pixel_at (surface, cx, cy - reach), ==, 0xffff0000);
+      g_assert_cmphex (pixel_at (surface, cx, cy + reach), ==, 0xffff0000);
+      g_assert_cmphex (pixel_at (surface, cx + 6 * scale, cy), ==, 0);
+      g_assert_cmphex (pixel_at (surface, cx, cy - 6 * scale), ==, 0);
+
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+
+  {
+    cairo_surface_t *pdf = cairo_pdf_surface_create_for_stream (NULL, NULL, 100, 100);
+    cairo_t *cr = cairo_create (pdf);
+
+    g_assert_null (ipt_chart_marker_new (cr, 4, 2, &outer, &inner));
+    cairo_destroy (cr);
+    cairo_surface_destroy (pdf);
+  }
+  {
+    cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 10, 10);
+    cairo_t *cr = cairo_create (surface);
+
+    /* rotated: paths keep it exact */
+    cairo_rotate (cr, 0.3);
+    g_assert_null (ipt_chart_marker_new (cr, 4, 2, &outer, &inner));
+    cairo_destroy (cr);
+    cairo_surface_destroy (surface);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -689,6 +759,7 @@ main (int    argc,
   g_test_add_func ("/charts/render/hidden-measures", test_hidden_measures);
   g_test_add_func ("/charts/render/dark-style", test_dark_style);
   g_test_add_func ("/charts/render/hit-test", test_hit_test);
+  g_test_add_func ("/charts/render/marker-stamp", test_marker_stamp);
   g_test_add_func ("/charts/describe/course", test_describe);
   g_test_add_func ("/charts/describe/point", test_describe_point);
   g_test_add_func ("/charts/data/from-model", test_data_from_model);
