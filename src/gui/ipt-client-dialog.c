@@ -7,6 +7,8 @@
 
 #include <glib/gi18n.h>
 
+#include "ipt-gui-private.h"
+
 struct _IptClientDialog
 {
   GtkWindow    parent_instance;
@@ -84,29 +86,6 @@ fill_client (IptClientDialog *self,
   ipt_client_set_notes (client, notes);
 }
 
-static void
-show_field_error (GtkLabel   *label,
-                  GtkEntry   *entry,
-                  const char *message)
-{
-  gtk_label_set_label (label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
-  if (message != NULL)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-      gtk_accessible_update_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID,
-                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                      message, -1);
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID);
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-    }
-}
-
 /* The model's check for one field: a client holding a valid code and only that field. */
 static char *
 check_field (void        (*setter) (IptClient *, const char *),
@@ -150,9 +129,9 @@ validate (IptClientDialog *self)
   birth_message = check_field (ipt_client_set_birth_date, entry_value (self->birth_entry));
   email_message = check_field (ipt_client_set_email, entry_value (self->email_entry));
 
-  show_field_error (self->code_error, self->code_entry, code_message);
-  show_field_error (self->birth_error, self->birth_entry, birth_message);
-  show_field_error (self->email_error, self->email_entry, email_message);
+  _ipt_show_field_error (self->code_error, GTK_WIDGET (self->code_entry), code_message);
+  _ipt_show_field_error (self->birth_error, GTK_WIDGET (self->birth_entry), birth_message);
+  _ipt_show_field_error (self->email_error, GTK_WIDGET (self->email_entry), email_message);
 
   valid = code_message == NULL && birth_message == NULL && email_message == NULL;
 

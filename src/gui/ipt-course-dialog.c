@@ -77,28 +77,6 @@ fill_episode (IptCourseDialog *self,
 }
 
 static void
-show_error (GtkLabel   *label,
-            GtkWidget  *field,
-            const char *message)
-{
-  gtk_label_set_label (label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
-  if (field == NULL)
-    return;
-  if (message != NULL)
-    {
-      gtk_widget_add_css_class (field, "error");
-      gtk_accessible_update_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID,
-                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
-    }
-  else
-    {
-      gtk_widget_remove_css_class (field, "error");
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID);
-    }
-}
-
-static void
 update_phases_label (IptCourseDialog *self)
 {
   int planned = gtk_spin_button_get_value_as_int (self->planned_spin);
@@ -135,11 +113,11 @@ validate (IptCourseDialog *self)
       focus_ok = ipt_episode_validate (whole, &focus_error);
     }
 
-  show_error (self->start_error, GTK_WIDGET (self->start_entry),
+  _ipt_show_field_error (self->start_error, GTK_WIDGET (self->start_entry),
               !start_ok && contract_error != NULL ? contract_error->message : NULL);
-  show_error (self->contract_error, NULL,
+  _ipt_show_field_error (self->contract_error, NULL,
               start_ok && contract_error != NULL ? contract_error->message : NULL);
-  show_error (self->focus_error, NULL, focus_error != NULL ? focus_error->message : NULL);
+  _ipt_show_field_error (self->focus_error, NULL, focus_error != NULL ? focus_error->message : NULL);
 
   gtk_widget_set_visible (self->stage_box, selected_focus (self) == IPT_FOCUS_ROLE_DISPUTE);
 
@@ -232,7 +210,7 @@ save_action (GtkWidget  *widget,
   return;
 
 failed:
-  show_error (self->focus_error, NULL, error->message);
+  _ipt_show_field_error (self->focus_error, NULL, error->message);
 }
 
 static void

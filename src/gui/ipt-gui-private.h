@@ -28,6 +28,12 @@ void        _ipt_show_error (GtkWindow  *parent,
  * before the first window is shown. */
 const char *_ipt_renderer_choose (GdkDisplay *display);
 
+/* Shows message in label under a form field and marks the field invalid (red, and for assistive
+ * technologies); NULL clears both. field may be NULL for a message about the whole form. */
+void        _ipt_show_field_error (GtkLabel   *label,
+                                   GtkWidget  *field,
+                                   const char *message);
+
 /* Renders a shown widget as it is now into a PNG file. */
 gboolean    _ipt_widget_save_png (GtkWidget  *widget,
                                   const char *path,

@@ -163,3 +163,29 @@ _ipt_widget_save_png (GtkWidget  *widget,
 
   return TRUE;
 }
+
+void
+_ipt_show_field_error (GtkLabel   *label,
+                       GtkWidget  *field,
+                       const char *message)
+{
+  gtk_label_set_label (label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
+  if (field == NULL)
+    return;
+  if (message != NULL)
+    {
+      gtk_widget_add_css_class (field, "error");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID,
+                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
+      /* read out with the field, not only shown beside it */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      message, -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (field, "error");
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+}

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ipt-gui-private.h"
 #include "ipt-session-editor-private.h"
 
 void
@@ -81,10 +82,7 @@ update_typed_total (IptMeasureForm *form)
 
   gtk_label_set_label (form->total_label, form->total_text);
   if (form->valid)
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (form->total_entry), "error");
-      gtk_label_set_label (form->status_label, "");
-    }
+    _ipt_show_field_error (form->status_label, GTK_WIDGET (form->total_entry), NULL);
   else
     {
       /* TRANSLATORS: %s is a questionnaire, %d to %d its range of totals */
@@ -93,10 +91,8 @@ update_typed_total (IptMeasureForm *form)
                                                  measure->name, measure->total_min,
                                                  measure->total_max);
 
-      gtk_widget_add_css_class (GTK_WIDGET (form->total_entry), "error");
-      gtk_label_set_label (form->status_label, status);
+      _ipt_show_field_error (form->status_label, GTK_WIDGET (form->total_entry), status);
     }
-  gtk_widget_set_visible (GTK_WIDGET (form->status_label), !form->valid);
 }
 
 /* Total, band and whether the form can be saved; the model decides what has a total. */

@@ -298,28 +298,6 @@ build_scores (IptSessionEditor *self)
 }
 
 static void
-show_error (GtkLabel   *label,
-            GtkWidget  *field,
-            const char *message)
-{
-  gtk_label_set_label (label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
-  if (field == NULL)
-    return;
-  if (message != NULL)
-    {
-      gtk_widget_add_css_class (field, "error");
-      gtk_accessible_update_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID,
-                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
-    }
-  else
-    {
-      gtk_widget_remove_css_class (field, "error");
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID);
-    }
-}
-
-static void
 update_titles (IptSessionEditor *self)
 {
   guint number = gtk_spin_button_get_value_as_int (self->number_spin);
@@ -365,11 +343,11 @@ validate (IptSessionEditor *self)
   session = build_session (self);
   session_ok = ipt_session_validate (session, &error);
 
-  show_error (self->number_error, GTK_WIDGET (self->number_spin), number_message);
-  show_error (self->date_error, GTK_WIDGET (self->date_entry),
+  _ipt_show_field_error (self->number_error, GTK_WIDGET (self->number_spin), number_message);
+  _ipt_show_field_error (self->date_error, GTK_WIDGET (self->date_entry),
               !date_ok ? (error != NULL ? error->message : _("Enter the date as YYYY-MM-DD."))
                        : NULL);
-  show_error (self->save_error, NULL, date_ok && !session_ok ? error->message : NULL);
+  _ipt_show_field_error (self->save_error, NULL, date_ok && !session_ok ? error->message : NULL);
 
   self->valid = number_message == NULL && forms_ok && date_ok && session_ok && !self->load_failed;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.save", self->valid);
@@ -430,7 +408,7 @@ save_action (GtkWidget  *widget,
 
   if (!ipt_store_save_session (self->store, session, scores, &error))
     {
-      show_error (self->save_error, NULL, error->message);
+      _ipt_show_field_error (self->save_error, NULL, error->message);
       return;
     }
 
@@ -455,7 +433,7 @@ delete_action (GtkWidget  *widget,
   if (scores == NULL
       || !ipt_store_delete_session (self->store, ipt_session_get_id (self->session), &error))
     {
-      show_error (self->save_error, NULL, error->message);
+      _ipt_show_field_error (self->save_error, NULL, error->message);
       return;
     }
 
@@ -620,7 +598,7 @@ ipt_session_editor_new (GtkWindow  *parent,
   update_titles (self);
   on_attendance_changed (NULL, NULL, self);
   if (self->load_failed)
-    show_error (self->save_error, NULL, error->message);
+    _ipt_show_field_error (self->save_error, NULL, error->message);
 
   return self;
 }
