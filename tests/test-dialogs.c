@@ -401,6 +401,86 @@ test_preferences_measures (Fixture       *fixture,
   g_settings_reset (settings, "measures-in-use");
 }
 
+/* The file chooser shown, as a window: without a desktop portal, the native chooser is a
+ * GtkFileChooserDialog. */
+static GtkDialog *
+find_file_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* The client page's chart: exported through the file chooser, and printed. */
+static void
+test_chart_export_and_print (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  IptMoodChartView *view;
+  GtkNativeDialog *chooser;
+  GtkDialog *dialog;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *pdf = g_build_filename (tmpdir, "exported chart.pdf", NULL);
+  g_autofree char *printed = g_build_filename (tmpdir, "printed chart.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  add_client (fixture, "C-0060", "Rosa", "Parks");
+  start_course (fixture, 16);
+  record_phq9_session (fixture);
+  view = ipt_client_page_get_mood_chart (fixture->window->client_page);
+  g_assert_nonnull (ipt_mood_chart_view_get_data (view));
+
+  /* The file chooser suggests a name by the case code; a name without a type becomes a PDF. */
+  chooser = ipt_mood_chart_view_export (view, GTK_WINDOW (fixture->window));
+  g_assert_true (GTK_IS_FILE_CHOOSER_NATIVE (chooser));
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpstr (name, ==, "C-0060 mood chart.pdf");
+  spin ();
+  dialog = find_file_chooser ();
+  if (dialog == NULL)
+    {
+      /* a desktop portal's chooser is another program's window */
+      gtk_native_dialog_hide (chooser);
+      g_test_skip ("the file chooser is a desktop portal's, which this test cannot answer");
+      return;
+    }
+  file = g_file_new_for_path (tmpdir);
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), file, NULL));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "exported chart");
+  gtk_dialog_response (dialog, GTK_RESPONSE_ACCEPT);
+  /* the chooser checks the folder before it answers */
+  for (guint i = 0; i < 100 && !g_file_test (pdf, G_FILE_TEST_EXISTS); i++)
+    spin ();
+  g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_clear_pointer (&contents, g_free);
+
+  /* Printing draws the same chart on an A4 page. */
+  g_assert_true (ipt_mood_chart_view_print_to_file (view, printed, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (printed, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_assert_cmpuint (length, >, 2000);
+
+  /* Ctrl+E's action opens the same chooser; cancelled, it writes nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export-chart", NULL);
+  spin ();
+  g_assert_nonnull (find_file_chooser ());
+  gtk_dialog_response (find_file_chooser (), GTK_RESPONSE_CANCEL);
+  spin ();
+  g_assert_null (find_file_chooser ());
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -432,6 +512,7 @@ main (int   argc,
   g_test_add ("/ui/window/course-contract", Fixture, NULL, fixture_set_up, test_course_contract, fixture_tear_down);
   g_test_add ("/ui/window/record-session", Fixture, NULL, fixture_set_up, test_record_session, fixture_tear_down);
   g_test_add ("/ui/window/delete-and-undo", Fixture, NULL, fixture_set_up, test_delete_and_undo, fixture_tear_down);
+  g_test_add ("/ui/chart/export-and-print", Fixture, NULL, fixture_set_up, test_chart_export_and_print, fixture_tear_down);
   g_test_add ("/ui/preferences/measures", Fixture, NULL, fixture_set_up, test_preferences_measures, fixture_tear_down);
 
   status = g_test_run ();

@@ -372,6 +372,14 @@ ipt_client_page_get_episode (IptClientPage *self)
   return self->episode;
 }
 
+IptMoodChartView *
+ipt_client_page_get_mood_chart (IptClientPage *self)
+{
+  g_return_val_if_fail (IPT_IS_CLIENT_PAGE (self), NULL);
+
+  return IPT_MOOD_CHART_VIEW (self->mood_chart);
+}
+
 GPtrArray *
 ipt_client_page_get_sessions (IptClientPage *self)
 {

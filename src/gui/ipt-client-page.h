@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "ipt-mood-chart-view.h"
 #include "ipt-store.h"
 
 G_BEGIN_DECLS
@@ -18,6 +19,7 @@ void            ipt_client_page_set_client (IptClientPage *self,
                                             gboolean       us_wording);
 IptClient      *ipt_client_page_get_client (IptClientPage *self);
 IptEpisode     *ipt_client_page_get_episode (IptClientPage *self);     /* the current course */
+IptMoodChartView *ipt_client_page_get_mood_chart (IptClientPage *self);
 GPtrArray      *ipt_client_page_get_sessions (IptClientPage *self);    /* IptSession, by number */
 IptCaseSummary *ipt_client_page_get_summary (IptClientPage *self);
 /* "overview" or "sessions" */

@@ -529,15 +529,35 @@ on_print_done (GtkPrintOperation       *operation,
     }
 }
 
+/* One A4 landscape page, drawn for paper whatever the screen's style. */
+static GtkPrintOperation *
+make_print_operation (IptChartData *data)
+{
+  g_autoptr(GtkPageSetup) page_setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  GtkPrintOperation *operation = gtk_print_operation_new ();
+  g_autofree char *job = NULL;
+
+  gtk_page_setup_set_paper_size_and_default_margins (page_setup, a4);
+  gtk_page_setup_set_orientation (page_setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
+  /* TRANSLATORS: print job name, "Mood chart C-0042" */
+  job = g_strdup_printf (_("Mood chart %s"), data->code);
+  gtk_print_operation_set_job_name (operation, job);
+  gtk_print_operation_set_default_page_setup (operation, page_setup);
+  gtk_print_operation_set_n_pages (operation, 1);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  g_signal_connect_data (operation, "draw-page", G_CALLBACK (on_draw_page),
+                         ipt_chart_data_ref (data), (GClosureNotify) (void (*) (void)) ipt_chart_data_unref, 0);
+  return operation;
+}
+
 void
 ipt_mood_chart_view_print (IptMoodChartView *self,
                            GtkWindow        *parent)
 {
   g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autoptr(GtkPageSetup) page_setup = NULL;
-  g_autoptr(GtkPaperSize) a4 = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *job = NULL;
   GtkPrintOperationResult result;
 
   g_return_if_fail (IPT_IS_MOOD_CHART_VIEW (self));
@@ -546,28 +566,38 @@ ipt_mood_chart_view_print (IptMoodChartView *self,
   if (self->data == NULL)
     return;
 
-  page_setup = gtk_page_setup_new ();
-  a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
-  gtk_page_setup_set_paper_size_and_default_margins (page_setup, a4);
-  gtk_page_setup_set_orientation (page_setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
-
-  operation = gtk_print_operation_new ();
-  /* TRANSLATORS: print job name, "Mood chart C-0042" */
-  job = g_strdup_printf (_("Mood chart %s"), self->data->code);
-  gtk_print_operation_set_job_name (operation, job);
-  gtk_print_operation_set_default_page_setup (operation, page_setup);
-  gtk_print_operation_set_n_pages (operation, 1);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  operation = make_print_operation (self->data);
   gtk_print_operation_set_allow_async (operation, TRUE);
-  g_signal_connect_data (operation, "draw-page", G_CALLBACK (on_draw_page),
-                         ipt_chart_data_ref (self->data), (GClosureNotify) (void (*) (void)) ipt_chart_data_unref, 0);
   g_signal_connect (operation, "done", G_CALLBACK (on_print_done), parent);
 
   result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent,
                                     &error);
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL)
     show_error (parent, _("The chart could not be printed"), error);
+}
+
+gboolean
+ipt_mood_chart_view_print_to_file (IptMoodChartView *self,
+                                   const char       *path,
+                                   GError          **error)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+
+  g_return_val_if_fail (IPT_IS_MOOD_CHART_VIEW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->data == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("There is no chart to print"));
+      return FALSE;
+    }
+
+  operation = make_print_operation (self->data);
+  gtk_print_operation_set_export_filename (operation, path);
+  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error)
+         != GTK_PRINT_OPERATION_RESULT_ERROR;
 }
 
 /* Export ----------------------------------------------------------------------------------- */
@@ -617,7 +647,7 @@ on_export_response (GtkNativeDialog *dialog,
   g_object_unref (dialog);
 }
 
-void
+GtkNativeDialog *
 ipt_mood_chart_view_export (IptMoodChartView *self,
                             GtkWindow        *parent)
 {
@@ -630,11 +660,11 @@ ipt_mood_chart_view_export (IptMoodChartView *self,
     { N_("SVG drawing"), "*.svg" },
   };
 
-  g_return_if_fail (IPT_IS_MOOD_CHART_VIEW (self));
-  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_val_if_fail (IPT_IS_MOOD_CHART_VIEW (self), NULL);
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
 
   if (self->data == NULL)
-    return;
+    return NULL;
 
   dialog = gtk_file_chooser_native_new (_("Export Mood Chart"), parent,
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
@@ -658,4 +688,5 @@ ipt_mood_chart_view_export (IptMoodChartView *self,
   request->parent = parent != NULL ? g_object_ref (parent) : NULL;
   g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), request);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  return GTK_NATIVE_DIALOG (dialog);
 }

@@ -39,8 +39,14 @@ const char       *ipt_mood_chart_view_get_description (IptMoodChartView *self);
 /* Prints the chart on one page (A4 landscape by default) through the print dialog. */
 void              ipt_mood_chart_view_print (IptMoodChartView *self,
                                              GtkWindow        *parent);
-/* Asks for a file name and writes the chart as PDF, PNG or SVG (by extension; PDF if none). */
-void              ipt_mood_chart_view_export (IptMoodChartView *self,
+/* Prints the chart as the print dialog would, into a PDF file, without asking. */
+gboolean          ipt_mood_chart_view_print_to_file (IptMoodChartView *self,
+                                                     const char       *path,
+                                                     GError          **error);
+/* Asks for a file name and writes the chart as PDF, PNG or SVG (by extension; PDF if none).
+ * Returns the file chooser shown (owned by the export: it goes when answered), or NULL when
+ * there is no chart. */
+GtkNativeDialog  *ipt_mood_chart_view_export (IptMoodChartView *self,
                                               GtkWindow        *parent);
 
 G_END_DECLS

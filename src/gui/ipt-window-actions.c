@@ -657,6 +657,30 @@ edit_session_action (GtkWidget  *widget,
       }
 }
 
+/* The chart of the client shown: to a file or to paper. */
+
+static void
+export_chart_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  IptWindow *self = IPT_WINDOW (widget);
+
+  ipt_mood_chart_view_export (ipt_client_page_get_mood_chart (self->client_page),
+                              GTK_WINDOW (self));
+}
+
+static void
+print_chart_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  IptWindow *self = IPT_WINDOW (widget);
+
+  ipt_mood_chart_view_print (ipt_client_page_get_mood_chart (self->client_page),
+                             GTK_WINDOW (self));
+}
+
 void
 _ipt_window_update_actions (IptWindow *self)
 {
@@ -678,6 +702,9 @@ _ipt_window_update_actions (IptWindow *self)
   gtk_widget_action_set_enabled (widget, "win.edit-course", has_client && episode != NULL);
   gtk_widget_action_set_enabled (widget, "win.record-session", has_client && episode != NULL);
   gtk_widget_action_set_enabled (widget, "win.edit-session", has_client && episode != NULL);
+  /* reading only: a read-only casebook's charts can still be exported and printed */
+  gtk_widget_action_set_enabled (widget, "win.export-chart", client != NULL && episode != NULL);
+  gtk_widget_action_set_enabled (widget, "win.print-chart", client != NULL && episode != NULL);
 }
 
 void
@@ -692,6 +719,8 @@ _ipt_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.edit-course", NULL, edit_course_action);
   gtk_widget_class_install_action (widget_class, "win.record-session", NULL, record_session_action);
   gtk_widget_class_install_action (widget_class, "win.edit-session", "x", edit_session_action);
+  gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_action);
+  gtk_widget_class_install_action (widget_class, "win.print-chart", NULL, print_chart_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
@@ -701,4 +730,6 @@ _ipt_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.record-session", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-chart", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print-chart", NULL);
 }
