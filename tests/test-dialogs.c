@@ -401,6 +401,7 @@ test_preferences_measures (Fixture       *fixture,
   g_settings_reset (settings, "measures-in-use");
 }
 
+#ifndef IPT_TEST_SANITIZED
 /* The file chooser shown, as a window: without a desktop portal, the native chooser is a
  * GtkFileChooserDialog. */
 static GtkDialog *
@@ -418,27 +419,17 @@ find_file_chooser (void)
   return NULL;
 }
 
-/* The client page's chart: exported through the file chooser, and printed. */
+/* The export's file chooser, answered as a user would. */
 static void
-test_chart_export_and_print (Fixture       *fixture,
-                             gconstpointer  data)
+drive_export_chooser (Fixture          *fixture,
+                      IptMoodChartView *view)
 {
-  IptMoodChartView *view;
   GtkNativeDialog *chooser;
   GtkDialog *dialog;
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) folder = g_file_new_for_path (tmpdir);
   g_autofree char *pdf = g_build_filename (tmpdir, "exported chart.pdf", NULL);
-  g_autofree char *printed = g_build_filename (tmpdir, "printed chart.pdf", NULL);
   g_autofree char *contents = NULL;
   g_autofree char *name = NULL;
-  g_autoptr(GError) error = NULL;
-  gsize length;
-
-  add_client (fixture, "C-0060", "Rosa", "Parks");
-  start_course (fixture, 16);
-  record_phq9_session (fixture);
-  view = ipt_client_page_get_mood_chart (fixture->window->client_page);
-  g_assert_nonnull (ipt_mood_chart_view_get_data (view));
 
   /* The file chooser suggests a name by the case code; a name without a type becomes a PDF. */
   chooser = ipt_mood_chart_view_export (view, GTK_WINDOW (fixture->window));
@@ -454,23 +445,14 @@ test_chart_export_and_print (Fixture       *fixture,
       g_test_skip ("the file chooser is a desktop portal's, which this test cannot answer");
       return;
     }
-  file = g_file_new_for_path (tmpdir);
-  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), file, NULL));
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "exported chart");
   gtk_dialog_response (dialog, GTK_RESPONSE_ACCEPT);
   /* the chooser checks the folder before it answers */
   for (guint i = 0; i < 100 && !g_file_test (pdf, G_FILE_TEST_EXISTS); i++)
     spin ();
-  g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
-  g_clear_pointer (&contents, g_free);
-
-  /* Printing draws the same chart on an A4 page. */
-  g_assert_true (ipt_mood_chart_view_print_to_file (view, printed, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_file_get_contents (printed, &contents, &length, NULL));
-  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
-  g_assert_cmpuint (length, >, 2000);
 
   /* Ctrl+E's action opens the same chooser; cancelled, it writes nothing. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export-chart", NULL);
@@ -479,6 +461,39 @@ test_chart_export_and_print (Fixture       *fixture,
   gtk_dialog_response (find_file_chooser (), GTK_RESPONSE_CANCEL);
   spin ();
   g_assert_null (find_file_chooser ());
+}
+#endif
+
+/* The client page's chart: printed, and exported through the file chooser. */
+static void
+test_chart_export_and_print (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  IptMoodChartView *view;
+  g_autofree char *printed = g_build_filename (tmpdir, "printed chart.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  add_client (fixture, "C-0060", "Rosa", "Parks");
+  start_course (fixture, 16);
+  record_phq9_session (fixture);
+  view = ipt_client_page_get_mood_chart (fixture->window->client_page);
+  g_assert_nonnull (ipt_mood_chart_view_get_data (view));
+
+  /* Printing draws the chart on an A4 page. */
+  g_assert_true (ipt_mood_chart_view_print_to_file (view, printed, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (printed, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_assert_cmpuint (length, >, 2000);
+
+#ifdef IPT_TEST_SANITIZED
+  /* GTK 4.8's file chooser leaves its folder listing allocated after it closes. */
+  g_test_message ("the file chooser is driven in the build without sanitizers only");
+#else
+  drive_export_chooser (fixture, view);
+#endif
 }
 
 int
