@@ -401,6 +401,63 @@ test_preferences_measures (Fixture       *fixture,
   g_settings_reset (settings, "measures-in-use");
 }
 
+/* Closing a session form with answers in it asks first; Keep Editing keeps them. */
+static void
+test_session_discard (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  gint64 client_id = add_client (fixture, "C-0070", "Mary", "Seacole");
+  IptSessionEditor *editor;
+  GtkWindow *question;
+  g_autoptr(GPtrArray) sessions = NULL;
+
+  start_course (fixture, 16);
+
+  /* Nothing entered: Escape closes at once. */
+  editor = open_new_session (fixture);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL);
+  spin ();
+  g_assert_null (fixture->window->dialog);
+
+  /* An answer given: Escape asks. */
+  editor = open_new_session (fixture);
+  ipt_session_editor_set_item (editor, "phq9", 0, 2);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL);
+  spin ();
+  g_assert_true (fixture->window->dialog == GTK_WINDOW (editor));
+  question = _ipt_get_discard_question (GTK_WINDOW (editor));
+  g_assert_nonnull (question);
+  snapshot (question, "discard-question");
+  gtk_dialog_response (GTK_DIALOG (question), GTK_RESPONSE_CANCEL);
+  spin ();
+  g_assert_null (_ipt_get_discard_question (GTK_WINDOW (editor)));
+  g_assert_true (fixture->window->dialog == GTK_WINDOW (editor));
+  g_assert_cmpstr (ipt_session_editor_get_total_text (editor, "phq9"), ==, "1 of 9 answered");
+
+  /* Asked again and discarded: the form closes and nothing is written. */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL);
+  spin ();
+  question = _ipt_get_discard_question (GTK_WINDOW (editor));
+  g_assert_nonnull (question);
+  gtk_dialog_response (GTK_DIALOG (question), GTK_RESPONSE_ACCEPT);
+  spin ();
+  g_assert_null (fixture->window->dialog);
+  sessions = current_sessions (fixture, client_id);
+  g_assert_cmpuint (sessions->len, ==, 0);
+
+  /* A form that goes away while asking takes its question with it. */
+  editor = open_new_session (fixture);
+  ipt_session_editor_set_item (editor, "phq9", 0, 1);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL);
+  spin ();
+  question = _ipt_get_discard_question (GTK_WINDOW (editor));
+  g_assert_nonnull (question);
+  g_object_add_weak_pointer (G_OBJECT (question), (gpointer *) &question);
+  gtk_window_destroy (GTK_WINDOW (editor));
+  spin ();
+  g_assert_null (question);
+}
+
 #ifndef IPT_TEST_SANITIZED
 /* The file chooser shown, as a window: without a desktop portal, the native chooser is a
  * GtkFileChooserDialog. */
@@ -527,6 +584,7 @@ main (int   argc,
   g_test_add ("/ui/window/course-contract", Fixture, NULL, fixture_set_up, test_course_contract, fixture_tear_down);
   g_test_add ("/ui/window/record-session", Fixture, NULL, fixture_set_up, test_record_session, fixture_tear_down);
   g_test_add ("/ui/window/delete-and-undo", Fixture, NULL, fixture_set_up, test_delete_and_undo, fixture_tear_down);
+  g_test_add ("/ui/window/session-discard", Fixture, NULL, fixture_set_up, test_session_discard, fixture_tear_down);
   g_test_add ("/ui/chart/export-and-print", Fixture, NULL, fixture_set_up, test_chart_export_and_print, fixture_tear_down);
   g_test_add ("/ui/preferences/measures", Fixture, NULL, fixture_set_up, test_preferences_measures, fixture_tear_down);
 

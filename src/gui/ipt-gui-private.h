@@ -34,6 +34,17 @@ void        _ipt_show_field_error (GtkLabel   *label,
                                    GtkWidget  *field,
                                    const char *message);
 
+/* For a form's close-request: when changed and not yet confirmed, asks whether to discard what
+ * was entered (Keep Editing or Discard, which closes window again) and returns TRUE to keep the
+ * window open meanwhile; otherwise returns FALSE to let it close. */
+gboolean    _ipt_ask_before_discarding (GtkWindow  *window,
+                                        gboolean    changed,
+                                        const char *primary);
+/* Closes the question, if any, when window goes away (from its dispose). */
+void        _ipt_drop_discard_question (GtkWindow *window);
+/* The question _ipt_ask_before_discarding () shows over window, or NULL (for tests). */
+GtkWindow  *_ipt_get_discard_question (GtkWindow *window);
+
 /* Renders a shown widget as it is now into a PNG file. */
 gboolean    _ipt_widget_save_png (GtkWidget  *widget,
                                   const char *path,

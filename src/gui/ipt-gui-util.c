@@ -189,3 +189,67 @@ _ipt_show_field_error (GtkLabel   *label,
       gtk_accessible_reset_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
     }
 }
+
+/* Asking before a form with unsaved input is closed */
+
+#define ASKING_KEY "ipt-asking-to-discard"
+#define DISCARDING_KEY "ipt-discarding"
+
+static void
+on_discard_response (GtkDialog *question,
+                     int        response,
+                     GtkWindow *window)
+{
+  g_object_set_data (G_OBJECT (window), ASKING_KEY, NULL);
+  gtk_window_destroy (GTK_WINDOW (question));
+  if (response != GTK_RESPONSE_ACCEPT)
+    return;
+  g_object_set_data (G_OBJECT (window), DISCARDING_KEY, GINT_TO_POINTER (TRUE));
+  gtk_window_close (window);
+}
+
+gboolean
+_ipt_ask_before_discarding (GtkWindow  *window,
+                            gboolean    changed,
+                            const char *primary)
+{
+  GtkWidget *question;
+  GtkWidget *button;
+
+  g_return_val_if_fail (GTK_IS_WINDOW (window), FALSE);
+
+  if (!changed || g_object_get_data (G_OBJECT (window), DISCARDING_KEY) != NULL)
+    return FALSE;
+  if (g_object_get_data (G_OBJECT (window), ASKING_KEY) != NULL)
+    return TRUE;
+
+  question = gtk_message_dialog_new (window, GTK_DIALOG_MODAL,
+                                     GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s", primary);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (question), "%s",
+                                            _("What you entered here has not been saved."));
+  gtk_dialog_add_button (GTK_DIALOG (question), _("_Keep Editing"), GTK_RESPONSE_CANCEL);
+  button = gtk_dialog_add_button (GTK_DIALOG (question), _("_Discard"), GTK_RESPONSE_ACCEPT);
+  gtk_widget_add_css_class (button, "destructive-action");
+  gtk_dialog_set_default_response (GTK_DIALOG (question), GTK_RESPONSE_CANCEL);
+  g_signal_connect_object (question, "response", G_CALLBACK (on_discard_response), window, 0);
+  g_object_set_data (G_OBJECT (window), ASKING_KEY, question);
+  gtk_window_present (GTK_WINDOW (question));
+  return TRUE;
+}
+
+void
+_ipt_drop_discard_question (GtkWindow *window)
+{
+  GtkWindow *question = g_object_steal_data (G_OBJECT (window), ASKING_KEY);
+
+  if (question != NULL)
+    gtk_window_destroy (question);
+}
+
+GtkWindow *
+_ipt_get_discard_question (GtkWindow *window)
+{
+  g_return_val_if_fail (GTK_IS_WINDOW (window), NULL);
+
+  return g_object_get_data (G_OBJECT (window), ASKING_KEY);
+}

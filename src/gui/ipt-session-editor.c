@@ -25,6 +25,7 @@ struct _IptSessionEditor
   gboolean       updating;
   gboolean       valid;
   gboolean       load_failed;      /* the stored answers could not be read: no saving */
+  char          *loaded_state;     /* what the form held when opened, to tell unsaved input */
 
   GtkLabel      *title_label;
   GtkLabel      *subtitle_label;
@@ -446,12 +447,55 @@ ipt_session_editor_dispose (GObject *object)
 {
   IptSessionEditor *self = IPT_SESSION_EDITOR (object);
 
+  _ipt_drop_discard_question (GTK_WINDOW (self));
   gtk_widget_dispose_template (GTK_WIDGET (self), IPT_TYPE_SESSION_EDITOR);
   g_clear_object (&self->store);
   g_clear_object (&self->episode);
   g_clear_object (&self->session);
 
   G_OBJECT_CLASS (ipt_session_editor_parent_class)->dispose (object);
+}
+
+/* Everything the form holds, as text: differs from loaded_state when something was entered. */
+static char *
+editor_state (IptSessionEditor *self)
+{
+  g_autoptr(IptSession) session = build_session (self);
+  GString *state = g_string_new (NULL);
+
+  g_string_append_printf (state, "%u\x1f%s\x1f%d\x1f%d\x1f%u\x1f%s\x1f%s\x1f%s\x1f%u",
+                          ipt_session_get_number (session), ipt_session_get_date (session),
+                          (int) ipt_session_get_attendance (session),
+                          (int) ipt_session_get_attendees (session),
+                          ipt_session_get_duration (session),
+                          ipt_session_get_note_agenda (session) != NULL ? ipt_session_get_note_agenda (session) : "",
+                          ipt_session_get_note_events (session) != NULL ? ipt_session_get_note_events (session) : "",
+                          ipt_session_get_note_between (session) != NULL ? ipt_session_get_note_between (session) : "",
+                          ipt_session_get_tasks_done (session));
+  for (guint i = 0; i < self->forms->len; i++)
+    {
+      IptMeasureForm *form = g_ptr_array_index (self->forms, i);
+
+      g_string_append_printf (state, "\x1e%s:", form->measure->id);
+      if (form->total_entry != NULL)
+        g_string_append (state, gtk_editable_get_text (GTK_EDITABLE (form->total_entry)));
+      for (guint item = 0; item < form->measure->n_items; item++)
+        g_string_append_printf (state, "%d,", form->values[item]);
+    }
+  return g_string_free (state, FALSE);
+}
+
+static gboolean
+ipt_session_editor_close_request (GtkWindow *window)
+{
+  IptSessionEditor *self = IPT_SESSION_EDITOR (window);
+  g_autofree char *state = editor_state (self);
+
+  if (_ipt_ask_before_discarding (window, g_strcmp0 (state, self->loaded_state) != 0,
+                                  self->session == NULL ? _("Discard this session?")
+                                                        : _("Discard your changes to this session?")))
+    return TRUE;
+  return GTK_WINDOW_CLASS (ipt_session_editor_parent_class)->close_request (window);
 }
 
 static void
@@ -463,6 +507,7 @@ ipt_session_editor_finalize (GObject *object)
   g_clear_pointer (&self->task_buttons, g_ptr_array_unref);
   g_clear_pointer (&self->other_numbers, g_ptr_array_unref);
   g_clear_pointer (&self->stored_scores, g_ptr_array_unref);
+  g_free (self->loaded_state);
 
   G_OBJECT_CLASS (ipt_session_editor_parent_class)->finalize (object);
 }
@@ -475,6 +520,7 @@ ipt_session_editor_class_init (IptSessionEditorClass *klass)
 
   object_class->dispose = ipt_session_editor_dispose;
   object_class->finalize = ipt_session_editor_finalize;
+  GTK_WINDOW_CLASS (klass)->close_request = ipt_session_editor_close_request;
 
   signals[SIGNAL_SAVED] =
     g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -599,6 +645,7 @@ ipt_session_editor_new (GtkWindow  *parent,
   on_attendance_changed (NULL, NULL, self);
   if (self->load_failed)
     _ipt_show_field_error (self->save_error, NULL, error->message);
+  self->loaded_state = editor_state (self);
 
   return self;
 }
