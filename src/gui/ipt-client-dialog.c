@@ -35,6 +35,8 @@ struct _IptClientDialog
   GtkLabel    *referrer_error;
   GtkLabel    *store_error;
   GtkWidget   *save_button;
+
+  char        *loaded_state;  /* what the form held when opened, to tell unsaved input */
 };
 
 enum {
@@ -200,11 +202,48 @@ failed:
   gtk_widget_set_visible (GTK_WIDGET (self->store_error), TRUE);
 }
 
+/* Everything the form holds, as text: differs from loaded_state when something was typed. */
+static char *
+form_state (IptClientDialog *self)
+{
+  GtkEntry *entries[] = { self->code_entry, self->given_entry, self->family_entry,
+                          self->preferred_entry, self->birth_entry, self->phone_entry,
+                          self->email_entry, self->referrer_entry };
+  g_autofree char *notes = notes_text (self);
+  GString *state = g_string_new (notes);
+
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    g_string_append_printf (state, "\x1f%s", gtk_editable_get_text (GTK_EDITABLE (entries[i])));
+  return g_string_free (state, FALSE);
+}
+
+static gboolean
+ipt_client_dialog_close_request (GtkWindow *window)
+{
+  IptClientDialog *self = IPT_CLIENT_DIALOG (window);
+  g_autofree char *state = form_state (self);
+
+  if (_ipt_ask_before_discarding (window, g_strcmp0 (state, self->loaded_state) != 0,
+                                  self->client == NULL ? _("Discard this new client?")
+                                                       : _("Discard your changes to this client?")))
+    return TRUE;
+  return GTK_WINDOW_CLASS (ipt_client_dialog_parent_class)->close_request (window);
+}
+
+static void
+ipt_client_dialog_finalize (GObject *object)
+{
+  g_free (IPT_CLIENT_DIALOG (object)->loaded_state);
+
+  G_OBJECT_CLASS (ipt_client_dialog_parent_class)->finalize (object);
+}
+
 static void
 ipt_client_dialog_dispose (GObject *object)
 {
   IptClientDialog *self = IPT_CLIENT_DIALOG (object);
 
+  _ipt_drop_discard_question (GTK_WINDOW (self));
   gtk_widget_dispose_template (GTK_WIDGET (self), IPT_TYPE_CLIENT_DIALOG);
   g_clear_object (&self->client);
   g_clear_object (&self->store);
@@ -219,6 +258,8 @@ ipt_client_dialog_class_init (IptClientDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ipt_client_dialog_dispose;
+  object_class->finalize = ipt_client_dialog_finalize;
+  GTK_WINDOW_CLASS (klass)->close_request = ipt_client_dialog_close_request;
 
   signals[SIGNAL_SAVED] =
     g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -304,6 +345,7 @@ ipt_client_dialog_new (GtkWindow  *parent,
 
   validate (self);
   gtk_widget_grab_focus (GTK_WIDGET (client != NULL ? self->given_entry : self->code_entry));
+  self->loaded_state = form_state (self);
   return self;
 }
 
