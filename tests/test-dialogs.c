@@ -90,9 +90,24 @@ test_course_contract (Fixture       *fixture,
   gint64 client_id = add_client (fixture, "C-0010", "Grace", "Hopper");
   g_autoptr(IptEpisode) episode = NULL;
 
+  /* Opened and closed unchanged, it asks nothing; changed, it asks first (Keep Editing here). */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-course", NULL);
+  spin ();
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window->dialog), "window.close", NULL);
+  spin ();
+  g_assert_null (fixture->window->dialog);
+
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-course", NULL);
   spin ();
   dialog = IPT_COURSE_DIALOG (fixture->window->dialog);
+  ipt_course_dialog_set_focus (dialog, IPT_FOCUS_GRIEF);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
+  spin ();
+  g_assert_nonnull (_ipt_get_discard_question (GTK_WINDOW (dialog)));
+  gtk_dialog_response (GTK_DIALOG (_ipt_get_discard_question (GTK_WINDOW (dialog))),
+                       GTK_RESPONSE_CANCEL);
+  spin ();
+  g_assert_true (fixture->window->dialog == GTK_WINDOW (dialog));
 
   /* The default plan comes from the settings, the phases from the plan. */
   g_assert_cmpint (gtk_spin_button_get_value_as_int (child (dialog, IPT_TYPE_COURSE_DIALOG, "planned_spin")), ==, 16);

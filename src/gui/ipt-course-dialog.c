@@ -33,6 +33,8 @@ struct _IptCourseDialog
   GtkDropDown    *secondary_dropdown;
   GtkLabel       *focus_error;
   GtkWidget      *save_button;
+
+  char           *loaded_state;     /* what the form held when opened, to tell unsaved input */
 };
 
 enum {
@@ -213,11 +215,47 @@ failed:
   _ipt_show_field_error (self->focus_error, NULL, error->message);
 }
 
+/* Everything the form holds, as text: differs from loaded_state when something was changed. */
+static char *
+form_state (IptCourseDialog *self)
+{
+  return g_strdup_printf ("%s\x1f%d\x1f%d\x1f%d\x1f%d\x1f%u\x1f%u",
+                          gtk_editable_get_text (GTK_EDITABLE (self->start_entry)),
+                          gtk_spin_button_get_value_as_int (self->planned_spin),
+                          gtk_spin_button_get_value_as_int (self->assessment_spin),
+                          gtk_spin_button_get_value_as_int (self->middle_spin),
+                          (int) selected_focus (self),
+                          gtk_drop_down_get_selected (self->stage_dropdown),
+                          gtk_drop_down_get_selected (self->secondary_dropdown));
+}
+
+static gboolean
+ipt_course_dialog_close_request (GtkWindow *window)
+{
+  IptCourseDialog *self = IPT_COURSE_DIALOG (window);
+  g_autofree char *state = form_state (self);
+
+  if (_ipt_ask_before_discarding (window, g_strcmp0 (state, self->loaded_state) != 0,
+                                  self->episode == NULL ? _("Discard this new course?")
+                                                        : _("Discard your changes to this contract?")))
+    return TRUE;
+  return GTK_WINDOW_CLASS (ipt_course_dialog_parent_class)->close_request (window);
+}
+
+static void
+ipt_course_dialog_finalize (GObject *object)
+{
+  g_free (IPT_COURSE_DIALOG (object)->loaded_state);
+
+  G_OBJECT_CLASS (ipt_course_dialog_parent_class)->finalize (object);
+}
+
 static void
 ipt_course_dialog_dispose (GObject *object)
 {
   IptCourseDialog *self = IPT_COURSE_DIALOG (object);
 
+  _ipt_drop_discard_question (GTK_WINDOW (self));
   gtk_widget_dispose_template (GTK_WIDGET (self), IPT_TYPE_COURSE_DIALOG);
   g_clear_object (&self->episode);
   g_clear_object (&self->store);
@@ -232,6 +270,8 @@ ipt_course_dialog_class_init (IptCourseDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ipt_course_dialog_dispose;
+  object_class->finalize = ipt_course_dialog_finalize;
+  GTK_WINDOW_CLASS (klass)->close_request = ipt_course_dialog_close_request;
 
   signals[SIGNAL_SAVED] =
     g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -366,6 +406,7 @@ ipt_course_dialog_new (GtkWindow  *parent,
     }
 
   validate (self);
+  self->loaded_state = form_state (self);
   return self;
 }
 
