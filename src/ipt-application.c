@@ -241,14 +241,16 @@ quit_action (GSimpleAction *action,
   GtkApplication *app = GTK_APPLICATION (user_data);
   GList *windows = gtk_application_get_windows (app);
 
-  /* Close each window so that it saves its size and state. */
+  /* Close each window so that it saves its size and state; a window whose form has unsaved
+   * input stays open, asking, and the application with it. */
   while (windows != NULL)
     {
       GList *next = windows->next;
       gtk_window_close (GTK_WINDOW (windows->data));
       windows = next;
     }
-  g_application_quit (G_APPLICATION (app));
+  if (gtk_application_get_windows (app) == NULL)
+    g_application_quit (G_APPLICATION (app));
 }
 
 static void

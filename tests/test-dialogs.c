@@ -464,6 +464,20 @@ test_session_discard (Fixture       *fixture,
   sessions = current_sessions (fixture, client_id);
   g_assert_cmpuint (sessions->len, ==, 0);
 
+  /* Closing the main window over a form with answers asks too, and the window stays. */
+  editor = open_new_session (fixture);
+  ipt_session_editor_set_item (editor, "phq9", 0, 3);
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  spin ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
+  question = _ipt_get_discard_question (GTK_WINDOW (editor));
+  g_assert_nonnull (question);
+  gtk_dialog_response (GTK_DIALOG (question), GTK_RESPONSE_CANCEL);
+  spin ();
+  g_assert_true (fixture->window->dialog == GTK_WINDOW (editor));
+  gtk_window_destroy (GTK_WINDOW (editor));
+  spin ();
+
   /* A form that goes away while asking takes its question with it. */
   editor = open_new_session (fixture);
   ipt_session_editor_set_item (editor, "phq9", 0, 1);

@@ -190,6 +190,17 @@ ipt_window_close_request (GtkWindow *window)
   int width;
   int height;
 
+  /* A form open over the window closes first: with unsaved input it asks, and the window
+   * stays while it does. */
+  if (self->dialog != NULL)
+    {
+      GtkWindow *dialog = self->dialog;
+
+      gtk_window_close (dialog);
+      if (self->dialog == dialog && _ipt_get_discard_question (dialog) != NULL)
+        return TRUE;
+    }
+
   gtk_window_get_default_size (window, &width, &height);
   g_settings_delay (self->settings);
   if (!gtk_window_is_maximized (window) && width > 0 && height > 0)
