@@ -27,6 +27,27 @@ search_for (Fixture    *fixture,
     }
 }
 
+/* Types one character at the end of the search (NULL: Backspace), as a keyboard would. */
+static void
+type_key (Fixture    *fixture,
+          const char *character)
+{
+  GtkEditable *entry = GTK_EDITABLE (fixture->window->search_entry);
+  int length = g_utf8_strlen (gtk_editable_get_text (entry), -1);
+  gint64 until;
+
+  if (character != NULL)
+    gtk_editable_insert_text (entry, character, -1, &length);
+  else if (length > 0)
+    gtk_editable_delete_text (entry, length - 1, length);
+  until = g_get_monotonic_time () + 400 * G_TIME_SPAN_MILLISECOND;
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
 static void
 test_empty_state (Fixture       *fixture,
                   gconstpointer  data)
@@ -68,6 +89,16 @@ test_search_and_filter (Fixture       *fixture,
   search_for (fixture, "");
   g_assert_cmpuint (g_list_model_get_n_items (filtered), ==, 3);
 
+  /* Typed a letter at a time, the search narrows and widens again. */
+  type_key (fixture, "r");
+  g_assert_cmpuint (g_list_model_get_n_items (filtered), ==, 2);
+  type_key (fixture, "o");
+  g_assert_cmpuint (g_list_model_get_n_items (filtered), ==, 1);
+  type_key (fixture, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (filtered), ==, 2);
+  type_key (fixture, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (filtered), ==, 3);
+
   /* Needs attention: Lindqvist's PHQ-9 item 9 raised the risk flag. */
   gtk_toggle_button_set_active (fixture->window->attention_button, TRUE);
   g_assert_false (gtk_toggle_button_get_active (fixture->window->active_button));
@@ -96,6 +127,14 @@ test_search_and_filter (Fixture       *fixture,
     g_autoptr(IptClient) client = ipt_store_find_client (fixture->store, "X-0007", NULL);
     g_assert_false (ipt_client_get_archived (client));
   }
+
+  /* Case is folded on both sides: "Groß" finds "GROSS" and the other way round. */
+  gtk_toggle_button_set_active (fixture->window->active_button, TRUE);
+  add_client (fixture, "C-0033", "Anna", "GROSS");
+  search_for (fixture, "Groß");
+  g_assert_cmpuint (g_list_model_get_n_items (filtered), ==, 1);
+  search_for (fixture, "gross");
+  g_assert_cmpuint (g_list_model_get_n_items (filtered), ==, 1);
 }
 
 static void

@@ -135,18 +135,26 @@ update_counts (IptWindow *self)
 static guint find_shown (IptWindow *self,
                          gint64     client_id);
 
-/* Shows the clients that pass the search and filter, keeping the shown client selected. */
+/* Shows the clients of `from` that pass the search and filter, keeping the shown client
+ * selected. */
 static void
-refilter (IptWindow *self)
+refilter_from (IptWindow *self,
+               GPtrArray *from)
 {
   guint position;
 
-  ipt_caseload_model_show (self->shown, self->caseload, caseload_filter_func, self);
+  ipt_caseload_model_show (self->shown, from, caseload_filter_func, self);
   update_list_stack (self);
 
   position = self->client_id != 0 ? find_shown (self, self->client_id) : GTK_INVALID_LIST_POSITION;
   if (gtk_single_selection_get_selected (self->selection) != position)
     gtk_single_selection_set_selected (self->selection, position);
+}
+
+static void
+refilter (IptWindow *self)
+{
+  refilter_from (self, self->caseload);
 }
 
 static void
@@ -436,16 +444,33 @@ on_search_entry_search_changed (GtkSearchEntry *entry,
 {
   g_autofree char *stripped = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
   g_autofree char *query = NULL;
+  gboolean narrower;
 
+  /* folded as the clients' search keys are ("Groß" finds "GROSS") */
   if (*stripped != '\0')
-    query = g_utf8_strdown (stripped, -1);
+    query = g_utf8_casefold (stripped, -1);
 
   if (g_strcmp0 (query, self->query) == 0)
     return;
 
+  /* Typing on only narrows the search: whoever matches the new text matched the old one, so
+   * only those shown need checking. */
+  narrower = query != NULL && (self->query == NULL || strstr (query, self->query) != NULL);
   g_free (self->query);
   self->query = g_steal_pointer (&query);
-  refilter (self);
+  if (narrower)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
+      g_autoptr(GPtrArray) shown = g_ptr_array_sized_new (n);
+
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (shown, ipt_caseload_model_get_summary (self->shown, i));
+      refilter_from (self, shown);
+    }
+  else
+    {
+      refilter (self);
+    }
 }
 
 static void
