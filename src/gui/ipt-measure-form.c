@@ -63,6 +63,16 @@ _ipt_measure_form_make_score (IptMeasureForm *form)
   return form->kept_score != NULL ? g_object_ref (form->kept_score) : NULL;
 }
 
+/* "16 · moderately severe", or the number alone for a measure without bands. */
+static char *
+format_total (const IptMeasure *measure,
+              int               total)
+{
+  const char *band = ipt_measure_band_label (measure, total);
+
+  return band != NULL ? g_strdup_printf (_("%d · %s"), total, band) : g_strdup_printf ("%d", total);
+}
+
 static void
 update_typed_total (IptMeasureForm *form)
 {
@@ -75,10 +85,8 @@ update_typed_total (IptMeasureForm *form)
     form->total_text = g_strdup (C_("questionnaire", "No total"));
   else if (total == IPT_TOTAL_NONE)
     form->total_text = g_strdup (C_("questionnaire", "Not taken"));
-  else if (ipt_measure_band_label (measure, total) != NULL)
-    form->total_text = g_strdup_printf (_("%d · %s"), total, ipt_measure_band_label (measure, total));
   else
-    form->total_text = g_strdup_printf ("%d", total);
+    form->total_text = format_total (measure, total);
 
   gtk_label_set_label (form->total_label, form->total_text);
   if (form->valid)
@@ -100,8 +108,8 @@ void
 _ipt_measure_form_update (IptMeasureForm *form)
 {
   const IptMeasure *measure = form->measure;
-  guint answered = _ipt_measure_form_n_answered (form);
-  int total = ipt_measure_compute_total (measure, form->values, measure->n_items);
+  guint answered;
+  int total;
   const char *status = NULL;
 
   if (form->total_entry != NULL)
@@ -110,6 +118,8 @@ _ipt_measure_form_update (IptMeasureForm *form)
       return;
     }
 
+  answered = _ipt_measure_form_n_answered (form);
+  total = ipt_measure_compute_total (measure, form->values, measure->n_items);
   g_free (form->total_text);
   if (answered == 0 && form->kept_score != NULL && ipt_score_has_total (form->kept_score))
     /* TRANSLATORS: a total recorded without item answers (imported) */
@@ -117,11 +127,7 @@ _ipt_measure_form_update (IptMeasureForm *form)
   else if (answered == 0)
     form->total_text = g_strdup (C_("questionnaire", "Not taken"));
   else if (total != IPT_TOTAL_NONE)
-    {
-      const char *band = ipt_measure_band_label (measure, total);
-      form->total_text = band != NULL ? g_strdup_printf (_("%d · %s"), total, band)
-                                      : g_strdup_printf ("%d", total);
-    }
+    form->total_text = format_total (measure, total);
   else
     /* TRANSLATORS: how many items of a questionnaire have an answer */
     form->total_text = g_strdup_printf (_("%u of %u answered"), answered, measure->n_items);
@@ -132,8 +138,7 @@ _ipt_measure_form_update (IptMeasureForm *form)
                "if it was not taken at this session.");
 
   gtk_label_set_label (form->total_label, form->total_text);
-  gtk_label_set_label (form->status_label, status != NULL ? status : "");
-  gtk_widget_set_visible (GTK_WIDGET (form->status_label), status != NULL);
+  _ipt_show_field_error (form->status_label, NULL, status);
 }
 
 static void
