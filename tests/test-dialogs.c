@@ -590,28 +590,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
-  tmpdir = g_dir_make_tmp ("ipt-test-dialogs-XXXXXX", NULL);
-  g_assert_nonnull (tmpdir);
-  g_setenv ("XDG_DATA_HOME", tmpdir, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 77;
-    }
+  if (!ui_test_init (&argc, &argv, "ipt-test-dialogs-XXXXXX"))
+    return 77;
 
   /* Windows draw with the renderer the application chooses at startup (cairo on a software GL
    * driver), as they did when these tests ran after the renderer test in tests/test-window.c. */
   _ipt_renderer_choose (gdk_display_get_default ());
-
-  app = gtk_application_new ("org.iptcasebook.IptCasebook.Test", G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, NULL);
 
   g_test_add ("/ui/window/client-validation", Fixture, NULL, fixture_set_up, test_client_validation, fixture_tear_down);
   g_test_add ("/ui/window/course-contract", Fixture, NULL, fixture_set_up, test_course_contract, fixture_tear_down);
@@ -621,13 +605,5 @@ main (int   argc,
   g_test_add ("/ui/chart/export-and-print", Fixture, NULL, fixture_set_up, test_chart_export_and_print, fixture_tear_down);
   g_test_add ("/ui/preferences/measures", Fixture, NULL, fixture_set_up, test_preferences_measures, fixture_tear_down);
 
-  status = g_test_run ();
-
-  g_object_unref (app);
-  {
-    const char *rm[] = { "rm", "-rf", tmpdir, NULL };
-    g_spawn_sync (NULL, (char **) rm, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
-  }
-  g_free (tmpdir);
-  return status;
+  return ui_test_run ();
 }

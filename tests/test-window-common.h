@@ -179,3 +179,42 @@ record_phq9_session (Fixture *fixture)
   spin ();
   g_assert_null (fixture->window->dialog);
 }
+
+/* Start of a window test program: a private data folder and settings, then GTK. FALSE when
+ * there is no display (the program then reports a skip and exits 77). */
+static inline gboolean
+ui_test_init (int        *argc,
+              char     ***argv,
+              const char *tmp_template)
+{
+  tmpdir = g_dir_make_tmp (tmp_template, NULL);
+  g_assert_nonnull (tmpdir);
+  g_setenv ("XDG_DATA_HOME", tmpdir, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GTK_A11Y", "none", TRUE);
+
+  g_test_init (argc, argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return FALSE;
+    }
+
+  app = gtk_application_new ("org.iptcasebook.IptCasebook.Test", G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  return TRUE;
+}
+
+/* End of a window test program: runs the tests and removes the data folder. */
+static inline int
+ui_test_run (void)
+{
+  const char *rm[] = { "rm", "-rf", tmpdir, NULL };
+  int status = g_test_run ();
+
+  g_object_unref (app);
+  g_spawn_sync (NULL, (char **) rm, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
+  g_free (tmpdir);
+  return status;
+}

@@ -273,24 +273,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
-  tmpdir = g_dir_make_tmp ("ipt-test-window-XXXXXX", NULL);
-  g_assert_nonnull (tmpdir);
-  g_setenv ("XDG_DATA_HOME", tmpdir, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 77;
-    }
-
-  app = gtk_application_new ("org.iptcasebook.IptCasebook.Test", G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, NULL);
+  if (!ui_test_init (&argc, &argv, "ipt-test-window-XXXXXX"))
+    return 77;
 
   g_test_add_func ("/ui/renderer/software-gl", test_renderer_software_gl);
   g_test_add ("/ui/window/empty-state", Fixture, NULL, fixture_set_up, test_empty_state, fixture_tear_down);
@@ -299,13 +283,5 @@ main (int   argc,
   g_test_add_func ("/ui/app/screenshot", test_app_screenshot);
   g_test_add_func ("/ui/app/damaged-store-refused", test_app_damaged_store);
 
-  status = g_test_run ();
-
-  g_object_unref (app);
-  {
-    const char *rm[] = { "rm", "-rf", tmpdir, NULL };
-    g_spawn_sync (NULL, (char **) rm, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
-  }
-  g_free (tmpdir);
-  return status;
+  return ui_test_run ();
 }
