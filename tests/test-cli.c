@@ -1,7 +1,9 @@
 /* The headless command line, end to end: the built app run without any display. */
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/stat.h>
 
 #include <glib.h>
@@ -398,6 +400,44 @@ test_make_demo (void)
   g_assert_true (g_str_has_prefix (run3.out, "client_code,episode,sessions_attended,"));
 }
 
+/* An export over a device reached by a symbolic link writes through the link, and a write the
+ * device refuses is an error, not a file put in the link's place. */
+static void
+test_export_to_device (void)
+{
+  g_autofree char *db = path_in_test_dir ("device.sqlite");
+  g_autofree char *link = path_in_test_dir ("device-out.csv");
+  g_autofree char *chart_link = path_in_test_dir ("device-chart.pdf");
+  GStatBuf st;
+  g_auto(Run) run1;
+  g_auto(Run) run2;
+  g_auto(Run) run3;
+
+  if (!g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no /dev/full");
+      return;
+    }
+
+  run_app (&run1, "--database", db, "--import-csv", fixture, NULL);
+  g_assert_cmpint (run1.status, ==, 0);
+  g_assert_cmpint (symlink ("/dev/full", link), ==, 0);
+  g_assert_cmpint (symlink ("/dev/full", chart_link), ==, 0);
+
+  run_app (&run2, "--database", db, "--export-csv", link, NULL);
+  g_assert_cmpint (run2.status, ==, 1);
+  g_assert_nonnull (strstr (run2.err, "device-out.csv"));
+  g_assert_nonnull (strstr (run2.err, g_strerror (ENOSPC)));
+  g_assert_cmpint (g_lstat (link, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+
+  run_app (&run3, "--database", db, "--export-chart", "C-0001", "--output", chart_link, NULL);
+  g_assert_cmpint (run3.status, ==, 1);
+  g_assert_nonnull (strstr (run3.err, g_strerror (ENOSPC)));
+  g_assert_cmpint (g_lstat (chart_link, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+}
+
 static void
 rm_rf (const char *path)
 {
@@ -448,6 +488,7 @@ main (int    argc,
   g_test_add_func ("/cli/export-over-casebook", test_export_over_casebook);
   g_test_add_func ("/cli/not-a-casebook", test_not_a_casebook);
   g_test_add_func ("/cli/make-demo", test_make_demo);
+  g_test_add_func ("/cli/export-to-device", test_export_to_device);
   for (i = 0; i < G_N_ELEMENTS (refusals); i++)
     {
       g_autofree char *name = g_strdup_printf ("/cli/refused/%u", i);

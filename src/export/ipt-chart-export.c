@@ -8,14 +8,12 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <cairo.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "ipt-mood-chart.h"
+#include "ipt-output-file.h"
 
 /* Screen-sized files read well in a report or on a slide; PNGs at twice the density stay
  * sharp when zoomed. A4 landscape in points for PDF, with a 15 mm margin. */
@@ -97,8 +95,8 @@ ipt_chart_export_load_data (IptStore   *store,
 
 typedef struct
 {
-  int     fd;
-  int     saved_errno;
+  IptOutputFile *output;
+  GError        *error;
 } Sink;
 
 static cairo_status_t
@@ -108,21 +106,10 @@ sink_write (void                *closure,
 {
   Sink *sink = closure;
 
-  while (length > 0)
-    {
-      ssize_t n = write (sink->fd, bytes, length);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        {
-          sink->saved_errno = n < 0 ? errno : EIO;
-          return CAIRO_STATUS_WRITE_ERROR;
-        }
-      bytes += n;
-      length -= (unsigned int) n;
-    }
-
+  if (sink->error != NULL)
+    return CAIRO_STATUS_WRITE_ERROR;
+  if (!ipt_output_file_write (sink->output, bytes, length, &sink->error))
+    return CAIRO_STATUS_WRITE_ERROR;
   return CAIRO_STATUS_SUCCESS;
 }
 
@@ -200,12 +187,9 @@ ipt_chart_export_data (const IptChartData *data,
                        const char         *output_path,
                        GError            **error)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmp_path = NULL;
   IptChartFormat format;
   cairo_status_t status;
-  Sink sink = { -1, 0 };
+  Sink sink = { NULL, NULL };
 
   g_return_val_if_fail (data != NULL, FALSE);
   g_return_val_if_fail (output_path != NULL, FALSE);
@@ -218,51 +202,28 @@ ipt_chart_export_data (const IptChartData *data,
       return FALSE;
     }
 
-  dir = g_path_get_dirname (output_path);
-  base = g_path_get_basename (output_path);
-  tmp_path = g_strdup_printf ("%s" G_DIR_SEPARATOR_S ".%s.XXXXXX", dir, base);
-  sink.fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0600);
-  if (sink.fd < 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("%s: cannot write there: %s"), output_path, g_strerror (saved_errno));
-      return FALSE;
-    }
+  sink.output = ipt_output_file_open (output_path, error);
+  if (sink.output == NULL)
+    return FALSE;
 
   status = render_to_sink (data, format, &sink);
 
-  if (status == CAIRO_STATUS_SUCCESS && fsync (sink.fd) != 0)
-    sink.saved_errno = errno;
-  if (close (sink.fd) != 0 && sink.saved_errno == 0)
-    sink.saved_errno = errno;
-
-  if (status != CAIRO_STATUS_SUCCESS || sink.saved_errno != 0)
+  if (sink.error != NULL)
     {
-      if (sink.saved_errno != 0)
-        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (sink.saved_errno),
-                     _("%s: writing the chart failed: %s"), output_path,
-                     g_strerror (sink.saved_errno));
-      else
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                     _("%s: drawing the chart failed: %s"), output_path,
-                     cairo_status_to_string (status));
-      g_unlink (tmp_path);
+      g_propagate_error (error, sink.error);
+      ipt_output_file_abort (sink.output);
+      return FALSE;
+    }
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("%s: drawing the chart failed: %s"), output_path,
+                   cairo_status_to_string (status));
+      ipt_output_file_abort (sink.output);
       return FALSE;
     }
 
-  if (g_rename (tmp_path, output_path) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("%s: cannot replace the file: %s"), output_path, g_strerror (saved_errno));
-      g_unlink (tmp_path);
-      return FALSE;
-    }
-
-  return TRUE;
+  return ipt_output_file_commit (sink.output, error);
 }
 
 gboolean

@@ -13,6 +13,7 @@
 #include "ipt-csv-export.h"
 #include "ipt-csv.h"
 #include "ipt-import.h"
+#include "ipt-output-file.h"
 #include "ipt-store-export.h"
 
 #define CSV_EOL "\r\n"
@@ -139,6 +140,8 @@ ipt_export_write_output (const char  *path,
                          gsize        len,
                          GError     **error)
 {
+  IptOutputFile *output;
+
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (data != NULL || len == 0, FALSE);
 
@@ -155,30 +158,13 @@ ipt_export_write_output (const char  *path,
       return TRUE;
     }
 
-  {
-    g_autofree char *dir = g_path_get_dirname (path);
-    g_autoptr(GError) local_error = NULL;
-
-    if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
-      {
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                     _("Could not write %s: the folder %s does not exist"), path, dir);
-        return FALSE;
-      }
-    if (g_file_test (path, G_FILE_TEST_IS_DIR))
-      {
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
-                     _("Could not write %s: it is a folder"), path);
-        return FALSE;
-      }
-    if (!g_file_set_contents_full (path, data != NULL ? data : "", (gssize) len,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   0600, &local_error))
-      {
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                     _("Could not write %s: %s"), path, local_error->message);
-        return FALSE;
-      }
-    return TRUE;
-  }
+  output = ipt_output_file_open (path, error);
+  if (output == NULL)
+    return FALSE;
+  if (!ipt_output_file_write (output, data, len, error))
+    {
+      ipt_output_file_abort (output);
+      return FALSE;
+    }
+  return ipt_output_file_commit (output, error);
 }

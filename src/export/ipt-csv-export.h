@@ -32,8 +32,9 @@ void     ipt_csv_append_outcome_line (GString          *out,
                                       guint             sessions_attended,
                                       const IptOutcome *outcome);
 
-/* Writes data to path through a temporary file renamed over it (a failure leaves no half file;
- * a new file is created 0600), or to standard output when path is "-". */
+/* Writes data to path as ipt_output_file_open () describes (a regular file is replaced whole or
+ * not at all, a new one is created 0600, a device or pipe is written in place), or to standard
+ * output when path is "-". */
 gboolean ipt_export_write_output (const char  *path,
                                   const char  *data,
                                   gsize        len,
