@@ -2,9 +2,11 @@
 #include "config.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 
 #include <glib.h>
 #include <glib/gstdio.h>
@@ -438,6 +440,55 @@ test_export_to_device (void)
   g_assert_true (S_ISLNK (st.st_mode));
 }
 
+/* Is there a file in test_dir whose name starts with prefix? */
+static gboolean
+has_file_starting (const char *prefix)
+{
+  g_autoptr(GDir) dir = g_dir_open (test_dir, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, prefix))
+      return TRUE;
+  return FALSE;
+}
+
+/* A --make-demo killed halfway leaves nothing under the name asked for, and a retry works. */
+static void
+test_make_demo_killed (void)
+{
+  const char *app = g_getenv ("IPT_CASEBOOK");
+  g_autofree char *demo = path_in_test_dir ("killed.sqlite");
+  const char *argv[] = { app, "--make-demo", demo, "--clients", "100000", NULL };
+  g_auto(GStrv) envp = g_environ_unsetenv (g_get_environ (), "DISPLAY");
+  g_autoptr(GError) error = NULL;
+  GPid pid;
+  int wait_status = 0;
+  guint waited = 0;
+  g_auto(Run) run;
+
+  g_assert_true (g_spawn_async (test_dir, (char **) argv, envp, G_SPAWN_DO_NOT_REAP_CHILD |
+                                G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, &pid, &error));
+  g_assert_no_error (error);
+
+  /* wait until the run has begun writing, then a little more */
+  while (!has_file_starting ("killed.sqlite") && !has_file_starting (".killed.sqlite.") &&
+         waited++ < 3000)
+    g_usleep (10 * 1000);
+  g_usleep (300 * 1000);
+  g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
+  g_assert_cmpint (waitpid (pid, &wait_status, 0), ==, pid);
+  g_spawn_close_pid (pid);
+  g_assert_true (WIFSIGNALED (wait_status));
+
+  g_assert_false (g_file_test (demo, G_FILE_TEST_EXISTS));
+
+  run_app (&run, "--make-demo", demo, "--clients", "3", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (g_file_test (demo, G_FILE_TEST_IS_REGULAR));
+}
+
 static void
 rm_rf (const char *path)
 {
@@ -488,6 +539,7 @@ main (int    argc,
   g_test_add_func ("/cli/export-over-casebook", test_export_over_casebook);
   g_test_add_func ("/cli/not-a-casebook", test_not_a_casebook);
   g_test_add_func ("/cli/make-demo", test_make_demo);
+  g_test_add_func ("/cli/make-demo-killed", test_make_demo_killed);
   g_test_add_func ("/cli/export-to-device", test_export_to_device);
   for (i = 0; i < G_N_ELEMENTS (refusals); i++)
     {

@@ -27,6 +27,10 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <math.h>
@@ -347,6 +351,108 @@ remove_casebook_files (const char *path)
     }
 }
 
+static void
+set_exists (GError    **error,
+            const char *path)
+{
+  g_autofree char *display = g_filename_display_basename (path);
+
+  g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_EXISTS, _("%s already exists"), display);
+}
+
+/* Refuses at once, before minutes of work, a name that is taken (a dangling link too). */
+static gboolean
+check_target_free (const char  *path,
+                   GError     **error)
+{
+  GStatBuf st;
+
+  if (g_lstat (path, &st) == 0)
+    {
+      set_exists (error, path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* An empty file with a hidden name in the target's folder (created 0700 when missing), which the
+ * store takes as a new casebook. */
+static char *
+create_temp_beside (const char  *path,
+                    GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *tmp_path = NULL;
+  int fd;
+
+  if (!_ipt_store_ensure_private_dir (dir, error))
+    return NULL;
+
+  tmp_path = g_strdup_printf ("%s" G_DIR_SEPARATOR_S ".%s.XXXXXX", dir, base);
+  fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *display = g_filename_display_name (dir);
+
+      g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_FAILED,
+                   _("Could not create a file in %s: %s"), display, g_strerror (saved_errno));
+      return NULL;
+    }
+  close (fd);
+  return g_steal_pointer (&tmp_path);
+}
+
+/* Gives the finished casebook its name, never over a file that appeared meanwhile: a hard link
+ * fails when the name is taken. A file system without hard links gets a rename after a check. */
+static gboolean
+move_into_place (const char  *tmp_path,
+                 const char  *path,
+                 GError     **error)
+{
+  g_autofree char *wal = g_strconcat (tmp_path, "-wal", NULL);
+  int saved_errno;
+
+  /* Closing checkpointed the whole caseload into the file and removed its journal. */
+  if (g_file_test (wal, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_FAILED,
+                   _("Cannot write the demo caseload: its journal could not be merged into it"));
+      return FALSE;
+    }
+
+  if (link (tmp_path, path) == 0)
+    {
+      g_unlink (tmp_path);
+      return TRUE;
+    }
+  saved_errno = errno;
+
+  if (saved_errno == EEXIST)
+    {
+      set_exists (error, path);
+      return FALSE;
+    }
+  if ((saved_errno == EPERM || saved_errno == ENOTSUP || saved_errno == EOPNOTSUPP ||
+       saved_errno == EXDEV) && !g_file_test (path, G_FILE_TEST_EXISTS) &&
+      g_rename (tmp_path, path) == 0)
+    return TRUE;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      set_exists (error, path);
+      return FALSE;
+    }
+  {
+    g_autofree char *display = g_filename_display_basename (path);
+
+    g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_FAILED,
+                 _("Could not create %s: %s"), display, g_strerror (saved_errno));
+  }
+  return FALSE;
+}
+
 gboolean
 ipt_demo_generate (const char  *path,
                    guint        n_clients,
@@ -354,6 +460,7 @@ ipt_demo_generate (const char  *path,
                    GError     **error)
 {
   g_autoptr(IptStore) store = NULL;
+  g_autofree char *tmp_path = NULL;
   Demo demo = { 0 };
   guint digits;
 
@@ -385,9 +492,20 @@ ipt_demo_generate (const char  *path,
     g_rand_free (r);
   }
 
-  store = ipt_store_open (path, IPT_STORE_OPEN_MUST_NOT_EXIST | IPT_STORE_OPEN_NO_BACKUP, error);
+  /* Built beside the target under a hidden name and moved into place whole at the end: a run
+   * that is killed or fails leaves nothing at path, and a retry is not blocked. */
+  if (!check_target_free (path, error))
+    return FALSE;
+  tmp_path = create_temp_beside (path, error);
+  if (tmp_path == NULL)
+    return FALSE;
+
+  store = ipt_store_open (tmp_path, IPT_STORE_OPEN_NO_BACKUP, error);
   if (store == NULL)
-    return FALSE;  /* an existing file stays as it was */
+    {
+      remove_casebook_files (tmp_path);
+      return FALSE;
+    }
   demo.store = store;
 
   /* This connection only writes the demo, in one large transaction: a page cache that holds it
@@ -413,12 +531,17 @@ ipt_demo_generate (const char  *path,
       goto fail;
     }
   ipt_store_close (store);
+  if (!move_into_place (tmp_path, path, error))
+    {
+      remove_casebook_files (tmp_path);
+      return FALSE;
+    }
   return TRUE;
 
 fail:
   g_clear_pointer (&demo.times_stmt, sqlite3_finalize);
   g_prefix_error (error, _("Cannot write the demo caseload: "));
   ipt_store_close (store);
-  remove_casebook_files (path);
+  remove_casebook_files (tmp_path);
   return FALSE;
 }
