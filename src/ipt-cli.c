@@ -3,8 +3,10 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -428,6 +430,23 @@ import_summary (const IptImportSummary *s)
   return g_string_free (out, FALSE);
 }
 
+/* Puts back the empty file an import was refused into: no bytes, its mode and its times. */
+static void
+restore_empty_file (const char     *path,
+                    const GStatBuf *before)
+{
+  struct timespec times[2];
+  int fd = g_open (path, O_WRONLY | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0);
+
+  if (fd < 0)
+    return;
+  fchmod (fd, before->st_mode & 07777);
+  times[0] = before->st_atim;
+  times[1] = before->st_mtim;
+  futimens (fd, times);
+  close (fd);
+}
+
 static int
 run_import_csv (const CliOptions *o)
 {
@@ -436,7 +455,9 @@ run_import_csv (const CliOptions *o)
   g_autoptr(GError) error = NULL;
   IptImportSummary summary = { 0, };
   g_autofree char *line = NULL;
-  gboolean existed;
+  g_autofree char *db_path = NULL;
+  gboolean existed, was_empty;
+  GStatBuf before;
   guint i;
 
   if (!g_file_test (o->import_csv, G_FILE_TEST_IS_REGULAR))
@@ -455,13 +476,13 @@ run_import_csv (const CliOptions *o)
 #endif
 
   if (o->database != NULL)
-    existed = g_file_test (o->database, G_FILE_TEST_EXISTS);
+    db_path = g_strdup (o->database);
   else
-    {
-      g_autofree char *default_path = ipt_store_default_path ();
-
-      existed = g_file_test (default_path, G_FILE_TEST_EXISTS);
-    }
+    db_path = ipt_store_default_path ();
+  /* A zero-length file becomes a new casebook for the import: a refusal puts it back as it was,
+   * empty, with its mode and times. */
+  existed = g_stat (db_path, &before) == 0;
+  was_empty = existed && S_ISREG (before.st_mode) && before.st_size == 0;
 
   store = open_store (o, TRUE);
   if (store == NULL)
@@ -476,7 +497,7 @@ run_import_csv (const CliOptions *o)
       cli_error ("%s", error->message);
 
       /* a casebook this command created for the import leaves with it */
-      if (!existed)
+      if (!existed || was_empty)
         {
           g_autofree char *path = g_strdup (ipt_store_get_path (store));
           g_autofree char *wal = g_strconcat (path, "-wal", NULL);
@@ -485,7 +506,10 @@ run_import_csv (const CliOptions *o)
           ipt_store_close (store);
           g_remove (wal);
           g_remove (shm);
-          g_remove (path);
+          if (!existed)
+            g_remove (path);
+          else
+            restore_empty_file (path, &before);
         }
       return 1;
     }

@@ -7,6 +7,7 @@
 #include <unistd.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <utime.h>
 
 #include <glib.h>
 #include <glib/gstdio.h>
@@ -489,6 +490,35 @@ test_make_demo_killed (void)
   g_assert_true (g_file_test (demo, G_FILE_TEST_IS_REGULAR));
 }
 
+/* An import refused into a zero-length file leaves it empty, with its mode and times. */
+static void
+test_import_refused_empty_file (void)
+{
+  g_autofree char *db = path_in_test_dir ("empty.sqlite");
+  g_autofree char *bad = path_in_test_dir ("empty-bad.csv");
+  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+  struct utimbuf old_times = { 1000000000, 1000000000 };
+  GStatBuf st;
+  g_auto(Run) run;
+
+  write_file (db, "");
+  g_assert_cmpint (g_chmod (db, 0644), ==, 0);
+  g_assert_cmpint (g_utime (db, &old_times), ==, 0);
+  write_file (bad, "client_code,session,date,measure,total,items\n"
+                   "C-0001,1,2026-01-05,phq9,99,\n");
+
+  run_app (&run, "--database", db, "--import-csv", bad, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+
+  g_assert_cmpint (g_stat (db, &st), ==, 0);
+  g_assert_cmpint (st.st_size, ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0644);
+  g_assert_cmpint (st.st_mtime, ==, 1000000000);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+}
+
 static void
 rm_rf (const char *path)
 {
@@ -534,6 +564,7 @@ main (int    argc,
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/import-export", test_import_export);
   g_test_add_func ("/cli/import-refused", test_import_refused);
+  g_test_add_func ("/cli/import-refused-empty-file", test_import_refused_empty_file);
   g_test_add_func ("/cli/replace", test_replace);
   g_test_add_func ("/cli/default-database", test_default_database);
   g_test_add_func ("/cli/export-over-casebook", test_export_over_casebook);
