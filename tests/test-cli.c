@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <grp.h>
 #include <signal.h>
 #include <string.h>
 #include <unistd.h>
@@ -14,6 +15,8 @@
 
 static char *test_dir;
 static char *fixture;
+/* run in the child before the app starts, when set */
+static GSpawnChildSetupFunc run_child_setup;
 
 typedef struct
 {
@@ -58,7 +61,8 @@ run_app (Run        *run,
   g_ptr_array_add (argv, NULL);
 
   memset (run, 0, sizeof *run);
-  g_assert_true (g_spawn_sync (test_dir, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+  g_assert_true (g_spawn_sync (test_dir, (char **) argv->pdata, envp, G_SPAWN_DEFAULT,
+                               run_child_setup, NULL,
                                &run->out, &run->err, &run->status, &error));
   g_assert_no_error (error);
   if (WIFEXITED (run->status))
@@ -520,6 +524,66 @@ test_import_refused_empty_file (void)
 }
 
 static void
+become_nobody (gpointer data)
+{
+  (void) data;
+  if (setgroups (0, NULL) != 0 || setgid (65534) != 0 || setuid (65534) != 0)
+    _exit (99);
+}
+
+/* A casebook in a folder that cannot be written (its -wal and -shm cannot be created) is
+ * refused for that reason, for exports and imports alike, and left as it was. */
+static void
+test_read_only_folder (void)
+{
+  g_autofree char *dir = path_in_test_dir ("read-only");
+  g_autofree char *db = g_build_filename (dir, "ro.sqlite", NULL);
+  g_autofree char *csv = path_in_test_dir ("ro.csv");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len, after_len;
+  g_auto(Run) run1;
+  g_auto(Run) run2;
+  g_auto(Run) run3;
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  run_app (&run1, "--make-demo", db, "--clients", "2", NULL);
+  g_assert_cmpint (run1.status, ==, 0);
+  g_assert_true (g_file_get_contents (db, &before, &before_len, NULL));
+  write_file (csv, "client_code,session,date,measure,total,items\n"
+                   "C-0001,1,2026-01-05,phq9,3,\n");
+
+  if (geteuid () == 0)
+    {
+      /* root writes anywhere: run the app as nobody, who may read but not write there */
+      g_assert_cmpint (g_chmod (test_dir, 0755), ==, 0);
+      g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+      g_assert_cmpint (g_chmod (db, 0644), ==, 0);
+      g_assert_cmpint (g_chmod (csv, 0644), ==, 0);
+      run_child_setup = become_nobody;
+    }
+  else
+    g_assert_cmpint (g_chmod (dir, 0500), ==, 0);
+
+  run_app (&run2, "--database", db, "--export-csv", "-", NULL);
+  run_app (&run3, "--database", db, "--import-csv", csv, NULL);
+  run_child_setup = NULL;
+  g_chmod (dir, 0700);
+  g_chmod (test_dir, 0700);
+
+  g_assert_cmpint (run2.status, ==, 1);
+  g_assert_cmpstr (run2.out, ==, "");
+  g_assert_null (strstr (run2.err, "not an IPT Casebook"));
+  g_assert_nonnull (strstr (run2.err, "cannot be written"));
+  g_assert_cmpint (run3.status, ==, 1);
+  g_assert_null (strstr (run3.err, "not an IPT Casebook"));
+  g_assert_nonnull (strstr (run3.err, "cannot be written"));
+
+  g_assert_true (g_file_get_contents (db, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+}
+
+static void
 rm_rf (const char *path)
 {
   GDir *dir = g_dir_open (path, 0, NULL);
@@ -569,6 +633,7 @@ main (int    argc,
   g_test_add_func ("/cli/default-database", test_default_database);
   g_test_add_func ("/cli/export-over-casebook", test_export_over_casebook);
   g_test_add_func ("/cli/not-a-casebook", test_not_a_casebook);
+  g_test_add_func ("/cli/read-only-folder", test_read_only_folder);
   g_test_add_func ("/cli/make-demo", test_make_demo);
   g_test_add_func ("/cli/make-demo-killed", test_make_demo_killed);
   g_test_add_func ("/cli/export-to-device", test_export_to_device);

@@ -56,6 +56,62 @@ set_not_a_casebook (GError    **error,
                _("%s is not an IPT Casebook file"), display);
 }
 
+/* Is this failure about where the file lies (its folder, its disk, permissions) rather than
+ * about what it holds? */
+static gboolean
+is_access_failure (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_CANTOPEN:
+    case SQLITE_IOERR:
+    case SQLITE_FULL:
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* Says what stands in the way of reading or writing the casebook at path: a full disk, a
+ * read-only disk, a folder where the journal (-wal, -shm) cannot be created, permissions. */
+static void
+set_access_error (GError    **error,
+                  const char *path,
+                  const char *display,
+                  sqlite3    *db,
+                  int         rc)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *dir_display = g_filename_display_name (dir);
+  int sys_errno = db != NULL ? sqlite3_system_errno (db) : 0;
+
+  if ((rc & 0xff) == SQLITE_FULL || sys_errno == ENOSPC || sys_errno == EDQUOT)
+    g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_FAILED,
+                 _("Could not open %s: the disk is full"), display);
+  else if (sys_errno == EROFS || (access (dir, W_OK) != 0 && errno == EROFS))
+    g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_READ_ONLY,
+                 _("Could not open %s: the disk it is on is read-only"), display);
+  else if (access (path, R_OK) != 0 && (errno == EACCES || errno == EPERM))
+    g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_READ_ONLY,
+                 _("Could not open %s: permission denied"), display);
+  else if (access (dir, W_OK) != 0 && (errno == EACCES || errno == EPERM))
+    g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_READ_ONLY,
+                 _("Could not open %s: the folder %s cannot be written, and a casebook needs "
+                   "to keep its journal files (-wal, -shm) beside it"), display, dir_display);
+  else if (sys_errno == EACCES || sys_errno == EPERM)
+    g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_READ_ONLY,
+                 _("Could not open %s: permission denied"), display);
+  else if (sys_errno != 0)
+    g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_FAILED,
+                 _("Could not open %s: %s"), display, g_strerror (sys_errno));
+  else
+    g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_FAILED,
+                 _("Could not open %s: %s"), display,
+                 db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+}
+
 static void
 set_too_new (GError    **error,
              const char *display,
@@ -82,6 +138,7 @@ set_damaged (GError    **error,
 static gboolean
 check_integrity (sqlite3    *db,
                  CheckDepth  depth,
+                 const char *path,
                  const char *display,
                  GError    **error)
 {
@@ -113,6 +170,8 @@ check_integrity (sqlite3    *db,
 
   if ((rc & 0xff) == SQLITE_NOTADB)
     set_not_a_casebook (error, display);
+  else if (is_access_failure (rc))
+    set_access_error (error, path, display, db, rc);
   else
     set_damaged (error, display, sqlite3_errmsg (db));
   sqlite3_finalize (stmt);
@@ -136,14 +195,12 @@ check_file_contents (const char  *path,
   rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_FAILED,
-                   _("Could not open %s: %s"), display,
-                   db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      set_access_error (error, path, display, db, rc);
       sqlite3_close (db);
       return FALSE;
     }
 
-  ok = check_integrity (db, check_depth_for_size (size), display, error);
+  ok = check_integrity (db, check_depth_for_size (size), path, display, error);
   sqlite3_close (db);
   return ok;
 }
@@ -439,9 +496,7 @@ open_connection (IptStore   *self,
                         SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_FAILED,
-                   _("Could not open %s: %s"), display,
-                   self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      set_access_error (error, self->path, display, self->db, rc);
       return FALSE;
     }
 
@@ -452,7 +507,12 @@ open_connection (IptStore   *self,
   if (!query_int (self, "PRAGMA application_id", &application_id, &local_error) ||
       !query_int (self, "PRAGMA user_version", &version, &local_error))
     {
-      if (is_new)
+      int rc_query = sqlite3_extended_errcode (self->db);
+
+      /* The file may be sound and only its folder or disk in the way: say which. */
+      if (is_access_failure (rc_query))
+        set_access_error (error, self->path, display, self->db, rc_query);
+      else if (is_new)
         g_propagate_error (error, g_steal_pointer (&local_error));
       else
         set_not_a_casebook (error, display);
@@ -489,7 +549,7 @@ open_connection (IptStore   *self,
           return FALSE;
         }
       if (!contents_checked &&
-          !check_integrity (self->db, check_depth_for_size (file_size), display, error))
+          !check_integrity (self->db, check_depth_for_size (file_size), self->path, display, error))
         return FALSE;
       if (read_only && version < IPT_STORE_SCHEMA_VERSION)
         {

@@ -153,6 +153,11 @@ _ipt_store_fail (IptStore *self,
                    _("The casebook is busy in another window or program: %s"), message);
       break;
 
+    case SQLITE_FULL:
+      g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_FAILED,
+                   _("The disk is full: the change was not saved"));
+      break;
+
     default:
       g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_FAILED,
                    _("Casebook error: %s"), message);
