@@ -3,9 +3,19 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
+
+#include <gio/gio.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "ipt-csv.h"
+
+/* A file is read in pieces of this size, beside the record being read. */
+#define READ_CHUNK (1024 * 1024)
 
 struct _IptCsvReader
 {
@@ -15,6 +25,14 @@ struct _IptCsvReader
   guint       line;
   GString    *buf;      /* field texts, each followed by a NUL */
   GArray     *offsets;  /* gsize: where each field starts in buf */
+
+  /* reading a file: data is the window own[0, len) of it */
+  int         fd;
+  char       *own;
+  gsize       capacity;
+  gboolean    eof;
+  gboolean    stopped;  /* after a record that is too long */
+  GError     *error;
 };
 
 IptCsvReader *
@@ -31,11 +49,89 @@ ipt_csv_reader_new (const char *data,
   reader->line = 1;
   reader->buf = g_string_sized_new (256);
   reader->offsets = g_array_sized_new (FALSE, FALSE, sizeof (gsize), 8);
+  reader->fd = -1;
+  reader->eof = TRUE;
 
   if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     reader->pos = 3;
 
   return reader;
+}
+
+/* Keeps at least one longest record (and a byte) ahead of pos in the window, or the rest of the
+ * file: what was read moves to the front, more is read behind it. */
+static gboolean
+fill_window (IptCsvReader *reader)
+{
+  if (reader->eof || reader->len - reader->pos > IPT_CSV_RECORD_MAX_BYTES + 2)
+    return TRUE;
+
+  memmove (reader->own, reader->own + reader->pos, reader->len - reader->pos);
+  reader->len -= reader->pos;
+  reader->pos = 0;
+
+  while (!reader->eof && reader->len < reader->capacity)
+    {
+      ssize_t n = read (reader->fd, reader->own + reader->len, reader->capacity - reader->len);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (&reader->error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       "%s", g_strerror (saved_errno));
+          return FALSE;
+        }
+      if (n == 0)
+        reader->eof = TRUE;
+      reader->len += (gsize) n;
+    }
+  return TRUE;
+}
+
+IptCsvReader *
+ipt_csv_reader_new_for_file (const char  *path,
+                             GError     **error)
+{
+  IptCsvReader *reader;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "%s", g_strerror (saved_errno));
+      return NULL;
+    }
+
+  reader = ipt_csv_reader_new (NULL, 0);
+  reader->fd = fd;
+  reader->eof = FALSE;
+  reader->capacity = READ_CHUNK + IPT_CSV_RECORD_MAX_BYTES + 2;
+  reader->own = g_malloc (reader->capacity);
+  reader->data = reader->own;
+  if (!fill_window (reader))
+    {
+      g_propagate_error (error, g_steal_pointer (&reader->error));
+      ipt_csv_reader_free (reader);
+      return NULL;
+    }
+  if (reader->len >= 3 && memcmp (reader->data, "\xEF\xBB\xBF", 3) == 0)
+    reader->pos = 3;
+  return reader;
+}
+
+const GError *
+ipt_csv_reader_get_error (IptCsvReader *reader)
+{
+  g_return_val_if_fail (reader != NULL, NULL);
+  return reader->error;
 }
 
 void
@@ -45,6 +141,10 @@ ipt_csv_reader_free (IptCsvReader *reader)
     return;
   g_string_free (reader->buf, TRUE);
   g_array_unref (reader->offsets);
+  if (reader->fd >= 0)
+    close (reader->fd);
+  g_free (reader->own);
+  g_clear_error (&reader->error);
   g_free (reader);
 }
 
@@ -107,6 +207,7 @@ ipt_csv_reader_next (IptCsvReader       *reader,
 {
   const char *data;
   gsize record_start;
+  gsize real_len;
   guint start_line;
   gboolean any_quote = FALSE;
   IptCsvRecordStatus st = IPT_CSV_RECORD_OK;
@@ -116,8 +217,16 @@ ipt_csv_reader_next (IptCsvReader       *reader,
   g_return_val_if_fail (reader != NULL, FALSE);
   g_return_val_if_fail (status != NULL && line != NULL && problem_line != NULL, FALSE);
 
+  if (reader->stopped)
+    return FALSE;
+  if (reader->fd >= 0 && !fill_window (reader))
+    return FALSE;
   if (reader->pos >= reader->len)
     return FALSE;
+
+  /* A record reads no further than its longest length (and a byte, to see it is longer). */
+  real_len = reader->len;
+  reader->len = MIN (real_len, reader->pos + IPT_CSV_RECORD_MAX_BYTES + 1);
 
   data = reader->data;
   record_start = reader->pos;
@@ -222,6 +331,18 @@ ipt_csv_reader_next (IptCsvReader       *reader,
       consume_line_break (reader);
       break;
     }
+
+  if (reader->pos - record_start > IPT_CSV_RECORD_MAX_BYTES)
+    {
+      /* not a line of a CSV file of ours: nothing after it is read */
+      reader->len = real_len;
+      reader->stopped = TRUE;
+      *status = IPT_CSV_RECORD_TOO_LONG;
+      *line = start_line;
+      *problem_line = start_line;
+      return TRUE;
+    }
+  reader->len = real_len;
 
   if (!g_utf8_validate_len (data + record_start, reader->pos - record_start, &bad_utf8))
     {

@@ -7,11 +7,19 @@ G_BEGIN_DECLS
 
 typedef struct _IptCsvReader IptCsvReader;
 
+/* The longest record read, in bytes: far beyond any line of our formats, and short enough that
+ * a file that is not CSV (one line of a gigabyte) is refused at once, without holding it. */
+#define IPT_CSV_RECORD_MAX_BYTES (64 * 1024)
+
 /* Reads records from data (len bytes; need not be NUL-terminated, must outlive the reader).
  * A UTF-8 byte order mark at the start is skipped. Records end at LF, CRLF or a lone CR outside
  * quotes; quoted fields may hold commas, line breaks and "" for a quote. */
 IptCsvReader *ipt_csv_reader_new (const char *data, gsize len);
+/* The same, reading the file at path as a stream: only a window of it is held at a time. */
+IptCsvReader *ipt_csv_reader_new_for_file (const char *path, GError **error);
 void          ipt_csv_reader_free (IptCsvReader *reader);
+/* A failure to read the file (set when ipt_csv_reader_next () returned FALSE early), or NULL. */
+const GError *ipt_csv_reader_get_error (IptCsvReader *reader);
 
 typedef enum
 {
@@ -21,6 +29,7 @@ typedef enum
   IPT_CSV_RECORD_UNTERMINATED,     /* a quoted field runs to the end of the file */
   IPT_CSV_RECORD_TEXT_AFTER_QUOTE, /* "ab"c */
   IPT_CSV_RECORD_STRAY_QUOTE,      /* ab"c */
+  IPT_CSV_RECORD_TOO_LONG,         /* longer than IPT_CSV_RECORD_MAX_BYTES: reading stops */
 } IptCsvRecordStatus;
 
 /* Reads the next record. Returns FALSE at the end of the data. On TRUE, *line is the physical

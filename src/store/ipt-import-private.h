@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "ipt-csv.h"
 #include "ipt-import.h"
 #include "ipt-store-private.h"
 
@@ -140,8 +141,7 @@ gboolean _ipt_import_sql_failed (sqlite3     *db,
 
 /* ipt-import-read.c */
 gboolean _ipt_import_parse_file   (ImportContext *ctx,
-                                   const char    *data,
-                                   gsize          len);
+                                   IptCsvReader  *reader);
 void     _ipt_import_check_client (ImportContext *ctx,
                                    ImportClient  *client);
 

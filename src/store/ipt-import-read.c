@@ -619,10 +619,8 @@ read_row (ImportContext *ctx,
 
 gboolean
 _ipt_import_parse_file (ImportContext *ctx,
-                        const char    *data,
-                        gsize          len)
+                        IptCsvReader  *reader)
 {
-  g_autoptr(IptCsvReader) reader = ipt_csv_reader_new (data, len);
   IptCsvRecordStatus status;
   guint line, problem_line;
   int columns[N_COLS];
@@ -657,6 +655,11 @@ _ipt_import_parse_file (ImportContext *ctx,
                        _("a quote inside an unquoted field (quote the whole field and write "
                          "the quote twice)"));
           break;
+        case IPT_CSV_RECORD_TOO_LONG:
+          add_problem (ctx, problem_line,
+                       _("this line is longer than %u KiB: the file is not a scores CSV, and "
+                         "nothing after this line was read"), IPT_CSV_RECORD_MAX_BYTES / 1024);
+          return FALSE;
         case IPT_CSV_RECORD_OK:
         default:
           if (!header)

@@ -107,25 +107,19 @@ _ipt_import_sql_failed (sqlite3     *db,
   return FALSE;
 }
 
-gboolean
-ipt_import_scores_csv_data (IptStore         *store,
-                            const char       *name,
-                            const char       *data,
-                            gsize             len,
-                            IptImportFlags    flags,
-                            IptImportSummary *summary,
-                            GPtrArray        *problems,
-                            GError          **error)
+static gboolean
+import_from_reader (IptStore         *store,
+                    const char       *name,
+                    IptCsvReader     *reader,
+                    IptImportFlags    flags,
+                    IptImportSummary *summary,
+                    GPtrArray        *problems,
+                    GError          **error)
 {
   ImportContext ctx;
   IptImportSummary local = { 0, };
   gboolean ok;
   guint i;
-
-  g_return_val_if_fail (IPT_IS_STORE (store), FALSE);
-  g_return_val_if_fail (name != NULL, FALSE);
-  g_return_val_if_fail (data != NULL || len == 0, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (ipt_store_get_read_only (store))
     {
@@ -136,7 +130,15 @@ ipt_import_scores_csv_data (IptStore         *store,
 
   import_context_init (&ctx, name, flags);
 
-  ok = _ipt_import_parse_file (&ctx, data != NULL ? data : "", len);
+  ok = _ipt_import_parse_file (&ctx, reader);
+  if (ipt_csv_reader_get_error (reader) != NULL)
+    {
+      g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_FAILED,
+                   _("Could not read the scores file: %s"),
+                   ipt_csv_reader_get_error (reader)->message);
+      import_context_clear (&ctx);
+      return FALSE;
+    }
   if (ok && ctx.rows->len > 0)
     {
       sqlite3 *db = _ipt_store_get_db (store);
@@ -199,6 +201,27 @@ ipt_import_scores_csv_data (IptStore         *store,
 }
 
 gboolean
+ipt_import_scores_csv_data (IptStore         *store,
+                            const char       *name,
+                            const char       *data,
+                            gsize             len,
+                            IptImportFlags    flags,
+                            IptImportSummary *summary,
+                            GPtrArray        *problems,
+                            GError          **error)
+{
+  g_autoptr(IptCsvReader) reader = NULL;
+
+  g_return_val_if_fail (IPT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (data != NULL || len == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  reader = ipt_csv_reader_new (data != NULL ? data : "", len);
+  return import_from_reader (store, name, reader, flags, summary, problems, error);
+}
+
+gboolean
 ipt_import_scores_csv (IptStore         *store,
                        const char       *path,
                        IptImportFlags    flags,
@@ -206,21 +229,21 @@ ipt_import_scores_csv (IptStore         *store,
                        GPtrArray        *problems,
                        GError          **error)
 {
-  g_autoptr(GMappedFile) file = NULL;
+  g_autoptr(IptCsvReader) reader = NULL;
   g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (IPT_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  file = g_mapped_file_new (path, FALSE, &local_error);
-  if (file == NULL)
+  /* Read as a stream: a file of any size is held a window at a time. */
+  reader = ipt_csv_reader_new_for_file (path, &local_error);
+  if (reader == NULL)
     {
       g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_FAILED,
                    _("Could not read the scores file: %s"), local_error->message);
       return FALSE;
     }
 
-  return ipt_import_scores_csv_data (store, path, g_mapped_file_get_contents (file),
-                                     g_mapped_file_get_length (file), flags, summary, problems,
-                                     error);
+  return import_from_reader (store, path, reader, flags, summary, problems, error);
 }
