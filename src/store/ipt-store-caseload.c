@@ -23,9 +23,18 @@
 #define CASE_N_EPISODE_COLUMNS 19
 #define CASE_SERIES_COLUMN (CASE_N_CLIENT_COLUMNS + CASE_N_EPISODE_COLUMNS)
 
+/* The sessions the latest risk review covers, as ipt_risk_reviewed_through () counts them: the
+ * highest number dated on or before the review (0 without one). */
+#define CASE_RISK_REVIEWED_COLUMN (CASE_SERIES_COLUMN + 4)
+#define CASE_RISK_REVIEWED_SQL \
+  "CASE WHEN EXISTS (SELECT 1 FROM risk_reviews WHERE episode_id = e.id) THEN " \
+  "coalesce ((SELECT max (s.number) FROM sessions s WHERE s.episode_id = e.id AND s.date <= " \
+  "(SELECT max (date) FROM risk_reviews WHERE episode_id = e.id)), 0) ELSE 0 END"
+
 #define CASES_SQL \
   "SELECT " CASE_CLIENT_COLUMNS ", " CASE_EPISODE_COLUMNS ", " \
-  "es.sessions_attended, es.current_session, es.phq9, es.gad7 FROM clients c " \
+  "es.sessions_attended, es.current_session, es.phq9, es.gad7, " \
+  CASE_RISK_REVIEWED_SQL " FROM clients c " \
   "LEFT JOIN episodes e ON e.client_id = c.id " \
   "AND e.ordinal = (SELECT max (ordinal) FROM episodes WHERE client_id = c.id) " \
   "LEFT JOIN episode_series es ON es.episode_id = e.id "
@@ -192,6 +201,7 @@ load_caseload (IptStore   *self,
     {
       g_autoptr(IptClient) client = _ipt_store_client_from_row (stmt, 0);
       g_autoptr(IptEpisode) episode = NULL;
+      IptCaseSummary *summary;
       guint attended = 0, current = 0;
 
       g_array_set_size (phq9, 0);
@@ -209,10 +219,13 @@ load_caseload (IptStore   *self,
             return NULL;
         }
 
-      g_ptr_array_add (summaries,
-                       ipt_case_summary_new (client, episode, attended, current,
-                                             (const IptSeriesPoint *) phq9->data, phq9->len,
-                                             (const IptSeriesPoint *) gad7->data, gad7->len));
+      summary = ipt_case_summary_new (client, episode, attended, current,
+                                      (const IptSeriesPoint *) phq9->data, phq9->len,
+                                      (const IptSeriesPoint *) gad7->data, gad7->len);
+      if (episode != NULL)
+        ipt_case_summary_set_risk_reviewed_through (summary,
+                                                    sqlite3_column_int (stmt, CASE_RISK_REVIEWED_COLUMN));
+      g_ptr_array_add (summaries, summary);
     }
 
   if (rc != SQLITE_DONE)
