@@ -4,6 +4,9 @@
 
 #include <string.h>
 
+#include "ipt-chart-data.h"
+#include "ipt-chart-export.h"
+
 #include "test-store-common.h"
 
 #define M IPT_ITEM_MISSING
@@ -393,6 +396,15 @@ test_caseload (void)
   }
   g_assert_cmpuint (ipt_case_summary_get_risk_reviewed_through (summary), ==, 3);
   g_assert_false (ipt_case_summary_get_has_risk (summary));
+  {
+    /* The chart of the course carries the reviews too (its title's signal, its tooltips). */
+    g_autoptr(IptChartData) chart = ipt_chart_export_load_data (store, client, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (chart->n_risk_reviews, ==, 2);
+    g_assert_cmpuint (chart->risk_reviewed_through, ==, 3);
+    g_assert_cmpstr (chart->risk_reviews[1].date, ==, "2026-01-20");
+  }
   reviews = ipt_store_list_risk_reviews (store, episode_id, &error);
   g_assert_cmpuint (ipt_risk_reviewed_through (sessions, reviews), ==, 3);
   g_clear_object (&summary);
@@ -401,6 +413,52 @@ test_caseload (void)
   g_assert_true (ipt_store_delete_risk_review (store, ipt_risk_review_get_id (review), &error));
   summary = ipt_store_load_case_summary (store, client_id, &error);
   g_assert_true (ipt_case_summary_get_has_risk (summary));
+}
+
+/* The chart's tooltip of a risk point lists the reviews that cover it. */
+static void
+test_chart (void)
+{
+  static const IptChartSession chart_sessions[] = {
+    { 1, (char *) "2026-03-02", IPT_ATTENDANCE_ATTENDED, 0 },
+    { 2, (char *) "2026-03-09", IPT_ATTENDANCE_ATTENDED, 0 },
+    { 3, (char *) "2026-03-16", IPT_ATTENDANCE_ATTENDED, 0 },
+  };
+  static const IptChartScore scores[] = {
+    { 1, "phq9", 17, 1 }, { 2, "phq9", 16, 0 }, { 3, "phq9", 15, 2 },
+  };
+  const char * const dates[] = { "2026-03-02", "2026-03-09", "2026-03-16", NULL };
+  g_autoptr(GPtrArray) sessions = make_sessions (dates);
+  g_autoptr(GPtrArray) reviews = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(IptChartData) data = NULL;
+  g_autoptr(IptChartData) bare = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *third = NULL;
+  g_autofree char *unreviewed = NULL;
+
+  bare = ipt_chart_data_new_from_arrays ("C-0105", IPT_FOCUS_NONE, IPT_EPISODE_STATUS_ACTIVE, 16,
+                                         4, 12, chart_sessions, 3, scores, 3, NULL, 0);
+  unreviewed = ipt_chart_data_describe_point (bare, IPT_CHART_MEASURE_PHQ9, 0);
+  g_assert_nonnull (strstr (unreviewed, "Risk: item 9 answered 1"));
+  g_assert_nonnull (strstr (unreviewed, "No risk review recorded since"));
+  g_assert_cmpuint (bare->risk_reviewed_through, ==, 0);
+
+  g_ptr_array_add (reviews, make_review (1, "2026-03-09"));
+  ipt_risk_review_set_plan (g_ptr_array_index (reviews, 0), "Weekly check-in call.");
+  data = ipt_chart_data_new_from_arrays ("C-0105", IPT_FOCUS_NONE, IPT_EPISODE_STATUS_ACTIVE, 16,
+                                         4, 12, chart_sessions, 3, scores, 3, NULL, 0);
+  ipt_chart_data_set_risk_reviews (data, sessions, reviews);
+  g_assert_cmpuint (data->n_risk_reviews, ==, 1);
+  g_assert_cmpuint (data->risk_reviewed_through, ==, 2);
+
+  /* Session 1's flag was reviewed a week later; session 3's after the review was not. */
+  first = ipt_chart_data_describe_point (data, IPT_CHART_MEASURE_PHQ9, 0);
+  g_assert_nonnull (strstr (first, "Risk review"));
+  g_assert_nonnull (strstr (first, "Weekly check-in call."));
+  g_assert_null (strstr (first, "No risk review"));
+  third = ipt_chart_data_describe_point (data, IPT_CHART_MEASURE_PHQ9, 2);
+  g_assert_nonnull (strstr (third, "Risk: item 9 answered 2"));
+  g_assert_nonnull (strstr (third, "No risk review recorded since"));
 }
 
 int
@@ -424,6 +482,7 @@ main (int    argc,
   g_test_add_func ("/risk/store/records", test_store_records);
   g_test_add_func ("/risk/store/checks", test_store_checks);
   g_test_add_func ("/risk/store/caseload", test_caseload);
+  g_test_add_func ("/risk/chart", test_chart);
 
   ret = g_test_run ();
 
