@@ -219,7 +219,7 @@ ipt_risk_review_get_date (IptRiskReview *self)
 
 void
 ipt_risk_review_set_date (IptRiskReview *self,
-                                const char    *date)
+                          const char    *date)
 {
   g_return_if_fail (IPT_IS_RISK_REVIEW (self));
 
@@ -241,7 +241,7 @@ ipt_risk_review_get_asked (IptRiskReview *self)
 
 void
 ipt_risk_review_set_asked (IptRiskReview *self,
-                                 const char    *asked)
+                           const char    *asked)
 {
   g_return_if_fail (IPT_IS_RISK_REVIEW (self));
 
@@ -263,7 +263,7 @@ ipt_risk_review_get_done (IptRiskReview *self)
 
 void
 ipt_risk_review_set_done (IptRiskReview *self,
-                                const char    *done)
+                          const char    *done)
 {
   g_return_if_fail (IPT_IS_RISK_REVIEW (self));
 
@@ -285,7 +285,7 @@ ipt_risk_review_get_plan (IptRiskReview *self)
 
 void
 ipt_risk_review_set_plan (IptRiskReview *self,
-                                const char    *plan)
+                          const char    *plan)
 {
   g_return_if_fail (IPT_IS_RISK_REVIEW (self));
 
