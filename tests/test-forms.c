@@ -288,6 +288,21 @@ test_risk_review (Fixture       *fixture,
   g_assert_cmpint (ipt_case_summary_get_signal_kind (row), !=, IPT_SIGNAL_RISK);
   g_assert_true (gtk_revealer_get_reveal_child (fixture->window->toast_revealer));
   snapshot (fixture->window, "risk-reviewed");
+  {
+    /* Listed on the Overview: one row, which opens the review. */
+    GtkWidget *box = child (fixture->window->client_page, IPT_TYPE_CLIENT_PAGE, "risk_reviews_box");
+    g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+    GtkWidget *scroller = gtk_widget_get_ancestor (box, GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+    collect_with_class (box, "risk-review-row", rows);
+    g_assert_cmpuint (rows->len, ==, 1);
+    g_assert_cmpstr (gtk_actionable_get_action_name (g_ptr_array_index (rows, 0)), ==,
+                     "win.edit-risk-review");
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    snapshot (fixture->window, "risk-reviews-listed");
+    gtk_adjustment_set_value (adjustment, 0);
+  }
 
   /* Undo takes it away again, and the flag is back. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
