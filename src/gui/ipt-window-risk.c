@@ -194,4 +194,6 @@ _ipt_window_class_init_risk (GtkWidgetClass *widget_class)
                                    record_risk_review_action);
   gtk_widget_class_install_action (widget_class, "win.edit-risk-review", "x",
                                    edit_risk_review_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.record-risk-review", NULL);
 }
