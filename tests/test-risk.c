@@ -415,6 +415,90 @@ test_caseload (void)
   g_assert_true (ipt_case_summary_get_has_risk (summary));
 }
 
+/* What the caseload reads (kept by triggers) against the model's rule, for one course. */
+static void
+assert_cover_agrees (IptStore *store,
+                     gint64    client_id,
+                     gint64    episode_id,
+                     guint     expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sessions = ipt_store_list_sessions (store, episode_id, &error);
+  g_autoptr(GPtrArray) reviews = ipt_store_list_risk_reviews (store, episode_id, &error);
+  g_autoptr(IptCaseSummary) summary = ipt_store_load_case_summary (store, client_id, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (ipt_risk_reviewed_through (sessions, reviews), ==, expected);
+  g_assert_cmpuint (ipt_case_summary_get_risk_reviewed_through (summary), ==, expected);
+}
+
+/* Whoever changes the sessions or the reviews (a form, an import, the sqlite3 shell), the
+ * caseload's count of covered sessions follows. */
+static void
+test_cover_follows_records (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autoptr(IptStore) store = open_new (dir, "casebook.sqlite");
+  g_autoptr(IptClient) client = add_client (store, "C-0106");
+  g_autoptr(IptEpisode) episode = add_episode (store, client, "2026-01-01", 16);
+  g_autoptr(IptRiskReview) review = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 client_id = ipt_client_get_id (client);
+  gint64 episode_id = ipt_episode_get_id (episode);
+  sqlite3 *db = _ipt_store_get_db (store);
+
+  /* Sessions 1 to 4 on 2026-01-02 to 2026-01-05. */
+  for (guint n = 1; n <= 4; n++)
+    g_object_unref (add_session (store, episode, n, IPT_ATTENDANCE_ATTENDED, 1, n == 1 ? 2 : 0, -1));
+  assert_cover_agrees (store, client_id, episode_id, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM risk_review_cover"), ==, 0);
+
+  review = make_review (episode_id, "2026-01-03");
+  g_assert_true (ipt_store_save_risk_review (store, review, &error));
+  g_assert_no_error (error);
+  assert_cover_agrees (store, client_id, episode_id, 2);
+
+  /* A later review counts, an earlier one does not change it. */
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO risk_reviews (episode_id, date, asked, plan) "
+                                     "VALUES (1, '2026-01-04', 'a', 'p'), "
+                                     "(1, '2026-01-01', 'a', 'p')", NULL, NULL, NULL), ==, SQLITE_OK);
+  assert_cover_agrees (store, client_id, episode_id, 3);
+
+  /* Sessions moved, added and deleted by hand. */
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE sessions SET date = '2026-01-09' WHERE number = 3",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  assert_cover_agrees (store, client_id, episode_id, 2);
+  g_object_unref (add_session (store, episode, 5, IPT_ATTENDANCE_ATTENDED, 1, 0, -1));
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE sessions SET date = '2026-01-04' WHERE number = 5",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  assert_cover_agrees (store, client_id, episode_id, 5);
+  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM sessions WHERE number = 5", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  assert_cover_agrees (store, client_id, episode_id, 2);
+
+  /* The review's date changed, then the reviews deleted one by one. */
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE risk_reviews SET date = '2026-01-10' "
+                                     "WHERE date = '2026-01-04'", NULL, NULL, NULL), ==, SQLITE_OK);
+  assert_cover_agrees (store, client_id, episode_id, 4);
+  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM risk_reviews WHERE date = '2026-01-10'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  assert_cover_agrees (store, client_id, episode_id, 2);
+  g_assert_true (ipt_store_delete_risk_review (store, ipt_risk_review_get_id (review), &error));
+  assert_cover_agrees (store, client_id, episode_id, 0);
+  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM risk_reviews", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM risk_review_cover"), ==, 0);
+
+  /* Deleting the client leaves nothing behind. */
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO risk_reviews (episode_id, date, asked, plan) "
+                                     "VALUES (1, '2026-01-04', 'a', 'p'), (1, '2026-01-05', 'a', 'p')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM risk_review_cover"), ==, 1);
+  g_assert_true (ipt_store_delete_client (store, client_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM risk_reviews"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM risk_review_cover"), ==, 0);
+}
+
 /* The chart's tooltip of a risk point lists the reviews that cover it. */
 static void
 test_chart (void)
@@ -482,6 +566,7 @@ main (int    argc,
   g_test_add_func ("/risk/store/records", test_store_records);
   g_test_add_func ("/risk/store/checks", test_store_checks);
   g_test_add_func ("/risk/store/caseload", test_caseload);
+  g_test_add_func ("/risk/store/cover-follows-records", test_cover_follows_records);
   g_test_add_func ("/risk/chart", test_chart);
 
   ret = g_test_run ();

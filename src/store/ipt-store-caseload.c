@@ -23,21 +23,17 @@
 #define CASE_N_EPISODE_COLUMNS 19
 #define CASE_SERIES_COLUMN (CASE_N_CLIENT_COLUMNS + CASE_N_EPISODE_COLUMNS)
 
-/* The sessions the latest risk review covers, as ipt_risk_reviewed_through () counts them: the
- * highest number dated on or before the review (0 without one). */
+/* The sessions the latest risk review covers (ipt-schema-5.sql keeps risk_review_cover). */
 #define CASE_RISK_REVIEWED_COLUMN (CASE_SERIES_COLUMN + 4)
-#define CASE_RISK_REVIEWED_SQL \
-  "CASE WHEN EXISTS (SELECT 1 FROM risk_reviews WHERE episode_id = e.id) THEN " \
-  "coalesce ((SELECT max (s.number) FROM sessions s WHERE s.episode_id = e.id AND s.date <= " \
-  "(SELECT max (date) FROM risk_reviews WHERE episode_id = e.id)), 0) ELSE 0 END"
 
 #define CASES_SQL \
   "SELECT " CASE_CLIENT_COLUMNS ", " CASE_EPISODE_COLUMNS ", " \
   "es.sessions_attended, es.current_session, es.phq9, es.gad7, " \
-  CASE_RISK_REVIEWED_SQL " FROM clients c " \
+  "coalesce (rc.reviewed_through, 0) FROM clients c " \
   "LEFT JOIN episodes e ON e.client_id = c.id " \
   "AND e.ordinal = (SELECT max (ordinal) FROM episodes WHERE client_id = c.id) " \
-  "LEFT JOIN episode_series es ON es.episode_id = e.id "
+  "LEFT JOIN episode_series es ON es.episode_id = e.id " \
+  "LEFT JOIN risk_review_cover rc ON rc.episode_id = e.id "
 #define CASE_SERIES_SQL \
   "SELECT sessions_attended, current_session, phq9, gad7 FROM episode_series_view " \
   "WHERE episode_id = ?1"
