@@ -264,10 +264,13 @@ test_risk_review (Fixture       *fixture,
   spin ();
   g_assert_true (fixture->window->dialog == GTK_WINDOW (dialog));
 
-  /* A date that is not one blocks saving. */
+  /* A date that is not one, or one after today, blocks saving. */
   set_text (dialog, IPT_TYPE_RISK_REVIEW_DIALOG, "date_entry", "2026-02-30");
   ipt_risk_review_dialog_set_text (dialog, "plan", "Ask item 9 at every session.");
   g_assert_false (ipt_risk_review_dialog_get_can_save (dialog));
+  set_text (dialog, IPT_TYPE_RISK_REVIEW_DIALOG, "date_entry", "2999-01-01");
+  g_assert_false (ipt_risk_review_dialog_get_can_save (dialog));
+  g_assert_true (gtk_widget_get_visible (child (dialog, IPT_TYPE_RISK_REVIEW_DIALOG, "date_error")));
   set_text (dialog, IPT_TYPE_RISK_REVIEW_DIALOG, "date_entry", "2026-03-09");
   ipt_risk_review_dialog_set_text (dialog, "done", "Safety plan written together.");
   g_assert_true (ipt_risk_review_dialog_get_can_save (dialog));

@@ -6,6 +6,7 @@
 #include "ipt-risk-review-dialog.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "ipt-gui-private.h"
 
@@ -101,6 +102,15 @@ validate (IptRiskReviewDialog *self,
 
   fill_review (self, whole);
   date_message = check_field (self, ipt_risk_review_set_date, ipt_risk_review_get_date (whole));
+  if (date_message == NULL)
+    {
+      g_autofree char *today = _ipt_today ();
+
+      /* A review covers the sessions up to its date: one dated ahead would hide a flag that
+       * a session before that date raises later. */
+      if (strcmp (ipt_risk_review_get_date (whole), today) > 0)
+        date_message = g_strdup (_("A risk review cannot be dated after today."));
+    }
   if (show_empty || *asked != '\0')
     asked_message = check_field (self, ipt_risk_review_set_asked, asked);
   if (show_empty || *plan != '\0')
@@ -110,7 +120,7 @@ validate (IptRiskReviewDialog *self,
   _ipt_show_field_error (self->asked_error, GTK_WIDGET (self->asked_view), asked_message);
   _ipt_show_field_error (self->plan_error, GTK_WIDGET (self->plan_view), plan_message);
 
-  valid = ipt_risk_review_validate (whole, &error);
+  valid = ipt_risk_review_validate (whole, &error) && date_message == NULL;
   /* A rule not shown beside a field (the length of "what was done", say) shows below. */
   if (!valid && date_message == NULL && asked_message == NULL && plan_message == NULL
       && (show_empty || (*asked != '\0' && *plan != '\0')))
