@@ -42,13 +42,13 @@ review_row (IptRiskReview *review)
   g_autofree char *summary = review_summary (review);
   GtkWidget *text = gtk_label_new (summary);
   g_autofree char *tooltip = NULL;
+  const char *done = ipt_risk_review_get_done (review);
   /* TRANSLATORS: %s is a date; the accessible name of a risk review in the client's list */
   g_autofree char *name = g_strdup_printf (_("Risk review of %s"), ipt_risk_review_get_date (review));
 
   tooltip = g_strdup_printf ("%s\n%s %s\n%s %s\n%s %s", ipt_risk_review_get_date (review),
                              _("Asked:"), ipt_risk_review_get_asked (review),
-                             _("Done:"), ipt_risk_review_get_done (review)[0] != '\0'
-                                         ? ipt_risk_review_get_done (review) : "—",
+                             _("Done:"), done != NULL && *done != '\0' ? done : "—",
                              _("Plan:"), ipt_risk_review_get_plan (review));
 
   gtk_widget_add_css_class (date, "numeric");
