@@ -44,7 +44,8 @@ review_row (IptRiskReview *review)
   g_autofree char *tooltip = NULL;
   const char *done = ipt_risk_review_get_done (review);
   /* TRANSLATORS: %s is a date; the accessible name of a risk review in the client's list */
-  g_autofree char *name = g_strdup_printf (_("Risk review of %s"), ipt_risk_review_get_date (review));
+  g_autofree char *name = g_strdup_printf (_("Risk review of %s"),
+                                           ipt_risk_review_get_date (review));
 
   tooltip = g_strdup_printf ("%s\n%s %s\n%s %s\n%s %s", ipt_risk_review_get_date (review),
                              _("Asked:"), ipt_risk_review_get_asked (review),
@@ -82,12 +83,14 @@ _ipt_client_page_show_risk_reviews (IptClientPage *self)
 
   /* Newest first: the one that counts now leads. */
   for (guint i = self->risk_reviews != NULL ? self->risk_reviews->len : 0; i > 0; i--)
-    gtk_box_append (self->risk_reviews_box, review_row (g_ptr_array_index (self->risk_reviews, i - 1)));
+    gtk_box_append (self->risk_reviews_box,
+                    review_row (g_ptr_array_index (self->risk_reviews, i - 1)));
 
   if (self->risk_reviews == NULL || self->risk_reviews->len == 0)
     {
-      GtkWidget *none = gtk_label_new (open ? _("None recorded yet: the risk flag stays until one is.")
-                                            : _("None recorded in this course."));
+      GtkWidget *none = gtk_label_new (open
+                                       ? _("None recorded yet: the risk flag stays until one is.")
+                                       : _("None recorded in this course."));
 
       gtk_label_set_xalign (GTK_LABEL (none), 0);
       gtk_label_set_wrap (GTK_LABEL (none), TRUE);

@@ -60,8 +60,9 @@ fill_review (IptRiskReviewDialog *self,
   g_autofree char *asked = view_text (self->asked_view);
   g_autofree char *done = view_text (self->done_view);
   g_autofree char *plan = view_text (self->plan_view);
-  g_autofree char *date = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_entry))));
+  g_autofree char *date = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_entry)));
 
+  g_strstrip (date);
   ipt_risk_review_set_episode_id (review, self->episode_id);
   ipt_risk_review_set_date (review, date);
   ipt_risk_review_set_asked (review, asked);
@@ -259,7 +260,8 @@ ipt_risk_review_dialog_class_init (IptRiskReviewDialogClass *klass)
     g_signal_new ("deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, IPT_TYPE_RISK_REVIEW);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/ipt-risk-review-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/ipt-risk-review-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, IptRiskReviewDialog, flag_label);
   gtk_widget_class_bind_template_child (widget_class, IptRiskReviewDialog, date_entry);
   gtk_widget_class_bind_template_child (widget_class, IptRiskReviewDialog, asked_view);

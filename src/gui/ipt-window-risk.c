@@ -84,7 +84,8 @@ on_review_saved (IptRiskReviewDialog *dialog,
 
   if (self->client_id != 0)
     _ipt_window_refresh_client (self, self->client_id);
-  _ipt_window_show_toast (self, before != NULL ? _("Risk review changed") : _("Risk review recorded"),
+  _ipt_window_show_toast (self,
+                          before != NULL ? _("Risk review changed") : _("Risk review recorded"),
                           undo_review, undo, (GDestroyNotify) review_undo_free);
 }
 

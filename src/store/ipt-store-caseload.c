@@ -219,8 +219,11 @@ load_caseload (IptStore   *self,
                                       (const IptSeriesPoint *) phq9->data, phq9->len,
                                       (const IptSeriesPoint *) gad7->data, gad7->len);
       if (episode != NULL)
-        ipt_case_summary_set_risk_reviewed_through (summary,
-                                                    sqlite3_column_int (stmt, CASE_RISK_REVIEWED_COLUMN));
+        {
+          int reviewed = sqlite3_column_int (stmt, CASE_RISK_REVIEWED_COLUMN);
+
+          ipt_case_summary_set_risk_reviewed_through (summary, (guint) MAX (reviewed, 0));
+        }
       g_ptr_array_add (summaries, summary);
     }
 
