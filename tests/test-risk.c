@@ -6,6 +6,7 @@
 
 #include "ipt-chart-data.h"
 #include "ipt-chart-export.h"
+#include "ipt-demo.h"
 
 #include "test-store-common.h"
 
@@ -499,6 +500,47 @@ test_cover_follows_records (void)
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM risk_review_cover"), ==, 0);
 }
 
+/* The demo caseload reviews the flags a practitioner would have reviewed: risk stays open only
+ * on the cases made to show it, at their latest sessions. */
+static void
+test_demo (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "demo.sqlite", NULL);
+  g_autoptr(IptStore) store = NULL;
+  g_autoptr(GPtrArray) caseload = NULL;
+  g_autoptr(GError) error = NULL;
+  guint open = 0, reviewed = 0;
+
+  g_assert_true (ipt_demo_generate (path, 40, 7, &error));
+  g_assert_no_error (error);
+  store = ipt_store_open (path, IPT_STORE_OPEN_NO_BACKUP, &error);
+  g_assert_no_error (error);
+  caseload = ipt_store_load_caseload (store, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < caseload->len; i++)
+    {
+      IptCaseSummary *summary = g_ptr_array_index (caseload, i);
+      guint n;
+      const IptSeriesPoint *phq9 = ipt_case_summary_get_phq9 (summary, &n);
+      const IptSeriesPoint *point;
+
+      if (ipt_case_summary_get_risk_reviewed_through (summary) > 0)
+        reviewed++;
+      if (!ipt_case_summary_get_has_risk (summary))
+        continue;
+      open++;
+      point = ipt_risk_open_point (phq9, n, ipt_case_summary_get_risk_reviewed_through (summary));
+      g_assert_nonnull (point);
+      /* One of the two latest forms of the course raised it. */
+      g_assert_cmpuint (point->session, >=, phq9[MAX (n, 2) - 2].session);
+    }
+  g_assert_cmpuint (open, >=, 2);
+  g_assert_cmpuint (reviewed, >=, 1);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM risk_reviews"), >=, 1);
+}
+
 /* The chart's tooltip of a risk point lists the reviews that cover it. */
 static void
 test_chart (void)
@@ -568,6 +610,7 @@ main (int    argc,
   g_test_add_func ("/risk/store/caseload", test_caseload);
   g_test_add_func ("/risk/store/cover-follows-records", test_cover_follows_records);
   g_test_add_func ("/risk/chart", test_chart);
+  g_test_add_func ("/risk/demo", test_demo);
 
   ret = g_test_run ();
 
