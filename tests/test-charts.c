@@ -539,7 +539,8 @@ test_describe_point (void)
   g_assert_cmpstr (first, ==, "Session 1 · 1 Jun\nPHQ-9 19 · moderately severe\nFirst score");
   g_assert_cmpstr (risk, ==, "Session 2 · 8 Jun\nPHQ-9 18 · moderately severe\n"
                              "\u22121 from the first score (19): within ±6, not reliable\n"
-                             "Risk: item 9 answered 1");
+                             "Risk: item 9 answered 1\n"
+                             "No risk review recorded since: the flag stays until one is");
   /* index 8 is session 10: the DNA at session 7 has no point */
   g_assert_cmpstr (later, ==, "Session 10 · 3 Aug\nPHQ-9 9 · mild\n"
                               "\u221210 from the first score (19): reliable improvement");

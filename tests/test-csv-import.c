@@ -125,6 +125,37 @@ test_import_basic (void)
   g_assert_cmpint (query_int (store, "SELECT total FROM scores WHERE measure = 'bdi2'"), ==, 30);
 }
 
+/* A questionnaire with a declined item, as the export writes it: the answers kept, no total. */
+static void
+test_import_declined_item (void)
+{
+  g_autoptr(IptStore) store = open_fresh_store ();
+  IptImportSummary summary;
+  g_autofree char *answers = NULL;
+
+  import_ok (store,
+             "client_code,session,date,measure,total,items\n"
+             "C-0001,1,2026-01-05,phq9,,2;2;3;;2;2;2;2;1\n"
+             "C-0001,1,2026-01-05,gad7,,1;1;1;1;1;1;\n",
+             IPT_IMPORT_DEFAULT, &summary);
+  g_assert_cmpuint (summary.n_scores_new, ==, 2);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM scores WHERE total IS NULL"), ==, 2);
+  answers = query_text (store, "SELECT answers FROM scores WHERE measure = 'phq9'");
+  g_assert_cmpstr (answers, ==, "223-22221");
+  g_clear_pointer (&answers, g_free);
+  answers = query_text (store, "SELECT answers FROM scores WHERE measure = 'gad7'");
+  g_assert_cmpstr (answers, ==, "111111-");
+  /* Item 9 was answered: risk, even without a total. */
+  g_assert_cmpint (query_int (store, "SELECT risk FROM scores WHERE measure = 'phq9'"), ==, 1);
+
+  /* The same file again changes nothing. */
+  import_ok (store,
+             "client_code,session,date,measure,total,items\n"
+             "C-0001,1,2026-01-05,phq9,,2;2;3;;2;2;2;2;1\n",
+             IPT_IMPORT_DEFAULT, &summary);
+  g_assert_cmpuint (summary.n_unchanged, ==, 1);
+}
+
 static void
 test_import_header_any_order (void)
 {
@@ -168,8 +199,8 @@ static const BadCase bad_cases[] = {
     { "in.csv:2: GAD-7 has 7 items, found 3" } },
   { "items-disagree", HEADER "C-1,1,2026-01-05,gad7,8,1;1;1;1;1;1;1\n",
     { "in.csv:2: the items give a total of 7 but the total is 8" } },
-  { "phq9-missing-item", HEADER "C-1,1,2026-01-05,phq9,,1;1;1;;1;1;1;1;0\n",
-    { "in.csv:2: PHQ-9 needs all 9 items (item 4 is empty)" } },
+  { "phq9-declined-item-but-total", HEADER "C-1,1,2026-01-05,phq9,7,1;1;1;;1;1;1;1;0\n",
+    { "in.csv:2: PHQ-9 has no total with 1 items unanswered, but the total is 7" } },
   { "wsas-no-total-but-total", HEADER "C-1,1,2026-01-05,wsas,12,4;;;4;4\n",
     { "in.csv:2: WSAS has no total with 2 items unanswered, but the total is 12" } },
   { "no-item-answered", HEADER "C-1,1,2026-01-05,wsas,,;;;;\n",
@@ -578,6 +609,7 @@ main (int    argc,
 
   g_test_add_func ("/csv/import/basic", test_import_basic);
   g_test_add_func ("/csv/import/header-any-order", test_import_header_any_order);
+  g_test_add_func ("/csv/import/declined-item", test_import_declined_item);
   for (i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {
       g_autofree char *name = g_strdup_printf ("/csv/import/refused/%s", bad_cases[i].name);

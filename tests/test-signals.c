@@ -42,13 +42,14 @@ static const SignalCase cases[] = {
   { "first session at caseness", { { 1, 18, 0 } }, { { 0 } }, 16, 1, TRUE,
     { IPT_SIGNAL_ON_TRACK, -1 }, "session 1 of 16" },
 
-  /* Risk: the latest PHQ-9 item 9 above 0, whatever the total. */
+  /* Risk: a PHQ-9 item 9 above 0, whatever the total; it stays until reviewed (no review
+   * here: tests/test-risk.c has them). */
   { "risk at the latest session", { { 1, 18, 0 }, { 2, 4, 1 } }, { { 0 } }, 16, 2, TRUE,
     { IPT_SIGNAL_RISK, -1 }, "session 2" },
-  { "risk earlier only", { { 1, 18, 2 }, { 2, 16, 0 } }, { { 0 } }, 16, 2, TRUE,
-    { IPT_SIGNAL_ON_TRACK, -1 }, NULL },
+  { "risk earlier only, not reviewed", { { 1, 18, 2 }, { 2, 16, 0 } }, { { 0 } }, 16, 2, TRUE,
+    { IPT_SIGNAL_RISK, -1 }, "answered 2 at session 1" },
   { "risk item missing at the latest", { { 1, 18, 2 }, { 2, N, M } }, { { 0 } }, 16, 2, TRUE,
-    { IPT_SIGNAL_ON_TRACK, -1 }, NULL },
+    { IPT_SIGNAL_RISK, -1 }, "at session 1" },
   { "risk on a form without a total", { { 1, 12, 0 }, { 2, N, 3 } }, { { 0 } }, 16, 2, TRUE,
     { IPT_SIGNAL_RISK, -1 }, "answered 3" },
   { "risk with no total at all", { { 1, N, 1 } }, { { 0 } }, 16, 1, TRUE,

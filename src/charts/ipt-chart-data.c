@@ -392,8 +392,39 @@ ipt_chart_data_unref (IptChartData *data)
       g_free (data->events[i].title);
     }
   g_free (data->events);
+  for (guint i = 0; i < data->n_risk_reviews; i++)
+    {
+      g_free (data->risk_reviews[i].date);
+      g_free (data->risk_reviews[i].asked);
+      g_free (data->risk_reviews[i].plan);
+    }
+  g_free (data->risk_reviews);
   g_free (data->code);
   g_free (data);
+}
+
+void
+ipt_chart_data_set_risk_reviews (IptChartData *data,
+                                 GPtrArray    *sessions,
+                                 GPtrArray    *reviews)
+{
+  g_return_if_fail (data != NULL);
+  g_return_if_fail (data->risk_reviews == NULL);
+
+  if (reviews == NULL || reviews->len == 0)
+    return;
+
+  data->risk_reviewed_through = ipt_risk_reviewed_through (sessions, reviews);
+  data->n_risk_reviews = reviews->len;
+  data->risk_reviews = g_new0 (IptChartRiskReview, reviews->len);
+  for (guint i = 0; i < reviews->len; i++)
+    {
+      IptRiskReview *review = g_ptr_array_index (reviews, i);
+
+      data->risk_reviews[i].date = g_strdup (ipt_risk_review_get_date (review));
+      data->risk_reviews[i].asked = g_strdup (ipt_risk_review_get_asked (review));
+      data->risk_reviews[i].plan = g_strdup (ipt_risk_review_get_plan (review));
+    }
 }
 
 const IptChartSession *
@@ -650,9 +681,32 @@ ipt_chart_data_describe_point (const IptChartData *data,
     g_string_append_printf (text, _("\n%s from the first score (%d)"), change, first->total);
 
   if (point->risk)
-    /* TRANSLATORS: "Risk: item 9 answered 1" */
-    g_string_append_printf (text, _("\nRisk: item %d answered %d"),
-                            measure->risk_item + 1, point->risk_item);
+    {
+      guint n_reviews = 0;
+
+      /* TRANSLATORS: "Risk: item 9 answered 1" */
+      g_string_append_printf (text, _("\nRisk: item %d answered %d"),
+                              measure->risk_item + 1, point->risk_item);
+
+      /* The reviews made at this session or after it: they cover it. */
+      for (guint i = 0; i < data->n_risk_reviews; i++)
+        {
+          const IptChartRiskReview *review = &data->risk_reviews[i];
+          g_autofree char *review_date = NULL;
+
+          if (session == NULL || session->date == NULL
+              || strcmp (review->date, session->date) < 0)
+            continue;
+          review_date = ipt_chart_format_date (review->date);
+          /* TRANSLATORS: a risk review in a chart's tooltip: its date, then its plan */
+          g_string_append_printf (text, _("\nRisk review %s · plan: %s"),
+                                  review_date != NULL ? review_date : review->date, review->plan);
+          n_reviews++;
+        }
+      if (n_reviews == 0)
+        g_string_append_printf (text, "\n%s",
+                                _("No risk review recorded since: the flag stays until one is"));
+    }
 
   return g_string_free (text, FALSE);
 }

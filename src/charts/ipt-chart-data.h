@@ -42,6 +42,14 @@ typedef struct
   int    impact;             /* IPT_LIFE_EVENT_IMPACT_MIN .. MAX */
 } IptChartEvent;
 
+/* A risk review of the course (clinical.md section 6), for the tooltips of risk points. */
+typedef struct
+{
+  char  *date;               /* ISO 8601 */
+  char  *asked;
+  char  *plan;
+} IptChartRiskReview;
+
 /* A score given as plain values, for ipt_chart_data_new_from_arrays (). */
 typedef struct
 {
@@ -69,6 +77,9 @@ typedef struct
   guint            n_points[IPT_CHART_N_MEASURES];
   IptChartEvent   *events;           /* by date */
   guint            n_events;
+  IptChartRiskReview *risk_reviews;  /* by date */
+  guint            n_risk_reviews;
+  guint            risk_reviewed_through;   /* sessions the latest review covers, 0: none */
 } IptChartData;
 
 #define IPT_TYPE_CHART_DATA (ipt_chart_data_get_type ())
@@ -97,6 +108,12 @@ IptChartData *ipt_chart_data_new_from_arrays (const char            *code,
                                               guint                  n_scores,
                                               const IptChartEvent   *events,
                                               guint                  n_events);
+
+/* Adds the course's risk reviews (IptRiskReview, by date) to data just made, before it is
+ * shared; sessions (IptSession of the course) tell which sessions they cover. */
+void          ipt_chart_data_set_risk_reviews (IptChartData *data,
+                                               GPtrArray    *sessions,
+                                               GPtrArray    *reviews);
 
 IptChartData *ipt_chart_data_ref (IptChartData *data);
 void          ipt_chart_data_unref (IptChartData *data);

@@ -106,7 +106,7 @@ chart_subtitle (const IptChartData *data,
   g_autoptr(GPtrArray) signals = NULL;
   g_autofree IptSeriesPoint *phq9 = NULL;
   g_autofree IptSeriesPoint *gad7 = NULL;
-  IptProgress progress = { 0, };
+  IptProgress progress = { .risk_reviewed_through = data->risk_reviewed_through, };
   GString *s = g_string_new (NULL);
 
   if (current == 0)

@@ -58,6 +58,8 @@ ipt_chart_export_load_data (IptStore   *store,
   g_autoptr(GPtrArray) sessions = NULL;
   g_autoptr(GPtrArray) scores = NULL;
   g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GPtrArray) reviews = NULL;
+  IptChartData *data;
   GError *local_error = NULL;
 
   g_return_val_if_fail (IPT_IS_STORE (store), NULL);
@@ -89,8 +91,13 @@ ipt_chart_export_load_data (IptStore   *store,
   events = ipt_store_list_life_events (store, ipt_client_get_id (client), error);
   if (events == NULL)
     return NULL;
+  reviews = ipt_store_list_risk_reviews (store, ipt_episode_get_id (episode), error);
+  if (reviews == NULL)
+    return NULL;
 
-  return ipt_chart_data_new (client, episode, sessions, scores, events);
+  data = ipt_chart_data_new (client, episode, sessions, scores, events);
+  ipt_chart_data_set_risk_reviews (data, sessions, reviews);
+  return data;
 }
 
 typedef struct

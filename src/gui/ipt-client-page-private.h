@@ -46,9 +46,17 @@ struct _IptClientPage
   GtkBox         *tasks_box;
   GtkStack       *sessions_stack;
   GtkColumnView  *sessions_view;
+  GPtrArray      *risk_reviews;      /* IptRiskReview of the current course, by date */
+  GtkWidget      *risk_review_button;
+  GtkBox         *risk_reviews_box;
 };
 
 /* Adds the columns of the Sessions tab, with their factories and sorters, and its sorted model. */
 void _ipt_client_page_add_columns (IptClientPage *self);
+/* Reads the course's risk reviews (ipt-client-page-risk.c); FALSE with error when it cannot. */
+gboolean _ipt_client_page_load_risk_reviews (IptClientPage *self,
+                                             GError       **error);
+/* Lists the risk reviews on the Overview and offers a review while risk is open. */
+void _ipt_client_page_show_risk_reviews (IptClientPage *self);
 
 G_END_DECLS

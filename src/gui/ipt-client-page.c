@@ -251,6 +251,7 @@ clear (IptClientPage *self)
   g_clear_object (&self->episode);
   g_clear_object (&self->summary);
   g_clear_pointer (&self->sessions, g_ptr_array_unref);
+  g_clear_pointer (&self->risk_reviews, g_ptr_array_unref);
   g_hash_table_remove_all (self->scores);
   g_list_store_remove_all (self->session_store);
 }
@@ -283,6 +284,8 @@ load (IptClientPage *self,
     return FALSE;
   scores = ipt_store_list_scores (self->store, ipt_episode_get_id (self->episode), error);
   if (scores == NULL)
+    return FALSE;
+  if (!_ipt_client_page_load_risk_reviews (self, error))
     return FALSE;
 
   for (guint i = 0; i < scores->len; i++)
@@ -333,6 +336,7 @@ ipt_client_page_set_client (IptClientPage *self,
     }
 
   show_header (self);
+  _ipt_client_page_show_risk_reviews (self);
 
   if (self->episode == NULL)
     {
@@ -386,6 +390,14 @@ ipt_client_page_get_sessions (IptClientPage *self)
   g_return_val_if_fail (IPT_IS_CLIENT_PAGE (self), NULL);
 
   return self->sessions;
+}
+
+GPtrArray *
+ipt_client_page_get_risk_reviews (IptClientPage *self)
+{
+  g_return_val_if_fail (IPT_IS_CLIENT_PAGE (self), NULL);
+
+  return self->risk_reviews;
 }
 
 IptCaseSummary *
@@ -461,6 +473,8 @@ ipt_client_page_class_init (IptClientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IptClientPage, tasks_box);
   gtk_widget_class_bind_template_child (widget_class, IptClientPage, sessions_stack);
   gtk_widget_class_bind_template_child (widget_class, IptClientPage, sessions_view);
+  gtk_widget_class_bind_template_child (widget_class, IptClientPage, risk_review_button);
+  gtk_widget_class_bind_template_child (widget_class, IptClientPage, risk_reviews_box);
   gtk_widget_class_bind_template_callback (widget_class, on_sessions_view_activate);
   gtk_widget_class_set_css_name (widget_class, "clientpage");
 }

@@ -22,6 +22,10 @@ IptEpisode     *ipt_client_page_get_episode (IptClientPage *self);     /* the cu
 IptMoodChartView *ipt_client_page_get_mood_chart (IptClientPage *self);
 GPtrArray      *ipt_client_page_get_sessions (IptClientPage *self);    /* IptSession, by number */
 IptCaseSummary *ipt_client_page_get_summary (IptClientPage *self);
+/* The current course's risk reviews (IptRiskReview, by date), NULL without a course. */
+GPtrArray      *ipt_client_page_get_risk_reviews (IptClientPage *self);
+/* The open risk in words (its signal's rule), NULL when risk is not open. */
+const char     *ipt_client_page_get_risk_rule (IptClientPage *self);
 /* "overview" or "sessions" */
 void            ipt_client_page_show_tab (IptClientPage *self,
                                           const char    *name);

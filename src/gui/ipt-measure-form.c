@@ -13,6 +13,7 @@ _ipt_measure_form_free (IptMeasureForm *form)
 {
   g_free (form->values);
   g_ptr_array_unref (form->buttons);
+  g_ptr_array_unref (form->clear_buttons);
   g_clear_object (&form->kept_score);
   g_free (form->total_text);
   g_free (form);
@@ -132,13 +133,21 @@ _ipt_measure_form_update (IptMeasureForm *form)
     /* TRANSLATORS: how many items of a questionnaire have an answer */
     form->total_text = g_strdup_printf (_("%u of %u answered"), answered, measure->n_items);
 
-  form->valid = answered == 0 || total != IPT_TOTAL_NONE;
-  if (!form->valid)
-    status = _("This questionnaire has no total yet: answer the missing items, or clear it "
-               "if it was not taken at this session.");
+  /* A client may decline an item (clinical.md section 4): the answers given are saved, marked
+   * incomplete, with no total, rather than lost because one is missing. */
+  form->valid = TRUE;
+  form->incomplete = answered > 0 && total == IPT_TOTAL_NONE;
+  if (form->incomplete)
+    status = _("Incomplete: saved with the answers given and no total. Ask the missing items "
+               "if the client will answer them.");
+
+  for (guint i = 0; i < form->clear_buttons->len; i++)
+    gtk_widget_set_sensitive (g_ptr_array_index (form->clear_buttons, i),
+                              form->values[i] != IPT_ITEM_MISSING);
 
   gtk_label_set_label (form->total_label, form->total_text);
-  _ipt_show_field_error (form->status_label, NULL, status);
+  gtk_label_set_label (form->status_label, status != NULL ? status : "");
+  gtk_widget_set_visible (GTK_WIDGET (form->status_label), status != NULL);
 }
 
 static void
@@ -198,6 +207,20 @@ on_total_entry_changed (GtkEditable    *editable,
   form->changed (form->user_data);
 }
 
+/* Clears one item's answer: a grouped toggle button cannot be unset by clicking it again. */
+static void
+on_clear_item_clicked (GtkButton      *button,
+                       IptMeasureForm *form)
+{
+  guint item = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "item"));
+
+  _ipt_measure_form_set_item (form, item, IPT_ITEM_MISSING);
+  if (*form->loading)
+    return;
+  _ipt_measure_form_update (form);
+  form->changed (form->user_data);
+}
+
 static void
 on_clear_clicked (GtkButton   *button,
                   IptMeasureForm *form)
@@ -239,6 +262,7 @@ _ipt_measure_form_new (const IptMeasure *measure,
   for (guint i = 0; i < measure->n_items; i++)
     form->values[i] = IPT_ITEM_MISSING;
   form->buttons = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  form->clear_buttons = g_ptr_array_new ();
 
   gtk_widget_add_css_class (card, "ipt-card");
   gtk_widget_add_css_class (card, "measure-frame");
@@ -333,6 +357,10 @@ _ipt_measure_form_new (const IptMeasure *measure,
       GtkWidget *answers = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
       GPtrArray *buttons = g_ptr_array_new ();
       GtkToggleButton *first = NULL;
+      GtkWidget *answer_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *clear_item = gtk_button_new_from_icon_name ("edit-clear-symbolic");
+      /* TRANSLATORS: %u is an item's number in a questionnaire */
+      g_autofree char *clear_item_name = g_strdup_printf (_("Clear the answer to item %u"), i + 1);
 
       gtk_label_set_wrap (GTK_LABEL (item_label), TRUE);
       gtk_label_set_xalign (GTK_LABEL (item_label), 0);
@@ -376,22 +404,43 @@ _ipt_measure_form_new (const IptMeasure *measure,
         }
       g_ptr_array_add (form->buttons, buttons);
 
+      gtk_widget_add_css_class (clear_item, "flat");
+      gtk_widget_add_css_class (clear_item, "clear-answer");
+      gtk_widget_set_valign (clear_item, GTK_ALIGN_CENTER);
+      gtk_widget_set_sensitive (clear_item, FALSE);
+      gtk_widget_set_tooltip_text (clear_item, _("Clear this answer: the client declined the "
+                                                 "item or it was not asked"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (clear_item), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      clear_item_name, -1);
+      g_object_set_data (G_OBJECT (clear_item), "item", GUINT_TO_POINTER (i));
+      g_signal_connect (clear_item, "clicked", G_CALLBACK (on_clear_item_clicked), form);
+      g_ptr_array_add (form->clear_buttons, clear_item);
+      gtk_box_append (GTK_BOX (answer_row), answers);
+      gtk_box_append (GTK_BOX (answer_row), clear_item);
+
       if (words_on_buttons)
         {
           gtk_grid_attach (GTK_GRID (grid), item_label, 0, 2 * i, 1, 1);
-          gtk_grid_attach (GTK_GRID (grid), answers, 0, 2 * i + 1, 1, 1);
+          gtk_grid_attach (GTK_GRID (grid), answer_row, 0, 2 * i + 1, 1, 1);
         }
       else
         {
           gtk_grid_attach (GTK_GRID (grid), item_label, 0, i, 1, 1);
-          gtk_grid_attach (GTK_GRID (grid), answers, 1, i, 1, 1);
+          gtk_grid_attach (GTK_GRID (grid), answer_row, 1, i, 1, 1);
         }
     }
   gtk_box_append (GTK_BOX (card), grid);
 
   gtk_label_set_wrap (GTK_LABEL (status), TRUE);
   gtk_label_set_xalign (GTK_LABEL (status), 0);
-  gtk_widget_add_css_class (status, "field-error");
+  /* A typed total out of range is an error; an incomplete questionnaire is only noted. */
+  if (measure->n_items == 0)
+    gtk_widget_add_css_class (status, "field-error");
+  else
+    {
+      gtk_widget_add_css_class (status, "dim-label");
+      gtk_widget_add_css_class (status, "caption");
+    }
   gtk_box_append (GTK_BOX (card), status);
 
   form->total_label = GTK_LABEL (total);

@@ -18,12 +18,14 @@ struct _IptMeasureForm
   const IptMeasure *measure;
   int              *values;        /* n_items answers, IPT_ITEM_MISSING when not given */
   GPtrArray        *buttons;       /* per item: a GPtrArray of GtkToggleButton, value min..max */
+  GPtrArray        *clear_buttons; /* per item: the GtkButton that clears its answer */
   IptScore         *kept_score;    /* a stored total without item answers, kept unless answered */
   GtkEntry         *total_entry;   /* totals-only measures (n_items 0): the total typed */
   GtkLabel         *total_label;
   GtkLabel         *status_label;
   char             *total_text;
   gboolean          valid;
+  gboolean          incomplete;    /* some items answered, not enough for a total: saved so */
   GtkWidget        *widget;        /* the questionnaire's card, owned by the window it is in */
 };
 

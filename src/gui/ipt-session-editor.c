@@ -52,6 +52,7 @@ struct _IptSessionEditor
 enum {
   SIGNAL_SAVED,
   SIGNAL_DELETED,
+  SIGNAL_RECORD_RISK_REVIEW,
   N_SIGNALS
 };
 
@@ -109,8 +110,9 @@ update_risk (IptSessionEditor *self)
     }
 
   if (text->len > 0)
-    g_string_append (text, _(" Ask about it at this session and follow your risk procedure. "
-                             "The flag shows on the client’s row and page."));
+    g_string_append (text, _(" Ask about it at this session, follow your risk procedure and "
+                             "record a risk review: the flag stays on the client’s row, page "
+                             "and chart until one is recorded."));
 
   gtk_label_set_label (self->risk_label, text->str);
   gtk_info_bar_set_revealed (self->risk_bar, text->len > 0);
@@ -512,6 +514,22 @@ ipt_session_editor_finalize (GObject *object)
   G_OBJECT_CLASS (ipt_session_editor_parent_class)->finalize (object);
 }
 
+/* The review is its own record, written by its own form over this one: the session's answers
+ * stay here, unsaved or not. The date is the session's (a review made at it covers it). */
+static void
+record_risk_review_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  IptSessionEditor *self = IPT_SESSION_EDITOR (widget);
+  const char *date = gtk_editable_get_text (GTK_EDITABLE (self->date_entry));
+  const char *flag = gtk_info_bar_get_revealed (self->risk_bar)
+                     ? gtk_label_get_label (self->risk_label) : NULL;
+
+  g_signal_emit (self, signals[SIGNAL_RECORD_RISK_REVIEW], 0,
+                 ipt_date_is_valid (date) ? date : NULL, flag);
+}
+
 static void
 ipt_session_editor_class_init (IptSessionEditorClass *klass)
 {
@@ -528,6 +546,9 @@ ipt_session_editor_class_init (IptSessionEditorClass *klass)
   signals[SIGNAL_DELETED] =
     g_signal_new ("deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, IPT_TYPE_SESSION, G_TYPE_PTR_ARRAY);
+  signals[SIGNAL_RECORD_RISK_REVIEW] =
+    g_signal_new ("record-risk-review", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/ipt-session-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, IptSessionEditor, title_label);
@@ -556,6 +577,10 @@ ipt_session_editor_class_init (IptSessionEditorClass *klass)
 
   gtk_widget_class_install_action (widget_class, "session.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "session.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "session.record-risk-review", NULL,
+                                   record_risk_review_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "session.record-risk-review", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "session.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

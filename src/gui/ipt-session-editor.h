@@ -12,7 +12,8 @@ G_DECLARE_FINAL_TYPE (IptSessionEditor, ipt_session_editor, IPT, SESSION_EDITOR,
 
 /* session NULL: a new session of the course, numbered after `sessions` (the course's sessions).
  * Emits "saved" (session id) after the store saved it, "deleted" (the session and its scores,
- * for undo) after the store deleted it; then closes. */
+ * for undo) after the store deleted it; then closes. "record-risk-review" (the session's date or
+ * NULL, the risk banner's text or NULL) asks for the risk review form over this one. */
 IptSessionEditor *ipt_session_editor_new (GtkWindow  *parent,
                                           IptStore   *store,
                                           IptEpisode *episode,

@@ -221,6 +221,7 @@ typedef struct
   GPtrArray  *scores;     /* per session: GPtrArray of IptScore */
   GPtrArray  *goals;
   GPtrArray  *comments;
+  GPtrArray  *risk_reviews;
 } CourseBackup;
 
 typedef struct
@@ -239,6 +240,7 @@ course_backup_free (CourseBackup *backup)
   g_clear_pointer (&backup->scores, g_ptr_array_unref);
   g_clear_pointer (&backup->goals, g_ptr_array_unref);
   g_clear_pointer (&backup->comments, g_ptr_array_unref);
+  g_clear_pointer (&backup->risk_reviews, g_ptr_array_unref);
   g_free (backup);
 }
 
@@ -280,7 +282,8 @@ client_backup_read (IptStore *store,
       course->scores = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
       if ((course->sessions = ipt_store_list_sessions (store, id, error)) == NULL
           || (course->goals = ipt_store_list_goals (store, id, error)) == NULL
-          || (course->comments = ipt_store_list_comments (store, id, error)) == NULL)
+          || (course->comments = ipt_store_list_comments (store, id, error)) == NULL
+          || (course->risk_reviews = ipt_store_list_risk_reviews (store, id, error)) == NULL)
         return NULL;
       for (guint j = 0; j < course->sessions->len; j++)
         {
@@ -391,6 +394,15 @@ client_backup_write (IptStore     *store,
           ipt_comment_set_id (comment, 0);
           ipt_comment_set_episode_id (comment, episode_id);
           if (!ipt_store_save_comment (store, comment, error))
+            return FALSE;
+        }
+      for (guint j = 0; j < course->risk_reviews->len; j++)
+        {
+          IptRiskReview *review = g_ptr_array_index (course->risk_reviews, j);
+
+          ipt_risk_review_set_id (review, 0);
+          ipt_risk_review_set_episode_id (review, episode_id);
+          if (!ipt_store_save_risk_review (store, review, error))
             return FALSE;
         }
     }
@@ -629,6 +641,8 @@ open_session_editor (IptWindow  *self,
                                    ipt_client_page_get_sessions (self->client_page), session);
   g_signal_connect_object (editor, "saved", G_CALLBACK (on_session_saved), self, 0);
   g_signal_connect_object (editor, "deleted", G_CALLBACK (on_session_deleted), self, 0);
+  g_signal_connect_object (editor, "record-risk-review",
+                           G_CALLBACK (_ipt_window_on_record_risk_review), self, 0);
   present_dialog (self, GTK_WINDOW (editor));
 }
 
@@ -705,6 +719,7 @@ _ipt_window_update_actions (IptWindow *self)
   /* reading only: a read-only casebook's charts can still be exported and printed */
   gtk_widget_action_set_enabled (widget, "win.export-chart", client != NULL && episode != NULL);
   gtk_widget_action_set_enabled (widget, "win.print-chart", client != NULL && episode != NULL);
+  _ipt_window_update_risk_actions (self);
 }
 
 void
@@ -732,4 +747,6 @@ _ipt_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-chart", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print-chart", NULL);
+
+  _ipt_window_class_init_risk (widget_class);
 }

@@ -94,4 +94,13 @@ void      _ipt_window_init_caseload (IptWindow *self);
 void      _ipt_window_class_init_actions (GtkWidgetClass *widget_class);
 void      _ipt_window_update_actions (IptWindow *self);
 
+/* ipt-window-risk.c */
+void      _ipt_window_class_init_risk (GtkWidgetClass *widget_class);
+void      _ipt_window_update_risk_actions (IptWindow *self);
+/* A session's form asks for a risk review over it (its "record-risk-review" signal). */
+void      _ipt_window_on_record_risk_review (GtkWindow  *editor,
+                                             const char *date,
+                                             const char *flag,
+                                             IptWindow  *self);
+
 G_END_DECLS

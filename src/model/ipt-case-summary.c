@@ -5,6 +5,7 @@
 
 #include "ipt-case-summary.h"
 #include "ipt-measure.h"
+#include "ipt-risk-review.h"
 
 #include <glib/gi18n.h>
 
@@ -22,6 +23,7 @@ struct _IptCaseSummary
   guint           n_gad7;
   guint           planned_sessions;
   gboolean        course_running;
+  guint           risk_reviewed_through;
   /* The kinds are classified at once (lists sort and filter on them); the words of the rules,
    * the outcome and the texts are made when first asked for: a caseload holds thousands. */
   IptSignalKind   kinds[IPT_SIGNALS_MAX_APPLYING];
@@ -329,6 +331,7 @@ get_progress (IptCaseSummary *self,
     .planned_sessions = self->planned_sessions,
     .current_session = self->current_session,
     .course_running = self->course_running,
+    .risk_reviewed_through = self->risk_reviewed_through,
   };
 }
 
@@ -483,16 +486,46 @@ ipt_case_summary_get_signal_rule (IptCaseSummary *self)
   return ((IptSignal *) g_ptr_array_index (signals, 0))->rule;
 }
 
-/* The latest PHQ-9 form flagged risk, whether or not the course still runs. */
+/* Risk is open (flagged and not yet reviewed), whether or not the course still runs. */
 gboolean
 ipt_case_summary_get_has_risk (IptCaseSummary *self)
 {
-  const IptMeasure *phq9 = ipt_measure_lookup ("phq9");
-
   g_return_val_if_fail (IPT_IS_CASE_SUMMARY (self), FALSE);
 
-  return phq9->risk_item >= 0 && self->n_phq9 > 0
-         && self->phq9[self->n_phq9 - 1].risk_item > 0;
+  return self->episode != NULL
+         && ipt_risk_is_open (self->phq9, self->n_phq9, self->risk_reviewed_through);
+}
+
+guint
+ipt_case_summary_get_risk_reviewed_through (IptCaseSummary *self)
+{
+  g_return_val_if_fail (IPT_IS_CASE_SUMMARY (self), 0);
+
+  return self->risk_reviewed_through;
+}
+
+void
+ipt_case_summary_set_risk_reviewed_through (IptCaseSummary *self,
+                                            guint           session_number)
+{
+  g_return_if_fail (IPT_IS_CASE_SUMMARY (self));
+
+  if (self->risk_reviewed_through == session_number)
+    return;
+
+  self->risk_reviewed_through = session_number;
+  g_clear_pointer (&self->signals, g_ptr_array_unref);
+  if (self->episode != NULL)
+    {
+      IptProgress progress;
+
+      get_progress (self, &progress);
+      self->n_kinds = ipt_signals_classify (&progress, self->kinds);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIGNAL_KIND]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIGNAL_RULE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_RISK]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEEDS_ATTENTION]);
 }
 
 gboolean

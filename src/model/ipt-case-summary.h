@@ -37,7 +37,13 @@ GPtrArray            *ipt_case_summary_get_signals (IptCaseSummary *self);
 /* The first signal's kind (property "signal-kind"), IPT_SIGNAL_NO_SCORES without a course. */
 IptSignalKind         ipt_case_summary_get_signal_kind (IptCaseSummary *self);
 const char           *ipt_case_summary_get_signal_rule (IptCaseSummary *self);
+/* Risk is open: a PHQ-9 item 9 above 0 after the sessions a risk review covers. */
 gboolean              ipt_case_summary_get_has_risk (IptCaseSummary *self);
+/* The sessions covered by the latest risk review (ipt_risk_reviewed_through ()), 0: none.
+ * The store sets it once the summary is made; setting it classifies the signals again. */
+guint                 ipt_case_summary_get_risk_reviewed_through (IptCaseSummary *self);
+void                  ipt_case_summary_set_risk_reviewed_through (IptCaseSummary *self,
+                                                                  guint           session_number);
 gboolean              ipt_case_summary_get_needs_attention (IptCaseSummary *self);
 /* The outcome so far (final once the course has ended). */
 const IptOutcome     *ipt_case_summary_get_outcome (IptCaseSummary *self);

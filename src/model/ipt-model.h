@@ -13,4 +13,5 @@
 #include "ipt-life-event.h"
 #include "ipt-goal.h"
 #include "ipt-comment.h"
+#include "ipt-risk-review.h"
 #include "ipt-case-summary.h"

@@ -5,6 +5,7 @@
 
 #include "ipt-signal.h"
 #include "ipt-measure.h"
+#include "ipt-risk-review.h"
 
 #include <glib/gi18n.h>
 
@@ -180,8 +181,8 @@ classify (const IptProgress *progress,
   const IptMeasure *gad7 = ipt_measure_lookup ("gad7");
   guint n = 0;
 
-  /* Risk looks at the latest PHQ-9 form, even one without a total (a missing item). */
-  if (f->latest != NULL && phq9->risk_item >= 0 && f->latest->risk_item > 0)
+  /* Risk stays open until reviewed, whatever later forms say (clinical.md section 6). */
+  if (ipt_risk_is_open (progress->phq9, progress->n_phq9, progress->risk_reviewed_through))
     kinds[n++] = IPT_SIGNAL_RISK;
 
   if (!progress->course_running)
@@ -228,11 +229,17 @@ describe (IptSignalKind      kind,
   switch (kind)
     {
     case IPT_SIGNAL_RISK:
-      return g_strdup_printf (_("Risk: %s item %d (thoughts of death or self-harm) was "
-                                "answered %d at session %u; any answer above 0 raises the flag, "
-                                "whatever the total"),
-                              phq9->name, phq9->risk_item + 1, f->latest->risk_item,
-                              f->latest->session);
+      {
+        const IptSeriesPoint *open = ipt_risk_open_point (progress->phq9, progress->n_phq9,
+                                                          progress->risk_reviewed_through);
+
+        return g_strdup_printf (_("Risk: %s item %d (thoughts of death or self-harm) was "
+                                  "answered %d at session %u; any answer above 0 raises the "
+                                  "flag, whatever the total, and it stays until a risk review "
+                                  "is recorded"),
+                                phq9->name, phq9->risk_item + 1, open->risk_item,
+                                open->session);
+      }
 
     case IPT_SIGNAL_OUTCOME:
       {

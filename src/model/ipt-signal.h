@@ -38,6 +38,8 @@ typedef struct
   guint                 planned_sessions;
   guint                 current_session;  /* number of the latest attended session, 0: none */
   gboolean              course_running;   /* FALSE once ended or dropped out */
+  /* Sessions up to this number are covered by a risk review (ipt_risk_reviewed_through ()). */
+  guint                 risk_reviewed_through;
 } IptProgress;
 
 typedef struct
@@ -54,7 +56,7 @@ void       ipt_signal_free (IptSignal *signal);
 
 /* Every signal that applies, in order of precedence (never empty): risk and deterioration can
  * come together; on track excludes not on track; a finished course gives IPT_SIGNAL_OUTCOME with
- * the outcome's rule (plus risk when the latest PHQ-9 flagged it). Elements are IptSignal. */
+ * the outcome's rule (plus risk while it is open: ipt_risk_is_open ()). Elements are IptSignal. */
 GPtrArray *ipt_signals_compute (const IptProgress *progress);
 
 /* At most this many signals apply at once (risk, deterioration, not on track). */

@@ -324,4 +324,8 @@ gboolean _ipt_demo_write_people (ClientBuild *cb, Vars *v, GError **error);
 gboolean _ipt_demo_write_course (ClientBuild *cb, Course *c, GError **error);
 gboolean _ipt_demo_write_life_events (ClientBuild *cb, GError **error);
 
+/* ipt-demo-risk.c: a review of the risk raised at session, made at it. */
+gboolean _ipt_demo_write_risk_review (ClientBuild *cb, gint64 episode_id, IptSession *session,
+                                      GError **error);
+
 G_END_DECLS

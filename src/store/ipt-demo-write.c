@@ -537,6 +537,7 @@ _ipt_demo_write_course (ClientBuild *cb, Course *c, GError **error)
       g_autoptr(GPtrArray) scores = g_ptr_array_new_with_free_func (g_object_unref);
       IptPhase phase = ipt_phase_for_session (c->planned, ae, me, a->number);
       gboolean joint = FALSE;
+      gboolean review_risk = FALSE;
 
       _ipt_demo_iso_from_julian (a->day, buf);
       session = ipt_session_new (episode_id, a->number, buf);
@@ -596,6 +597,11 @@ _ipt_demo_write_course (ClientBuild *cb, Course *c, GError **error)
             }
           if (item9 > 0 && !exact)
             phq = MIN (phq, 24 + item9);
+          /* Every raised flag is reviewed at its session but a latest-risk case's own: that one
+           * stays open, as the case is meant to show. */
+          review_risk = item9 > 0
+                        && !(c->risk == RISK_LATEST
+                             && (last_of_contract || attended + 2 == n_attended_contract));
 
           g_ptr_array_add (scores, _ipt_demo_make_phq9 (cb, phq, item9));
           g_ptr_array_add (scores, _ipt_demo_make_gad7 (cb, gad));
@@ -642,6 +648,8 @@ _ipt_demo_write_course (ClientBuild *cb, Course *c, GError **error)
       }
 
       if (!ipt_store_save_session (d->store, session, scores, error))
+        return FALSE;
+      if (review_risk && !_ipt_demo_write_risk_review (cb, episode_id, session, error))
         return FALSE;
     }
 

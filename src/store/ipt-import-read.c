@@ -316,7 +316,6 @@ read_row (ImportContext *ctx,
   int answers[MAX_ITEMS];
   guint n_answers = 0;
   guint n_missing = 0;
-  guint first_missing = 0;
   guint i;
   Row row;
   ImportClient *client;
@@ -502,8 +501,7 @@ read_row (ImportContext *ctx,
                       break;
                     case NUMBER_EMPTY:
                       answers[i] = IPT_ITEM_MISSING;
-                      if (n_missing++ == 0)
-                        first_missing = i + 1;
+                      n_missing++;
                       break;
                     case NUMBER_NEGATIVE:
                     case NUMBER_TOO_LARGE:
@@ -528,11 +526,8 @@ read_row (ImportContext *ctx,
             {
               add_problem (ctx, line, _("no %s item is answered"), measure->name);
             }
-          else if (items_ok && n_missing > 0 && measure->missing_rule == IPT_MISSING_RULE_NONE)
-            {
-              add_problem (ctx, line, _("%s needs all %u items (item %u is empty)"),
-                           measure->name, measure->n_items, first_missing);
-            }
+          /* An item left empty was declined (clinical.md section 4): the answers given are
+           * kept, and the form has no total unless its measure allows one. */
           else if (items_ok)
             {
               int computed = ipt_measure_compute_total (measure, answers, n);

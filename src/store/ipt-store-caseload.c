@@ -23,12 +23,17 @@
 #define CASE_N_EPISODE_COLUMNS 19
 #define CASE_SERIES_COLUMN (CASE_N_CLIENT_COLUMNS + CASE_N_EPISODE_COLUMNS)
 
+/* The sessions the latest risk review covers (ipt-schema-5.sql keeps risk_review_cover). */
+#define CASE_RISK_REVIEWED_COLUMN (CASE_SERIES_COLUMN + 4)
+
 #define CASES_SQL \
   "SELECT " CASE_CLIENT_COLUMNS ", " CASE_EPISODE_COLUMNS ", " \
-  "es.sessions_attended, es.current_session, es.phq9, es.gad7 FROM clients c " \
+  "es.sessions_attended, es.current_session, es.phq9, es.gad7, " \
+  "coalesce (rc.reviewed_through, 0) FROM clients c " \
   "LEFT JOIN episodes e ON e.client_id = c.id " \
   "AND e.ordinal = (SELECT max (ordinal) FROM episodes WHERE client_id = c.id) " \
-  "LEFT JOIN episode_series es ON es.episode_id = e.id "
+  "LEFT JOIN episode_series es ON es.episode_id = e.id " \
+  "LEFT JOIN risk_review_cover rc ON rc.episode_id = e.id "
 #define CASE_SERIES_SQL \
   "SELECT sessions_attended, current_session, phq9, gad7 FROM episode_series_view " \
   "WHERE episode_id = ?1"
@@ -192,6 +197,7 @@ load_caseload (IptStore   *self,
     {
       g_autoptr(IptClient) client = _ipt_store_client_from_row (stmt, 0);
       g_autoptr(IptEpisode) episode = NULL;
+      IptCaseSummary *summary;
       guint attended = 0, current = 0;
 
       g_array_set_size (phq9, 0);
@@ -209,10 +215,16 @@ load_caseload (IptStore   *self,
             return NULL;
         }
 
-      g_ptr_array_add (summaries,
-                       ipt_case_summary_new (client, episode, attended, current,
-                                             (const IptSeriesPoint *) phq9->data, phq9->len,
-                                             (const IptSeriesPoint *) gad7->data, gad7->len));
+      summary = ipt_case_summary_new (client, episode, attended, current,
+                                      (const IptSeriesPoint *) phq9->data, phq9->len,
+                                      (const IptSeriesPoint *) gad7->data, gad7->len);
+      if (episode != NULL)
+        {
+          int reviewed = sqlite3_column_int (stmt, CASE_RISK_REVIEWED_COLUMN);
+
+          ipt_case_summary_set_risk_reviewed_through (summary, (guint) MAX (reviewed, 0));
+        }
+      g_ptr_array_add (summaries, summary);
     }
 
   if (rc != SQLITE_DONE)

@@ -26,7 +26,7 @@ typedef enum
 /* The value of PRAGMA application_id in every casebook: "IPTC". */
 #define IPT_STORE_APPLICATION_ID 0x49505443
 /* The schema version this build writes (PRAGMA user_version). Version 1 files are migrated. */
-#define IPT_STORE_SCHEMA_VERSION 3
+#define IPT_STORE_SCHEMA_VERSION 5
 #define IPT_STORE_BACKUPS_KEPT_DEFAULT 14
 
 typedef enum
@@ -126,6 +126,12 @@ gboolean    ipt_store_set_goal_rating (IptStore *self, gint64 goal_id, guint ses
 GArray     *ipt_store_list_goal_ratings (IptStore *self, gint64 goal_id, GError **error);
 gboolean    ipt_store_save_comment (IptStore *self, IptComment *comment, GError **error);
 GPtrArray  *ipt_store_list_comments (IptStore *self, gint64 episode_id, GError **error);
+
+/* Risk reviews of a course: save inserts (id 0) or updates, checked by the model first. A
+ * review restored by Undo is saved again as new (id 0). List: by date, then as recorded. */
+gboolean    ipt_store_save_risk_review (IptStore *self, IptRiskReview *review, GError **error);
+gboolean    ipt_store_delete_risk_review (IptStore *self, gint64 review_id, GError **error);
+GPtrArray  *ipt_store_list_risk_reviews (IptStore *self, gint64 episode_id, GError **error);
 
 /* The caseload: one IptCaseSummary per client (current course, progress, series, signals),
  * sorted by code. Must stay fast: 10,000 clients well under 50 ms. */

@@ -92,12 +92,25 @@ build (const char *path)
           g_ptr_array_add (scores, ipt_score_new_from_items (gad7, g, 7));
           if (!ipt_store_save_session (store, session, scores, &error))
             die ("session", error);
+
+          /* One course in ten has a risk review, at its fifth session. */
+          if (c % 10 == 0 && n == 5)
+            {
+              g_autoptr(IptRiskReview) review = ipt_risk_review_new (ipt_episode_get_id (episode),
+                                                                     date);
+
+              ipt_risk_review_set_asked (review, "Asked about thoughts of death or self-harm.");
+              ipt_risk_review_set_plan (review, "Ask at every session.");
+              if (!ipt_store_save_risk_review (store, review, &error))
+                die ("risk review", error);
+            }
         }
     }
 
   if (!ipt_store_commit (store, &error))
     die ("commit", error);
-  g_print ("built %d clients x %d sessions (PHQ-9 and GAD-7 items) in %.1f s\n",
+  g_print ("built %d clients x %d sessions (PHQ-9 and GAD-7 items, a risk review in one course "
+           "in ten) in %.1f s\n",
            n_clients, n_sessions, (g_get_monotonic_time () - start) / 1e6);
 }
 
