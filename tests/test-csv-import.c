@@ -431,6 +431,7 @@ test_import_triggers (void)
     "JOIN episode_series_view v ON v.episode_id = e.id "
     "WHERE s.episode_id IS NULL OR s.sessions_attended IS NOT v.sessions_attended "
     "OR s.current_session IS NOT v.current_session OR s.phq9 IS NOT v.phq9 OR s.gad7 IS NOT v.gad7 "
+    "OR s.attended IS NOT v.attended "
     "OR e.id IN (SELECT episode_id FROM episode_series_stale)";
   const char check_risk[] =
     "SELECT count(*) FROM scores s WHERE s.risk IS NOT coalesce ("
@@ -518,7 +519,7 @@ test_import_refused_by_database (void)
   after = snapshot (store);
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
-                                     "AND name LIKE 'episode_series_%'"), ==, 7);
+                                     "AND name LIKE 'episode_series_%'"), ==, 8);
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM scores"), ==, 1);
 }
 

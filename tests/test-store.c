@@ -391,7 +391,7 @@ test_refuse_newer (void)
 
   assert_refused (path, IPT_STORE_ERROR_TOO_NEW,
                   "was written by a newer version of IPT Casebook (schema 99; this version "
-                  "reads up to 3)");
+                  "reads up to 4)");
 }
 
 static void

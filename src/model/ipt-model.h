@@ -4,6 +4,8 @@
 #include "ipt-enums.h"
 #include "ipt-measure.h"
 #include "ipt-outcome.h"
+#include "ipt-series.h"
+#include "ipt-course-map.h"
 #include "ipt-signal.h"
 #include "ipt-client.h"
 #include "ipt-episode.h"

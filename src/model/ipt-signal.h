@@ -3,7 +3,9 @@
 
 #include <glib-object.h>
 
+#include "ipt-course-map.h"
 #include "ipt-outcome.h"
+#include "ipt-series.h"
 
 G_BEGIN_DECLS
 
@@ -21,22 +23,13 @@ typedef enum
 #define IPT_TYPE_SIGNAL_KIND (ipt_signal_kind_get_type ())
 GType ipt_signal_kind_get_type (void);
 
-/* One point of a measure's series: an attended session that has the measure. */
-typedef struct
-{
-  guint session;     /* session number */
-  int   total;       /* IPT_TOTAL_NONE when the form had no total */
-  int   risk_item;   /* the risk item's answer, IPT_ITEM_MISSING when unknown */
-} IptSeriesPoint;
-
 typedef struct
 {
   const IptSeriesPoint *phq9;
   guint                 n_phq9;
   const IptSeriesPoint *gad7;
   guint                 n_gad7;
-  guint                 planned_sessions;
-  guint                 current_session;  /* number of the latest attended session, 0: none */
+  const IptCourseMap   *course;           /* where the course's sessions stand */
   gboolean              course_running;   /* FALSE once ended or dropped out */
 } IptProgress;
 
@@ -56,6 +49,12 @@ void       ipt_signal_free (IptSignal *signal);
  * come together; on track excludes not on track; a finished course gives IPT_SIGNAL_OUTCOME with
  * the outcome's rule (plus risk when the latest PHQ-9 flagged it). Elements are IptSignal. */
 GPtrArray *ipt_signals_compute (const IptProgress *progress);
+
+/* The risk rule (clinical.md section 6): the PHQ-9 form of the series (attended sessions, in
+ * order) that raises the risk flag, or NULL. Today the latest form when its item 9 is above 0,
+ * whatever its total; a form with item 9 unknown raises nothing. */
+const IptSeriesPoint *ipt_signal_risk_point (const IptSeriesPoint *phq9,
+                                             guint                 n_phq9);
 
 /* At most this many signals apply at once (risk, deterioration, not on track). */
 #define IPT_SIGNALS_MAX_APPLYING 3
