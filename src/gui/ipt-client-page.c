@@ -223,8 +223,10 @@ show_header (IptClientPage *self)
         progress = g_strdup_printf (_("No session yet of %u planned"),
                                     ipt_episode_get_planned_sessions (self->episode));
       else
+        /* Attended sessions count: missed appointments use up no session of the contract. */
         /* TRANSLATORS: "Session 9 of 16 · Middle phase" */
-        progress = g_strdup_printf (_("Session %u of %u · %s phase"), current,
+        progress = g_strdup_printf (_("Session %u of %u · %s phase"),
+                                    ipt_case_summary_get_sessions_attended (self->summary),
                                     ipt_episode_get_planned_sessions (self->episode),
                                     ipt_phase_to_label (ipt_case_summary_get_phase (self->summary)));
       gtk_label_set_label (self->progress_label, progress);

@@ -6,6 +6,7 @@
 
 #include "ipt-course-map.h"
 #include "ipt-episode.h"
+#include "ipt-session.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -101,6 +102,40 @@ ipt_course_map_new (guint                 planned,
   map->attended = attended;
 
   return map;
+}
+
+IptCourseMap *
+ipt_course_map_new_for_episode (IptEpisode *e,
+                                GPtrArray  *sessions)
+{
+  g_autoptr(GArray) appointments = g_array_new (FALSE, FALSE, sizeof (IptAppointment));
+  const char *end_date;
+
+  g_return_val_if_fail (IPT_IS_EPISODE (e), NULL);
+
+  end_date = ipt_episode_get_end_date (e);
+  if (end_date != NULL && *end_date == '\0')
+    end_date = NULL;
+  for (guint i = 0; sessions != NULL && i < sessions->len; i++)
+    {
+      IptSession *session = g_ptr_array_index (sessions, i);
+      const char *date = ipt_session_get_date (session);
+      IptAppointment a = { 0, };
+
+      if (ipt_session_get_episode_id (session) != ipt_episode_get_id (e)
+          || ipt_session_get_number (session) == 0)
+        continue;
+      a.number = ipt_session_get_number (session);
+      a.attended = ipt_session_get_attended (session);
+      a.after_end = end_date != NULL && date != NULL && strcmp (date, end_date) > 0;
+      g_array_append_val (appointments, a);
+    }
+
+  return ipt_course_map_new (ipt_episode_get_planned_sessions (e),
+                             ipt_episode_get_assessment_end (e), ipt_episode_get_middle_end (e),
+                             ipt_episode_get_status (e) != IPT_EPISODE_STATUS_ACTIVE,
+                             (const IptAppointment *) (void *) appointments->data,
+                             appointments->len);
 }
 
 IptCourseMap *

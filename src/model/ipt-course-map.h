@@ -5,6 +5,7 @@
 #include <glib-object.h>
 
 #include "ipt-enums.h"
+#include "ipt-episode.h"
 #include "ipt-outcome.h"
 #include "ipt-series.h"
 
@@ -45,6 +46,10 @@ IptCourseMap *ipt_course_map_new (guint                 planned,
                                   gboolean              ended,
                                   const IptAppointment *appointments,
                                   guint                 n_appointments);
+/* The map of `episode` from its sessions (IptSession; sessions of other courses are left out),
+ * with their attendance and their dates against the course's end date. */
+IptCourseMap *ipt_course_map_new_for_episode (IptEpisode *episode,
+                                              GPtrArray  *sessions);
 IptCourseMap *ipt_course_map_copy (const IptCourseMap *map);
 void          ipt_course_map_free (IptCourseMap *map);
 
