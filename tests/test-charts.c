@@ -425,6 +425,10 @@ test_missed_appointments (void)
   g_assert_cmpint (outcome->category, ==, IPT_OUTCOME_RELIABLE_RECOVERY);
   text = ipt_chart_data_describe (data);
   g_assert_nonnull (strstr (text, "course ended at session 8 of 8"));
+  /* totals only: item 9 is not known at these sessions, which is not "no risk" */
+  g_clear_pointer (&text, g_free);
+  text = ipt_chart_data_describe_point (data, IPT_CHART_MEASURE_PHQ9, 0);
+  g_assert_true (g_str_has_suffix (text, "\nItem 9 not known"));
 
   /* Running, after appointment 5 (3 missed): session 4 of 8, middle; the rest projected. */
   g_ptr_array_set_size (sessions, 5);

@@ -320,6 +320,17 @@ test_case_summary_states (void)
                    IPT_OUTCOME_RELIABLE_RECOVERY);
   g_assert_cmpstr (((IptSignal *) g_ptr_array_index (signals, 1))->rule, ==,
                    ipt_case_summary_get_outcome (finished)->rule);
+  {
+    IptSignalKind kinds[IPT_SIGNALS_MAX_APPLYING];
+    g_autofree char *rules = ipt_case_summary_dup_signal_rules (finished);
+
+    /* every signal, most urgent first, each rule on its own line */
+    g_assert_cmpuint (ipt_case_summary_get_signal_kinds (finished, kinds), ==, 2);
+    g_assert_cmpint (kinds[0], ==, IPT_SIGNAL_RISK);
+    g_assert_cmpint (kinds[1], ==, IPT_SIGNAL_OUTCOME);
+    g_assert_true (g_str_has_prefix (rules, "Risk: "));
+    g_assert_nonnull (strstr (rules, "\nReliable recovery: "));
+  }
 
   ipt_episode_set_status (dropped, IPT_EPISODE_STATUS_DROPPED_OUT);
   dropped_out = ipt_case_summary_new (client, dropped, one_of_three, 3, improving, 1, NULL, 0);

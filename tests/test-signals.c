@@ -304,6 +304,21 @@ test_risk_point (void)
   g_assert_null (ipt_signal_risk_point (NULL, 0));
 }
 
+/* A PHQ-9 recorded as a total only says nothing about item 9: "not known", never "no risk". */
+static void
+test_risk_item_state (void)
+{
+  g_autofree char *text = ipt_signal_risk_item_not_known_text ("phq9");
+
+  g_assert_cmpint (ipt_signal_risk_item_state ("phq9", 0, FALSE), ==, IPT_RISK_ITEM_CLEAR);
+  g_assert_cmpint (ipt_signal_risk_item_state ("phq9", 2, FALSE), ==, IPT_RISK_ITEM_RAISED);
+  g_assert_cmpint (ipt_signal_risk_item_state ("phq9", M, FALSE), ==, IPT_RISK_ITEM_NOT_KNOWN);
+  g_assert_cmpint (ipt_signal_risk_item_state ("phq9", M, TRUE), ==, IPT_RISK_ITEM_RAISED);
+  g_assert_cmpint (ipt_signal_risk_item_state ("gad7", M, FALSE), ==, IPT_RISK_ITEM_NONE);
+  g_assert_cmpint (ipt_signal_risk_item_state ("bdi2", M, FALSE), ==, IPT_RISK_ITEM_NONE);
+  g_assert_cmpstr (text, ==, "item 9 not known");
+}
+
 static void
 test_kinds (void)
 {
@@ -361,6 +376,7 @@ main (int   argc,
   g_test_add_func ("/signals/exhaustive", test_exhaustive);
   g_test_add_func ("/signals/midpoint-attended", test_midpoint_attended);
   g_test_add_func ("/signals/risk-point", test_risk_point);
+  g_test_add_func ("/signals/risk-item-state", test_risk_item_state);
   g_test_add_func ("/signals/kinds", test_kinds);
   g_test_add_func ("/signals/copy", test_copy);
 

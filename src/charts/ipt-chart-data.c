@@ -718,6 +718,16 @@ ipt_chart_data_describe_point (const IptChartData *data,
     /* TRANSLATORS: "Risk: item 9 answered 1" */
     g_string_append_printf (text, _("\nRisk: item %d answered %d"),
                             measure->risk_item + 1, point->risk_item);
+  else if (ipt_signal_risk_item_state (measure->id, point->risk_item, FALSE)
+           == IPT_RISK_ITEM_NOT_KNOWN)
+    {
+      /* a total only: nothing known about item 9, which is not the same as no risk */
+      g_autofree char *unknown = ipt_signal_risk_item_not_known_text (measure->id);
+      g_autofree char *capital = g_strdup (unknown);
+
+      capital[0] = g_ascii_toupper (capital[0]);
+      g_string_append_printf (text, "\n%s", capital);
+    }
 
   return g_string_free (text, FALSE);
 }

@@ -480,6 +480,37 @@ ipt_case_summary_get_signal_rule (IptCaseSummary *self)
   return ((IptSignal *) g_ptr_array_index (signals, 0))->rule;
 }
 
+guint
+ipt_case_summary_get_signal_kinds (IptCaseSummary *self,
+                                   IptSignalKind  *kinds)
+{
+  g_return_val_if_fail (IPT_IS_CASE_SUMMARY (self), 0);
+  g_return_val_if_fail (kinds != NULL, 0);
+
+  for (guint i = 0; i < self->n_kinds; i++)
+    kinds[i] = self->kinds[i];
+  return self->n_kinds;
+}
+
+char *
+ipt_case_summary_dup_signal_rules (IptCaseSummary *self)
+{
+  GPtrArray *signals;
+  GString *rules;
+
+  g_return_val_if_fail (IPT_IS_CASE_SUMMARY (self), NULL);
+
+  signals = ipt_case_summary_get_signals (self);
+  rules = g_string_new (NULL);
+  for (guint i = 0; i < signals->len; i++)
+    {
+      if (rules->len > 0)
+        g_string_append_c (rules, '\n');
+      g_string_append (rules, ((IptSignal *) g_ptr_array_index (signals, i))->rule);
+    }
+  return g_string_free (rules, FALSE);
+}
+
 /* The risk rule holds, whether or not the course still runs. */
 gboolean
 ipt_case_summary_get_has_risk (IptCaseSummary *self)

@@ -42,6 +42,12 @@ GPtrArray            *ipt_case_summary_get_signals (IptCaseSummary *self);
 /* The first signal's kind (property "signal-kind"), IPT_SIGNAL_NO_SCORES without a course. */
 IptSignalKind         ipt_case_summary_get_signal_kind (IptCaseSummary *self);
 const char           *ipt_case_summary_get_signal_rule (IptCaseSummary *self);
+/* The kinds of every signal that applies, most urgent first: up to IPT_SIGNALS_MAX_APPLYING into
+ * kinds; returns the count (0 without a course). */
+guint                 ipt_case_summary_get_signal_kinds (IptCaseSummary *self,
+                                                         IptSignalKind  *kinds);
+/* Every signal's rule in words, most urgent first, one a line. */
+char                 *ipt_case_summary_dup_signal_rules (IptCaseSummary *self);
 gboolean              ipt_case_summary_get_has_risk (IptCaseSummary *self);
 gboolean              ipt_case_summary_get_needs_attention (IptCaseSummary *self);
 /* The outcome so far (final once the course has ended). */

@@ -131,6 +131,33 @@ describe_cutoff (const IptMeasure *measure,
                           measure->caseness);
 }
 
+IptRiskItemState
+ipt_signal_risk_item_state (const char *measure_id,
+                            int         answer,
+                            gboolean    flagged)
+{
+  const IptMeasure *measure = ipt_measure_lookup (measure_id);
+
+  if (measure == NULL || measure->risk_item < 0)
+    return IPT_RISK_ITEM_NONE;
+  if (answer > 0 || (answer == IPT_ITEM_MISSING && flagged))
+    return IPT_RISK_ITEM_RAISED;
+  if (answer == 0)
+    return IPT_RISK_ITEM_CLEAR;
+  return IPT_RISK_ITEM_NOT_KNOWN;
+}
+
+char *
+ipt_signal_risk_item_not_known_text (const char *measure_id)
+{
+  const IptMeasure *measure = ipt_measure_lookup (measure_id);
+
+  g_return_val_if_fail (measure != NULL && measure->risk_item >= 0, NULL);
+
+  /* TRANSLATORS: a PHQ-9 recorded as a total only says nothing about item 9: "item 9 not known" */
+  return g_strdup_printf (_("item %d not known"), measure->risk_item + 1);
+}
+
 const IptSeriesPoint *
 ipt_signal_risk_point (const IptSeriesPoint *phq9,
                        guint                 n_phq9)

@@ -56,6 +56,23 @@ GPtrArray *ipt_signals_compute (const IptProgress *progress);
 const IptSeriesPoint *ipt_signal_risk_point (const IptSeriesPoint *phq9,
                                              guint                 n_phq9);
 
+/* What one questionnaire says about its risk item (PHQ-9 item 9). */
+typedef enum
+{
+  IPT_RISK_ITEM_NONE,       /* the measure has no risk item */
+  IPT_RISK_ITEM_CLEAR,      /* answered 0 */
+  IPT_RISK_ITEM_RAISED,     /* answered above 0 */
+  IPT_RISK_ITEM_NOT_KNOWN,  /* a total only, or the item unanswered: says nothing either way */
+} IptRiskItemState;
+
+/* answer: the risk item's answer, IPT_ITEM_MISSING when not known; flagged: the score was stored
+ * with its risk flag set (a total recorded with a known risk). */
+IptRiskItemState ipt_signal_risk_item_state (const char *measure_id,
+                                             int         answer,
+                                             gboolean    flagged);
+/* "item 9 not known", translated, for a session whose PHQ-9 says nothing about item 9. */
+char            *ipt_signal_risk_item_not_known_text (const char *measure_id);
+
 /* At most this many signals apply at once (risk, deterioration, not on track). */
 #define IPT_SIGNALS_MAX_APPLYING 3
 
