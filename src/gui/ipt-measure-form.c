@@ -127,7 +127,18 @@ _ipt_measure_form_update (IptMeasureForm *form)
   else if (answered == 0)
     form->total_text = g_strdup (C_("questionnaire", "Not taken"));
   else if (total != IPT_TOTAL_NONE)
-    form->total_text = format_total (measure, total);
+    {
+      g_autofree char *shown = format_total (measure, total);
+      g_autofree char *prorated = ipt_measure_describe_prorated (measure, form->values,
+                                                                 measure->n_items);
+
+      /* A WSAS with one item missing says how its total was made. */
+      if (prorated != NULL)
+        /* TRANSLATORS: "23 · significant impairment (one item missing: ...)" */
+        form->total_text = g_strdup_printf (_("%s (%s)"), shown, prorated);
+      else
+        form->total_text = g_steal_pointer (&shown);
+    }
   else
     /* TRANSLATORS: how many items of a questionnaire have an answer */
     form->total_text = g_strdup_printf (_("%u of %u answered"), answered, measure->n_items);
