@@ -429,6 +429,10 @@ test_missed_appointments (void)
   g_clear_pointer (&text, g_free);
   text = ipt_chart_data_describe_point (data, IPT_CHART_MEASURE_PHQ9, 0);
   g_assert_true (g_str_has_suffix (text, "\nItem 9 not known"));
+  g_clear_pointer (&text, g_free);
+  text = _ipt_mood_chart_subtitle (data);
+  g_assert_cmpstr (text, ==, "Ended \u00b7 8 sessions attended, the last one session 10 \u00b7 "
+                             "2 maintenance sessions \u00b7 Reliable recovery");
 
   /* Running, after appointment 5 (3 missed): session 4 of 8, middle; the rest projected. */
   g_ptr_array_set_size (sessions, 5);
@@ -440,6 +444,9 @@ test_missed_appointments (void)
   g_clear_pointer (&text, g_free);
   text = ipt_chart_data_describe (running);
   g_assert_nonnull (strstr (text, "session 4 of 8, middle phase"));
+  g_clear_pointer (&text, g_free);
+  text = _ipt_mood_chart_subtitle (running);
+  g_assert_true (g_str_has_prefix (text, "Middle phase \u00b7 session 4 of 8"));
   g_assert_true (ipt_course_map_phase_span (running->course, IPT_PHASE_END, TRUE, &first, &last));
   g_assert_cmpuint (first, ==, 8);
   g_assert_cmpuint (last, ==, 9);

@@ -90,10 +90,10 @@ chart_title (const IptChartData *data)
 }
 
 /* "Middle phase · session 9 of 16 · Not on track" or "Course ended · Reliable recovery". */
-static char *
-chart_subtitle (const IptChartData *data,
-                guint               current)
+char *
+_ipt_mood_chart_subtitle (const IptChartData *data)
 {
+  guint current = ipt_chart_data_get_current_session (data);
   g_autoptr(IptOutcome) outcome = NULL;
   g_autoptr(GPtrArray) signals = NULL;
   g_autofree IptSeriesPoint *phq9 = NULL;
@@ -127,23 +127,33 @@ chart_subtitle (const IptChartData *data,
     }
   else
     {
-      guint attended = 0;
+      const IptAppointment *appointments = ipt_course_map_get_appointments (data->course);
+      const IptAppointmentPlace *places = ipt_course_map_get_places (data->course);
+      guint attended = ipt_course_map_get_attended (data->course);
+      guint maintenance = ipt_course_map_get_maintenance (data->course);
+      guint last = 0;
 
-      for (guint i = 0; i < data->n_sessions; i++)
-        if (data->sessions[i].attendance == IPT_ATTENDANCE_ATTENDED)
-          attended++;
+      /* The contract's attended sessions; maintenance after it is counted apart. */
+      for (guint i = 0; i < ipt_course_map_get_n_appointments (data->course); i++)
+        if (places[i].attended > 0)
+          last = appointments[i].number;
       g_string_append_printf (s, "%s \u00b7 ", ipt_episode_status_to_label (data->status));
       /* Missed sessions keep their numbers, so the last number can be more than the count. */
-      if (attended == current)
+      if (attended == last)
         g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "%u session attended",
                                                 "%u sessions attended", attended), attended);
       else
-        /* TRANSLATORS: "17 sessions attended, the last one session 18" */
+        /* TRANSLATORS: "14 sessions attended, the last one session 16" */
         g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE,
                                                 "%u session attended, the last one session %u",
                                                 "%u sessions attended, the last one session %u",
                                                 attended),
-                                attended, current);
+                                attended, last);
+      if (maintenance > 0)
+        /* TRANSLATORS: attended sessions after the contract: " · 2 maintenance sessions" */
+        g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, " \u00b7 %u maintenance session",
+                                                " \u00b7 %u maintenance sessions", maintenance),
+                                maintenance);
     }
 
   progress.phq9 = phq9;
@@ -566,7 +576,7 @@ ipt_mood_chart_render_recorded (cairo_t             *cr,
   _ipt_mood_chart_text_draw (cr, &t, l.title.x, l.title.y, &style->foreground);
   if (l.show_subtitle)
     {
-      g_autofree char *subtitle = chart_subtitle (data, l.current);
+      g_autofree char *subtitle = _ipt_mood_chart_subtitle (data);
       IptChartColor mute = muted (style);
 
       text_set (&t, t.small, subtitle, l.subtitle.w);
