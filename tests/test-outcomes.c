@@ -360,6 +360,45 @@ test_exhaustive (void)
           }
 }
 
+/* Caseload figures count ended courses only: a running course's outcome is "so far". */
+static void
+test_caseload_figures (void)
+{
+  const int recovered[] = { 18, 7 };
+  const int improved[] = { 20, 12 };
+  const int below[] = { 8, 2 };
+  const int one[] = { 18 };
+  g_autoptr (IptOutcome) r = ipt_outcome_compute (recovered, 2, NULL, 0);
+  g_autoptr (IptOutcome) i = ipt_outcome_compute (improved, 2, NULL, 0);
+  g_autoptr (IptOutcome) b = ipt_outcome_compute (below, 2, NULL, 0);
+  g_autoptr (IptOutcome) none = ipt_outcome_compute (one, 1, NULL, 0);
+  IptCaseloadFigures f = { 0, };
+
+  g_assert_cmpfloat (ipt_caseload_figures_recovery_rate (&f), ==, -1);
+  g_assert_cmpfloat (ipt_caseload_figures_reliable_improvement_rate (&f), ==, -1);
+
+  /* running and dropped-out courses do not count, however they stand */
+  ipt_caseload_figures_add (&f, IPT_EPISODE_STATUS_ACTIVE, r);
+  ipt_caseload_figures_add (&f, IPT_EPISODE_STATUS_DROPPED_OUT, r);
+  g_assert_cmpuint (f.n_courses, ==, 2);
+  g_assert_cmpuint (f.n_ended, ==, 0);
+  g_assert_cmpfloat (ipt_caseload_figures_recovery_rate (&f), ==, -1);
+
+  /* ended: recovered, improved but still a case, below caseness from the start, no data */
+  ipt_caseload_figures_add (&f, IPT_EPISODE_STATUS_ENDED, r);
+  ipt_caseload_figures_add (&f, IPT_EPISODE_STATUS_ENDED, i);
+  ipt_caseload_figures_add (&f, IPT_EPISODE_STATUS_ENDED, b);
+  ipt_caseload_figures_add (&f, IPT_EPISODE_STATUS_ENDED, none);
+  g_assert_cmpuint (f.n_ended, ==, 4);
+  g_assert_cmpuint (f.n_finished, ==, 3);
+  g_assert_cmpuint (f.n_at_caseness, ==, 2);
+  g_assert_cmpuint (f.n_recovered, ==, 1);
+  g_assert_cmpuint (f.n_reliably_improved, ==, 3);
+  /* 1 recovered of (3 finished - 1 not at caseness); 3 reliably improved of 3 finished */
+  g_assert_cmpfloat (ipt_caseload_figures_recovery_rate (&f), ==, 0.5);
+  g_assert_cmpfloat (ipt_caseload_figures_reliable_improvement_rate (&f), ==, 1.0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -372,6 +411,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/outcomes/table", test_table);
+  g_test_add_func ("/outcomes/caseload-figures", test_caseload_figures);
   g_test_add_func ("/outcomes/insufficient-data", test_insufficient);
   g_test_add_func ("/outcomes/first-last", test_first_last);
   g_test_add_func ("/outcomes/gad7-once", test_gad7_once);

@@ -4,6 +4,7 @@
 #include "ipt-enums.h"
 #include "ipt-measure.h"
 #include "ipt-outcome.h"
+#include "ipt-caseload-figures.h"
 #include "ipt-series.h"
 #include "ipt-course-map.h"
 #include "ipt-signal.h"
