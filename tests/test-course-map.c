@@ -137,6 +137,12 @@ test_missed_last_of_phase (void)
   g_assert_false (ipt_course_map_phase_span (map, E, FALSE, &first, &last));
   g_assert_false (ipt_course_map_phase_span (map, X, TRUE, &first, &last));
   g_assert_cmpuint (ipt_course_map_get_projected_last (map), ==, 17);
+  /* the 11 sessions to come: 7 middle (6th to 12th), 4 end, then maintenance */
+  g_assert_cmpint (ipt_course_map_phase_to_come (map, 1), ==, M);
+  g_assert_cmpint (ipt_course_map_phase_to_come (map, 7), ==, M);
+  g_assert_cmpint (ipt_course_map_phase_to_come (map, 8), ==, E);
+  g_assert_cmpint (ipt_course_map_phase_to_come (map, 11), ==, E);
+  g_assert_cmpint (ipt_course_map_phase_to_come (map, 12), ==, X);
 }
 
 static void

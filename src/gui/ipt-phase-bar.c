@@ -172,12 +172,9 @@ ipt_phase_bar_set_course (IptPhaseBar *self,
       self->n_segments++;
     }
   if (ipt_episode_get_status (episode) == IPT_EPISODE_STATUS_ACTIVE)
-    for (guint k = n_attended + 1; k <= planned && self->n_segments < MAX_SEGMENTS; k++)
+    for (guint k = 1; n_attended + k <= planned && self->n_segments < MAX_SEGMENTS; k++)
       {
-        self->phases[self->n_segments] = ipt_phase_for_session (planned,
-                                                                ipt_episode_get_assessment_end (episode),
-                                                                ipt_episode_get_middle_end (episode),
-                                                                k);
+        self->phases[self->n_segments] = ipt_course_map_phase_to_come (course, k);
         self->states[self->n_segments] = SEGMENT_PLANNED;
         self->n_segments++;
       }

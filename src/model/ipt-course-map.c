@@ -289,6 +289,21 @@ ipt_course_map_phase_of (const IptCourseMap *map,
   return place.phase;
 }
 
+IptPhase
+ipt_course_map_phase_to_come (const IptCourseMap *map,
+                              guint               k)
+{
+  guint n;
+
+  g_return_val_if_fail (map != NULL, IPT_PHASE_ASSESSMENT);
+  g_return_val_if_fail (k >= 1, IPT_PHASE_ASSESSMENT);
+
+  n = map->attended + k;
+  if (map->ended || n > map->planned)
+    return IPT_PHASE_MAINTENANCE;
+  return ipt_phase_for_session (map->planned, map->assessment_end, map->middle_end, n);
+}
+
 gboolean
 ipt_course_map_in_contract (const IptCourseMap *map,
                             guint               number)
@@ -367,10 +382,9 @@ ipt_course_map_phase_span (const IptCourseMap *map,
                    ? map->appointments[map->n_appointments - 1].number + 1 : 1;
 
       /* The k-th attended session of the contract yet to come is appointment next + k - 1. */
-      for (guint n = next, k = map->attended + 1; n <= projected_last; n++, k++)
+      for (guint n = next, k = 1; n <= projected_last; n++, k++)
         {
-          if (ipt_phase_for_session (map->planned, map->assessment_end, map->middle_end, k)
-              != phase)
+          if (ipt_course_map_phase_to_come (map, k) != phase)
             continue;
           if (!found)
             first = n;

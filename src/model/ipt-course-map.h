@@ -76,6 +76,10 @@ gboolean ipt_course_map_lookup (const IptCourseMap  *map,
  * would have if attended (the phase of the next session of the contract, or maintenance). */
 IptPhase ipt_course_map_phase_of (const IptCourseMap *map,
                                   guint               number);
+/* The phase of the k-th session the contract has left (k from 1), if each is attended;
+ * maintenance past the contract or once the course has ended. */
+IptPhase ipt_course_map_phase_to_come (const IptCourseMap *map,
+                                       guint               k);
 /* Does appointment `number` count for the outcome: attended and within the contract? */
 gboolean ipt_course_map_in_contract (const IptCourseMap *map,
                                      guint               number);
