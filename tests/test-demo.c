@@ -660,6 +660,51 @@ check_caseload (const char *path, Coverage *cov)
     }
 }
 
+/* Session count and phase as a clinician counts them by hand: attended sessions only, up to the
+ * contract and up to the day the course ended; missed appointments count for nothing. */
+static char *
+progress_by_hand (IptStore   *store,
+                  IptEpisode *ep)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sessions = ipt_store_list_sessions (store, ipt_episode_get_id (ep), &error);
+  const char *end = ipt_episode_get_end_date (ep);
+  guint planned = ipt_episode_get_planned_sessions (ep);
+  guint ae = ipt_episode_get_assessment_end (ep), me = ipt_episode_get_middle_end (ep);
+  guint n = 0;
+  gboolean maintenance = FALSE;
+  const char *phase;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < sessions->len; i++)
+    {
+      IptSession *s = g_ptr_array_index (sessions, i);
+
+      if (ipt_session_get_attendance (s) != IPT_ATTENDANCE_ATTENDED)
+        continue;
+      if (n == planned || (end != NULL && strcmp (ipt_session_get_date (s), end) > 0))
+        maintenance = TRUE;
+      else
+        n++;
+    }
+
+  switch (ipt_episode_get_status (ep))
+    {
+    case IPT_EPISODE_STATUS_ENDED:
+      return g_strdup_printf (n == 1 ? "Ended after %u session" : "Ended after %u sessions", n);
+    case IPT_EPISODE_STATUS_DROPPED_OUT:
+      return g_strdup_printf (n == 1 ? "Dropped out after %u session"
+                                     : "Dropped out after %u sessions", n);
+    case IPT_EPISODE_STATUS_ACTIVE:
+    default:
+      break;
+    }
+  if (n == 0)
+    return g_strdup_printf ("Not started · %u sessions planned", planned);
+  phase = maintenance ? "Maintenance" : n <= ae ? "Assessment" : n <= me ? "Middle" : "End";
+  return g_strdup_printf ("Session %u of %u · %s", n, planned, phase);
+}
+
 static void
 test_default_caseload (void)
 {
@@ -677,6 +722,21 @@ test_default_caseload (void)
     g_autoptr(GPtrArray) caseload = NULL;
 
     g_assert_no_error (error);
+    caseload = ipt_store_load_caseload (store, &error);
+    g_assert_no_error (error);
+
+    /* every course shows the count and phase of its attended sessions */
+    for (guint i = 0; i < caseload->len; i++)
+      {
+        IptCaseSummary *summary = g_ptr_array_index (caseload, i);
+        g_autofree char *expected = NULL;
+
+        if (ipt_case_summary_get_episode (summary) == NULL)
+          continue;
+        expected = progress_by_hand (store, ipt_case_summary_get_episode (summary));
+        g_assert_cmpstr (ipt_case_summary_get_progress_text (summary), ==, expected);
+      }
+    g_clear_pointer (&caseload, g_ptr_array_unref);
     caseload = ipt_store_load_caseload (store, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (caseload->len, ==, IPT_DEMO_CLIENTS_DEFAULT);
