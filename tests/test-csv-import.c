@@ -493,6 +493,19 @@ test_import_triggers (void)
                                      "JOIN episodes e ON e.id = s.episode_id "
                                      "JOIN clients c ON c.id = e.client_id WHERE c.code = 'APP-1'"),
                    ==, 3);
+
+  /* Ended on 2026-01-12: a session the import adds after that day is maintenance, in the
+   * series the import writes as in the view. */
+  ipt_episode_set_status (episode, IPT_EPISODE_STATUS_ENDED);
+  ipt_episode_set_end_date (episode, "2026-01-12");
+  g_assert_true (ipt_store_update_episode (store, episode, &error));
+  g_assert_no_error (error);
+  import_ok (store, HEADER "APP-1,4,2026-02-02,phq9,5,\n", IPT_IMPORT_DEFAULT, NULL);
+  g_assert_cmpint (query_int (store, check_series), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT attended = '1,2,3+,4+' FROM episode_series s "
+                                     "JOIN episodes e ON e.id = s.episode_id "
+                                     "JOIN clients c ON c.id = e.client_id WHERE c.code = 'APP-1'"),
+                   ==, 1);
 }
 
 /* What the database refuses (a CHECK, a trigger) while the import writes undoes the whole import,
