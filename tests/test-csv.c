@@ -251,8 +251,8 @@ test_export_outcomes (void)
   exec_sql (store, "UPDATE sessions SET attendance = 'cancelled-by-client' WHERE number = 3 AND "
                    "episode_id = (SELECT e.id FROM episodes e JOIN clients c ON c.id = e.client_id "
                    "WHERE c.code = 'F')");
-  exec_sql (store, "UPDATE episodes SET status = 'ended', end_date = '2026-01-12' WHERE client_id = "
-                   "(SELECT id FROM clients WHERE code = 'H')");
+  exec_sql (store, "UPDATE episodes SET status = 'ended', end_date = '2026-01-12' "
+                   "WHERE client_id = (SELECT id FROM clients WHERE code = 'H')");
   exec_sql (store, "UPDATE episodes SET status = 'dropped-out', end_date = '2026-01-12' "
                    "WHERE client_id = (SELECT id FROM clients WHERE code = 'I')");
   exec_sql (store, "UPDATE episodes SET planned_sessions = 8, assessment_end = 2, middle_end = 6 "

@@ -135,10 +135,10 @@ ipt_csv_export_outcomes (IptStore  *store,
                                    (const IptAppointment *) (void *) totals->appointments->data,
                                    totals->appointments->len);
       outcome = ipt_course_map_compute_outcome (course,
-                                                (const IptSeriesPoint *) (void *) totals->phq9->data,
-                                                totals->phq9->len,
-                                                (const IptSeriesPoint *) (void *) totals->gad7->data,
-                                                totals->gad7->len);
+                                                (const IptSeriesPoint *) (void *)
+                                                totals->phq9->data, totals->phq9->len,
+                                                (const IptSeriesPoint *) (void *)
+                                                totals->gad7->data, totals->gad7->len);
       ipt_csv_append_outcome_line (out, totals->client_code, totals->ordinal,
                                    ipt_course_map_get_attended (course), outcome, totals->status);
     }

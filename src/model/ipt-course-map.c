@@ -347,8 +347,8 @@ ipt_course_map_get_projected_last (const IptCourseMap *map)
   g_return_val_if_fail (map != NULL, 0);
 
   last = map->n_appointments > 0 ? map->appointments[map->n_appointments - 1].number : 0;
-  if (map->ended || (map->n_appointments > 0 && map->appointments[map->n_appointments - 1].after_end)
-      || map->attended >= map->planned)
+  if (map->ended || map->attended >= map->planned
+      || (map->n_appointments > 0 && map->appointments[map->n_appointments - 1].after_end))
     return last;
   return last + (map->planned - map->attended);
 }
