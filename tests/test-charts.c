@@ -557,18 +557,19 @@ test_describe (void)
     const char   *expected;
   } cases[] = {
     { fixture_role_dispute,
+      /* 16 appointments, the 7th missed: 15 sessions */
       "Mood chart of C-0042, course ended at session 15 of 16. "
-      "PHQ-9 fell from 19, moderately severe, to 5, mild, over 16 sessions; reliable improvement, "
+      "PHQ-9 fell from 19, moderately severe, to 5, mild, over 15 sessions; reliable improvement, "
       "now below the cut-off of 10. "
-      "GAD-7 fell from 13, moderate, to 4, minimal, over 16 sessions; reliable improvement, "
+      "GAD-7 fell from 13, moderate, to 4, minimal, over 15 sessions; reliable improvement, "
       "now below the cut-off of 8. "
-      "WSAS fell from 24, moderately severe or worse, to 9, subclinical, over 16 sessions; "
+      "WSAS fell from 24, moderately severe or worse, to 9, subclinical, over 15 sessions; "
       "reliable improvement." },
     { fixture_middle,
       "Mood chart of C-0017, session 8 of 16, middle phase. "
-      "PHQ-9 fell from 19, moderately severe, to 16, moderately severe, over 9 sessions; "
+      "PHQ-9 fell from 19, moderately severe, to 16, moderately severe, over 8 sessions; "
       "no reliable change. "
-      "GAD-7 fell from 13, moderate, to 10, moderate, over 9 sessions; no reliable change." },
+      "GAD-7 fell from 13, moderate, to 10, moderate, over 8 sessions; no reliable change." },
     { fixture_deterioration,
       "Mood chart of C-0029, session 4 of 8, middle phase. "
       "PHQ-9 rose from 11, moderate, to 18, moderately severe, over 4 sessions; "
@@ -576,11 +577,11 @@ test_describe (void)
       "GAD-7 rose from 9, mild, to 14, moderate, over 4 sessions; reliable deterioration." },
     { fixture_maintenance,
       "Mood chart of C-0051, maintenance phase after a 16-session course. "
-      "PHQ-9 fell from 22, severe, to 5, mild, over 20 sessions; reliable improvement, "
+      "PHQ-9 fell from 22, severe, to 5, mild, over 18 sessions; reliable improvement, "
       "now below the cut-off of 10. "
-      "GAD-7 fell from 16, severe, to 4, minimal, over 20 sessions; reliable improvement, "
+      "GAD-7 fell from 16, severe, to 4, minimal, over 18 sessions; reliable improvement, "
       "now below the cut-off of 8. "
-      "WSAS fell from 30, moderately severe or worse, to 7, subclinical, over 20 sessions; "
+      "WSAS fell from 30, moderately severe or worse, to 7, subclinical, over 18 sessions; "
       "reliable improvement." },
   };
 

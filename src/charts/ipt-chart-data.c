@@ -570,7 +570,15 @@ describe_measure (GString            *text,
     }
 
   change = last->total - first->total;
-  span = last->session - first->session + 1;
+  /* Attended sessions from the first score to the last: missed appointments are not sessions. */
+  span = 0;
+  for (guint i = 0; i < ipt_course_map_get_n_appointments (data->course); i++)
+    {
+      const IptAppointment *a = &ipt_course_map_get_appointments (data->course)[i];
+
+      if (a->attended && a->number >= first->session && a->number <= last->session)
+        span++;
+    }
   if (change < 0)
     /* TRANSLATORS: "PHQ-9 fell from 18, moderately severe, to 7, mild, over 12 sessions" */
     g_string_append_printf (text, ngettext ("%s fell from %d, %s, to %d, %s, over %u session",
