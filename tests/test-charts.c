@@ -364,6 +364,94 @@ test_twenty_sessions (void)
   cairo_surface_destroy (surface);
 }
 
+/* Attended sessions drive the chart: missed appointments keep their place on the axis, the
+ * bands begin and end at the attended sessions that open and close each phase, and sessions
+ * after the end date are maintenance, out of the outcome. */
+static void
+test_missed_appointments (void)
+{
+  g_autoptr(IptClient) client = ipt_client_new ("C-0300");
+  g_autoptr(IptEpisode) episode = ipt_episode_new (1, "2025-01-06", 8);
+  g_autoptr(GPtrArray) sessions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) scores = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(IptChartData) data = NULL;
+  g_autoptr(IptChartData) running = NULL;
+  g_autoptr(IptOutcome) outcome = NULL;
+  g_autofree char *text = NULL;
+  const IptMeasure *phq9 = ipt_measure_lookup ("phq9");
+  /* 8 planned (2 / 6): appointments 1 to 12; 3 and 9 missed; ended on the 10th's date. */
+  static const int totals[] = { 18, 16, 0, 14, 12, 11, 9, 8, 0, 6, 20, 21 };
+  guint first = 0, last = 0;
+
+  ipt_episode_set_id (episode, 9);
+  ipt_episode_set_status (episode, IPT_EPISODE_STATUS_ENDED);
+  ipt_episode_set_end_date (episode, "2025-03-10");
+  for (guint n = 1; n <= 12; n++)
+    {
+      g_autoptr(GDateTime) day = g_date_time_new_utc (2025, 1, 6, 0, 0, 0);
+      g_autoptr(GDateTime) when = g_date_time_add_days (day, 7 * (n - 1));
+      g_autofree char *date = g_date_time_format (when, "%Y-%m-%d");
+      IptSession *session = ipt_session_new (9, n, date);
+      IptScore *score;
+
+      ipt_session_set_id (session, 300 + n);
+      if (n == 3 || n == 9)
+        ipt_session_set_attendance (session, IPT_ATTENDANCE_DID_NOT_ATTEND);
+      g_ptr_array_add (sessions, session);
+      if (totals[n - 1] == 0)
+        continue;
+      score = ipt_score_new_from_total (phq9, totals[n - 1]);
+      ipt_score_set_session_id (score, 300 + n);
+      g_ptr_array_add (scores, score);
+    }
+
+  data = ipt_chart_data_new (client, episode, sessions, scores, NULL);
+  /* 2025-03-10 is appointment 10: 11 and 12 come after the end. */
+  g_assert_cmpuint (ipt_chart_data_get_sessions_attended (data), ==, 8);
+  g_assert_cmpuint (ipt_chart_data_get_current_session (data), ==, 12);
+  g_assert_cmpint (ipt_chart_data_find_session (data, 3)->phase, ==, IPT_PHASE_MIDDLE);
+  g_assert_cmpint (ipt_chart_data_find_session (data, 7)->phase, ==, IPT_PHASE_MIDDLE);
+  g_assert_cmpint (ipt_chart_data_find_session (data, 8)->phase, ==, IPT_PHASE_END);
+  g_assert_cmpint (ipt_chart_data_find_session (data, 11)->phase, ==, IPT_PHASE_MAINTENANCE);
+  g_assert_true (ipt_course_map_phase_span (data->course, IPT_PHASE_MIDDLE, FALSE, &first, &last));
+  g_assert_cmpuint (first, ==, 4);
+  g_assert_cmpuint (last, ==, 7);
+  g_assert_true (ipt_course_map_phase_span (data->course, IPT_PHASE_END, FALSE, &first, &last));
+  g_assert_cmpuint (first, ==, 8);
+  g_assert_cmpuint (last, ==, 10);
+
+  outcome = ipt_chart_data_compute_outcome (data);
+  g_assert_cmpint (outcome->phq9_last, ==, 6);
+  g_assert_cmpint (outcome->category, ==, IPT_OUTCOME_RELIABLE_RECOVERY);
+  text = ipt_chart_data_describe (data);
+  g_assert_nonnull (strstr (text, "course ended at session 8 of 8"));
+  /* totals only: item 9 is not known at these sessions, which is not "no risk" */
+  g_clear_pointer (&text, g_free);
+  text = ipt_chart_data_describe_point (data, IPT_CHART_MEASURE_PHQ9, 0);
+  g_assert_true (g_str_has_suffix (text, "\nItem 9 not known"));
+  g_clear_pointer (&text, g_free);
+  text = _ipt_mood_chart_subtitle (data);
+  g_assert_cmpstr (text, ==, "Ended \u00b7 8 sessions attended, the last one session 10 \u00b7 "
+                             "2 maintenance sessions \u00b7 Reliable recovery");
+
+  /* Running, after appointment 5 (3 missed): session 4 of 8, middle; the rest projected. */
+  g_ptr_array_set_size (sessions, 5);
+  ipt_episode_set_status (episode, IPT_EPISODE_STATUS_ACTIVE);
+  ipt_episode_set_end_date (episode, NULL);
+  running = ipt_chart_data_new (client, episode, sessions, scores, NULL);
+  g_assert_cmpuint (ipt_chart_data_get_sessions_attended (running), ==, 4);
+  g_assert_cmpuint (ipt_chart_data_get_last_number (running), ==, 9);
+  g_clear_pointer (&text, g_free);
+  text = ipt_chart_data_describe (running);
+  g_assert_nonnull (strstr (text, "session 4 of 8, middle phase"));
+  g_clear_pointer (&text, g_free);
+  text = _ipt_mood_chart_subtitle (running);
+  g_assert_true (g_str_has_prefix (text, "Middle phase \u00b7 session 4 of 8"));
+  g_assert_true (ipt_course_map_phase_span (running->course, IPT_PHASE_END, TRUE, &first, &last));
+  g_assert_cmpuint (first, ==, 8);
+  g_assert_cmpuint (last, ==, 9);
+}
+
 static void
 test_hidden_measures (void)
 {
@@ -469,30 +557,31 @@ test_describe (void)
     const char   *expected;
   } cases[] = {
     { fixture_role_dispute,
-      "Mood chart of C-0042, course ended at session 16 of 16. "
-      "PHQ-9 fell from 19, moderately severe, to 5, mild, over 16 sessions; reliable improvement, "
+      /* 16 appointments, the 7th missed: 15 sessions */
+      "Mood chart of C-0042, course ended at session 15 of 16. "
+      "PHQ-9 fell from 19, moderately severe, to 5, mild, over 15 sessions; reliable improvement, "
       "now below the cut-off of 10. "
-      "GAD-7 fell from 13, moderate, to 4, minimal, over 16 sessions; reliable improvement, "
+      "GAD-7 fell from 13, moderate, to 4, minimal, over 15 sessions; reliable improvement, "
       "now below the cut-off of 8. "
-      "WSAS fell from 24, moderately severe or worse, to 9, subclinical, over 16 sessions; "
+      "WSAS fell from 24, moderately severe or worse, to 9, subclinical, over 15 sessions; "
       "reliable improvement." },
     { fixture_middle,
-      "Mood chart of C-0017, session 9 of 16, middle phase. "
-      "PHQ-9 fell from 19, moderately severe, to 16, moderately severe, over 9 sessions; "
+      "Mood chart of C-0017, session 8 of 16, middle phase. "
+      "PHQ-9 fell from 19, moderately severe, to 16, moderately severe, over 8 sessions; "
       "no reliable change. "
-      "GAD-7 fell from 13, moderate, to 10, moderate, over 9 sessions; no reliable change." },
+      "GAD-7 fell from 13, moderate, to 10, moderate, over 8 sessions; no reliable change." },
     { fixture_deterioration,
       "Mood chart of C-0029, session 4 of 8, middle phase. "
       "PHQ-9 rose from 11, moderate, to 18, moderately severe, over 4 sessions; "
       "reliable deterioration. "
       "GAD-7 rose from 9, mild, to 14, moderate, over 4 sessions; reliable deterioration." },
     { fixture_maintenance,
-      "Mood chart of C-0051, session 20, maintenance phase after a 16-session course. "
-      "PHQ-9 fell from 22, severe, to 5, mild, over 20 sessions; reliable improvement, "
+      "Mood chart of C-0051, maintenance phase after a 16-session course. "
+      "PHQ-9 fell from 22, severe, to 5, mild, over 18 sessions; reliable improvement, "
       "now below the cut-off of 10. "
-      "GAD-7 fell from 16, severe, to 4, minimal, over 20 sessions; reliable improvement, "
+      "GAD-7 fell from 16, severe, to 4, minimal, over 18 sessions; reliable improvement, "
       "now below the cut-off of 8. "
-      "WSAS fell from 30, moderately severe or worse, to 7, subclinical, over 20 sessions; "
+      "WSAS fell from 30, moderately severe or worse, to 7, subclinical, over 18 sessions; "
       "reliable improvement." },
   };
 
@@ -758,6 +847,7 @@ main (int    argc,
   g_test_add_func ("/charts/render/one-score", test_one_score);
   g_test_add_func ("/charts/render/twenty-sessions", test_twenty_sessions);
   g_test_add_func ("/charts/render/hidden-measures", test_hidden_measures);
+  g_test_add_func ("/charts/data/missed-appointments", test_missed_appointments);
   g_test_add_func ("/charts/render/dark-style", test_dark_style);
   g_test_add_func ("/charts/render/hit-test", test_hit_test);
   g_test_add_func ("/charts/render/marker-stamp", test_marker_stamp);

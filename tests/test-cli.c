@@ -169,7 +169,7 @@ test_import_export (void)
   g_assert_true (g_str_has_prefix (outcomes_text,
                                    "client_code,episode,sessions_attended,phq9_first,phq9_last,"
                                    "gad7_first,gad7_last,caseness,recovery,reliable_improvement,"
-                                   "reliable_deterioration,reliable_recovery,outcome\r\n"
+                                   "reliable_deterioration,reliable_recovery,outcome,status\r\n"
                                    "C-0001,1,8,20,3,"));
 
   run_app (&run6, "--database", db, "--export-outcomes", "-", NULL);

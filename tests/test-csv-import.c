@@ -462,6 +462,7 @@ test_import_triggers (void)
     "JOIN episode_series_view v ON v.episode_id = e.id "
     "WHERE s.episode_id IS NULL OR s.sessions_attended IS NOT v.sessions_attended "
     "OR s.current_session IS NOT v.current_session OR s.phq9 IS NOT v.phq9 OR s.gad7 IS NOT v.gad7 "
+    "OR s.attended IS NOT v.attended "
     "OR e.id IN (SELECT episode_id FROM episode_series_stale)";
   const char check_risk[] =
     "SELECT count(*) FROM scores s WHERE s.risk IS NOT coalesce ("
@@ -523,6 +524,19 @@ test_import_triggers (void)
                                      "JOIN episodes e ON e.id = s.episode_id "
                                      "JOIN clients c ON c.id = e.client_id WHERE c.code = 'APP-1'"),
                    ==, 3);
+
+  /* Ended on 2026-01-12: a session the import adds after that day is maintenance, in the
+   * series the import writes as in the view. */
+  ipt_episode_set_status (episode, IPT_EPISODE_STATUS_ENDED);
+  ipt_episode_set_end_date (episode, "2026-01-12");
+  g_assert_true (ipt_store_update_episode (store, episode, &error));
+  g_assert_no_error (error);
+  import_ok (store, HEADER "APP-1,4,2026-02-02,phq9,5,\n", IPT_IMPORT_DEFAULT, NULL);
+  g_assert_cmpint (query_int (store, check_series), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT attended = '1,2,3+,4+' FROM episode_series s "
+                                     "JOIN episodes e ON e.id = s.episode_id "
+                                     "JOIN clients c ON c.id = e.client_id WHERE c.code = 'APP-1'"),
+                   ==, 1);
 }
 
 /* What the database refuses (a CHECK, a trigger) while the import writes undoes the whole import,
@@ -549,7 +563,7 @@ test_import_refused_by_database (void)
   after = snapshot (store);
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
-                                     "AND name LIKE 'episode_series_%'"), ==, 7);
+                                     "AND name LIKE 'episode_series_%'"), ==, 8);
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM scores"), ==, 1);
 }
 

@@ -237,24 +237,43 @@ test_export_outcomes (void)
              /* a session not attended does not count */
              "F,1,2026-01-05,phq9,20,\nF,2,2026-01-12,phq9,4,\nF,3,2026-01-19,phq9,19,\n"
              /* GAD-7 only: no PHQ-9, insufficient data */
-             "G,1,2026-01-05,gad7,10,\nG,2,2026-01-12,gad7,3,\n",
+             "G,1,2026-01-05,gad7,10,\nG,2,2026-01-12,gad7,3,\n"
+             /* ended on 2026-01-12: session 3 comes after, maintenance, out of the outcome */
+             "H,1,2026-01-05,phq9,18,\nH,2,2026-01-12,phq9,8,\nH,3,2026-02-09,phq9,20,\n"
+             /* dropped out */
+             "I,1,2026-01-05,phq9,15,\nI,2,2026-01-12,phq9,14,\n"
+             /* an 8-session contract: sessions 9 and 10 are maintenance */
+             "J,1,2026-01-05,phq9,16,\nJ,2,2026-01-12,wsas,20,\nJ,3,2026-01-19,wsas,20,\n"
+             "J,4,2026-01-26,wsas,20,\nJ,5,2026-02-02,wsas,20,\nJ,6,2026-02-09,wsas,20,\n"
+             "J,7,2026-02-16,wsas,20,\nJ,8,2026-03-02,phq9,7,\nJ,9,2026-04-06,phq9,16,\n"
+             "J,10,2026-05-04,phq9,17,\n",
              IPT_IMPORT_DEFAULT, NULL);
   exec_sql (store, "UPDATE sessions SET attendance = 'cancelled-by-client' WHERE number = 3 AND "
                    "episode_id = (SELECT e.id FROM episodes e JOIN clients c ON c.id = e.client_id "
                    "WHERE c.code = 'F')");
+  exec_sql (store, "UPDATE episodes SET status = 'ended', end_date = '2026-01-12' "
+                   "WHERE client_id = (SELECT id FROM clients WHERE code = 'H')");
+  exec_sql (store, "UPDATE episodes SET status = 'dropped-out', end_date = '2026-01-12' "
+                   "WHERE client_id = (SELECT id FROM clients WHERE code = 'I')");
+  exec_sql (store, "UPDATE episodes SET planned_sessions = 8, assessment_end = 2, middle_end = 6 "
+                   "WHERE client_id = (SELECT id FROM clients WHERE code = 'J')");
 
   out = export_outcomes (store);
   g_assert_cmpstr (out, ==,
                    "client_code,episode,sessions_attended,phq9_first,phq9_last,gad7_first,"
                    "gad7_last,caseness,recovery,reliable_improvement,reliable_deterioration,"
-                   "reliable_recovery,outcome\r\n"
-                   "A,1,3,18,8,12,6,1,1,1,0,1,reliable-recovery\r\n"
-                   "B,1,1,15,15,,,,,,,,insufficient-data\r\n"
-                   "C,1,2,8,16,,,0,0,0,1,0,reliable-deterioration\r\n"
-                   "D,1,2,12,9,,,1,1,0,0,0,recovery\r\n"
-                   "E,1,2,22,15,15,15,1,0,1,0,0,reliable-improvement\r\n"
-                   "F,1,2,20,4,,,1,1,1,0,1,reliable-recovery\r\n"
-                   "G,1,2,,,10,3,,,,,,insufficient-data\r\n");
+                   "reliable_recovery,outcome,status\r\n"
+                   "A,1,3,18,8,12,6,1,1,1,0,1,reliable-recovery,active\r\n"
+                   /* a measure taken once is not paired: its columns stay empty */
+                   "B,1,1,,,,,,,,,,insufficient-data,active\r\n"
+                   "C,1,2,8,16,,,0,0,0,1,0,reliable-deterioration,active\r\n"
+                   "D,1,2,12,9,,,1,1,0,0,0,recovery,active\r\n"
+                   "E,1,2,22,15,,,1,0,1,0,0,reliable-improvement,active\r\n"
+                   "F,1,2,20,4,,,1,1,1,0,1,reliable-recovery,active\r\n"
+                   "G,1,2,,,10,3,,,,,,insufficient-data,active\r\n"
+                   "H,1,2,18,8,,,1,1,1,0,1,reliable-recovery,ended\r\n"
+                   "I,1,2,15,14,,,1,0,0,0,0,no-reliable-change,dropped-out\r\n"
+                   "J,1,8,16,7,,,1,1,1,0,1,reliable-recovery,active\r\n");
 }
 
 static void

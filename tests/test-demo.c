@@ -326,8 +326,9 @@ check_episode (IptStore *store, IptClient *client, IptEpisode *ep, GPtrArray *pe
   g_autoptr(GPtrArray) goals = NULL;
   g_autoptr(GHashTable) by_session = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                             (GDestroyNotify) g_ptr_array_unref);
-  g_autoptr(GArray) phq = g_array_new (FALSE, FALSE, sizeof (int));
-  g_autoptr(GArray) gad = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GArray) phq = g_array_new (FALSE, FALSE, sizeof (IptSeriesPoint));
+  g_autoptr(GArray) gad = g_array_new (FALSE, FALSE, sizeof (IptSeriesPoint));
+  g_autoptr(IptCourseMap) course = NULL;
   gint64 episode_id = ipt_episode_get_id (ep);
   IptFocus focus = ipt_episode_get_focus (ep);
   guint planned = ipt_episode_get_planned_sessions (ep);
@@ -431,8 +432,17 @@ check_episode (IptStore *store, IptClient *client, IptEpisode *ep, GPtrArray *pe
       g_assert_cmpint (ipt_goal_get_first_rating (g), ==, g_array_index (ratings, IptGoalRating, 0).rating);
       g_assert_cmpint (ipt_goal_get_latest_rating (g), ==,
                        g_array_index (ratings, IptGoalRating, ratings->len - 1).rating);
-      g_assert_cmpuint (g_array_index (ratings, IptGoalRating, ratings->len - 1).session_number, <=,
-                        ipt_episode_get_planned_sessions (ep));
+      /* the last rating is at an attended session of the contract */
+      if (course == NULL)
+        {
+          g_autoptr(GPtrArray) all = ipt_store_list_sessions (store, episode_id, &error);
+
+          g_assert_no_error (error);
+          course = ipt_course_map_new_for_episode (ep, all);
+        }
+      g_assert_true (ipt_course_map_in_contract (course, g_array_index (ratings, IptGoalRating,
+                                                                         ratings->len - 1)
+                                                          .session_number));
     }
 
   /* sessions and their scores */
@@ -476,11 +486,12 @@ check_episode (IptStore *store, IptClient *client, IptEpisode *ep, GPtrArray *pe
         g_assert_cmpstr (ipt_session_get_date (s), >, prev_date);
       prev_date = ipt_session_get_date (s);
       cov->attendance[ipt_session_get_attendance (s)] = TRUE;
-      if (ipt_session_get_number (s) > planned)
+      if (ipt_session_get_phase (s) == IPT_PHASE_MAINTENANCE)
         {
           cov->maintenance = TRUE;
-          g_assert_cmpint (ipt_session_get_phase (s), ==, IPT_PHASE_MAINTENANCE);
           g_assert_cmpint (ipt_episode_get_status (ep), ==, IPT_EPISODE_STATUS_ENDED);
+          /* after the end date: the contract had been attended in full */
+          g_assert_cmpstr (ipt_session_get_date (s), >, ipt_episode_get_end_date (ep));
         }
 
       if (!ipt_session_get_attended (s))
@@ -502,8 +513,10 @@ check_episode (IptStore *store, IptClient *client, IptEpisode *ep, GPtrArray *pe
             {
               int total = ipt_score_get_total (sc);
 
+              IptSeriesPoint point = { ipt_session_get_number (s), total, IPT_ITEM_MISSING };
+
               has_phq = TRUE;
-              g_array_append_val (phq, total);
+              g_array_append_val (phq, point);
               latest_item9 = ipt_score_get_risk_item (sc);
               if (ipt_score_get_risk (sc))
                 cov->risk_sessions++;
@@ -511,9 +524,10 @@ check_episode (IptStore *store, IptClient *client, IptEpisode *ep, GPtrArray *pe
           else if (g_str_equal (m, "gad7"))
             {
               int total = ipt_score_get_total (sc);
+              IptSeriesPoint point = { ipt_session_get_number (s), total, IPT_ITEM_MISSING };
 
               has_gad = TRUE;
-              g_array_append_val (gad, total);
+              g_array_append_val (gad, point);
             }
           else if (g_str_equal (m, "wsas"))
             has_wsas = TRUE;
@@ -529,17 +543,27 @@ check_episode (IptStore *store, IptClient *client, IptEpisode *ep, GPtrArray *pe
     }
   g_assert_cmpuint (attended, >=, 1);
 
+  if (course == NULL)
+    course = ipt_course_map_new_for_episode (ep, sessions);
   if (ipt_episode_get_status (ep) == IPT_EPISODE_STATUS_ACTIVE)
     {
-      cov->active_phase[ipt_episode_phase_for_session (ep, last_number)] = TRUE;
+      /* the phase of the latest attended session, counting attended sessions */
+      cov->active_phase[ipt_course_map_get_phase (course)] = TRUE;
+      g_assert_cmpuint (ipt_course_map_get_maintenance (course), ==, 0);
       if (latest_item9 > 0)
         cov->active_latest_risk++;
       g_assert_null (ipt_episode_get_end_date (ep));
     }
   else
     {
-      g_autoptr(IptOutcome) outcome = ipt_outcome_compute ((int *) phq->data, phq->len,
-                                                           (int *) gad->data, gad->len);
+      g_autoptr(IptOutcome) outcome = NULL;
+
+      /* an ended contract was attended in full; maintenance stays out of the outcome */
+      if (ipt_episode_get_status (ep) == IPT_EPISODE_STATUS_ENDED)
+        g_assert_cmpuint (ipt_course_map_get_attended (course), ==, planned);
+      outcome = ipt_course_map_compute_outcome (course, (IptSeriesPoint *) (void *) phq->data,
+                                                phq->len, (IptSeriesPoint *) (void *) gad->data,
+                                                gad->len);
 
       cov->outcome[outcome->category] = TRUE;
       g_assert_nonnull (ipt_episode_get_end_date (ep));
@@ -636,6 +660,51 @@ check_caseload (const char *path, Coverage *cov)
     }
 }
 
+/* Session count and phase as a clinician counts them by hand: attended sessions only, up to the
+ * contract and up to the day the course ended; missed appointments count for nothing. */
+static char *
+progress_by_hand (IptStore   *store,
+                  IptEpisode *ep)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sessions = ipt_store_list_sessions (store, ipt_episode_get_id (ep), &error);
+  const char *end = ipt_episode_get_end_date (ep);
+  guint planned = ipt_episode_get_planned_sessions (ep);
+  guint ae = ipt_episode_get_assessment_end (ep), me = ipt_episode_get_middle_end (ep);
+  guint n = 0;
+  gboolean maintenance = FALSE;
+  const char *phase;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < sessions->len; i++)
+    {
+      IptSession *s = g_ptr_array_index (sessions, i);
+
+      if (ipt_session_get_attendance (s) != IPT_ATTENDANCE_ATTENDED)
+        continue;
+      if (n == planned || (end != NULL && strcmp (ipt_session_get_date (s), end) > 0))
+        maintenance = TRUE;
+      else
+        n++;
+    }
+
+  switch (ipt_episode_get_status (ep))
+    {
+    case IPT_EPISODE_STATUS_ENDED:
+      return g_strdup_printf (n == 1 ? "Ended after %u session" : "Ended after %u sessions", n);
+    case IPT_EPISODE_STATUS_DROPPED_OUT:
+      return g_strdup_printf (n == 1 ? "Dropped out after %u session"
+                                     : "Dropped out after %u sessions", n);
+    case IPT_EPISODE_STATUS_ACTIVE:
+    default:
+      break;
+    }
+  if (n == 0)
+    return g_strdup_printf ("Not started · %u sessions planned", planned);
+  phase = maintenance ? "Maintenance" : n <= ae ? "Assessment" : n <= me ? "Middle" : "End";
+  return g_strdup_printf ("Session %u of %u · %s", n, planned, phase);
+}
+
 static void
 test_default_caseload (void)
 {
@@ -653,6 +722,21 @@ test_default_caseload (void)
     g_autoptr(GPtrArray) caseload = NULL;
 
     g_assert_no_error (error);
+    caseload = ipt_store_load_caseload (store, &error);
+    g_assert_no_error (error);
+
+    /* every course shows the count and phase of its attended sessions */
+    for (guint i = 0; i < caseload->len; i++)
+      {
+        IptCaseSummary *summary = g_ptr_array_index (caseload, i);
+        g_autofree char *expected = NULL;
+
+        if (ipt_case_summary_get_episode (summary) == NULL)
+          continue;
+        expected = progress_by_hand (store, ipt_case_summary_get_episode (summary));
+        g_assert_cmpstr (ipt_case_summary_get_progress_text (summary), ==, expected);
+      }
+    g_clear_pointer (&caseload, g_ptr_array_unref);
     caseload = ipt_store_load_caseload (store, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (caseload->len, ==, IPT_DEMO_CLIENTS_DEFAULT);

@@ -203,7 +203,10 @@ test_record_session (Fixture       *fixture,
   g_assert_cmpstr (ipt_session_editor_get_total_text (editor, "wsas"), ==, "3 of 5 answered");
   ipt_session_editor_set_item (editor, "wsas", 3, 4);
   g_assert_true (ipt_session_editor_get_can_save (editor));
-  g_assert_cmpstr (ipt_session_editor_get_total_text (editor, "wsas"), ==, "20 · significant impairment");
+  /* and the total says how it was made */
+  g_assert_cmpstr (ipt_session_editor_get_total_text (editor, "wsas"), ==,
+                   "20 · significant impairment (one item missing: the mean of the others, "
+                   "rounded half up)");
 
   gtk_widget_activate_action (GTK_WIDGET (editor), "session.save", NULL);
   spin ();
@@ -259,6 +262,40 @@ test_record_session (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (child (fixture->window->client_page, IPT_TYPE_CLIENT_PAGE, "sessions_view")))),
                     ==, 2);
   snapshot (fixture->window, "sessions");
+}
+
+/* A PHQ-9 recorded as a total only says nothing about item 9, and the editor says so. */
+static void
+test_total_only_item9 (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  gint64 client_id = add_client (fixture, "C-0041", "Noor", "Haddad");
+  g_autoptr(IptEpisode) episode = NULL;
+  g_autoptr(IptSession) session = NULL;
+  g_autoptr(GPtrArray) scores = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+
+  start_course (fixture, 16);
+  episode = ipt_store_get_current_episode (fixture->store, client_id, &error);
+  g_assert_no_error (error);
+  session = ipt_session_new (ipt_episode_get_id (episode), 1, "2026-01-05");
+  g_ptr_array_add (scores, ipt_score_new_from_total (ipt_measure_lookup ("phq9"), 12));
+  g_assert_true (ipt_store_save_session (fixture->store, session, scores, &error));
+  g_assert_no_error (error);
+  /* written behind the window's back, as an import does */
+  _ipt_window_refresh_client (fixture->window, client_id);
+  spin ();
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.edit-session", "x",
+                              ipt_session_get_id (session));
+  spin ();
+  g_assert_true (IPT_IS_SESSION_EDITOR (fixture->window->dialog));
+  g_assert_cmpstr (ipt_session_editor_get_total_text (IPT_SESSION_EDITOR (fixture->window->dialog),
+                                                      "phq9"),
+                   ==, "12 (total only · item 9 not known)");
+  g_assert_false (ipt_session_editor_get_risk (IPT_SESSION_EDITOR (fixture->window->dialog)));
+  gtk_window_destroy (GTK_WINDOW (fixture->window->dialog));
+  spin ();
 }
 
 static void
@@ -602,6 +639,8 @@ main (int   argc,
   g_test_add ("/ui/window/client-validation", Fixture, NULL, fixture_set_up, test_client_validation, fixture_tear_down);
   g_test_add ("/ui/window/course-contract", Fixture, NULL, fixture_set_up, test_course_contract, fixture_tear_down);
   g_test_add ("/ui/window/record-session", Fixture, NULL, fixture_set_up, test_record_session, fixture_tear_down);
+  g_test_add ("/ui/window/total-only-item9", Fixture, NULL, fixture_set_up, test_total_only_item9,
+              fixture_tear_down);
   g_test_add ("/ui/window/delete-and-undo", Fixture, NULL, fixture_set_up, test_delete_and_undo, fixture_tear_down);
   g_test_add ("/ui/window/session-discard", Fixture, NULL, fixture_set_up, test_session_discard, fixture_tear_down);
   g_test_add ("/ui/chart/export-and-print", Fixture, NULL, fixture_set_up, test_chart_export_and_print, fixture_tear_down);

@@ -341,10 +341,29 @@ test_total_wsas (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
+      guint n_missing = 0;
+      g_autofree char *said = ipt_measure_describe_prorated (measure ("wsas"), cases[i].items, 5);
+
       g_test_message ("case %u", i);
       g_assert_cmpint (ipt_measure_compute_total (measure ("wsas"), cases[i].items, 5), ==,
                        cases[i].total);
+      /* a total made with one item missing says so, and how it was rounded */
+      for (guint k = 0; k < 5; k++)
+        n_missing += cases[i].items[k] == M;
+      g_assert_cmpint (ipt_measure_total_is_prorated (measure ("wsas"), cases[i].items, 5), ==,
+                       n_missing == 1);
+      if (n_missing == 1)
+        g_assert_nonnull (strstr (said, "rounded half up"));
+      else
+        g_assert_null (said);
     }
+
+  /* PHQ-9 never prorates. */
+  {
+    const int phq9[] = { 1, 1, 1, 1, M, 1, 1, 1, 1 };
+
+    g_assert_false (ipt_measure_total_is_prorated (measure ("phq9"), phq9, 9));
+  }
 }
 
 static void

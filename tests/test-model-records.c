@@ -182,6 +182,24 @@ test_small_records (void)
 
 /* ---- caseload summary ----------------------------------------------------------------------- */
 
+/* Appointments 1 to n, attended unless listed in `missed` (0 ends the list). */
+static IptAppointment *
+appointments_new (guint        n,
+                  const guint *missed)
+{
+  IptAppointment *a = g_new0 (IptAppointment, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    {
+      a[i].number = i + 1;
+      a[i].attended = TRUE;
+      for (guint j = 0; missed != NULL && missed[j] != 0; j++)
+        if (missed[j] == i + 1)
+          a[i].attended = FALSE;
+    }
+  return a;
+}
+
 static void
 test_case_summary (void)
 {
@@ -190,6 +208,7 @@ test_case_summary (void)
   g_autoptr (IptClient) client = ipt_client_new ("C-0042");
   g_autoptr (IptEpisode) episode = ipt_episode_new (1, "2026-01-05", 16);
   g_autoptr (IptCaseSummary) s = NULL;
+  g_autofree IptAppointment *nine = appointments_new (9, NULL);
   const IptSeriesPoint *points;
   guint n = 0, key_count = 0;
   GPtrArray *signals;
@@ -198,7 +217,7 @@ test_case_summary (void)
   ipt_client_set_family_name (client, "Van Dijk");
   ipt_client_set_preferred_name (client, "Zo");
 
-  s = ipt_case_summary_new (client, episode, 9, 9, phq9, G_N_ELEMENTS (phq9), gad7,
+  s = ipt_case_summary_new (client, episode, nine, 9, phq9, G_N_ELEMENTS (phq9), gad7,
                             G_N_ELEMENTS (gad7));
   g_assert_true (ipt_case_summary_get_client (s) == client);
   g_assert_true (ipt_case_summary_get_episode (s) == episode);
@@ -217,7 +236,7 @@ test_case_summary (void)
   signals = ipt_case_summary_get_signals (s);
   g_assert_cmpuint (signals->len, ==, 1);
   g_assert_cmpint (ipt_case_summary_get_signal_kind (s), ==, IPT_SIGNAL_NOT_ON_TRACK);
-  g_assert_nonnull (strstr (ipt_case_summary_get_signal_rule (s), "session 9 of 16"));
+  g_assert_nonnull (strstr (ipt_case_summary_get_signal_rule (s), "9 of 16 sessions attended"));
   g_assert_nonnull (strstr (ipt_case_summary_get_signal_rule (s), "19 → 16"));
   g_assert_true (ipt_case_summary_get_needs_attention (s));
   g_assert_false (ipt_case_summary_get_has_risk (s));
@@ -254,9 +273,15 @@ test_case_summary_states (void)
   const IptSeriesPoint risky[] = { { 1, 18, 0 }, { 16, 7, 2 } };
   g_autoptr (IptClient) client = ipt_client_new ("C-0007");
   g_autoptr (IptEpisode) episode = ipt_episode_new (1, "2026-01-05", 16);
-  g_autoptr (IptCaseSummary) no_course = ipt_case_summary_new (client, NULL, 0, 0, NULL, 0, NULL, 0);
-  g_autoptr (IptCaseSummary) fresh = ipt_case_summary_new (client, episode, 0, 0, NULL, 0, NULL, 0);
-  g_autoptr (IptCaseSummary) early = ipt_case_summary_new (client, episode, 3, 3, improving, 2,
+  g_autofree IptAppointment *three = appointments_new (3, NULL);
+  g_autofree IptAppointment *sixteen = appointments_new (16, NULL);
+  const guint two_missed[] = { 2, 3, 0 };
+  g_autofree IptAppointment *one_of_three = appointments_new (3, two_missed);
+  g_autoptr (IptCaseSummary) no_course = ipt_case_summary_new (client, NULL, NULL, 0, NULL, 0,
+                                                               NULL, 0);
+  g_autoptr (IptCaseSummary) fresh = ipt_case_summary_new (client, episode, NULL, 0, NULL, 0, NULL,
+                                                           0);
+  g_autoptr (IptCaseSummary) early = ipt_case_summary_new (client, episode, three, 3, improving, 2,
                                                            NULL, 0);
   g_autoptr (IptEpisode) ended = ipt_episode_new (1, "2026-01-05", 16);
   g_autoptr (IptCaseSummary) finished = NULL;
@@ -283,7 +308,7 @@ test_case_summary_states (void)
   g_assert_false (ipt_case_summary_get_needs_attention (early));
 
   ipt_episode_set_status (ended, IPT_EPISODE_STATUS_ENDED);
-  finished = ipt_case_summary_new (client, ended, 16, 16, risky, 2, NULL, 0);
+  finished = ipt_case_summary_new (client, ended, sixteen, 16, risky, 2, NULL, 0);
   g_assert_cmpstr (ipt_case_summary_get_progress_text (finished), ==, "Ended after 16 sessions");
   signals = ipt_case_summary_get_signals (finished);
   g_assert_cmpuint (signals->len, ==, 2);
@@ -295,15 +320,57 @@ test_case_summary_states (void)
                    IPT_OUTCOME_RELIABLE_RECOVERY);
   g_assert_cmpstr (((IptSignal *) g_ptr_array_index (signals, 1))->rule, ==,
                    ipt_case_summary_get_outcome (finished)->rule);
+  {
+    IptSignalKind kinds[IPT_SIGNALS_MAX_APPLYING];
+    g_autofree char *rules = ipt_case_summary_dup_signal_rules (finished);
+
+    /* every signal, most urgent first, each rule on its own line */
+    g_assert_cmpuint (ipt_case_summary_get_signal_kinds (finished, kinds), ==, 2);
+    g_assert_cmpint (kinds[0], ==, IPT_SIGNAL_RISK);
+    g_assert_cmpint (kinds[1], ==, IPT_SIGNAL_OUTCOME);
+    g_assert_true (g_str_has_prefix (rules, "Risk: "));
+    g_assert_nonnull (strstr (rules, "\nReliable recovery: "));
+  }
 
   ipt_episode_set_status (dropped, IPT_EPISODE_STATUS_DROPPED_OUT);
-  dropped_out = ipt_case_summary_new (client, dropped, 1, 3, improving, 1, NULL, 0);
+  dropped_out = ipt_case_summary_new (client, dropped, one_of_three, 3, improving, 1, NULL, 0);
   g_assert_cmpstr (ipt_case_summary_get_progress_text (dropped_out), ==,
                    "Dropped out after 1 session");
   g_assert_cmpint (ipt_case_summary_get_signal_kind (dropped_out), ==, IPT_SIGNAL_OUTCOME);
   g_assert_true (g_str_has_prefix (ipt_case_summary_get_signal_rule (dropped_out),
                                    "Insufficient data"));
   g_assert_false (ipt_case_summary_get_needs_attention (dropped_out));
+}
+
+/* clinical.md section 1: 14 appointments with 3 missed is session 11 of 16, middle phase; the
+ * midpoint and the outcome count attended sessions, and maintenance stays out of the outcome. */
+static void
+test_case_summary_attended (void)
+{
+  const guint missed[] = { 3, 7, 12, 0 };
+  g_autofree IptAppointment *fourteen = appointments_new (14, missed);
+  g_autofree IptAppointment *twenty = appointments_new (20, NULL);
+  const IptSeriesPoint phq9[] = { { 1, 18, 0 }, { 14, 14, 0 } };
+  /* A reliable recovery by session 16; maintenance sessions 17 to 20 worse again. */
+  const IptSeriesPoint maintained[] = { { 1, 18, 0 }, { 16, 6, 0 }, { 20, 15, 0 } };
+  g_autoptr (IptClient) client = ipt_client_new ("C-0011");
+  g_autoptr (IptEpisode) episode = ipt_episode_new (1, "2026-01-05", 16);
+  g_autoptr (IptCaseSummary) s = NULL;
+  g_autoptr (IptCaseSummary) m = NULL;
+
+  s = ipt_case_summary_new (client, episode, fourteen, 14, phq9, 2, NULL, 0);
+  g_assert_cmpuint (ipt_case_summary_get_sessions_attended (s), ==, 11);
+  g_assert_cmpuint (ipt_case_summary_get_current_session (s), ==, 14);
+  g_assert_cmpint (ipt_case_summary_get_phase (s), ==, IPT_PHASE_MIDDLE);
+  g_assert_cmpstr (ipt_case_summary_get_progress_text (s), ==, "Session 11 of 16 · Middle");
+  g_assert_nonnull (strstr (ipt_case_summary_get_signal_rule (s), "11 of 16 sessions attended"));
+
+  m = ipt_case_summary_new (client, episode, twenty, 20, maintained, 3, NULL, 0);
+  g_assert_cmpuint (ipt_case_summary_get_sessions_attended (m), ==, 16);
+  g_assert_cmpint (ipt_case_summary_get_phase (m), ==, IPT_PHASE_MAINTENANCE);
+  g_assert_cmpstr (ipt_case_summary_get_progress_text (m), ==, "Session 16 of 16 · Maintenance");
+  g_assert_cmpint (ipt_case_summary_get_outcome (m)->phq9_last, ==, 6);
+  g_assert_cmpint (ipt_case_summary_get_outcome (m)->category, ==, IPT_OUTCOME_RELIABLE_RECOVERY);
 }
 
 int
@@ -318,6 +385,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/model/notify/only-on-change", test_notify_all);
+  g_test_add_func ("/model/case-summary/attended", test_case_summary_attended);
   g_test_add_func ("/model/small-records", test_small_records);
   g_test_add_func ("/model/case-summary/running", test_case_summary);
   g_test_add_func ("/model/case-summary/states", test_case_summary_states);

@@ -58,8 +58,11 @@ static const OutcomeCase cases[] = {
     IPT_OUTCOME_RECOVERY, TRUE, TRUE, FALSE, FALSE },
   { "recovery with mixed reliable changes", { 15, 9, END }, { 3, 7, END },
     IPT_OUTCOME_RECOVERY, TRUE, TRUE, FALSE, FALSE },
-  { "recovery with a reliable deterioration", { 3, 9, END }, { 10, 7, END },
-    IPT_OUTCOME_RECOVERY, TRUE, TRUE, FALSE, TRUE },
+  /* A reliable deterioration is never hidden behind a recovery (second edition). */
+  { "recovery together with a reliable deterioration", { 3, 9, END }, { 10, 7, END },
+    IPT_OUTCOME_RELIABLE_DETERIORATION, TRUE, TRUE, FALSE, TRUE },
+  { "clinical.md: PHQ-9 2 to 8, GAD-7 8 to 7", { 2, 8, END }, { 8, 7, END },
+    IPT_OUTCOME_RELIABLE_DETERIORATION, TRUE, TRUE, FALSE, TRUE },
 
   /* Reliable improvement without recovery. */
   { "improvement, dP exactly -6, ends at 12", { 18, 12, END }, { END },
@@ -100,8 +103,13 @@ static const OutcomeCase cases[] = {
     IPT_OUTCOME_NO_RELIABLE_CHANGE, TRUE, FALSE, FALSE, FALSE },
   { "deterioration on one, improvement on the other", { 4, 10, END }, { 12, 8, END },
     IPT_OUTCOME_NO_RELIABLE_CHANGE, TRUE, FALSE, FALSE, FALSE },
-  { "still a case at the end, GAD-7 once", { 14, 9, END }, { 9, END },
-    IPT_OUTCOME_NO_RELIABLE_CHANGE, TRUE, FALSE, FALSE, FALSE },
+  /* Paired scores only: a GAD-7 taken once is as if not taken (PHQ-9 alone). */
+  { "unpaired GAD-7 at the first session only", { 14, 9, END }, { 9, END },
+    IPT_OUTCOME_RECOVERY, TRUE, TRUE, FALSE, FALSE },
+  { "unpaired GAD-7 only at the last session", { 9, 9, END }, { 12, END },
+    IPT_OUTCOME_NO_RELIABLE_CHANGE, FALSE, FALSE, FALSE, FALSE },
+  { "unpaired GAD-7 a case at the last, PHQ-9 recovered", { 16, 4, END }, { 15, END },
+    IPT_OUTCOME_RELIABLE_RECOVERY, TRUE, TRUE, TRUE, FALSE },
   { "start below caseness, no change", { 9, 9, END }, { 7, 7, END },
     IPT_OUTCOME_NO_RELIABLE_CHANGE, FALSE, FALSE, FALSE, FALSE },
 };
@@ -136,7 +144,12 @@ test_table (void)
       g_assert_cmpint (o->reliable_improvement, ==, c->improvement);
       g_assert_cmpint (o->reliable_deterioration, ==, c->deterioration);
       g_assert_cmpint (o->reliable_recovery, ==, c->recovery && c->improvement);
-      g_assert_cmpint (o->has_gad7, ==, ng > 0);
+      g_assert_cmpint (o->has_gad7, ==, ng >= 2);
+      if (ng < 2)
+        {
+          g_assert_cmpint (o->gad7_first, ==, IPT_TOTAL_NONE);
+          g_assert_cmpint (o->gad7_last, ==, IPT_TOTAL_NONE);
+        }
     }
 }
 
@@ -159,11 +172,11 @@ test_insufficient (void)
   g_assert_false (none->recovery);
   g_assert_nonnull (strstr (none->rule, "0 so far"));
 
-  /* The first/last totals are filled whenever the measure has a score. */
+  /* The first/last totals are filled whenever the measure is paired, and only then. */
   g_assert_cmpint (single->category, ==, IPT_OUTCOME_INSUFFICIENT_DATA);
   g_assert_cmpuint (single->n_phq9, ==, 1);
-  g_assert_cmpint (single->phq9_first, ==, 18);
-  g_assert_cmpint (single->phq9_last, ==, 18);
+  g_assert_cmpint (single->phq9_first, ==, IPT_TOTAL_NONE);
+  g_assert_cmpint (single->phq9_last, ==, IPT_TOTAL_NONE);
   g_assert_cmpint (single->gad7_first, ==, 12);
   g_assert_cmpint (single->gad7_last, ==, 6);
   g_assert_true (single->has_gad7);
@@ -187,26 +200,39 @@ test_first_last (void)
   g_assert_cmpint (o->category, ==, IPT_OUTCOME_RELIABLE_IMPROVEMENT);
 }
 
-/* GAD-7 taken once: it was taken, so first = last = that score and dG = 0. */
+/* GAD-7 taken once is not paired: treated as not taken, PHQ-9 alone, its columns empty. */
 static void
 test_gad7_once (void)
 {
   const int phq[] = { 14, 7 };
+  const int phq_low[] = { 8, 8 };
   const int gad_low[] = { 5 };
   const int gad_case[] = { 9 };
+  const int gad_skipped[] = { N, 9, N };
   g_autoptr (IptOutcome) low = ipt_outcome_compute (phq, 2, gad_low, 1);
   g_autoptr (IptOutcome) high = ipt_outcome_compute (phq, 2, gad_case, 1);
+  g_autoptr (IptOutcome) only_gad = ipt_outcome_compute (phq_low, 2, gad_case, 1);
+  g_autoptr (IptOutcome) skipped = ipt_outcome_compute (phq_low, 2, gad_skipped, 3);
 
-  g_assert_true (low->has_gad7);
-  g_assert_cmpint (low->gad7_first, ==, 5);
-  g_assert_cmpint (low->gad7_last, ==, 5);
+  g_assert_false (low->has_gad7);
+  g_assert_cmpuint (low->n_gad7, ==, 1);
+  g_assert_cmpint (low->gad7_first, ==, IPT_TOTAL_NONE);
+  g_assert_cmpint (low->gad7_last, ==, IPT_TOTAL_NONE);
   g_assert_cmpint (low->category, ==, IPT_OUTCOME_RELIABLE_RECOVERY);
 
-  /* Still at caseness on GAD-7 (9 >= 8) at its only, hence last, score: no recovery. */
-  g_assert_true (high->has_gad7);
-  g_assert_true (high->caseness);
-  g_assert_false (high->recovery);
-  g_assert_cmpint (high->category, ==, IPT_OUTCOME_RELIABLE_IMPROVEMENT);
+  /* A GAD-7 of 9 taken once neither keeps the case from recovery ... */
+  g_assert_false (high->has_gad7);
+  g_assert_true (high->recovery);
+  g_assert_cmpint (high->category, ==, IPT_OUTCOME_RELIABLE_RECOVERY);
+  g_assert_null (strstr (high->rule, "GAD-7"));
+
+  /* ... nor makes one at caseness at start. */
+  g_assert_false (only_gad->caseness);
+  g_assert_cmpint (only_gad->category, ==, IPT_OUTCOME_NO_RELIABLE_CHANGE);
+
+  /* Forms without a total do not pair a measure either. */
+  g_assert_false (skipped->has_gad7);
+  g_assert_cmpuint (skipped->n_gad7, ==, 1);
 }
 
 static void
@@ -223,9 +249,9 @@ test_rules_in_words (void)
 
   g_assert_cmpint (rr->category, ==, IPT_OUTCOME_RELIABLE_RECOVERY);
   g_assert_true (g_str_has_prefix (rr->rule, "Reliable recovery: "));
-  g_assert_nonnull (strstr (rr->rule, "PHQ-9 18 ≥ 10"));
-  g_assert_nonnull (strstr (rr->rule, "PHQ-9 7 < 10"));
-  g_assert_nonnull (strstr (rr->rule, "GAD-7 5 < 8"));
+  g_assert_nonnull (strstr (rr->rule, "PHQ-9 18, at or above the cut-off of 10"));
+  g_assert_nonnull (strstr (rr->rule, "PHQ-9 7, below the cut-off of 10"));
+  g_assert_nonnull (strstr (rr->rule, "GAD-7 5, below the cut-off of 8"));
   g_assert_nonnull (strstr (rr->rule, "fell by 11"));
   g_assert_nonnull (strstr (rr->rule, "6 or more"));
 
@@ -279,6 +305,13 @@ test_copy_and_types (void)
   g_assert_cmpstr (ipt_outcome_category_to_id (IPT_OUTCOME_NO_RELIABLE_CHANGE), ==,
                    "no-reliable-change");
   g_assert_cmpstr (ipt_outcome_category_to_label (IPT_OUTCOME_RECOVERY), ==, "Recovery");
+
+  /* The label order: the first that applies, in enum order. */
+  g_assert_cmpint (IPT_OUTCOME_INSUFFICIENT_DATA, <, IPT_OUTCOME_RELIABLE_RECOVERY);
+  g_assert_cmpint (IPT_OUTCOME_RELIABLE_RECOVERY, <, IPT_OUTCOME_RELIABLE_DETERIORATION);
+  g_assert_cmpint (IPT_OUTCOME_RELIABLE_DETERIORATION, <, IPT_OUTCOME_RECOVERY);
+  g_assert_cmpint (IPT_OUTCOME_RECOVERY, <, IPT_OUTCOME_RELIABLE_IMPROVEMENT);
+  g_assert_cmpint (IPT_OUTCOME_RELIABLE_IMPROVEMENT, <, IPT_OUTCOME_NO_RELIABLE_CHANGE);
 }
 
 /* Every first/last pair of both measures against the definitions written out again, with the
@@ -305,14 +338,15 @@ test_exhaustive (void)
             IptOutcomeCategory expected;
             IptOutcome *o = ipt_outcome_compute (phq, 2, gad, has_g ? 2 : 0);
 
+            /* The label order of the second edition. */
             if (recovery && ri)
               expected = IPT_OUTCOME_RELIABLE_RECOVERY;
+            else if (rd)
+              expected = IPT_OUTCOME_RELIABLE_DETERIORATION;
             else if (recovery)
               expected = IPT_OUTCOME_RECOVERY;
             else if (ri)
               expected = IPT_OUTCOME_RELIABLE_IMPROVEMENT;
-            else if (rd)
-              expected = IPT_OUTCOME_RELIABLE_DETERIORATION;
             else
               expected = IPT_OUTCOME_NO_RELIABLE_CHANGE;
 
@@ -324,6 +358,45 @@ test_exhaustive (void)
                        ipt_outcome_category_to_id (expected));
             ipt_outcome_free (o);
           }
+}
+
+/* Caseload figures count ended courses only: a running course's outcome is "so far". */
+static void
+test_caseload_figures (void)
+{
+  const int recovered[] = { 18, 7 };
+  const int improved[] = { 20, 12 };
+  const int below[] = { 8, 2 };
+  const int one[] = { 18 };
+  g_autoptr (IptOutcome) r = ipt_outcome_compute (recovered, 2, NULL, 0);
+  g_autoptr (IptOutcome) i = ipt_outcome_compute (improved, 2, NULL, 0);
+  g_autoptr (IptOutcome) b = ipt_outcome_compute (below, 2, NULL, 0);
+  g_autoptr (IptOutcome) none = ipt_outcome_compute (one, 1, NULL, 0);
+  IptCaseloadFigures f = { 0, };
+
+  g_assert_cmpfloat (ipt_caseload_figures_recovery_rate (&f), ==, -1);
+  g_assert_cmpfloat (ipt_caseload_figures_reliable_improvement_rate (&f), ==, -1);
+
+  /* running and dropped-out courses do not count, however they stand */
+  ipt_caseload_figures_add (&f, IPT_EPISODE_STATUS_ACTIVE, r);
+  ipt_caseload_figures_add (&f, IPT_EPISODE_STATUS_DROPPED_OUT, r);
+  g_assert_cmpuint (f.n_courses, ==, 2);
+  g_assert_cmpuint (f.n_ended, ==, 0);
+  g_assert_cmpfloat (ipt_caseload_figures_recovery_rate (&f), ==, -1);
+
+  /* ended: recovered, improved but still a case, below caseness from the start, no data */
+  ipt_caseload_figures_add (&f, IPT_EPISODE_STATUS_ENDED, r);
+  ipt_caseload_figures_add (&f, IPT_EPISODE_STATUS_ENDED, i);
+  ipt_caseload_figures_add (&f, IPT_EPISODE_STATUS_ENDED, b);
+  ipt_caseload_figures_add (&f, IPT_EPISODE_STATUS_ENDED, none);
+  g_assert_cmpuint (f.n_ended, ==, 4);
+  g_assert_cmpuint (f.n_finished, ==, 3);
+  g_assert_cmpuint (f.n_at_caseness, ==, 2);
+  g_assert_cmpuint (f.n_recovered, ==, 1);
+  g_assert_cmpuint (f.n_reliably_improved, ==, 3);
+  /* 1 recovered of (3 finished - 1 not at caseness); 3 reliably improved of 3 finished */
+  g_assert_cmpfloat (ipt_caseload_figures_recovery_rate (&f), ==, 0.5);
+  g_assert_cmpfloat (ipt_caseload_figures_reliable_improvement_rate (&f), ==, 1.0);
 }
 
 int
@@ -338,6 +411,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/outcomes/table", test_table);
+  g_test_add_func ("/outcomes/caseload-figures", test_caseload_figures);
   g_test_add_func ("/outcomes/insufficient-data", test_insufficient);
   g_test_add_func ("/outcomes/first-last", test_first_last);
   g_test_add_func ("/outcomes/gad7-once", test_gad7_once);

@@ -157,9 +157,12 @@ static void
 test_signals (void)
 {
   const IptSeriesPoint phq9[] = { { 1, 18, 2 }, { 2, 16, 0 }, { 3, 15, 0 } };
+  const IptAppointment appointments[] = { { 1, TRUE, FALSE }, { 2, TRUE, FALSE },
+                                          { 3, TRUE, FALSE } };
+  g_autoptr(IptCourseMap) course = ipt_course_map_new (16, 4, 12, FALSE, appointments,
+                                                       G_N_ELEMENTS (appointments));
   IptProgress progress = {
-    .phq9 = phq9, .n_phq9 = G_N_ELEMENTS (phq9), .planned_sessions = 16, .current_session = 3,
-    .course_running = TRUE,
+    .phq9 = phq9, .n_phq9 = G_N_ELEMENTS (phq9), .course = course, .course_running = TRUE,
   };
   IptSignalKind kinds[IPT_SIGNALS_MAX_APPLYING];
   g_autoptr(GPtrArray) open = NULL;
@@ -206,7 +209,10 @@ test_case_summary (void)
   g_autoptr(IptCaseSummary) summary = NULL;
   guint notified = 0;
 
-  summary = ipt_case_summary_new (client, episode, 2, 2, phq9, G_N_ELEMENTS (phq9), NULL, 0);
+  const IptAppointment appointments[] = { { 1, TRUE, FALSE }, { 2, TRUE, FALSE } };
+
+  summary = ipt_case_summary_new (client, episode, appointments, G_N_ELEMENTS (appointments),
+                                  phq9, G_N_ELEMENTS (phq9), NULL, 0);
   g_assert_true (ipt_case_summary_get_has_risk (summary));
   g_assert_cmpint (ipt_case_summary_get_signal_kind (summary), ==, IPT_SIGNAL_RISK);
   g_assert_nonnull (strstr (ipt_case_summary_get_signal_rule (summary), "session 1"));

@@ -24,6 +24,20 @@ typedef struct
   const char    *rule_part;              /* a part of the first signal's rule, or NULL */
 } SignalCase;
 
+/* A course of `planned` sessions whose appointments 1 to `attended` were all attended. */
+static IptCourseMap *
+course_attended (guint planned,
+                 guint attended)
+{
+  g_autofree IptAppointment *appointments = g_new0 (IptAppointment, MAX (attended, 1));
+  guint a_end, m_end;
+
+  for (guint i = 0; i < attended; i++)
+    appointments[i] = (IptAppointment) { i + 1, TRUE, FALSE };
+  ipt_phase_default_boundaries (planned, &a_end, &m_end);
+  return ipt_course_map_new (planned, a_end, m_end, FALSE, appointments, attended);
+}
+
 static guint
 points_length (const IptSeriesPoint *points)
 {
@@ -40,7 +54,7 @@ static const SignalCase cases[] = {
   { "GAD-7 only, no PHQ-9", { { 0 } }, { { 1, 12, M }, { 2, 12, M } }, 16, 2, TRUE,
     { IPT_SIGNAL_NO_SCORES, -1 }, NULL },
   { "first session at caseness", { { 1, 18, 0 } }, { { 0 } }, 16, 1, TRUE,
-    { IPT_SIGNAL_ON_TRACK, -1 }, "session 1 of 16" },
+    { IPT_SIGNAL_ON_TRACK, -1 }, "1 of 16 sessions attended" },
 
   /* Risk: a PHQ-9 item 9 above 0, whatever the total; it stays until reviewed (no review
    * here: tests/test-risk.c has them). */
@@ -81,11 +95,11 @@ static const SignalCase cases[] = {
   { "not on track at midpoint", { { 1, 19, 0 }, { 8, 16, 0 } }, { { 0 } }, 16, 8, TRUE,
     { IPT_SIGNAL_NOT_ON_TRACK, -1 }, "19 → 16" },
   { "past midpoint", { { 1, 19, 0 }, { 9, 16, 0 } }, { { 0 } }, 16, 9, TRUE,
-    { IPT_SIGNAL_NOT_ON_TRACK, -1 }, "session 9 of 16" },
+    { IPT_SIGNAL_NOT_ON_TRACK, -1 }, "9 of 16 sessions attended" },
   { "one before midpoint", { { 1, 19, 0 }, { 7, 16, 0 } }, { { 0 } }, 16, 7, TRUE,
-    { IPT_SIGNAL_ON_TRACK, -1 }, "session 7 of 16" },
+    { IPT_SIGNAL_ON_TRACK, -1 }, "7 of 16 sessions attended" },
   { "odd plan 15, session 8", { { 1, 19, 0 }, { 8, 16, 0 } }, { { 0 } }, 15, 8, TRUE,
-    { IPT_SIGNAL_NOT_ON_TRACK, -1 }, "session 8 of 15" },
+    { IPT_SIGNAL_NOT_ON_TRACK, -1 }, "8 of 15 sessions attended" },
   { "odd plan 15, session 7", { { 1, 19, 0 }, { 7, 16, 0 } }, { { 0 } }, 15, 7, TRUE,
     { IPT_SIGNAL_ON_TRACK, -1 }, NULL },
   { "plan 8, session 4", { { 1, 12, 0 }, { 4, 12, 0 } }, { { 0 } }, 8, 4, TRUE,
@@ -95,11 +109,11 @@ static const SignalCase cases[] = {
   { "5 below", { { 1, 19, 0 }, { 9, 14, 0 } }, { { 0 } }, 16, 9, TRUE,
     { IPT_SIGNAL_NOT_ON_TRACK, -1 }, NULL },
   { "caseness exactly 10", { { 1, 10, 0 }, { 9, 10, 0 } }, { { 0 } }, 16, 9, TRUE,
-    { IPT_SIGNAL_NOT_ON_TRACK, -1 }, "PHQ-9 10 ≥ 10" },
+    { IPT_SIGNAL_NOT_ON_TRACK, -1 }, "PHQ-9 10, at or above the cut-off of 10" },
   { "not at caseness (9)", { { 1, 9, 0 }, { 10, 9, 0 } }, { { 0 } }, 16, 10, TRUE,
-    { IPT_SIGNAL_ON_TRACK, -1 }, "not at caseness" },
+    { IPT_SIGNAL_ON_TRACK, -1 }, "PHQ-9 9, below the cut-off of 10" },
   { "caseness by GAD-7 exactly 8", { { 1, 9, 0 }, { 10, 9, 0 } }, { { 1, 8, M }, { 10, 8, M } },
-    16, 10, TRUE, { IPT_SIGNAL_NOT_ON_TRACK, -1 }, "GAD-7 8 ≥ 8" },
+    16, 10, TRUE, { IPT_SIGNAL_NOT_ON_TRACK, -1 }, "GAD-7 8, at or above the cut-off of 8" },
   { "GAD-7 7 not a case", { { 1, 9, 0 }, { 10, 9, 0 } }, { { 1, 7, M }, { 10, 7, M } },
     16, 10, TRUE, { IPT_SIGNAL_ON_TRACK, -1 }, NULL },
   { "in maintenance, not improved", { { 1, 15, 0 }, { 18, 12, 0 } }, { { 0 } }, 16, 18, TRUE,
@@ -124,13 +138,13 @@ test_table (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       const SignalCase *c = &cases[i];
+      g_autoptr (IptCourseMap) course = course_attended (c->planned, c->current);
       IptProgress progress = {
         .phq9 = c->phq9,
         .n_phq9 = points_length (c->phq9),
         .gad7 = c->gad7,
         .n_gad7 = points_length (c->gad7),
-        .planned_sessions = c->planned,
-        .current_session = c->current,
+        .course = course,
         .course_running = c->running,
       };
       g_autoptr (GPtrArray) signals = ipt_signals_compute (&progress);
@@ -177,9 +191,9 @@ test_outcome_rule (void)
 {
   const IptSeriesPoint phq9[] = { { 1, 18, 0 }, { 2, N, M }, { 9, 12, 0 } };
   const int totals[] = { 18, 12 };
+  g_autoptr (IptCourseMap) course = course_attended (16, 9);
   IptProgress progress = {
-    .phq9 = phq9, .n_phq9 = G_N_ELEMENTS (phq9), .planned_sessions = 16, .current_session = 9,
-    .course_running = FALSE,
+    .phq9 = phq9, .n_phq9 = G_N_ELEMENTS (phq9), .course = course, .course_running = FALSE,
   };
   g_autoptr (GPtrArray) signals = ipt_signals_compute (&progress);
   g_autoptr (IptOutcome) outcome = ipt_outcome_compute (totals, 2, NULL, 0);
@@ -205,9 +219,10 @@ test_exhaustive (void)
             {
               const IptSeriesPoint phq9[] = { { 1, p0, 0 }, { current, p1, risk } };
               const IptSeriesPoint gad7[] = { { 1, 8, M }, { current, g, M } };
+              g_autoptr (IptCourseMap) course = course_attended (15, current);
               IptProgress progress = {
                 .phq9 = phq9, .n_phq9 = 2, .gad7 = gad7, .n_gad7 = g >= 0 ? 2 : 0,
-                .planned_sessions = 15, .current_session = current, .course_running = TRUE,
+                .course = course, .course_running = TRUE,
               };
               g_autoptr (GPtrArray) signals = ipt_signals_compute (&progress);
               gboolean det = p1 - p0 >= 6 || (g >= 0 && g - 8 >= 4);
@@ -236,6 +251,75 @@ test_exhaustive (void)
                 g_assert_cmpint (((IptSignal *) g_ptr_array_index (signals, s))->kind, ==,
                                  expected[s]);
             }
+}
+
+/* The midpoint counts attended sessions: missed appointments do not bring it nearer. */
+static void
+test_midpoint_attended (void)
+{
+  /* 16 planned; appointments 1 to 11 with 4, 6 and 9 missed: 8 attended, the midpoint. */
+  IptAppointment appointments[11];
+  const IptSeriesPoint phq9[] = { { 1, 19, 0 }, { 11, 16, 0 } };
+  IptSignalKind kinds[IPT_SIGNALS_MAX_APPLYING];
+
+  for (guint i = 0; i < 11; i++)
+    appointments[i] = (IptAppointment) { i + 1, i + 1 != 4 && i + 1 != 6 && i + 1 != 9, FALSE };
+
+  {
+    g_autoptr (IptCourseMap) course = ipt_course_map_new (16, 4, 12, FALSE, appointments, 11);
+    IptProgress progress = { .phq9 = phq9, .n_phq9 = 2, .course = course, .course_running = TRUE };
+    g_autoptr (GPtrArray) signals = ipt_signals_compute (&progress);
+
+    g_assert_cmpuint (ipt_course_map_get_attended (course), ==, 8);
+    g_assert_cmpuint (ipt_signals_classify (&progress, kinds), ==, 1);
+    g_assert_cmpint (kinds[0], ==, IPT_SIGNAL_NOT_ON_TRACK);
+    g_assert_nonnull (strstr (((IptSignal *) signals->pdata[0])->rule,
+                              "8 of 16 sessions attended"));
+  }
+
+  /* One more missed (appointment 11 itself): 7 attended, before the midpoint. */
+  appointments[10].attended = FALSE;
+  {
+    g_autoptr (IptCourseMap) course = ipt_course_map_new (16, 4, 12, FALSE, appointments, 11);
+    const IptSeriesPoint phq9_before[] = { { 1, 19, 0 }, { 10, 16, 0 } };
+    IptProgress progress = { .phq9 = phq9_before, .n_phq9 = 2, .course = course,
+                             .course_running = TRUE };
+
+    g_assert_cmpuint (ipt_course_map_get_attended (course), ==, 7);
+    g_assert_cmpuint (ipt_signals_classify (&progress, kinds), ==, 1);
+    g_assert_cmpint (kinds[0], ==, IPT_SIGNAL_ON_TRACK);
+  }
+}
+
+/* The risk rule on its own: an item 9 above 0 stays open until a review covers its session,
+ * whatever later forms say; item 9 unknown raises nothing. */
+static void
+test_risk_point (void)
+{
+  const IptSeriesPoint raised[] = { { 1, 18, 0 }, { 2, N, 2 } };
+  const IptSeriesPoint later_zero[] = { { 1, 18, 2 }, { 2, 12, 0 } };
+  const IptSeriesPoint unknown[] = { { 1, 18, 0 }, { 2, 12, M } };
+
+  g_assert_true (ipt_risk_open_point (raised, 2, 0) == &raised[1]);
+  g_assert_true (ipt_risk_open_point (later_zero, 2, 0) == &later_zero[0]);
+  g_assert_null (ipt_risk_open_point (later_zero, 2, 1));
+  g_assert_null (ipt_risk_open_point (unknown, 2, 0));
+  g_assert_null (ipt_risk_open_point (NULL, 0, 0));
+}
+
+/* A PHQ-9 recorded as a total only says nothing about item 9: "not known", never "no risk". */
+static void
+test_risk_item_state (void)
+{
+  g_autofree char *text = ipt_signal_risk_item_not_known_text ("phq9");
+
+  g_assert_cmpint (ipt_signal_risk_item_state ("phq9", 0, FALSE), ==, IPT_RISK_ITEM_CLEAR);
+  g_assert_cmpint (ipt_signal_risk_item_state ("phq9", 2, FALSE), ==, IPT_RISK_ITEM_RAISED);
+  g_assert_cmpint (ipt_signal_risk_item_state ("phq9", M, FALSE), ==, IPT_RISK_ITEM_NOT_KNOWN);
+  g_assert_cmpint (ipt_signal_risk_item_state ("phq9", M, TRUE), ==, IPT_RISK_ITEM_RAISED);
+  g_assert_cmpint (ipt_signal_risk_item_state ("gad7", M, FALSE), ==, IPT_RISK_ITEM_NONE);
+  g_assert_cmpint (ipt_signal_risk_item_state ("bdi2", M, FALSE), ==, IPT_RISK_ITEM_NONE);
+  g_assert_cmpstr (text, ==, "item 9 not known");
 }
 
 static void
@@ -293,6 +377,9 @@ main (int   argc,
   g_test_add_func ("/signals/table", test_table);
   g_test_add_func ("/signals/outcome-rule", test_outcome_rule);
   g_test_add_func ("/signals/exhaustive", test_exhaustive);
+  g_test_add_func ("/signals/midpoint-attended", test_midpoint_attended);
+  g_test_add_func ("/signals/risk-point", test_risk_point);
+  g_test_add_func ("/signals/risk-item-state", test_risk_item_state);
   g_test_add_func ("/signals/kinds", test_kinds);
   g_test_add_func ("/signals/copy", test_copy);
 

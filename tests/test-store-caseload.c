@@ -20,7 +20,8 @@ assert_series (IptStore *store,
                                      "AND (t.episode_id IS NULL "
                                      "OR t.sessions_attended IS NOT v.sessions_attended "
                                      "OR t.current_session IS NOT v.current_session "
-                                     "OR t.phq9 IS NOT v.phq9 OR t.gad7 IS NOT v.gad7)"), ==, 0);
+                                     "OR t.phq9 IS NOT v.phq9 OR t.gad7 IS NOT v.gad7 "
+                                     "OR t.attended IS NOT v.attended)"), ==, 0);
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM episode_series WHERE episode_id NOT IN "
                                      "(SELECT id FROM episodes)"), ==, 0);
 }
@@ -116,6 +117,53 @@ test_caseload (void)
   single = ipt_store_load_case_summary (store, 999, &error);
   g_assert_null (single);
   g_assert_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_NOT_FOUND);
+}
+
+/* Attended sessions count and sessions after the end date are maintenance; ending a course
+ * brings its progress up to date. */
+static void
+test_caseload_attended_and_ended (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autoptr(IptStore) store = open_new (dir, "casebook.sqlite");
+  g_autoptr(IptClient) a = add_client (store, "A-0001");
+  g_autoptr(IptEpisode) course = add_episode (store, a, "2026-01-01", 8);
+  g_autoptr(IptCaseSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Appointments 1 to 10 (dated 2026-01-02 to 2026-01-11), 3 missed: PHQ-9 16 at first, 8
+   * at the 5th and 6th, 24 at 7 to 10. */
+  for (guint n = 1; n <= 10; n++)
+    g_object_unref (add_session (store, course, n,
+                                 n == 3 ? IPT_ATTENDANCE_DID_NOT_ATTEND : IPT_ATTENDANCE_ATTENDED,
+                                 n <= 4 ? 2 : n <= 6 ? 1 : 3, 0, -1));
+
+  summary = ipt_store_load_case_summary (store, ipt_client_get_id (a), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ipt_case_summary_get_sessions_attended (summary), ==, 8);
+  g_assert_cmpstr (ipt_case_summary_get_progress_text (summary), ==,
+                   "Session 8 of 8 · Maintenance");
+  /* The 9th attended session (appointment 10) is out of the outcome: 16 to 24 by session 9. */
+  g_assert_cmpint (ipt_case_summary_get_outcome (summary)->phq9_last, ==, 24);
+  g_clear_object (&summary);
+
+  /* Ended on 2026-01-07 (appointment 6): 7 to 10 are maintenance now. */
+  ipt_episode_set_status (course, IPT_EPISODE_STATUS_ENDED);
+  ipt_episode_set_end_date (course, "2026-01-07");
+  ipt_episode_set_end_reason (course, "Completed");
+  g_assert_true (ipt_store_update_episode (store, course, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (store, "SELECT attended = '1,2,4,5,6,7+,8+,9+,10+' "
+                                     "FROM episode_series"), ==, 1);
+  assert_series (store, TRUE);
+
+  summary = ipt_store_load_case_summary (store, ipt_client_get_id (a), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ipt_case_summary_get_sessions_attended (summary), ==, 5);
+  g_assert_cmpstr (ipt_case_summary_get_progress_text (summary), ==, "Ended after 5 sessions");
+  g_assert_cmpint (ipt_case_summary_get_outcome (summary)->phq9_last, ==, 8);
+  g_assert_cmpint (ipt_case_summary_get_outcome (summary)->category, ==,
+                   IPT_OUTCOME_RELIABLE_RECOVERY);
 }
 
 /* Whatever writes the records, even raw SQL, the caseload follows. */
@@ -230,6 +278,7 @@ main (int    argc,
 
   g_test_add_func ("/store/caseload/values", test_caseload);
   g_test_add_func ("/store/caseload/follows-raw-sql", test_caseload_follows_raw_sql);
+  g_test_add_func ("/store/caseload/attended-and-ended", test_caseload_attended_and_ended);
 
   ret = g_test_run ();
 

@@ -124,6 +124,20 @@ test_migrate_from (gconstpointer data)
   g_assert_cmpint (ipt_score_get_risk_item (g_ptr_array_index (scores, 1)), ==, 1);
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM episode_series"), ==, 3);
 
+  /* The cached progress was rebuilt: the new numbers show at once. Client 1's current course
+   * has appointments 1 and 3 attended and 2 missed: session 2 of 16, not 3. */
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM episode_series_stale"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT attended = '1,3' FROM episode_series "
+                                     "WHERE episode_id = 2"), ==, 1);
+  {
+    g_autoptr(IptCaseSummary) summary = ipt_store_load_case_summary (store, 1, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (ipt_case_summary_get_sessions_attended (summary), ==, 2);
+    g_assert_cmpstr (ipt_case_summary_get_progress_text (summary), ==,
+                     "Session 2 of 16 · Assessment");
+  }
+
   /* The copy made first is the old file, still at its old version. */
   g_assert_true (exists (backup));
   g_assert_cmpuint (file_mode (backup), ==, 0600);

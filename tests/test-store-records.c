@@ -273,7 +273,8 @@ test_sessions_and_scores (void)
 
   later = add_session (store, episode, 14, IPT_ATTENDANCE_DID_NOT_ATTEND, -1, 0, -1);
 
-  /* By number, with the phase from the course's boundaries (4 / 12 of 16). */
+  /* By number, with the phase from the attended sessions (4 / 12 of 16): appointment 5 is the
+   * first attended session, and the missed 14 is where the course stands, still assessment. */
   sessions = ipt_store_list_sessions (store, ipt_episode_get_id (episode), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (sessions->len, ==, 2);
@@ -289,10 +290,10 @@ test_sessions_and_scores (void)
   g_assert_cmpstr (ipt_session_get_note_events (copy), ==, "Events");
   g_assert_cmpstr (ipt_session_get_note_between (copy), ==, "Between");
   g_assert_cmpuint (ipt_session_get_tasks_done (copy), ==, 0x5);
-  g_assert_cmpint (ipt_session_get_phase (copy), ==, IPT_PHASE_MIDDLE);
+  g_assert_cmpint (ipt_session_get_phase (copy), ==, IPT_PHASE_ASSESSMENT);
   copy = g_ptr_array_index (sessions, 1);
   g_assert_cmpint (ipt_session_get_attendance (copy), ==, IPT_ATTENDANCE_DID_NOT_ATTEND);
-  g_assert_cmpint (ipt_session_get_phase (copy), ==, IPT_PHASE_END);
+  g_assert_cmpint (ipt_session_get_phase (copy), ==, IPT_PHASE_ASSESSMENT);
 
   /* Items are stored 1-based, a missing answer as NULL, and come back as the model has them. */
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM score_items"), ==, 14);

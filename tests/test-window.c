@@ -6,6 +6,7 @@
 #include <gtk/gtk.h>
 
 #include "ipt-gui-private.h"
+#include "ipt-phase-bar.h"
 #include "ipt-store.h"
 #include "ipt-window-private.h"
 
@@ -269,6 +270,41 @@ test_app_damaged_store (void)
   g_assert_cmpstr (after, ==, garbage);
 }
 
+/* The phase bar counts attended sessions: a segment per appointment, then what the contract has
+ * left; missed appointments use up no session of it. */
+static void
+test_phase_bar_attended (void)
+{
+  g_autoptr(IptEpisode) episode = ipt_episode_new (1, "2026-01-05", 16);
+  g_autoptr(GPtrArray) sessions = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkWidget *bar = g_object_ref_sink (ipt_phase_bar_new ());
+  const char *tooltip;
+
+  ipt_episode_set_id (episode, 1);
+  for (guint n = 1; n <= 14; n++)
+    {
+      g_autofree char *date = g_strdup_printf ("2026-02-%02u", n);
+      IptSession *session = ipt_session_new (1, n, date);
+
+      if (n == 3 || n == 7 || n == 12)
+        ipt_session_set_attendance (session, IPT_ATTENDANCE_DID_NOT_ATTEND);
+      g_ptr_array_add (sessions, session);
+    }
+
+  ipt_phase_bar_set_course (IPT_PHASE_BAR (bar), episode, sessions);
+  /* 14 appointments, 11 attended: 5 sessions of the contract to come. */
+  g_assert_cmpuint (ipt_phase_bar_get_n_segments (IPT_PHASE_BAR (bar)), ==, 19);
+  g_assert_cmpuint (ipt_phase_bar_get_n_filled (IPT_PHASE_BAR (bar)), ==, 11);
+  tooltip = gtk_widget_get_tooltip_text (bar);
+  g_assert_cmpstr (tooltip, ==, "11 of 16 planned sessions attended");
+
+  /* Ended: nothing to come. */
+  ipt_episode_set_status (episode, IPT_EPISODE_STATUS_ENDED);
+  ipt_phase_bar_set_course (IPT_PHASE_BAR (bar), episode, sessions);
+  g_assert_cmpuint (ipt_phase_bar_get_n_segments (IPT_PHASE_BAR (bar)), ==, 14);
+  g_object_unref (bar);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -282,6 +318,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/state-remembered", test_window_state_remembered);
   g_test_add_func ("/ui/app/screenshot", test_app_screenshot);
   g_test_add_func ("/ui/app/damaged-store-refused", test_app_damaged_store);
+  g_test_add_func ("/ui/phase-bar/attended", test_phase_bar_attended);
 
   return ui_test_run ();
 }

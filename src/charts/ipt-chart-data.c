@@ -201,19 +201,52 @@ chart_data_add_points (IptChartData        *data,
     }
 }
 
-IptChartData *
-ipt_chart_data_new_from_arrays (const char            *code,
-                                IptFocus               focus,
-                                IptEpisodeStatus       status,
-                                guint                  planned_sessions,
-                                guint                  assessment_end,
-                                guint                  middle_end,
-                                const IptChartSession *sessions,
-                                guint                  n_sessions,
-                                const IptChartScore   *scores,
-                                guint                  n_scores,
-                                const IptChartEvent   *events,
-                                guint                  n_events)
+/* Every session, and the sessions of scores that have none listed (attended), mapped by the
+ * model: the phases of the sessions come from there. */
+static void
+chart_data_map_course (IptChartData *data,
+                       const char   *end_date)
+{
+  g_autoptr(GArray) appointments = g_array_new (FALSE, FALSE, sizeof (IptAppointment));
+
+  for (guint i = 0; i < data->n_sessions; i++)
+    {
+      const IptChartSession *s = &data->sessions[i];
+      IptAppointment a = { s->number, s->attendance == IPT_ATTENDANCE_ATTENDED, FALSE };
+
+      a.after_end = end_date != NULL && s->date != NULL && strcmp (s->date, end_date) > 0;
+      g_array_append_val (appointments, a);
+    }
+  for (guint m = 0; m < IPT_CHART_N_MEASURES; m++)
+    for (guint i = 0; i < data->n_points[m]; i++)
+      if (ipt_chart_data_find_session (data, data->points[m][i].session) == NULL)
+        {
+          IptAppointment a = { data->points[m][i].session, TRUE, FALSE };
+          g_array_append_val (appointments, a);
+        }
+
+  data->course = ipt_course_map_new (data->planned_sessions, data->assessment_end,
+                                     data->middle_end, data->status != IPT_EPISODE_STATUS_ACTIVE,
+                                     (const IptAppointment *) (void *) appointments->data,
+                                     appointments->len);
+  for (guint i = 0; i < data->n_sessions; i++)
+    data->sessions[i].phase = ipt_course_map_phase_of (data->course, data->sessions[i].number);
+}
+
+static IptChartData *
+chart_data_build (const char            *code,
+                  IptFocus               focus,
+                  IptEpisodeStatus       status,
+                  guint                  planned_sessions,
+                  guint                  assessment_end,
+                  guint                  middle_end,
+                  const char            *end_date,
+                  const IptChartSession *sessions,
+                  guint                  n_sessions,
+                  const IptChartScore   *scores,
+                  guint                  n_scores,
+                  const IptChartEvent   *events,
+                  guint                  n_events)
 {
   IptChartData *data;
   guint n = 0;
@@ -240,14 +273,13 @@ ipt_chart_data_new_from_arrays (const char            *code,
       data->sessions[n].number = sessions[i].number;
       data->sessions[n].date = ipt_date_is_valid (sessions[i].date) ? g_strdup (sessions[i].date) : NULL;
       data->sessions[n].attendance = sessions[i].attendance;
-      data->sessions[n].phase = ipt_phase_for_session (data->planned_sessions, data->assessment_end,
-                                                       data->middle_end, sessions[i].number);
       n++;
     }
   data->n_sessions = n;
   qsort (data->sessions, n, sizeof (IptChartSession), compare_sessions);
 
   chart_data_add_points (data, scores, n_scores);
+  chart_data_map_course (data, ipt_date_is_valid (end_date) ? end_date : NULL);
 
   data->events = g_new0 (IptChartEvent, MAX (n_events, 1));
   n = 0;
@@ -268,6 +300,24 @@ ipt_chart_data_new_from_arrays (const char            *code,
 }
 
 IptChartData *
+ipt_chart_data_new_from_arrays (const char            *code,
+                                IptFocus               focus,
+                                IptEpisodeStatus       status,
+                                guint                  planned_sessions,
+                                guint                  assessment_end,
+                                guint                  middle_end,
+                                const IptChartSession *sessions,
+                                guint                  n_sessions,
+                                const IptChartScore   *scores,
+                                guint                  n_scores,
+                                const IptChartEvent   *events,
+                                guint                  n_events)
+{
+  return chart_data_build (code, focus, status, planned_sessions, assessment_end, middle_end,
+                           NULL, sessions, n_sessions, scores, n_scores, events, n_events);
+}
+
+IptChartData *
 ipt_chart_data_new (IptClient  *client,
                     IptEpisode *episode,
                     GPtrArray  *sessions,
@@ -281,6 +331,7 @@ ipt_chart_data_new (IptClient  *client,
   guint planned = IPT_PLANNED_SESSIONS_DEFAULT, a_end = 0, m_end = 0;
   IptFocus focus = IPT_FOCUS_NONE;
   IptEpisodeStatus status = IPT_EPISODE_STATUS_ACTIVE;
+  const char *end_date = NULL;
 
   g_return_val_if_fail (client == NULL || IPT_IS_CLIENT (client), NULL);
   g_return_val_if_fail (episode == NULL || IPT_IS_EPISODE (episode), NULL);
@@ -292,6 +343,7 @@ ipt_chart_data_new (IptClient  *client,
       m_end = ipt_episode_get_middle_end (episode);
       focus = ipt_episode_get_focus (episode);
       status = ipt_episode_get_status (episode);
+      end_date = ipt_episode_get_end_date (episode);
     }
 
   for (guint i = 0; sessions != NULL && i < sessions->len; i++)
@@ -347,8 +399,8 @@ ipt_chart_data_new (IptClient  *client,
     gpointer key;
     IptChartData *data;
 
-    data = ipt_chart_data_new_from_arrays (client != NULL ? ipt_client_get_code (client) : NULL,
-                                           focus, status, planned, a_end, m_end,
+    data = chart_data_build (client != NULL ? ipt_client_get_code (client) : NULL,
+                                           focus, status, planned, a_end, m_end, end_date,
                                            (IptChartSession *) (void *) plain_sessions->data,
                                            plain_sessions->len,
                                            (IptChartScore *) (void *) plain_scores->data,
@@ -400,6 +452,7 @@ ipt_chart_data_unref (IptChartData *data)
     }
   g_free (data->risk_reviews);
   g_free (data->code);
+  ipt_course_map_free (data->course);
   g_free (data);
 }
 
@@ -454,19 +507,18 @@ ipt_chart_data_find_session (const IptChartData *data,
 guint
 ipt_chart_data_get_current_session (const IptChartData *data)
 {
-  guint current = 0;
-
   g_return_val_if_fail (data != NULL, 0);
 
-  for (guint i = 0; i < data->n_sessions; i++)
-    if (data->sessions[i].attendance == IPT_ATTENDANCE_ATTENDED)
-      current = MAX (current, data->sessions[i].number);
-  /* Scores given without their sessions (plain arrays) still count as attended. */
-  for (guint m = 0; m < IPT_CHART_N_MEASURES; m++)
-    if (data->n_points[m] > 0)
-      current = MAX (current, data->points[m][data->n_points[m] - 1].session);
+  /* Scores given without their sessions (plain arrays) count as attended there too. */
+  return ipt_course_map_get_latest_number (data->course);
+}
 
-  return current;
+guint
+ipt_chart_data_get_sessions_attended (const IptChartData *data)
+{
+  g_return_val_if_fail (data != NULL, 0);
+
+  return ipt_course_map_get_attended (data->course);
 }
 
 guint
@@ -479,28 +531,39 @@ ipt_chart_data_get_last_number (const IptChartData *data)
   last = data->planned_sessions;
   if (data->n_sessions > 0)
     last = MAX (last, data->sessions[data->n_sessions - 1].number);
+  last = MAX (last, ipt_course_map_get_projected_last (data->course));
   return MAX (last, ipt_chart_data_get_current_session (data));
+}
+
+IptSeriesPoint *
+_ipt_chart_data_series (const IptChartData *data,
+                        IptChartMeasure     m,
+                        guint              *n_points)
+{
+  guint n = data->n_points[m];
+  IptSeriesPoint *points = g_new0 (IptSeriesPoint, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    {
+      const IptChartPoint *p = &data->points[m][i];
+      points[i] = (IptSeriesPoint) { p->session, p->total, p->risk_item };
+    }
+  *n_points = n;
+  return points;
 }
 
 IptOutcome *
 ipt_chart_data_compute_outcome (const IptChartData *data)
 {
-  g_autofree int *phq9 = NULL;
-  g_autofree int *gad7 = NULL;
+  g_autofree IptSeriesPoint *phq9 = NULL;
+  g_autofree IptSeriesPoint *gad7 = NULL;
   guint n_phq9, n_gad7;
 
   g_return_val_if_fail (data != NULL, NULL);
 
-  n_phq9 = data->n_points[IPT_CHART_MEASURE_PHQ9];
-  n_gad7 = data->n_points[IPT_CHART_MEASURE_GAD7];
-  phq9 = g_new (int, MAX (n_phq9, 1));
-  gad7 = g_new (int, MAX (n_gad7, 1));
-  for (guint i = 0; i < n_phq9; i++)
-    phq9[i] = data->points[IPT_CHART_MEASURE_PHQ9][i].total;
-  for (guint i = 0; i < n_gad7; i++)
-    gad7[i] = data->points[IPT_CHART_MEASURE_GAD7][i].total;
-
-  return ipt_outcome_compute (phq9, n_phq9, gad7, n_gad7);
+  phq9 = _ipt_chart_data_series (data, IPT_CHART_MEASURE_PHQ9, &n_phq9);
+  gad7 = _ipt_chart_data_series (data, IPT_CHART_MEASURE_GAD7, &n_gad7);
+  return ipt_course_map_compute_outcome (data->course, phq9, n_phq9, gad7, n_gad7);
 }
 
 /* "fell from 18, moderately severe, to 7, mild, over 12 sessions; reliable improvement" */
@@ -538,7 +601,15 @@ describe_measure (GString            *text,
     }
 
   change = last->total - first->total;
-  span = last->session - first->session + 1;
+  /* Attended sessions from the first score to the last: missed appointments are not sessions. */
+  span = 0;
+  for (guint i = 0; i < ipt_course_map_get_n_appointments (data->course); i++)
+    {
+      const IptAppointment *a = &ipt_course_map_get_appointments (data->course)[i];
+
+      if (a->attended && a->number >= first->session && a->number <= last->session)
+        span++;
+    }
   if (change < 0)
     /* TRANSLATORS: "PHQ-9 fell from 18, moderately severe, to 7, mild, over 12 sessions" */
     g_string_append_printf (text, ngettext ("%s fell from %d, %s, to %d, %s, over %u session",
@@ -576,7 +647,8 @@ describe_measure (GString            *text,
       if (was_case && !is_case)
         g_string_append_printf (text, _(", now below the cut-off of %d"), measure->caseness);
       else if (!was_case && is_case)
-        g_string_append_printf (text, _(", now above the cut-off of %d"), measure->caseness);
+        g_string_append_printf (text, _(", now at or above the cut-off of %d"),
+                                measure->caseness);
     }
 
   g_string_append (text, ".");
@@ -587,33 +659,34 @@ ipt_chart_data_describe (const IptChartData *data)
 {
   g_autoptr(GString) scores = g_string_new (NULL);
   GString *text;
-  guint current;
+  guint current, attended;
 
   g_return_val_if_fail (data != NULL, NULL);
 
   text = g_string_new (NULL);
   current = ipt_chart_data_get_current_session (data);
+  attended = ipt_chart_data_get_sessions_attended (data);
 
   if (current == 0)
     g_string_append_printf (text, _("Mood chart of %s: no session attended yet."), data->code);
   else
     {
-      IptPhase phase = ipt_phase_for_session (data->planned_sessions, data->assessment_end,
-                                              data->middle_end, current);
+      IptPhase phase = ipt_course_map_get_phase (data->course);
       g_autofree char *phase_name = g_utf8_strdown (ipt_phase_to_label (phase), -1);
 
+      /* Attended sessions count; missed appointments keep their numbers on the axis. */
       if (data->status != IPT_EPISODE_STATUS_ACTIVE)
         /* TRANSLATORS: "Mood chart of C-0042, course ended at session 16 of 16." */
         g_string_append_printf (text, _("Mood chart of %s, course ended at session %u of %u."),
-                                data->code, current, data->planned_sessions);
-      else if (current > data->planned_sessions)
-        /* TRANSLATORS: "Mood chart of C-0051, session 20, maintenance phase after a 16-session course." */
-        g_string_append_printf (text, _("Mood chart of %s, session %u, %s phase after a %u-session course."),
-                                data->code, current, phase_name, data->planned_sessions);
+                                data->code, attended, data->planned_sessions);
+      else if (phase == IPT_PHASE_MAINTENANCE)
+        /* TRANSLATORS: "Mood chart of C-0051, maintenance phase after a 16-session course." */
+        g_string_append_printf (text, _("Mood chart of %s, %s phase after a %u-session course."),
+                                data->code, phase_name, data->planned_sessions);
       else
         /* TRANSLATORS: "Mood chart of C-0017, session 9 of 16, middle phase." */
         g_string_append_printf (text, _("Mood chart of %s, session %u of %u, %s phase."),
-                                data->code, current, data->planned_sessions, phase_name);
+                                data->code, attended, data->planned_sessions, phase_name);
     }
 
   for (guint m = 0; m < IPT_CHART_N_MEASURES; m++)
@@ -706,6 +779,16 @@ ipt_chart_data_describe_point (const IptChartData *data,
       if (n_reviews == 0)
         g_string_append_printf (text, "\n%s",
                                 _("No risk review recorded since: the flag stays until one is"));
+    }
+  else if (ipt_signal_risk_item_state (measure->id, point->risk_item, FALSE)
+           == IPT_RISK_ITEM_NOT_KNOWN)
+    {
+      /* a total only: nothing known about item 9, which is not the same as no risk */
+      g_autofree char *unknown = ipt_signal_risk_item_not_known_text (measure->id);
+      g_autofree char *capital = g_strdup (unknown);
+
+      capital[0] = g_ascii_toupper (capital[0]);
+      g_string_append_printf (text, "\n%s", capital);
     }
 
   return g_string_free (text, FALSE);

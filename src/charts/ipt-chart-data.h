@@ -19,10 +19,10 @@ typedef enum
 /* One session of the course (attended or missed). */
 typedef struct
 {
-  guint         number;
+  guint         number;      /* appointment number */
   char         *date;        /* ISO 8601, or NULL */
   IptAttendance attendance;
-  IptPhase      phase;
+  IptPhase      phase;       /* derived (ipt_course_map_new ()): given values are ignored */
 } IptChartSession;
 
 /* One score of a measure's series: an attended session with a total. */
@@ -80,6 +80,7 @@ typedef struct
   IptChartRiskReview *risk_reviews;  /* by date */
   guint            n_risk_reviews;
   guint            risk_reviewed_through;   /* sessions the latest review covers, 0: none */
+  IptCourseMap    *course;           /* where each session stands: phases, attended count */
 } IptChartData;
 
 #define IPT_TYPE_CHART_DATA (ipt_chart_data_get_type ())
@@ -95,7 +96,8 @@ IptChartData *ipt_chart_data_new (IptClient  *client,
                                   GPtrArray  *life_events);
 
 /* The same from plain values (tests, benchmarks). Session phases are derived from the
- * boundaries; sessions need not be sorted. */
+ * boundaries and the attended sessions; sessions need not be sorted. A score of a session not
+ * listed counts as an attended session. No session is after the course's end date. */
 IptChartData *ipt_chart_data_new_from_arrays (const char            *code,
                                               IptFocus               focus,
                                               IptEpisodeStatus       status,
@@ -123,13 +125,16 @@ const IptMeasure *ipt_chart_measure_get (IptChartMeasure measure);
 gboolean          ipt_chart_measure_from_id (const char      *measure_id,
                                              IptChartMeasure *out);
 
-/* The number of the latest attended session, 0 when none. */
+/* The appointment number of the latest attended session, 0 when none. */
 guint             ipt_chart_data_get_current_session (const IptChartData *data);
-/* The highest session number the x axis shows: the plan or the latest session, if later. */
+/* Attended sessions of the contract so far (maintenance left out). */
+guint             ipt_chart_data_get_sessions_attended (const IptChartData *data);
+/* The highest appointment number the x axis shows: the latest appointment, the plan, or where
+ * the contract would end if every session left were attended, whichever is last. */
 guint             ipt_chart_data_get_last_number (const IptChartData *data);
 const IptChartSession *ipt_chart_data_find_session (const IptChartData *data,
                                                     guint               number);
-/* The outcome so far from the PHQ-9 and GAD-7 series (clinical.md section 5). */
+/* The outcome so far from the PHQ-9 and GAD-7 series of the contract (clinical.md section 5). */
 IptOutcome       *ipt_chart_data_compute_outcome (const IptChartData *data);
 
 /* The chart in words, for screen readers and as the alternative text of an export:

@@ -12,5 +12,9 @@ gboolean ipt_chart_parse_date (const char *iso_date,
                                gint64     *days);
 /* The signed change in words: "−14" with a real minus sign, "+3", "0". */
 char    *ipt_chart_format_change (int change);
+/* One measure's points as a series for the model's rules (g_free the result). */
+IptSeriesPoint *_ipt_chart_data_series (const IptChartData *data,
+                                        IptChartMeasure     m,
+                                        guint              *n_points);
 
 G_END_DECLS

@@ -13,7 +13,9 @@
 
 /* Scales and labels ------------------------------------------------------------------------ */
 
-/* The first and last session number of each phase on this chart; FALSE when not shown. */
+/* The first and last appointment number of each phase on this chart, from the model's map of the
+ * course: a band begins and ends at the attended sessions that open and close its phase (the
+ * sessions a running course has left drawn as if attended); FALSE when not shown. */
 gboolean
 _ipt_mood_chart_phase_range (const IptChartData *data,
                              const Layout       *l,
@@ -21,27 +23,9 @@ _ipt_mood_chart_phase_range (const IptChartData *data,
                              guint              *first,
                              guint              *last)
 {
-  switch (phase)
-    {
-    case IPT_PHASE_ASSESSMENT:
-      *first = 1;
-      *last = data->assessment_end;
-      break;
-    case IPT_PHASE_MIDDLE:
-      *first = data->assessment_end + 1;
-      *last = data->middle_end;
-      break;
-    case IPT_PHASE_END:
-      *first = data->middle_end + 1;
-      *last = data->planned_sessions;
-      break;
-    case IPT_PHASE_MAINTENANCE:
-    default:
-      *first = data->planned_sessions + 1;
-      *last = l->last_number;
-      break;
-    }
-
+  if (!ipt_course_map_phase_span (data->course, phase,
+                                  data->status == IPT_EPISODE_STATUS_ACTIVE, first, last))
+    return FALSE;
   return *first <= *last && *first <= l->last_number;
 }
 

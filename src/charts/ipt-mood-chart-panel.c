@@ -11,7 +11,7 @@
 #include "ipt-chart-marker.h"
 #include "ipt-chart-private.h"
 
-/* "19 → 5 (−14) · reliable improvement · now below the cut-off" */
+/* "19 → 5 (−14) · reliable improvement · now below the cut-off" ("at or above" for a case) */
 static char *
 panel_status (const IptChartData *data,
               IptChartMeasure     m)
@@ -66,9 +66,10 @@ panel_status (const IptChartData *data,
       if (n > 1 && was && !is)
         g_string_append (s, _("now below the cut-off"));
       else if (n > 1 && !was && is)
-        g_string_append (s, _("now above the cut-off"));
+        g_string_append (s, _("now at or above the cut-off"));
       else if (is)
-        g_string_append (s, _("above the cut-off"));
+        /* a score equal to the cut-off is a case */
+        g_string_append (s, _("at or above the cut-off"));
       else
         g_string_append (s, _("below the cut-off"));
     }

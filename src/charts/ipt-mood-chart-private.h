@@ -25,6 +25,10 @@ void ipt_mood_chart_render_recorded (cairo_t             *cr,
                                      GArray              *boxes,
                                      GArray              *segments);
 
+/* The line under the chart's title: "Middle phase · session 9 of 16 · Not on track" or
+ * "Ended · 16 sessions attended · 2 maintenance sessions · Reliable recovery". */
+char *_ipt_mood_chart_subtitle (const IptChartData *data);
+
 /* Forgets the shaped labels kept across renders (benchmarks measure a cold start with it). */
 void ipt_mood_chart_drop_shape_cache (void);
 

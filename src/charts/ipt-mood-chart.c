@@ -74,14 +74,6 @@ event_color (const IptChartStyle *style,
 
 /* Scales and labels ------------------------------------------------------------------------ */
 
-static IptPhase
-phase_of (const IptChartData *data,
-          guint               number)
-{
-  return ipt_phase_for_session (data->planned_sessions, data->assessment_end, data->middle_end,
-                                number);
-}
-
 static char *
 chart_title (const IptChartData *data)
 {
@@ -98,10 +90,10 @@ chart_title (const IptChartData *data)
 }
 
 /* "Middle phase · session 9 of 16 · Not on track" or "Course ended · Reliable recovery". */
-static char *
-chart_subtitle (const IptChartData *data,
-                guint               current)
+char *
+_ipt_mood_chart_subtitle (const IptChartData *data)
 {
+  guint current = ipt_chart_data_get_current_session (data);
   g_autoptr(IptOutcome) outcome = NULL;
   g_autoptr(GPtrArray) signals = NULL;
   g_autofree IptSeriesPoint *phq9 = NULL;
@@ -115,59 +107,58 @@ chart_subtitle (const IptChartData *data,
       return g_string_free (s, FALSE);
     }
 
-  phq9 = g_new0 (IptSeriesPoint, MAX (data->n_points[IPT_CHART_MEASURE_PHQ9], 1));
-  gad7 = g_new0 (IptSeriesPoint, MAX (data->n_points[IPT_CHART_MEASURE_GAD7], 1));
-  for (guint i = 0; i < data->n_points[IPT_CHART_MEASURE_PHQ9]; i++)
-    {
-      const IptChartPoint *p = &data->points[IPT_CHART_MEASURE_PHQ9][i];
-      phq9[i] = (IptSeriesPoint) { p->session, p->total, p->risk_item };
-    }
-  for (guint i = 0; i < data->n_points[IPT_CHART_MEASURE_GAD7]; i++)
-    {
-      const IptChartPoint *p = &data->points[IPT_CHART_MEASURE_GAD7][i];
-      gad7[i] = (IptSeriesPoint) { p->session, p->total, p->risk_item };
-    }
+  phq9 = _ipt_chart_data_series (data, IPT_CHART_MEASURE_PHQ9, &progress.n_phq9);
+  gad7 = _ipt_chart_data_series (data, IPT_CHART_MEASURE_GAD7, &progress.n_gad7);
 
   if (data->status == IPT_EPISODE_STATUS_ACTIVE)
     {
-      IptPhase phase = phase_of (data, current);
+      IptPhase phase = ipt_course_map_get_phase (data->course);
+      guint attended = ipt_course_map_get_attended (data->course);
 
-      if (current <= data->planned_sessions)
+      /* Attended sessions count: missed appointments use up no session of the contract. */
+      if (phase != IPT_PHASE_MAINTENANCE)
         /* TRANSLATORS: "Middle phase · session 9 of 16" */
         g_string_append_printf (s, _("%s phase \u00b7 session %u of %u"),
-                                ipt_phase_to_label (phase), current, data->planned_sessions);
+                                ipt_phase_to_label (phase), attended, data->planned_sessions);
       else
-        /* TRANSLATORS: "Maintenance phase · session 20, after a 16-session course" */
-        g_string_append_printf (s, _("%s phase \u00b7 session %u, after a %u-session course"),
-                                ipt_phase_to_label (phase), current, data->planned_sessions);
+        /* TRANSLATORS: "Maintenance phase · after a 16-session course" */
+        g_string_append_printf (s, _("%s phase \u00b7 after a %u-session course"),
+                                ipt_phase_to_label (phase), data->planned_sessions);
     }
   else
     {
-      guint attended = 0;
+      const IptAppointment *appointments = ipt_course_map_get_appointments (data->course);
+      const IptAppointmentPlace *places = ipt_course_map_get_places (data->course);
+      guint attended = ipt_course_map_get_attended (data->course);
+      guint maintenance = ipt_course_map_get_maintenance (data->course);
+      guint last = 0;
 
-      for (guint i = 0; i < data->n_sessions; i++)
-        if (data->sessions[i].attendance == IPT_ATTENDANCE_ATTENDED)
-          attended++;
+      /* The contract's attended sessions; maintenance after it is counted apart. */
+      for (guint i = 0; i < ipt_course_map_get_n_appointments (data->course); i++)
+        if (places[i].attended > 0)
+          last = appointments[i].number;
       g_string_append_printf (s, "%s \u00b7 ", ipt_episode_status_to_label (data->status));
       /* Missed sessions keep their numbers, so the last number can be more than the count. */
-      if (attended == current)
+      if (attended == last)
         g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "%u session attended",
                                                 "%u sessions attended", attended), attended);
       else
-        /* TRANSLATORS: "17 sessions attended, the last one session 18" */
+        /* TRANSLATORS: "14 sessions attended, the last one session 16" */
         g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE,
                                                 "%u session attended, the last one session %u",
                                                 "%u sessions attended, the last one session %u",
                                                 attended),
-                                attended, current);
+                                attended, last);
+      if (maintenance > 0)
+        /* TRANSLATORS: attended sessions after the contract: " · 2 maintenance sessions" */
+        g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, " \u00b7 %u maintenance session",
+                                                " \u00b7 %u maintenance sessions", maintenance),
+                                maintenance);
     }
 
   progress.phq9 = phq9;
-  progress.n_phq9 = data->n_points[IPT_CHART_MEASURE_PHQ9];
   progress.gad7 = gad7;
-  progress.n_gad7 = data->n_points[IPT_CHART_MEASURE_GAD7];
-  progress.planned_sessions = data->planned_sessions;
-  progress.current_session = current;
+  progress.course = data->course;
   progress.course_running = data->status == IPT_EPISODE_STATUS_ACTIVE;
   signals = ipt_signals_compute (&progress);
 
@@ -196,7 +187,7 @@ draw_phases (cairo_t             *cr,
              const IptChartData  *data,
              const IptChartStyle *style)
 {
-  IptPhase current_phase = l->current > 0 ? phase_of (data, l->current) : IPT_PHASE_ASSESSMENT;
+  IptPhase current_phase = ipt_course_map_get_phase (data->course);
   gboolean running = data->status == IPT_EPISODE_STATUS_ACTIVE;
   IptChartColor line = with_alpha (style->foreground, 0.22);
 
@@ -585,7 +576,7 @@ ipt_mood_chart_render_recorded (cairo_t             *cr,
   _ipt_mood_chart_text_draw (cr, &t, l.title.x, l.title.y, &style->foreground);
   if (l.show_subtitle)
     {
-      g_autofree char *subtitle = chart_subtitle (data, l.current);
+      g_autofree char *subtitle = _ipt_mood_chart_subtitle (data);
       IptChartColor mute = muted (style);
 
       text_set (&t, t.small, subtitle, l.subtitle.w);

@@ -83,7 +83,8 @@ ipt_csv_append_outcome_line (GString          *out,
                              const char       *client_code,
                              guint             ordinal,
                              guint             sessions_attended,
-                             const IptOutcome *outcome)
+                             const IptOutcome *outcome,
+                             IptEpisodeStatus  status)
 {
   g_return_if_fail (out != NULL);
   g_return_if_fail (client_code != NULL);
@@ -102,6 +103,8 @@ ipt_csv_append_outcome_line (GString          *out,
   append_flag (out, outcome, outcome->reliable_recovery);
   g_string_append_c (out, ',');
   g_string_append (out, ipt_outcome_category_to_id (outcome->category));
+  g_string_append_c (out, ',');
+  g_string_append (out, ipt_episode_status_to_id (status));
   g_string_append (out, CSV_EOL);
 }
 
@@ -125,11 +128,20 @@ ipt_csv_export_outcomes (IptStore  *store,
     {
       const IptEpisodeTotals *totals = g_ptr_array_index (rows, i);
       g_autoptr(IptOutcome) outcome = NULL;
+      g_autoptr(IptCourseMap) course = NULL;
 
-      outcome = ipt_outcome_compute ((const int *) (void *) totals->phq9->data, totals->phq9->len,
-                                     (const int *) (void *) totals->gad7->data, totals->gad7->len);
+      course = ipt_course_map_new (totals->planned_sessions, totals->assessment_end,
+                                   totals->middle_end,
+                                   totals->status != IPT_EPISODE_STATUS_ACTIVE,
+                                   (const IptAppointment *) (void *) totals->appointments->data,
+                                   totals->appointments->len);
+      outcome = ipt_course_map_compute_outcome (course,
+                                                (const IptSeriesPoint *) (void *)
+                                                totals->phq9->data, totals->phq9->len,
+                                                (const IptSeriesPoint *) (void *)
+                                                totals->gad7->data, totals->gad7->len);
       ipt_csv_append_outcome_line (out, totals->client_code, totals->ordinal,
-                                   totals->sessions_attended, outcome);
+                                   ipt_course_map_get_attended (course), outcome, totals->status);
     }
   return TRUE;
 }

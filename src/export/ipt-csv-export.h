@@ -14,7 +14,8 @@ G_BEGIN_DECLS
 
 #define IPT_OUTCOMES_CSV_HEADER \
   "client_code,episode,sessions_attended,phq9_first,phq9_last,gad7_first,gad7_last," \
-  "caseness,recovery,reliable_improvement,reliable_deterioration,reliable_recovery,outcome"
+  "caseness,recovery,reliable_improvement,reliable_deterioration,reliable_recovery,outcome," \
+  "status"
 
 /* Appends the scores CSV of the casebook to out: the header, then one line per score of each
  * client's current course, sorted by client code, session, measure. Lines end in CRLF
@@ -22,7 +23,8 @@ G_BEGIN_DECLS
 gboolean ipt_csv_export_scores (IptStore *store, GString *out, GError **error);
 
 /* Appends the outcomes CSV: one line per course, sorted by client code then ordinal, computed
- * with ipt_outcome_compute () from the attended sessions' totals. */
+ * with ipt_course_map_compute_outcome () from the totals of the attended sessions of the contract
+ * (maintenance left out); `status` says whether the course runs (active), ended or dropped out. */
 gboolean ipt_csv_export_outcomes (IptStore *store, GString *out, GError **error);
 
 /* One line of the outcomes CSV (without the header), CRLF-terminated. */
@@ -30,7 +32,8 @@ void     ipt_csv_append_outcome_line (GString          *out,
                                       const char       *client_code,
                                       guint             ordinal,
                                       guint             sessions_attended,
-                                      const IptOutcome *outcome);
+                                      const IptOutcome *outcome,
+                                      IptEpisodeStatus  status);
 
 /* Writes data to path as ipt_output_file_open () describes (a regular file is replaced whole or
  * not at all, a new one is created 0600, a device or pipe is written in place), or to standard

@@ -363,14 +363,14 @@ ipt_case_row_query_tooltip (GtkWidget  *widget,
                             GtkTooltip *tooltip)
 {
   IptCaseRow *self = IPT_CASE_ROW (widget);
-  const char *rule;
+  g_autofree char *rule = NULL;
 
   if (self->summary == NULL || self->badge == NULL)
     return FALSE;
   /* The badge's rule in words; by keyboard, for the focused row. */
   if (!keyboard && !graphene_rect_contains_point (&self->badge_rect, &GRAPHENE_POINT_INIT (x, y)))
     return FALSE;
-  rule = ipt_case_summary_get_signal_rule (self->summary);
+  rule = ipt_case_summary_dup_signal_rules (self->summary);
   if (rule == NULL || *rule == '\0')
     return FALSE;
   gtk_tooltip_set_text (tooltip, rule);
@@ -500,7 +500,22 @@ ipt_case_row_set_summary (IptCaseRow     *self,
     self->progress = g_strdup (_("Start a course to record sessions"));
 
   if (episode != NULL)
-    self->badge = g_strdup (ipt_signal_kind_to_label (self->kind));
+    {
+      IptSignalKind kinds[IPT_SIGNALS_MAX_APPLYING];
+      guint n = ipt_case_summary_get_signal_kinds (summary, kinds);
+      guint more = 0;
+
+      /* Several signals can apply: the most urgent names the badge, the count of the others
+       * that ask for attention follows it, and the tooltip gives every rule. */
+      for (guint i = 1; i < n; i++)
+        if (ipt_signal_kind_needs_attention (kinds[i]))
+          more++;
+      if (more > 0)
+        /* TRANSLATORS: a caseload badge when more signals apply: "Risk +1" */
+        self->badge = g_strdup_printf (_("%s +%u"), ipt_signal_kind_to_label (self->kind), more);
+      else
+        self->badge = g_strdup (ipt_signal_kind_to_label (self->kind));
+    }
 
   accessible = g_strdup_printf ("%s, %s, %s, %s",
                                 name, self->focus, self->progress,

@@ -126,6 +126,27 @@ column_text (IptClientPage *self,
         if (*risk)
           /* TRANSLATORS: a PHQ-9 total with the risk item answered above 0 */
           return g_strdup_printf (_("%d · risk"), ipt_score_get_total (score));
+        /* A WSAS total with one item missing was made from the mean of the others. */
+        {
+          guint n_items = 0;
+          const int *items = ipt_score_get_items (score, &n_items);
+
+          if (ipt_measure_total_is_prorated (ipt_score_get_measure (score), items, n_items))
+            /* TRANSLATORS: a WSAS total made with one item missing, rounded half up */
+            return g_strdup_printf (_("%d (one item missing, rounded half up)"),
+                                    ipt_score_get_total (score));
+        }
+        /* A total only says nothing about item 9: not "no risk". */
+        if (ipt_signal_risk_item_state (ipt_score_get_measure_id (score),
+                                        ipt_score_get_risk_item (score), FALSE)
+            == IPT_RISK_ITEM_NOT_KNOWN)
+          {
+            g_autofree char *unknown = ipt_signal_risk_item_not_known_text (
+              ipt_score_get_measure_id (score));
+
+            /* TRANSLATORS: a PHQ-9 total, then "item 9 not known" */
+            return g_strdup_printf (_("%d · %s"), ipt_score_get_total (score), unknown);
+          }
         return g_strdup_printf ("%d", ipt_score_get_total (score));
       }
     case COLUMN_NOTE:

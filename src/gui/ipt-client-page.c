@@ -143,8 +143,10 @@ show_signal_and_outcome (IptClientPage *self)
   const IptOutcome *outcome = ipt_case_summary_get_outcome (self->summary);
   IptSignalKind kind = ipt_case_summary_get_signal_kind (self->summary);
   g_autoptr(GString) rules = g_string_new (NULL);
+  g_autoptr(GString) labels = g_string_new (NULL);
   gboolean ended;
 
+  /* Every signal that applies, most urgent first; each rule starts with its name. */
   for (guint i = 0; signals != NULL && i < signals->len; i++)
     {
       IptSignal *signal = g_ptr_array_index (signals, i);
@@ -152,10 +154,12 @@ show_signal_and_outcome (IptClientPage *self)
       if (signal->kind == IPT_SIGNAL_OUTCOME)
         continue;
       if (rules->len > 0)
-        g_string_append (rules, "\n");
-      if (signals->len > 1)
-        g_string_append_printf (rules, "%s: ", ipt_signal_kind_to_label (signal->kind));
+        {
+          g_string_append (rules, "\n");
+          g_string_append (labels, " \u00b7 ");
+        }
       g_string_append (rules, signal->rule);
+      g_string_append (labels, ipt_signal_kind_to_label (signal->kind));
     }
 
   /* A finished course speaks through its outcome card; the signal card stays for risk. */
@@ -163,7 +167,8 @@ show_signal_and_outcome (IptClientPage *self)
     gtk_widget_set_visible (self->signal_card, FALSE);
   else
     gtk_widget_set_visible (self->signal_card, TRUE);
-  gtk_label_set_label (self->signal_label, ipt_signal_kind_to_label (kind));
+  gtk_label_set_label (self->signal_label,
+                       labels->len > 0 ? labels->str : ipt_signal_kind_to_label (kind));
   _ipt_widget_set_signal_class (GTK_WIDGET (self->signal_label), kind);
   gtk_label_set_label (self->signal_rule_label, rules->str);
 
@@ -223,8 +228,10 @@ show_header (IptClientPage *self)
         progress = g_strdup_printf (_("No session yet of %u planned"),
                                     ipt_episode_get_planned_sessions (self->episode));
       else
+        /* Attended sessions count: missed appointments use up no session of the contract. */
         /* TRANSLATORS: "Session 9 of 16 · Middle phase" */
-        progress = g_strdup_printf (_("Session %u of %u · %s phase"), current,
+        progress = g_strdup_printf (_("Session %u of %u · %s phase"),
+                                    ipt_case_summary_get_sessions_attended (self->summary),
                                     ipt_episode_get_planned_sessions (self->episode),
                                     ipt_phase_to_label (ipt_case_summary_get_phase (self->summary)));
       gtk_label_set_label (self->progress_label, progress);

@@ -122,13 +122,36 @@ _ipt_measure_form_update (IptMeasureForm *form)
   answered = _ipt_measure_form_n_answered (form);
   total = ipt_measure_compute_total (measure, form->values, measure->n_items);
   g_free (form->total_text);
-  if (answered == 0 && form->kept_score != NULL && ipt_score_has_total (form->kept_score))
+  if (answered == 0 && form->kept_score != NULL && ipt_score_has_total (form->kept_score)
+      && ipt_signal_risk_item_state (measure->id, ipt_score_get_risk_item (form->kept_score),
+                                     ipt_score_get_risk (form->kept_score))
+         == IPT_RISK_ITEM_NOT_KNOWN)
+    {
+      /* A PHQ-9 total only says nothing about item 9: not "no risk". */
+      g_autofree char *unknown = ipt_signal_risk_item_not_known_text (measure->id);
+
+      /* TRANSLATORS: a total recorded without item answers, then "item 9 not known" */
+      form->total_text = g_strdup_printf (_("%d (total only · %s)"),
+                                          ipt_score_get_total (form->kept_score), unknown);
+    }
+  else if (answered == 0 && form->kept_score != NULL && ipt_score_has_total (form->kept_score))
     /* TRANSLATORS: a total recorded without item answers (imported) */
     form->total_text = g_strdup_printf (_("%d (total only)"), ipt_score_get_total (form->kept_score));
   else if (answered == 0)
     form->total_text = g_strdup (C_("questionnaire", "Not taken"));
   else if (total != IPT_TOTAL_NONE)
-    form->total_text = format_total (measure, total);
+    {
+      g_autofree char *shown = format_total (measure, total);
+      g_autofree char *prorated = ipt_measure_describe_prorated (measure, form->values,
+                                                                 measure->n_items);
+
+      /* A WSAS with one item missing says how its total was made. */
+      if (prorated != NULL)
+        /* TRANSLATORS: "23 · significant impairment (one item missing: ...)" */
+        form->total_text = g_strdup_printf (_("%s (%s)"), shown, prorated);
+      else
+        form->total_text = g_steal_pointer (&shown);
+    }
   else
     /* TRANSLATORS: how many items of a questionnaire have an answer */
     form->total_text = g_strdup_printf (_("%u of %u answered"), answered, measure->n_items);

@@ -139,6 +139,9 @@ ipt_phase_bar_set_course (IptPhaseBar *self,
                           IptEpisode  *episode,
                           GPtrArray   *sessions)
 {
+  g_autoptr(IptCourseMap) course = NULL;
+  const IptAppointment *appointments;
+  const IptAppointmentPlace *places;
   guint planned;
   guint n_attended = 0;
   g_autofree char *description = NULL;
@@ -152,32 +155,29 @@ ipt_phase_bar_set_course (IptPhaseBar *self,
       return;
     }
 
+  /* One segment per appointment, in the phase the model gives it (missed appointments use up
+   * no session of the contract), then the sessions the contract has left. */
   planned = ipt_episode_get_planned_sessions (episode);
-  self->n_segments = MIN (planned, MAX_SEGMENTS);
-  for (guint i = 0; i < self->n_segments; i++)
+  course = ipt_course_map_new_for_episode (episode, sessions);
+  appointments = ipt_course_map_get_appointments (course);
+  places = ipt_course_map_get_places (course);
+  n_attended = ipt_course_map_get_attended (course);
+  for (guint i = 0; i < ipt_course_map_get_n_appointments (course); i++)
     {
-      self->phases[i] = ipt_episode_phase_for_session (episode, i + 1);
-      self->states[i] = SEGMENT_PLANNED;
+      if (self->n_segments == MAX_SEGMENTS)
+        break;
+      self->phases[self->n_segments] = places[i].phase;
+      self->states[self->n_segments] = appointments[i].attended ? SEGMENT_ATTENDED
+                                                                 : SEGMENT_MISSED;
+      self->n_segments++;
     }
-
-  for (guint i = 0; sessions != NULL && i < sessions->len; i++)
-    {
-      IptSession *session = g_ptr_array_index (sessions, i);
-      guint number = ipt_session_get_number (session);
-
-      if (number == 0 || number > MAX_SEGMENTS)
-        continue;
-      /* Maintenance sessions after the plan get segments of their own. */
-      while (self->n_segments < number)
-        {
-          self->phases[self->n_segments] = IPT_PHASE_MAINTENANCE;
-          self->states[self->n_segments] = SEGMENT_PLANNED;
-          self->n_segments++;
-        }
-      self->states[number - 1] = ipt_session_get_attended (session) ? SEGMENT_ATTENDED : SEGMENT_MISSED;
-      if (ipt_session_get_attended (session))
-        n_attended++;
-    }
+  if (ipt_episode_get_status (episode) == IPT_EPISODE_STATUS_ACTIVE)
+    for (guint k = 1; n_attended + k <= planned && self->n_segments < MAX_SEGMENTS; k++)
+      {
+        self->phases[self->n_segments] = ipt_course_map_phase_to_come (course, k);
+        self->states[self->n_segments] = SEGMENT_PLANNED;
+        self->n_segments++;
+      }
 
   description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                               "%u of %u planned session attended",

@@ -6,6 +6,7 @@
 #include "ipt-session-editor.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "ipt-gui-private.h"
 #include "ipt-session-editor-private.h"
@@ -18,6 +19,7 @@ struct _IptSessionEditor
   IptEpisode    *episode;
   IptSession    *session;           /* NULL for a new one */
   GPtrArray     *other_numbers;     /* numbers of the course's other sessions (GUINT_TO_POINTER) */
+  GArray        *others;            /* the course's other sessions as IptAppointment */
   GPtrArray     *stored_scores;     /* the session's scores as stored (IptScore) */
   GPtrArray     *forms;             /* IptMeasureForm */
   GPtrArray     *task_buttons;      /* GtkCheckButton */
@@ -179,13 +181,38 @@ build_forms (IptSessionEditor *self)
 
 /* Phase tasks */
 
+/* The phase of this session as the form stands, among the course's other sessions: the model
+ * counts attended sessions (a missed one is where the course stands at its date). */
+static IptPhase
+current_phase (IptSessionEditor *self)
+{
+  g_autoptr(GArray) appointments = g_array_copy (self->others);
+  g_autoptr(IptCourseMap) course = NULL;
+  const char *end_date = ipt_episode_get_end_date (self->episode);
+  const char *date = gtk_editable_get_text (GTK_EDITABLE (self->date_entry));
+  IptAppointment here = { 0, };
+
+  here.number = gtk_spin_button_get_value_as_int (self->number_spin);
+  here.attended = attended (self);
+  here.after_end = end_date != NULL && *end_date != '\0' && ipt_date_is_valid (date)
+                   && strcmp (date, end_date) > 0;
+  g_array_append_val (appointments, here);
+  course = ipt_course_map_new (ipt_episode_get_planned_sessions (self->episode),
+                               ipt_episode_get_assessment_end (self->episode),
+                               ipt_episode_get_middle_end (self->episode),
+                               ipt_episode_get_status (self->episode)
+                               != IPT_EPISODE_STATUS_ACTIVE,
+                               (const IptAppointment *) (void *) appointments->data,
+                               appointments->len);
+  return ipt_course_map_phase_of (course, here.number);
+}
+
 static void
 build_tasks (IptSessionEditor *self,
              guint             tasks_done)
 {
   GtkWidget *child;
-  IptPhase phase = ipt_episode_phase_for_session (self->episode,
-                                                  gtk_spin_button_get_value_as_int (self->number_spin));
+  IptPhase phase = current_phase (self);
   const char * const *tasks = ipt_phase_get_tasks (phase);
   g_autofree char *title = NULL;
 
@@ -263,7 +290,7 @@ build_session (IptSessionEditor *self)
   ipt_session_set_attendees (session, attendees != GTK_INVALID_LIST_POSITION
                                       ? (IptAttendees) attendees : IPT_ATTENDEES_CLIENT_ALONE);
   ipt_session_set_duration (session, gtk_spin_button_get_value_as_int (self->duration_spin));
-  ipt_session_set_phase (session, ipt_episode_phase_for_session (self->episode, number));
+  ipt_session_set_phase (session, current_phase (self));
   ipt_session_set_note_agenda (session, agenda);
   ipt_session_set_note_events (session, events);
   ipt_session_set_note_between (session, between);
@@ -306,7 +333,7 @@ update_titles (IptSessionEditor *self)
   guint number = gtk_spin_button_get_value_as_int (self->number_spin);
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
-  IptPhase phase = ipt_episode_phase_for_session (self->episode, number);
+  IptPhase phase = current_phase (self);
 
   /* TRANSLATORS: a window title, "Session 9" */
   title = g_strdup_printf (_("Session %u"), number);
@@ -371,6 +398,12 @@ static void
 on_date_changed (GtkEditable      *editable,
                  IptSessionEditor *self)
 {
+  /* After the course's end date a session is maintenance. */
+  if (self->episode != NULL && !self->updating)
+    {
+      update_titles (self);
+      build_tasks (self, tasks_done (self));
+    }
   validate (self);
 }
 
@@ -386,6 +419,12 @@ on_attendance_changed (GObject          *object,
   gtk_widget_set_sensitive (GTK_WIDGET (self->measures_box), took_place);
   gtk_widget_set_sensitive (GTK_WIDGET (self->attendees_dropdown), took_place);
   gtk_widget_set_sensitive (GTK_WIDGET (self->duration_spin), took_place);
+  /* Whether it took place moves the course on, or not. */
+  if (!self->updating)
+    {
+      update_titles (self);
+      build_tasks (self, tasks_done (self));
+    }
   update_risk (self);
   validate (self);
 }
@@ -508,6 +547,7 @@ ipt_session_editor_finalize (GObject *object)
   g_clear_pointer (&self->forms, g_ptr_array_unref);
   g_clear_pointer (&self->task_buttons, g_ptr_array_unref);
   g_clear_pointer (&self->other_numbers, g_ptr_array_unref);
+  g_clear_pointer (&self->others, g_array_unref);
   g_clear_pointer (&self->stored_scores, g_ptr_array_unref);
   g_free (self->loaded_state);
 
@@ -596,6 +636,7 @@ ipt_session_editor_init (IptSessionEditor *self)
   self->forms = g_ptr_array_new_with_free_func ((GDestroyNotify) _ipt_measure_form_free);
   self->task_buttons = g_ptr_array_new ();
   self->other_numbers = g_ptr_array_new ();
+  self->others = g_array_new (FALSE, FALSE, sizeof (IptAppointment));
 
   for (guint i = IPT_ATTENDANCE_ATTENDED; i <= IPT_ATTENDANCE_DID_NOT_ATTEND; i++)
     gtk_string_list_append (attendance, ipt_attendance_to_label ((IptAttendance) i));
@@ -632,7 +673,17 @@ ipt_session_editor_new (GtkWindow  *parent,
 
       next = MAX (next, ipt_session_get_number (other) + 1);
       if (session == NULL || ipt_session_get_id (other) != ipt_session_get_id (session))
-        g_ptr_array_add (self->other_numbers, GUINT_TO_POINTER (ipt_session_get_number (other)));
+        {
+          const char *end_date = ipt_episode_get_end_date (episode);
+          const char *date = ipt_session_get_date (other);
+          IptAppointment a = { ipt_session_get_number (other), ipt_session_get_attended (other),
+                               FALSE };
+
+          a.after_end = end_date != NULL && *end_date != '\0' && date != NULL
+                        && strcmp (date, end_date) > 0;
+          g_array_append_val (self->others, a);
+          g_ptr_array_add (self->other_numbers, GUINT_TO_POINTER (ipt_session_get_number (other)));
+        }
     }
 
   self->updating = TRUE;

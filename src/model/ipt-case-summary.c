@@ -15,13 +15,11 @@ struct _IptCaseSummary
 
   IptClient      *client;
   IptEpisode     *episode;
-  guint           sessions_attended;
-  guint           current_session;
+  IptCourseMap   *course;
   IptSeriesPoint *phq9;
   guint           n_phq9;
   IptSeriesPoint *gad7;
   guint           n_gad7;
-  guint           planned_sessions;
   gboolean        course_running;
   guint           risk_reviewed_through;
   /* The kinds are classified at once (lists sort and filter on them); the words of the rules,
@@ -78,6 +76,7 @@ ipt_case_summary_finalize (GObject *object)
 {
   IptCaseSummary *self = (IptCaseSummary *) object;
 
+  g_clear_pointer (&self->course, ipt_course_map_free);
   g_free (self->phq9);
   g_free (self->gad7);
   g_clear_pointer (&self->signals, g_ptr_array_unref);
@@ -107,11 +106,11 @@ ipt_case_summary_get_property (GObject    *object,
       break;
 
     case PROP_SESSIONS_ATTENDED:
-      g_value_set_uint (value, self->sessions_attended);
+      g_value_set_uint (value, ipt_case_summary_get_sessions_attended (self));
       break;
 
     case PROP_CURRENT_SESSION:
-      g_value_set_uint (value, self->current_session);
+      g_value_set_uint (value, ipt_case_summary_get_current_session (self));
       break;
 
     case PROP_PHASE:
@@ -273,50 +272,37 @@ static char *
 compute_progress_text (IptCaseSummary *self)
 {
   IptEpisode *episode = self->episode;
-  guint planned;
+  guint planned, attended;
 
   if (episode == NULL)
     return g_strdup (_("No course yet"));
 
+  attended = ipt_course_map_get_attended (self->course);
   switch (ipt_episode_get_status (episode))
     {
     case IPT_EPISODE_STATUS_ENDED:
       return g_strdup_printf (ngettext ("Ended after %u session", "Ended after %u sessions",
-                                        self->sessions_attended),
-                              self->sessions_attended);
+                                        attended),
+                              attended);
     case IPT_EPISODE_STATUS_DROPPED_OUT:
       return g_strdup_printf (ngettext ("Dropped out after %u session",
                                         "Dropped out after %u sessions",
-                                        self->sessions_attended),
-                              self->sessions_attended);
+                                        attended),
+                              attended);
     case IPT_EPISODE_STATUS_ACTIVE:
     default:
       break;
     }
 
   planned = ipt_episode_get_planned_sessions (episode);
-  if (self->current_session == 0)
+  if (ipt_course_map_get_latest_number (self->course) == 0)
     return g_strdup_printf (ngettext ("Not started · %u session planned",
                                       "Not started · %u sessions planned", planned),
                             planned);
+  /* Attended sessions count, missed appointments do not. */
   /* TRANSLATORS: "Session 7 of 16 · Middle" */
-  return g_strdup_printf (_("Session %u of %u · %s"), self->current_session, planned,
+  return g_strdup_printf (_("Session %u of %u · %s"), attended, planned,
                           ipt_phase_to_label (ipt_case_summary_get_phase (self)));
-}
-
-static int *
-series_totals (const IptSeriesPoint *points,
-               guint                 n_points,
-               guint                *n_totals)
-{
-  int *totals = g_new (int, MAX (n_points, 1));
-  guint n = 0;
-
-  for (guint i = 0; i < n_points; i++)
-    if (points[i].total >= 0)
-      totals[n++] = points[i].total;
-  *n_totals = n;
-  return totals;
 }
 
 static void
@@ -328,8 +314,7 @@ get_progress (IptCaseSummary *self,
     .n_phq9 = self->n_phq9,
     .gad7 = self->gad7,
     .n_gad7 = self->n_gad7,
-    .planned_sessions = self->planned_sessions,
-    .current_session = self->current_session,
+    .course = self->course,
     .course_running = self->course_running,
     .risk_reviewed_through = self->risk_reviewed_through,
   };
@@ -338,8 +323,8 @@ get_progress (IptCaseSummary *self,
 IptCaseSummary *
 ipt_case_summary_new (IptClient            *client,
                       IptEpisode           *episode,
-                      guint                 sessions_attended,
-                      guint                 current_session,
+                      const IptAppointment *appointments,
+                      guint                 n_appointments,
                       const IptSeriesPoint *phq9,
                       guint                 n_phq9,
                       const IptSeriesPoint *gad7,
@@ -349,14 +334,13 @@ ipt_case_summary_new (IptClient            *client,
 
   g_return_val_if_fail (IPT_IS_CLIENT (client), NULL);
   g_return_val_if_fail (episode == NULL || IPT_IS_EPISODE (episode), NULL);
+  g_return_val_if_fail (appointments != NULL || n_appointments == 0, NULL);
   g_return_val_if_fail (phq9 != NULL || n_phq9 == 0, NULL);
   g_return_val_if_fail (gad7 != NULL || n_gad7 == 0, NULL);
 
   self = g_object_new (IPT_TYPE_CASE_SUMMARY, NULL);
   self->client = g_object_ref (client);
   self->episode = episode != NULL ? g_object_ref (episode) : NULL;
-  self->sessions_attended = sessions_attended;
-  self->current_session = current_session;
   self->n_phq9 = n_phq9;
   self->phq9 = n_phq9 > 0 ? g_memdup2 (phq9, n_phq9 * sizeof *phq9) : NULL;
   self->n_gad7 = n_gad7;
@@ -366,7 +350,12 @@ ipt_case_summary_new (IptClient            *client,
     {
       IptProgress progress;
 
-      self->planned_sessions = ipt_episode_get_planned_sessions (episode);
+      self->course = ipt_course_map_new (ipt_episode_get_planned_sessions (episode),
+                                         ipt_episode_get_assessment_end (episode),
+                                         ipt_episode_get_middle_end (episode),
+                                         ipt_episode_get_status (episode)
+                                         != IPT_EPISODE_STATUS_ACTIVE,
+                                         appointments, n_appointments);
       self->course_running = ipt_episode_get_status (episode) == IPT_EPISODE_STATUS_ACTIVE;
       get_progress (self, &progress);
       self->n_kinds = ipt_signals_classify (&progress, self->kinds);
@@ -399,7 +388,7 @@ ipt_case_summary_get_sessions_attended (IptCaseSummary *self)
 {
   g_return_val_if_fail (IPT_IS_CASE_SUMMARY (self), 0);
 
-  return self->sessions_attended;
+  return self->course != NULL ? ipt_course_map_get_attended (self->course) : 0;
 }
 
 guint
@@ -407,7 +396,15 @@ ipt_case_summary_get_current_session (IptCaseSummary *self)
 {
   g_return_val_if_fail (IPT_IS_CASE_SUMMARY (self), 0);
 
-  return self->current_session;
+  return self->course != NULL ? ipt_course_map_get_latest_number (self->course) : 0;
+}
+
+const IptCourseMap *
+ipt_case_summary_get_course_map (IptCaseSummary *self)
+{
+  g_return_val_if_fail (IPT_IS_CASE_SUMMARY (self), NULL);
+
+  return self->course;
 }
 
 /* The phase of the latest attended session (assessment before the first). */
@@ -416,9 +413,9 @@ ipt_case_summary_get_phase (IptCaseSummary *self)
 {
   g_return_val_if_fail (IPT_IS_CASE_SUMMARY (self), IPT_PHASE_ASSESSMENT);
 
-  if (self->episode == NULL)
+  if (self->course == NULL)
     return IPT_PHASE_ASSESSMENT;
-  return ipt_episode_phase_for_session (self->episode, MAX (self->current_session, 1));
+  return ipt_course_map_get_phase (self->course);
 }
 
 const IptSeriesPoint *
@@ -486,6 +483,37 @@ ipt_case_summary_get_signal_rule (IptCaseSummary *self)
   return ((IptSignal *) g_ptr_array_index (signals, 0))->rule;
 }
 
+guint
+ipt_case_summary_get_signal_kinds (IptCaseSummary *self,
+                                   IptSignalKind  *kinds)
+{
+  g_return_val_if_fail (IPT_IS_CASE_SUMMARY (self), 0);
+  g_return_val_if_fail (kinds != NULL, 0);
+
+  for (guint i = 0; i < self->n_kinds; i++)
+    kinds[i] = self->kinds[i];
+  return self->n_kinds;
+}
+
+char *
+ipt_case_summary_dup_signal_rules (IptCaseSummary *self)
+{
+  GPtrArray *signals;
+  GString *rules;
+
+  g_return_val_if_fail (IPT_IS_CASE_SUMMARY (self), NULL);
+
+  signals = ipt_case_summary_get_signals (self);
+  rules = g_string_new (NULL);
+  for (guint i = 0; i < signals->len; i++)
+    {
+      if (rules->len > 0)
+        g_string_append_c (rules, '\n');
+      g_string_append (rules, ((IptSignal *) g_ptr_array_index (signals, i))->rule);
+    }
+  return g_string_free (rules, FALSE);
+}
+
 /* Risk is open (flagged and not yet reviewed), whether or not the course still runs. */
 gboolean
 ipt_case_summary_get_has_risk (IptCaseSummary *self)
@@ -546,11 +574,11 @@ ipt_case_summary_get_outcome (IptCaseSummary *self)
 
   if (self->outcome == NULL)
     {
-      guint n_pt, n_gt;
-      g_autofree int *pt = series_totals (self->phq9, self->n_phq9, &n_pt);
-      g_autofree int *gt = series_totals (self->gad7, self->n_gad7, &n_gt);
-
-      self->outcome = ipt_outcome_compute (pt, n_pt, gt, n_gt);
+      if (self->course != NULL)
+        self->outcome = ipt_course_map_compute_outcome (self->course, self->phq9, self->n_phq9,
+                                                        self->gad7, self->n_gad7);
+      else
+        self->outcome = ipt_outcome_compute (NULL, 0, NULL, 0);
     }
   return self->outcome;
 }

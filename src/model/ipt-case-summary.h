@@ -13,13 +13,14 @@ G_BEGIN_DECLS
 #define IPT_TYPE_CASE_SUMMARY (ipt_case_summary_get_type ())
 G_DECLARE_FINAL_TYPE (IptCaseSummary, ipt_case_summary, IPT, CASE_SUMMARY, GObject)
 
-/* episode may be NULL (a client with no course yet). phq9/gad7: the series of attended
- * sessions with the measure, in session order (copied). current_session: the number of the
- * latest attended session, 0 when none. Signals and outcome are computed here. */
+/* episode may be NULL (a client with no course yet). appointments: the course's appointments
+ * (attended ones are enough: missed ones move nothing on), mapped with ipt_course_map_new ().
+ * phq9/gad7: the series of attended sessions with the measure, in session order (copied).
+ * Signals and outcome are computed here. */
 IptCaseSummary *ipt_case_summary_new (IptClient            *client,
                                       IptEpisode           *episode,
-                                      guint                 sessions_attended,
-                                      guint                 current_session,
+                                      const IptAppointment *appointments,
+                                      guint                 n_appointments,
                                       const IptSeriesPoint *phq9,
                                       guint                 n_phq9,
                                       const IptSeriesPoint *gad7,
@@ -27,8 +28,12 @@ IptCaseSummary *ipt_case_summary_new (IptClient            *client,
 
 IptClient            *ipt_case_summary_get_client (IptCaseSummary *self);
 IptEpisode           *ipt_case_summary_get_episode (IptCaseSummary *self);   /* nullable */
+/* Attended sessions of the contract (maintenance left out): the n of "session n of N". */
 guint                 ipt_case_summary_get_sessions_attended (IptCaseSummary *self);
+/* The appointment number of the latest attended session, 0 when none. */
 guint                 ipt_case_summary_get_current_session (IptCaseSummary *self);
+/* Where the course's sessions stand; NULL without a course. */
+const IptCourseMap   *ipt_case_summary_get_course_map (IptCaseSummary *self);
 IptPhase              ipt_case_summary_get_phase (IptCaseSummary *self);
 const IptSeriesPoint *ipt_case_summary_get_phq9 (IptCaseSummary *self, guint *n_points);
 const IptSeriesPoint *ipt_case_summary_get_gad7 (IptCaseSummary *self, guint *n_points);
@@ -37,6 +42,12 @@ GPtrArray            *ipt_case_summary_get_signals (IptCaseSummary *self);
 /* The first signal's kind (property "signal-kind"), IPT_SIGNAL_NO_SCORES without a course. */
 IptSignalKind         ipt_case_summary_get_signal_kind (IptCaseSummary *self);
 const char           *ipt_case_summary_get_signal_rule (IptCaseSummary *self);
+/* The kinds of every signal that applies, most urgent first: up to IPT_SIGNALS_MAX_APPLYING into
+ * kinds; returns the count (0 without a course). */
+guint                 ipt_case_summary_get_signal_kinds (IptCaseSummary *self,
+                                                         IptSignalKind  *kinds);
+/* Every signal's rule in words, most urgent first, one a line. */
+char                 *ipt_case_summary_dup_signal_rules (IptCaseSummary *self);
 /* Risk is open: a PHQ-9 item 9 above 0 after the sessions a risk review covers. */
 gboolean              ipt_case_summary_get_has_risk (IptCaseSummary *self);
 /* The sessions covered by the latest risk review (ipt_risk_reviewed_through ()), 0: none.

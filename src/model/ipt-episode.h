@@ -56,7 +56,9 @@ void             ipt_episode_set_end_date (IptEpisode *self, const char *end_dat
 const char      *ipt_episode_get_end_reason (IptEpisode *self);
 void             ipt_episode_set_end_reason (IptEpisode *self, const char *end_reason);
 
-/* The phase of session number n (1-based); numbers past the plan are maintenance. */
+/* The phase of the n-th attended session of the contract (1-based); past the plan, maintenance.
+ * An appointment's phase, missed appointments and the end date included, comes from the course
+ * map (ipt_course_map_new_for_episode ()), which counts attended sessions. */
 IptPhase ipt_episode_phase_for_session (IptEpisode *self, guint number);
 IptPhase ipt_phase_for_session (guint planned, guint assessment_end, guint middle_end, guint number);
 /* Default boundaries for a course of `planned` sessions (16: 4/12, 12: 3/9, 8: 2/6). */

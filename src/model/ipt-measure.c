@@ -315,6 +315,38 @@ ipt_measure_compute_total (const IptMeasure *measure,
 }
 
 gboolean
+ipt_measure_total_is_prorated (const IptMeasure *measure,
+                               const int        *items,
+                               guint             n_items)
+{
+  guint n_missing = 0;
+
+  g_return_val_if_fail (measure != NULL, FALSE);
+
+  if (measure->missing_rule != IPT_MISSING_RULE_PRORATE_ONE || items == NULL
+      || ipt_measure_compute_total (measure, items, n_items) == IPT_TOTAL_NONE)
+    return FALSE;
+  for (guint i = 0; i < n_items; i++)
+    if (items[i] == IPT_ITEM_MISSING)
+      n_missing++;
+  return n_missing == 1;
+}
+
+char *
+ipt_measure_describe_prorated (const IptMeasure *measure,
+                               const int        *items,
+                               guint             n_items)
+{
+  g_return_val_if_fail (measure != NULL, NULL);
+
+  if (!ipt_measure_total_is_prorated (measure, items, n_items))
+    return NULL;
+  /* clinical.md section 4: the missing item takes the mean of the others, the total is rounded
+   * half up to a whole number */
+  return g_strdup (_("one item missing: the mean of the others, rounded half up"));
+}
+
+gboolean
 ipt_measure_validate_items (const IptMeasure *measure,
                             const int        *items,
                             guint             n_items,

@@ -61,6 +61,16 @@ const IptMeasure *ipt_measure_lookup (const char *id);
 int      ipt_measure_compute_total (const IptMeasure *measure,
                                     const int        *items,
                                     guint             n_items);
+/* Did the total of these answers take a missing item as the mean of the others (WSAS, one item
+ * missing), rounded half up? */
+gboolean ipt_measure_total_is_prorated (const IptMeasure *measure,
+                                        const int        *items,
+                                        guint             n_items);
+/* What a total shown for such answers says about it, translated:
+ * "one item missing: the mean of the others, rounded half up"; NULL when not prorated. */
+char    *ipt_measure_describe_prorated (const IptMeasure *measure,
+                                        const int        *items,
+                                        guint             n_items);
 
 /* Checks the answers: count, ranges. Missing answers are allowed here. Sets a translated
  * message in G_IO_ERROR_INVALID_DATA on failure. */

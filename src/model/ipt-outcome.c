@@ -11,9 +11,9 @@
 G_DEFINE_ENUM_TYPE (IptOutcomeCategory, ipt_outcome_category,
   G_DEFINE_ENUM_VALUE (IPT_OUTCOME_INSUFFICIENT_DATA, "insufficient-data"),
   G_DEFINE_ENUM_VALUE (IPT_OUTCOME_RELIABLE_RECOVERY, "reliable-recovery"),
+  G_DEFINE_ENUM_VALUE (IPT_OUTCOME_RELIABLE_DETERIORATION, "reliable-deterioration"),
   G_DEFINE_ENUM_VALUE (IPT_OUTCOME_RECOVERY, "recovery"),
   G_DEFINE_ENUM_VALUE (IPT_OUTCOME_RELIABLE_IMPROVEMENT, "reliable-improvement"),
-  G_DEFINE_ENUM_VALUE (IPT_OUTCOME_RELIABLE_DETERIORATION, "reliable-deterioration"),
   G_DEFINE_ENUM_VALUE (IPT_OUTCOME_NO_RELIABLE_CHANGE, "no-reliable-change"))
 
 G_DEFINE_BOXED_TYPE (IptOutcome, ipt_outcome, ipt_outcome_copy, ipt_outcome_free)
@@ -43,8 +43,8 @@ const char *
 ipt_outcome_category_to_id (IptOutcomeCategory category)
 {
   static const char * const ids[] = {
-    "insufficient-data", "reliable-recovery", "recovery", "reliable-improvement",
-    "reliable-deterioration", "no-reliable-change",
+    "insufficient-data", "reliable-recovery", "reliable-deterioration", "recovery",
+    "reliable-improvement", "no-reliable-change",
   };
 
   if ((guint) category >= G_N_ELEMENTS (ids))
@@ -56,8 +56,8 @@ const char *
 ipt_outcome_category_to_label (IptOutcomeCategory category)
 {
   static const char * const labels[] = {
-    N_("Insufficient data"), N_("Reliable recovery"), N_("Recovery"),
-    N_("Reliable improvement"), N_("Reliable deterioration"), N_("No reliable change"),
+    N_("Insufficient data"), N_("Reliable recovery"), N_("Reliable deterioration"),
+    N_("Recovery"), N_("Reliable improvement"), N_("No reliable change"),
   };
 
   if ((guint) category >= G_N_ELEMENTS (labels))
@@ -104,14 +104,16 @@ describe_change (const IptMeasure *measure,
   return g_strdup_printf (_("%s stayed at %d"), measure->name, first);
 }
 
-/* "PHQ-9 18 ≥ 10" or "PHQ-9 7 < 10" */
+/* "PHQ-9 18, at or above the cut-off of 10" or "PHQ-9 7, below the cut-off of 10" */
 static char *
 describe_cutoff (const IptMeasure *measure,
                  int               total)
 {
   if (total >= measure->caseness)
-    return g_strdup_printf (_("%s %d ≥ %d"), measure->name, total, measure->caseness);
-  return g_strdup_printf (_("%s %d < %d"), measure->name, total, measure->caseness);
+    return g_strdup_printf (_("%s %d, at or above the cut-off of %d"), measure->name, total,
+                            measure->caseness);
+  return g_strdup_printf (_("%s %d, below the cut-off of %d"), measure->name, total,
+                          measure->caseness);
 }
 
 /* Joins the non-NULL parts with ", " and frees them. */
@@ -148,7 +150,7 @@ describe_cutoffs (const IptOutcome *o,
     a = describe_cutoff (phq9, p);
   if (o->has_gad7 && (which == 0 || (which > 0) == (g >= gad7->caseness)))
     b = describe_cutoff (gad7, g);
-  return join_parts (", ", a, b);
+  return join_parts ("; ", a, b);
 }
 
 /* The reliable changes in one direction (direction < 0: falls, > 0: rises), with the threshold:
@@ -222,8 +224,8 @@ describe_rule (const IptOutcome *o)
   switch (o->category)
     {
     case IPT_OUTCOME_INSUFFICIENT_DATA:
-      return g_strdup_printf (_("%s: a PHQ-9 score at 2 or more attended sessions is needed "
-                                "(%u so far)"), label, o->n_phq9);
+      return g_strdup_printf (_("%s: a PHQ-9 score at 2 or more attended sessions of the "
+                                "contract is needed (%u so far)"), label, o->n_phq9);
 
     case IPT_OUTCOME_RELIABLE_RECOVERY:
       {
@@ -245,10 +247,6 @@ describe_rule (const IptOutcome *o)
         g_autofree char *changes = describe_changes (o);
         g_autofree char *thresholds = describe_thresholds (o);
 
-        if (o->reliable_deterioration)
-          return g_strdup_printf (_("%s: at caseness at start (%s) and ended below caseness "
-                                    "(%s), with a reliable deterioration (%s; %s)"),
-                                  label, start, end, changes, thresholds);
         if (o->has_gad7)
           return g_strdup_printf (_("%s: at caseness at start (%s) and ended below caseness on "
                                     "both measures (%s), without a reliable improvement (%s; %s)"),
@@ -282,6 +280,17 @@ describe_rule (const IptOutcome *o)
       {
         g_autofree char *change = describe_reliable (o, 1);
 
+        /* Never hidden behind a recovery by the letter of the rules. */
+        if (o->recovery)
+          {
+            g_autofree char *start = describe_cutoffs (o, TRUE, 1);
+            g_autofree char *end = describe_cutoffs (o, FALSE, 0);
+
+            return g_strdup_printf (_("%s: %s, with no reliable improvement; it comes before "
+                                      "the recovery by the letter of the rules (at caseness at "
+                                      "start, %s; below caseness at the end, %s)"),
+                                    label, change, start, end);
+          }
         if (o->has_gad7)
           return g_strdup_printf (_("%s: %s, with no reliable improvement on either measure"),
                                   label, change);
@@ -313,15 +322,17 @@ ipt_outcome_compute (const int *phq9,
   const IptMeasure *p = ipt_measure_lookup ("phq9");
   const IptMeasure *g = ipt_measure_lookup ("gad7");
   IptOutcome *o = g_new0 (IptOutcome, 1);
-  guint n_gad7_totals;
   gboolean improved, worsened;
   int dp, dg;
 
   o->n_phq9 = first_last (phq9, n_phq9, &o->phq9_first, &o->phq9_last);
-  n_gad7_totals = first_last (gad7, n_gad7, &o->gad7_first, &o->gad7_last);
-  /* GAD-7 taken at a single session still counts as taken: its first and last scores are that
-   * one score (dG = 0), so it takes part in caseness and recovery but cannot change reliably. */
-  o->has_gad7 = n_gad7_totals > 0;
+  o->n_gad7 = first_last (gad7, n_gad7, &o->gad7_first, &o->gad7_last);
+  /* Paired scores only: a measure taken at a single session is treated as not taken. */
+  o->has_gad7 = o->n_gad7 >= 2;
+  if (!o->has_gad7)
+    o->gad7_first = o->gad7_last = IPT_TOTAL_NONE;
+  if (o->n_phq9 < 2)
+    o->phq9_first = o->phq9_last = IPT_TOTAL_NONE;
 
   if (o->n_phq9 < 2)
     {
@@ -346,12 +357,12 @@ ipt_outcome_compute (const int *phq9,
 
   if (o->reliable_recovery)
     o->category = IPT_OUTCOME_RELIABLE_RECOVERY;
+  else if (o->reliable_deterioration)
+    o->category = IPT_OUTCOME_RELIABLE_DETERIORATION;
   else if (o->recovery)
     o->category = IPT_OUTCOME_RECOVERY;
   else if (o->reliable_improvement)
     o->category = IPT_OUTCOME_RELIABLE_IMPROVEMENT;
-  else if (o->reliable_deterioration)
-    o->category = IPT_OUTCOME_RELIABLE_DETERIORATION;
   else
     o->category = IPT_OUTCOME_NO_RELIABLE_CHANGE;
 

@@ -109,21 +109,6 @@ series_first_last (const IptSeriesPoint  *points,
   return count;
 }
 
-static int *
-series_totals (const IptSeriesPoint *points,
-               guint                 n_points,
-               guint                *n_totals)
-{
-  int *totals = g_new (int, MAX (n_points, 1));
-  guint n = 0;
-
-  for (guint i = 0; points != NULL && i < n_points; i++)
-    if (points[i].total >= 0)
-      totals[n++] = points[i].total;
-  *n_totals = n;
-  return totals;
-}
-
 /* "PHQ-9 rose from 12 to 19 (+7; a rise of 6 or more is a reliable deterioration)" */
 static char *
 describe_rise (const IptMeasure *measure,
@@ -135,22 +120,53 @@ describe_rise (const IptMeasure *measure,
                           measure->name, first, last, last - first, measure->rci);
 }
 
-/* "PHQ-9 19 ≥ 10" or "PHQ-9 7 < 10" */
+/* "PHQ-9 19, at or above the cut-off of 10" or "PHQ-9 7, below the cut-off of 10" */
 static char *
 describe_cutoff (const IptMeasure *measure,
                  int               total)
 {
   if (total >= measure->caseness)
-    return g_strdup_printf (_("%s %d ≥ %d"), measure->name, total, measure->caseness);
-  return g_strdup_printf (_("%s %d < %d"), measure->name, total, measure->caseness);
+    return g_strdup_printf (_("%s %d, at or above the cut-off of %d"), measure->name, total,
+                            measure->caseness);
+  return g_strdup_printf (_("%s %d, below the cut-off of %d"), measure->name, total,
+                          measure->caseness);
+}
+
+IptRiskItemState
+ipt_signal_risk_item_state (const char *measure_id,
+                            int         answer,
+                            gboolean    flagged)
+{
+  const IptMeasure *measure = ipt_measure_lookup (measure_id);
+
+  if (measure == NULL || measure->risk_item < 0)
+    return IPT_RISK_ITEM_NONE;
+  if (answer > 0 || (answer == IPT_ITEM_MISSING && flagged))
+    return IPT_RISK_ITEM_RAISED;
+  if (answer == 0)
+    return IPT_RISK_ITEM_CLEAR;
+  return IPT_RISK_ITEM_NOT_KNOWN;
+}
+
+char *
+ipt_signal_risk_item_not_known_text (const char *measure_id)
+{
+  const IptMeasure *measure = ipt_measure_lookup (measure_id);
+
+  g_return_val_if_fail (measure != NULL && measure->risk_item >= 0, NULL);
+
+  /* TRANSLATORS: a PHQ-9 recorded as a total only says nothing about item 9: "item 9 not known" */
+  return g_strdup_printf (_("item %d not known"), measure->risk_item + 1);
 }
 
 /* What the rules look at, gathered once from the series. */
 typedef struct
 {
   const IptSeriesPoint *p_first, *p_last, *g_first, *g_last;
-  const IptSeriesPoint *latest;   /* the latest PHQ-9 form, with or without a total */
+  const IptSeriesPoint *risk;     /* the PHQ-9 form that raises the risk flag, or NULL */
   guint                 n_p, n_g;
+  guint                 attended; /* attended sessions of the contract */
+  guint                 planned;
   gboolean              caseness;
   gboolean              midpoint;
 } Facts;
@@ -164,12 +180,14 @@ gather_facts (const IptProgress *progress,
 
   f->n_p = series_first_last (progress->phq9, progress->n_phq9, &f->p_first, &f->p_last);
   f->n_g = series_first_last (progress->gad7, progress->n_gad7, &f->g_first, &f->g_last);
-  f->latest = progress->phq9 != NULL && progress->n_phq9 > 0
-              ? &progress->phq9[progress->n_phq9 - 1] : NULL;
+  f->risk = ipt_risk_open_point (progress->phq9, progress->n_phq9,
+                                progress->risk_reviewed_through);
   f->caseness = (f->n_p > 0 && f->p_first->total >= phq9->caseness)
                 || (f->n_g > 0 && f->g_first->total >= gad7->caseness);
-  /* The midpoint: session >= planned / 2, in whole numbers (15 planned: session 8). */
-  f->midpoint = (guint64) progress->current_session * 2 >= progress->planned_sessions;
+  /* The midpoint counts attended sessions: attended >= planned / 2. */
+  f->attended = progress->course != NULL ? ipt_course_map_get_attended (progress->course) : 0;
+  f->planned = progress->course != NULL ? ipt_course_map_get_planned (progress->course) : 0;
+  f->midpoint = progress->course != NULL && ipt_course_map_reached_midpoint (progress->course);
 }
 
 static guint
@@ -182,7 +200,7 @@ classify (const IptProgress *progress,
   guint n = 0;
 
   /* Risk stays open until reviewed, whatever later forms say (clinical.md section 6). */
-  if (ipt_risk_is_open (progress->phq9, progress->n_phq9, progress->risk_reviewed_through))
+  if (f->risk != NULL)
     kinds[n++] = IPT_SIGNAL_RISK;
 
   if (!progress->course_running)
@@ -229,24 +247,23 @@ describe (IptSignalKind      kind,
   switch (kind)
     {
     case IPT_SIGNAL_RISK:
-      {
-        const IptSeriesPoint *open = ipt_risk_open_point (progress->phq9, progress->n_phq9,
-                                                          progress->risk_reviewed_through);
-
-        return g_strdup_printf (_("Risk: %s item %d (thoughts of death or self-harm) was "
-                                  "answered %d at session %u; any answer above 0 raises the "
-                                  "flag, whatever the total, and it stays until a risk review "
-                                  "is recorded"),
-                                phq9->name, phq9->risk_item + 1, open->risk_item,
-                                open->session);
-      }
+      return g_strdup_printf (_("Risk: %s item %d (thoughts of death or self-harm) was "
+                                "answered %d at session %u; any answer above 0 raises the flag, "
+                                "whatever the total, and it stays until a risk review is "
+                                "recorded"),
+                              phq9->name, phq9->risk_item + 1, f->risk->risk_item,
+                              f->risk->session);
 
     case IPT_SIGNAL_OUTCOME:
       {
-        guint n_pt, n_gt;
-        g_autofree int *pt = series_totals (progress->phq9, progress->n_phq9, &n_pt);
-        g_autofree int *gt = series_totals (progress->gad7, progress->n_gad7, &n_gt);
-        g_autoptr (IptOutcome) outcome = ipt_outcome_compute (pt, n_pt, gt, n_gt);
+        g_autoptr (IptOutcome) outcome = NULL;
+
+        if (progress->course != NULL)
+          outcome = ipt_course_map_compute_outcome (progress->course, progress->phq9,
+                                                    progress->n_phq9, progress->gad7,
+                                                    progress->n_gad7);
+        else
+          outcome = ipt_outcome_compute (NULL, 0, NULL, 0);
 
         /* The outcome's rule starts with its label ("Recovery: ..."). */
         return g_strdup (outcome->rule);
@@ -275,9 +292,9 @@ describe (IptSignalKind      kind,
         else
           start = describe_cutoff (gad7, f->g_first->total);
         return g_strdup_printf (_("Not on track: at caseness at start (%s), at or past the "
-                                  "midpoint (session %u of %u) and %s %d → %d is not yet %d "
-                                  "below the first score"),
-                                start, progress->current_session, progress->planned_sessions,
+                                  "midpoint (%u of %u sessions attended) and %s %d → %d is not "
+                                  "yet %d below the first score"),
+                                start, f->attended, f->planned,
                                 phq9->name, f->p_first->total, f->p_last->total, phq9->rci);
       }
 
@@ -296,9 +313,9 @@ describe (IptSignalKind      kind,
                  : g_strdup_printf (_("On track: not at caseness at start (%s)"), a);
         }
       if (!f->midpoint)
-        return g_strdup_printf (_("On track: before the midpoint (session %u of %u), %s %d → %d "
-                                  "so far, with no reliable deterioration"),
-                                progress->current_session, progress->planned_sessions,
+        return g_strdup_printf (_("On track: before the midpoint (%u of %u sessions attended), "
+                                  "%s %d → %d so far, with no reliable deterioration"),
+                                f->attended, f->planned,
                                 phq9->name, f->p_first->total, f->p_last->total);
       return g_strdup_printf (_("On track: %s %d → %d is %d below the first score (%d or "
                                 "more is a reliable improvement)"),

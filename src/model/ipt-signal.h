@@ -3,7 +3,9 @@
 
 #include <glib-object.h>
 
+#include "ipt-course-map.h"
 #include "ipt-outcome.h"
+#include "ipt-series.h"
 
 G_BEGIN_DECLS
 
@@ -21,22 +23,13 @@ typedef enum
 #define IPT_TYPE_SIGNAL_KIND (ipt_signal_kind_get_type ())
 GType ipt_signal_kind_get_type (void);
 
-/* One point of a measure's series: an attended session that has the measure. */
-typedef struct
-{
-  guint session;     /* session number */
-  int   total;       /* IPT_TOTAL_NONE when the form had no total */
-  int   risk_item;   /* the risk item's answer, IPT_ITEM_MISSING when unknown */
-} IptSeriesPoint;
-
 typedef struct
 {
   const IptSeriesPoint *phq9;
   guint                 n_phq9;
   const IptSeriesPoint *gad7;
   guint                 n_gad7;
-  guint                 planned_sessions;
-  guint                 current_session;  /* number of the latest attended session, 0: none */
+  const IptCourseMap   *course;           /* where the course's sessions stand */
   gboolean              course_running;   /* FALSE once ended or dropped out */
   /* Sessions up to this number are covered by a risk review (ipt_risk_reviewed_through ()). */
   guint                 risk_reviewed_through;
@@ -58,6 +51,23 @@ void       ipt_signal_free (IptSignal *signal);
  * come together; on track excludes not on track; a finished course gives IPT_SIGNAL_OUTCOME with
  * the outcome's rule (plus risk while it is open: ipt_risk_is_open ()). Elements are IptSignal. */
 GPtrArray *ipt_signals_compute (const IptProgress *progress);
+
+/* What one questionnaire says about its risk item (PHQ-9 item 9). */
+typedef enum
+{
+  IPT_RISK_ITEM_NONE,       /* the measure has no risk item */
+  IPT_RISK_ITEM_CLEAR,      /* answered 0 */
+  IPT_RISK_ITEM_RAISED,     /* answered above 0 */
+  IPT_RISK_ITEM_NOT_KNOWN,  /* a total only, or the item unanswered: says nothing either way */
+} IptRiskItemState;
+
+/* answer: the risk item's answer, IPT_ITEM_MISSING when not known; flagged: the score was stored
+ * with its risk flag set (a total recorded with a known risk). */
+IptRiskItemState ipt_signal_risk_item_state (const char *measure_id,
+                                             int         answer,
+                                             gboolean    flagged);
+/* "item 9 not known", translated, for a session whose PHQ-9 says nothing about item 9. */
+char            *ipt_signal_risk_item_not_known_text (const char *measure_id);
 
 /* At most this many signals apply at once (risk, deterioration, not on track). */
 #define IPT_SIGNALS_MAX_APPLYING 3

@@ -201,6 +201,7 @@ _ipt_demo_build_schedule (ClientBuild *cb, Course *c)
   guint week = 0;
   guint n_contract;
   guint last_attended_needed;
+  guint n_attended;
   guint ae, me;
 
   ipt_phase_default_boundaries (c->planned, &ae, &me);
@@ -226,18 +227,26 @@ _ipt_demo_build_schedule (ClientBuild *cb, Course *c)
       break;
     }
 
+  /* n_contract counts attended sessions (clinical.md section 1): missed appointments use up
+   * none, so the schedule runs until the course has attended as many as it needs. A dropped-out
+   * course attends its first sessions, then misses two appointments. */
   c->n_appts = 0;
+  n_attended = 0;
   last_attended_needed = c->kind == KIND_DROPPED ? c->dropped_after : n_contract;
-  for (guint n = 1; n <= n_contract; n++)
+  for (guint n = 1; c->n_appts + c->maintenance < MAX_APPTS; n++)
     {
-      Appt *a = &c->appts[c->n_appts++];
+      Appt *a;
 
+      if (c->kind == KIND_DROPPED ? n > n_contract : n_attended >= last_attended_needed)
+        break;
+      a = &c->appts[c->n_appts++];
       a->number = n;
       a->day = week * 7;
       a->maintenance = FALSE;
       if (c->kind == KIND_DROPPED && n > c->dropped_after)
         a->attendance = IPT_ATTENDANCE_DID_NOT_ATTEND;
-      else if (n == 1 || n == ae || n == last_attended_needed || c->kind == KIND_DROPPED)
+      else if (n == 1 || n_attended + 1 == ae || n_attended + 1 == last_attended_needed
+               || c->kind == KIND_DROPPED)
         a->attendance = IPT_ATTENDANCE_ATTENDED;
       else if (n == c->miss_number)
         a->attendance = c->miss;
@@ -254,6 +263,8 @@ _ipt_demo_build_schedule (ClientBuild *cb, Course *c)
           else
             a->attendance = IPT_ATTENDANCE_ATTENDED;
         }
+      if (a->attendance == IPT_ATTENDANCE_ATTENDED)
+        n_attended++;
       /* Weekly, with an occasional week off (holidays, bank holidays). */
       week += chance (r, 0.07) ? 2 : 1;
     }
@@ -267,7 +278,7 @@ _ipt_demo_build_schedule (ClientBuild *cb, Course *c)
     {
       Appt *a = &c->appts[c->n_appts];
 
-      a->number = c->planned + m + 1;
+      a->number = c->appts[c->n_appts - 1].number + 1;
       a->day = c->appts[c->n_appts - 1].day + 28;
       a->attendance = IPT_ATTENDANCE_ATTENDED;
       a->maintenance = TRUE;

@@ -272,9 +272,14 @@ write_comments (ClientBuild *cb, Course *c, gint64 episode_id, const Vars *v, GE
   guint32 when;
   Vars w = *v;
 
+  guint n_attended = 0;
+
   for (guint i = 0; i < c->n_contract; i++)
     if (c->appts[i].attendance == IPT_ATTENDANCE_ATTENDED)
-      last = &c->appts[i];
+      {
+        last = &c->appts[i];
+        n_attended++;
+      }
   if (last == NULL)
     return TRUE;
 
@@ -286,7 +291,7 @@ write_comments (ClientBuild *cb, Course *c, gint64 episode_id, const Vars *v, GE
       else if (c->shape == SHAPE_DETERIORATING)
         text = "Scores have risen since the start. Is {focus} still the right focus? Worth asking the GP "
                "for a medication review, and talking about it openly with the client.";
-      else if (c->shape == SHAPE_STALLING && last->number * 2 >= c->planned)
+      else if (c->shape == SHAPE_STALLING && n_attended * 2 >= c->planned)
         text = "Past the midpoint and the PHQ-9 has hardly moved. Let us revisit the formulation with "
                "the client at session {n}: is the focus the one that matters most now?";
     }
@@ -315,6 +320,25 @@ write_comments (ClientBuild *cb, Course *c, gint64 episode_id, const Vars *v, GE
   return ipt_store_save_comment (cb->demo->store, comment, error);
 }
 
+/* Where the model puts each appointment of the course: attended sessions count, and what comes
+ * after the end date (maintenance) is out of the contract. */
+static IptCourseMap *
+course_map (const Course *c)
+{
+  IptAppointment appointments[MAX_APPTS];
+  guint ae, me;
+
+  ipt_phase_default_boundaries (c->planned, &ae, &me);
+  for (guint i = 0; i < c->n_appts; i++)
+    {
+      appointments[i].number = c->appts[i].number;
+      appointments[i].attended = c->appts[i].attendance == IPT_ATTENDANCE_ATTENDED;
+      appointments[i].after_end = c->kind != KIND_ACTIVE && c->appts[i].day > c->end;
+    }
+  return ipt_course_map_new (c->planned, ae, me, c->kind != KIND_ACTIVE, appointments,
+                             c->n_appts);
+}
+
 gboolean
 _ipt_demo_write_course (ClientBuild *cb, Course *c, GError **error)
 {
@@ -337,6 +361,8 @@ _ipt_demo_write_course (ClientBuild *cb, Course *c, GError **error)
   guint n_tasks[4];
   gboolean formulated;
   gboolean improving;
+  g_autoptr(IptCourseMap) course = course_map (c);
+  const IptAppointmentPlace *places = ipt_course_map_get_places (course);
   guint i;
 
   ipt_phase_default_boundaries (c->planned, &ae, &me);
@@ -400,11 +426,13 @@ _ipt_demo_write_course (ClientBuild *cb, Course *c, GError **error)
         _ipt_demo_expand_into (text, _ipt_demo_secondary_texts[c->secondary], &v);
       formulation = g_string_free (text, FALSE);
       ipt_episode_set_formulation (episode, formulation);
-      if (c->n_contract >= ae)
-        {
-          _ipt_demo_iso_from_julian (c->appts[ae - 1].day, buf);
-          ipt_episode_set_agreed_on (episode, buf);
-        }
+      /* agreed at the last session of the assessment phase, the ae-th attended */
+      for (i = 0; i < c->n_contract; i++)
+        if (places[i].attended == ae)
+          {
+            _ipt_demo_iso_from_julian (c->appts[i].day, buf);
+            ipt_episode_set_agreed_on (episode, buf);
+          }
     }
 
   if (c->kind == KIND_ENDED)
@@ -458,10 +486,10 @@ _ipt_demo_write_course (ClientBuild *cb, Course *c, GError **error)
       guint last_attended = 0, last_middle = 0;
 
       for (i = 0; i < c->n_contract; i++)
-        if (c->appts[i].attendance == IPT_ATTENDANCE_ATTENDED)
+        if (places[i].attended > 0)
           {
             last_attended = c->appts[i].number;
-            if (c->appts[i].number <= me)
+            if (places[i].phase <= IPT_PHASE_MIDDLE)
               last_middle = c->appts[i].number;
           }
       points[n_points++] = MIN (ae, last_attended);
@@ -535,7 +563,9 @@ _ipt_demo_write_course (ClientBuild *cb, Course *c, GError **error)
       const Appt *a = &c->appts[i];
       g_autoptr(IptSession) session = NULL;
       g_autoptr(GPtrArray) scores = g_ptr_array_new_with_free_func (g_object_unref);
-      IptPhase phase = ipt_phase_for_session (c->planned, ae, me, a->number);
+      IptPhase phase = places[i].phase;
+      /* the session of the contract this is, or would have been if missed */
+      guint nth = places[i].attended > 0 ? places[i].attended : attended + 1;
       gboolean joint = FALSE;
       gboolean review_risk = FALSE;
 
@@ -544,7 +574,7 @@ _ipt_demo_write_course (ClientBuild *cb, Course *c, GError **error)
       ipt_session_set_attendance (session, a->attendance);
       ipt_session_set_phase (session, phase);
 
-      g_snprintf (left_text, sizeof left_text, "%u", c->planned > a->number ? c->planned - a->number : 0);
+      g_snprintf (left_text, sizeof left_text, "%u", c->planned > nth ? c->planned - nth : 0);
       v.left = left_text;
 
       if (a->attendance == IPT_ATTENDANCE_ATTENDED)
@@ -610,7 +640,7 @@ _ipt_demo_write_course (ClientBuild *cb, Course *c, GError **error)
 
           /* who came, how long */
           if (joint_left > 0 && phase == IPT_PHASE_MIDDLE && !a->maintenance
-              && (a->number == ae + 2 || a->number == ae + 5) && c->focus != IPT_FOCUS_NONE)
+              && (nth == ae + 2 || nth == ae + 5) && c->focus != IPT_FOCUS_NONE)
             {
               joint = TRUE;
               joint_left--;
@@ -627,11 +657,11 @@ _ipt_demo_write_course (ClientBuild *cb, Course *c, GError **error)
 
           /* tasks of the phase, ticked as far as the session has come */
           if (phase == IPT_PHASE_ASSESSMENT)
-            pos = a->number, len = ae;
+            pos = nth, len = ae;
           else if (phase == IPT_PHASE_MIDDLE)
-            pos = a->number - ae, len = me - ae;
+            pos = nth - ae, len = me - ae;
           else if (phase == IPT_PHASE_END)
-            pos = a->number - me, len = c->planned - me;
+            pos = nth - me, len = c->planned - me;
           else
             pos = 1, len = 1;
           ipt_session_set_tasks_done (session, tasks_for (r, n_tasks[phase], pos, len));

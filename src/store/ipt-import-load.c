@@ -43,6 +43,9 @@ _ipt_import_load_client (ImportContext  *ctx,
   if (sqlite3_column_type (st->episode, 0) == SQLITE_NULL)
     return TRUE;
   client->episode_id = sqlite3_column_int64 (st->episode, 0);
+  if (sqlite3_column_type (st->episode, 2) == SQLITE_TEXT)
+    g_strlcpy (client->end_date, (const char *) sqlite3_column_text (st->episode, 2),
+               sizeof client->end_date);
 
   sqlite3_reset (st->sessions);
   sqlite3_bind_int64 (st->sessions, 1, client->episode_id);

@@ -54,6 +54,7 @@ typedef struct
   gint64         episode_id;    /* 0: no course yet */
   guint          n_episodes;
   char           first_date[11];
+  char           end_date[11];  /* of the current course, "" when not ended */
   ImportSession **sessions;     /* by number, up to the highest one seen */
   guint          n_sessions;    /* that number + 1 */
 } ImportClient;

@@ -250,7 +250,7 @@ write_prepare (ImportContext   *ctx,
                     "WHERE id = ?",
                 &st->update_score, error) ||
       !prepare (db, "INSERT OR REPLACE INTO episode_series (episode_id, sessions_attended, "
-                    "current_session, phq9, gad7) VALUES (?, ?, ?, ?, ?)",
+                    "current_session, phq9, gad7, attended) VALUES (?, ?, ?, ?, ?, ?)",
                 &st->series, error))
     return FALSE;
 
@@ -439,6 +439,7 @@ write_series (ImportContext    *ctx,
 {
   g_autoptr(GString) phq9 = g_string_new (NULL);
   g_autoptr(GString) gad7 = g_string_new (NULL);
+  g_autoptr(GString) numbers = g_string_new (NULL);
   guint phq9_m = measure_index_of (ctx, "phq9");
   guint gad7_m = measure_index_of (ctx, "gad7");
   guint n, attended = 0, current = 0;
@@ -451,6 +452,13 @@ write_series (ImportContext    *ctx,
         continue;
       attended++;
       current = n;
+      /* As the view writes it: the number, '+' when dated after the course's end date. */
+      if (numbers->len > 0)
+        g_string_append_c (numbers, ',');
+      append_uint (numbers, n);
+      if (client->end_date[0] != '\0' &&
+          strcmp (sess->date[0] != '\0' ? sess->date : sess->db_date, client->end_date) > 0)
+        g_string_append_c (numbers, '+');
       if (phq9_m != G_MAXUINT)
         append_point (ctx, sess, n, phq9_m, TRUE, phq9);
       if (gad7_m != G_MAXUINT)
@@ -462,6 +470,7 @@ write_series (ImportContext    *ctx,
   sqlite3_bind_int (st->series, 3, (int) current);
   sqlite3_bind_text (st->series, 4, phq9->str, (int) phq9->len, SQLITE_STATIC);
   sqlite3_bind_text (st->series, 5, gad7->str, (int) gad7->len, SQLITE_STATIC);
+  sqlite3_bind_text (st->series, 6, numbers->str, (int) numbers->len, SQLITE_STATIC);
   return step_done (db, st->series, "course progress", error);
 }
 
@@ -685,7 +694,9 @@ _ipt_import_run (ImportContext    *ctx,
   if (!prepare (db, "SELECT id FROM clients WHERE code = ?", &load.client, error) ||
       !prepare (db, "SELECT (SELECT id FROM episodes WHERE client_id = ?1 "
                     "ORDER BY ordinal DESC LIMIT 1), "
-                    "(SELECT coalesce(max(ordinal), 0) FROM episodes WHERE client_id = ?1)",
+                    "(SELECT coalesce(max(ordinal), 0) FROM episodes WHERE client_id = ?1), "
+                    "(SELECT end_date FROM episodes WHERE client_id = ?1 "
+                    "ORDER BY ordinal DESC LIMIT 1)",
                 &load.episode, error) ||
       !prepare (db, "SELECT id, number, date, attendance FROM sessions WHERE episode_id = ?",
                 &load.sessions, error) ||

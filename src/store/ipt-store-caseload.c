@@ -24,18 +24,18 @@
 #define CASE_SERIES_COLUMN (CASE_N_CLIENT_COLUMNS + CASE_N_EPISODE_COLUMNS)
 
 /* The sessions the latest risk review covers (ipt-schema-5.sql keeps risk_review_cover). */
-#define CASE_RISK_REVIEWED_COLUMN (CASE_SERIES_COLUMN + 4)
+#define CASE_RISK_REVIEWED_COLUMN (CASE_SERIES_COLUMN + 5)
 
 #define CASES_SQL \
   "SELECT " CASE_CLIENT_COLUMNS ", " CASE_EPISODE_COLUMNS ", " \
-  "es.sessions_attended, es.current_session, es.phq9, es.gad7, " \
+  "es.sessions_attended, es.current_session, es.phq9, es.gad7, es.attended, " \
   "coalesce (rc.reviewed_through, 0) FROM clients c " \
   "LEFT JOIN episodes e ON e.client_id = c.id " \
   "AND e.ordinal = (SELECT max (ordinal) FROM episodes WHERE client_id = c.id) " \
   "LEFT JOIN episode_series es ON es.episode_id = e.id " \
   "LEFT JOIN risk_review_cover rc ON rc.episode_id = e.id "
 #define CASE_SERIES_SQL \
-  "SELECT sessions_attended, current_session, phq9, gad7 FROM episode_series_view " \
+  "SELECT sessions_attended, current_session, phq9, gad7, attended FROM episode_series_view " \
   "WHERE episode_id = ?1"
 
 static gboolean
@@ -96,6 +96,38 @@ parse_series (const char *text,
   return TRUE;
 }
 
+/* "1,2,4,17+" (see ipt-schema-4.sql) into attended appointments. */
+static gboolean
+parse_attended (const char *text,
+                GArray     *appointments)
+{
+  const char *p = text != NULL ? text : "";
+
+  g_array_set_size (appointments, 0);
+  while (*p != '\0')
+    {
+      IptAppointment a = { 0, TRUE, FALSE };
+      int number;
+
+      if (!parse_number (&p, &number, -1) || number < 1)
+        return FALSE;
+      a.number = (guint) number;
+      if (*p == '+')
+        {
+          a.after_end = TRUE;
+          p++;
+        }
+      g_array_append_val (appointments, a);
+
+      if (*p == ',')
+        p++;
+      else if (*p != '\0')
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static GHashTable *
 load_stale (IptStore *self,
             GError  **error)
@@ -124,15 +156,14 @@ load_stale (IptStore *self,
   return g_steal_pointer (&stale);
 }
 
-/* The four series columns of a row: from `stmt` at `col`, or computed now by the view. */
+/* The five series columns of a row: from `stmt` at `col`, or computed now by the view. */
 static gboolean
 read_series (IptStore  *self,
              IptStmt   *stmt,
              int        col,
              gint64     episode_id,
              gboolean   stale,
-             guint     *attended,
-             guint     *current,
+             GArray    *attended,
              GArray    *phq9,
              GArray    *gad7,
              GError   **error)
@@ -154,10 +185,10 @@ read_series (IptStore  *self,
       col = 0;
     }
 
-  *attended = sqlite3_column_int (stmt, col);
-  *current = sqlite3_column_int (stmt, col + 1);
+  /* Columns col and col + 1 (the counts) are for readers of the file: the model counts. */
   if (!parse_series ((const char *) sqlite3_column_text (stmt, col + 2), phq9) ||
-      !parse_series ((const char *) sqlite3_column_text (stmt, col + 3), gad7))
+      !parse_series ((const char *) sqlite3_column_text (stmt, col + 3), gad7) ||
+      !parse_attended ((const char *) sqlite3_column_text (stmt, col + 4), attended))
     {
       g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_DAMAGED,
                    _("The progress of course %" G_GINT64_FORMAT " is damaged"), episode_id);
@@ -180,6 +211,7 @@ load_caseload (IptStore   *self,
   g_autoptr(IptStmt) stmt = NULL;
   g_autoptr(GArray) phq9 = g_array_new (FALSE, FALSE, sizeof (IptSeriesPoint));
   g_autoptr(GArray) gad7 = g_array_new (FALSE, FALSE, sizeof (IptSeriesPoint));
+  g_autoptr(GArray) attended = g_array_new (FALSE, FALSE, sizeof (IptAppointment));
   g_autoptr(GPtrArray) summaries = NULL;
   int rc;
 
@@ -198,10 +230,10 @@ load_caseload (IptStore   *self,
       g_autoptr(IptClient) client = _ipt_store_client_from_row (stmt, 0);
       g_autoptr(IptEpisode) episode = NULL;
       IptCaseSummary *summary;
-      guint attended = 0, current = 0;
 
       g_array_set_size (phq9, 0);
       g_array_set_size (gad7, 0);
+      g_array_set_size (attended, 0);
 
       if (sqlite3_column_type (stmt, CASE_N_CLIENT_COLUMNS) != SQLITE_NULL)
         {
@@ -211,11 +243,13 @@ load_caseload (IptStore   *self,
           episode_id = ipt_episode_get_id (episode);
           if (!read_series (self, stmt, CASE_SERIES_COLUMN, episode_id,
                             g_hash_table_contains (stale, &episode_id),
-                            &attended, &current, phq9, gad7, error))
+                            attended, phq9, gad7, error))
             return NULL;
         }
 
-      summary = ipt_case_summary_new (client, episode, attended, current,
+      summary = ipt_case_summary_new (client, episode,
+                                      (const IptAppointment *) (void *) attended->data,
+                                      attended->len,
                                       (const IptSeriesPoint *) phq9->data, phq9->len,
                                       (const IptSeriesPoint *) gad7->data, gad7->len);
       if (episode != NULL)

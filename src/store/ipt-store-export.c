@@ -27,6 +27,7 @@ ipt_episode_totals_free (IptEpisodeTotals *totals)
   if (totals == NULL)
     return;
   g_free (totals->client_code);
+  g_clear_pointer (&totals->appointments, g_array_unref);
   g_clear_pointer (&totals->phq9, g_array_unref);
   g_clear_pointer (&totals->gad7, g_array_unref);
   g_free (totals);
@@ -222,9 +223,8 @@ ipt_store_export_episode_totals (IptStore  *self,
   by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
 
   if (sqlite3_prepare_v2 (db,
-                          "SELECT e.id, c.code, e.ordinal, "
-                          "  (SELECT count(*) FROM sessions s "
-                          "   WHERE s.episode_id = e.id AND s.attendance = 'attended') "
+                          "SELECT e.id, c.code, e.ordinal, e.status, e.planned_sessions, "
+                          "  e.assessment_end, e.middle_end "
                           "FROM episodes e JOIN clients c ON c.id = e.client_id "
                           "ORDER BY c.code, e.ordinal",
                           -1, &stmt, NULL) != SQLITE_OK)
@@ -235,9 +235,15 @@ ipt_store_export_episode_totals (IptStore  *self,
 
       totals->client_code = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
       totals->ordinal = (guint) sqlite3_column_int (stmt, 2);
-      totals->sessions_attended = (guint) sqlite3_column_int (stmt, 3);
-      totals->phq9 = g_array_new (FALSE, FALSE, sizeof (int));
-      totals->gad7 = g_array_new (FALSE, FALSE, sizeof (int));
+      if (!ipt_episode_status_from_id ((const char *) sqlite3_column_text (stmt, 3),
+                                       &totals->status))
+        totals->status = IPT_EPISODE_STATUS_ACTIVE;
+      totals->planned_sessions = (guint) sqlite3_column_int (stmt, 4);
+      totals->assessment_end = (guint) sqlite3_column_int (stmt, 5);
+      totals->middle_end = (guint) sqlite3_column_int (stmt, 6);
+      totals->appointments = g_array_new (FALSE, FALSE, sizeof (IptAppointment));
+      totals->phq9 = g_array_new (FALSE, FALSE, sizeof (IptSeriesPoint));
+      totals->gad7 = g_array_new (FALSE, FALSE, sizeof (IptSeriesPoint));
       g_ptr_array_add (rows, totals);
       if (n_ids % 1024 == 0)
         ids = g_renew (gint64, ids, n_ids + 1024);
@@ -257,7 +263,32 @@ ipt_store_export_episode_totals (IptStore  *self,
   }
 
   if (sqlite3_prepare_v2 (db,
-                          "SELECT s.episode_id, sc.measure, sc.total FROM scores sc "
+                          "SELECT s.episode_id, s.number, s.attendance = 'attended', "
+                          "  e.end_date IS NOT NULL AND s.date > e.end_date "
+                          "FROM sessions s JOIN episodes e ON e.id = s.episode_id "
+                          "ORDER BY s.episode_id, s.number",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    goto failed;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 episode_id = sqlite3_column_int64 (stmt, 0);
+      IptEpisodeTotals *totals = g_hash_table_lookup (by_id, &episode_id);
+      IptAppointment a = { 0, };
+
+      if (totals == NULL)
+        continue;
+      a.number = (guint) sqlite3_column_int (stmt, 1);
+      a.attended = sqlite3_column_int (stmt, 2) != 0;
+      a.after_end = sqlite3_column_int (stmt, 3) != 0;
+      g_array_append_val (totals->appointments, a);
+    }
+  if (rc != SQLITE_DONE)
+    goto failed;
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db,
+                          "SELECT s.episode_id, sc.measure, sc.total, s.number FROM scores sc "
                           "JOIN sessions s ON s.id = sc.session_id "
                           "WHERE s.attendance = 'attended' AND sc.total IS NOT NULL "
                           "  AND sc.measure IN ('phq9', 'gad7') "
@@ -268,15 +299,18 @@ ipt_store_export_episode_totals (IptStore  *self,
     {
       gint64 episode_id = sqlite3_column_int64 (stmt, 0);
       const char *measure = (const char *) sqlite3_column_text (stmt, 1);
-      int total = sqlite3_column_int (stmt, 2);
+      IptSeriesPoint point = { 0, };
       IptEpisodeTotals *totals = g_hash_table_lookup (by_id, &episode_id);
 
       if (totals == NULL)
         continue;
+      point.total = sqlite3_column_int (stmt, 2);
+      point.session = (guint) sqlite3_column_int (stmt, 3);
+      point.risk_item = IPT_ITEM_MISSING;
       if (g_strcmp0 (measure, "phq9") == 0)
-        g_array_append_val (totals->phq9, total);
+        g_array_append_val (totals->phq9, point);
       else
-        g_array_append_val (totals->gad7, total);
+        g_array_append_val (totals->gad7, point);
     }
   if (rc != SQLITE_DONE)
     goto failed;

@@ -26,19 +26,25 @@ void       ipt_score_row_free (IptScoreRow *row);
  * Elements IptScoreRow. */
 GPtrArray *ipt_store_export_scores (IptStore *self, GError **error);
 
-/* One course with the totals its outcome is computed from. */
+/* One course with what its outcome is computed from. */
 typedef struct
 {
-  char   *client_code;
-  guint   ordinal;           /* 1 for the client's first course */
-  guint   sessions_attended;
-  GArray *phq9;              /* int: PHQ-9 totals of the attended sessions, by session number */
-  GArray *gad7;              /* int: GAD-7 totals likewise */
+  char             *client_code;
+  guint             ordinal;          /* 1 for the client's first course */
+  IptEpisodeStatus  status;
+  guint             planned_sessions;
+  guint             assessment_end;
+  guint             middle_end;
+  GArray           *appointments;     /* IptAppointment: every session, by number */
+  GArray           *phq9;             /* IptSeriesPoint: PHQ-9 totals of the attended sessions,
+                                       * by session number */
+  GArray           *gad7;             /* IptSeriesPoint: GAD-7 totals likewise */
 } IptEpisodeTotals;
 
 void       ipt_episode_totals_free (IptEpisodeTotals *totals);
 
-/* Every course of every client, sorted by client code then ordinal. Elements IptEpisodeTotals. */
+/* Every course of every client, sorted by client code then ordinal. Elements IptEpisodeTotals.
+ * ipt_course_map_new () of the contract and appointments says which sessions count. */
 GPtrArray *ipt_store_export_episode_totals (IptStore *self, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IptScoreRow, ipt_score_row_free)

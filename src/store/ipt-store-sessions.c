@@ -271,13 +271,18 @@ ipt_store_list_sessions (IptStore *self,
 {
   g_autoptr(IptStmt) stmt = NULL;
   g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GArray) appointments = NULL;
+  g_autoptr(IptCourseMap) course = NULL;
+  g_autofree char *end_date = NULL;
   guint planned = 0, assessment_end = 0, middle_end = 0;
+  gboolean ended;
   int rc;
 
   g_return_val_if_fail (IPT_IS_STORE (self), NULL);
 
   stmt = _ipt_store_prepare (self,
-                             "SELECT planned_sessions, assessment_end, middle_end FROM episodes "
+                             "SELECT planned_sessions, assessment_end, middle_end, "
+                             "status IS NOT 'active', end_date FROM episodes "
                              "WHERE id = ?1",
                              error);
   if (stmt == NULL)
@@ -297,6 +302,8 @@ ipt_store_list_sessions (IptStore *self,
   planned = sqlite3_column_int (stmt, 0);
   assessment_end = sqlite3_column_int (stmt, 1);
   middle_end = sqlite3_column_int (stmt, 2);
+  ended = sqlite3_column_int (stmt, 3) != 0;
+  end_date = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
   _ipt_stmt_release (g_steal_pointer (&stmt));
 
   stmt = _ipt_store_prepare (self,
@@ -308,13 +315,16 @@ ipt_store_list_sessions (IptStore *self,
 
   sqlite3_bind_int64 (stmt, 1, episode_id);
   sessions = g_ptr_array_new_with_free_func (g_object_unref);
+  appointments = g_array_new (FALSE, FALSE, sizeof (IptAppointment));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       IptSession *session = session_from_row (stmt);
+      const char *date = ipt_session_get_date (session);
+      IptAppointment a = { ipt_session_get_number (session), ipt_session_get_attended (session),
+                           FALSE };
 
-      ipt_session_set_phase (session,
-                             ipt_phase_for_session (planned, assessment_end, middle_end,
-                                                    ipt_session_get_number (session)));
+      a.after_end = end_date != NULL && date != NULL && strcmp (date, end_date) > 0;
+      g_array_append_val (appointments, a);
       g_ptr_array_add (sessions, session);
     }
 
@@ -322,6 +332,18 @@ ipt_store_list_sessions (IptStore *self,
     {
       _ipt_store_fail (self, rc, error);
       return NULL;
+    }
+
+  /* The phase of each session is where the model puts it among the attended sessions. */
+  course = ipt_course_map_new (planned, assessment_end, middle_end, ended,
+                               (const IptAppointment *) (void *) appointments->data,
+                               appointments->len);
+  for (guint i = 0; i < sessions->len; i++)
+    {
+      IptSession *session = g_ptr_array_index (sessions, i);
+
+      ipt_session_set_phase (session,
+                             ipt_course_map_phase_of (course, ipt_session_get_number (session)));
     }
   return g_steal_pointer (&sessions);
 }
