@@ -14,3 +14,8 @@
 #include "ipt-goal.h"
 #include "ipt-comment.h"
 #include "ipt-case-summary.h"
+#include "ipt-focus-fields.h"
+#include "ipt-inventory-notes.h"
+#include "ipt-session-work.h"
+#include "ipt-course-ending.h"
+#include "ipt-maintenance.h"
