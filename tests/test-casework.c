@@ -3,6 +3,58 @@
 #include "config.h"
 
 #include "test-store-common.h"
+#include "ipt-store-casework.h"
+
+/* Text of every script and of any length, kept byte for byte. */
+static char *
+long_text (void)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < 4000; i++)
+    g_string_append (text, "Ärger — 争吵 — نزاع — ссора 🙂\n");
+  return g_string_free (text, FALSE);
+}
+
+static IptPerson *
+add_person (IptStore   *store,
+            IptClient  *client,
+            const char *name,
+            const char *relationship,
+            guint       ring)
+{
+  g_autoptr(GError) error = NULL;
+  IptPerson *person = ipt_person_new (ipt_client_get_id (client), name, relationship, ring);
+
+  g_assert_true (ipt_store_save_person (store, person, &error));
+  g_assert_no_error (error);
+  return person;
+}
+
+/* Runs raw SQL that a CHECK, a foreign key or a trigger must refuse. */
+static void
+assert_sql_refused (IptStore   *store,
+                    const char *sql)
+{
+  char *message = NULL;
+  int rc = sqlite3_exec (_ipt_store_get_db (store), sql, NULL, NULL, &message);
+
+  if (rc == SQLITE_OK)
+    g_error ("accepted: %s", sql);
+  g_assert_cmpint (rc & 0xff, ==, SQLITE_CONSTRAINT);
+  sqlite3_free (message);
+}
+
+static void
+exec_ok (IptStore   *store,
+         const char *sql)
+{
+  char *message = NULL;
+  int rc = sqlite3_exec (_ipt_store_get_db (store), sql, NULL, NULL, &message);
+
+  if (rc != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+}
 
 /* Model */
 
@@ -200,6 +252,551 @@ test_model_person_fields (void)
   g_assert_cmpstr (error->message, ==, "Arguments holds bytes that are not text (not UTF-8)");
 }
 
+/* Store */
+
+static void
+test_store_inventory (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autoptr(IptStore) store = open_new (dir, "casebook.sqlite");
+  g_autoptr(IptClient) client = add_client (store, "C-0001");
+  g_autoptr(IptPerson) jamie = add_person (store, client, "Jamie", "partner", 1);
+  g_autoptr(IptInventoryNotes) notes = ipt_inventory_notes_new (ipt_client_get_id (client));
+  g_autoptr(IptInventoryNotes) read = NULL;
+  g_autoptr(IptInventoryNotes) empty = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = long_text ();
+  IptPerson *copy;
+
+  ipt_person_set_text (jamie, IPT_PERSON_TALK_ABOUT, "The children");
+  ipt_person_set_text (jamie, IPT_PERSON_CANNOT_TALK_ABOUT, text);
+  ipt_person_set_text (jamie, IPT_PERSON_ARGUMENTS, "Money, weekly");
+  ipt_person_set_arguments_resolve (jamie, IPT_ARGUMENTS_RESOLVE_RARELY);
+  ipt_person_set_supportive (jamie, TRUE);
+  ipt_person_set_confidant (jamie, TRUE);
+  ipt_person_set_ideal_ring (jamie, 1);
+  g_assert_true (ipt_store_save_person (store, jamie, &error));
+  g_assert_no_error (error);
+
+  people = ipt_store_list_people (store, ipt_client_get_id (client), &error);
+  g_assert_no_error (error);
+  copy = g_ptr_array_index (people, 0);
+  g_assert_cmpstr (ipt_person_get_text (copy, IPT_PERSON_TALK_ABOUT), ==, "The children");
+  g_assert_cmpstr (ipt_person_get_text (copy, IPT_PERSON_CANNOT_TALK_ABOUT), ==, text);
+  g_assert_cmpstr (ipt_person_get_text (copy, IPT_PERSON_ARGUMENTS), ==, "Money, weekly");
+  g_assert_cmpint (ipt_person_get_arguments_resolve (copy), ==, IPT_ARGUMENTS_RESOLVE_RARELY);
+  g_assert_true (ipt_person_get_supportive (copy));
+  g_assert_true (ipt_person_get_confidant (copy));
+
+  /* The circle: a move changes the rings only; a ring outside 1-3 is refused. */
+  g_assert_true (ipt_store_move_person (store, ipt_person_get_id (jamie), 3, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (store, "SELECT ring * 10 + ideal_ring FROM people"), ==, 31);
+  g_assert_false (ipt_store_move_person (store, ipt_person_get_id (jamie), 4, 0, &error));
+  g_assert_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "Ring must be 1 (closest) to 3, not 4");
+  g_clear_error (&error);
+  g_assert_false (ipt_store_move_person (store, ipt_person_get_id (jamie), 0, 0, &error));
+  g_clear_error (&error);
+  g_assert_false (ipt_store_move_person (store, 999, 2, 0, &error));
+  g_assert_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (query_int (store, "SELECT ring FROM people"), ==, 3);
+
+  /* Case-level fields. */
+  empty = ipt_store_get_inventory_notes (store, ipt_client_get_id (client), &error);
+  g_assert_no_error (error);
+  g_assert_true (ipt_inventory_notes_is_empty (empty));
+  ipt_inventory_notes_set_text (notes, IPT_INVENTORY_SOCIAL_SUPPORT, "Few friends since the move");
+  ipt_inventory_notes_set_text (notes, IPT_INVENTORY_CONFIDING, "Only her sister");
+  ipt_inventory_notes_set_text (notes, IPT_INVENTORY_COMMUNICATION_STYLE, text);
+  ipt_inventory_notes_set_text (notes, IPT_INVENTORY_ONSET_CHANGES, "Retired in March");
+  g_assert_true (ipt_store_save_inventory_notes (store, notes, &error));
+  g_assert_no_error (error);
+  read = ipt_store_get_inventory_notes (store, ipt_client_get_id (client), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < IPT_INVENTORY_N_TEXTS; i++)
+    g_assert_cmpstr (ipt_inventory_notes_get_text (read, i), ==,
+                     ipt_inventory_notes_get_text (notes, i));
+  for (guint i = 0; i < IPT_INVENTORY_N_TEXTS; i++)
+    ipt_inventory_notes_set_text (notes, i, NULL);
+  g_assert_true (ipt_store_save_inventory_notes (store, notes, &error));
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM inventory_notes"), ==, 0);
+
+  /* The database's own rules. */
+  assert_sql_refused (store, "UPDATE people SET arguments_resolve = 'never'");
+  assert_sql_refused (store, "UPDATE people SET supportive = 2");
+  assert_sql_refused (store, "UPDATE people SET ring = 0");
+  assert_sql_refused (store, "UPDATE people SET ideal_ring = 4");
+  assert_sql_refused (store, "INSERT INTO inventory_notes (client_id) VALUES (999)");
+}
+
+static void
+test_store_focus (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autoptr(IptStore) store = open_new (dir, "casebook.sqlite");
+  g_autoptr(IptClient) client = add_client (store, "C-0001");
+  g_autoptr(IptClient) other = add_client (store, "C-0002");
+  g_autoptr(IptEpisode) episode = NULL;
+  g_autoptr(IptPerson) jamie = NULL;
+  g_autoptr(IptPerson) gran = NULL;
+  g_autoptr(IptPerson) stranger = add_person (store, other, "Kim", "friend", 2);
+  g_autoptr(IptFocusFields) primary = NULL;
+  g_autoptr(IptFocusFields) secondary = NULL;
+  g_autoptr(IptFocusFields) read = NULL;
+  g_autoptr(GArray) stages = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = long_text ();
+  gint64 id;
+  IptDisputeStageChange change = { 2, IPT_DISPUTE_STAGE_RENEGOTIATION };
+
+  ipt_client_set_birth_date (client, "1980-04-12");
+  g_assert_true (ipt_store_update_client (store, client, &error));
+  jamie = add_person (store, client, "Jamie", "partner", 1);
+  gran = add_person (store, client, "Gran", "grandmother", 2);
+  episode = ipt_episode_new (ipt_client_get_id (client), "2026-01-05", 16);
+  ipt_episode_set_focus (episode, IPT_FOCUS_ROLE_DISPUTE);
+  ipt_episode_set_secondary_focus (episode, IPT_FOCUS_GRIEF);
+  g_assert_true (ipt_store_insert_episode (store, episode, &error));
+  g_assert_no_error (error);
+  id = ipt_episode_get_id (episode);
+
+  /* The primary focus: a dispute with Jamie; its stage changes at sessions 2 and 6. */
+  primary = ipt_store_get_focus_fields (store, id, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ipt_focus_fields_get_focus (primary), ==, IPT_FOCUS_ROLE_DISPUTE);
+  ipt_focus_fields_set_person_id (primary, ipt_person_get_id (jamie));
+  g_assert_true (ipt_store_save_focus_fields (store, primary, &error));
+  g_assert_no_error (error);
+  g_assert_true (ipt_store_record_dispute_stage (store, id, FALSE, &change, &error));
+  g_assert_no_error (error);
+  change = (IptDisputeStageChange) { 6, IPT_DISPUTE_STAGE_IMPASSE };
+  g_assert_true (ipt_store_record_dispute_stage (store, id, FALSE, &change, &error));
+  read = ipt_store_get_focus_fields (store, id, FALSE, &error);
+  g_assert_cmpint (ipt_focus_fields_get_person_id (read), ==, ipt_person_get_id (jamie));
+  g_assert_cmpint (ipt_focus_fields_get_dispute_stage (read), ==, IPT_DISPUTE_STAGE_IMPASSE);
+  g_clear_object (&read);
+  stages = ipt_store_list_dispute_stages (store, id, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stages->len, ==, 2);
+  g_assert_cmpuint (g_array_index (stages, IptDisputeStageChange, 0).session_number, ==, 2);
+  g_assert_cmpint (g_array_index (stages, IptDisputeStageChange, 0).stage, ==,
+                   IPT_DISPUTE_STAGE_RENEGOTIATION);
+  g_clear_pointer (&stages, g_array_unref);
+  /* A second change at the same session replaces the first; removing goes back one. */
+  change.stage = IPT_DISPUTE_STAGE_DISSOLUTION;
+  g_assert_true (ipt_store_record_dispute_stage (store, id, FALSE, &change, &error));
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM dispute_stage_changes"), ==, 2);
+  g_assert_true (ipt_store_remove_dispute_stage (store, id, FALSE, 6, &error));
+  g_assert_no_error (error);
+  read = ipt_store_get_focus_fields (store, id, FALSE, &error);
+  g_assert_cmpint (ipt_focus_fields_get_dispute_stage (read), ==, IPT_DISPUTE_STAGE_RENEGOTIATION);
+  g_clear_object (&read);
+  /* The secondary focus is grief: it has no stage. */
+  g_assert_false (ipt_store_record_dispute_stage (store, id, TRUE, &change, &error));
+  g_assert_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "The course’s secondary focus is not a role dispute: it has no stage");
+  g_clear_error (&error);
+
+  /* The secondary focus: grief for Gran; a death before birth or after today is refused. */
+  secondary = ipt_store_get_focus_fields (store, id, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ipt_focus_fields_get_focus (secondary), ==, IPT_FOCUS_GRIEF);
+  g_assert_cmpint (ipt_focus_fields_get_person_id (secondary), ==, 0);
+  ipt_focus_fields_set_person_id (secondary, ipt_person_get_id (gran));
+  ipt_focus_fields_set_date (secondary, "1979-01-01");
+  g_assert_false (ipt_store_save_focus_fields (store, secondary, &error));
+  g_assert_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "Date of death 1979-01-01 is before the client was born (1980-04-12)");
+  g_clear_error (&error);
+  ipt_focus_fields_set_date (secondary, "2999-01-01");
+  g_assert_false (ipt_store_save_focus_fields (store, secondary, &error));
+  g_assert_cmpstr (error->message, ==, "Date of death 2999-01-01 is after today");
+  g_clear_error (&error);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM secondary_focus_fields"), ==, 0);
+  /* Someone else's person is refused. */
+  ipt_focus_fields_set_date (secondary, "2025-11-20");
+  ipt_focus_fields_set_person_id (secondary, ipt_person_get_id (stranger));
+  g_assert_false (ipt_store_save_focus_fields (store, secondary, &error));
+  g_assert_cmpstr (error->message, ==,
+                   "The person chosen is not in this client’s interpersonal inventory");
+  g_clear_error (&error);
+  ipt_focus_fields_set_person_id (secondary, ipt_person_get_id (gran));
+  g_assert_true (ipt_store_save_focus_fields (store, secondary, &error));
+  g_assert_no_error (error);
+  read = ipt_store_get_focus_fields (store, id, TRUE, &error);
+  g_assert_cmpint (ipt_focus_fields_get_person_id (read), ==, ipt_person_get_id (gran));
+  g_assert_cmpstr (ipt_focus_fields_get_date (read), ==, "2025-11-20");
+  g_clear_object (&read);
+
+  /* Fields of another focus than the course has now are refused. */
+  {
+    g_autoptr(IptFocusFields) wrong = ipt_focus_fields_new (id, FALSE, IPT_FOCUS_GRIEF);
+
+    g_assert_false (ipt_store_save_focus_fields (store, wrong, &error));
+    g_assert_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_CONFLICT);
+    g_clear_error (&error);
+  }
+
+  /* A focus person deleted from the inventory: the focus keeps its place and asks again. */
+  g_assert_true (ipt_store_delete_person (store, ipt_person_get_id (gran), &error));
+  read = ipt_store_get_focus_fields (store, id, TRUE, &error);
+  g_assert_cmpint (ipt_focus_fields_get_focus (read), ==, IPT_FOCUS_GRIEF);
+  g_assert_cmpint (ipt_focus_fields_get_person_id (read), ==, 0);
+  g_assert_cmpstr (ipt_focus_fields_get_date (read), ==, "2025-11-20");
+  g_assert_cmpstr (ipt_focus_fields_get_missing (read), ==,
+                   "Choose the person who died from the inventory");
+  g_clear_object (&read);
+
+  /* Formulation and the date agreed. */
+  g_assert_true (ipt_store_save_formulation (store, id, text, "2026-01-26", &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(IptEpisode) copy = ipt_store_get_episode (store, id, &error);
+
+    g_assert_cmpstr (ipt_episode_get_formulation (copy), ==, text);
+    g_assert_cmpstr (ipt_episode_get_agreed_on (copy), ==, "2026-01-26");
+  }
+  g_assert_false (ipt_store_save_formulation (store, id, "x", "2025-12-31", &error));
+  g_assert_cmpstr (error->message, ==, "Date agreed 2025-12-31 is before the course started (2026-01-05)");
+  g_clear_error (&error);
+  g_assert_false (ipt_store_save_formulation (store, id, "x", "2999-12-31", &error));
+  g_clear_error (&error);
+  g_assert_false (ipt_store_save_formulation (store, id, "\xff", NULL, &error));
+  g_clear_error (&error);
+
+  /* The database's own rules. */
+  assert_sql_refused (store, "INSERT INTO dispute_stage_changes VALUES (1, 1, 3, 'stalemate')");
+  assert_sql_refused (store, "INSERT INTO dispute_stage_changes VALUES (1, 3, 3, 'impasse')");
+  assert_sql_refused (store, "INSERT INTO dispute_stage_changes VALUES (1, 1, 100, 'impasse')");
+  assert_sql_refused (store, "INSERT INTO dispute_stage_changes VALUES (1, 2, 3, 'impasse')");
+  assert_sql_refused (store, "UPDATE secondary_focus_fields SET focus_date = '2026-02-30'");
+  assert_sql_refused (store, "UPDATE secondary_focus_fields SET dispute_stage = 'open'");
+  assert_sql_refused (store, "UPDATE secondary_focus_fields SET person_id = 1 + (SELECT max (id) FROM people)");
+}
+
+static IptSession *
+add_dated_session (IptStore     *store,
+                   IptEpisode   *episode,
+                   guint         number,
+                   const char   *date,
+                   IptAttendees  attendees)
+{
+  g_autoptr(GError) error = NULL;
+  IptSession *session = ipt_session_new (ipt_episode_get_id (episode), number, date);
+
+  ipt_session_set_attendees (session, attendees);
+  g_assert_true (ipt_store_save_session (store, session, NULL, &error));
+  g_assert_no_error (error);
+  return session;
+}
+
+static void
+test_store_session_work (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autoptr(IptStore) store = open_new (dir, "casebook.sqlite");
+  g_autoptr(IptClient) client = add_client (store, "C-0001");
+  g_autoptr(IptClient) other = add_client (store, "C-0002");
+  g_autoptr(IptEpisode) episode = add_episode (store, client, "2026-01-05", 16);
+  g_autoptr(IptPerson) jamie = add_person (store, client, "Jamie", "partner", 1);
+  g_autoptr(IptPerson) sam = add_person (store, client, "Sam", "son", 2);
+  g_autoptr(IptPerson) stranger = add_person (store, other, "Kim", "friend", 2);
+  g_autoptr(IptSession) alone = add_dated_session (store, episode, 1, "2026-01-05",
+                                                   IPT_ATTENDEES_CLIENT_ALONE);
+  g_autoptr(IptSession) joint = add_dated_session (store, episode, 2, "2026-01-12",
+                                                   IPT_ATTENDEES_WITH_PARTNER);
+  g_autoptr(IptSessionWork) work = ipt_session_work_new (ipt_session_get_id (joint));
+  g_autoptr(IptSessionWork) read = NULL;
+  g_autoptr(GPtrArray) attendees = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = long_text ();
+  g_autofree char *label = NULL;
+  gint64 ids[2] = { ipt_person_get_id (jamie), ipt_person_get_id (sam) };
+  gint64 foreign_id = ipt_person_get_id (stranger);
+  const gint64 *read_ids;
+  guint n = 0;
+
+  for (guint i = 0; i < IPT_TECHNIQUE_N_FIELDS; i++)
+    {
+      g_autofree char *value = g_strdup_printf ("section %u — 段落", i);
+
+      ipt_session_work_set_text (work, i, value);
+    }
+  ipt_session_work_set_text (work, IPT_TECHNIQUE_FIELD_MEANT, text);
+  ipt_session_work_set_attendee_ids (work, ids, 2);
+  ipt_session_work_set_other_attendee (work, "an interpreter");
+  g_assert_true (ipt_store_save_session_work (store, work, &error));
+  g_assert_no_error (error);
+
+  read = ipt_store_get_session_work (store, ipt_session_get_id (joint), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < IPT_TECHNIQUE_N_FIELDS; i++)
+    g_assert_cmpstr (ipt_session_work_get_text (read, i), ==, ipt_session_work_get_text (work, i));
+  read_ids = ipt_session_work_get_attendee_ids (read, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpint (read_ids[0], ==, ids[0]);
+  g_assert_cmpint (read_ids[1], ==, ids[1]);
+  g_assert_cmpstr (ipt_session_work_get_other_attendee (read), ==, "an interpreter");
+  g_clear_object (&read);
+
+  attendees = ipt_store_list_course_attendees (store, ipt_episode_get_id (episode), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (attendees->len, ==, 3);
+  label = ipt_attendee_to_label (g_ptr_array_index (attendees, 0));
+  g_assert_cmpstr (label, ==, "Jamie, partner");
+  g_clear_pointer (&attendees, g_ptr_array_unref);
+
+  /* Nobody attends a session with the client alone; nobody from another client's inventory. */
+  {
+    g_autoptr(IptSessionWork) bad = ipt_session_work_new (ipt_session_get_id (alone));
+
+    ipt_session_work_set_attendee_ids (bad, ids, 1);
+    g_assert_false (ipt_store_save_session_work (store, bad, &error));
+    g_assert_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+    /* The techniques alone are fine there. */
+    ipt_session_work_set_attendee_ids (bad, NULL, 0);
+    ipt_session_work_set_text (bad, IPT_TECHNIQUE_FIELD_OPTIONS, "Move or stay");
+    g_assert_true (ipt_store_save_session_work (store, bad, &error));
+    g_assert_no_error (error);
+  }
+  ipt_session_work_set_attendee_ids (work, &foreign_id, 1);
+  g_assert_false (ipt_store_save_session_work (store, work, &error));
+  g_assert_cmpstr (error->message, ==,
+                   "A person who attended is not in this client’s interpersonal inventory");
+  g_clear_error (&error);
+  /* Nothing half-saved: the failed save left the earlier one whole. */
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM session_attendees"), ==, 3);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM session_techniques"), ==, 2);
+
+  /* A person leaving the inventory stays among those who attended, in words. */
+  g_assert_true (ipt_store_delete_person (store, ipt_person_get_id (sam), &error));
+  read = ipt_store_get_session_work (store, ipt_session_get_id (joint), &error);
+  read_ids = ipt_session_work_get_attendee_ids (read, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpstr (ipt_session_work_get_other_attendee (read), ==, "Sam, son; an interpreter");
+  g_clear_object (&read);
+
+  /* Back to "client alone": nobody else attended. */
+  ipt_session_set_attendees (joint, IPT_ATTENDEES_CLIENT_ALONE);
+  g_assert_true (ipt_store_save_session (store, joint, NULL, &error));
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM session_attendees"), ==, 0);
+
+  /* Empty work removes the row; a deleted session takes its work with it. */
+  read = ipt_session_work_new (ipt_session_get_id (alone));
+  g_assert_true (ipt_store_save_session_work (store, read, &error));
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM session_techniques"), ==, 1);
+  g_assert_true (ipt_store_delete_session (store, ipt_session_get_id (joint), &error));
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM session_techniques"), ==, 0);
+
+  assert_sql_refused (store, "INSERT INTO session_attendees (session_id, person_id, description) "
+                             "VALUES (1, NULL, '')");
+  assert_sql_refused (store, "INSERT INTO session_attendees (session_id, description) "
+                             "VALUES (1, 'someone')");
+  assert_sql_refused (store, "INSERT INTO session_techniques (session_id) VALUES (999)");
+}
+
+static void
+test_store_ending (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autoptr(IptStore) store = open_new (dir, "casebook.sqlite");
+  g_autoptr(IptClient) client = add_client (store, "C-0001");
+  g_autoptr(IptEpisode) first = add_episode (store, client, "2026-01-05", 12);
+  g_autoptr(IptEpisode) second = NULL;
+  g_autoptr(IptEpisode) read = NULL;
+  g_autoptr(IptSession) last = add_dated_session (store, first, 12, "2026-03-30",
+                                                  IPT_ATTENDEES_CLIENT_ALONE);
+  g_autoptr(IptCourseEnding) ending = ipt_course_ending_new (ipt_episode_get_id (first),
+                                                             "2026-03-23", IPT_END_REASON_COMPLETED);
+  g_autoptr(IptCourseEnding) copy = NULL;
+  g_autoptr(IptMaintenance) contract = NULL;
+  g_autoptr(IptMaintenance) contract_copy = NULL;
+  g_autoptr(GPtrArray) earlier = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = long_text ();
+  gint64 id = ipt_episode_get_id (first);
+
+  /* Not before the last session. */
+  g_assert_false (ipt_store_end_course (store, ending, &error));
+  g_assert_cmpstr (error->message, ==,
+                   "End date 2026-03-23 is before the course’s last session (2026-03-30)");
+  g_clear_error (&error);
+  g_assert_null (ipt_store_get_course_ending (store, id, &error));
+  g_assert_no_error (error);
+
+  /* A second course cannot start while the first runs. */
+  second = ipt_episode_new (ipt_client_get_id (client), "2026-06-01", 16);
+  g_assert_false (ipt_store_start_course (store, second, &error));
+  g_assert_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_CONFLICT);
+  g_assert_cmpstr (error->message, ==, "Course 1 is still running: end it before starting another");
+  g_clear_error (&error);
+
+  ipt_course_ending_set_end_date (ending, "2026-03-30");
+  ipt_course_ending_set_text (ending, IPT_ENDING_WARNING_SIGNS, "Staying in bed, not calling Sam");
+  ipt_course_ending_set_text (ending, IPT_ENDING_WHAT_HELPED, text);
+  ipt_course_ending_set_text (ending, IPT_ENDING_PEOPLE_TO_TURN_TO, "Sam; her sister");
+  ipt_course_ending_set_text (ending, IPT_ENDING_IF_SIGNS_RETURN, "Call the practice");
+  ipt_course_ending_set_maintenance_offered (ending, TRUE);
+  g_assert_true (ipt_store_end_course (store, ending, &error));
+  g_assert_no_error (error);
+
+  read = ipt_store_get_episode (store, id, &error);
+  g_assert_cmpint (ipt_episode_get_status (read), ==, IPT_EPISODE_STATUS_ENDED);
+  g_assert_cmpstr (ipt_episode_get_end_date (read), ==, "2026-03-30");
+  g_assert_cmpstr (ipt_episode_get_end_reason (read), ==, "completed");
+  g_clear_object (&read);
+  copy = ipt_store_get_course_ending (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ipt_course_ending_get_reason (copy), ==, IPT_END_REASON_COMPLETED);
+  g_assert_cmpstr (ipt_course_ending_get_end_date (copy), ==, "2026-03-30");
+  for (guint i = 0; i < IPT_ENDING_N_TEXTS; i++)
+    g_assert_cmpstr (ipt_course_ending_get_text (copy, i), ==, ipt_course_ending_get_text (ending, i));
+  g_assert_true (ipt_course_ending_get_maintenance_offered (copy));
+  g_clear_object (&copy);
+
+  /* Ending twice is refused. */
+  g_assert_false (ipt_store_end_course (store, ending, &error));
+  g_assert_cmpstr (error->message, ==, "The course already ended on 2026-03-30");
+  g_clear_error (&error);
+
+  /* Undo: the course runs again, as it was. */
+  g_assert_true (ipt_store_reopen_course (store, id, &error));
+  g_assert_no_error (error);
+  read = ipt_store_get_episode (store, id, &error);
+  g_assert_cmpint (ipt_episode_get_status (read), ==, IPT_EPISODE_STATUS_ACTIVE);
+  g_assert_null (ipt_episode_get_end_date (read));
+  g_assert_null (ipt_episode_get_end_reason (read));
+  g_clear_object (&read);
+  g_assert_null (ipt_store_get_course_ending (store, id, &error));
+  g_assert_false (ipt_store_reopen_course (store, id, &error));
+  g_assert_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  /* Maintenance needs an ended course; dropped out is not one. */
+  contract = ipt_maintenance_new (id, "2026-04-27", 6);
+  g_assert_false (ipt_store_start_maintenance (store, contract, &error));
+  g_assert_cmpstr (error->message, ==, "End the course before starting maintenance sessions");
+  g_clear_error (&error);
+  ipt_course_ending_set_reason (ending, IPT_END_REASON_DROPPED_OUT);
+  g_assert_true (ipt_store_end_course (store, ending, &error));
+  read = ipt_store_get_episode (store, id, &error);
+  g_assert_cmpint (ipt_episode_get_status (read), ==, IPT_EPISODE_STATUS_DROPPED_OUT);
+  g_clear_object (&read);
+  g_assert_false (ipt_store_start_maintenance (store, contract, &error));
+  g_assert_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (ipt_store_reopen_course (store, id, &error));
+  ipt_course_ending_set_reason (ending, IPT_END_REASON_COMPLETED);
+  g_assert_true (ipt_store_end_course (store, ending, &error));
+
+  ipt_maintenance_set_start_date (contract, "2026-03-01");
+  g_assert_false (ipt_store_start_maintenance (store, contract, &error));
+  g_assert_nonnull (strstr (error->message, "before the course ended"));
+  g_clear_error (&error);
+  ipt_maintenance_set_start_date (contract, "2026-04-27");
+  g_assert_true (ipt_store_start_maintenance (store, contract, &error));
+  g_assert_no_error (error);
+  contract_copy = ipt_store_get_maintenance (store, id, &error);
+  g_assert_cmpstr (ipt_maintenance_get_start_date (contract_copy), ==, "2026-04-27");
+  g_assert_cmpuint (ipt_maintenance_get_planned_sessions (contract_copy), ==, 6);
+  g_assert_cmpuint (ipt_maintenance_get_interval_weeks (contract_copy), ==, 4);
+  g_assert_false (ipt_store_start_maintenance (store, contract, &error));
+  g_assert_cmpstr (error->message, ==, "The course already has a maintenance contract");
+  g_clear_error (&error);
+  /* The ending cannot be undone under a maintenance contract. */
+  g_assert_false (ipt_store_reopen_course (store, id, &error));
+  g_assert_cmpstr (error->message, ==, "A maintenance contract follows the course: undo it first");
+  g_clear_error (&error);
+  /* Undo of maintenance; refused once a maintenance session was recorded. */
+  g_assert_true (ipt_store_cancel_maintenance (store, id, &error));
+  g_assert_null (ipt_store_get_maintenance (store, id, &error));
+  g_assert_true (ipt_store_start_maintenance (store, contract, &error));
+  {
+    g_autoptr(IptSession) monthly = add_dated_session (store, first, 13, "2026-04-27",
+                                                       IPT_ATTENDEES_CLIENT_ALONE);
+
+    g_assert_false (ipt_store_cancel_maintenance (store, id, &error));
+    g_assert_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_CONFLICT);
+    g_clear_error (&error);
+  }
+
+  /* A second course after the first ended; the first is then an earlier course, kept ended. */
+  ipt_episode_set_start_date (second, "2026-03-01");
+  g_assert_false (ipt_store_start_course (store, second, &error));
+  g_assert_nonnull (strstr (error->message, "before the last one ended"));
+  g_clear_error (&error);
+  ipt_episode_set_start_date (second, "2026-06-01");
+  g_assert_true (ipt_store_start_course (store, second, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ipt_episode_get_ordinal (second), ==, 2);
+  earlier = ipt_store_list_earlier_courses (store, ipt_client_get_id (client), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (earlier->len, ==, 1);
+  g_assert_cmpint (ipt_episode_get_id (g_ptr_array_index (earlier, 0)), ==, id);
+  g_assert_cmpint (ipt_episode_get_status (g_ptr_array_index (earlier, 0)), ==,
+                   IPT_EPISODE_STATUS_ENDED);
+  g_clear_pointer (&earlier, g_ptr_array_unref);
+  g_assert_false (ipt_store_cancel_maintenance (store, id, &error));
+  g_clear_error (&error);
+  exec_ok (store, "DELETE FROM sessions WHERE number = 13");
+  g_assert_true (ipt_store_cancel_maintenance (store, id, &error));
+  g_assert_false (ipt_store_reopen_course (store, id, &error));
+  g_assert_cmpstr (error->message, ==, "A later course of the client has started: this one stays ended");
+  g_clear_error (&error);
+
+  /* The database's own rules. */
+  assert_sql_refused (store, "INSERT INTO course_endings (episode_id, reason) VALUES (2, 'completed')");
+  assert_sql_refused (store, "UPDATE course_endings SET reason = 'finished'");
+  assert_sql_refused (store, "UPDATE course_endings SET maintenance_offered = 2");
+  assert_sql_refused (store, "INSERT INTO maintenance_contracts VALUES (2, '2026-07-01', 4, 4)");
+  assert_sql_refused (store, "INSERT INTO maintenance_contracts VALUES (1, '2026-07-01', 0, 4)");
+  assert_sql_refused (store, "INSERT INTO maintenance_contracts VALUES (1, '2026-07-01', 4, 13)");
+  assert_sql_refused (store, "INSERT INTO maintenance_contracts VALUES (1, '2026-13-01', 4, 4)");
+  assert_sql_refused (store, "INSERT INTO maintenance_contracts VALUES (1, '2026-01-01', 4, 4)");
+}
+
+/* The rules item 10 names, through the store and the database. */
+static void
+test_store_bad_input (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autoptr(IptStore) store = open_new (dir, "casebook.sqlite");
+  g_autoptr(IptClient) client = add_client (store, "C-0001");
+  g_autoptr(IptEpisode) episode = add_episode (store, client, "2026-01-05", 16);
+  g_autoptr(IptPerson) person = ipt_person_new (ipt_client_get_id (client), "Jamie", NULL, 4);
+  g_autoptr(IptLifeEvent) event = ipt_life_event_new (ipt_client_get_id (client), "2026-02-01",
+                                                      "Moved house", 6);
+  g_autoptr(IptGoal) goal = ipt_goal_new (ipt_episode_get_id (episode), "See friends weekly");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (ipt_store_save_person (store, person, &error));
+  g_assert_cmpstr (error->message, ==, "Ring must be 1 (closest) to 3, not 4");
+  g_clear_error (&error);
+  g_assert_false (ipt_store_save_life_event (store, event, &error));
+  g_assert_cmpstr (error->message, ==, "Impact on mood must be between -5 and +5, not 6");
+  g_clear_error (&error);
+  ipt_life_event_set_impact (event, -5);
+  g_assert_true (ipt_store_save_life_event (store, event, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (ipt_store_save_goal (store, goal, &error));
+  g_assert_false (ipt_store_set_goal_rating (store, ipt_goal_get_id (goal), 3, 11, &error));
+  g_assert_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (ipt_store_set_goal_rating (store, ipt_goal_get_id (goal), 3, 10, &error));
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM goal_ratings"), ==, 1);
+
+  assert_sql_refused (store, "UPDATE life_events SET impact = -6");
+  assert_sql_refused (store, "UPDATE goal_ratings SET rating = 11");
+  assert_sql_refused (store, "UPDATE goal_ratings SET rating = -1");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -217,6 +814,11 @@ main (int    argc,
   g_test_add_func ("/casework/model/ending-and-maintenance", test_model_ending_and_maintenance);
   g_test_add_func ("/casework/model/session-work", test_model_session_work);
   g_test_add_func ("/casework/model/person-fields", test_model_person_fields);
+  g_test_add_func ("/casework/store/inventory", test_store_inventory);
+  g_test_add_func ("/casework/store/focus", test_store_focus);
+  g_test_add_func ("/casework/store/session-work", test_store_session_work);
+  g_test_add_func ("/casework/store/ending", test_store_ending);
+  g_test_add_func ("/casework/store/bad-input", test_store_bad_input);
 
   ret = g_test_run ();
 

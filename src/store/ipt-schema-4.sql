@@ -1,0 +1,2 @@
+-- Casebook schema, version 4: left empty here. The clinical rules of the second edition bring
+-- their own step 4 (cached series); this file only keeps the steps in order until then.

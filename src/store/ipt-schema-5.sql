@@ -1,0 +1,2 @@
+-- Casebook schema, version 5: left empty here. The risk review record brings its own step 5;
+-- this file only keeps the steps in order until then.
