@@ -237,6 +237,9 @@ _ipt_report_write_inventory (IptReportWriter     *w,
                           ipt_focus_fields_get_person_id (report->focus[1]) };
   CircleDraw circle = { circle_people, report->people->len };
 
+  /* The section's heading stays with the circle. */
+  if (report->people->len > 0)
+    _ipt_report_need (w, 400);
   _ipt_report_heading (w, 1, _("Interpersonal inventory"));
   if (report->people->len == 0)
     _ipt_report_paragraph (w, NULL, _("No one recorded in the inventory yet."));
@@ -408,6 +411,7 @@ _ipt_report_write_scores (IptReportWriter     *w,
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   g_autofree char *described = ipt_chart_data_describe (report->chart);
 
+  _ipt_report_need (w, 360);
   _ipt_report_heading (w, 1, _("Mood chart"));
   _ipt_report_picture (w, _ipt_report_content_width (), 300, draw_mood_chart, report->chart);
   _ipt_report_paragraph (w, w->small, described);
