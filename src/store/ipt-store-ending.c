@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "ipt-store-casework.h"
+#include "ipt-store-casework-private.h"
 #include "ipt-store-private.h"
 
 #include <glib/gi18n.h>
@@ -82,6 +83,45 @@ count_rows (IptStore   *self,
 
 /* Ending a course */
 
+static gboolean
+insert_ending (IptStore         *self,
+               IptCourseEnding  *ending,
+               GError          **error)
+{
+  g_autoptr(IptStmt) insert = NULL;
+
+  insert = _ipt_store_prepare (self,
+                               "INSERT OR REPLACE INTO course_endings (episode_id, reason, "
+                               "warning_signs, what_helped, people_to_turn_to, "
+                               "if_signs_return, maintenance_offered) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                               error);
+  if (insert == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (insert, 1, ipt_course_ending_get_episode_id (ending));
+  _ipt_bind_text (insert, 2, ipt_end_reason_to_id (ipt_course_ending_get_reason (ending)));
+  for (guint i = 0; i < IPT_ENDING_N_TEXTS; i++)
+    _ipt_bind_optional_text (insert, 3 + i, ipt_course_ending_get_text (ending, i));
+  sqlite3_bind_int (insert, 7, ipt_course_ending_get_maintenance_offered (ending) ? 1 : 0);
+  return _ipt_store_step_done (self, insert, error);
+}
+
+gboolean
+_ipt_store_write_course_ending (IptStore         *self,
+                                IptCourseEnding  *ending,
+                                GError          **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (IPT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (IPT_IS_COURSE_ENDING (ending), FALSE);
+
+  if (!_ipt_store_write_begin (self, error))
+    return FALSE;
+  ok = insert_ending (self, ending, error);
+  return _ipt_store_write_end (self, ok, ok ? error : NULL) && ok;
+}
+
 gboolean
 ipt_store_end_course (IptStore         *self,
                       IptCourseEnding  *ending,
@@ -90,7 +130,6 @@ ipt_store_end_course (IptStore         *self,
   g_auto(CourseState) state = { 0, };
   g_autoptr(GError) model_error = NULL;
   g_autoptr(IptStmt) update = NULL;
-  g_autoptr(IptStmt) insert = NULL;
   gint64 episode_id;
   IptEndReason reason;
   gboolean ok;
@@ -159,24 +198,7 @@ ipt_store_end_course (IptStore         *self,
       ok = _ipt_store_write_row (self, update, "course", episode_id, error);
     }
   if (ok)
-    {
-      insert = _ipt_store_prepare (self,
-                                   "INSERT OR REPLACE INTO course_endings (episode_id, reason, "
-                                   "warning_signs, what_helped, people_to_turn_to, "
-                                   "if_signs_return, maintenance_offered) "
-                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                                   error);
-      ok = insert != NULL;
-    }
-  if (ok)
-    {
-      sqlite3_bind_int64 (insert, 1, episode_id);
-      _ipt_bind_text (insert, 2, ipt_end_reason_to_id (reason));
-      for (guint i = 0; i < IPT_ENDING_N_TEXTS; i++)
-        _ipt_bind_optional_text (insert, 3 + i, ipt_course_ending_get_text (ending, i));
-      sqlite3_bind_int (insert, 7, ipt_course_ending_get_maintenance_offered (ending) ? 1 : 0);
-      ok = _ipt_store_step_done (self, insert, error);
-    }
+    ok = insert_ending (self, ending, error);
 
   return _ipt_store_write_end (self, ok, ok ? error : NULL) && ok;
 }
