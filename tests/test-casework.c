@@ -4,6 +4,8 @@
 
 #include "test-store-common.h"
 #include "ipt-store-casework.h"
+#include "ipt-store-snapshot.h"
+#include "test-case-report-fixture.h"
 
 /* Text of every script and of any length, kept byte for byte. */
 static char *
@@ -797,6 +799,117 @@ test_store_bad_input (void)
   assert_sql_refused (store, "UPDATE goal_ratings SET rating = -1");
 }
 
+
+static int
+compare_lines (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Every row of every table, each line "table|values", sorted: two casebooks with the same
+ * records give the same text. */
+static char *
+dump_rows (IptStore *store)
+{
+  sqlite3 *db = _ipt_store_get_db (store);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) out = g_string_new (NULL);
+  sqlite3_stmt *tables = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_schema WHERE type = 'table' "
+                                           "AND name NOT LIKE 'sqlite%' "
+                                           "AND name != 'episode_series_stale'", -1, &tables, NULL),
+                   ==, SQLITE_OK);
+  while (sqlite3_step (tables) == SQLITE_ROW)
+    {
+      const char *table = (const char *) sqlite3_column_text (tables, 0);
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"", table);
+      sqlite3_stmt *rows = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &rows, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (rows) == SQLITE_ROW)
+        {
+          GString *line = g_string_new (table);
+
+          for (int c = 0; c < sqlite3_column_count (rows); c++)
+            g_string_append_printf (line, "|%s", sqlite3_column_type (rows, c) == SQLITE_NULL
+                                                 ? "NULL" : (const char *) sqlite3_column_text (rows, c));
+          g_ptr_array_add (lines, g_string_free (line, FALSE));
+        }
+      sqlite3_finalize (rows);
+    }
+  sqlite3_finalize (tables);
+
+  g_ptr_array_sort (lines, compare_lines);
+  for (guint i = 0; i < lines->len; i++)
+    g_string_append_printf (out, "%s\n", (const char *) g_ptr_array_index (lines, i));
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Undo of a client's deletion brings back every record of theirs, the IPT work included. */
+static void
+test_store_snapshot (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autoptr(IptStore) store = open_new (dir, "casebook.sqlite");
+  g_autoptr(IptClient) other = add_client (store, "C-0001");
+  g_autoptr(IptClient) client = fixture_case (store, 16, 16, NULL);
+  g_autoptr(IptClientSnapshot) snapshot = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 id = ipt_client_get_id (client);
+
+  {
+    g_autoptr(IptEpisode) episode = ipt_store_get_current_episode (store, id, &error);
+    g_autoptr(IptMaintenance) contract = ipt_maintenance_new (ipt_episode_get_id (episode),
+                                                              "2026-06-01", 4);
+
+    g_assert_true (ipt_store_start_maintenance (store, contract, &error));
+    g_assert_no_error (error);
+  }
+
+  before = dump_rows (store);
+  snapshot = ipt_store_snapshot_client (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ipt_client_snapshot_count_rows (snapshot, "clients"), ==, 1);
+  g_assert_cmpuint (ipt_client_snapshot_count_rows (snapshot, "people"), ==, 3);
+  g_assert_cmpuint (ipt_client_snapshot_count_rows (snapshot, "sessions"), ==, 16);
+  g_assert_cmpuint (ipt_client_snapshot_count_rows (snapshot, "dispute_stage_changes"), ==, 2);
+  g_assert_cmpuint (ipt_client_snapshot_count_rows (snapshot, "session_attendees"), ==, 1);
+  g_assert_cmpuint (ipt_client_snapshot_count_rows (snapshot, "course_endings"), ==, 1);
+  g_assert_cmpuint (ipt_client_snapshot_count_rows (snapshot, "maintenance_contracts"), ==, 1);
+  g_assert_cmpuint (ipt_client_snapshot_count_rows (snapshot, "inventory_notes"), ==, 1);
+  g_assert_cmpuint (ipt_client_snapshot_count_rows (snapshot, "goal_ratings"), ==, 4);
+
+  g_assert_true (ipt_store_delete_client (store, id, &error));
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM people"), ==, 0);
+  g_assert_true (ipt_store_restore_client (store, snapshot, &error));
+  g_assert_no_error (error);
+  after = dump_rows (store);
+  g_assert_cmpstr (after, ==, before);
+
+  /* A record made since, in the way: nothing is written and the casebook is as it was. */
+  g_assert_true (ipt_store_delete_client (store, id, &error));
+  g_clear_pointer (&before, g_free);
+  {
+    g_autoptr(IptClient) newcomer = add_client (store, "C-0077");
+    g_autoptr(IptPerson) person = ipt_person_new (ipt_client_get_id (newcomer), "Sam", NULL, 2);
+
+    g_assert_true (ipt_store_save_person (store, person, &error));
+    before = dump_rows (store);
+    g_assert_false (ipt_store_restore_client (store, snapshot, &error));
+    g_assert_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_CONFLICT);
+    g_clear_error (&error);
+    g_clear_pointer (&after, g_free);
+    after = dump_rows (store);
+    g_assert_cmpstr (after, ==, before);
+  }
+  g_assert_null (ipt_store_snapshot_client (store, 999, &error));
+  g_assert_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_NOT_FOUND);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -819,6 +932,7 @@ main (int    argc,
   g_test_add_func ("/casework/store/session-work", test_store_session_work);
   g_test_add_func ("/casework/store/ending", test_store_ending);
   g_test_add_func ("/casework/store/bad-input", test_store_bad_input);
+  g_test_add_func ("/casework/store/snapshot", test_store_snapshot);
 
   ret = g_test_run ();
 
