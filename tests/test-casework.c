@@ -794,6 +794,40 @@ test_store_bad_input (void)
   g_assert_true (ipt_store_set_goal_rating (store, ipt_goal_get_id (goal), 3, 10, &error));
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM goal_ratings"), ==, 1);
 
+  /* Several goals rated at one session, as one step: a bad rating leaves all as they were. */
+  {
+    g_autoptr(IptGoal) second = ipt_goal_new (ipt_episode_get_id (episode), "Call a friend weekly");
+    g_autoptr(GArray) read = NULL;
+    IptSessionGoalRating ratings[2];
+
+    g_assert_true (ipt_store_save_goal (store, second, &error));
+    ratings[0] = (IptSessionGoalRating) { ipt_goal_get_id (goal), 4 };
+    ratings[1] = (IptSessionGoalRating) { ipt_goal_get_id (second), 12 };
+    g_assert_false (ipt_store_save_session_goal_ratings (store, ipt_episode_get_id (episode), 5,
+                                                         ratings, 2, &error));
+    g_assert_cmpstr (error->message, ==, "A goal rating is from 0 to 10, not 12");
+    g_clear_error (&error);
+    g_assert_cmpint (query_int (store, "SELECT count(*) FROM goal_ratings WHERE session_number = 5"),
+                     ==, 0);
+    ratings[1].rating = 7;
+    g_assert_true (ipt_store_save_session_goal_ratings (store, ipt_episode_get_id (episode), 5,
+                                                        ratings, 2, &error));
+    g_assert_no_error (error);
+    read = ipt_store_list_session_goal_ratings (store, ipt_episode_get_id (episode), 5, &error);
+    g_assert_cmpuint (read->len, ==, 2);
+    g_assert_cmpint (g_array_index (read, IptSessionGoalRating, 0).rating, ==, 4);
+    g_assert_cmpint (g_array_index (read, IptSessionGoalRating, 1).rating, ==, 7);
+    g_clear_pointer (&read, g_array_unref);
+    read = ipt_store_list_session_goal_ratings (store, ipt_episode_get_id (episode), 6, &error);
+    g_assert_cmpint (g_array_index (read, IptSessionGoalRating, 0).rating, ==, IPT_GOAL_RATING_NONE);
+    /* Another course's goal is refused. */
+    ratings[0].goal_id = 999;
+    g_assert_false (ipt_store_save_session_goal_ratings (store, ipt_episode_get_id (episode), 6,
+                                                         ratings, 1, &error));
+    g_assert_cmpstr (error->message, ==, "A goal rated is not one of this course’s goals");
+    g_clear_error (&error);
+  }
+
   assert_sql_refused (store, "UPDATE life_events SET impact = -6");
   assert_sql_refused (store, "UPDATE goal_ratings SET rating = 11");
   assert_sql_refused (store, "UPDATE goal_ratings SET rating = -1");

@@ -52,6 +52,23 @@ gboolean        ipt_store_save_session_work (IptStore *self, IptSessionWork *wor
  * IptAttendee (name and relationship read from the inventory, or the words given). */
 GPtrArray      *ipt_store_list_course_attendees (IptStore *self, gint64 episode_id, GError **error);
 
+/* Goal ratings at one session, for a form that shows every goal of the course there. */
+typedef struct
+{
+  gint64 goal_id;
+  int    rating;     /* 0 to 10, or IPT_GOAL_RATING_NONE: not rated at that session */
+} IptSessionGoalRating;
+
+/* Every goal of the course with its rating at session_number, in the goals' order. */
+GArray  *ipt_store_list_session_goal_ratings (IptStore *self, gint64 episode_id,
+                                              guint session_number, GError **error);
+/* Sets the ratings of several goals at one session as one step: all or none. Each goal must be
+ * one of the course's; IPT_GOAL_RATING_NONE removes that goal's rating at the session. */
+gboolean ipt_store_save_session_goal_ratings (IptStore *self, gint64 episode_id,
+                                              guint session_number,
+                                              const IptSessionGoalRating *ratings,
+                                              guint n_ratings, GError **error);
+
 /* Ending a course: status (ended, or dropped out for that reason), end date and the ending
  * record, one step. Refused unless the course is running. reopen is its undo: the course runs
  * again as before; refused once a maintenance contract or a later course follows it. */

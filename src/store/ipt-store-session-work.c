@@ -288,3 +288,89 @@ ipt_store_list_course_attendees (IptStore *self,
     }
   return g_steal_pointer (&attendees);
 }
+
+/* Goal ratings at a session */
+
+GArray *
+ipt_store_list_session_goal_ratings (IptStore *self,
+                                     gint64    episode_id,
+                                     guint     session_number,
+                                     GError  **error)
+{
+  g_autoptr(IptStmt) stmt = NULL;
+  g_autoptr(GArray) ratings = NULL;
+  int rc;
+
+  g_return_val_if_fail (IPT_IS_STORE (self), NULL);
+
+  stmt = _ipt_store_prepare (self,
+                             "SELECT g.id, r.rating FROM goals g LEFT JOIN goal_ratings r "
+                             "ON r.goal_id = g.id AND r.session_number = ?2 "
+                             "WHERE g.episode_id = ?1 ORDER BY g.id",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, episode_id);
+  sqlite3_bind_int (stmt, 2, session_number);
+
+  ratings = g_array_new (FALSE, FALSE, sizeof (IptSessionGoalRating));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      IptSessionGoalRating rating = {
+        sqlite3_column_int64 (stmt, 0),
+        sqlite3_column_type (stmt, 1) == SQLITE_NULL ? IPT_GOAL_RATING_NONE
+                                                      : sqlite3_column_int (stmt, 1),
+      };
+
+      g_array_append_val (ratings, rating);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _ipt_store_fail (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ratings);
+}
+
+gboolean
+ipt_store_save_session_goal_ratings (IptStore                   *self,
+                                     gint64                      episode_id,
+                                     guint                       session_number,
+                                     const IptSessionGoalRating *ratings,
+                                     guint                       n_ratings,
+                                     GError                    **error)
+{
+  g_autoptr(IptStmt) check = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (IPT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (ratings != NULL || n_ratings == 0, FALSE);
+
+  if (!_ipt_store_write_begin (self, error))
+    return FALSE;
+
+  check = _ipt_store_prepare (self, "SELECT 1 FROM goals WHERE id = ?1 AND episode_id = ?2", error);
+  ok = check != NULL;
+  for (guint i = 0; ok && i < n_ratings; i++)
+    {
+      int rc;
+
+      sqlite3_reset (check);
+      sqlite3_bind_int64 (check, 1, ratings[i].goal_id);
+      sqlite3_bind_int64 (check, 2, episode_id);
+      rc = sqlite3_step (check);
+      if (rc == SQLITE_DONE)
+        {
+          g_set_error_literal (error, IPT_STORE_ERROR, IPT_STORE_ERROR_INVALID,
+                               _("A goal rated is not one of this course’s goals"));
+          ok = FALSE;
+        }
+      else if (rc != SQLITE_ROW)
+        ok = _ipt_store_fail (self, rc, error);
+      else
+        ok = ipt_store_set_goal_rating (self, ratings[i].goal_id, session_number,
+                                        ratings[i].rating, error);
+    }
+
+  return _ipt_store_write_end (self, ok, ok ? error : NULL) && ok;
+}
