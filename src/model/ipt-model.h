@@ -19,3 +19,5 @@
 #include "ipt-session-work.h"
 #include "ipt-course-ending.h"
 #include "ipt-maintenance.h"
+#include "ipt-session-flow.h"
+#include "ipt-phase-progress.h"
