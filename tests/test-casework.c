@@ -125,6 +125,19 @@ test_model_focus_fields (void)
   g_assert_cmpstr (error->message, ==, "New role holds bytes that are not text (not UTF-8)");
   g_clear_error (&error);
 
+  /* The contract in one line. */
+  {
+    g_autofree char *with = ipt_focus_fields_describe_contract (dispute, 16, "Jamie");
+    g_autofree char *moving = NULL;
+    g_autofree char *missing = ipt_focus_fields_describe_contract (grief, 8, NULL);
+
+    ipt_focus_fields_set_new_role (transition, "退休");
+    moving = ipt_focus_fields_describe_contract (transition, 12, NULL);
+    g_assert_cmpstr (with, ==, "16 sessions, weekly, focus: Role dispute with Jamie");
+    g_assert_cmpstr (moving, ==, "12 sessions, weekly, focus: Role transition from Lehrerin to 退休");
+    g_assert_cmpstr (missing, ==, "8 sessions, weekly, focus: Grief");
+  }
+
   /* Stage changes: a session and a stage. */
   g_assert_false (ipt_dispute_stage_change_validate (&change, &error));
   g_assert_cmpstr (error->message, ==, "Session number must be 1 to 99, not 0");

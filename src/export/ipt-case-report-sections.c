@@ -48,28 +48,11 @@ focus_name (IptFocus focus)
 static char *
 contract_line (const IptCaseReport *report)
 {
-  IptFocusFields *fields = report->focus[0];
-  IptFocus focus = ipt_focus_fields_get_focus (fields);
-  g_autoptr(GString) focus_text = g_string_new (focus_name (focus));
-  IptPerson *person = find_person (report, ipt_focus_fields_get_person_id (fields));
+  IptPerson *person = find_person (report, ipt_focus_fields_get_person_id (report->focus[0]));
 
-  if (focus == IPT_FOCUS_ROLE_DISPUTE && person != NULL)
-    /* TRANSLATORS: a role dispute and the other person: " with Jamie" */
-    g_string_append_printf (focus_text, _(" with %s"), ipt_person_get_name (person));
-  else if (focus == IPT_FOCUS_GRIEF && person != NULL)
-    /* TRANSLATORS: grief and the person who died: " for Jamie" */
-    g_string_append_printf (focus_text, _(" for %s"), ipt_person_get_name (person));
-  else if (focus == IPT_FOCUS_ROLE_TRANSITION && ipt_focus_fields_get_new_role (fields) != NULL)
-    /* TRANSLATORS: a role transition: " from employee to retired" */
-    g_string_append_printf (focus_text, _(" from %s to %s"),
-                            ipt_focus_fields_get_old_role (fields) != NULL
-                            ? ipt_focus_fields_get_old_role (fields) : "…",
-                            ipt_focus_fields_get_new_role (fields));
-
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u session, weekly, focus: %s",
-                                       "%u sessions, weekly, focus: %s",
-                                       ipt_episode_get_planned_sessions (report->episode)),
-                          ipt_episode_get_planned_sessions (report->episode), focus_text->str);
+  return ipt_focus_fields_describe_contract (report->focus[0],
+                                             ipt_episode_get_planned_sessions (report->episode),
+                                             person != NULL ? ipt_person_get_name (person) : NULL);
 }
 
 /* Contract and phases */

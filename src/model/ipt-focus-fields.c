@@ -494,6 +494,35 @@ ipt_focus_fields_get_missing (IptFocusFields *self)
     }
 }
 
+char *
+ipt_focus_fields_describe_contract (IptFocusFields *self,
+                                    guint           planned_sessions,
+                                    const char     *person_name)
+{
+  g_autoptr(GString) focus = NULL;
+
+  g_return_val_if_fail (IPT_IS_FOCUS_FIELDS (self), NULL);
+
+  focus = g_string_new (self->focus != IPT_FOCUS_NONE ? ipt_focus_to_label (self->focus, FALSE)
+                                                      : _("not chosen yet"));
+  if (person_name != NULL && *person_name != '\0' && self->focus == IPT_FOCUS_ROLE_DISPUTE)
+    /* TRANSLATORS: a role dispute and the other person: " with Jamie" */
+    g_string_append_printf (focus, _(" with %s"), person_name);
+  else if (person_name != NULL && *person_name != '\0' && self->focus == IPT_FOCUS_GRIEF)
+    /* TRANSLATORS: grief and the person who died: " for Jamie" */
+    g_string_append_printf (focus, _(" for %s"), person_name);
+  else if (self->focus == IPT_FOCUS_ROLE_TRANSITION && !_ipt_model_text_is_blank (self->new_role))
+    /* TRANSLATORS: a role transition: " from employee to retired" */
+    g_string_append_printf (focus, _(" from %s to %s"),
+                            !_ipt_model_text_is_blank (self->old_role) ? self->old_role : "…",
+                            self->new_role);
+
+  /* TRANSLATORS: the contract of a course in one line */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u session, weekly, focus: %s",
+                                       "%u sessions, weekly, focus: %s", planned_sessions),
+                          planned_sessions, focus->str);
+}
+
 gboolean
 ipt_dispute_stage_change_validate (const IptDisputeStageChange  *change,
                                    GError                      **error)

@@ -50,6 +50,12 @@ gboolean         ipt_focus_fields_validate (IptFocusFields *self, const char *bi
  * place, asking for a person again. */
 const char      *ipt_focus_fields_get_missing (IptFocusFields *self);
 
+/* The contract in one line: "16 sessions, weekly, focus: Role dispute with Jamie" (with the
+ * person who died for grief, the old and new role for a transition); person_name is the focus
+ * person's name or NULL. Translated, newly allocated. */
+char            *ipt_focus_fields_describe_contract (IptFocusFields *self, guint planned_sessions,
+                                                     const char *person_name);
+
 /* Checks one stage change: a session number 1 to 99 and a stage that is not "none". */
 gboolean         ipt_dispute_stage_change_validate (const IptDisputeStageChange *change,
                                                     GError                     **error);
