@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "ipt-closeness-circle.h"
+#include "ipt-goal-chart.h"
 #include "ipt-mood-chart.h"
 
 static IptPerson *
@@ -467,6 +468,39 @@ _ipt_report_write_outcome (IptReportWriter     *w,
 
 /* Goals, session work, ending */
 
+static void
+draw_goal_chart (cairo_t *cr,
+                 double   width,
+                 double   height,
+                 gpointer data)
+{
+  const IptCaseReport *report = data;
+  g_autofree IptGoalSeries *series = g_new0 (IptGoalSeries, report->goals->len);
+  g_autoptr(GPtrArray) points = g_ptr_array_new_with_free_func (g_free);
+  IptChartStyle style;
+
+  for (guint i = 0; i < report->goals->len; i++)
+    {
+      IptReportGoal *goal = g_ptr_array_index (report->goals, i);
+      IptGoalPoint *p = g_new0 (IptGoalPoint, MAX (goal->ratings->len, 1));
+
+      for (guint r = 0; r < goal->ratings->len; r++)
+        {
+          const IptGoalRating *rating = &g_array_index (goal->ratings, IptGoalRating, r);
+
+          p[r] = (IptGoalPoint) { rating->session_number, rating->rating };
+        }
+      g_ptr_array_add (points, p);
+      series[i] = (IptGoalSeries) { ipt_goal_get_text (goal->goal), p, goal->ratings->len };
+    }
+
+  ipt_chart_style_init (&style, FALSE);
+  style.font_family = "Cantarell,DejaVu Sans,Sans";
+  style.font_size = 9;
+  ipt_goal_chart_render (cr, series, report->goals->len,
+                         ipt_episode_get_planned_sessions (report->episode), &style, width, height);
+}
+
 void
 _ipt_report_write_goals (IptReportWriter     *w,
                          const IptCaseReport *report)
@@ -477,6 +511,8 @@ _ipt_report_write_goals (IptReportWriter     *w,
       _ipt_report_paragraph (w, NULL, _("No goals agreed yet."));
       return;
     }
+  _ipt_report_picture (w, _ipt_report_content_width (), 110 + 14 * MIN (report->goals->len, 6),
+                       draw_goal_chart, (gpointer) report);
   for (guint i = 0; i < report->goals->len; i++)
     {
       IptReportGoal *goal = g_ptr_array_index (report->goals, i);
