@@ -10,6 +10,7 @@
 
 #include "ipt-closeness-circle.h"
 #include "ipt-goal-chart.h"
+#include "ipt-timeline-chart.h"
 #include "ipt-mood-chart.h"
 
 static IptPerson *
@@ -289,6 +290,50 @@ _ipt_report_write_inventory (IptReportWriter     *w,
 
 /* Timeline, mood chart, scores */
 
+static void
+draw_timeline (cairo_t *cr,
+               double   width,
+               double   height,
+               gpointer data)
+{
+  const IptCaseReport *report = data;
+  g_autofree IptTimelineEvent *events = g_new0 (IptTimelineEvent, MAX (report->events->len, 1));
+  g_autofree IptTimelineScore *scores = g_new0 (IptTimelineScore, MAX (report->scores->len, 1));
+  guint n_scores = 0;
+  IptChartStyle style;
+
+  for (guint i = 0; i < report->events->len; i++)
+    {
+      IptLifeEvent *event = g_ptr_array_index (report->events, i);
+
+      events[i] = (IptTimelineEvent) { ipt_life_event_get_date (event),
+                                       ipt_life_event_get_title (event),
+                                       ipt_life_event_get_impact (event) };
+    }
+  for (guint i = 0; i < report->sessions->len; i++)
+    {
+      IptSession *session = g_ptr_array_index (report->sessions, i);
+
+      for (guint k = 0; k < report->scores->len; k++)
+        {
+          IptScore *score = g_ptr_array_index (report->scores, k);
+
+          if (ipt_score_get_session_id (score) == ipt_session_get_id (session)
+              && ipt_session_get_attended (session)
+              && g_strcmp0 (ipt_score_get_measure_id (score), "phq9") == 0
+              && ipt_score_has_total (score))
+            scores[n_scores++] = (IptTimelineScore) { ipt_session_get_date (session),
+                                                      ipt_score_get_total (score) };
+        }
+    }
+
+  ipt_chart_style_init (&style, FALSE);
+  style.font_family = "Cantarell,DejaVu Sans,Sans";
+  style.font_size = 9;
+  ipt_timeline_chart_render (cr, events, report->events->len, scores, n_scores, &style,
+                             width, height);
+}
+
 void
 _ipt_report_write_timeline (IptReportWriter     *w,
                             const IptCaseReport *report)
@@ -303,6 +348,7 @@ _ipt_report_write_timeline (IptReportWriter     *w,
       _ipt_report_paragraph (w, NULL, _("No life events recorded."));
       return;
     }
+  _ipt_report_picture (w, _ipt_report_content_width (), 190, draw_timeline, (gpointer) report);
   for (guint i = 0; i < report->events->len; i++)
     {
       IptLifeEvent *event = g_ptr_array_index (report->events, i);
@@ -317,8 +363,9 @@ _ipt_report_write_timeline (IptReportWriter     *w,
       g_ptr_array_add (rows, row);
     }
   _ipt_report_table (w, header, widths, G_N_ELEMENTS (widths), rows);
-  _ipt_report_paragraph (w, w->small, _("Impact on mood from −5 (much worse) to +5 (much better); "
-                                        "the same events are on the mood chart's lane."));
+  _ipt_report_paragraph (w, w->small, _("Impact on mood from −5 (much worse) to +5 (much better), "
+                                        "against the PHQ-9 line of the course; the same events are "
+                                        "on the mood chart's lane."));
 }
 
 static void
