@@ -246,8 +246,8 @@ _ipt_report_write_inventory (IptReportWriter     *w,
       _ipt_report_picture (w, 330, 330, draw_circle, &circle);
       _ipt_report_paragraph (w, w->small,
                              _("Ring 1 is the closest. A double red ring marks the person of the "
-                               "focus; a dashed circle shows where the client would like a person "
-                               "to be."));
+                               "focus; a faint empty circle joined to a person shows where the "
+                               "client would like them to be."));
     }
 
   for (guint i = 0; i < report->people->len; i++)
