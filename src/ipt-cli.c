@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "ipt-cli.h"
+#include "ipt-case-report.h"
 #include "ipt-chart-export.h"
 #include "ipt-csv-export.h"
 #include "ipt-demo.h"
@@ -36,6 +37,7 @@ typedef struct
   const char *export_outcomes;
   const char *export_chart;
   const char *export_report;
+  gboolean    include_name;
   const char *output;
   gboolean    supervision_pack;
   gboolean    export_review;
@@ -79,6 +81,8 @@ ipt_cli_add_options (GApplication *app)
       N_("Export the mood chart of a client to --output (PNG, SVG or PDF)"), N_("CODE") },
     { "export-report", G_OPTION_ARG_STRING,
       N_("Export the case report of a client to --output (PDF)"), N_("CODE") },
+    { "include-name", G_OPTION_ARG_NONE,
+      N_("With --export-report: show the client's name (the case code only by default)"), NULL },
     { "output", G_OPTION_ARG_FILENAME,
       N_("The file written by --export-chart, --export-report, --supervision-pack or "
          "--export-review"), N_("FILE") },
@@ -172,6 +176,7 @@ read_options (GVariantDict *dict,
   o->export_outcomes = lookup_filename (dict, "export-outcomes");
   o->export_chart = lookup_string (dict, "export-chart");
   o->export_report = lookup_string (dict, "export-report");
+  o->include_name = lookup_flag (dict, "include-name");
   o->output = lookup_filename (dict, "output");
   o->supervision_pack = lookup_flag (dict, "supervision-pack");
   o->export_review = lookup_flag (dict, "export-review");
@@ -251,6 +256,11 @@ check_options (const CliOptions *o,
   if (o->replace && o->import_csv == NULL)
     {
       cli_error (_("--replace only applies to --import-csv"));
+      (*n_problems)++;
+    }
+  if (o->include_name && o->export_report == NULL)
+    {
+      cli_error (_("--include-name only applies to --export-report"));
       (*n_problems)++;
     }
 
@@ -592,6 +602,30 @@ run_export_chart (const CliOptions *o)
 }
 
 static int
+run_export_report (const CliOptions *o)
+{
+  g_autoptr(IptStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = open_store (o, FALSE);
+  if (store == NULL)
+    return 1;
+
+  if (same_file (o->output, ipt_store_get_path (store)))
+    {
+      cli_error (_("%s is the casebook itself: choose another file to export to"), o->output);
+      return 1;
+    }
+
+  if (!ipt_case_report_export (store, o->export_report, o->output, o->include_name, &error))
+    {
+      cli_error ("%s", error->message);
+      return 1;
+    }
+  return 0;
+}
+
+static int
 not_available (const char *command)
 {
   cli_error (_("%s is not available in this version"), command);
@@ -626,7 +660,7 @@ ipt_cli_handle_local_options (GVariantDict *dict)
   if (o.export_chart != NULL)
     return run_export_chart (&o);
   if (o.export_report != NULL)
-    return not_available ("--export-report");
+    return run_export_report (&o);
   if (o.supervision_pack)
     return not_available ("--supervision-pack");
   if (o.export_review)

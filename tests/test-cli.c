@@ -105,7 +105,8 @@ test_help (void)
   static const char * const options[] = {
     "--database=FILE", "--demo", "--review=FILE", "--client=CODE", "--dashboard",
     "--import-csv=FILE", "--replace", "--export-csv=OUT|-", "--export-outcomes=OUT|-",
-    "--export-chart=CODE", "--export-report=CODE", "--output=FILE", "--supervision-pack",
+    "--export-chart=CODE", "--export-report=CODE", "--include-name", "--output=FILE",
+    "--supervision-pack",
     "--export-review", "--cases=CODE,", "--merge-review=FILE", "--screenshot=FILE",
     "--make-demo=FILE", "--clients=N",
   };
@@ -278,6 +279,8 @@ typedef struct
 
 static const Refusal refusals[] = {
   { { "--replace", NULL }, "ipt-casebook: --replace only applies to --import-csv\n" },
+  { { "--include-name", NULL },
+    "ipt-casebook: --include-name only applies to --export-report\n" },
   { { "--import-csv", "a.csv", "--export-csv", "-", NULL },
     "ipt-casebook: --import-csv and --export-csv cannot be combined: give one command at a "
     "time\n" },

@@ -811,6 +811,7 @@ test_small_caseload (void)
   g_assert_cmpuint (cov_one.n_clients, ==, 1);
 }
 
+
 int
 main (int argc, char **argv)
 {

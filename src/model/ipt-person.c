@@ -8,6 +8,8 @@
 #include <gio/gio.h>
 #include <glib/gi18n.h>
 
+#include "ipt-model-text.h"
+
 struct _IptPerson
 {
   GObject parent_instance;
@@ -23,9 +25,31 @@ struct _IptPerson
   char *unsatisfying;
   char *changes_wanted;
   gboolean knows_about_mood;
+  char *texts[IPT_PERSON_N_TEXTS];
+  IptArgumentsResolve arguments_resolve;
+  gboolean supportive;
+  gboolean confidant;
 };
 
 G_DEFINE_FINAL_TYPE (IptPerson, ipt_person, G_TYPE_OBJECT)
+
+G_DEFINE_ENUM_TYPE (IptArgumentsResolve, ipt_arguments_resolve,
+  G_DEFINE_ENUM_VALUE (IPT_ARGUMENTS_RESOLVE_UNKNOWN, "unknown"),
+  G_DEFINE_ENUM_VALUE (IPT_ARGUMENTS_RESOLVE_USUALLY, "usually"),
+  G_DEFINE_ENUM_VALUE (IPT_ARGUMENTS_RESOLVE_SOMETIMES, "sometimes"),
+  G_DEFINE_ENUM_VALUE (IPT_ARGUMENTS_RESOLVE_RARELY, "rarely"))
+
+static const struct
+{
+  const char *name;
+  const char *label;
+} person_texts[IPT_PERSON_N_TEXTS] = {
+  { "talk-about", N_("What can be talked about") },
+  { "cannot-talk-about", N_("What cannot be talked about") },
+  { "arguments", N_("Arguments") },
+};
+
+static const char * const resolve_ids[] = { "unknown", "usually", "sometimes", "rarely" };
 
 enum
 {
@@ -41,7 +65,11 @@ enum
   PROP_UNSATISFYING,
   PROP_CHANGES_WANTED,
   PROP_KNOWS_ABOUT_MOOD,
-  N_PROPS
+  PROP_ARGUMENTS_RESOLVE,
+  PROP_SUPPORTIVE,
+  PROP_CONFIDANT,
+  PROP_FIRST_TEXT,
+  N_PROPS = PROP_FIRST_TEXT + IPT_PERSON_N_TEXTS
 };
 
 static GParamSpec *properties[N_PROPS];
@@ -57,6 +85,8 @@ ipt_person_finalize (GObject *object)
   g_free (self->satisfying);
   g_free (self->unsatisfying);
   g_free (self->changes_wanted);
+  for (guint i = 0; i < IPT_PERSON_N_TEXTS; i++)
+    g_free (self->texts[i]);
 
   G_OBJECT_CLASS (ipt_person_parent_class)->finalize (object);
 }
@@ -115,8 +145,23 @@ ipt_person_get_property (GObject    *object,
       g_value_set_boolean (value, self->knows_about_mood);
       break;
 
+    case PROP_ARGUMENTS_RESOLVE:
+      g_value_set_enum (value, self->arguments_resolve);
+      break;
+
+    case PROP_SUPPORTIVE:
+      g_value_set_boolean (value, self->supportive);
+      break;
+
+    case PROP_CONFIDANT:
+      g_value_set_boolean (value, self->confidant);
+      break;
+
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      if (prop_id >= PROP_FIRST_TEXT && prop_id < N_PROPS)
+        g_value_set_string (value, self->texts[prop_id - PROP_FIRST_TEXT]);
+      else
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -174,8 +219,23 @@ ipt_person_set_property (GObject      *object,
       ipt_person_set_knows_about_mood (self, g_value_get_boolean (value));
       break;
 
+    case PROP_ARGUMENTS_RESOLVE:
+      ipt_person_set_arguments_resolve (self, g_value_get_enum (value));
+      break;
+
+    case PROP_SUPPORTIVE:
+      ipt_person_set_supportive (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_CONFIDANT:
+      ipt_person_set_confidant (self, g_value_get_boolean (value));
+      break;
+
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      if (prop_id >= PROP_FIRST_TEXT && prop_id < N_PROPS)
+        ipt_person_set_text (self, prop_id - PROP_FIRST_TEXT, g_value_get_string (value));
+      else
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -232,6 +292,23 @@ ipt_person_class_init (IptPersonClass *klass)
     g_param_spec_boolean ("knows-about-mood", NULL, NULL,
                           FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ARGUMENTS_RESOLVE] =
+    g_param_spec_enum ("arguments-resolve", NULL, NULL,
+                       IPT_TYPE_ARGUMENTS_RESOLVE, IPT_ARGUMENTS_RESOLVE_UNKNOWN,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SUPPORTIVE] =
+    g_param_spec_boolean ("supportive", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONFIDANT] =
+    g_param_spec_boolean ("confidant", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  for (guint i = 0; i < IPT_PERSON_N_TEXTS; i++)
+    properties[PROP_FIRST_TEXT + i] =
+      g_param_spec_string (person_texts[i].name, NULL, NULL,
+                           NULL,
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -535,5 +612,165 @@ ipt_person_validate (IptPerson  *self,
                    _("Ideal ring must be 1 (closest) to 3, or not set, not %u"), self->ideal_ring);
       return FALSE;
     }
+  if ((guint) self->arguments_resolve > IPT_ARGUMENTS_RESOLVE_RARELY)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("Whether arguments resolve must be usually, sometimes, rarely or not known"));
+      return FALSE;
+    }
+  if (!_ipt_model_check_text (self->name, _("Name"), error)
+      || !_ipt_model_check_text (self->relationship, _("Relationship"), error)
+      || !_ipt_model_check_text (self->contact, _("Time together and shared activities"), error)
+      || !_ipt_model_check_text (self->satisfying, _("Liked aspects"), error)
+      || !_ipt_model_check_text (self->unsatisfying, _("Disliked aspects"), error)
+      || !_ipt_model_check_text (self->changes_wanted, _("Changes wanted"), error))
+    return FALSE;
+  for (guint i = 0; i < IPT_PERSON_N_TEXTS; i++)
+    if (!_ipt_model_check_text (self->texts[i], ipt_person_text_to_label (i), error))
+      return FALSE;
   return TRUE;
+}
+
+const char *
+ipt_person_text_to_label (IptPersonText field)
+{
+  g_return_val_if_fail (field < IPT_PERSON_N_TEXTS, NULL);
+
+  return _(person_texts[field].label);
+}
+
+const char *
+ipt_person_text_to_name (IptPersonText field)
+{
+  g_return_val_if_fail (field < IPT_PERSON_N_TEXTS, NULL);
+
+  return person_texts[field].name;
+}
+
+const char *
+ipt_arguments_resolve_to_id (IptArgumentsResolve resolve)
+{
+  g_return_val_if_fail ((guint) resolve < G_N_ELEMENTS (resolve_ids), NULL);
+
+  return resolve_ids[resolve];
+}
+
+gboolean
+ipt_arguments_resolve_from_id (const char          *id,
+                               IptArgumentsResolve *out)
+{
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (resolve_ids); i++)
+    if (g_strcmp0 (id, resolve_ids[i]) == 0)
+      {
+        *out = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+ipt_arguments_resolve_to_label (IptArgumentsResolve resolve)
+{
+  switch (resolve)
+    {
+    case IPT_ARGUMENTS_RESOLVE_UNKNOWN:
+      return _("Not known");
+    case IPT_ARGUMENTS_RESOLVE_USUALLY:
+      return _("Usually resolve");
+    case IPT_ARGUMENTS_RESOLVE_SOMETIMES:
+      return _("Sometimes resolve");
+    case IPT_ARGUMENTS_RESOLVE_RARELY:
+      return _("Rarely resolve");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+ipt_person_get_text (IptPerson     *self,
+                     IptPersonText  field)
+{
+  g_return_val_if_fail (IPT_IS_PERSON (self), NULL);
+  g_return_val_if_fail (field < IPT_PERSON_N_TEXTS, NULL);
+
+  return self->texts[field];
+}
+
+void
+ipt_person_set_text (IptPerson     *self,
+                     IptPersonText  field,
+                     const char    *text)
+{
+  g_return_if_fail (IPT_IS_PERSON (self));
+  g_return_if_fail (field < IPT_PERSON_N_TEXTS);
+
+  _ipt_model_set_text (G_OBJECT (self), &self->texts[field], text,
+                       properties[PROP_FIRST_TEXT + field]);
+}
+
+IptArgumentsResolve
+ipt_person_get_arguments_resolve (IptPerson *self)
+{
+  g_return_val_if_fail (IPT_IS_PERSON (self), IPT_ARGUMENTS_RESOLVE_UNKNOWN);
+
+  return self->arguments_resolve;
+}
+
+void
+ipt_person_set_arguments_resolve (IptPerson           *self,
+                                  IptArgumentsResolve  resolve)
+{
+  g_return_if_fail (IPT_IS_PERSON (self));
+
+  if (self->arguments_resolve == resolve)
+    return;
+
+  self->arguments_resolve = resolve;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARGUMENTS_RESOLVE]);
+}
+
+gboolean
+ipt_person_get_supportive (IptPerson *self)
+{
+  g_return_val_if_fail (IPT_IS_PERSON (self), FALSE);
+
+  return self->supportive;
+}
+
+void
+ipt_person_set_supportive (IptPerson *self,
+                           gboolean   supportive)
+{
+  g_return_if_fail (IPT_IS_PERSON (self));
+
+  supportive = !!supportive;
+  if (self->supportive == supportive)
+    return;
+
+  self->supportive = supportive;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUPPORTIVE]);
+}
+
+gboolean
+ipt_person_get_confidant (IptPerson *self)
+{
+  g_return_val_if_fail (IPT_IS_PERSON (self), FALSE);
+
+  return self->confidant;
+}
+
+void
+ipt_person_set_confidant (IptPerson *self,
+                          gboolean   confidant)
+{
+  g_return_if_fail (IPT_IS_PERSON (self));
+
+  confidant = !!confidant;
+  if (self->confidant == confidant)
+    return;
+
+  self->confidant = confidant;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONFIDANT]);
 }

@@ -318,6 +318,11 @@ void _ipt_demo_fill_notes (ClientBuild *cb, Course *c, IptSession *s, const Appt
                            IptPhase phase, guint ae, const Vars *v, gboolean improving,
                            gboolean joint);
 
+/* ipt-demo-casework.c */
+void     _ipt_demo_fill_person_inventory (ClientBuild *cb, guint index, IptPerson *person);
+gboolean _ipt_demo_write_casework (ClientBuild *cb, Course *c, gint64 episode_id, const Vars *v,
+                                   GError **error);
+
 /* ipt-demo-write.c */
 gboolean _ipt_demo_write_client (ClientBuild *cb, GError **error);
 gboolean _ipt_demo_write_people (ClientBuild *cb, Vars *v, GError **error);

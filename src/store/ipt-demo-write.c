@@ -201,6 +201,7 @@ _ipt_demo_write_people (ClientBuild *cb, Vars *v, GError **error)
       if (unsatisfying[0] != '\0')
         ipt_person_set_unsatisfying (person, unsatisfying);
       ipt_person_set_changes_wanted (person, changes);
+      _ipt_demo_fill_person_inventory (cb, i, person);
 
       if (!ipt_store_save_person (cb->demo->store, person, error))
         return FALSE;
@@ -683,6 +684,8 @@ _ipt_demo_write_course (ClientBuild *cb, Course *c, GError **error)
         return FALSE;
     }
 
+  if (!_ipt_demo_write_casework (cb, c, episode_id, &v, error))
+    return FALSE;
   return write_comments (cb, c, episode_id, &v, error);
 }
 

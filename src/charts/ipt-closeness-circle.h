@@ -1,0 +1,79 @@
+/* The closeness circle of the interpersonal inventory: the client at the centre, three rings
+ * (1 closest), each person on their ring, the focus person marked, an optional ideal placement
+ * beside the actual one. Draws on any cairo_t; hit-testing and positions for a widget. */
+#pragma once
+
+#include <cairo.h>
+
+#include "ipt-chart-style.h"
+
+G_BEGIN_DECLS
+
+#define IPT_CIRCLE_RINGS 3
+
+typedef struct
+{
+  gint64      id;            /* the caller's id (the inventory's person id) */
+  const char *name;          /* shown beside the marker, its first letter inside it */
+  const char *relationship;  /* NULL or "": the name alone */
+  guint       ring;          /* 1 (closest) to 3; anything else is drawn on ring 3 */
+  guint       ideal_ring;    /* 0: none; 1 to 3 */
+  gboolean    focus;         /* the person the course's focus is about */
+} IptCirclePerson;
+
+typedef struct
+{
+  gboolean show_ideal;       /* draw each ideal placement that differs from the actual one */
+  gint64   selected_id;      /* drawn as selected; 0: none */
+} IptCircleOptions;
+
+/* Where a person is drawn, in the units of the render. */
+typedef struct
+{
+  double x;
+  double y;
+  double radius;             /* of the person's marker */
+  double angle;              /* radians, clockwise from the top */
+  gboolean has_ideal;        /* an ideal placement is drawn */
+  double ideal_x;
+  double ideal_y;
+} IptCirclePlace;
+
+/* Draws the circle into (0, 0, width, height) of cr; text in style's font. */
+void     ipt_closeness_circle_render (cairo_t                *cr,
+                                      const IptCirclePerson  *people,
+                                      guint                   n_people,
+                                      const IptCircleOptions *options,
+                                      const IptChartStyle    *style,
+                                      double                  width,
+                                      double                  height);
+
+/* The place of every person as the render lays them out (places holds n_people). */
+void     ipt_closeness_circle_layout (const IptCirclePerson  *people,
+                                      guint                   n_people,
+                                      const IptCircleOptions *options,
+                                      double                  width,
+                                      double                  height,
+                                      IptCirclePlace         *places);
+
+/* The index of the person whose marker is under (x, y), or -1. */
+int      ipt_closeness_circle_hit_test (const IptCirclePerson  *people,
+                                        guint                   n_people,
+                                        const IptCircleOptions *options,
+                                        double                  width,
+                                        double                  height,
+                                        double                  x,
+                                        double                  y);
+
+/* The ring (1 to 3) a point falls in, for dropping a dragged person; 0 outside the circle or
+ * on the client at the centre. */
+guint    ipt_closeness_circle_ring_at (double width,
+                                       double height,
+                                       double x,
+                                       double y);
+
+/* A person in words, with their ring, for an accessible name or a report:
+ * "Jamie, partner: ring 1 (closest), the focus of the course; ideal ring 2". Newly allocated. */
+char    *ipt_closeness_circle_describe (const IptCirclePerson *person);
+
+G_END_DECLS

@@ -1,0 +1,368 @@
+/* A client and everything of theirs, copied out of the casebook before a deletion and written
+ * back by Undo: every row that the deletion removes, found through the schema's foreign keys
+ * (ON DELETE CASCADE from clients), so that tables added later come along by themselves. */
+#define G_LOG_DOMAIN "ipt-store"
+
+#include "config.h"
+
+#include "ipt-store-snapshot.h"
+#include "ipt-store-private.h"
+
+#include <glib/gi18n.h>
+
+typedef struct
+{
+  char      *table;
+  char      *insert_sql;    /* INSERT INTO "table" ("a", "b") VALUES (?1, ?2) */
+  guint      n_columns;
+  GPtrArray *rows;          /* of sqlite3_value *[n_columns] */
+} TableRows;
+
+struct _IptClientSnapshot
+{
+  gint64     client_id;
+  GPtrArray *tables;        /* TableRows, parents before children */
+};
+
+static void
+table_rows_free (TableRows *t)
+{
+  for (guint i = 0; i < t->rows->len; i++)
+    {
+      sqlite3_value **row = g_ptr_array_index (t->rows, i);
+
+      for (guint c = 0; c < t->n_columns; c++)
+        sqlite3_value_free (row[c]);
+      g_free (row);
+    }
+  g_ptr_array_unref (t->rows);
+  g_free (t->table);
+  g_free (t->insert_sql);
+  g_free (t);
+}
+
+void
+ipt_client_snapshot_free (IptClientSnapshot *snapshot)
+{
+  if (snapshot == NULL)
+    return;
+  g_clear_pointer (&snapshot->tables, g_ptr_array_unref);
+  g_free (snapshot);
+}
+
+gint64
+ipt_client_snapshot_get_client_id (IptClientSnapshot *snapshot)
+{
+  g_return_val_if_fail (snapshot != NULL, 0);
+
+  return snapshot->client_id;
+}
+
+guint
+ipt_client_snapshot_count_rows (IptClientSnapshot *snapshot,
+                                const char        *table)
+{
+  guint count = 0;
+
+  g_return_val_if_fail (snapshot != NULL, 0);
+
+  for (guint i = 0; i < snapshot->tables->len; i++)
+    {
+      TableRows *t = g_ptr_array_index (snapshot->tables, i);
+
+      if (table == NULL || g_strcmp0 (t->table, table) == 0)
+        count += t->rows->len;
+    }
+  return count;
+}
+
+/* The schema: each table's cascade links to its parents. */
+typedef struct
+{
+  char      *name;
+  GPtrArray *links;         /* of char *: "child_col\x1fparent\x1fparent_col" */
+} TableInfo;
+
+static void
+table_info_free (TableInfo *info)
+{
+  g_free (info->name);
+  g_ptr_array_unref (info->links);
+  g_free (info);
+}
+
+static char *
+quote_identifier (const char *name)
+{
+  GString *s = g_string_new ("\"");
+
+  for (const char *p = name; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (s, '"');
+      g_string_append_c (s, *p);
+    }
+  g_string_append_c (s, '"');
+  return g_string_free (s, FALSE);
+}
+
+static GPtrArray *
+read_schema (sqlite3 *db,
+             GError **error)
+{
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func ((GDestroyNotify) table_info_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  /* In the order the tables were made: parents first, as the schema steps create them. */
+  rc = sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_schema WHERE type = 'table' "
+                               "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid",
+                           -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TableInfo *info = g_new0 (TableInfo, 1);
+
+      rc = SQLITE_OK;
+      info->name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      info->links = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (tables, info);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_FAILED,
+                   _("Could not read the casebook’s tables: %s"), sqlite3_errmsg (db));
+      return NULL;
+    }
+
+  for (guint i = 0; i < tables->len; i++)
+    {
+      TableInfo *info = g_ptr_array_index (tables, i);
+
+      /* The table-valued pragma takes the table's name as a bound value. */
+      rc = sqlite3_prepare_v2 (db, "SELECT \"from\", \"table\", \"to\", on_delete "
+                                   "FROM pragma_foreign_key_list (?1)", -1, &stmt, NULL);
+      if (rc == SQLITE_OK)
+        sqlite3_bind_text (stmt, 1, info->name, -1, SQLITE_TRANSIENT);
+      while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          rc = SQLITE_OK;
+          if (g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 3), "CASCADE") != 0)
+            continue;
+          g_ptr_array_add (info->links,
+                           g_strdup_printf ("%s\x1f%s\x1f%s",
+                                            (const char *) sqlite3_column_text (stmt, 0),
+                                            (const char *) sqlite3_column_text (stmt, 1),
+                                            sqlite3_column_text (stmt, 2) != NULL
+                                            ? (const char *) sqlite3_column_text (stmt, 2) : "id"));
+        }
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_FAILED,
+                       _("Could not read the casebook’s tables: %s"), sqlite3_errmsg (db));
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&tables);
+}
+
+static TableInfo *
+find_table (GPtrArray  *tables,
+            const char *name)
+{
+  for (guint i = 0; i < tables->len; i++)
+    {
+      TableInfo *info = g_ptr_array_index (tables, i);
+
+      if (g_ascii_strcasecmp (info->name, name) == 0)
+        return info;
+    }
+  return NULL;
+}
+
+/* The condition that selects a table's rows of the client (bound as ?1), or NULL when the table
+ * does not hang from clients by cascades. depth guards against a cycle. */
+static char *
+rows_condition (GPtrArray  *tables,
+                TableInfo  *info,
+                guint       depth)
+{
+  g_autoptr(GString) condition = NULL;
+
+  if (g_ascii_strcasecmp (info->name, "clients") == 0)
+    return g_strdup ("\"id\" = ?1");
+  if (depth > 16)
+    return NULL;
+
+  for (guint i = 0; i < info->links->len; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (g_ptr_array_index (info->links, i), "\x1f", 3);
+      TableInfo *parent = find_table (tables, parts[1]);
+      g_autofree char *parent_condition = parent != NULL ? rows_condition (tables, parent, depth + 1) : NULL;
+      g_autofree char *column = NULL;
+      g_autofree char *parent_table = NULL;
+      g_autofree char *parent_column = NULL;
+
+      if (parent_condition == NULL)
+        continue;
+      column = quote_identifier (parts[0]);
+      parent_table = quote_identifier (parent->name);
+      parent_column = quote_identifier (parts[2]);
+      if (condition == NULL)
+        condition = g_string_new (NULL);
+      else
+        g_string_append (condition, " OR ");
+      g_string_append_printf (condition, "%s IN (SELECT %s FROM %s WHERE %s)",
+                              column, parent_column, parent_table, parent_condition);
+    }
+  return condition != NULL ? g_string_free (g_steal_pointer (&condition), FALSE) : NULL;
+}
+
+IptClientSnapshot *
+ipt_store_snapshot_client (IptStore *self,
+                           gint64    client_id,
+                           GError  **error)
+{
+  g_autoptr(GPtrArray) tables = NULL;
+  IptClientSnapshot *snapshot;
+  sqlite3 *db;
+
+  g_return_val_if_fail (IPT_IS_STORE (self), NULL);
+
+  db = _ipt_store_get_db (self);
+  tables = read_schema (db, error);
+  if (tables == NULL)
+    return NULL;
+
+  snapshot = g_new0 (IptClientSnapshot, 1);
+  snapshot->client_id = client_id;
+  snapshot->tables = g_ptr_array_new_with_free_func ((GDestroyNotify) table_rows_free);
+
+  for (guint i = 0; i < tables->len; i++)
+    {
+      TableInfo *info = g_ptr_array_index (tables, i);
+      g_autofree char *condition = rows_condition (tables, info, 0);
+      g_autofree char *table = NULL;
+      g_autofree char *sql = NULL;
+      g_autoptr(GString) insert = NULL;
+      g_autoptr(GString) values = NULL;
+      sqlite3_stmt *stmt = NULL;
+      TableRows *rows;
+      int rc;
+
+      if (condition == NULL)
+        continue;
+
+      table = quote_identifier (info->name);
+      sql = g_strdup_printf ("SELECT * FROM %s WHERE %s", table, condition);
+      rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+      if (rc != SQLITE_OK)
+        {
+          _ipt_store_fail (self, rc, error);
+          ipt_client_snapshot_free (snapshot);
+          return NULL;
+        }
+      sqlite3_bind_int64 (stmt, 1, client_id);
+
+      rows = g_new0 (TableRows, 1);
+      rows->table = g_strdup (info->name);
+      rows->n_columns = sqlite3_column_count (stmt);
+      rows->rows = g_ptr_array_new ();
+      g_ptr_array_add (snapshot->tables, rows);
+
+      insert = g_string_new ("INSERT INTO ");
+      values = g_string_new (") VALUES (");
+      g_string_append_printf (insert, "%s (", table);
+      for (guint c = 0; c < rows->n_columns; c++)
+        {
+          g_autofree char *column = quote_identifier (sqlite3_column_name (stmt, c));
+
+          g_string_append_printf (insert, "%s%s", c > 0 ? ", " : "", column);
+          g_string_append_printf (values, "%s?%u", c > 0 ? ", " : "", c + 1);
+        }
+      g_string_append (values, ")");
+      g_string_append (insert, values->str);
+      rows->insert_sql = g_string_free (g_steal_pointer (&insert), FALSE);
+
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          sqlite3_value **row = g_new0 (sqlite3_value *, MAX (rows->n_columns, 1));
+
+          for (guint c = 0; c < rows->n_columns; c++)
+            row[c] = sqlite3_value_dup (sqlite3_column_value (stmt, c));
+          g_ptr_array_add (rows->rows, row);
+        }
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          _ipt_store_fail (self, rc, error);
+          ipt_client_snapshot_free (snapshot);
+          return NULL;
+        }
+      if (g_ascii_strcasecmp (info->name, "clients") == 0 && rows->rows->len == 0)
+        {
+          _ipt_store_not_found (error, "client", client_id);
+          ipt_client_snapshot_free (snapshot);
+          return NULL;
+        }
+    }
+
+  return snapshot;
+}
+
+gboolean
+ipt_store_restore_client (IptStore          *self,
+                          IptClientSnapshot *snapshot,
+                          GError           **error)
+{
+  sqlite3 *db;
+  gboolean ok;
+
+  g_return_val_if_fail (IPT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (snapshot != NULL, FALSE);
+
+  if (!_ipt_store_write_begin (self, error))
+    return FALSE;
+
+  db = _ipt_store_get_db (self);
+  ok = TRUE;
+  for (guint i = 0; ok && i < snapshot->tables->len; i++)
+    {
+      TableRows *t = g_ptr_array_index (snapshot->tables, i);
+      sqlite3_stmt *stmt = NULL;
+      int rc;
+
+      if (t->rows->len == 0)
+        continue;
+      rc = sqlite3_prepare_v2 (db, t->insert_sql, -1, &stmt, NULL);
+      if (rc != SQLITE_OK)
+        {
+          ok = _ipt_store_fail (self, rc, error);
+          break;
+        }
+      for (guint r = 0; ok && r < t->rows->len; r++)
+        {
+          sqlite3_value **row = g_ptr_array_index (t->rows, r);
+
+          sqlite3_reset (stmt);
+          for (guint c = 0; c < t->n_columns; c++)
+            sqlite3_bind_value (stmt, c + 1, row[c]);
+          rc = sqlite3_step (stmt);
+          if (rc != SQLITE_DONE)
+            {
+              /* A record made since takes the place of one to restore. */
+              if ((rc & 0xff) == SQLITE_CONSTRAINT)
+                g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_CONFLICT,
+                             _("The client cannot come back: a record made since their deletion "
+                               "is in the way (%s)"), sqlite3_errmsg (db));
+              else
+                _ipt_store_fail (self, rc, error);
+              ok = FALSE;
+            }
+        }
+      sqlite3_finalize (stmt);
+    }
+
+  return _ipt_store_write_end (self, ok, ok ? error : NULL) && ok;
+}

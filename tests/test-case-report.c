@@ -1,0 +1,282 @@
+/* Tests of the case report PDF: read back as text (headings, no name unless asked, every page
+ * numbered, long texts kept whole), A4, and its refusals; through the command line too. */
+#include "config.h"
+
+#include "test-store-common.h"
+#include "ipt-case-report.h"
+#include "test-case-report-fixture.h"
+
+/* The text of a PDF, or NULL when pdftotext is not installed. */
+static char *
+pdf_text (const char *pdf,
+          gboolean    info)
+{
+  g_autofree char *program = g_find_program_in_path (info ? "pdfinfo" : "pdftotext");
+  const char *argv[] = { program, pdf, "-", NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (program == NULL)
+    return NULL;
+  if (info)
+    argv[2] = NULL;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
+}
+
+static guint
+count_pages (const char *text)
+{
+  guint pages = 0;
+
+  for (const char *p = text; (p = strchr (p, '\f')) != NULL; p++)
+    pages++;
+  return pages;
+}
+
+static void
+test_headings_and_name (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autoptr(IptStore) store = open_new (dir, "casebook.sqlite");
+  g_autoptr(IptClient) client = fixture_case (store, 16, 16, NULL);
+  g_autofree char *plain = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *named = g_build_filename (dir, "named.PDF", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *named_text = NULL;
+  g_autofree char *info = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char * const expected[] = {
+    "Case report C-0042", "Contract and phases",
+    "16 sessions, weekly, focus: Role dispute with Jamie",
+    "Focus and formulation", "Role dispute", "Formulation", "Agreed with the client on 2026-01-26",
+    "Impasse from session 2; Renegotiation from session 6",
+    "Interpersonal inventory", "Closeness circle", "Jamie, partner: ring 1 (closest), the focus",
+    "ideal ring 2", "Goes quiet, then explodes", "Timeline", "Jamie changed jobs", "Mood chart",
+    "PHQ-9", "GAD-7", "Jamie, partner", "Outcome", "The rules, in words", "Goals",
+    "Talk about money without shouting", "session 16: 8/10", "Communication analysis",
+    "I feel alone with this", "Ending and relapse prevention", "Avoiding Jamie in the evenings",
+    "Maintenance sessions",
+  };
+  guint pages;
+
+  g_assert_true (ipt_case_report_export (store, "C-0042", plain, FALSE, &error));
+  g_assert_no_error (error);
+  text = pdf_text (plain, FALSE);
+  if (text == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed: the report's text not checked");
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    if (strstr (text, expected[i]) == NULL)
+      g_test_fail_printf ("“%s” is not in the report", expected[i]);
+  /* The case code always, the name never unless asked. */
+  g_assert_null (strstr (text, "Rowan"));
+  g_assert_null (strstr (text, "Ashby"));
+  g_assert_null (strstr (text, "1985-06-01"));
+
+  /* Every page says its number and how many there are. */
+  pages = count_pages (text);
+  g_assert_cmpuint (pages, >=, 3);
+  for (guint i = 1; i <= pages; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("Page %u of %u", i, pages);
+
+      g_assert_nonnull (strstr (text, number));
+    }
+
+  info = pdf_text (plain, TRUE);
+  if (info != NULL)
+    {
+      g_assert_nonnull (strstr (info, "(A4)"));
+      g_assert_nonnull (strstr (info, "Case report C-0042"));
+    }
+
+  g_assert_true (ipt_case_report_export (store, "C-0042", named, TRUE, &error));
+  g_assert_no_error (error);
+  named_text = pdf_text (named, FALSE);
+  g_assert_nonnull (strstr (named_text, "Rowan Ashby"));
+}
+
+/* A formulation far longer than a page, in several scripts: it flows over the pages, whole. */
+static void
+test_long_text (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autoptr(IptStore) store = open_new (dir, "casebook.sqlite");
+  g_autoptr(GString) formulation = g_string_new ("FIRSTWORDS ");
+  g_autoptr(IptClient) client = NULL;
+  g_autofree char *path = g_build_filename (dir, "long.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *squeezed = NULL;
+  guint found = 0;
+
+  for (guint i = 0; i < 600; i++)
+    g_string_append_printf (formulation, "Absatz %u: Ärger und Streit, 争吵, ссора. ", i);
+  g_string_append (formulation, "LASTWORDS");
+  client = fixture_case (store, 12, 5, formulation->str);
+
+  g_assert_true (ipt_case_report_export (store, "C-0042", path, FALSE, &error));
+  g_assert_no_error (error);
+  text = pdf_text (path, FALSE);
+  if (text == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed: the report's text not checked");
+      return;
+    }
+  g_assert_nonnull (strstr (text, "FIRSTWORDS"));
+  g_assert_nonnull (strstr (text, "LASTWORDS"));
+  g_assert_nonnull (strstr (text, "ссора"));
+  /* Every numbered piece is there: no line was cut off at a page's end. */
+  squeezed = g_strdelimit (g_strdup (text), "\n\f", ' ');
+  for (guint i = 0; i < 600; i++)
+    {
+      g_autofree char *piece = g_strdup_printf ("Absatz %u:", i);
+
+      if (strstr (squeezed, piece) != NULL)
+        found++;
+    }
+  g_assert_cmpuint (found, ==, 600);
+  g_assert_cmpuint (count_pages (text), >=, 6);
+  /* A running course says so; no ending yet. */
+  g_assert_nonnull (strstr (text, "so far"));
+  g_assert_nonnull (strstr (text, "The course is still running."));
+}
+
+static void
+test_refused (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autoptr(IptStore) store = open_new (dir, "casebook.sqlite");
+  g_autoptr(IptClient) client = fixture_case (store, 16, 3, NULL);
+  g_autoptr(IptClient) new_client = add_client (store, "C-0099");
+  g_autofree char *png = g_build_filename (dir, "report.png", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no", "such", "report.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (ipt_case_report_export (store, "C-0042", png, FALSE, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_false (ipt_case_report_export (store, "C-7777", pdf, FALSE, &error));
+  g_assert_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "No client with the code C-7777");
+  g_clear_error (&error);
+  g_assert_false (ipt_case_report_export (store, "C-0099", pdf, FALSE, &error));
+  g_assert_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "C-0099 has no course to report on");
+  g_clear_error (&error);
+  g_assert_false (ipt_case_report_export (store, "C-0042", missing, FALSE, &error));
+  g_assert_nonnull (strstr (error->message, "cannot write there"));
+  g_clear_error (&error);
+  g_assert_false (exists (pdf));
+  g_assert_false (exists (png));
+}
+
+/* The earlier course of a client on their second is reported when asked for. */
+static void
+test_earlier_course (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autoptr(IptStore) store = open_new (dir, "casebook.sqlite");
+  g_autoptr(IptClient) client = fixture_case (store, 16, 16, NULL);
+  g_autoptr(IptEpisode) second = ipt_episode_new (ipt_client_get_id (client), "2026-09-01", 12);
+  g_autoptr(GPtrArray) earlier = NULL;
+  g_autoptr(IptCaseReport) report = NULL;
+  g_autofree char *path = g_build_filename (dir, "first.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ipt_store_start_course (store, second, &error));
+  g_assert_no_error (error);
+  earlier = ipt_store_list_earlier_courses (store, ipt_client_get_id (client), &error);
+  g_assert_cmpuint (earlier->len, ==, 1);
+  report = ipt_case_report_load (store, client, g_ptr_array_index (earlier, 0), &error);
+  g_assert_no_error (error);
+  g_assert_true (ipt_case_report_write (report, path, FALSE, &error));
+  g_assert_no_error (error);
+  text = pdf_text (path, FALSE);
+  if (text == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed: the report's text not checked");
+      return;
+    }
+  g_assert_nonnull (strstr (text, "Course 1, started 2026-01-05"));
+  g_assert_nonnull (strstr (text, "Avoiding Jamie in the evenings"));
+}
+
+/* The command line: --export-report with --output, --include-name. */
+static void
+test_command_line (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *db = g_build_filename (dir, "casebook.sqlite", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "out.pdf", NULL);
+  const char *app = g_getenv ("IPT_CASEBOOK");
+  g_autofree char *err = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) envp = g_environ_unsetenv (g_get_environ (), "DISPLAY");
+  int status = 0;
+
+  {
+    g_autoptr(IptStore) store = open_new (dir, "casebook.sqlite");
+    g_autoptr(IptClient) client = fixture_case (store, 16, 8, NULL);
+  }
+
+  {
+    const char *argv[] = { app, "--database", db, "--export-report", "C-0042", "--output", pdf,
+                           "--include-name", NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_DEFAULT, NULL, NULL, NULL,
+                                 &err, &status, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (err, ==, "");
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  text = pdf_text (pdf, FALSE);
+  if (text != NULL)
+    g_assert_nonnull (strstr (text, "Rowan Ashby"));
+
+  {
+    const char *argv[] = { app, "--database", db, "--export-csv", "-", "--include-name", NULL };
+
+    g_clear_pointer (&err, g_free);
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                                 NULL, &err, &status, &error));
+    g_assert_false (g_spawn_check_wait_status (status, NULL));
+    g_assert_cmpstr (err, ==, "ipt-casebook: --include-name only applies to --export-report\n");
+  }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  tmp_root = g_dir_make_tmp ("test-case-report-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", tmp_root, TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/export/report/headings-and-name", test_headings_and_name);
+  g_test_add_func ("/export/report/long-text", test_long_text);
+  g_test_add_func ("/export/report/refused", test_refused);
+  g_test_add_func ("/export/report/earlier-course", test_earlier_course);
+  g_test_add_func ("/export/report/command-line", test_command_line);
+
+  ret = g_test_run ();
+
+  remove_tree (tmp_root);
+  g_free (tmp_root);
+  return ret;
+}

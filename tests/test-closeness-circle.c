@@ -1,0 +1,193 @@
+/* Tests of the closeness circle renderer: pictures, places, hit-testing, words. No display. */
+#include "config.h"
+
+#include <math.h>
+
+#include "ipt-closeness-circle.h"
+
+#include "test-picture.h"
+
+#define TEST_FONT "DejaVu Sans"
+
+/* The inventory of the mockup: a dispute with Jamie, the manager wished further away. */
+static const IptCirclePerson people[] = {
+  { 1, "Jamie", "Partner", 1, 2, TRUE },
+  { 2, "Mum", "Mother", 1, 0, FALSE },
+  { 3, "Priya", "Friend", 2, 1, FALSE },
+  { 4, "Sam", "Brother", 2, 0, FALSE },
+  { 5, "Lee", "Manager", 3, 0, FALSE },
+  { 6, "Ana", "Colleague", 3, 0, FALSE },
+};
+
+static cairo_surface_t *
+render (const IptCirclePerson  *list,
+        guint                   n,
+        const IptCircleOptions *options,
+        gboolean                dark,
+        int                     width,
+        int                     height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+  IptChartStyle style;
+
+  ipt_chart_style_init (&style, dark);
+  style.font_family = TEST_FONT;
+  ipt_closeness_circle_render (cr, list, n, options, &style, width, height);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static void
+test_pictures (void)
+{
+  IptCircleOptions plain = { FALSE, 0 };
+  IptCircleOptions ideal = { TRUE, 3 };
+  cairo_surface_t *surface;
+
+  surface = render (people, G_N_ELEMENTS (people), &plain, FALSE, 480, 480);
+  picture_compare (surface, "circle-inventory");
+  cairo_surface_destroy (surface);
+
+  surface = render (people, G_N_ELEMENTS (people), &ideal, TRUE, 520, 400);
+  picture_compare (surface, "circle-ideal-dark");
+  cairo_surface_destroy (surface);
+}
+
+/* Each person is drawn in the middle of their own ring's band, whatever the size. */
+static void
+test_places_on_rings (void)
+{
+  const int sizes[][2] = { { 480, 480 }, { 300, 600 }, { 900, 400 }, { 120, 120 } };
+  IptCircleOptions options = { TRUE, 0 };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      IptCirclePlace places[G_N_ELEMENTS (people)];
+      double w = sizes[s][0], h = sizes[s][1];
+
+      ipt_closeness_circle_layout (people, G_N_ELEMENTS (people), &options, w, h, places);
+      for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+        {
+          g_assert_cmpuint (ipt_closeness_circle_ring_at (w, h, places[i].x, places[i].y), ==,
+                            people[i].ring);
+          g_assert_cmpfloat (places[i].radius, >, 0);
+          g_assert_cmpint (places[i].has_ideal, ==, people[i].ideal_ring != 0);
+          if (places[i].has_ideal)
+            g_assert_cmpuint (ipt_closeness_circle_ring_at (w, h, places[i].ideal_x,
+                                                            places[i].ideal_y), ==,
+                              people[i].ideal_ring);
+          /* Markers of one ring do not overlap. */
+          for (guint j = 0; j < i; j++)
+            if (people[j].ring == people[i].ring)
+              g_assert_cmpfloat (hypot (places[i].x - places[j].x, places[i].y - places[j].y), >,
+                                 places[i].radius + places[j].radius);
+        }
+    }
+
+  /* Without show_ideal nobody has an ideal place. */
+  {
+    IptCirclePlace places[G_N_ELEMENTS (people)];
+
+    ipt_closeness_circle_layout (people, G_N_ELEMENTS (people), NULL, 400, 400, places);
+    for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+      g_assert_false (places[i].has_ideal);
+  }
+}
+
+static void
+test_hit_test (void)
+{
+  IptCirclePlace places[G_N_ELEMENTS (people)];
+  IptCircleOptions options = { FALSE, 0 };
+
+  ipt_closeness_circle_layout (people, G_N_ELEMENTS (people), &options, 480, 480, places);
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      g_assert_cmpint (ipt_closeness_circle_hit_test (people, G_N_ELEMENTS (people), &options,
+                                                      480, 480, places[i].x, places[i].y), ==, i);
+      g_assert_cmpint (ipt_closeness_circle_hit_test (people, G_N_ELEMENTS (people), &options,
+                                                      480, 480, places[i].x + places[i].radius * 0.7,
+                                                      places[i].y), ==, i);
+    }
+  /* The client at the centre and the corners are nobody. */
+  g_assert_cmpint (ipt_closeness_circle_hit_test (people, G_N_ELEMENTS (people), &options,
+                                                  480, 480, 240, 240), ==, -1);
+  g_assert_cmpint (ipt_closeness_circle_hit_test (people, G_N_ELEMENTS (people), &options,
+                                                  480, 480, 2, 2), ==, -1);
+  g_assert_cmpint (ipt_closeness_circle_hit_test (NULL, 0, NULL, 480, 480, 240, 100), ==, -1);
+
+  /* Rings for dropping: the centre and outside are none. */
+  g_assert_cmpuint (ipt_closeness_circle_ring_at (480, 480, 240, 240), ==, 0);
+  g_assert_cmpuint (ipt_closeness_circle_ring_at (480, 480, 1, 1), ==, 0);
+  g_assert_cmpuint (ipt_closeness_circle_ring_at (480, 480, 240, 240 - 60), ==, 1);
+  g_assert_cmpuint (ipt_closeness_circle_ring_at (480, 480, 240, 240 - 140), ==, 2);
+  g_assert_cmpuint (ipt_closeness_circle_ring_at (480, 480, 240, 240 - 200), ==, 3);
+}
+
+/* Moving a person to another ring moves their marker there: what a drag or the keys 1-3 do. */
+static void
+test_move_changes_picture (void)
+{
+  IptCirclePerson moved[G_N_ELEMENTS (people)];
+  IptCirclePlace before[G_N_ELEMENTS (people)], after[G_N_ELEMENTS (people)];
+
+  memcpy (moved, people, sizeof people);
+  moved[4].ring = 1;
+  ipt_closeness_circle_layout (people, G_N_ELEMENTS (people), NULL, 480, 480, before);
+  ipt_closeness_circle_layout (moved, G_N_ELEMENTS (moved), NULL, 480, 480, after);
+  g_assert_cmpuint (ipt_closeness_circle_ring_at (480, 480, before[4].x, before[4].y), ==, 3);
+  g_assert_cmpuint (ipt_closeness_circle_ring_at (480, 480, after[4].x, after[4].y), ==, 1);
+}
+
+static void
+test_describe (void)
+{
+  g_autofree char *jamie = ipt_closeness_circle_describe (&people[0]);
+  g_autofree char *sam = ipt_closeness_circle_describe (&people[3]);
+  IptCirclePerson bare = { 9, "Kim", NULL, 3, 0, FALSE };
+  g_autofree char *kim = ipt_closeness_circle_describe (&bare);
+
+  g_assert_cmpstr (jamie, ==, "Jamie, Partner: ring 1 (closest), the focus of the course; ideal ring 2");
+  g_assert_cmpstr (sam, ==, "Sam, Brother: ring 2");
+  g_assert_cmpstr (kim, ==, "Kim: ring 3 (least close)");
+}
+
+/* Many people, long names of any script, a tiny size: nothing fails, nothing is drawn outside. */
+static void
+test_crowded (void)
+{
+  IptCirclePerson crowd[40];
+  g_autofree char *long_name = NULL;
+  GString *name = g_string_new (NULL);
+  cairo_surface_t *surface;
+
+  for (guint i = 0; i < 60; i++)
+    g_string_append (name, "Zoë 李 ");
+  long_name = g_string_free (name, FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (crowd); i++)
+    crowd[i] = (IptCirclePerson) { i + 1, long_name, "Cousin", 1 + i % 3, 1 + (i + 1) % 3, i == 7 };
+
+  surface = render (crowd, G_N_ELEMENTS (crowd), &(IptCircleOptions) { TRUE, 8 }, FALSE, 200, 160);
+  cairo_surface_destroy (surface);
+  surface = render (crowd, G_N_ELEMENTS (crowd), NULL, FALSE, 1, 1);
+  cairo_surface_destroy (surface);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/charts/circle/pictures", test_pictures);
+  g_test_add_func ("/charts/circle/places-on-rings", test_places_on_rings);
+  g_test_add_func ("/charts/circle/hit-test", test_hit_test);
+  g_test_add_func ("/charts/circle/move", test_move_changes_picture);
+  g_test_add_func ("/charts/circle/describe", test_describe);
+  g_test_add_func ("/charts/circle/crowded", test_crowded);
+
+  return g_test_run ();
+}
