@@ -13,4 +13,6 @@
 #include "ipt-life-event.h"
 #include "ipt-goal.h"
 #include "ipt-comment.h"
+#include "ipt-session-review.h"
+#include "ipt-supervision-entry.h"
 #include "ipt-case-summary.h"

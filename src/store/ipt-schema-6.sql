@@ -1,0 +1,3 @@
+-- Casebook schema, version 6: no change on this line of development. The number is kept free
+-- for a step made in parallel elsewhere; when both lines meet, that step takes this file's place
+-- and ipt-schema-7.sql stays the last.
