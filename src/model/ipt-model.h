@@ -15,4 +15,6 @@
 #include "ipt-comment.h"
 #include "ipt-session-review.h"
 #include "ipt-supervision-entry.h"
+#include "ipt-review-case.h"
+#include "ipt-caseload-figures.h"
 #include "ipt-case-summary.h"

@@ -1,9 +1,68 @@
-/* Tests of supervision in the casebook: session reviews, the supervision log, merged records. */
+/* Tests of supervision in the model and the casebook: caseload figures, session reviews, the
+ * supervision log, merged records. */
 #include "config.h"
 
 #include "test-store-common.h"
 
 #include "ipt-store-supervision.h"
+
+static IptOutcome *
+outcome_of (int phq9_first, int phq9_last, int gad7_first, int gad7_last)
+{
+  int phq9[] = { phq9_first, phq9_last };
+  int gad7[] = { gad7_first, gad7_last };
+
+  return ipt_outcome_compute (phq9, 2, gad7, gad7_first >= 0 ? 2 : 0);
+}
+
+static void
+test_caseload_figures (void)
+{
+  /* recovered; reliably improved without recovery; deteriorated; not at caseness and
+   * recovered "by the letter"; insufficient data; a running course that would count as
+   * recovered; a dropped-out course that recovered */
+  g_autoptr(IptOutcome) recovered = outcome_of (18, 6, 12, 5);
+  g_autoptr(IptOutcome) improved = outcome_of (24, 14, -1, -1);
+  g_autoptr(IptOutcome) worse = outcome_of (11, 19, -1, -1);
+  g_autoptr(IptOutcome) below = outcome_of (6, 4, 5, 3);
+  g_autoptr(IptOutcome) running = outcome_of (20, 5, -1, -1);
+  g_autoptr(IptOutcome) dropped = outcome_of (15, 8, -1, -1);
+  int one[] = { 15 };
+  g_autoptr(IptOutcome) thin = ipt_outcome_compute (one, 1, NULL, 0);
+  const IptOutcome *outcomes[] = { recovered, improved, worse, below, thin, running, dropped,
+                                   NULL };
+  const IptEpisodeStatus statuses[] = {
+    IPT_EPISODE_STATUS_ENDED, IPT_EPISODE_STATUS_ENDED, IPT_EPISODE_STATUS_ENDED,
+    IPT_EPISODE_STATUS_ENDED, IPT_EPISODE_STATUS_ENDED, IPT_EPISODE_STATUS_ACTIVE,
+    IPT_EPISODE_STATUS_DROPPED_OUT, IPT_EPISODE_STATUS_ACTIVE,
+  };
+  IptCaseloadFigures f;
+  g_autofree char *rate = NULL;
+  g_autofree char *none = NULL;
+
+  ipt_caseload_figures_compute (statuses, outcomes, G_N_ELEMENTS (outcomes), &f);
+  g_assert_cmpuint (f.n_active, ==, 2);
+  g_assert_cmpuint (f.n_ended, ==, 6);
+  g_assert_cmpuint (f.n_finished, ==, 5);      /* thin has one PHQ-9 */
+  g_assert_cmpuint (f.n_caseness, ==, 4);      /* below was never at caseness */
+  g_assert_cmpuint (f.n_recovered, ==, 2);     /* recovered, dropped; not running */
+  g_assert_cmpuint (f.n_reliably_improved, ==, 3);
+  g_assert_cmpuint (f.n_reliably_deteriorated, ==, 1);
+  g_assert_cmpfloat_with_epsilon (f.recovery_rate, 0.5, 1e-9);
+  g_assert_cmpfloat_with_epsilon (f.reliable_improvement_rate, 0.6, 1e-9);
+
+  rate = ipt_caseload_figure_format (&f, IPT_CASELOAD_FIGURE_RECOVERY_RATE);
+  g_assert_cmpstr (rate, ==, "50 % of 4 (target 50 %)");
+  g_assert_nonnull (strstr (ipt_caseload_figure_to_definition (IPT_CASELOAD_FIGURE_RECOVERY_RATE),
+                            "50 %"));
+
+  /* nothing ended: no rate */
+  ipt_caseload_figures_compute (statuses + 5, outcomes + 5, 1, &f);
+  g_assert_cmpuint (f.n_active, ==, 1);
+  g_assert_cmpfloat (f.recovery_rate, <, 0);
+  none = ipt_caseload_figure_format (&f, IPT_CASELOAD_FIGURE_RECOVERY_RATE);
+  g_assert_true (g_str_has_prefix (none, "—"));
+}
 
 static void
 test_review_model (void)
@@ -222,12 +281,13 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int ret;
 
-  tmp_root = g_dir_make_tmp ("test-supervision-store-XXXXXX", &error);
+  tmp_root = g_dir_make_tmp ("test-supervision-XXXXXX", &error);
   g_assert_no_error (error);
   g_setenv ("XDG_DATA_HOME", tmp_root, TRUE);
 
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/supervision/caseload-figures", test_caseload_figures);
   g_test_add_func ("/supervision/review-model", test_review_model);
   g_test_add_func ("/supervision/entry-model", test_entry_model);
   g_test_add_func ("/supervision/store-round-trip", test_store_round_trip);
