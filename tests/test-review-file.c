@@ -1,0 +1,594 @@
+/* Tests of review files: the envelope byte by byte, bad files refused, de-identification, review
+ * records round-tripped and merged home. */
+#include "config.h"
+
+#include "test-supervision-common.h"
+
+#include <math.h>
+#include <sodium.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include "ipt-deidentify.h"
+#include "ipt-review-file.h"
+
+#define PASSPHRASE "correct horse battery staple"
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+static void
+write_bytes (const char *path,
+             const void *data,
+             gsize       size)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, data, size, &error));
+  g_assert_no_error (error);
+}
+
+static GBytes *
+pattern (gsize size)
+{
+  guint8 *data = g_malloc (size);
+
+  for (gsize i = 0; i < size; i++)
+    data[i] = (guint8) (i * 31 + i / 251);
+  return g_bytes_new_take (data, size);
+}
+
+/* The envelope opened with libsodium directly, by DESIGN.md's table alone. */
+static GBytes *
+open_by_the_book (GBytes     *file,
+                  const char *passphrase)
+{
+  const guint8 *data;
+  gsize size = 0, offset = 64;
+  guint8 key[32];
+  crypto_secretstream_xchacha20poly1305_state state;
+  GByteArray *plain = g_byte_array_new ();
+  guint64 opslimit = 0, memlimit = 0;
+  unsigned char tag = 0;
+
+  data = g_bytes_get_data (file, &size);
+  g_assert_cmpmem (data, 8, "IPTREVW1", 8);
+  for (int i = 7; i >= 0; i--)
+    {
+      opslimit = opslimit << 8 | data[24 + i];
+      memlimit = memlimit << 8 | data[32 + i];
+    }
+  g_assert_cmpint (crypto_pwhash (key, sizeof key, passphrase, strlen (passphrase), data + 8,
+                                  opslimit, memlimit, crypto_pwhash_ALG_ARGON2ID13), ==, 0);
+  g_assert_cmpint (crypto_secretstream_xchacha20poly1305_init_pull (&state, data + 40, key), ==, 0);
+  while (offset < size)
+    {
+      gsize n = MIN (size - offset, 65536 + 17);
+      guint old = plain->len;
+      unsigned long long mlen = 0;
+
+      g_assert_cmpint (tag, !=, crypto_secretstream_xchacha20poly1305_TAG_FINAL);
+      g_byte_array_set_size (plain, old + n - 17);
+      g_assert_cmpint (crypto_secretstream_xchacha20poly1305_pull (&state, plain->data + old, &mlen,
+                                                                   &tag, data + offset, n,
+                                                                   data, 40), ==, 0);
+      g_assert_cmpuint (mlen, ==, n - 17);
+      offset += n;
+    }
+  g_assert_cmpint (tag, ==, crypto_secretstream_xchacha20poly1305_TAG_FINAL);
+  return g_byte_array_free_to_bytes (plain);
+}
+
+static void
+test_envelope_layout (void)
+{
+  g_autoptr(GError) error = NULL;
+  /* two full chunks and a short one */
+  g_autoptr(GBytes) plain = pattern (2 * 65536 + 1000);
+  g_autoptr(GBytes) sealed = NULL;
+  g_autoptr(GBytes) again = NULL;
+  g_autoptr(GBytes) opened = NULL;
+  g_autoptr(GBytes) by_book = NULL;
+  const guint8 *data;
+  gsize size;
+
+  sealed = ipt_review_envelope_seal (plain, PASSPHRASE, crypto_pwhash_OPSLIMIT_MIN,
+                                     crypto_pwhash_MEMLIMIT_MIN, &error);
+  g_assert_no_error (error);
+  data = g_bytes_get_data (sealed, &size);
+  g_assert_cmpuint (size, ==, 64 + 2 * (65536 + 17) + 1000 + 17);
+
+  by_book = open_by_the_book (sealed, PASSPHRASE);
+  g_assert_true (g_bytes_equal (by_book, plain));
+  opened = ipt_review_envelope_open (sealed, PASSPHRASE, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (opened, plain));
+
+  /* a new salt every time */
+  again = ipt_review_envelope_seal (plain, PASSPHRASE, crypto_pwhash_OPSLIMIT_MIN,
+                                    crypto_pwhash_MEMLIMIT_MIN, &error);
+  g_assert_cmpint (memcmp ((const guint8 *) g_bytes_get_data (again, NULL) + 8, data + 8, 16), !=, 0);
+
+  /* an exact number of chunks, and nothing at all */
+  for (guint k = 0; k < 2; k++)
+    {
+      g_autoptr(GBytes) exact = pattern (k == 0 ? 65536 : 0);
+      g_autoptr(GBytes) s = ipt_review_envelope_seal (exact, PASSPHRASE,
+                                                      crypto_pwhash_OPSLIMIT_MIN,
+                                                      crypto_pwhash_MEMLIMIT_MIN, &error);
+      g_autoptr(GBytes) o = ipt_review_envelope_open (s, PASSPHRASE, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (g_bytes_equal (o, exact));
+    }
+}
+
+static void
+assert_refused_bytes (const guint8 *data,
+                      gsize         size,
+                      const char   *passphrase,
+                      int           code)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (data, size);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) opened = ipt_review_envelope_open (bytes, passphrase, &error);
+
+  g_assert_null (opened);
+  g_assert_error (error, IPT_REVIEW_FILE_ERROR, code);
+}
+
+static void
+test_envelope_refuses (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) plain = pattern (65536 + 500);
+  g_autoptr(GBytes) sealed = ipt_review_envelope_seal (plain, PASSPHRASE,
+                                                       crypto_pwhash_OPSLIMIT_MIN,
+                                                       crypto_pwhash_MEMLIMIT_MIN, &error);
+  gsize size = 0;
+  const guint8 *data = g_bytes_get_data (sealed, &size);
+  g_autofree guint8 *copy = g_memdup2 (data, size + 1);
+  /* salt, limits, stream header, first message, its tag, the last byte */
+  const gsize positions[] = { 8, 23, 24, 33, 40, 63, 64, 100, 64 + 65536 + 16, size - 1 };
+
+  assert_refused_bytes (data, size, "wrong passphrase!", IPT_REVIEW_FILE_ERROR_AUTHENTICATION);
+
+  for (guint i = 0; i < G_N_ELEMENTS (positions); i++)
+    {
+      memcpy (copy, data, size);
+      copy[positions[i]] ^= 0x01;
+      assert_refused_bytes (copy, size, PASSPHRASE, IPT_REVIEW_FILE_ERROR_AUTHENTICATION);
+    }
+  memcpy (copy, data, size);
+
+  /* cut: inside a message, at a message boundary (no final tag), just the header */
+  assert_refused_bytes (copy, size - 1, PASSPHRASE, IPT_REVIEW_FILE_ERROR_AUTHENTICATION);
+  assert_refused_bytes (copy, 64 + 65536 + 17, PASSPHRASE, IPT_REVIEW_FILE_ERROR_AUTHENTICATION);
+  assert_refused_bytes (copy, 64, PASSPHRASE, IPT_REVIEW_FILE_ERROR_AUTHENTICATION);
+  /* a byte after the final message */
+  copy[size] = 0;
+  assert_refused_bytes (copy, size + 1, PASSPHRASE, IPT_REVIEW_FILE_ERROR_AUTHENTICATION);
+
+  /* a newer format, another file, a plain SQLite database */
+  copy[7] = '2';
+  assert_refused_bytes (copy, size, PASSPHRASE, IPT_REVIEW_FILE_ERROR_TOO_NEW);
+  assert_refused_bytes ((const guint8 *) "hello, world", 12, PASSPHRASE,
+                        IPT_REVIEW_FILE_ERROR_NOT_REVIEW);
+  memcpy (copy, "SQLite format 3\0", 16);
+  assert_refused_bytes (copy, size, PASSPHRASE, IPT_REVIEW_FILE_ERROR_NOT_REVIEW);
+}
+
+static void
+test_passphrases (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *a = ipt_review_passphrase_generate ();
+  g_autofree char *b = ipt_review_passphrase_generate ();
+
+  g_assert_cmpstr (a, !=, b);
+  g_assert_cmpuint (strlen (a), ==, 24);
+  for (guint i = 0; a[i] != '\0'; i++)
+    {
+      if (i % 5 == 4)
+        g_assert_cmpint (a[i], ==, '-');
+      else
+        g_assert_nonnull (strchr ("abcdefghjkmnpqrstuvwxyz23456789", a[i]));
+    }
+  /* 20 symbols of 31: at least 80 bits */
+  g_assert_cmpfloat (20 * log2 (31), >=, IPT_REVIEW_PASSPHRASE_GENERATED_BITS);
+  g_assert_cmpint (IPT_REVIEW_PASSPHRASE_GENERATED_BITS, >=, 80);
+  g_assert_true (ipt_review_passphrase_check (a, &error));
+
+  g_assert_false (ipt_review_passphrase_check ("elevenchars", &error));
+  g_assert_error (error, IPT_REVIEW_FILE_ERROR, IPT_REVIEW_FILE_ERROR_WEAK_PASSPHRASE);
+  g_clear_error (&error);
+  /* characters, not bytes */
+  g_assert_false (ipt_review_passphrase_check ("ééééééééééé", &error));
+  g_clear_error (&error);
+  g_assert_true (ipt_review_passphrase_check ("twelve chars", &error));
+}
+
+/* Every text in every table of the review database. */
+static char *
+dump_review_db (GBytes *image)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IptReviewDb) db = ipt_review_db_new_from_image (image, &error);
+  g_autoptr(GPtrArray) cases = NULL;
+  GString *out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  cases = ipt_review_db_list_cases (db, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < cases->len; i++)
+    {
+      IptReviewCase *rc = g_ptr_array_index (cases, i);
+
+      g_string_append_printf (out, "%s %s %s %s %s %s\n", rc->code, rc->progress_text,
+                              rc->focus_person, rc->formulation, rc->old_role, rc->new_role);
+      for (guint j = 0; j < rc->people->len; j++)
+        g_string_append_printf (out, "%s %s\n",
+                                g_array_index (rc->people, IptReviewPerson, j).label,
+                                g_array_index (rc->people, IptReviewPerson, j).notes);
+      for (guint j = 0; j < rc->events->len; j++)
+        g_string_append_printf (out, "%s %s\n", g_array_index (rc->events, IptReviewEvent, j).person,
+                                g_array_index (rc->events, IptReviewEvent, j).title);
+      for (guint j = 0; j < rc->sessions->len; j++)
+        g_string_append_printf (out, "%s\n", g_array_index (rc->sessions, IptReviewSession, j).note);
+      for (guint j = 0; j < rc->goals->len; j++)
+        g_string_append_printf (out, "%s\n", g_array_index (rc->goals, IptReviewGoal, j).text);
+      for (guint j = 0; j < rc->signals->len; j++)
+        g_string_append_printf (out, "%s\n", ((IptSignal *) g_ptr_array_index (rc->signals, j))->rule);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_nothing_identifying_leaves (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autoptr(IptStore) store = open_new (dir, "casebook.sqlite");
+  g_autoptr(GPtrArray) tokens = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *path = g_build_filename (dir, "all.iptreview", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) file = NULL;
+  g_autoptr(GBytes) image = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(IptReviewDb) db = NULL;
+  g_autoptr(GPtrArray) cases = NULL;
+  guint n_cases = 0;
+
+  seed_identified_caseload (store, 24, 8, tokens);
+
+  g_assert_true (ipt_review_export (store, NULL, NULL, PASSPHRASE, path, &n_cases, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_cases, ==, 24);
+  g_assert_cmpuint (file_mode (path), ==, 0600);
+
+  file = read_bytes (path);
+  g_assert_null (find_token (g_bytes_get_data (file, NULL), g_bytes_get_size (file), tokens));
+  /* the documented limits */
+  {
+    const guint8 *d = g_bytes_get_data (file, NULL);
+    guint64 ops = 0, mem = 0;
+
+    for (int i = 7; i >= 0; i--)
+      {
+        ops = ops << 8 | d[24 + i];
+        mem = mem << 8 | d[32 + i];
+      }
+    g_assert_cmpuint (ops, ==, crypto_pwhash_OPSLIMIT_MODERATE);
+    g_assert_cmpuint (mem, ==, crypto_pwhash_MEMLIMIT_MODERATE);
+  }
+  image = open_by_the_book (file, PASSPHRASE);
+  g_assert_null (find_token (g_bytes_get_data (image, NULL), g_bytes_get_size (image), tokens));
+  text = dump_review_db (image);
+  g_assert_null (find_token (text, strlen (text), tokens));
+
+  /* what the cases hold: codes, people by relationship, weeks */
+  db = ipt_review_db_new_from_image (image, &error);
+  cases = ipt_review_db_list_cases (db, &error);
+  g_assert_no_error (error);
+  {
+    IptReviewCase *rc = g_ptr_array_index (cases, 0);
+
+    g_assert_cmpstr (rc->code, ==, "C-0001");
+    g_assert_cmpstr (rc->focus_person, ==, "Partner");
+    g_assert_cmpstr (g_array_index (rc->people, IptReviewPerson, 1).label, ==, "Person 2");
+    g_assert_cmpint (g_array_index (rc->events, IptReviewEvent, 0).week, ==, -3);
+    g_assert_cmpint (g_array_index (rc->sessions, IptReviewSession, 0).week, ==, 1);  /* 02-10 */
+    g_assert_cmpuint (rc->sessions->len, ==, 8);
+    g_assert_cmpuint (rc->scores->len, ==, 16);
+    g_assert_cmpint (ipt_review_case_get_signal_kind (rc), ==, IPT_SIGNAL_RISK);
+    g_assert_null (rc->formulation);
+    g_assert_null (g_array_index (rc->goals, IptReviewGoal, 0).text);
+    g_assert_cmpint (g_array_index (rc->goals, IptReviewGoal, 0).first_rating, ==,
+                     IPT_GOAL_RATING_NONE);
+  }
+}
+
+static void
+test_shared_free_text (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autoptr(IptStore) store = open_new (dir, "casebook.sqlite");
+  g_autoptr(GPtrArray) tokens = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) shares = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) cases = NULL;
+  g_auto(GStrv) codes = NULL;
+  IptReviewCase *rc;
+
+  seed_identified_caseload (store, 3, 2, tokens);
+  g_hash_table_insert (shares, (gpointer) "C-0002",
+                       GUINT_TO_POINTER (IPT_REVIEW_SHARE_FORMULATION | IPT_REVIEW_SHARE_GOALS));
+  codes = ipt_deidentify_parse_codes (" C-0002, C-0001 ,C-0002", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (codes), ==, 2);
+
+  cases = ipt_deidentify_cases (store, (const char * const *) codes, shares, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cases->len, ==, 2);
+  rc = g_ptr_array_index (cases, 0);
+  g_assert_cmpstr (rc->code, ==, "C-0002");
+  g_assert_cmpstr (rc->formulation, ==, "Formulationzq002");
+  g_assert_cmpstr (g_array_index (rc->goals, IptReviewGoal, 0).text, ==, "Goaltextzq002");
+  g_assert_null (g_array_index (rc->events, IptReviewEvent, 0).title);   /* not chosen */
+  g_assert_null (g_array_index (rc->sessions, IptReviewSession, 0).note);
+  rc = g_ptr_array_index (cases, 1);
+  g_assert_null (rc->formulation);   /* chosen for another case only */
+
+  /* an unknown code, an empty one */
+  g_clear_pointer (&codes, g_strfreev);
+  codes = ipt_deidentify_parse_codes ("C-0001,C-9999", &error);
+  g_assert_null (ipt_deidentify_cases (store, (const char * const *) codes, NULL, &error));
+  g_assert_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "C-9999"));
+  g_clear_error (&error);
+  g_assert_null (ipt_deidentify_parse_codes ("C-0001,,C-0002", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+}
+
+static void
+test_review_round_trip_and_merge (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autoptr(IptStore) store = open_new (dir, "casebook.sqlite");
+  g_autoptr(IptStore) other = open_new (dir, "other.sqlite");
+  g_autoptr(GPtrArray) tokens = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *path = g_build_filename (dir, "two.iptreview", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IptReviewDb) db = NULL;
+  g_autoptr(IptReviewDb) reopened = NULL;
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(IptComment) comment = NULL;
+  g_autoptr(IptSessionReview) review = NULL;
+  g_autoptr(IptSupervisionEntry) entry = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  IptSupervisionMerge summary;
+  IptReviewCase *rc;
+  const char *codes[] = { "C-0001", "C-0002", NULL };
+
+  seed_identified_caseload (store, 3, 4, tokens);
+  {
+    g_autoptr(GPtrArray) more = g_ptr_array_new_with_free_func (g_free);
+
+    seed_identified_caseload (other, 2, 2, more);
+  }
+  g_assert_true (ipt_review_export (store, codes, NULL, PASSPHRASE, path, NULL, &error));
+  g_assert_no_error (error);
+
+  /* the supervisor opens it, comments, rates, logs, saves */
+  db = ipt_review_file_open (path, PASSPHRASE, &error);
+  g_assert_no_error (error);
+  cases = ipt_review_db_list_cases (db, &error);
+  g_assert_cmpuint (cases->len, ==, 2);
+  rc = g_ptr_array_index (cases, 1);
+
+  comment = ipt_comment_new (rc->episode_id, "Supervisor", "Explore the impasse further.");
+  ipt_comment_set_session_number (comment, 3);
+  g_assert_true (ipt_review_db_add_comment (db, comment, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (ipt_comment_get_uid (comment));
+  review = ipt_session_review_new (rc->episode_id, 3, IPT_PHASE_ASSESSMENT);
+  ipt_session_review_set_task_rating (review, 0, 2);
+  ipt_session_review_set_stance_rating (review, 3);
+  g_assert_true (ipt_review_db_add_session_review (db, review, &error));
+  g_assert_no_error (error);
+  entry = ipt_supervision_entry_new (rc->episode_id, "2026-03-02");
+  ipt_supervision_entry_set_sessions_text (entry, "2,3");
+  ipt_supervision_entry_set_recordings_reviewed (entry, 1);
+  ipt_supervision_entry_set_action_points (entry, "Role play the talk.");
+  g_assert_true (ipt_review_db_add_supervision_entry (db, entry, &error));
+  g_assert_no_error (error);
+
+  /* records for a case that is not in the file, or that the model refuses */
+  {
+    g_autoptr(IptComment) stray = ipt_comment_new (rc->episode_id + 1000, NULL, "Lost");
+    g_autoptr(IptComment) empty = ipt_comment_new (rc->episode_id, NULL, "  ");
+
+    g_assert_false (ipt_review_db_add_comment (db, stray, &error));
+    g_assert_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+    g_assert_false (ipt_review_db_add_comment (db, empty, &error));
+    g_assert_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+
+  before = read_bytes (path);
+  g_assert_true (ipt_review_file_save (db, path, PASSPHRASE, &error));
+  g_assert_no_error (error);
+  after = read_bytes (path);
+  g_assert_false (g_bytes_equal (before, after));   /* a new envelope, new salt */
+
+  reopened = ipt_review_file_open (path, PASSPHRASE, &error);
+  g_assert_no_error (error);
+  list = ipt_review_db_list_comments (reopened, rc->episode_id, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpstr (ipt_comment_get_text (g_ptr_array_index (list, 0)), ==,
+                   "Explore the impasse further.");
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = ipt_review_db_list_session_reviews (reopened, 0, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpint (ipt_session_review_get_stance_rating (g_ptr_array_index (list, 0)), ==, 3);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = ipt_review_db_list_supervision_log (reopened, 0, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* another casebook refuses it, untouched */
+  g_assert_false (ipt_review_merge (other, path, PASSPHRASE, &summary, &error));
+  g_assert_error (error, IPT_REVIEW_FILE_ERROR, IPT_REVIEW_FILE_ERROR_OTHER_CASEBOOK);
+  g_clear_error (&error);
+  g_assert_cmpint (query_int (other, "SELECT count(*) FROM comments"), ==, 0);
+
+  /* a wrong passphrase: refused, nothing written */
+  g_assert_false (ipt_review_merge (store, path, "not the passphrase", &summary, &error));
+  g_assert_error (error, IPT_REVIEW_FILE_ERROR, IPT_REVIEW_FILE_ERROR_AUTHENTICATION);
+  g_clear_error (&error);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM comments"), ==, 0);
+
+  /* home: on the right course and session; the second time adds nothing */
+  g_assert_true (ipt_review_merge (store, path, PASSPHRASE, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.n_comments, ==, 1);
+  g_assert_cmpuint (summary.n_reviews, ==, 1);
+  g_assert_cmpuint (summary.n_entries, ==, 1);
+  list = ipt_store_list_comments (store, rc->episode_id, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpuint (ipt_comment_get_session_number (g_ptr_array_index (list, 0)), ==, 3);
+  g_assert_cmpuint (ipt_store_count_unread_supervision (store, rc->episode_id, &error), ==, 3);
+  g_assert_true (ipt_review_merge (store, path, PASSPHRASE, &summary, &error));
+  g_assert_cmpuint (summary.n_comments + summary.n_reviews + summary.n_entries, ==, 0);
+  g_assert_cmpuint (summary.n_unchanged, ==, 3);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM comments"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM session_reviews"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM supervision_log"), ==, 1);
+}
+
+static void
+test_save_is_atomic (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autoptr(IptStore) store = open_new (dir, "casebook.sqlite");
+  g_autoptr(GPtrArray) tokens = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *sub = g_build_filename (dir, "sent", NULL);
+  g_autofree char *path = g_build_filename (sub, "one.iptreview", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IptReviewDb) db = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(IptComment) comment = NULL;
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(GDir) listing = NULL;
+  const char *codes[] = { "C-0001", NULL };
+
+  g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
+  seed_identified_caseload (store, 1, 2, tokens);
+  g_assert_true (ipt_review_export (store, codes, NULL, PASSPHRASE, path, NULL, &error));
+  g_assert_no_error (error);
+  before = read_bytes (path);
+
+  db = ipt_review_file_open (path, PASSPHRASE, &error);
+  cases = ipt_review_db_list_cases (db, &error);
+  comment = ipt_comment_new (((IptReviewCase *) g_ptr_array_index (cases, 0))->episode_id, NULL,
+                             "A comment");
+  g_assert_true (ipt_review_db_add_comment (db, comment, &error));
+
+  /* the disk fills up halfway through (a file size limit, root or not): the save fails and
+   * the file is as it was */
+  {
+    struct rlimit old_limit, limit;
+
+    g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &old_limit), ==, 0);
+    limit = old_limit;
+    limit.rlim_cur = 4096;
+    signal (SIGXFSZ, SIG_IGN);
+    g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+    g_assert_false (ipt_review_file_save (db, path, PASSPHRASE, &error));
+    g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &old_limit), ==, 0);
+    signal (SIGXFSZ, SIG_DFL);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+    g_clear_error (&error);
+  }
+  after = read_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+
+  /* no temporary file left behind */
+  listing = g_dir_open (sub, 0, NULL);
+  g_assert_cmpstr (g_dir_read_name (listing), ==, "one.iptreview");
+  g_assert_null (g_dir_read_name (listing));
+}
+
+static void
+test_refuses_files (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autoptr(IptStore) store = open_new (dir, "casebook.sqlite");
+  g_autofree char *renamed = g_build_filename (dir, "plain.iptreview", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) casebook = NULL;
+  g_autoptr(IptReviewDb) db = NULL;
+
+  ipt_store_close (store);
+  casebook = read_bytes (ipt_store_get_path (store));
+  write_bytes (renamed, g_bytes_get_data (casebook, NULL), g_bytes_get_size (casebook));
+  db = ipt_review_file_open (renamed, PASSPHRASE, &error);
+  g_assert_null (db);
+  g_assert_error (error, IPT_REVIEW_FILE_ERROR, IPT_REVIEW_FILE_ERROR_NOT_REVIEW);
+  g_assert_nonnull (strstr (error->message, "plain SQLite"));
+  g_clear_error (&error);
+
+  /* a well-sealed envelope around a casebook (not a review database) */
+  {
+    g_autoptr(GBytes) sealed = ipt_review_envelope_seal (casebook, PASSPHRASE,
+                                                         crypto_pwhash_OPSLIMIT_MIN,
+                                                         crypto_pwhash_MEMLIMIT_MIN, &error);
+    write_bytes (renamed, g_bytes_get_data (sealed, NULL), g_bytes_get_size (sealed));
+    db = ipt_review_file_open (renamed, PASSPHRASE, &error);
+    g_assert_null (db);
+    g_assert_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_NOT_A_CASEBOOK);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  tmp_root = g_dir_make_tmp ("test-review-file-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", tmp_root, TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+  g_assert_cmpint (sodium_init (), >=, 0);
+
+  g_test_add_func ("/review-file/envelope-layout", test_envelope_layout);
+  g_test_add_func ("/review-file/envelope-refuses", test_envelope_refuses);
+  g_test_add_func ("/review-file/passphrases", test_passphrases);
+  g_test_add_func ("/review-file/nothing-identifying-leaves", test_nothing_identifying_leaves);
+  g_test_add_func ("/review-file/shared-free-text", test_shared_free_text);
+  g_test_add_func ("/review-file/round-trip-and-merge", test_review_round_trip_and_merge);
+  g_test_add_func ("/review-file/save-is-atomic", test_save_is_atomic);
+  g_test_add_func ("/review-file/refuses-files", test_refuses_files);
+
+  ret = g_test_run ();
+
+  remove_tree (tmp_root);
+  g_free (tmp_root);
+  return ret;
+}
