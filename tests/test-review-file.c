@@ -12,6 +12,7 @@
 
 #include "ipt-deidentify.h"
 #include "ipt-review-file.h"
+#include "ipt-review.h"
 
 #define PASSPHRASE "correct horse battery staple"
 
@@ -563,6 +564,119 @@ test_refuses_files (void)
   }
 }
 
+static void
+on_notify (GObject    *object,
+           GParamSpec *pspec,
+           guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_review_mode (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autoptr(IptStore) store = open_new (dir, "casebook.sqlite");
+  g_autoptr(GPtrArray) tokens = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *path = g_build_filename (dir, "mode.iptreview", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IptReview) review = NULL;
+  g_autoptr(IptReview) reopened = NULL;
+  g_autoptr(IptSessionReview) rating = NULL;
+  g_autoptr(IptComment) comment = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GBytes) file = NULL;
+  g_autoptr(GBytes) image = NULL;
+  IptReviewCase *rc;
+  guint notified = 0;
+
+  seed_identified_caseload (store, 3, 6, tokens);
+  g_assert_true (ipt_review_export (store, NULL, NULL, PASSPHRASE, path, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_null (ipt_review_open (path, "not the passphrase", &error));
+  g_assert_error (error, IPT_REVIEW_FILE_ERROR, IPT_REVIEW_FILE_ERROR_AUTHENTICATION);
+  g_assert_nonnull (strstr (error->message, path));
+  g_clear_error (&error);
+
+  review = ipt_review_open (path, PASSPHRASE, &error);
+  g_assert_no_error (error);
+  g_signal_connect (review, "notify::modified", G_CALLBACK (on_notify), &notified);
+  g_assert_cmpuint (ipt_review_get_cases (review)->len, ==, 3);
+  g_assert_false (ipt_review_get_modified (review));
+  rc = ipt_review_find_case (review, "C-0002");
+  g_assert_nonnull (rc);
+  g_assert_null (ipt_review_find_case (review, "C-0404"));
+
+  /* session 6 of a 16-session course is in the middle phase: its tasks are rated */
+  g_assert_null (ipt_review_new_session_review (review, rc, 40));
+  rating = ipt_review_new_session_review (review, rc, 6);
+  g_assert_cmpint (ipt_session_review_get_phase (rating), ==, IPT_PHASE_MIDDLE);
+  g_assert_cmpuint (ipt_session_review_get_n_tasks (rating), ==,
+                    g_strv_length ((char **) ipt_phase_get_tasks (IPT_PHASE_MIDDLE)));
+  ipt_session_review_set_task_rating (rating, 0, 1);
+  ipt_session_review_set_focus_rating (rating, 2);
+  g_assert_true (ipt_review_add_session_review (review, rating, &error));
+  g_assert_no_error (error);
+  g_assert_true (ipt_review_get_modified (review));
+  comment = ipt_comment_new (rc->episode_id, "Supervisor", "Keep to the dispute.");
+  g_assert_true (ipt_review_add_comment (review, comment, &error));
+  g_assert_cmpuint (notified, ==, 1);
+
+  g_assert_true (ipt_review_save (review, &error));
+  g_assert_no_error (error);
+  g_assert_false (ipt_review_get_modified (review));
+  g_assert_cmpuint (notified, ==, 2);
+  g_assert_nonnull (strstr (ipt_review_checklist_notice (), "Quality and Adherence Scale"));
+
+  reopened = ipt_review_open (path, PASSPHRASE, &error);
+  g_assert_no_error (error);
+  list = ipt_review_list_session_reviews (reopened, rc->episode_id, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpint (ipt_session_review_get_focus_rating (g_ptr_array_index (list, 0)), ==, 2);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = ipt_review_list_comments (reopened, 0, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+
+  /* the clinical records refuse every change, whoever tries */
+  file = read_bytes (path);
+  image = open_by_the_book (file, PASSPHRASE);
+  {
+    static const char * const edits[] = {
+      "UPDATE scores SET total = 0",
+      "DELETE FROM scores",
+      "UPDATE sessions SET attendance = 'attended'",
+      "DELETE FROM sessions",
+      "UPDATE cases SET status = 'ended'",
+      "DELETE FROM cases",
+      "UPDATE people SET ring = 1",
+      "DELETE FROM life_events",
+      "UPDATE goals SET latest_rating = 10",
+      "DELETE FROM signals",
+    };
+    sqlite3 *db = NULL;
+    gsize size = g_bytes_get_size (image);
+    unsigned char *copy = sqlite3_malloc64 (size);
+
+    memcpy (copy, g_bytes_get_data (image, NULL), size);
+    g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_deserialize (db, "main", copy, size, size,
+                                          SQLITE_DESERIALIZE_FREEONCLOSE |
+                                          SQLITE_DESERIALIZE_RESIZEABLE), ==, SQLITE_OK);
+    for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+      {
+        char *message = NULL;
+
+        g_assert_cmpint (sqlite3_exec (db, edits[i], NULL, NULL, &message), !=, SQLITE_OK);
+        g_assert_nonnull (strstr (message, "read-only"));
+        sqlite3_free (message);
+      }
+    /* the supervisor's own records do take changes */
+    g_assert_cmpint (sqlite3_exec (db, "DELETE FROM comments", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -585,6 +699,7 @@ main (int   argc,
   g_test_add_func ("/review-file/round-trip-and-merge", test_review_round_trip_and_merge);
   g_test_add_func ("/review-file/save-is-atomic", test_save_is_atomic);
   g_test_add_func ("/review-file/refuses-files", test_refuses_files);
+  g_test_add_func ("/review-file/review-mode", test_review_mode);
 
   ret = g_test_run ();
 

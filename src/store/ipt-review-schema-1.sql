@@ -142,3 +142,62 @@ CREATE TABLE supervision_log (
   author               TEXT,
   created_at           TEXT NOT NULL
 ) WITHOUT ROWID;
+
+-- The clinical records are the practitioner's: in a review file they are read-only. Only the
+-- supervisor's own tables above take changes.
+CREATE TRIGGER cases_read_only_update BEFORE UPDATE ON cases
+BEGIN
+  SELECT RAISE (ABORT, 'the clinical records of a review file are read-only');
+END;
+CREATE TRIGGER cases_read_only_delete BEFORE DELETE ON cases
+BEGIN
+  SELECT RAISE (ABORT, 'the clinical records of a review file are read-only');
+END;
+CREATE TRIGGER sessions_read_only_update BEFORE UPDATE ON sessions
+BEGIN
+  SELECT RAISE (ABORT, 'the clinical records of a review file are read-only');
+END;
+CREATE TRIGGER sessions_read_only_delete BEFORE DELETE ON sessions
+BEGIN
+  SELECT RAISE (ABORT, 'the clinical records of a review file are read-only');
+END;
+CREATE TRIGGER scores_read_only_update BEFORE UPDATE ON scores
+BEGIN
+  SELECT RAISE (ABORT, 'the clinical records of a review file are read-only');
+END;
+CREATE TRIGGER scores_read_only_delete BEFORE DELETE ON scores
+BEGIN
+  SELECT RAISE (ABORT, 'the clinical records of a review file are read-only');
+END;
+CREATE TRIGGER people_read_only_update BEFORE UPDATE ON people
+BEGIN
+  SELECT RAISE (ABORT, 'the clinical records of a review file are read-only');
+END;
+CREATE TRIGGER people_read_only_delete BEFORE DELETE ON people
+BEGIN
+  SELECT RAISE (ABORT, 'the clinical records of a review file are read-only');
+END;
+CREATE TRIGGER life_events_read_only_update BEFORE UPDATE ON life_events
+BEGIN
+  SELECT RAISE (ABORT, 'the clinical records of a review file are read-only');
+END;
+CREATE TRIGGER life_events_read_only_delete BEFORE DELETE ON life_events
+BEGIN
+  SELECT RAISE (ABORT, 'the clinical records of a review file are read-only');
+END;
+CREATE TRIGGER goals_read_only_update BEFORE UPDATE ON goals
+BEGIN
+  SELECT RAISE (ABORT, 'the clinical records of a review file are read-only');
+END;
+CREATE TRIGGER goals_read_only_delete BEFORE DELETE ON goals
+BEGIN
+  SELECT RAISE (ABORT, 'the clinical records of a review file are read-only');
+END;
+CREATE TRIGGER signals_read_only_update BEFORE UPDATE ON signals
+BEGIN
+  SELECT RAISE (ABORT, 'the clinical records of a review file are read-only');
+END;
+CREATE TRIGGER signals_read_only_delete BEFORE DELETE ON signals
+BEGIN
+  SELECT RAISE (ABORT, 'the clinical records of a review file are read-only');
+END;
