@@ -477,6 +477,43 @@ test_review_round_trip_and_merge (void)
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM comments"), ==, 1);
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM session_reviews"), ==, 1);
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM supervision_log"), ==, 1);
+
+  /* the next review file carries the supervisor's earlier records back, never the
+   * practitioner's own comments; merging it adds nothing */
+  {
+    g_autofree char *next = g_build_filename (dir, "next.iptreview", NULL);
+    g_autoptr(IptComment) own = ipt_comment_new (rc->episode_id, NULL, "Ownnotezq about her son");
+    g_autoptr(IptReviewDb) next_db = NULL;
+    g_autoptr(GPtrArray) next_list = NULL;
+    g_autoptr(GBytes) bytes = NULL;
+    g_autoptr(GBytes) image = NULL;
+
+    g_assert_true (ipt_store_save_comment (store, own, &error));
+    g_assert_no_error (error);
+    g_assert_true (ipt_review_export (store, codes, NULL, PASSPHRASE, next, NULL, &error));
+    g_assert_no_error (error);
+    bytes = read_bytes (next);
+    image = open_by_the_book (bytes, PASSPHRASE);
+    g_assert_null (memmem (g_bytes_get_data (image, NULL), g_bytes_get_size (image),
+                           "Ownnotezq", 9));
+    next_db = ipt_review_file_open (next, PASSPHRASE, &error);
+    g_assert_no_error (error);
+    next_list = ipt_review_db_list_comments (next_db, 0, &error);
+    g_assert_cmpuint (next_list->len, ==, 1);
+    g_assert_cmpstr (ipt_comment_get_uid (g_ptr_array_index (next_list, 0)), ==,
+                     ipt_comment_get_uid (comment));
+    g_clear_pointer (&next_list, g_ptr_array_unref);
+    next_list = ipt_review_db_list_session_reviews (next_db, 0, &error);
+    g_assert_cmpuint (next_list->len, ==, 1);
+    g_clear_pointer (&next_list, g_ptr_array_unref);
+    next_list = ipt_review_db_list_supervision_log (next_db, 0, &error);
+    g_assert_cmpuint (next_list->len, ==, 1);
+
+    g_assert_true (ipt_review_merge (store, next, PASSPHRASE, &summary, &error));
+    g_assert_cmpuint (summary.n_comments + summary.n_reviews + summary.n_entries, ==, 0);
+    g_assert_cmpuint (summary.n_unchanged, ==, 3);
+    g_assert_cmpint (query_int (store, "SELECT count(*) FROM comments"), ==, 2);
+  }
 }
 
 static void

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "ipt-deidentify.h"
+#include "ipt-store-supervision.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -188,6 +189,20 @@ fill_case (IptStore       *store,
   goals = ipt_store_list_goals (store, episode_id, error);
   if (goals == NULL)
     return FALSE;
+
+  /* supervisors' own records from earlier review files go back; the practitioner's don't */
+  {
+    g_autoptr(GPtrArray) comments = NULL;
+    g_autoptr(GPtrArray) reviews = NULL;
+    g_autoptr(GPtrArray) entries = NULL;
+
+    if (!ipt_store_list_merged_supervision (store, episode_id, &comments, &reviews, &entries,
+                                            error))
+      return FALSE;
+    g_ptr_array_extend_and_steal (rc->comments, g_steal_pointer (&comments));
+    g_ptr_array_extend_and_steal (rc->session_reviews, g_steal_pointer (&reviews));
+    g_ptr_array_extend_and_steal (rc->supervision_log, g_steal_pointer (&entries));
+  }
 
   rc->episode_id = episode_id;
   rc->status = ipt_episode_get_status (episode);

@@ -24,7 +24,9 @@ GStrv      ipt_deidentify_parse_codes (const char *list, GError **error);
  *   and the inventory's notes only where `shares` (case code -> GUINT_TO_POINTER of
  *   IptReviewShare; NULL: nothing shared) includes them for that case: free text may name
  *   people, so including it is the practitioner's choice, case by case;
- * - scores, signals with their rules, the outcome so far.
+ * - scores, signals with their rules, the outcome so far;
+ * - comments, session reviews and log entries that supervisors wrote on earlier review files
+ *   (merged into the casebook), never comments the practitioner wrote.
  * An unknown code, or a named client without a course, fails (IPT_STORE_ERROR_NOT_FOUND, one
  * line naming it). Elements IptReviewCase. */
 GPtrArray *ipt_deidentify_cases (IptStore           *store,

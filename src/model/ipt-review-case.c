@@ -61,6 +61,9 @@ ipt_review_case_new (const char *code)
   self->goals = g_array_new (FALSE, TRUE, sizeof (IptReviewGoal));
   g_array_set_clear_func (self->goals, clear_goal);
   self->signals = g_ptr_array_new_with_free_func ((GDestroyNotify) ipt_signal_free);
+  self->comments = g_ptr_array_new_with_free_func (g_object_unref);
+  self->session_reviews = g_ptr_array_new_with_free_func (g_object_unref);
+  self->supervision_log = g_ptr_array_new_with_free_func (g_object_unref);
   return self;
 }
 
@@ -93,6 +96,9 @@ ipt_review_case_unref (IptReviewCase *self)
   g_array_unref (self->events);
   g_array_unref (self->goals);
   g_ptr_array_unref (self->signals);
+  g_ptr_array_unref (self->comments);
+  g_ptr_array_unref (self->session_reviews);
+  g_ptr_array_unref (self->supervision_log);
   g_clear_pointer (&self->outcome, ipt_outcome_free);
   g_free (self);
 }

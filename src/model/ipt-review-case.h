@@ -106,6 +106,13 @@ typedef struct
   GArray           *goals;               /* IptReviewGoal */
   GPtrArray        *signals;             /* IptSignal, most urgent first */
   IptOutcome       *outcome;             /* so far, or final once ended */
+  /* What supervisors wrote on earlier review files of this course, merged into the casebook
+   * (IptComment, IptSessionReview, IptSupervisionEntry, each with its uid); never what the
+   * practitioner wrote. Filled by de-identification; a review file keeps them in its own
+   * tables (ipt_review_db_list_comments (), ...), so cases read from one leave these empty. */
+  GPtrArray        *comments;
+  GPtrArray        *session_reviews;
+  GPtrArray        *supervision_log;
 } IptReviewCase;
 
 #define IPT_TYPE_REVIEW_CASE (ipt_review_case_get_type ())

@@ -525,6 +525,16 @@ ipt_review_db_add_case (IptReviewDb         *self,
     return FALSE;
   ok = insert_case_row (self, review_case, error) &&
        insert_case_details (self, review_case, error);
+  for (guint i = 0; ok && i < review_case->comments->len; i++)
+    ok = ipt_review_db_add_comment (self, g_ptr_array_index (review_case->comments, i), error);
+  for (guint i = 0; ok && i < review_case->session_reviews->len; i++)
+    ok = ipt_review_db_add_session_review (self,
+                                           g_ptr_array_index (review_case->session_reviews, i),
+                                           error);
+  for (guint i = 0; ok && i < review_case->supervision_log->len; i++)
+    ok = ipt_review_db_add_supervision_entry (self,
+                                              g_ptr_array_index (review_case->supervision_log, i),
+                                              error);
   if (!ok)
     exec (self, "ROLLBACK TO add_case", NULL);
   exec (self, "RELEASE add_case", NULL);

@@ -420,6 +420,61 @@ ipt_store_merge_supervision (IptStore            *self,
   return TRUE;
 }
 
+static GObject *
+merged_comment_from_row (IptStmt *stmt)
+{
+  IptComment *comment = ipt_comment_new (sqlite3_column_int64 (stmt, 1), COL_TEXT (stmt, 3),
+                                         COL_TEXT (stmt, 5));
+
+  ipt_comment_set_id (comment, sqlite3_column_int64 (stmt, 0));
+  ipt_comment_set_session_number (comment, sqlite3_column_int (stmt, 2));
+  ipt_comment_set_created_at (comment, COL_TEXT (stmt, 4));
+  ipt_comment_set_uid (comment, COL_TEXT (stmt, 6));
+  return G_OBJECT (comment);
+}
+
+gboolean
+ipt_store_list_merged_supervision (IptStore   *self,
+                                   gint64      episode_id,
+                                   GPtrArray **comments,
+                                   GPtrArray **reviews,
+                                   GPtrArray **entries,
+                                   GError    **error)
+{
+  g_autoptr(GPtrArray) c = NULL;
+  g_autoptr(GPtrArray) r = NULL;
+  g_autoptr(GPtrArray) e = NULL;
+
+  g_return_val_if_fail (IPT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (comments != NULL && reviews != NULL && entries != NULL, FALSE);
+
+  c = _ipt_store_list_by_id (self,
+                             "SELECT id, episode_id, session_number, author, created_at, text, "
+                             "review_uid FROM comments "
+                             "WHERE episode_id = ?1 AND review_uid IS NOT NULL "
+                             "ORDER BY created_at, id", episode_id, merged_comment_from_row, error);
+  if (c == NULL)
+    return FALSE;
+  r = _ipt_store_list_by_id (self,
+                             "SELECT " REVIEW_COLUMNS " FROM session_reviews "
+                             "WHERE episode_id = ?1 AND review_uid IS NOT NULL "
+                             "ORDER BY session_number, created_at, id",
+                             episode_id, review_from_row, error);
+  if (r == NULL)
+    return FALSE;
+  e = _ipt_store_list_by_id (self,
+                             "SELECT " ENTRY_COLUMNS " FROM supervision_log "
+                             "WHERE episode_id = ?1 AND review_uid IS NOT NULL "
+                             "ORDER BY date, created_at, id", episode_id, entry_from_row, error);
+  if (e == NULL)
+    return FALSE;
+
+  *comments = g_steal_pointer (&c);
+  *reviews = g_steal_pointer (&r);
+  *entries = g_steal_pointer (&e);
+  return TRUE;
+}
+
 guint
 ipt_store_count_unread_supervision (IptStore *self,
                                     gint64    episode_id,

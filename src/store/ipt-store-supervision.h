@@ -38,6 +38,16 @@ gboolean   ipt_store_merge_supervision (IptStore            *self,
                                         IptSupervisionMerge *summary,
                                         GError             **error);
 
+/* The comments, session reviews and log entries of the course that came from review files
+ * (each with its uid): supervisors wrote them on de-identified cases, so they may go out again
+ * in the next review file. Elements IptComment, IptSessionReview, IptSupervisionEntry. */
+gboolean   ipt_store_list_merged_supervision (IptStore   *self,
+                                              gint64      episode_id,
+                                              GPtrArray **comments,
+                                              GPtrArray **reviews,
+                                              GPtrArray **entries,
+                                              GError    **error);
+
 /* Merged comments, reviews and log entries of the course not yet seen by the practitioner. */
 guint      ipt_store_count_unread_supervision (IptStore *self, gint64 episode_id, GError **error);
 gboolean   ipt_store_mark_supervision_read (IptStore *self, gint64 episode_id, GError **error);
