@@ -64,6 +64,44 @@ test_caseload_figures (void)
   g_assert_true (g_str_has_prefix (none, "—"));
 }
 
+static IptReviewCase *
+case_with (const char         *code,
+           IptSignalKind       kind,
+           IptOutcomeCategory  category)
+{
+  IptReviewCase *rc = ipt_review_case_new (code);
+  IptSignal *signal = g_new0 (IptSignal, 1);
+
+  signal->kind = kind;
+  signal->rule = g_strdup ("rule");
+  g_ptr_array_add (rc->signals, signal);
+  rc->outcome = g_new0 (IptOutcome, 1);
+  rc->outcome->category = category;
+  return rc;
+}
+
+static void
+test_order_by_need (void)
+{
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func ((GDestroyNotify) ipt_review_case_unref);
+  const char *expected[] = { "A", "B", "C", "D", "E", "F", "G", "H", "I", "J" };
+
+  g_ptr_array_add (cases, case_with ("J", IPT_SIGNAL_OUTCOME, IPT_OUTCOME_RELIABLE_RECOVERY));
+  g_ptr_array_add (cases, case_with ("D", IPT_SIGNAL_ON_TRACK, IPT_OUTCOME_INSUFFICIENT_DATA));
+  g_ptr_array_add (cases, case_with ("F", IPT_SIGNAL_OUTCOME, IPT_OUTCOME_RELIABLE_DETERIORATION));
+  g_ptr_array_add (cases, case_with ("B", IPT_SIGNAL_DETERIORATION, IPT_OUTCOME_NO_RELIABLE_CHANGE));
+  g_ptr_array_add (cases, case_with ("H", IPT_SIGNAL_OUTCOME, IPT_OUTCOME_RELIABLE_IMPROVEMENT));
+  g_ptr_array_add (cases, case_with ("A", IPT_SIGNAL_RISK, IPT_OUTCOME_RECOVERY));
+  g_ptr_array_add (cases, case_with ("G", IPT_SIGNAL_OUTCOME, IPT_OUTCOME_NO_RELIABLE_CHANGE));
+  g_ptr_array_add (cases, case_with ("C", IPT_SIGNAL_NOT_ON_TRACK, IPT_OUTCOME_NO_RELIABLE_CHANGE));
+  g_ptr_array_add (cases, case_with ("I", IPT_SIGNAL_OUTCOME, IPT_OUTCOME_RECOVERY));
+  g_ptr_array_add (cases, case_with ("E", IPT_SIGNAL_NO_SCORES, IPT_OUTCOME_INSUFFICIENT_DATA));
+
+  g_ptr_array_sort (cases, ipt_review_case_compare_need);
+  for (guint i = 0; i < cases->len; i++)
+    g_assert_cmpstr (((IptReviewCase *) g_ptr_array_index (cases, i))->code, ==, expected[i]);
+}
+
 static void
 test_review_model (void)
 {
@@ -288,6 +326,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/supervision/caseload-figures", test_caseload_figures);
+  g_test_add_func ("/supervision/order-by-need", test_order_by_need);
   g_test_add_func ("/supervision/review-model", test_review_model);
   g_test_add_func ("/supervision/entry-model", test_entry_model);
   g_test_add_func ("/supervision/store-round-trip", test_store_round_trip);

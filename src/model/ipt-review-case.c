@@ -113,6 +113,60 @@ ipt_review_case_get_signal_kind (const IptReviewCase *self)
   return ((const IptSignal *) g_ptr_array_index (self->signals, 0))->kind;
 }
 
+guint
+ipt_need_rank (IptSignalKind     kind,
+               const IptOutcome *outcome)
+{
+  switch (kind)
+    {
+    case IPT_SIGNAL_RISK:
+      return 0;
+    case IPT_SIGNAL_DETERIORATION:
+      return 1;
+    case IPT_SIGNAL_NOT_ON_TRACK:
+      return 2;
+    case IPT_SIGNAL_ON_TRACK:
+      return 3;
+    case IPT_SIGNAL_NO_SCORES:
+      return 4;
+    case IPT_SIGNAL_OUTCOME:
+    default:
+      break;
+    }
+  if (outcome == NULL)
+    return 7;
+  switch (outcome->category)
+    {
+    case IPT_OUTCOME_RELIABLE_DETERIORATION:
+      return 5;
+    case IPT_OUTCOME_NO_RELIABLE_CHANGE:
+      return 6;
+    case IPT_OUTCOME_INSUFFICIENT_DATA:
+      return 7;
+    case IPT_OUTCOME_RELIABLE_IMPROVEMENT:
+      return 8;
+    case IPT_OUTCOME_RECOVERY:
+      return 9;
+    case IPT_OUTCOME_RELIABLE_RECOVERY:
+    default:
+      return 10;
+    }
+}
+
+int
+ipt_review_case_compare_need (gconstpointer a,
+                              gconstpointer b)
+{
+  const IptReviewCase *x = *(IptReviewCase * const *) a;
+  const IptReviewCase *y = *(IptReviewCase * const *) b;
+  guint rx = ipt_need_rank (ipt_review_case_get_signal_kind (x), x->outcome);
+  guint ry = ipt_need_rank (ipt_review_case_get_signal_kind (y), y->outcome);
+
+  if (rx != ry)
+    return rx < ry ? -1 : 1;
+  return g_strcmp0 (x->code, y->code);
+}
+
 static GDate *
 parse_date (const char *iso)
 {

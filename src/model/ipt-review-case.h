@@ -124,6 +124,14 @@ void           ipt_review_case_unref (IptReviewCase *self);
 
 /* The most urgent signal's kind (IPT_SIGNAL_NO_SCORES when none). */
 IptSignalKind  ipt_review_case_get_signal_kind (const IptReviewCase *self);
+/* Where a case stands in a list ordered by need (lower first): risk, deterioration, not on
+ * track, on track, no scores yet, then ended courses by outcome (reliable deterioration, no
+ * reliable change, insufficient data, reliable improvement, recovery, reliable recovery).
+ * kind: the case's most urgent signal; outcome: its outcome, NULL when none. */
+guint          ipt_need_rank (IptSignalKind kind, const IptOutcome *outcome);
+/* For g_ptr_array_sort () of IptReviewCase: by need, then by code. */
+int            ipt_review_case_compare_need (gconstpointer a, gconstpointer b);
+
 /* The week of `date` counted from `start` (both ISO 8601), IPT_REVIEW_WEEK_NONE when either is
  * not a date. */
 int            ipt_review_week_between (const char *start, const char *date);
