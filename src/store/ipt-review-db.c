@@ -151,7 +151,8 @@ open_memory (IptReviewDb *self,
   if (rc != SQLITE_OK)
     return fail (self->db, rc, error);
   sqlite3_extended_result_codes (self->db, TRUE);
-  return TRUE;
+  /* the clear database never touches the disk, not even as a temporary sort file */
+  return exec (self, "PRAGMA temp_store = MEMORY", error);
 }
 
 static char *
