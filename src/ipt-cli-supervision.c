@@ -59,11 +59,7 @@ ask (int         fd,
   char c;
   ssize_t n;
 
-  if (write (fd, prompt, strlen (prompt)) < 0)
-    {
-      g_string_free (line, TRUE);
-      return NULL;
-    }
+  /* echo off before the prompt shows, so nothing typed after it is echoed or discarded */
   if (tcgetattr (fd, &old) == 0)
     {
       quiet = old;
@@ -73,6 +69,13 @@ ask (int         fd,
     }
   else
     restored = TRUE;
+  if (write (fd, prompt, strlen (prompt)) < 0)
+    {
+      if (!restored)
+        tcsetattr (fd, TCSAFLUSH, &old);
+      g_string_free (line, TRUE);
+      return NULL;
+    }
 
   while ((n = read (fd, &c, 1)) == 1 || (n < 0 && errno == EINTR))
     {

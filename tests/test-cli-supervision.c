@@ -6,6 +6,14 @@
 
 #include "ipt-review-file.h"
 
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <sys/ioctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #define PASSPHRASE "a long enough passphrase"
 
 typedef struct
@@ -346,6 +354,117 @@ test_refusals (void)
   }
 }
 
+/* Reads what the terminal shows until `text` appears (or 30 s pass). */
+static gboolean
+read_until (int         master,
+            GString    *screen,
+            const char *text)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (text == NULL || strstr (screen->str, text) == NULL)
+    {
+      struct pollfd pfd = { master, POLLIN, 0 };
+      char buf[256];
+      ssize_t n;
+
+      if (g_get_monotonic_time () > deadline || poll (&pfd, 1, 1000) < 0)
+        return FALSE;
+      if (!(pfd.revents & (POLLIN | POLLHUP)))
+        continue;
+      n = read (master, buf, sizeof buf);
+      if (n <= 0)
+        return text == NULL;   /* the app closed the terminal */
+      g_string_append_len (screen, buf, n);
+    }
+  return TRUE;
+}
+
+/* Runs the app on a new terminal of its own, typing `lines` at each prompt. */
+static int
+run_on_terminal (const char         *dir,
+                 const char * const *args,
+                 const char * const *prompts,
+                 const char * const *lines,
+                 GString            *screen)
+{
+  const char *app = g_getenv ("IPT_CASEBOOK");
+  int master = posix_openpt (O_RDWR | O_NOCTTY);
+  int status = 0;
+  pid_t pid;
+
+  g_assert_cmpint (master, >=, 0);
+  g_assert_cmpint (grantpt (master), ==, 0);
+  g_assert_cmpint (unlockpt (master), ==, 0);
+
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      const char *argv[16] = { app, };
+      guint n = 1;
+      int slave;
+
+      setsid ();
+      slave = open (ptsname (master), O_RDWR);
+      if (slave < 0 || ioctl (slave, TIOCSCTTY, 0) != 0 || chdir (dir) != 0)
+        _exit (126);
+      dup2 (slave, 0);
+      dup2 (slave, 1);
+      dup2 (slave, 2);
+      close (master);
+      unsetenv ("DISPLAY");
+      unsetenv ("WAYLAND_DISPLAY");
+      setenv ("XDG_DATA_HOME", dir, 1);
+      for (guint i = 0; args[i] != NULL && n < G_N_ELEMENTS (argv) - 1; i++)
+        argv[n++] = args[i];
+      argv[n] = NULL;
+      execv (app, (char **) argv);
+      _exit (127);
+    }
+
+  for (guint i = 0; prompts[i] != NULL; i++)
+    {
+      g_assert_true (read_until (master, screen, prompts[i]));
+      g_assert_cmpint (write (master, lines[i], strlen (lines[i])), ==, (gssize) strlen (lines[i]));
+    }
+  read_until (master, screen, NULL);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  close (master);
+  g_test_message ("terminal: %s", screen->str);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static void
+test_terminal_passphrase (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autoptr(GPtrArray) tokens = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *casebook = make_casebook (dir, 2, tokens);
+  g_autofree char *review = g_build_filename (dir, "typed.iptreview", NULL);
+  g_autoptr(GString) screen = g_string_new (NULL);
+  g_autoptr(GString) screen2 = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IptReviewDb) db = NULL;
+  const char *args[] = { "--database", casebook, "--export-review", "--output", review, NULL };
+  const char *prompts[] = { "Passphrase: ", "again: ", NULL };
+  const char *typed[] = { "typed on the terminal\n", "typed on the terminal\n", NULL };
+  const char *mistyped[] = { "typed on the terminal\n", "typed on the terminaL\n", NULL };
+
+  g_assert_cmpint (run_on_terminal (dir, args, prompts, typed, screen), ==, 0);
+  /* not echoed */
+  g_assert_null (strstr (screen->str, "typed on the"));
+  g_assert_nonnull (strstr (screen->str, "Wrote a review file of 2 cases"));
+  db = ipt_review_file_open (review, "typed on the terminal", &error);
+  g_assert_no_error (error);
+
+  /* two different answers: nothing written */
+  g_unlink (review);
+  g_assert_cmpint (run_on_terminal (dir, args, prompts, mistyped, screen2), ==, 1);
+  g_assert_nonnull (strstr (screen2->str, "the two passphrases differ; nothing was written"));
+  g_assert_false (g_file_test (review, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -362,6 +481,7 @@ main (int   argc,
   g_test_add_func ("/cli-supervision/pack", test_pack);
   g_test_add_func ("/cli-supervision/export-and-merge", test_export_and_merge);
   g_test_add_func ("/cli-supervision/refusals", test_refusals);
+  g_test_add_func ("/cli-supervision/terminal-passphrase", test_terminal_passphrase);
 
   ret = g_test_run ();
 
