@@ -179,7 +179,8 @@ test_pack (void)
   RUN (&run4, dir, "--database", casebook, "--supervision-pack", "--output", some,
        "--cases", "C-0003,C-0404");
   g_assert_cmpint (run4.status, ==, 1);
-  g_assert_cmpstr (run4.err, ==, "ipt-casebook: No client with case code “C-0404” in the casebook\n");
+  g_assert_cmpstr (run4.err, ==,
+                   "ipt-casebook: No client with case code “C-0404” in the casebook\n");
   g_assert_false (g_file_test (some, G_FILE_TEST_EXISTS));
 }
 
@@ -308,7 +309,8 @@ test_refusals (void)
       const char *pass;
       const char *contains;
     } cases[] = {
-      { "wrong passphrase", review, wrong_pass, "the passphrase is wrong, or the file was changed" },
+      { "wrong passphrase", review, wrong_pass,
+        "the passphrase is wrong, or the file was changed" },
       { "flipped byte", bad, "pass.txt", "the passphrase is wrong, or the file was changed" },
       { "cut short", bad, "pass.txt", "the passphrase is wrong, or the file was changed" },
       { "plain SQLite", bad, "pass.txt", "this is a plain SQLite database, not a review file" },

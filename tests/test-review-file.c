@@ -118,7 +118,8 @@ test_envelope_layout (void)
   /* a new salt every time */
   again = ipt_review_envelope_seal (plain, PASSPHRASE, crypto_pwhash_OPSLIMIT_MIN,
                                     crypto_pwhash_MEMLIMIT_MIN, &error);
-  g_assert_cmpint (memcmp ((const guint8 *) g_bytes_get_data (again, NULL) + 8, data + 8, 16), !=, 0);
+  g_assert_cmpint (memcmp ((const guint8 *) g_bytes_get_data (again, NULL) + 8, data + 8, 16),
+                   !=, 0);
 
   /* an exact number of chunks, and nothing at all */
   for (guint k = 0; k < 2; k++)
@@ -242,14 +243,17 @@ dump_review_db (GBytes *image)
                                 g_array_index (rc->people, IptReviewPerson, j).label,
                                 g_array_index (rc->people, IptReviewPerson, j).notes);
       for (guint j = 0; j < rc->events->len; j++)
-        g_string_append_printf (out, "%s %s\n", g_array_index (rc->events, IptReviewEvent, j).person,
+        g_string_append_printf (out, "%s %s\n",
+                                g_array_index (rc->events, IptReviewEvent, j).person,
                                 g_array_index (rc->events, IptReviewEvent, j).title);
       for (guint j = 0; j < rc->sessions->len; j++)
-        g_string_append_printf (out, "%s\n", g_array_index (rc->sessions, IptReviewSession, j).note);
+        g_string_append_printf (out, "%s\n",
+                                g_array_index (rc->sessions, IptReviewSession, j).note);
       for (guint j = 0; j < rc->goals->len; j++)
         g_string_append_printf (out, "%s\n", g_array_index (rc->goals, IptReviewGoal, j).text);
       for (guint j = 0; j < rc->signals->len; j++)
-        g_string_append_printf (out, "%s\n", ((IptSignal *) g_ptr_array_index (rc->signals, j))->rule);
+        g_string_append_printf (out, "%s\n",
+                                ((IptSignal *) g_ptr_array_index (rc->signals, j))->rule);
     }
   return g_string_free (out, FALSE);
 }

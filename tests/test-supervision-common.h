@@ -5,7 +5,8 @@
 #include "test-store-common.h"
 
 /* Seeds n clients (C-0001, ...) each with a course of `sessions` sessions (PHQ-9 falling from
- * 20, GAD-7 from 14, a risk answer at the last session), every identifying field filled with a token
+ * 20, GAD-7 from 14, a risk answer at the last session), every identifying field filled with a
+ * token
  * added to `tokens` (names, contacts, birth date, referrer, notes, people's names and notes,
  * life-event titles, formulation, roles, session notes, goals, session and event dates). */
 static inline void
@@ -37,7 +38,8 @@ seed_identified_caseload (IptStore  *store,
       g_assert_true (ipt_store_insert_client (store, client, &error));
       g_assert_no_error (error);
 
-      person = ipt_person_new (ipt_client_get_id (client), TOKEN ("Personnamezq%03u"), "partner", 1);
+      person = ipt_person_new (ipt_client_get_id (client), TOKEN ("Personnamezq%03u"), "partner",
+                               1);
       ipt_person_set_contact (person, TOKEN ("Contactzq%03u"));
       ipt_person_set_satisfying (person, TOKEN ("Likedzq%03u"));
       ipt_person_set_unsatisfying (person, TOKEN ("Dislikedzq%03u"));

@@ -83,13 +83,15 @@ case_with (const char         *code,
 static void
 test_order_by_need (void)
 {
-  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func ((GDestroyNotify) ipt_review_case_unref);
+  g_autoptr(GPtrArray) cases = NULL;
   const char *expected[] = { "A", "B", "C", "D", "E", "F", "G", "H", "I", "J" };
 
+  cases = g_ptr_array_new_with_free_func ((GDestroyNotify) ipt_review_case_unref);
   g_ptr_array_add (cases, case_with ("J", IPT_SIGNAL_OUTCOME, IPT_OUTCOME_RELIABLE_RECOVERY));
   g_ptr_array_add (cases, case_with ("D", IPT_SIGNAL_ON_TRACK, IPT_OUTCOME_INSUFFICIENT_DATA));
   g_ptr_array_add (cases, case_with ("F", IPT_SIGNAL_OUTCOME, IPT_OUTCOME_RELIABLE_DETERIORATION));
-  g_ptr_array_add (cases, case_with ("B", IPT_SIGNAL_DETERIORATION, IPT_OUTCOME_NO_RELIABLE_CHANGE));
+  g_ptr_array_add (cases, case_with ("B", IPT_SIGNAL_DETERIORATION,
+                                     IPT_OUTCOME_NO_RELIABLE_CHANGE));
   g_ptr_array_add (cases, case_with ("H", IPT_SIGNAL_OUTCOME, IPT_OUTCOME_RELIABLE_IMPROVEMENT));
   g_ptr_array_add (cases, case_with ("A", IPT_SIGNAL_RISK, IPT_OUTCOME_RECOVERY));
   g_ptr_array_add (cases, case_with ("G", IPT_SIGNAL_OUTCOME, IPT_OUTCOME_NO_RELIABLE_CHANGE));

@@ -329,12 +329,13 @@ ipt_deidentify_cases (IptStore           *store,
                       GHashTable         *shares,
                       GError            **error)
 {
-  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func ((GDestroyNotify) ipt_review_case_unref);
+  g_autoptr(GPtrArray) cases = NULL;
   g_autoptr(GPtrArray) clients = NULL;
 
   g_return_val_if_fail (IPT_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  cases = g_ptr_array_new_with_free_func ((GDestroyNotify) ipt_review_case_unref);
   if (codes != NULL)
     {
       clients = g_ptr_array_new_with_free_func (g_object_unref);

@@ -122,13 +122,13 @@ ipt_review_envelope_seal (GBytes     *plaintext,
       gboolean last = offset + n == size;
       guint old_len = out->len;
       unsigned long long clen = 0;
+      unsigned char tag = last ? crypto_secretstream_xchacha20poly1305_TAG_FINAL
+                               : crypto_secretstream_xchacha20poly1305_TAG_MESSAGE;
 
       g_byte_array_set_size (out, old_len + n + crypto_secretstream_xchacha20poly1305_ABYTES);
       crypto_secretstream_xchacha20poly1305_push (&state, out->data + old_len, &clen,
                                                   data + offset, n,
-                                                  out->data, IPT_REVIEW_FILE_AD_SIZE,
-                                                  last ? crypto_secretstream_xchacha20poly1305_TAG_FINAL
-                                                       : crypto_secretstream_xchacha20poly1305_TAG_MESSAGE);
+                                                  out->data, IPT_REVIEW_FILE_AD_SIZE, tag);
       offset += n;
       if (last)
         break;

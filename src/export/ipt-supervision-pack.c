@@ -166,8 +166,10 @@ draw_cover (Pen       *pen,
   pen_text (pen, "12", count, 0, 4);
   /* TRANSLATORS: the period the pack covers, as the span of its longest course */
   period = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "Period: courses of up to %d week, first to latest session",
-                                         "Period: courses of up to %d weeks, first to latest session",
+                                         "Period: courses of up to %d week, first to latest "
+                                         "session",
+                                         "Period: courses of up to %d weeks, first to latest "
+                                         "session",
                                          weeks), weeks);
   pen_text (pen, "12", period, 0, 24);
 
@@ -374,8 +376,8 @@ ipt_supervision_pack_render (GPtrArray *cases,
   cairo_surface_destroy (surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Drawing the supervision pack failed: %s"),
-                   cairo_status_to_string (status));
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Drawing the supervision pack failed: %s"), cairo_status_to_string (status));
       return NULL;
     }
   return g_byte_array_free_to_bytes (g_steal_pointer (&out));

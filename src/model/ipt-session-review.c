@@ -472,7 +472,8 @@ ipt_session_review_validate (IptSessionReview *self,
   if (!rated && is_blank (self->comment))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("Rate at least one task, the focus or the stance, or write a comment"));
+                           _("Rate at least one task, the focus or the stance, or write a "
+                             "comment"));
       return FALSE;
     }
   return TRUE;
