@@ -171,6 +171,11 @@ export_review (IptStore                    *store,
   g_autoptr(char) passphrase = NULL;
   guint n_cases = 0;
 
+  if (g_strcmp0 (args->output, "-") == 0)
+    {
+      cli_error (_("--export-review writes a file: give its name, not -"));
+      return 1;
+    }
   passphrase = _ipt_cli_read_passphrase (args->passphrase_file, TRUE);
   if (passphrase == NULL)
     return 1;

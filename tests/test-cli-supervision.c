@@ -283,6 +283,14 @@ test_refusals (void)
     other = make_casebook (other_dir, 1, more);
   }
 
+  /* standard output is no place for a review file */
+  RUN (&run, dir, "--database", casebook, "--export-review", "--output", "-",
+       "--passphrase-file", "pass.txt");
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, ==, "ipt-casebook: --export-review writes a file: give its name, not -\n");
+  run_clear (&run);
+
   /* a typed passphrase too short: no file */
   RUN (&run, dir, "--database", casebook, "--export-review", "--output", review,
        "--passphrase-file", short_pass);
