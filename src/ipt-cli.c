@@ -591,10 +591,16 @@ run_supervision (const CliOptions         *o,
   gboolean merge = command == IPT_CLI_MERGE_REVIEW;
 
   /* a merge writes into an existing casebook only: nothing is created for it */
-  if (merge && o->database != NULL && !g_file_test (o->database, G_FILE_TEST_IS_REGULAR))
+  if (merge)
     {
-      cli_error (_("%s: no such casebook"), o->database);
-      return 1;
+      g_autofree char *default_path = o->database == NULL ? ipt_store_default_path () : NULL;
+      const char *path = o->database != NULL ? o->database : default_path;
+
+      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        {
+          cli_error (_("%s: no such casebook"), path);
+          return 1;
+        }
     }
   store = open_store (o, merge);
   if (store == NULL)

@@ -252,7 +252,8 @@ test_export_and_merge (void)
   RUN (&run4, dir, "--database", casebook, "--export-review", "--output", review,
        "--cases", "C-0404", "--passphrase-file", "pass.txt");
   g_assert_cmpint (run4.status, ==, 1);
-  g_assert_cmpstr (run4.err, ==, "ipt-casebook: No client with case code “C-0404” in the casebook\n");
+  g_assert_cmpstr (run4.err, ==,
+                   "ipt-casebook: No client with case code “C-0404” in the casebook\n");
   g_assert_false (g_file_test (review, G_FILE_TEST_EXISTS));
 }
 
@@ -283,12 +284,27 @@ test_refusals (void)
     other = make_casebook (other_dir, 1, more);
   }
 
+  /* no default casebook yet: a merge does not make one */
+  {
+    g_autofree char *empty_home = g_build_filename (dir, "home", NULL);
+    g_autofree char *default_casebook = g_build_filename (empty_home, "ipt-casebook",
+                                                          "casebook.sqlite", NULL);
+    g_auto(Run) r;
+
+    g_assert_cmpint (g_mkdir (empty_home, 0700), ==, 0);
+    RUN (&r, empty_home, "--merge-review", review, "--passphrase-file", "../pass.txt");
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err, "casebook.sqlite: no such casebook"));
+    g_assert_false (g_file_test (default_casebook, G_FILE_TEST_EXISTS));
+  }
+
   /* standard output is no place for a review file */
   RUN (&run, dir, "--database", casebook, "--export-review", "--output", "-",
        "--passphrase-file", "pass.txt");
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpstr (run.out, ==, "");
-  g_assert_cmpstr (run.err, ==, "ipt-casebook: --export-review writes a file: give its name, not -\n");
+  g_assert_cmpstr (run.err, ==,
+                   "ipt-casebook: --export-review writes a file: give its name, not -\n");
   run_clear (&run);
 
   /* a typed passphrase too short: no file */
