@@ -107,6 +107,7 @@ test_pack (void)
   g_autofree char *casebook = make_casebook (dir, 12, tokens);
   g_autofree char *pdf = g_build_filename (dir, "pack.pdf", NULL);
   g_autofree char *some = g_build_filename (dir, "some.pdf", NULL);
+  g_autofree char *pdftotext = NULL;
   g_autofree char *text = NULL;
   g_autofree char *bytes = NULL;
   gsize size = 0;
@@ -126,7 +127,8 @@ test_pack (void)
   g_assert_true (g_str_has_prefix (bytes, "%PDF"));
   g_assert_null (find_token (bytes, size, tokens));
 
-  if (g_find_program_in_path ("pdftotext") == NULL)
+  pdftotext = g_find_program_in_path ("pdftotext");
+  if (pdftotext == NULL)
     {
       g_test_skip ("pdftotext is not installed (poppler-utils)");
       return;
