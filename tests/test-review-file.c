@@ -13,6 +13,7 @@
 #include "ipt-deidentify.h"
 #include "ipt-review-file.h"
 #include "ipt-review.h"
+#include "ipt-supervision-pack.h"
 
 #define PASSPHRASE "correct horse battery staple"
 
@@ -718,6 +719,84 @@ test_review_mode (void)
   }
 }
 
+static void
+on_done (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+static void
+test_async (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autoptr(IptStore) store = open_new (dir, "casebook.sqlite");
+  g_autoptr(GPtrArray) tokens = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *path = g_build_filename (dir, "async.iptreview", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "async.pdf", NULL);
+  g_autofree char *uid = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IptReview) review = NULL;
+  g_autoptr(IptReview) reopened = NULL;
+  g_autoptr(IptComment) first = NULL;
+  g_autoptr(IptComment) second = NULL;
+  GAsyncResult *written = NULL, *packed = NULL, *opened = NULL, *saved = NULL;
+  gint64 episode_id;
+
+  seed_identified_caseload (store, 3, 4, tokens);
+  uid = ipt_store_get_casebook_uid (store, &error);
+  cases = ipt_deidentify_cases (store, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  ipt_review_write_cases_async (cases, uid, PASSPHRASE, path, NULL, on_done, &written);
+  ipt_supervision_pack_write_async (cases, pdf, NULL, on_done, &packed);
+  g_assert_true (ipt_review_write_cases_finish (wait_for (&written), &error));
+  g_assert_no_error (error);
+  g_assert_true (ipt_supervision_pack_write_finish (wait_for (&packed), &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF"));
+
+  ipt_review_open_async (path, PASSPHRASE, NULL, on_done, &opened);
+  review = ipt_review_open_finish (wait_for (&opened), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ipt_review_get_cases (review)->len, ==, 3);
+  episode_id = ((IptReviewCase *) g_ptr_array_index (ipt_review_get_cases (review), 0))->episode_id;
+
+  first = ipt_comment_new (episode_id, NULL, "Saved in a thread");
+  g_assert_true (ipt_review_add_comment (review, first, &error));
+  ipt_review_save_async (review, NULL, on_done, &saved);
+  /* added while the file is being written: still to be saved afterwards */
+  second = ipt_comment_new (episode_id, NULL, "Added meanwhile");
+  g_assert_true (ipt_review_add_comment (review, second, &error));
+  g_assert_true (ipt_review_save_finish (review, wait_for (&saved), &error));
+  g_assert_no_error (error);
+  g_assert_true (ipt_review_get_modified (review));
+
+  reopened = ipt_review_open (path, PASSPHRASE, &error);
+  g_assert_no_error (error);
+  list = ipt_review_list_comments (reopened, 0, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpstr (ipt_comment_get_text (g_ptr_array_index (list, 0)), ==, "Saved in a thread");
+
+  g_object_unref (written);
+  g_object_unref (packed);
+  g_object_unref (opened);
+  g_object_unref (saved);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -741,6 +820,7 @@ main (int   argc,
   g_test_add_func ("/review-file/save-is-atomic", test_save_is_atomic);
   g_test_add_func ("/review-file/refuses-files", test_refuses_files);
   g_test_add_func ("/review-file/review-mode", test_review_mode);
+  g_test_add_func ("/review-file/async", test_async);
 
   ret = g_test_run ();
 

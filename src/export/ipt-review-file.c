@@ -373,6 +373,112 @@ seal_db (IptReviewDb *db,
 }
 
 gboolean
+ipt_review_write_cases (GPtrArray   *cases,
+                        const char  *casebook_uid,
+                        const char  *passphrase,
+                        const char  *output_path,
+                        GError     **error)
+{
+  g_autoptr(IptReviewDb) db = NULL;
+  g_autoptr(GBytes) sealed = NULL;
+
+  g_return_val_if_fail (cases != NULL, FALSE);
+  g_return_val_if_fail (casebook_uid != NULL, FALSE);
+  g_return_val_if_fail (output_path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!ipt_review_passphrase_check (passphrase, error))
+    return FALSE;
+  if (cases->len == 0)
+    {
+      g_set_error_literal (error, IPT_STORE_ERROR, IPT_STORE_ERROR_NOT_FOUND,
+                           _("The casebook has no course to review"));
+      return FALSE;
+    }
+
+  db = ipt_review_db_new (casebook_uid, error);
+  if (db == NULL)
+    return FALSE;
+  for (guint i = 0; i < cases->len; i++)
+    if (!ipt_review_db_add_case (db, g_ptr_array_index (cases, i), error))
+      return FALSE;
+
+  sealed = seal_db (db, passphrase, error);
+  return sealed != NULL && ipt_review_file_write_atomic (output_path, sealed, error);
+}
+
+typedef struct
+{
+  GPtrArray *cases;
+  char      *casebook_uid;
+  char      *passphrase;
+  char      *output_path;
+} WriteCasesData;
+
+static void
+write_cases_data_free (gpointer data)
+{
+  WriteCasesData *d = data;
+
+  g_ptr_array_unref (d->cases);
+  g_free (d->casebook_uid);
+  sodium_memzero (d->passphrase, strlen (d->passphrase));
+  g_free (d->passphrase);
+  g_free (d->output_path);
+  g_free (d);
+}
+
+static void
+write_cases_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  WriteCasesData *d = task_data;
+  GError *error = NULL;
+
+  if (ipt_review_write_cases (d->cases, d->casebook_uid, d->passphrase, d->output_path, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+ipt_review_write_cases_async (GPtrArray           *cases,
+                              const char          *casebook_uid,
+                              const char          *passphrase,
+                              const char          *output_path,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  WriteCasesData *d = g_new0 (WriteCasesData, 1);
+
+  g_return_if_fail (cases != NULL && casebook_uid != NULL && passphrase != NULL);
+  g_return_if_fail (output_path != NULL);
+
+  g_task_set_source_tag (task, ipt_review_write_cases_async);
+  d->cases = g_ptr_array_ref (cases);
+  d->casebook_uid = g_strdup (casebook_uid);
+  d->passphrase = g_strdup (passphrase);
+  d->output_path = g_strdup (output_path);
+  g_task_set_task_data (task, d, write_cases_data_free);
+  g_task_run_in_thread (task, write_cases_thread);
+}
+
+gboolean
+ipt_review_write_cases_finish (GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ipt_review_write_cases_async,
+                        FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+gboolean
 ipt_review_export (IptStore           *store,
                    const char * const *codes,
                    GHashTable         *shares,
@@ -382,8 +488,6 @@ ipt_review_export (IptStore           *store,
                    GError            **error)
 {
   g_autoptr(GPtrArray) cases = NULL;
-  g_autoptr(IptReviewDb) db = NULL;
-  g_autoptr(GBytes) sealed = NULL;
   g_autofree char *uid = NULL;
 
   g_return_val_if_fail (IPT_IS_STORE (store), FALSE);
@@ -396,24 +500,7 @@ ipt_review_export (IptStore           *store,
   if (uid == NULL)
     return FALSE;
   cases = ipt_deidentify_cases (store, codes, shares, error);
-  if (cases == NULL)
-    return FALSE;
-  if (cases->len == 0)
-    {
-      g_set_error_literal (error, IPT_STORE_ERROR, IPT_STORE_ERROR_NOT_FOUND,
-                           _("The casebook has no course to review"));
-      return FALSE;
-    }
-
-  db = ipt_review_db_new (uid, error);
-  if (db == NULL)
-    return FALSE;
-  for (guint i = 0; i < cases->len; i++)
-    if (!ipt_review_db_add_case (db, g_ptr_array_index (cases, i), error))
-      return FALSE;
-
-  sealed = seal_db (db, passphrase, error);
-  if (sealed == NULL || !ipt_review_file_write_atomic (output_path, sealed, error))
+  if (cases == NULL || !ipt_review_write_cases (cases, uid, passphrase, output_path, error))
     return FALSE;
   if (n_cases != NULL)
     *n_cases = cases->len;

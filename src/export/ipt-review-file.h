@@ -56,6 +56,25 @@ gboolean    ipt_review_passphrase_check (const char *passphrase, GError **error)
  * it over `path`: a failure or a crash leaves the earlier file whole. */
 gboolean    ipt_review_file_write_atomic (const char *path, GBytes *bytes, GError **error);
 
+/* Writes de-identified cases (IptReviewCase, from ipt_deidentify_cases ()) as a review file of
+ * the casebook with this identity (ipt_store_get_casebook_uid ()). It needs no casebook, so the
+ * window can de-identify on the main thread and write in a thread (_async: a GTask thread; the
+ * cases must not change meanwhile). Nothing is written on failure. */
+gboolean    ipt_review_write_cases (GPtrArray   *cases,
+                                    const char  *casebook_uid,
+                                    const char  *passphrase,
+                                    const char  *output_path,
+                                    GError     **error);
+void        ipt_review_write_cases_async (GPtrArray           *cases,
+                                          const char          *casebook_uid,
+                                          const char          *passphrase,
+                                          const char          *output_path,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+gboolean    ipt_review_write_cases_finish (GAsyncResult  *result,
+                                           GError       **error);
+
 /* The de-identified cases (ipt_deidentify_cases ()) of `codes` (NULL: every active client
  * with a course) with what `shares` includes, written as a review file at `output_path`.
  * n_cases: how many went in. Nothing is written on failure. */

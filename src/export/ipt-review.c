@@ -20,6 +20,7 @@ struct _IptReview
   IptReviewDb *db;
   GPtrArray *cases;
   gboolean modified;
+  guint64 generation;   /* additions so far: a save in a thread knows what it saved */
 };
 
 G_DEFINE_FINAL_TYPE (IptReview, ipt_review, G_TYPE_OBJECT)
@@ -88,6 +89,8 @@ static void
 set_modified (IptReview *self,
               gboolean   modified)
 {
+  if (modified)
+    self->generation++;
   if (self->modified == modified)
     return;
   self->modified = modified;
@@ -265,6 +268,162 @@ ipt_review_save (IptReview *self,
   if (!ipt_review_file_save (self->db, self->path, self->passphrase, error))
     return FALSE;
   set_modified (self, FALSE);
+  return TRUE;
+}
+
+/* Opening in a thread */
+
+typedef struct
+{
+  char *path;
+  char *passphrase;
+} OpenData;
+
+static void
+open_data_free (gpointer data)
+{
+  OpenData *d = data;
+
+  g_free (d->path);
+  sodium_memzero (d->passphrase, strlen (d->passphrase));
+  g_free (d->passphrase);
+  g_free (d);
+}
+
+static void
+open_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  OpenData *d = task_data;
+  GError *error = NULL;
+  IptReview *review = ipt_review_open (d->path, d->passphrase, &error);
+
+  if (review != NULL)
+    g_task_return_pointer (task, review, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+ipt_review_open_async (const char          *path,
+                       const char          *passphrase,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  OpenData *d = g_new0 (OpenData, 1);
+
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (passphrase != NULL);
+
+  g_task_set_source_tag (task, ipt_review_open_async);
+  d->path = g_strdup (path);
+  d->passphrase = g_strdup (passphrase);
+  g_task_set_task_data (task, d, open_data_free);
+  g_task_run_in_thread (task, open_thread);
+}
+
+IptReview *
+ipt_review_open_finish (GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ipt_review_open_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Saving in a thread: the database is copied here, then sealed and written there. */
+
+typedef struct
+{
+  GBytes  *image;
+  char    *path;
+  char    *passphrase;
+  guint64  generation;
+} SaveData;
+
+static void
+save_data_free (gpointer data)
+{
+  SaveData *d = data;
+
+  sodium_memzero ((gpointer) g_bytes_get_data (d->image, NULL), g_bytes_get_size (d->image));
+  g_bytes_unref (d->image);
+  g_free (d->path);
+  sodium_memzero (d->passphrase, strlen (d->passphrase));
+  g_free (d->passphrase);
+  g_free (d);
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveData *d = task_data;
+  g_autoptr(GBytes) sealed = NULL;
+  GError *error = NULL;
+
+  sealed = ipt_review_envelope_seal (d->image, d->passphrase, crypto_pwhash_OPSLIMIT_MODERATE,
+                                     crypto_pwhash_MEMLIMIT_MODERATE, &error);
+  if (sealed != NULL && ipt_review_file_write_atomic (d->path, sealed, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+ipt_review_save_async (IptReview           *self,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
+  GBytes *image;
+  SaveData *d;
+
+  g_return_if_fail (IPT_IS_REVIEW (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ipt_review_save_async);
+  image = ipt_review_db_serialize (self->db, &error);
+  if (image == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  d = g_new0 (SaveData, 1);
+  d->image = image;
+  d->path = g_strdup (self->path);
+  d->passphrase = g_strdup (self->passphrase);
+  d->generation = self->generation;
+  g_task_set_task_data (task, d, save_data_free);
+  g_task_run_in_thread (task, save_thread);
+}
+
+gboolean
+ipt_review_save_finish (IptReview     *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  SaveData *d;
+
+  g_return_val_if_fail (IPT_IS_REVIEW (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ipt_review_save_async, FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  /* what was added while the file was being written is still to be saved */
+  d = g_task_get_task_data (G_TASK (result));
+  if (d->generation == self->generation)
+    set_modified (self, FALSE);
   return TRUE;
 }
 

@@ -46,6 +46,24 @@ GPtrArray     *ipt_review_list_supervision_log (IptReview *self, gint64 episode_
  * review still modified. */
 gboolean       ipt_review_save (IptReview *self, GError **error);
 
+/* The same in a GTask thread (opening derives a key and decrypts: about a second). */
+void           ipt_review_open_async (const char          *path,
+                                      const char          *passphrase,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data);
+IptReview     *ipt_review_open_finish (GAsyncResult  *result,
+                                       GError       **error);
+/* The database is copied at once; sealing and writing run in a GTask thread. What is added
+ * meanwhile keeps the review modified. */
+void           ipt_review_save_async (IptReview           *self,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data);
+gboolean       ipt_review_save_finish (IptReview     *self,
+                                       GAsyncResult  *result,
+                                       GError       **error);
+
 /* "This checklist is the app's own, built from the tasks of each phase; it is not the IPT
  * Institute's Quality and Adherence Scale." Translated, for the rating form. */
 const char    *ipt_review_checklist_notice (void);

@@ -384,25 +384,18 @@ ipt_supervision_pack_render (GPtrArray *cases,
 }
 
 gboolean
-ipt_supervision_pack_export (IptStore           *store,
-                             const char * const *codes,
-                             GHashTable         *shares,
-                             const char         *output_path,
-                             guint              *n_cases,
-                             GError            **error)
+ipt_supervision_pack_write (GPtrArray   *cases,
+                            const char  *output_path,
+                            GError     **error)
 {
-  g_autoptr(GPtrArray) cases = NULL;
   g_autoptr(GBytes) pdf = NULL;
   gsize size = 0;
   const char *data;
 
-  g_return_val_if_fail (IPT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (cases != NULL, FALSE);
   g_return_val_if_fail (output_path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  cases = ipt_deidentify_cases (store, codes, shares, error);
-  if (cases == NULL)
-    return FALSE;
   if (cases->len == 0)
     {
       g_set_error_literal (error, IPT_STORE_ERROR, IPT_STORE_ERROR_NOT_FOUND,
@@ -413,7 +406,87 @@ ipt_supervision_pack_export (IptStore           *store,
   if (pdf == NULL)
     return FALSE;
   data = g_bytes_get_data (pdf, &size);
-  if (!ipt_export_write_output (output_path, data, size, error))
+  return ipt_export_write_output (output_path, data, size, error);
+}
+
+typedef struct
+{
+  GPtrArray *cases;
+  char      *output_path;
+} WriteData;
+
+static void
+write_data_free (gpointer data)
+{
+  WriteData *d = data;
+
+  g_ptr_array_unref (d->cases);
+  g_free (d->output_path);
+  g_free (d);
+}
+
+static void
+write_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  WriteData *d = task_data;
+  GError *error = NULL;
+
+  if (ipt_supervision_pack_write (d->cases, d->output_path, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+ipt_supervision_pack_write_async (GPtrArray           *cases,
+                                  const char          *output_path,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  WriteData *d = g_new0 (WriteData, 1);
+
+  g_return_if_fail (cases != NULL);
+  g_return_if_fail (output_path != NULL);
+
+  g_task_set_source_tag (task, ipt_supervision_pack_write_async);
+  d->cases = g_ptr_array_ref (cases);
+  d->output_path = g_strdup (output_path);
+  g_task_set_task_data (task, d, write_data_free);
+  g_task_run_in_thread (task, write_thread);
+}
+
+gboolean
+ipt_supervision_pack_write_finish (GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        ipt_supervision_pack_write_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+gboolean
+ipt_supervision_pack_export (IptStore           *store,
+                             const char * const *codes,
+                             GHashTable         *shares,
+                             const char         *output_path,
+                             guint              *n_cases,
+                             GError            **error)
+{
+  g_autoptr(GPtrArray) cases = NULL;
+
+  g_return_val_if_fail (IPT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (output_path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  cases = ipt_deidentify_cases (store, codes, shares, error);
+  if (cases == NULL || !ipt_supervision_pack_write (cases, output_path, error))
     return FALSE;
   if (n_cases != NULL)
     *n_cases = cases->len;

@@ -21,6 +21,20 @@ void          ipt_supervision_compute_figures (GPtrArray          *cases,
 GBytes       *ipt_supervision_pack_render (GPtrArray *cases,
                                            GError   **error);
 
+/* Writes the pack of de-identified cases to `output_path` through a temporary file ("-":
+ * standard output). It needs no casebook: _async renders and writes in a GTask thread (the
+ * cases must not change meanwhile). */
+gboolean      ipt_supervision_pack_write (GPtrArray   *cases,
+                                          const char  *output_path,
+                                          GError     **error);
+void          ipt_supervision_pack_write_async (GPtrArray           *cases,
+                                                const char          *output_path,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+gboolean      ipt_supervision_pack_write_finish (GAsyncResult  *result,
+                                                 GError       **error);
+
 /* The pack of the de-identified cases (ipt_deidentify_cases ()) of `codes` (NULL: every
  * active client with a course), with what `shares` includes, written to `output_path` through
  * a temporary file. n_cases: how many went in. */
