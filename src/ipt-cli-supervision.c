@@ -211,9 +211,22 @@ merge_review (IptStore                    *store,
       cli_error ("%s", error->message);
       return 1;
     }
-  /* TRANSLATORS: "Merged 2 comments, 1 session review and 1 log entry (3 already merged)" */
-  g_print (_("Merged %u comments, %u session reviews and %u log entries (%u already merged)\n"),
-           summary.n_comments, summary.n_reviews, summary.n_entries, summary.n_unchanged);
+  {
+    g_autofree char *comments = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u comment",
+                                                              "%u comments", summary.n_comments),
+                                                 summary.n_comments);
+    g_autofree char *reviews = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u session review",
+                                                             "%u session reviews",
+                                                             summary.n_reviews),
+                                                summary.n_reviews);
+    g_autofree char *entries = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u log entry",
+                                                             "%u log entries", summary.n_entries),
+                                                summary.n_entries);
+
+    /* TRANSLATORS: "Merged 2 comments, 1 session review and 1 log entry (3 already merged)" */
+    g_print (_("Merged %s, %s and %s (%u already merged)\n"), comments, reviews, entries,
+             summary.n_unchanged);
+  }
   return 0;
 }
 

@@ -236,7 +236,7 @@ test_export_and_merge (void)
   RUN (&run2, dir, "--database", casebook, "--merge-review", review, "--passphrase-file",
        "pass.txt");
   g_assert_cmpint (run2.status, ==, 0);
-  g_assert_cmpstr (run2.out, ==, "Merged 1 comments, 0 session reviews and 1 log entries "
+  g_assert_cmpstr (run2.out, ==, "Merged 1 comment, 0 session reviews and 1 log entry "
                                  "(0 already merged)\n");
   g_assert_cmpint (count_rows (casebook, "comments WHERE text = 'Good work on the inventory.' "
                                          "AND episode_id = (SELECT e.id FROM episodes e JOIN "
