@@ -311,6 +311,7 @@ test_nothing_identifying_leaves (void)
     g_assert_cmpstr (rc->code, ==, "C-0001");
     g_assert_cmpstr (rc->focus_person, ==, "Partner");
     g_assert_cmpstr (g_array_index (rc->people, IptReviewPerson, 1).label, ==, "Person 2");
+    g_assert_cmpstr (g_array_index (rc->people, IptReviewPerson, 2).label, ==, "Person 3");
     g_assert_cmpint (g_array_index (rc->events, IptReviewEvent, 0).week, ==, -3);
     g_assert_cmpint (g_array_index (rc->sessions, IptReviewSession, 0).week, ==, 1);  /* 02-10 */
     g_assert_cmpuint (rc->sessions->len, ==, 8);

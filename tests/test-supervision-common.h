@@ -55,6 +55,15 @@ seed_identified_caseload (IptStore  *store,
         g_assert_true (ipt_store_save_person (store, sister, &error));
         g_assert_no_error (error);
       }
+      {
+        /* nor one that names another person of the inventory */
+        g_autofree char *named = g_strdup_printf ("Personnamezq%03u's mother", c);
+        g_autoptr(IptPerson) mother = ipt_person_new (ipt_client_get_id (client),
+                                                      TOKEN ("Mothernamezq%03u"), named, 2);
+
+        g_assert_true (ipt_store_save_person (store, mother, &error));
+        g_assert_no_error (error);
+      }
 
       episode = ipt_episode_new (ipt_client_get_id (client), "2025-02-03", 16);
       ipt_episode_set_focus (episode, IPT_FOCUS_ROLE_DISPUTE);

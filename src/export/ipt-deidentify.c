@@ -67,15 +67,15 @@ is_blank (const char *text)
 }
 
 /* A person's label: the relationship with a capital, unless it is empty or names someone (the
- * person or the client); then "Person N". */
+ * client or anyone of the inventory, "Sam's mother"); then "Person N". */
 static char *
 person_label (IptPerson *person,
               guint      index,
-              IptClient *client)
+              IptClient *client,
+              GPtrArray *people)
 {
   const char *relationship = ipt_person_get_relationship (person);
   const char *names[] = {
-    ipt_person_get_name (person),
     ipt_client_get_given_name (client),
     ipt_client_get_family_name (client),
     ipt_client_get_preferred_name (client),
@@ -85,6 +85,9 @@ person_label (IptPerson *person,
     return g_strdup_printf (_("Person %u"), index + 1);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     if (mentions (relationship, names[i]))
+      return g_strdup_printf (_("Person %u"), index + 1);
+  for (guint i = 0; i < people->len; i++)
+    if (mentions (relationship, ipt_person_get_name (g_ptr_array_index (people, i))))
       return g_strdup_printf (_("Person %u"), index + 1);
 
   {
@@ -237,7 +240,7 @@ fill_case (IptStore       *store,
       IptReviewPerson rp = { 0, };
       gint64 *key = g_new (gint64, 1);
 
-      rp.label = person_label (person, i, client);
+      rp.label = person_label (person, i, client, people);
       rp.ring = ipt_person_get_ring (person);
       rp.ideal_ring = ipt_person_get_ideal_ring (person);
       rp.knows_about_mood = ipt_person_get_knows_about_mood (person);
