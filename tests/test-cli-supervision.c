@@ -249,6 +249,26 @@ test_export_and_merge (void)
                                  "(2 already merged)\n");
   g_assert_cmpint (count_rows (casebook, "comments"), ==, 1);
 
+  /* the pack counts the supervision log, per case and over the caseload */
+  {
+    g_autofree char *pdf = g_build_filename (dir, "logged.pdf", NULL);
+    g_autofree char *text = NULL;
+    const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+    g_auto(Run) r;
+
+    RUN (&r, dir, "--database", casebook, "--supervision-pack", "--output", pdf,
+         "--cases", "C-0004");
+    g_assert_cmpint (r.status, ==, 0);
+    if (g_spawn_sync (dir, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &text, NULL,
+                      NULL, NULL))
+      {
+        /* the line may wrap after "recordings" */
+        g_assert_nonnull (strstr (text, "Supervision so far: 1 meeting, 0 sessions discussed, "
+                                        "2 recordings"));
+        g_assert_nonnull (strstr (text, "Supervision log"));
+      }
+  }
+
   /* an unknown code: one line, no file */
   g_unlink (review);
   RUN (&run4, dir, "--database", casebook, "--export-review", "--output", review,

@@ -140,6 +140,28 @@ pen_text (Pen        *pen,
   pen->y += (double) height / PANGO_SCALE + space_after;
 }
 
+/* "3 meetings, 5 sessions discussed, 2 recordings reviewed" */
+static char *
+totals_text (const IptSupervisionTotals *totals)
+{
+  g_autofree char *meetings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u meeting",
+                                                            "%u meetings", totals->n_entries),
+                                               totals->n_entries);
+  g_autofree char *sessions = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%u session discussed",
+                                                            "%u sessions discussed",
+                                                            totals->n_sessions_discussed),
+                                               totals->n_sessions_discussed);
+  g_autofree char *recordings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                              "%u recording reviewed",
+                                                              "%u recordings reviewed",
+                                                              totals->n_recordings_reviewed),
+                                                 totals->n_recordings_reviewed);
+
+  /* TRANSLATORS: meetings, sessions discussed, recordings reviewed */
+  return g_strdup_printf (_("%s, %s, %s"), meetings, sessions, recordings);
+}
+
 static void
 draw_cover (Pen       *pen,
             GPtrArray *cases)
@@ -172,6 +194,31 @@ draw_cover (Pen       *pen,
                                          "session",
                                          weeks), weeks);
   pen_text (pen, "12", period, 0, 24);
+
+  {
+    g_autoptr(GPtrArray) log = g_ptr_array_new ();
+    IptSupervisionTotals totals;
+
+    for (guint i = 0; i < cases->len; i++)
+      {
+        const IptReviewCase *rc = g_ptr_array_index (cases, i);
+
+        for (guint j = 0; j < rc->supervision_log->len; j++)
+          g_ptr_array_add (log, g_ptr_array_index (rc->supervision_log, j));
+      }
+    if (log->len > 0)
+      {
+        g_autofree char *line = NULL;
+
+        g_autofree char *counts = NULL;
+
+        ipt_supervision_totals_compute (log, &totals);
+        counts = totals_text (&totals);
+        /* TRANSLATORS: "Supervision so far: 3 meetings, 5 sessions discussed, ..." */
+        line = g_strdup_printf (_("Supervision so far: %s"), counts);
+        pen_text (pen, "12", line, 0, 24);
+      }
+  }
 
   pen_text (pen, "Bold 16", _("Caseload figures"), 0, 4);
   pen_text (pen, "10", _("Outcome figures count ended courses only."), 0, 10);
@@ -329,6 +376,17 @@ draw_case (Pen                 *pen,
       pen_text (pen, "Bold 13", _("Inventory"), 0, 4);
       pen_text (pen, "10", people->str, 12, 10);
       g_string_free (people, TRUE);
+    }
+
+  if (rc->supervision_log->len > 0)
+    {
+      IptSupervisionTotals totals;
+      g_autofree char *line = NULL;
+
+      ipt_supervision_totals_compute (rc->supervision_log, &totals);
+      line = totals_text (&totals);
+      pen_text (pen, "Bold 13", _("Supervision log"), 0, 4);
+      pen_text (pen, "10", line, 12, 10);
     }
 
   draw_included (pen, rc);
