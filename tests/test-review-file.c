@@ -604,6 +604,40 @@ test_refuses_files (void)
     db = ipt_review_file_open (renamed, PASSPHRASE, &error);
     g_assert_null (db);
     g_assert_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_NOT_A_CASEBOOK);
+    g_clear_error (&error);
+  }
+
+  /* a review database of a newer layout, well sealed */
+  {
+    g_autoptr(IptReviewDb) fresh = ipt_review_db_new ("0123456789abcdef0123456789abcdef", &error);
+    g_autoptr(GBytes) image = ipt_review_db_serialize (fresh, &error);
+    g_autoptr(GBytes) newer = NULL;
+    g_autoptr(GBytes) sealed = NULL;
+    sqlite3 *raw = NULL;
+    gsize size = g_bytes_get_size (image);
+    unsigned char *copy = sqlite3_malloc64 (size);
+    sqlite3_int64 new_size = 0;
+    unsigned char *data;
+
+    memcpy (copy, g_bytes_get_data (image, NULL), size);
+    g_assert_cmpint (sqlite3_open (":memory:", &raw), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_deserialize (raw, "main", copy, size, size,
+                                          SQLITE_DESERIALIZE_FREEONCLOSE |
+                                          SQLITE_DESERIALIZE_RESIZEABLE), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (raw, "PRAGMA user_version = 2", NULL, NULL, NULL), ==,
+                     SQLITE_OK);
+    data = sqlite3_serialize (raw, "main", &new_size, 0);
+    newer = g_bytes_new (data, new_size);
+    sqlite3_free (data);
+    sqlite3_close (raw);
+
+    sealed = ipt_review_envelope_seal (newer, PASSPHRASE, crypto_pwhash_OPSLIMIT_MIN,
+                                       crypto_pwhash_MEMLIMIT_MIN, &error);
+    write_bytes (renamed, g_bytes_get_data (sealed, NULL), g_bytes_get_size (sealed));
+    db = ipt_review_file_open (renamed, PASSPHRASE, &error);
+    g_assert_null (db);
+    g_assert_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_TOO_NEW);
+    g_assert_nonnull (strstr (error->message, "newer version"));
   }
 }
 
