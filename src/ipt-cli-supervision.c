@@ -55,7 +55,7 @@ ask (int         fd,
 {
   struct termios old, quiet;
   GString *line = g_string_new (NULL);
-  gboolean restored = FALSE;
+  gboolean echo_untouched = TRUE;
   char c;
   ssize_t n;
 
@@ -65,13 +65,11 @@ ask (int         fd,
       quiet = old;
       quiet.c_lflag &= ~(tcflag_t) (ECHO | ECHONL);
       quiet.c_lflag |= ICANON;
-      restored = tcsetattr (fd, TCSAFLUSH, &quiet) != 0;
+      echo_untouched = tcsetattr (fd, TCSAFLUSH, &quiet) != 0;
     }
-  else
-    restored = TRUE;
   if (write (fd, prompt, strlen (prompt)) < 0)
     {
-      if (!restored)
+      if (!echo_untouched)
         tcsetattr (fd, TCSAFLUSH, &old);
       g_string_free (line, TRUE);
       return NULL;
@@ -85,16 +83,16 @@ ask (int         fd,
         break;
       g_string_append_c (line, c);
     }
-  if (!restored)
+  if (!echo_untouched)
     tcsetattr (fd, TCSAFLUSH, &old);
   if (write (fd, "\n", 1) < 0)
     {
       /* the newline only tidies the terminal */
     }
-  if (n == 0 && line->len == 0)
+  if (n <= 0 && line->len == 0)
     {
-      free_secret (g_string_free (line, FALSE));
-      return NULL;
+      g_string_free (line, TRUE);
+      return NULL;   /* end of input */
     }
   return g_string_free (line, FALSE);
 }
