@@ -17,7 +17,7 @@ shift || true
 packages=(
   meson ninja-build pkg-config gcc libc6-dev python3
   libgtk-4-dev libepoxy-dev libglib2.0-dev libglib2.0-bin libsqlite3-dev sqlite3 libcairo2-dev
-  libpango1.0-dev
+  libpango1.0-dev libsodium-dev
   gettext desktop-file-utils appstream libgtk-4-bin libxml2-utils
   xvfb xauth dbus dbus-x11 at-spi2-core dconf-gsettings-backend
   poppler-utils

@@ -16,6 +16,7 @@
 
 #include "ipt-cli.h"
 #include "ipt-case-report.h"
+#include "ipt-cli-supervision.h"
 #include "ipt-chart-export.h"
 #include "ipt-csv-export.h"
 #include "ipt-demo.h"
@@ -43,6 +44,7 @@ typedef struct
   gboolean    export_review;
   const char *cases;
   const char *merge_review;
+  const char *passphrase_file;
   const char *screenshot;
   const char *make_demo;
   const char *clients;
@@ -94,6 +96,9 @@ ipt_cli_add_options (GApplication *app)
       N_("With --supervision-pack or --export-review: only these clients"), N_("CODE,…") },
     { "merge-review", G_OPTION_ARG_FILENAME,
       N_("Bring a supervisor's comments from a review file into the casebook"), N_("FILE") },
+    { "passphrase-file", G_OPTION_ARG_FILENAME,
+      N_("With --export-review or --merge-review: read the passphrase from the first line of "
+         "this file instead of asking on the terminal"), N_("FILE") },
     { "screenshot", G_OPTION_ARG_FILENAME,
       N_("Open the window, write its first full frame as PNG, and exit"), N_("FILE") },
     { "make-demo", G_OPTION_ARG_FILENAME,
@@ -182,6 +187,7 @@ read_options (GVariantDict *dict,
   o->export_review = lookup_flag (dict, "export-review");
   o->cases = lookup_string (dict, "cases");
   o->merge_review = lookup_filename (dict, "merge-review");
+  o->passphrase_file = lookup_filename (dict, "passphrase-file");
   o->screenshot = lookup_filename (dict, "screenshot");
   o->make_demo = lookup_filename (dict, "make-demo");
   o->clients = lookup_string (dict, "clients");
@@ -285,6 +291,12 @@ check_options (const CliOptions *o,
       (*n_problems)++;
     }
 
+  if (o->passphrase_file != NULL && !o->export_review && o->merge_review == NULL)
+    {
+      cli_error (_("--passphrase-file only applies to --export-review and --merge-review"));
+      (*n_problems)++;
+    }
+
   if (o->clients != NULL && o->make_demo == NULL)
     {
       cli_error (_("--clients only applies to --make-demo"));
@@ -313,6 +325,7 @@ check_options (const CliOptions *o,
       { "--output", o->output },
       { "--make-demo", o->make_demo },
       { "--merge-review", o->merge_review },
+      { "--passphrase-file", o->passphrase_file },
     };
     guint i;
 
@@ -626,10 +639,36 @@ run_export_report (const CliOptions *o)
 }
 
 static int
-not_available (const char *command)
+run_supervision (const CliOptions         *o,
+                 IptCliSupervisionCommand  command)
 {
-  cli_error (_("%s is not available in this version"), command);
-  return 1;
+  g_autoptr(IptStore) store = NULL;
+  IptCliSupervisionArgs args = {
+    o->output, o->cases, o->merge_review, o->passphrase_file,
+  };
+  gboolean merge = command == IPT_CLI_MERGE_REVIEW;
+
+  /* a merge writes into an existing casebook only: nothing is created for it */
+  if (merge)
+    {
+      g_autofree char *default_path = o->database == NULL ? ipt_store_default_path () : NULL;
+      const char *path = o->database != NULL ? o->database : default_path;
+
+      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        {
+          cli_error (_("%s: no such casebook"), path);
+          return 1;
+        }
+    }
+  store = open_store (o, merge);
+  if (store == NULL)
+    return 1;
+  if (o->output != NULL && same_file (o->output, ipt_store_get_path (store)))
+    {
+      cli_error (_("%s is the casebook itself: choose another file to export to"), o->output);
+      return 1;
+    }
+  return _ipt_cli_run_supervision (store, command, &args);
 }
 
 int
@@ -662,11 +701,11 @@ ipt_cli_handle_local_options (GVariantDict *dict)
   if (o.export_report != NULL)
     return run_export_report (&o);
   if (o.supervision_pack)
-    return not_available ("--supervision-pack");
+    return run_supervision (&o, IPT_CLI_SUPERVISION_PACK);
   if (o.export_review)
-    return not_available ("--export-review");
+    return run_supervision (&o, IPT_CLI_EXPORT_REVIEW);
   if (o.merge_review != NULL)
-    return not_available ("--merge-review");
+    return run_supervision (&o, IPT_CLI_MERGE_REVIEW);
 
   g_assert_not_reached ();
   return 1;

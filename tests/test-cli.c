@@ -108,7 +108,7 @@ test_help (void)
     "--export-chart=CODE", "--export-report=CODE", "--include-name", "--output=FILE",
     "--supervision-pack",
     "--export-review", "--cases=CODE,", "--merge-review=FILE", "--screenshot=FILE",
-    "--make-demo=FILE", "--clients=N",
+    "--make-demo=FILE", "--clients=N", "--passphrase-file=FILE",
   };
   g_auto(Run) run;
   guint i;
@@ -312,9 +312,11 @@ static const Refusal refusals[] = {
   { { "--database", "x.sqlite", "--import-csv", "missing.csv", NULL },
     "ipt-casebook: missing.csv: no such file\n" },
   { { "--import-csv", "", NULL }, "ipt-casebook: --import-csv needs a file name\n" },
-  /* a later version brings the review-file exchange */
-  { { "--merge-review", "x.iptreview", NULL },
-    "ipt-casebook: --merge-review is not available in this version\n" },
+  { { "--passphrase-file", "p.txt", "--export-csv", "-", NULL },
+    "ipt-casebook: --passphrase-file only applies to --export-review and --merge-review\n" },
+  /* a merge never creates the casebook it would write into */
+  { { "--database", "x.sqlite", "--merge-review", "x.iptreview", NULL },
+    "ipt-casebook: x.sqlite: no such casebook\n" },
 };
 
 static void

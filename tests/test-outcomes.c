@@ -360,7 +360,8 @@ test_exhaustive (void)
           }
 }
 
-/* Caseload figures count ended courses only: a running course's outcome is "so far". */
+/* Caseload figures count courses that no longer run only: a running course's outcome is "so
+ * far". */
 static void
 test_caseload_figures (void)
 {
@@ -372,31 +373,36 @@ test_caseload_figures (void)
   g_autoptr (IptOutcome) i = ipt_outcome_compute (improved, 2, NULL, 0);
   g_autoptr (IptOutcome) b = ipt_outcome_compute (below, 2, NULL, 0);
   g_autoptr (IptOutcome) none = ipt_outcome_compute (one, 1, NULL, 0);
-  IptCaseloadFigures f = { 0, };
+  const IptEpisodeStatus running[] = { IPT_EPISODE_STATUS_ACTIVE, IPT_EPISODE_STATUS_ACTIVE };
+  const IptOutcome *running_outcomes[] = { r, i };
+  const IptEpisodeStatus statuses[] = {
+    IPT_EPISODE_STATUS_ACTIVE, IPT_EPISODE_STATUS_ENDED, IPT_EPISODE_STATUS_ENDED,
+    IPT_EPISODE_STATUS_ENDED, IPT_EPISODE_STATUS_ENDED,
+  };
+  const IptOutcome *outcomes[] = { r, r, i, b, none };
+  IptCaseloadFigures f;
 
-  g_assert_cmpfloat (ipt_caseload_figures_recovery_rate (&f), ==, -1);
-  g_assert_cmpfloat (ipt_caseload_figures_reliable_improvement_rate (&f), ==, -1);
+  ipt_caseload_figures_compute (NULL, NULL, 0, &f);
+  g_assert_cmpfloat (f.recovery_rate, <, 0);
+  g_assert_cmpfloat (f.reliable_improvement_rate, <, 0);
 
-  /* running and dropped-out courses do not count, however they stand */
-  ipt_caseload_figures_add (&f, IPT_EPISODE_STATUS_ACTIVE, r);
-  ipt_caseload_figures_add (&f, IPT_EPISODE_STATUS_DROPPED_OUT, r);
-  g_assert_cmpuint (f.n_courses, ==, 2);
+  /* running courses do not count, however they stand */
+  ipt_caseload_figures_compute (running, running_outcomes, 2, &f);
+  g_assert_cmpuint (f.n_active, ==, 2);
   g_assert_cmpuint (f.n_ended, ==, 0);
-  g_assert_cmpfloat (ipt_caseload_figures_recovery_rate (&f), ==, -1);
+  g_assert_cmpfloat (f.recovery_rate, <, 0);
 
   /* ended: recovered, improved but still a case, below caseness from the start, no data */
-  ipt_caseload_figures_add (&f, IPT_EPISODE_STATUS_ENDED, r);
-  ipt_caseload_figures_add (&f, IPT_EPISODE_STATUS_ENDED, i);
-  ipt_caseload_figures_add (&f, IPT_EPISODE_STATUS_ENDED, b);
-  ipt_caseload_figures_add (&f, IPT_EPISODE_STATUS_ENDED, none);
+  ipt_caseload_figures_compute (statuses, outcomes, G_N_ELEMENTS (outcomes), &f);
+  g_assert_cmpuint (f.n_active, ==, 1);
   g_assert_cmpuint (f.n_ended, ==, 4);
   g_assert_cmpuint (f.n_finished, ==, 3);
-  g_assert_cmpuint (f.n_at_caseness, ==, 2);
+  g_assert_cmpuint (f.n_caseness, ==, 2);
   g_assert_cmpuint (f.n_recovered, ==, 1);
   g_assert_cmpuint (f.n_reliably_improved, ==, 3);
   /* 1 recovered of (3 finished - 1 not at caseness); 3 reliably improved of 3 finished */
-  g_assert_cmpfloat (ipt_caseload_figures_recovery_rate (&f), ==, 0.5);
-  g_assert_cmpfloat (ipt_caseload_figures_reliable_improvement_rate (&f), ==, 1.0);
+  g_assert_cmpfloat (f.recovery_rate, ==, 0.5);
+  g_assert_cmpfloat (f.reliable_improvement_rate, ==, 1.0);
 }
 
 int

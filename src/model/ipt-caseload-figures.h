@@ -1,33 +1,53 @@
-/* Outcomes summed over a caseload (clinical.md section 5): ended courses only. */
+/* The caseload figures of clinical.md section 5: active and ended courses, recovery rate against
+ * the national target, reliable improvement rate, reliable deterioration count. Pure functions. */
 #pragma once
 
-#include <glib.h>
+#include <glib-object.h>
 
 #include "ipt-enums.h"
 #include "ipt-outcome.h"
 
 G_BEGIN_DECLS
 
+/* The national recovery target (NHS Talking Therapies): 50 %. */
+#define IPT_RECOVERY_TARGET 0.5
+
 typedef struct
 {
-  guint n_courses;            /* every course added, whatever its status */
-  guint n_ended;              /* ended courses: the only ones counted below */
-  guint n_finished;           /* ended courses that finished treatment */
-  guint n_at_caseness;        /* of those, at caseness at start */
-  guint n_recovered;
-  guint n_reliably_improved;
-  guint n_reliably_deteriorated;
+  guint  n_active;
+  guint  n_ended;                 /* ended or dropped out: no longer running */
+  guint  n_finished;              /* ended courses that finished treatment */
+  guint  n_caseness;              /* of those, at caseness at start */
+  guint  n_recovered;
+  guint  n_reliably_improved;
+  guint  n_reliably_deteriorated;
+  double recovery_rate;           /* recovered / caseness, < 0 when no course counts */
+  double reliable_improvement_rate;  /* reliably improved / finished, < 0 when none */
 } IptCaseloadFigures;
 
-/* Adds one course. A running course's outcome is only "so far" and a dropped-out course did not
- * end its contract: neither is counted, only n_courses. */
-void    ipt_caseload_figures_add (IptCaseloadFigures *figures,
-                                  IptEpisodeStatus    status,
-                                  const IptOutcome   *outcome);
-/* Recovered / (finished treatment - not at caseness at start), from 0 to 1; -1 when no ended
- * course finished treatment at caseness. The national target is 0.5. */
-double  ipt_caseload_figures_recovery_rate (const IptCaseloadFigures *figures);
-/* Reliably improved / finished treatment, from 0 to 1; -1 when none finished treatment. */
-double  ipt_caseload_figures_reliable_improvement_rate (const IptCaseloadFigures *figures);
+/* statuses[i] and outcomes[i] describe one course (outcome NULL: no outcome computed). Only
+ * courses that no longer run count towards the rates and the deterioration count. */
+void        ipt_caseload_figures_compute (const IptEpisodeStatus *statuses,
+                                          const IptOutcome * const *outcomes,
+                                          guint                    n_courses,
+                                          IptCaseloadFigures      *figures);
+
+typedef enum
+{
+  IPT_CASELOAD_FIGURE_ACTIVE,
+  IPT_CASELOAD_FIGURE_ENDED,
+  IPT_CASELOAD_FIGURE_RECOVERY_RATE,
+  IPT_CASELOAD_FIGURE_RELIABLE_IMPROVEMENT_RATE,
+  IPT_CASELOAD_FIGURE_RELIABLE_DETERIORATION,
+  IPT_CASELOAD_N_FIGURES,
+} IptCaseloadFigure;
+
+/* "Recovery rate", translated. */
+const char *ipt_caseload_figure_to_label (IptCaseloadFigure figure);
+/* The figure's definition in words (for a tooltip or a screen reader), translated. */
+const char *ipt_caseload_figure_to_definition (IptCaseloadFigure figure);
+/* The value as shown: "3", "48 % (target 50 %)", "—" when no course counts; translated. */
+char       *ipt_caseload_figure_format (const IptCaseloadFigures *figures,
+                                        IptCaseloadFigure          figure);
 
 G_END_DECLS

@@ -18,6 +18,7 @@ struct _IptComment
   char *author;
   char *created_at;
   char *text;
+  char *uid;
 };
 
 G_DEFINE_FINAL_TYPE (IptComment, ipt_comment, G_TYPE_OBJECT)
@@ -31,6 +32,7 @@ enum
   PROP_AUTHOR,
   PROP_CREATED_AT,
   PROP_TEXT,
+  PROP_UID,
   N_PROPS
 };
 
@@ -44,6 +46,7 @@ ipt_comment_finalize (GObject *object)
   g_free (self->author);
   g_free (self->created_at);
   g_free (self->text);
+  g_free (self->uid);
 
   G_OBJECT_CLASS (ipt_comment_parent_class)->finalize (object);
 }
@@ -80,6 +83,10 @@ ipt_comment_get_property (GObject    *object,
 
     case PROP_TEXT:
       g_value_set_string (value, self->text);
+      break;
+
+    case PROP_UID:
+      g_value_set_string (value, self->uid);
       break;
 
     default:
@@ -121,6 +128,10 @@ ipt_comment_set_property (GObject      *object,
       ipt_comment_set_text (self, g_value_get_string (value));
       break;
 
+    case PROP_UID:
+      ipt_comment_set_uid (self, g_value_get_string (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -157,6 +168,11 @@ ipt_comment_class_init (IptCommentClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_TEXT] =
     g_param_spec_string ("text", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_UID] =
+    g_param_spec_string ("uid", NULL, NULL,
                          NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
@@ -295,6 +311,28 @@ ipt_comment_set_text (IptComment *self,
   g_free (self->text);
   self->text = g_strdup (text);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
+}
+
+const char *
+ipt_comment_get_uid (IptComment *self)
+{
+  g_return_val_if_fail (IPT_IS_COMMENT (self), NULL);
+
+  return self->uid;
+}
+
+void
+ipt_comment_set_uid (IptComment *self,
+                     const char *uid)
+{
+  g_return_if_fail (IPT_IS_COMMENT (self));
+
+  if (g_strcmp0 (self->uid, uid) == 0)
+    return;
+
+  g_free (self->uid);
+  self->uid = g_strdup (uid);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UID]);
 }
 
 /* NULL, empty or only white space. */

@@ -23,6 +23,11 @@ void        ipt_comment_set_created_at (IptComment *self, const char *created_at
 const char *ipt_comment_get_text (IptComment *self);
 void        ipt_comment_set_text (IptComment *self, const char *text);
 
+/* The review file entry a merged comment came from (so that merging twice adds it once), NULL
+ * for a comment written in the casebook. */
+const char *ipt_comment_get_uid (IptComment *self);
+void        ipt_comment_set_uid (IptComment *self, const char *uid);
+
 gboolean    ipt_comment_validate (IptComment *self, GError **error);
 
 G_END_DECLS

@@ -26,7 +26,7 @@ typedef enum
 /* The value of PRAGMA application_id in every casebook: "IPTC". */
 #define IPT_STORE_APPLICATION_ID 0x49505443
 /* The schema version this build writes (PRAGMA user_version). Version 1 files are migrated. */
-#define IPT_STORE_SCHEMA_VERSION 6
+#define IPT_STORE_SCHEMA_VERSION 7
 #define IPT_STORE_BACKUPS_KEPT_DEFAULT 14
 
 typedef enum

@@ -1,0 +1,281 @@
+/* The supervision commands: a de-identified pack, an encrypted review file, a merge. */
+#define G_LOG_DOMAIN "ipt-cli"
+
+#include "config.h"
+
+#include "ipt-cli-supervision.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "ipt-deidentify.h"
+#include "ipt-review-file.h"
+#include "ipt-supervision-pack.h"
+
+#define PROGRAM "ipt-casebook"
+
+G_GNUC_PRINTF (1, 2)
+static void
+cli_error (const char *format,
+           ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("%s: %s\n", PROGRAM, message);
+}
+
+/* Wipes and frees a passphrase. */
+static void
+free_secret (char *secret)
+{
+  if (secret != NULL)
+    {
+      volatile char *p = secret;
+
+      while (*p != '\0')
+        *p++ = '\0';
+      g_free (secret);
+    }
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (char, free_secret)
+
+/* One line from the terminal, without echo; NULL at end of input. */
+static char *
+ask (int         fd,
+     const char *prompt)
+{
+  struct termios old, quiet;
+  GString *line = g_string_new (NULL);
+  gboolean echo_untouched = TRUE;
+  char c;
+  ssize_t n;
+
+  /* echo off before the prompt shows, so nothing typed after it is echoed or discarded */
+  if (tcgetattr (fd, &old) == 0)
+    {
+      quiet = old;
+      quiet.c_lflag &= ~(tcflag_t) (ECHO | ECHONL);
+      quiet.c_lflag |= ICANON;
+      echo_untouched = tcsetattr (fd, TCSAFLUSH, &quiet) != 0;
+    }
+  if (write (fd, prompt, strlen (prompt)) < 0)
+    {
+      if (!echo_untouched)
+        tcsetattr (fd, TCSAFLUSH, &old);
+      g_string_free (line, TRUE);
+      return NULL;
+    }
+
+  while ((n = read (fd, &c, 1)) == 1 || (n < 0 && errno == EINTR))
+    {
+      if (n < 0)
+        continue;
+      if (c == '\n')
+        break;
+      g_string_append_c (line, c);
+    }
+  if (!echo_untouched)
+    tcsetattr (fd, TCSAFLUSH, &old);
+  if (write (fd, "\n", 1) < 0)
+    {
+      /* the newline only tidies the terminal */
+    }
+  if (n <= 0 && line->len == 0)
+    {
+      g_string_free (line, TRUE);
+      return NULL;   /* end of input */
+    }
+  return g_string_free (line, FALSE);
+}
+
+char *
+_ipt_cli_read_passphrase (const char *path,
+                          gboolean    confirm)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  char *secret;
+  int fd;
+
+  if (path != NULL)
+    {
+      gsize length = 0;
+      char *end;
+
+      if (!g_file_get_contents (path, &contents, &length, &error))
+        {
+          cli_error (_("%s: cannot read the passphrase: %s"), path, error->message);
+          return NULL;
+        }
+      end = memchr (contents, '\n', length);
+      secret = g_strndup (contents, end != NULL ? (gsize) (end - contents) : length);
+      memset (contents, 0, length);
+      g_free (contents);
+      if (secret[0] != '\0' && secret[strlen (secret) - 1] == '\r')
+        secret[strlen (secret) - 1] = '\0';
+      if (secret[0] == '\0')
+        {
+          free_secret (secret);
+          cli_error (_("%s: the first line holds no passphrase"), path);
+          return NULL;
+        }
+      return secret;
+    }
+
+  fd = open ("/dev/tty", O_RDWR | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0)
+    {
+      cli_error (_("no terminal to ask for the passphrase on: give --passphrase-file FILE"));
+      return NULL;
+    }
+  secret = ask (fd, _("Passphrase: "));
+  if (secret != NULL && confirm)
+    {
+      g_autoptr(char) again = ask (fd, _("The same passphrase again: "));
+
+      if (again == NULL || strcmp (again, secret) != 0)
+        {
+          free_secret (secret);
+          close (fd);
+          cli_error (_("the two passphrases differ; nothing was written"));
+          return NULL;
+        }
+    }
+  close (fd);
+  if (secret == NULL || secret[0] == '\0')
+    {
+      free_secret (secret);
+      cli_error (_("no passphrase given; nothing was written"));
+      return NULL;
+    }
+  return secret;
+}
+
+static int
+export_review (IptStore                    *store,
+               const char * const          *codes,
+               const IptCliSupervisionArgs *args)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(char) passphrase = NULL;
+  guint n_cases = 0;
+
+  if (g_strcmp0 (args->output, "-") == 0)
+    {
+      cli_error (_("--export-review writes a file: give its name, not -"));
+      return 1;
+    }
+  passphrase = _ipt_cli_read_passphrase (args->passphrase_file, TRUE);
+  if (passphrase == NULL)
+    return 1;
+  if (!ipt_review_export (store, codes, NULL, passphrase, args->output, &n_cases, &error))
+    {
+      cli_error ("%s", error->message);
+      return 1;
+    }
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Wrote a review file of %u case to %s\n",
+                        "Wrote a review file of %u cases to %s\n", n_cases),
+           n_cases, args->output);
+  return 0;
+}
+
+static int
+merge_review (IptStore                    *store,
+              const IptCliSupervisionArgs *args)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(char) passphrase = NULL;
+  IptSupervisionMerge summary = { 0, };
+
+  if (!g_file_test (args->review, G_FILE_TEST_IS_REGULAR))
+    {
+      cli_error (_("%s: no such file"), args->review);
+      return 1;
+    }
+  passphrase = _ipt_cli_read_passphrase (args->passphrase_file, FALSE);
+  if (passphrase == NULL)
+    return 1;
+  if (!ipt_review_merge (store, args->review, passphrase, &summary, &error))
+    {
+      cli_error ("%s", error->message);
+      return 1;
+    }
+  {
+    g_autofree char *comments = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u comment",
+                                                              "%u comments", summary.n_comments),
+                                                 summary.n_comments);
+    g_autofree char *reviews = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u session review",
+                                                             "%u session reviews",
+                                                             summary.n_reviews),
+                                                summary.n_reviews);
+    g_autofree char *entries = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u log entry",
+                                                             "%u log entries", summary.n_entries),
+                                                summary.n_entries);
+
+    /* TRANSLATORS: "Merged 2 comments, 1 session review and 1 log entry (3 already merged)" */
+    g_print (_("Merged %s, %s and %s (%u already merged)\n"), comments, reviews, entries,
+             summary.n_unchanged);
+  }
+  return 0;
+}
+
+static int
+supervision_pack (IptStore                    *store,
+                  const char * const          *codes,
+                  const IptCliSupervisionArgs *args)
+{
+  g_autoptr(GError) error = NULL;
+  guint n_cases = 0;
+
+  if (!ipt_supervision_pack_export (store, codes, NULL, args->output, &n_cases, &error))
+    {
+      cli_error ("%s", error->message);
+      return 1;
+    }
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Wrote a supervision pack of %u case to %s\n",
+                        "Wrote a supervision pack of %u cases to %s\n", n_cases),
+           n_cases, args->output);
+  return 0;
+}
+
+int
+_ipt_cli_run_supervision (IptStore                    *store,
+                          IptCliSupervisionCommand     command,
+                          const IptCliSupervisionArgs *args)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) codes = NULL;
+
+  g_return_val_if_fail (IPT_IS_STORE (store), 1);
+
+  if (args->cases != NULL)
+    {
+      codes = ipt_deidentify_parse_codes (args->cases, &error);
+      if (codes == NULL)
+        {
+          cli_error ("%s", error->message);
+          return 1;
+        }
+    }
+
+  switch (command)
+    {
+    case IPT_CLI_SUPERVISION_PACK:
+      return supervision_pack (store, (const char * const *) codes, args);
+    case IPT_CLI_EXPORT_REVIEW:
+      return export_review (store, (const char * const *) codes, args);
+    case IPT_CLI_MERGE_REVIEW:
+      return merge_review (store, args);
+    default:
+      g_return_val_if_reached (1);
+    }
+}
