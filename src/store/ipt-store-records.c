@@ -7,6 +7,7 @@
 #include "ipt-store-private.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 /* The model checked the record first: its message is the one a person should read. */
 gboolean
@@ -55,6 +56,15 @@ _ipt_store_delete_by_id (IptStore   *self,
 
   if (!_ipt_store_write_begin (self, error))
     return FALSE;
+
+  /* "DELETE FROM <table> WHERE ...": what the row belonged to is announced with it. */
+  if (g_str_has_prefix (sql, "DELETE FROM "))
+    {
+      const char *table = sql + strlen ("DELETE FROM ");
+      g_autofree char *name = g_strndup (table, strcspn (table, " "));
+
+      _ipt_store_note_owners (self, name, id);
+    }
 
   stmt = _ipt_store_prepare (self, sql, error);
   ok = stmt != NULL;
