@@ -11,6 +11,8 @@ struct _IptClientPage
   GtkWidget       parent_instance;
 
   IptStore       *store;
+  GSignalGroup   *store_signals;     /* "changed" of the store shown */
+  gint64          client_id;
   IptClient      *client;
   IptEpisode     *episode;
   IptCaseSummary *summary;

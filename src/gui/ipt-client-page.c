@@ -1,5 +1,9 @@
 /* A client's page: header with phase bar, Overview (chart, scores, signal, outcome, tasks) and
- * Sessions (every session of the current course). */
+ * Sessions (every session of the current course).
+ *
+ * The page follows the store: it listens to IptStore::changed (through a GSignalGroup whose
+ * target is the store shown) and reads its client again when an announcement names them, so
+ * nobody has to tell it to. A new tab does the same: read in its own load, listen, bind. */
 #define G_LOG_DOMAIN "ipt-gui"
 
 #include "config.h"
@@ -15,6 +19,15 @@
 #include "ipt-mood-chart-view.h"
 
 G_DEFINE_FINAL_TYPE (IptClientPage, ipt_client_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CLIENT,
+  PROP_EPISODE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* Sessions: the columns are set up in ipt-client-page-sessions.c; a row opens its session. */
 
@@ -302,42 +315,37 @@ load (IptClientPage *self,
   return TRUE;
 }
 
-void
-ipt_client_page_set_client (IptClientPage *self,
-                            IptStore      *store,
-                            gint64         client_id,
-                            gboolean       us_wording)
+static void
+show (IptClientPage *self)
 {
   g_autoptr(GError) error = NULL;
   const IptSeriesPoint *points;
   guint n_points;
 
-  g_return_if_fail (IPT_IS_CLIENT_PAGE (self));
-  g_return_if_fail (store == NULL || IPT_IS_STORE (store));
-
   clear (self);
-  g_set_object (&self->store, store);
-  self->us_wording = us_wording;
 
-  if (store == NULL || client_id == 0)
-    return;
-
-  if (!load (self, client_id, &error))
+  if (self->store != NULL && self->client_id != 0 && !load (self, self->client_id, &error))
     {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
       clear (self);
-      _ipt_show_error (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                       _("The client’s records could not be read"), error);
-      return;
+      /* A client deleted while shown simply leaves the page. */
+      if (!g_error_matches (error, IPT_STORE_ERROR, IPT_STORE_ERROR_NOT_FOUND))
+        {
+          GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+          _ipt_show_error (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                           _("The client’s records could not be read"), error);
+        }
     }
+
+  if (self->client == NULL)
+    goto out;
 
   show_header (self);
 
   if (self->episode == NULL)
     {
       gtk_stack_set_visible_child_name (self->course_stack, "no-course");
-      return;
+      goto out;
     }
   gtk_stack_set_visible_child_name (self->course_stack, "course");
 
@@ -351,9 +359,39 @@ ipt_client_page_set_client (IptClientPage *self,
   show_signal_and_outcome (self);
   show_tasks (self);
 
-  if (!ipt_mood_chart_view_load (IPT_MOOD_CHART_VIEW (self->mood_chart), store, self->client,
+  if (!ipt_mood_chart_view_load (IPT_MOOD_CHART_VIEW (self->mood_chart), self->store, self->client,
                                  self->episode, &error))
-    g_debug ("No mood chart for client %" G_GINT64_FORMAT ": %s", client_id, error->message);
+    g_debug ("No mood chart for client %" G_GINT64_FORMAT ": %s", self->client_id, error->message);
+
+out:
+  /* Whoever shows what the page holds (the window's actions, a title) follows these. */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EPISODE]);
+}
+
+static void
+on_store_changed (IptStore        *store,
+                  IptStoreChanges *changes,
+                  IptClientPage   *self)
+{
+  if (self->client_id != 0 && ipt_store_changes_has_client (changes, self->client_id))
+    show (self);
+}
+
+void
+ipt_client_page_set_client (IptClientPage *self,
+                            IptStore      *store,
+                            gint64         client_id,
+                            gboolean       us_wording)
+{
+  g_return_if_fail (IPT_IS_CLIENT_PAGE (self));
+  g_return_if_fail (store == NULL || IPT_IS_STORE (store));
+
+  if (g_set_object (&self->store, store))
+    g_signal_group_set_target (self->store_signals, store);
+  self->client_id = store != NULL ? client_id : 0;
+  self->us_wording = us_wording;
+  show (self);
 }
 
 IptClient *
@@ -418,11 +456,35 @@ ipt_client_page_dispose (GObject *object)
   /* The template's unnamed boxes are children too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  if (self->store_signals != NULL)
+    g_signal_group_set_target (self->store_signals, NULL);
+  g_clear_object (&self->store_signals);
   g_clear_object (&self->store);
   g_clear_object (&self->session_store);
   g_clear_pointer (&self->scores, g_hash_table_unref);
 
   G_OBJECT_CLASS (ipt_client_page_parent_class)->dispose (object);
+}
+
+static void
+ipt_client_page_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  IptClientPage *self = IPT_CLIENT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLIENT:
+      g_value_set_object (value, self->client);
+      break;
+    case PROP_EPISODE:
+      g_value_set_object (value, self->episode);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -432,6 +494,17 @@ ipt_client_page_class_init (IptClientPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ipt_client_page_dispose;
+  object_class->get_property = ipt_client_page_get_property;
+
+  /* The client shown and their current course, as last read from the store (notified each
+   * time the page reads them, also when the store announces a change). */
+  properties[PROP_CLIENT] =
+    g_param_spec_object ("client", NULL, NULL, IPT_TYPE_CLIENT,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EPISODE] =
+    g_param_spec_object ("episode", NULL, NULL, IPT_TYPE_EPISODE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (IPT_TYPE_PHASE_BAR);
 
@@ -474,6 +547,10 @@ ipt_client_page_init (IptClientPage *self)
                                         (GDestroyNotify) g_ptr_array_unref);
   self->session_store = g_list_store_new (IPT_TYPE_SESSION);
   _ipt_client_page_add_columns (self);
+
+  self->store_signals = g_signal_group_new (IPT_TYPE_STORE);
+  g_signal_group_connect_object (self->store_signals, "changed", G_CALLBACK (on_store_changed),
+                                 self, G_CONNECT_DEFAULT);
 
   self->mood_chart = GTK_WIDGET (ipt_mood_chart_view_new ());
   gtk_widget_set_size_request (self->mood_chart, -1, 300);

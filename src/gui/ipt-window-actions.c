@@ -94,14 +94,14 @@ suggest_code (IptWindow *self)
   return g_strdup_printf ("C-%04" G_GUINT64_FORMAT, highest + 1);
 }
 
+/* The caseload and the page follow the store by themselves; a new client is also opened. */
 static void
 on_client_saved (IptClientDialog *dialog,
                  gint64           client_id,
                  IptWindow       *self)
 {
-  _ipt_window_refresh_client (self, client_id);
-  self->client_id = 0;
-  _ipt_window_select_client (self, client_id);
+  if (self->client_id != client_id)
+    _ipt_window_select_client (self, client_id);
 }
 
 static void
@@ -153,10 +153,7 @@ set_archived (IptWindow *self,
   if (client == NULL)
     return FALSE;
   ipt_client_set_archived (client, archived);
-  if (!ipt_store_update_client (self->store, client, error))
-    return FALSE;
-  _ipt_window_refresh_client (self, client_id);
-  return TRUE;
+  return ipt_store_update_client (self->store, client, error);
 }
 
 static gboolean
@@ -419,8 +416,6 @@ undo_delete_client (IptWindow *self,
       return FALSE;
     }
 
-  _ipt_window_refresh_client (self, ipt_client_get_id (backup->client));
-  self->client_id = 0;
   _ipt_window_select_client (self, ipt_client_get_id (backup->client));
   return TRUE;
 }
@@ -442,9 +437,6 @@ delete_client (IptWindow *self,
 
   /* TRANSLATORS: %s is a client's name */
   message = g_strdup_printf (_("%s deleted"), ipt_client_get_display_name (backup->client));
-  if (self->client_id == client_id)
-    self->client_id = 0;
-  _ipt_window_reload_caseload (self);
   _ipt_window_show_toast (self, message, undo_delete_client, g_steal_pointer (&backup),
                           (GDestroyNotify) client_backup_free);
 }
@@ -503,15 +495,6 @@ delete_client_action (GtkWidget  *widget,
 /* Courses */
 
 static void
-on_course_saved (IptCourseDialog *dialog,
-                 gint64           episode_id,
-                 IptWindow       *self)
-{
-  if (self->client_id != 0)
-    _ipt_window_refresh_client (self, self->client_id);
-}
-
-static void
 open_course_dialog (IptWindow  *self,
                     IptEpisode *episode)
 {
@@ -523,7 +506,6 @@ open_course_dialog (IptWindow  *self,
 
   dialog = ipt_course_dialog_new (GTK_WINDOW (self), self->store, ipt_client_get_id (client),
                                   episode, _ipt_window_get_us_wording (self));
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_course_saved), self, 0);
   present_dialog (self, GTK_WINDOW (dialog));
 }
 
@@ -551,7 +533,6 @@ edit_course_action (GtkWidget  *widget,
 
 typedef struct
 {
-  gint64      client_id;
   IptSession *session;
   GPtrArray  *scores;
 } SessionBackup;
@@ -577,20 +558,7 @@ undo_delete_session (IptWindow *self,
       ipt_score_set_id (g_ptr_array_index (backup->scores, i), 0);
       ipt_score_set_session_id (g_ptr_array_index (backup->scores, i), 0);
     }
-  if (!ipt_store_save_session (self->store, backup->session, backup->scores, error))
-    return FALSE;
-
-  _ipt_window_refresh_client (self, backup->client_id);
-  return TRUE;
-}
-
-static void
-on_session_saved (IptSessionEditor *editor,
-                  gint64            session_id,
-                  IptWindow        *self)
-{
-  if (self->client_id != 0)
-    _ipt_window_refresh_client (self, self->client_id);
+  return ipt_store_save_session (self->store, backup->session, backup->scores, error);
 }
 
 static void
@@ -602,12 +570,8 @@ on_session_deleted (IptSessionEditor *editor,
   SessionBackup *backup = g_new0 (SessionBackup, 1);
   g_autofree char *message = NULL;
 
-  backup->client_id = self->client_id;
   backup->session = g_object_ref (session);
   backup->scores = g_ptr_array_ref (scores);
-
-  if (self->client_id != 0)
-    _ipt_window_refresh_client (self, self->client_id);
 
   /* TRANSLATORS: %u is a session number */
   message = g_strdup_printf (_("Session %u deleted"), ipt_session_get_number (session));
@@ -627,7 +591,6 @@ open_session_editor (IptWindow  *self,
 
   editor = ipt_session_editor_new (GTK_WINDOW (self), self->store, episode,
                                    ipt_client_page_get_sessions (self->client_page), session);
-  g_signal_connect_object (editor, "saved", G_CALLBACK (on_session_saved), self, 0);
   g_signal_connect_object (editor, "deleted", G_CALLBACK (on_session_deleted), self, 0);
   present_dialog (self, GTK_WINDOW (editor));
 }

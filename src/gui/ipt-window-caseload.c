@@ -323,72 +323,129 @@ on_search_key_idle (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-void
-_ipt_window_reload_caseload (IptWindow *self)
+static void
+start_search_keys (IptWindow *self)
 {
-  g_autoptr(GPtrArray) summaries = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 client_id = self->client_id;
-
-  summaries = ipt_store_load_caseload (self->store, &error);
-  if (summaries == NULL)
-    {
-      _ipt_show_error (GTK_WINDOW (self), _("The caseload could not be read"), error);
-      return;
-    }
-
-  g_ptr_array_sort (summaries, caseload_sort_func);
-  g_ptr_array_unref (self->caseload);
-  self->caseload = g_steal_pointer (&summaries);
-  update_counts (self);
-
-  if (client_id != 0 && find_in_caseload (self, client_id) == GTK_INVALID_LIST_POSITION)
-    client_id = 0;
-  self->client_id = 0;
-  refilter (self);
-  select_client (self, client_id, FALSE);
-
   self->search_key_next = 0;
   if (self->search_key_idle == 0)
     self->search_key_idle = g_idle_add_full (G_PRIORITY_LOW, on_search_key_idle, self, NULL);
 }
 
-void
-_ipt_window_refresh_client (IptWindow *self,
-                            gint64     client_id)
+/* Reads every client's summary (start-up, or a change that names many clients). */
+static gboolean
+load_all (IptWindow *self)
 {
-  g_autoptr(IptCaseSummary) summary = NULL;
+  g_autoptr(GPtrArray) summaries = NULL;
   g_autoptr(GError) error = NULL;
-  guint position;
 
-  g_return_if_fail (IPT_IS_WINDOW (self));
-
-  summary = ipt_store_load_case_summary (self->store, client_id, &error);
-  if (summary == NULL)
+  summaries = ipt_store_load_caseload (self->store, &error);
+  if (summaries == NULL)
     {
-      _ipt_show_error (GTK_WINDOW (self), _("The client could not be read"), error);
-      return;
+      _ipt_show_error (GTK_WINDOW (self), _("The caseload could not be read"), error);
+      return FALSE;
     }
 
-  position = find_in_caseload (self, client_id);
-  if (position == GTK_INVALID_LIST_POSITION)
-    g_ptr_array_add (self->caseload, g_steal_pointer (&summary));
-  else
+  g_ptr_array_sort (summaries, caseload_sort_func);
+  g_ptr_array_unref (self->caseload);
+  self->caseload = g_steal_pointer (&summaries);
+  return TRUE;
+}
+
+/* Reads the summaries of these clients again; a client no longer in the casebook leaves. */
+static gboolean
+load_some (IptWindow    *self,
+           const gint64 *ids,
+           guint         n_ids)
+{
+  g_autoptr(GHashTable) positions = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GPtrArray) gone = g_ptr_array_new ();
+  g_autofree gint64 *keys = g_new (gint64, self->caseload->len + 1);
+
+  /* Where each of the changed clients is now: one pass over the caseload. */
+  for (guint i = 0; i < n_ids; i++)
+    g_hash_table_insert (positions, (gpointer) &ids[i], GUINT_TO_POINTER (0));
+  for (guint i = 0; i < self->caseload->len; i++)
     {
-      g_object_unref (g_ptr_array_index (self->caseload, position));
-      self->caseload->pdata[position] = g_steal_pointer (&summary);
+      IptCaseSummary *summary = g_ptr_array_index (self->caseload, i);
+
+      keys[i] = ipt_client_get_id (ipt_case_summary_get_client (summary));
+      if (g_hash_table_contains (positions, &keys[i]))
+        g_hash_table_insert (positions, &keys[i], GUINT_TO_POINTER (i + 1));
     }
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      IptCaseSummary *summary = ipt_store_load_case_summary (self->store, ids[i], &error);
+      guint position = GPOINTER_TO_UINT (g_hash_table_lookup (positions, &ids[i]));
+
+      if (summary == NULL && !g_error_matches (error, IPT_STORE_ERROR, IPT_STORE_ERROR_NOT_FOUND))
+        {
+          _ipt_show_error (GTK_WINDOW (self), _("The client could not be read"), error);
+          return FALSE;
+        }
+
+      if (position == 0 && summary != NULL)
+        g_ptr_array_add (self->caseload, summary);
+      else if (position != 0 && summary != NULL)
+        {
+          g_object_unref (g_ptr_array_index (self->caseload, position - 1));
+          self->caseload->pdata[position - 1] = summary;
+        }
+      else if (position != 0)
+        g_ptr_array_add (gone, g_ptr_array_index (self->caseload, position - 1));
+    }
+
+  for (guint i = 0; i < gone->len; i++)
+    g_ptr_array_remove (self->caseload, g_ptr_array_index (gone, i));
   g_ptr_array_sort (self->caseload, caseload_sort_func);
+  return TRUE;
+}
+
+/* The store announced a committed change: the rows of the clients it names follow, in place
+ * (the slots whose client changed notify, the others stay as they are); the page follows by
+ * itself (IptClientPage listens too). */
+static void
+on_store_changed (IptStore        *store,
+                  IptStoreChanges *changes,
+                  IptWindow       *self)
+{
+  guint n_ids;
+  g_autofree gint64 *ids = ipt_store_changes_get_ids (changes, IPT_STORE_CHANGE_CLIENT, &n_ids);
+  gint64 client_id = self->client_id;
+  gboolean loaded;
+
+  if (n_ids == 0)
+    return;
+
+  /* An import naming much of the caseload is read in one query. */
+  if (n_ids > 64 && n_ids > self->caseload->len / 8)
+    loaded = load_all (self);
+  else
+    loaded = load_some (self, ids, n_ids);
+  if (!loaded)
+    return;
 
   update_counts (self);
   refilter (self);
-
-  /* The page follows the change; the filters stay as the practitioner set them. */
-  if (self->client_id == client_id || self->client_id == 0)
+  if (client_id != 0 && find_in_caseload (self, client_id) == GTK_INVALID_LIST_POSITION)
     {
       self->client_id = 0;
-      select_client (self, client_id, FALSE);
+      select_client (self, 0, FALSE);
     }
+  start_search_keys (self);
+}
+
+void
+_ipt_window_load_caseload (IptWindow *self)
+{
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed), self, 0);
+  if (!load_all (self))
+    return;
+
+  update_counts (self);
+  refilter (self);
+  start_search_keys (self);
 }
 
 /* Row factory */

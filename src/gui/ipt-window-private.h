@@ -70,10 +70,6 @@ struct _IptWindow
 };
 
 /* ipt-window.c */
-void      _ipt_window_reload_caseload (IptWindow *self);
-/* Reloads one client's row and, when shown, their page (after an edit or a session). */
-void      _ipt_window_refresh_client (IptWindow *self,
-                                      gint64     client_id);
 void      _ipt_window_select_client (IptWindow *self,
                                      gint64     client_id);
 void      _ipt_window_show_toast (IptWindow     *self,
@@ -89,6 +85,8 @@ void      _ipt_window_set_dialog (IptWindow *self,
 /* ipt-window-caseload.c */
 void      _ipt_window_class_init_caseload (GtkWidgetClass *widget_class);
 void      _ipt_window_init_caseload (IptWindow *self);
+/* Reads the caseload once; from then on it follows the store's announcements. */
+void      _ipt_window_load_caseload (IptWindow *self);
 
 /* ipt-window-actions.c */
 void      _ipt_window_class_init_actions (GtkWidgetClass *widget_class);

@@ -233,7 +233,7 @@ ipt_window_constructed (GObject *object)
   G_OBJECT_CLASS (ipt_window_parent_class)->constructed (object);
 
   g_assert (self->store != NULL);
-  _ipt_window_reload_caseload (self);
+  _ipt_window_load_caseload (self);
   _ipt_window_update_actions (self);
 }
 
@@ -378,6 +378,15 @@ ensure_style (GtkWidget *widget)
 }
 
 static void
+on_page_client_notify (IptClientPage *page,
+                       GParamSpec    *pspec,
+                       IptWindow     *self)
+{
+  /* Archived, a course running, ...: what may be done follows what the page shows. */
+  _ipt_window_update_actions (self);
+}
+
+static void
 ipt_window_init (IptWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -393,6 +402,8 @@ ipt_window_init (IptWindow *self)
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
   _ipt_window_init_caseload (self);
+  g_signal_connect_object (self->client_page, "notify::client",
+                           G_CALLBACK (on_page_client_notify), self, 0);
 
   restore_state (self);
 }
