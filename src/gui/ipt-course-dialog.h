@@ -3,12 +3,13 @@
 
 #include <gtk/gtk.h>
 
+#include "ipt-form-window.h"
 #include "ipt-store.h"
 
 G_BEGIN_DECLS
 
 #define IPT_TYPE_COURSE_DIALOG (ipt_course_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (IptCourseDialog, ipt_course_dialog, IPT, COURSE_DIALOG, GtkWindow)
+G_DECLARE_FINAL_TYPE (IptCourseDialog, ipt_course_dialog, IPT, COURSE_DIALOG, IptFormWindow)
 
 /* episode NULL: a new course for client_id. Emits "saved" (episode id) once stored, then closes. */
 IptCourseDialog *ipt_course_dialog_new (GtkWindow  *parent,
