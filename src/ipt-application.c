@@ -13,6 +13,7 @@
 #include "ipt-store.h"
 #include "ipt-demo.h"
 #include "gui/ipt-window.h"
+#include "gui/ipt-preferences.h"
 #include "gui/ipt-preferences-window.h"
 #include "gui/ipt-gui-private.h"
 
@@ -144,7 +145,6 @@ open_store (const char *database,
 {
   g_autofree char *path = NULL;
   g_autoptr(IptStore) store = NULL;
-  g_autoptr(GSettings) settings = NULL;
   g_autoptr(GError) backup_error = NULL;
 
   path = database != NULL ? g_strdup (database) : ipt_store_default_path ();
@@ -154,8 +154,8 @@ open_store (const char *database,
 
   /* The daily backup keeps the number the practitioner chose; a failed backup must not keep
    * them from their casebook, so it is reported and the window opens. */
-  settings = g_settings_new (APPLICATION_ID);
-  if (!ipt_store_backup_daily (store, NULL, g_settings_get_int (settings, "backups-kept"),
+  if (!ipt_store_backup_daily (store, NULL,
+                               ipt_preferences_get_backups_kept (ipt_preferences_get_default ()),
                                &backup_error))
     g_printerr ("ipt-casebook: %s\n", backup_error->message);
 

@@ -227,6 +227,43 @@ test_rolled_back_save (Fixture       *fixture,
   g_assert_cmpuint (page_current_session (fixture), ==, 1);
 }
 
+static void
+test_preference_updates_page (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  gint64 client_id = add_client (fixture, "C-0001", "Ada", "Byrne");
+  g_autoptr(GSettings) settings = g_settings_new ("org.iptcasebook.IptCasebook");
+  GtkLabel *details = child (fixture->window->client_page, IPT_TYPE_CLIENT_PAGE, "details_label");
+  const char *uk = ipt_focus_to_label (IPT_FOCUS_INTERPERSONAL_SENSITIVITY, FALSE);
+  const char *us = ipt_focus_to_label (IPT_FOCUS_INTERPERSONAL_SENSITIVITY, TRUE);
+  IptCourseDialog *dialog;
+
+  g_settings_set_boolean (settings, "us-focus-names", FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-course", NULL);
+  spin ();
+  dialog = IPT_COURSE_DIALOG (fixture->window->dialog);
+  ipt_course_dialog_set_focus (dialog, IPT_FOCUS_INTERPERSONAL_SENSITIVITY);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "course.save", NULL);
+  spin ();
+  g_assert_nonnull (strstr (gtk_label_get_label (details), uk));
+  g_assert_cmpstr (ipt_case_row_get_focus_text (find_row (GTK_WIDGET (fixture->window->caseload_view),
+                                                          client_id)), ==, uk);
+
+  /* Changed anywhere (here: as the Preferences window would), the open page and rows follow. */
+  g_settings_set_boolean (settings, "us-focus-names", TRUE);
+  spin ();
+  g_assert_null (strstr (gtk_label_get_label (details), uk));
+  g_assert_nonnull (strstr (gtk_label_get_label (details), us));
+  g_assert_cmpstr (ipt_case_row_get_focus_text (find_row (GTK_WIDGET (fixture->window->caseload_view),
+                                                          client_id)), ==, us);
+
+  /* The window's stateful action is the same preference. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "settings.us-focus-names", NULL);
+  spin ();
+  g_assert_false (g_settings_get_boolean (settings, "us-focus-names"));
+  g_assert_nonnull (strstr (gtk_label_get_label (details), uk));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -242,6 +279,8 @@ main (int   argc,
               test_undo_shows_again, fixture_tear_down);
   g_test_add ("/ui/live/rolled-back-save", Fixture, NULL, fixture_set_up,
               test_rolled_back_save, fixture_tear_down);
+  g_test_add ("/ui/live/preference-updates-page", Fixture, NULL, fixture_set_up,
+              test_preference_updates_page, fixture_tear_down);
 
   return ui_test_run ();
 }

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "ipt-gui-private.h"
+#include "ipt-preferences.h"
 #include "ipt-sparkline.h"
 
 #define LINE_SPACING 2
@@ -49,6 +50,14 @@ struct _IptCaseRow
 };
 
 G_DEFINE_FINAL_TYPE (IptCaseRow, ipt_case_row, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_US_WORDING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void
 clear_layouts (IptCaseRow *self)
@@ -419,6 +428,47 @@ ipt_case_row_finalize (GObject *object)
 }
 
 static void
+ipt_case_row_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_US_WORDING:
+      g_value_set_boolean (value, IPT_CASE_ROW (object)->us_wording);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ipt_case_row_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  IptCaseRow *self = IPT_CASE_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_US_WORDING:
+      if (self->us_wording != g_value_get_boolean (value))
+        {
+          self->us_wording = g_value_get_boolean (value);
+          /* The texts are made again with the other focus names. */
+          if (self->summary != NULL)
+            ipt_case_row_set_summary (self, self->summary);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 ipt_case_row_class_init (IptCaseRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -426,11 +476,19 @@ ipt_case_row_class_init (IptCaseRowClass *klass)
 
   object_class->dispose = ipt_case_row_dispose;
   object_class->finalize = ipt_case_row_finalize;
+  object_class->get_property = ipt_case_row_get_property;
+  object_class->set_property = ipt_case_row_set_property;
   widget_class->measure = ipt_case_row_measure;
   widget_class->size_allocate = ipt_case_row_size_allocate;
   widget_class->snapshot = ipt_case_row_snapshot;
   widget_class->query_tooltip = ipt_case_row_query_tooltip;
   widget_class->css_changed = ipt_case_row_css_changed;
+
+  /* US names of the problem areas ("Interpersonal deficits"). */
+  properties[PROP_US_WORDING] =
+    g_param_spec_boolean ("us-wording", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "caserow");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -442,6 +500,8 @@ ipt_case_row_init (IptCaseRow *self)
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   self->sparkline = GTK_WIDGET (ipt_sparkline_new ());
   gtk_widget_set_parent (self->sparkline, GTK_WIDGET (self));
+  g_object_bind_property (ipt_preferences_get_default (), "us-focus-names", self, "us-wording",
+                          G_BINDING_SYNC_CREATE);
 }
 
 GtkWidget *
@@ -460,8 +520,7 @@ ipt_case_row_get_summary (IptCaseRow *self)
 
 void
 ipt_case_row_set_summary (IptCaseRow     *self,
-                          IptCaseSummary *summary,
-                          gboolean        us_wording)
+                          IptCaseSummary *summary)
 {
   IptClient *client;
   IptEpisode *episode;
@@ -484,13 +543,12 @@ ipt_case_row_set_summary (IptCaseRow     *self,
   episode = ipt_case_summary_get_episode (summary);
   name = ipt_client_get_display_name (client);
 
-  self->us_wording = us_wording;
   self->kind = ipt_case_summary_get_signal_kind (summary);
   self->name = g_strdup (name);
   /* The code shows once when the client has no name. */
   if (g_strcmp0 (name, ipt_client_get_code (client)) != 0)
     self->code = g_strdup (ipt_client_get_code (client));
-  self->focus = _ipt_focus_text (episode, us_wording);
+  self->focus = _ipt_focus_text (episode, self->us_wording);
 
   if (episode != NULL)
     self->progress = g_strdup (ipt_case_summary_get_progress_text (summary));
@@ -508,6 +566,14 @@ ipt_case_row_set_summary (IptCaseRow     *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
+}
+
+const char *
+ipt_case_row_get_focus_text (IptCaseRow *self)
+{
+  g_return_val_if_fail (IPT_IS_CASE_ROW (self), NULL);
+
+  return self->focus;
 }
 
 const char *

@@ -15,6 +15,7 @@
 #include "ipt-client-page-private.h"
 #include "ipt-gui-private.h"
 #include "ipt-phase-bar.h"
+#include "ipt-preferences.h"
 
 #include "ipt-mood-chart-view.h"
 
@@ -24,6 +25,7 @@ enum {
   PROP_0,
   PROP_CLIENT,
   PROP_EPISODE,
+  PROP_US_WORDING,
   N_PROPS
 };
 
@@ -381,8 +383,7 @@ on_store_changed (IptStore        *store,
 void
 ipt_client_page_set_client (IptClientPage *self,
                             IptStore      *store,
-                            gint64         client_id,
-                            gboolean       us_wording)
+                            gint64         client_id)
 {
   g_return_if_fail (IPT_IS_CLIENT_PAGE (self));
   g_return_if_fail (store == NULL || IPT_IS_STORE (store));
@@ -390,8 +391,20 @@ ipt_client_page_set_client (IptClientPage *self,
   if (g_set_object (&self->store, store))
     g_signal_group_set_target (self->store_signals, store);
   self->client_id = store != NULL ? client_id : 0;
-  self->us_wording = us_wording;
   show (self);
+}
+
+static void
+set_us_wording (IptClientPage *self,
+                gboolean       us_wording)
+{
+  if (self->us_wording == us_wording)
+    return;
+  self->us_wording = us_wording;
+  /* Only the header names the focus. */
+  if (self->client != NULL)
+    show_header (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_US_WORDING]);
 }
 
 IptClient *
@@ -482,6 +495,25 @@ ipt_client_page_get_property (GObject    *object,
     case PROP_EPISODE:
       g_value_set_object (value, self->episode);
       break;
+    case PROP_US_WORDING:
+      g_value_set_boolean (value, self->us_wording);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ipt_client_page_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_US_WORDING:
+      set_us_wording (IPT_CLIENT_PAGE (object), g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -495,6 +527,7 @@ ipt_client_page_class_init (IptClientPageClass *klass)
 
   object_class->dispose = ipt_client_page_dispose;
   object_class->get_property = ipt_client_page_get_property;
+  object_class->set_property = ipt_client_page_set_property;
 
   /* The client shown and their current course, as last read from the store (notified each
    * time the page reads them, also when the store announces a change). */
@@ -504,6 +537,10 @@ ipt_client_page_class_init (IptClientPageClass *klass)
   properties[PROP_EPISODE] =
     g_param_spec_object ("episode", NULL, NULL, IPT_TYPE_EPISODE,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* US names of the problem areas ("Interpersonal deficits"). */
+  properties[PROP_US_WORDING] =
+    g_param_spec_boolean ("us-wording", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (IPT_TYPE_PHASE_BAR);
@@ -551,6 +588,8 @@ ipt_client_page_init (IptClientPage *self)
   self->store_signals = g_signal_group_new (IPT_TYPE_STORE);
   g_signal_group_connect_object (self->store_signals, "changed", G_CALLBACK (on_store_changed),
                                  self, G_CONNECT_DEFAULT);
+  g_object_bind_property (ipt_preferences_get_default (), "us-focus-names", self, "us-wording",
+                          G_BINDING_SYNC_CREATE);
 
   self->mood_chart = GTK_WIDGET (ipt_mood_chart_view_new ());
   gtk_widget_set_size_request (self->mood_chart, -1, 300);

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "ipt-gui-private.h"
+#include "ipt-preferences.h"
 
 #define N_FOCUS (IPT_FOCUS_INTERPERSONAL_SENSITIVITY + 1)
 
@@ -333,11 +334,10 @@ IptCourseDialog *
 ipt_course_dialog_new (GtkWindow  *parent,
                        IptStore   *store,
                        gint64      client_id,
-                       IptEpisode *episode,
-                       gboolean    us_wording)
+                       IptEpisode *episode)
 {
+  IptPreferences *preferences = ipt_preferences_get_default ();
   IptCourseDialog *self;
-  g_autoptr(GSettings) settings = NULL;
   g_autofree char *today = NULL;
 
   g_return_val_if_fail (IPT_IS_STORE (store), NULL);
@@ -351,7 +351,7 @@ ipt_course_dialog_new (GtkWindow  *parent,
   self->client_id = client_id;
   self->episode = episode != NULL ? g_object_ref (episode) : NULL;
   gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
-  build_choices (self, us_wording);
+  build_choices (self, ipt_preferences_get_us_focus_names (preferences));
 
   if (episode != NULL)
     {
@@ -369,11 +369,11 @@ ipt_course_dialog_new (GtkWindow  *parent,
     }
   else
     {
-      settings = g_settings_new (APPLICATION_ID);
       today = _ipt_today ();
       gtk_editable_set_text (GTK_EDITABLE (self->start_entry), today);
       gtk_check_button_set_active (self->focus_buttons[IPT_FOCUS_NONE], TRUE);
-      gtk_spin_button_set_value (self->planned_spin, g_settings_get_int (settings, "planned-sessions"));
+      gtk_spin_button_set_value (self->planned_spin,
+                                 ipt_preferences_get_planned_sessions (preferences));
       /* The spin may already hold that value: set the phases from the plan in any case. */
       on_planned_changed (self->planned_spin, self);
     }

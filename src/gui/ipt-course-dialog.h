@@ -15,8 +15,7 @@ G_DECLARE_FINAL_TYPE (IptCourseDialog, ipt_course_dialog, IPT, COURSE_DIALOG, Ip
 IptCourseDialog *ipt_course_dialog_new (GtkWindow  *parent,
                                         IptStore   *store,
                                         gint64      client_id,
-                                        IptEpisode *episode,
-                                        gboolean    us_wording);
+                                        IptEpisode *episode);
 gboolean         ipt_course_dialog_get_can_save (IptCourseDialog *self);
 /* Chooses the primary focus (as a click on its choice would). */
 void             ipt_course_dialog_set_focus (IptCourseDialog *self,

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "ipt-gui-private.h"
+#include "ipt-preferences.h"
 #include "ipt-session-editor-private.h"
 
 struct _IptSessionEditor
@@ -126,8 +127,8 @@ on_form_changed (gpointer user_data)
 static void
 build_forms (IptSessionEditor *self)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-  g_auto(GStrv) in_use = g_settings_get_strv (settings, "measures-in-use");
+  const char * const *in_use =
+    ipt_preferences_get_measures_in_use (ipt_preferences_get_default ());
 
   /* The questionnaires in use, and any other this session already has answers for, in the
    * registry's order. */

@@ -505,7 +505,7 @@ open_course_dialog (IptWindow  *self,
     return;
 
   dialog = ipt_course_dialog_new (GTK_WINDOW (self), self->store, ipt_client_get_id (client),
-                                  episode, _ipt_window_get_us_wording (self));
+                                  episode);
   present_dialog (self, GTK_WINDOW (dialog));
 }
 

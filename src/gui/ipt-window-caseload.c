@@ -164,14 +164,12 @@ show_client_page (IptWindow *self,
   self->client_id = client_id;
   if (client_id == 0)
     {
-      ipt_client_page_set_client (self->client_page, self->store, 0,
-                                  _ipt_window_get_us_wording (self));
+      ipt_client_page_set_client (self->client_page, self->store, 0);
       gtk_stack_set_visible_child_name (self->content_stack, "no-client");
     }
   else
     {
-      ipt_client_page_set_client (self->client_page, self->store, client_id,
-                                  _ipt_window_get_us_wording (self));
+      ipt_client_page_set_client (self->client_page, self->store, client_id);
       gtk_stack_set_visible_child_name (self->content_stack, "client");
     }
   _ipt_window_update_actions (self);
@@ -463,10 +461,7 @@ on_slot_summary_changed (IptCaseSlot *slot,
                          GParamSpec  *pspec,
                          IptCaseRow  *row)
 {
-  IptWindow *self = IPT_WINDOW (gtk_widget_get_root (GTK_WIDGET (row)));
-
-  ipt_case_row_set_summary (row, ipt_case_slot_get_summary (slot),
-                            self != NULL && _ipt_window_get_us_wording (self));
+  ipt_case_row_set_summary (row, ipt_case_slot_get_summary (slot));
 }
 
 static void
@@ -479,7 +474,7 @@ on_factory_bind (GtkSignalListItemFactory *factory,
 
   /* The slot's client changes in place as the search goes: the row follows it. */
   g_signal_connect_object (slot, "notify::summary", G_CALLBACK (on_slot_summary_changed), row, 0);
-  ipt_case_row_set_summary (row, ipt_case_slot_get_summary (slot), _ipt_window_get_us_wording (self));
+  ipt_case_row_set_summary (row, ipt_case_slot_get_summary (slot));
 }
 
 static void
@@ -490,7 +485,7 @@ on_factory_unbind (GtkSignalListItemFactory *factory,
   IptCaseRow *row = IPT_CASE_ROW (gtk_list_item_get_child (item));
 
   g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), on_slot_summary_changed, row);
-  ipt_case_row_set_summary (row, NULL, FALSE);
+  ipt_case_row_set_summary (row, NULL);
 }
 
 /* Search and filters */
@@ -582,22 +577,6 @@ on_filter_button_toggled (GtkToggleButton *button,
     }
 }
 
-static void
-on_us_focus_names_changed (GSettings  *settings,
-                           const char *key,
-                           IptWindow  *self)
-{
-  gint64 client_id = self->client_id;
-
-  /* Rebind every row with the new wording. */
-  g_autoptr(GPtrArray) none = g_ptr_array_new ();
-
-  ipt_caseload_model_show (self->shown, none, NULL, NULL);
-  refilter (self);
-  self->client_id = 0;
-  select_client (self, client_id, FALSE);
-}
-
 void
 _ipt_window_class_init_caseload (GtkWidgetClass *widget_class)
 {
@@ -629,7 +608,4 @@ _ipt_window_init_caseload (IptWindow *self)
   g_signal_connect_object (factory, "unbind", G_CALLBACK (on_factory_unbind), self, 0);
   gtk_list_view_set_factory (self->caseload_view, factory);
   gtk_list_view_set_model (self->caseload_view, GTK_SELECTION_MODEL (self->selection));
-
-  g_signal_connect_object (self->settings, "changed::us-focus-names",
-                           G_CALLBACK (on_us_focus_names_changed), self, 0);
 }

@@ -78,7 +78,6 @@ void      _ipt_window_show_toast (IptWindow     *self,
                                   gpointer       undo_data,
                                   GDestroyNotify undo_data_free);
 void      _ipt_window_dismiss_toast (IptWindow *self);
-gboolean  _ipt_window_get_us_wording (IptWindow *self);
 void      _ipt_window_set_dialog (IptWindow *self,
                                   GtkWindow *dialog);
 

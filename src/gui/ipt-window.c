@@ -9,6 +9,7 @@
 
 #include "ipt-client-page.h"
 #include "ipt-gui-private.h"
+#include "ipt-preferences.h"
 #include "ipt-window-private.h"
 #include "ipt-resources.h"
 
@@ -22,12 +23,6 @@ enum {
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (IptWindow, ipt_window, GTK_TYPE_APPLICATION_WINDOW)
-
-gboolean
-_ipt_window_get_us_wording (IptWindow *self)
-{
-  return g_settings_get_boolean (self->settings, "us-focus-names");
-}
 
 /* Toast with Undo */
 
@@ -392,7 +387,8 @@ ipt_window_init (IptWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   ensure_style (GTK_WIDGET (self));
 
-  self->settings = g_settings_new (APPLICATION_ID);
+  self->settings = g_object_ref (ipt_preferences_get_settings (ipt_preferences_get_default ()));
+  ipt_preferences_insert_actions (ipt_preferences_get_default (), GTK_WIDGET (self));
   self->filter_mode = IPT_CASELOAD_FILTER_ACTIVE;
 
   g_object_bind_property (self->search_bar, "search-mode-enabled",
