@@ -5,6 +5,7 @@
 #include "test-store-common.h"
 
 #include "ipt-import.h"
+#include "ipt-store-snapshot.h"
 
 typedef struct
 {
@@ -328,6 +329,63 @@ test_changes_import (void)
   listener_clear (&listener);
 }
 
+static void
+test_snapshot_take_and_restore (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autoptr(IptStore) store = open_new (dir, "casebook.sqlite");
+  g_autoptr(IptClient) client = add_client (store, "C-0001");
+  g_autoptr(IptEpisode) episode = add_episode (store, client, "2026-01-05", 16);
+  g_autoptr(IptSession) session = add_session (store, episode, 1, IPT_ATTENDANCE_ATTENDED, 2, 1, 1);
+  g_autoptr(IptPerson) person = ipt_person_new (ipt_client_get_id (client), "Sam", "partner", 1);
+  g_autoptr(IptLifeEvent) event = NULL;
+  g_autoptr(IptClientSnapshot) snapshot = NULL;
+  g_autoptr(GError) error = NULL;
+  Listener listener;
+  gint64 restored_id = 0;
+
+  g_assert_true (ipt_store_save_person (store, person, &error));
+  event = ipt_life_event_new (ipt_client_get_id (client), "2026-01-02", "Moved house", -1);
+  ipt_life_event_set_person_id (event, ipt_person_get_id (person));
+  g_assert_true (ipt_store_save_life_event (store, event, &error));
+  g_assert_no_error (error);
+  listen (store, &listener);
+
+  /* A client who is not there: nothing taken, nothing announced. */
+  g_assert_null (ipt_store_take_client (store, 999, &error));
+  g_assert_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpuint (listener.announced->len, ==, 0);
+
+  snapshot = ipt_store_take_client (store, ipt_client_get_id (client), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (snapshot);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM clients"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM scores"), ==, 0);
+  g_assert_cmpuint (listener.announced->len, ==, 1);
+  g_assert_true (ipt_store_changes_has_client (last (&listener), ipt_client_get_id (client)));
+
+  /* Back whole, in one transaction and one announcement, the event still naming its person. */
+  g_assert_true (ipt_store_restore_client (store, snapshot, &restored_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (restored_id, >, 0);
+  g_assert_cmpuint (listener.announced->len, ==, 2);
+  g_assert_true (ipt_store_changes_has_client (last (&listener), restored_id));
+  g_assert_cmpstr (ipt_client_get_code (ipt_client_snapshot_get_client (snapshot)), ==, "C-0001");
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM sessions"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM scores"), ==, 2);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM life_events e JOIN people p "
+                                     "ON p.id = e.person_id AND p.client_id = e.client_id"), ==, 1);
+
+  /* A snapshot serves once. */
+  g_assert_false (ipt_store_restore_client (store, snapshot, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpuint (listener.announced->len, ==, 2);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM clients"), ==, 1);
+
+  listener_clear (&listener);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -347,6 +405,7 @@ main (int    argc,
   g_test_add_func ("/store/changes/after-commit", test_changes_after_commit);
   g_test_add_func ("/store/changes/rollback", test_changes_rollback);
   g_test_add_func ("/store/changes/import", test_changes_import);
+  g_test_add_func ("/store/snapshot/take-and-restore", test_snapshot_take_and_restore);
 
   ret = g_test_run ();
 

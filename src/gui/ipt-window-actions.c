@@ -10,6 +10,7 @@
 #include "ipt-client-dialog.h"
 #include "ipt-course-dialog.h"
 #include "ipt-session-editor.h"
+#include "ipt-store-snapshot.h"
 #include "ipt-window-private.h"
 
 static void
@@ -209,214 +210,18 @@ unarchive_client_action (GtkWidget  *widget,
 }
 
 /* Deleting a client keeps everything of theirs in memory until the toast goes, so that Undo
- * can write it back. */
-
-typedef struct
-{
-  IptEpisode *episode;
-  GPtrArray  *sessions;   /* IptSession */
-  GPtrArray  *scores;     /* per session: GPtrArray of IptScore */
-  GPtrArray  *goals;
-  GPtrArray  *comments;
-} CourseBackup;
-
-typedef struct
-{
-  IptClient *client;
-  GPtrArray *people;
-  GPtrArray *events;
-  GPtrArray *courses;     /* CourseBackup */
-} ClientBackup;
-
-static void
-course_backup_free (CourseBackup *backup)
-{
-  g_clear_object (&backup->episode);
-  g_clear_pointer (&backup->sessions, g_ptr_array_unref);
-  g_clear_pointer (&backup->scores, g_ptr_array_unref);
-  g_clear_pointer (&backup->goals, g_ptr_array_unref);
-  g_clear_pointer (&backup->comments, g_ptr_array_unref);
-  g_free (backup);
-}
-
-static void
-client_backup_free (ClientBackup *backup)
-{
-  g_clear_object (&backup->client);
-  g_clear_pointer (&backup->people, g_ptr_array_unref);
-  g_clear_pointer (&backup->events, g_ptr_array_unref);
-  g_clear_pointer (&backup->courses, g_ptr_array_unref);
-  g_free (backup);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClientBackup, client_backup_free)
-
-static ClientBackup *
-client_backup_read (IptStore *store,
-                    gint64    client_id,
-                    GError  **error)
-{
-  g_autoptr(ClientBackup) backup = g_new0 (ClientBackup, 1);
-  g_autoptr(GPtrArray) episodes = NULL;
-
-  backup->courses = g_ptr_array_new_with_free_func ((GDestroyNotify) course_backup_free);
-  if ((backup->client = ipt_store_get_client (store, client_id, error)) == NULL
-      || (backup->people = ipt_store_list_people (store, client_id, error)) == NULL
-      || (backup->events = ipt_store_list_life_events (store, client_id, error)) == NULL
-      || (episodes = ipt_store_list_episodes (store, client_id, error)) == NULL)
-    return NULL;
-
-  for (guint i = 0; i < episodes->len; i++)
-    {
-      IptEpisode *episode = g_ptr_array_index (episodes, i);
-      gint64 id = ipt_episode_get_id (episode);
-      CourseBackup *course = g_new0 (CourseBackup, 1);
-
-      g_ptr_array_add (backup->courses, course);
-      course->episode = g_object_ref (episode);
-      course->scores = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-      if ((course->sessions = ipt_store_list_sessions (store, id, error)) == NULL
-          || (course->goals = ipt_store_list_goals (store, id, error)) == NULL
-          || (course->comments = ipt_store_list_comments (store, id, error)) == NULL)
-        return NULL;
-      for (guint j = 0; j < course->sessions->len; j++)
-        {
-          GPtrArray *scores;
-
-          scores = ipt_store_list_session_scores (store,
-                                                  ipt_session_get_id (g_ptr_array_index (course->sessions, j)),
-                                                  error);
-          if (scores == NULL)
-            return NULL;
-          g_ptr_array_add (course->scores, scores);
-        }
-    }
-
-  return g_steal_pointer (&backup);
-}
-
-static gint64
-map_id (GHashTable *map,
-        gint64      old_id)
-{
-  gint64 *new_id;
-
-  if (old_id == 0)
-    return 0;
-  new_id = g_hash_table_lookup (map, &old_id);
-  return new_id != NULL ? *new_id : 0;
-}
-
-static gboolean
-client_backup_write (IptStore     *store,
-                     ClientBackup *backup,
-                     GError      **error)
-{
-  g_autoptr(GHashTable) people = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  gint64 client_id;
-
-  ipt_client_set_id (backup->client, 0);
-  if (!ipt_store_insert_client (store, backup->client, error))
-    return FALSE;
-  client_id = ipt_client_get_id (backup->client);
-
-  for (guint i = 0; i < backup->people->len; i++)
-    {
-      IptPerson *person = g_ptr_array_index (backup->people, i);
-      gint64 old_id = ipt_person_get_id (person);
-
-      ipt_person_set_id (person, 0);
-      ipt_person_set_client_id (person, client_id);
-      if (!ipt_store_save_person (store, person, error))
-        return FALSE;
-      g_hash_table_insert (people, g_memdup2 (&old_id, sizeof old_id),
-                           g_memdup2 (&(gint64) { ipt_person_get_id (person) }, sizeof (gint64)));
-    }
-
-  for (guint i = 0; i < backup->events->len; i++)
-    {
-      IptLifeEvent *event = g_ptr_array_index (backup->events, i);
-
-      ipt_life_event_set_id (event, 0);
-      ipt_life_event_set_client_id (event, client_id);
-      ipt_life_event_set_person_id (event, map_id (people, ipt_life_event_get_person_id (event)));
-      if (!ipt_store_save_life_event (store, event, error))
-        return FALSE;
-    }
-
-  for (guint i = 0; i < backup->courses->len; i++)
-    {
-      CourseBackup *course = g_ptr_array_index (backup->courses, i);
-      IptEpisode *episode = course->episode;
-      gint64 episode_id;
-
-      ipt_episode_set_id (episode, 0);
-      ipt_episode_set_client_id (episode, client_id);
-      ipt_episode_set_focus_person_id (episode, map_id (people, ipt_episode_get_focus_person_id (episode)));
-      if (!ipt_store_insert_episode (store, episode, error))
-        return FALSE;
-      episode_id = ipt_episode_get_id (episode);
-
-      for (guint j = 0; j < course->sessions->len; j++)
-        {
-          IptSession *session = g_ptr_array_index (course->sessions, j);
-          GPtrArray *scores = g_ptr_array_index (course->scores, j);
-
-          ipt_session_set_id (session, 0);
-          ipt_session_set_episode_id (session, episode_id);
-          for (guint k = 0; k < scores->len; k++)
-            {
-              ipt_score_set_id (g_ptr_array_index (scores, k), 0);
-              ipt_score_set_session_id (g_ptr_array_index (scores, k), 0);
-            }
-          if (!ipt_store_save_session (store, session, scores, error))
-            return FALSE;
-        }
-      for (guint j = 0; j < course->goals->len; j++)
-        {
-          IptGoal *goal = g_ptr_array_index (course->goals, j);
-
-          ipt_goal_set_id (goal, 0);
-          ipt_goal_set_episode_id (goal, episode_id);
-          if (!ipt_store_save_goal (store, goal, error))
-            return FALSE;
-        }
-      for (guint j = 0; j < course->comments->len; j++)
-        {
-          IptComment *comment = g_ptr_array_index (course->comments, j);
-
-          ipt_comment_set_id (comment, 0);
-          ipt_comment_set_episode_id (comment, episode_id);
-          if (!ipt_store_save_comment (store, comment, error))
-            return FALSE;
-        }
-    }
-
-  return TRUE;
-}
+ * can write it back (both ways one store call, one transaction). */
 
 static gboolean
 undo_delete_client (IptWindow *self,
                     gpointer   data,
                     GError   **error)
 {
-  ClientBackup *backup = data;
+  gint64 client_id;
 
-  /* One transaction: the client comes back whole or not at all. */
-  if (!ipt_store_begin (self->store, error))
+  if (!ipt_store_restore_client (self->store, data, &client_id, error))
     return FALSE;
-  if (!client_backup_write (self->store, backup, error))
-    {
-      ipt_store_rollback (self->store);
-      return FALSE;
-    }
-  if (!ipt_store_commit (self->store, error))
-    {
-      ipt_store_rollback (self->store);
-      return FALSE;
-    }
-
-  _ipt_window_select_client (self, ipt_client_get_id (backup->client));
+  _ipt_window_select_client (self, client_id);
   return TRUE;
 }
 
@@ -424,21 +229,22 @@ static void
 delete_client (IptWindow *self,
                gint64     client_id)
 {
-  g_autoptr(ClientBackup) backup = NULL;
+  g_autoptr(IptClientSnapshot) snapshot = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
 
-  backup = client_backup_read (self->store, client_id, &error);
-  if (backup == NULL || !ipt_store_delete_client (self->store, client_id, &error))
+  snapshot = ipt_store_take_client (self->store, client_id, &error);
+  if (snapshot == NULL)
     {
       _ipt_show_error (GTK_WINDOW (self), _("The client could not be deleted"), error);
       return;
     }
 
   /* TRANSLATORS: %s is a client's name */
-  message = g_strdup_printf (_("%s deleted"), ipt_client_get_display_name (backup->client));
-  _ipt_window_show_toast (self, message, undo_delete_client, g_steal_pointer (&backup),
-                          (GDestroyNotify) client_backup_free);
+  message = g_strdup_printf (_("%s deleted"),
+                             ipt_client_get_display_name (ipt_client_snapshot_get_client (snapshot)));
+  _ipt_window_show_toast (self, message, undo_delete_client, g_steal_pointer (&snapshot),
+                          (GDestroyNotify) ipt_client_snapshot_free);
 }
 
 static void
