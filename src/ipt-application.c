@@ -12,10 +12,11 @@
 #include "ipt-resources.h"
 #include "ipt-store.h"
 #include "ipt-demo.h"
+#include "ipt-tasks.h"
 #include "gui/ipt-window.h"
 #include "gui/ipt-preferences.h"
 #include "gui/ipt-preferences-window.h"
-#include "gui/ipt-gui-private.h"
+#include "gui/ipt-renderer.h"
 
 struct _IptApplication
 {
@@ -115,6 +116,22 @@ lookup_flag (GVariantDict *options,
   return TRUE;
 }
 
+static gboolean
+make_demo_dir (const char *path,
+               GError    **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("Cannot create %s: %s"), dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static IptStore *
 open_demo_store (GError **error)
 {
@@ -122,16 +139,8 @@ open_demo_store (GError **error)
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
-      g_autofree char *dir = g_path_get_dirname (path);
-
-      if (g_mkdir_with_parents (dir, 0700) != 0)
-        {
-          int saved_errno = errno;
-          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                       _("Cannot create %s: %s"), dir, g_strerror (saved_errno));
-          return NULL;
-        }
-      if (!ipt_demo_generate (path, IPT_DEMO_CLIENTS_DEFAULT, IPT_DEMO_SEED_DEFAULT, error))
+      if (!make_demo_dir (path, error)
+          || !ipt_demo_generate (path, IPT_DEMO_CLIENTS_DEFAULT, IPT_DEMO_SEED_DEFAULT, error))
         return NULL;
     }
 
@@ -285,8 +294,92 @@ about_action (GSimpleAction *action,
                          NULL);
 }
 
+/* Open Demo Caseload: the demo opens in a window of its own; when it must be made first, that
+ * runs in a worker thread while the window that asked shows it and stays responsive. */
+
+static void
+set_windows_busy (GtkApplication *app,
+                  const char     *message)
+{
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    if (IPT_IS_WINDOW (l->data))
+      ipt_window_set_busy (IPT_WINDOW (l->data), message);
+}
+
+static void
+report_demo_error (GtkApplication *app,
+                   const GError   *error)
+{
+  GtkWindow *parent = gtk_application_get_active_window (app);
+
+  if (IPT_IS_WINDOW (parent))
+    ipt_window_show_error (IPT_WINDOW (parent), _("The demo caseload could not be opened"), error);
+  else
+    g_printerr ("ipt-casebook: %s\n", error->message);
+}
+
+static void
+open_demo_window (GtkApplication *app)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IptStore) store = open_demo_store (&error);
+
+  if (store == NULL)
+    report_demo_error (app, error);
+  else
+    gtk_window_present (GTK_WINDOW (ipt_window_new (app, store)));
+}
+
+static void
+on_demo_generated (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GtkApplication) app = user_data;
+  g_autoptr(GError) error = NULL;
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (app), "open-demo");
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), TRUE);
+  set_windows_busy (app, NULL);
+  if (ipt_demo_generate_finish (result, &error))
+    open_demo_window (app);
+  else
+    report_demo_error (app, error);
+  g_application_release (G_APPLICATION (app));
+}
+
+static void
+open_demo_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  g_autofree char *path = ipt_store_demo_path ();
+  g_autoptr(GError) error = NULL;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      open_demo_window (app);
+      return;
+    }
+
+  if (!make_demo_dir (path, &error))
+    {
+      report_demo_error (app, error);
+      return;
+    }
+
+  /* Once at a time; the application lives on until the demo is made, windows closed or not. */
+  g_simple_action_set_enabled (action, FALSE);
+  g_application_hold (G_APPLICATION (app));
+  set_windows_busy (app, _("Making the demo caseload…"));
+  ipt_demo_generate_async (path, IPT_DEMO_CLIENTS_DEFAULT, IPT_DEMO_SEED_DEFAULT, NULL,
+                           on_demo_generated, g_object_ref (app));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
+  { "open-demo", open_demo_action },
   { "preferences", preferences_action },
   { "about", about_action },
 };
@@ -299,7 +392,7 @@ ipt_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (ipt_application_parent_class)->startup (app);
 
-  _ipt_renderer_choose (gdk_display_get_default ());
+  ipt_renderer_choose (gdk_display_get_default ());
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
@@ -402,22 +495,4 @@ ipt_application_get_exit_status (IptApplication *self)
   g_return_val_if_fail (IPT_IS_APPLICATION (self), 1);
 
   return self->exit_status;
-}
-
-gboolean
-ipt_application_open_demo (IptApplication *self,
-                           GError        **error)
-{
-  g_autoptr(IptStore) store = NULL;
-  IptWindow *window;
-
-  g_return_val_if_fail (IPT_IS_APPLICATION (self), FALSE);
-
-  store = open_demo_store (error);
-  if (store == NULL)
-    return FALSE;
-
-  window = ipt_window_new (GTK_APPLICATION (self), store);
-  gtk_window_present (GTK_WINDOW (window));
-  return TRUE;
 }

@@ -595,7 +595,7 @@ main (int   argc,
 
   /* Windows draw with the renderer the application chooses at startup (cairo on a software GL
    * driver), as they did when these tests ran after the renderer test in tests/test-window.c. */
-  _ipt_renderer_choose (gdk_display_get_default ());
+  ipt_renderer_choose (gdk_display_get_default ());
 
   g_test_add ("/ui/window/client-validation", Fixture, NULL, fixture_set_up, test_client_validation, fixture_tear_down);
   g_test_add ("/ui/window/course-contract", Fixture, NULL, fixture_set_up, test_course_contract, fixture_tear_down);

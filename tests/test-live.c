@@ -6,7 +6,9 @@
 
 #include "test-window-common.h"
 
+#include "ipt-application.h"
 #include "ipt-case-row.h"
+#include "ipt-demo.h"
 #include "ipt-import.h"
 #include "ipt-store-private.h"
 
@@ -264,6 +266,54 @@ test_preference_updates_page (Fixture       *fixture,
   g_assert_nonnull (strstr (gtk_label_get_label (details), uk));
 }
 
+static void
+test_open_demo_in_background (void)
+{
+  g_autoptr(IptApplication) demo_app = ipt_application_new ();
+  g_autofree char *demo_path = ipt_store_demo_path ();
+  g_autofree char *path = g_build_filename (tmpdir, "busy.sqlite", NULL);
+  g_autoptr(IptStore) store = ipt_store_open (path, IPT_STORE_OPEN_NO_BACKUP, NULL);
+  g_autoptr(IptWindow) window = NULL;
+  IptWindow *demo = NULL;
+  gint64 deadline = g_get_monotonic_time () + 120 * G_TIME_SPAN_SECOND;
+  guint turns = 0;
+
+  g_unlink (demo_path);
+  g_assert_true (g_application_register (G_APPLICATION (demo_app), NULL, NULL));
+  window = g_object_ref (ipt_window_new (GTK_APPLICATION (demo_app), store));
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+
+  /* The demo is made in a worker thread: the window says so and goes on turning. */
+  g_action_group_activate_action (G_ACTION_GROUP (demo_app), "open-demo", NULL);
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (demo_app), "open-demo"));
+  g_assert_true (gtk_revealer_get_reveal_child (window->toast_revealer));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->toast_spinner)));
+  while (g_list_length (gtk_application_get_windows (GTK_APPLICATION (demo_app))) < 2
+         && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+      turns++;
+    }
+  g_assert_cmpuint (turns, >, 1);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (demo_app)); l != NULL; l = l->next)
+    if (l->data != (gpointer) window)
+      demo = l->data;
+  g_assert_nonnull (demo);
+  g_assert_cmpstr (ipt_store_get_path (ipt_window_get_store (demo)), ==, demo_path);
+  g_assert_cmpuint (ipt_store_count_clients (ipt_window_get_store (demo), NULL), ==,
+                    IPT_DEMO_CLIENTS_DEFAULT);
+  g_assert_false (gtk_revealer_get_reveal_child (window->toast_revealer));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (demo_app), "open-demo"));
+
+  gtk_window_destroy (GTK_WINDOW (demo));
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_assert_finalize_object (g_steal_pointer (&window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -279,6 +329,7 @@ main (int   argc,
               test_undo_shows_again, fixture_tear_down);
   g_test_add ("/ui/live/rolled-back-save", Fixture, NULL, fixture_set_up,
               test_rolled_back_save, fixture_tear_down);
+  g_test_add_func ("/ui/live/open-demo-in-background", test_open_demo_in_background);
   g_test_add ("/ui/live/preference-updates-page", Fixture, NULL, fixture_set_up,
               test_preference_updates_page, fixture_tear_down);
 

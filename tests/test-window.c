@@ -6,6 +6,7 @@
 #include <gtk/gtk.h>
 
 #include "ipt-gui-private.h"
+#include "ipt-renderer.h"
 #include "ipt-store.h"
 #include "ipt-window-private.h"
 
@@ -180,7 +181,7 @@ test_renderer_software_gl (void)
 {
   GtkWidget *window;
   GskRenderer *renderer;
-  const char *chosen = _ipt_renderer_choose (gdk_display_get_default ());
+  const char *chosen = ipt_renderer_choose (gdk_display_get_default ());
 
   if (chosen == NULL)
     {
@@ -189,7 +190,7 @@ test_renderer_software_gl (void)
     }
   g_assert_cmpstr (chosen, ==, "cairo");
   /* Asked again, the choice stands. */
-  g_assert_cmpstr (_ipt_renderer_choose (gdk_display_get_default ()), ==, "cairo");
+  g_assert_cmpstr (ipt_renderer_choose (gdk_display_get_default ()), ==, "cairo");
 
   window = gtk_window_new ();
   g_object_ref_sink (window);

@@ -23,11 +23,6 @@ void        _ipt_show_error (GtkWindow  *parent,
                              const char *primary,
                              const GError *error);
 
-/* On GTK before 4.14, makes the windows of display draw with cairo when GL is a software
- * rasteriser, as newer GTK does by itself; returns the renderer's name when one is set. Call it
- * before the first window is shown. */
-const char *_ipt_renderer_choose (GdkDisplay *display);
-
 /* Shows message in label under a form field and marks the field invalid (red, and for assistive
  * technologies); NULL clears both. field may be NULL for a message about the whole form. */
 void        _ipt_show_field_error (GtkLabel   *label,

@@ -5,7 +5,6 @@
 
 #include <glib/gi18n.h>
 
-#include "ipt-application.h"
 #include "ipt-gui-private.h"
 #include "ipt-client-dialog.h"
 #include "ipt-course-dialog.h"
@@ -22,19 +21,6 @@ search_action (GtkWidget  *widget,
 
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-static void
-open_demo_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  IptWindow *self = IPT_WINDOW (widget);
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  g_autoptr(GError) error = NULL;
-
-  if (IPT_IS_APPLICATION (app) && !ipt_application_open_demo (IPT_APPLICATION (app), &error))
-    _ipt_show_error (GTK_WINDOW (self), _("The demo caseload could not be opened"), error);
 }
 
 static void
@@ -491,7 +477,6 @@ _ipt_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_action);
   gtk_widget_class_install_action (widget_class, "win.print-chart", NULL, print_chart_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-toast", NULL, dismiss_toast_action);
 

@@ -67,6 +67,8 @@ struct _IptWindow
   GtkRevealer        *toast_revealer;
   GtkLabel           *toast_label;
   GtkWidget          *toast_undo_button;
+  GtkSpinner         *toast_spinner;
+  GtkWidget          *toast_dismiss_button;
 };
 
 /* ipt-window.c */

@@ -72,11 +72,48 @@ _ipt_window_show_toast (IptWindow     *self,
   self->undo_data_free = undo_data_free;
 
   gtk_label_set_label (self->toast_label, message);
+  gtk_spinner_stop (self->toast_spinner);
+  gtk_widget_set_visible (GTK_WIDGET (self->toast_spinner), FALSE);
+  gtk_widget_set_visible (self->toast_dismiss_button, TRUE);
   gtk_widget_set_visible (self->toast_undo_button, undo_func != NULL);
   gtk_revealer_set_reveal_child (self->toast_revealer, TRUE);
   self->toast_timeout_id = g_timeout_add_seconds (TOAST_SECONDS, on_toast_timeout, self);
 
   _ipt_window_update_actions (self);
+}
+
+void
+ipt_window_set_busy (IptWindow  *self,
+                     const char *message)
+{
+  g_return_if_fail (IPT_IS_WINDOW (self));
+
+  g_clear_handle_id (&self->toast_timeout_id, g_source_remove);
+  clear_undo (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->toast_spinner), message != NULL);
+  gtk_widget_set_visible (self->toast_dismiss_button, message == NULL);
+  gtk_widget_set_visible (self->toast_undo_button, FALSE);
+  if (message != NULL)
+    {
+      gtk_label_set_label (self->toast_label, message);
+      gtk_spinner_start (self->toast_spinner);
+    }
+  else
+    {
+      gtk_spinner_stop (self->toast_spinner);
+    }
+  gtk_revealer_set_reveal_child (self->toast_revealer, message != NULL);
+  _ipt_window_update_actions (self);
+}
+
+void
+ipt_window_show_error (IptWindow    *self,
+                       const char   *primary,
+                       const GError *error)
+{
+  g_return_if_fail (IPT_IS_WINDOW (self));
+
+  _ipt_show_error (GTK_WINDOW (self), primary, error);
 }
 
 void
@@ -350,6 +387,8 @@ ipt_window_class_init (IptWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IptWindow, toast_revealer);
   gtk_widget_class_bind_template_child (widget_class, IptWindow, toast_label);
   gtk_widget_class_bind_template_child (widget_class, IptWindow, toast_undo_button);
+  gtk_widget_class_bind_template_child (widget_class, IptWindow, toast_spinner);
+  gtk_widget_class_bind_template_child (widget_class, IptWindow, toast_dismiss_button);
 
   _ipt_window_class_init_caseload (widget_class);
   _ipt_window_class_init_actions (widget_class);
