@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "ipt-gui-private.h"
+#include "ipt-palette.h"
 #include "ipt-preferences.h"
 #include "ipt-sparkline.h"
 
@@ -204,32 +205,15 @@ ensure_layouts (IptCaseRow *self,
 }
 
 static void
-signal_color (IptSignalKind kind,
-              GdkRGBA      *rgba)
+signal_color (IptSignalKind  kind,
+              const GdkRGBA *fg,
+              GdkRGBA       *rgba)
 {
-  const char *color;
+  guint32 rgb;
 
-  switch (kind)
-    {
-    case IPT_SIGNAL_RISK:
-    case IPT_SIGNAL_DETERIORATION:
-      color = "#e01b24";
-      break;
-    case IPT_SIGNAL_NOT_ON_TRACK:
-      color = "#c88800";
-      break;
-    case IPT_SIGNAL_ON_TRACK:
-      color = "#2ec27e";
-      break;
-    case IPT_SIGNAL_OUTCOME:
-      color = "#3584e4";
-      break;
-    case IPT_SIGNAL_NO_SCORES:
-    default:
-      color = NULL;
-      break;
-    }
-  if (color == NULL || !gdk_rgba_parse (rgba, color))
+  if (ipt_palette_signal (kind, _ipt_is_dark_text_color (fg), &rgb))
+    *rgba = _ipt_rgba_from_palette (rgb);
+  else
     *rgba = (GdkRGBA) { 0.5f, 0.5f, 0.5f, 1.0f };
 }
 
@@ -345,7 +329,7 @@ ipt_case_row_snapshot (GtkWidget   *widget,
       GdkRGBA text;
       GskRoundedRect pill;
 
-      signal_color (self->kind, &color);
+      signal_color (self->kind, &fg, &color);
       background = color;
       background.alpha = self->kind == IPT_SIGNAL_NO_SCORES ? 0.12f : 0.18f;
       text = self->kind == IPT_SIGNAL_NO_SCORES ? dim : mix (&color, &fg, 0.3f);

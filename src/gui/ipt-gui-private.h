@@ -40,6 +40,11 @@ void        _ipt_drop_discard_question (GtkWindow *window);
 /* The question _ipt_ask_before_discarding () shows over window, or NULL (for tests). */
 GtkWindow  *_ipt_get_discard_question (GtkWindow *window);
 
+/* A colour of the palette (ipt-palette.h, 0xRRGGBB) for GTK; whether text of colour fg means a
+ * dark style (the palette's dark shades then). */
+GdkRGBA     _ipt_rgba_from_palette (guint32 rgb);
+gboolean    _ipt_is_dark_text_color (const GdkRGBA *fg);
+
 /* Renders a shown widget as it is now into a PNG file. */
 gboolean    _ipt_widget_save_png (GtkWidget  *widget,
                                   const char *path,

@@ -9,6 +9,7 @@
 
 #include "ipt-client-page.h"
 #include "ipt-gui-private.h"
+#include "ipt-palette.h"
 #include "ipt-preferences.h"
 #include "ipt-window-private.h"
 #include "ipt-resources.h"
@@ -394,18 +395,53 @@ ipt_window_class_init (IptWindowClass *klass)
   _ipt_window_class_init_actions (widget_class);
 }
 
+/* The style sheet behind the palette's colours, in the shades of a light or dark style. */
+static void
+load_style (GtkCssProvider *css,
+            GtkSettings    *settings)
+{
+  g_autoptr(GBytes) sheet = g_resources_lookup_data (RESOURCE_PREFIX "/ui/style.css",
+                                                     G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autofree char *theme = NULL;
+  g_autofree char *palette = NULL;
+  g_autofree char *text = NULL;
+  gboolean dark = FALSE;
+
+  g_object_get (settings, "gtk-application-prefer-dark-theme", &dark, "gtk-theme-name", &theme,
+                NULL);
+  dark = dark || (theme != NULL && (g_str_has_suffix (theme, "-dark")
+                                    || g_str_has_suffix (theme, ":dark")));
+  palette = ipt_palette_to_css (dark);
+  text = g_strconcat (palette, sheet != NULL ? (const char *) g_bytes_get_data (sheet, NULL) : "",
+                      NULL);
+  gtk_css_provider_load_from_data (css, text, -1);
+}
+
+static void
+on_theme_changed (GtkSettings    *settings,
+                  GParamSpec     *pspec,
+                  GtkCssProvider *css)
+{
+  load_style (css, settings);
+}
+
 /* The application's style, once per display (also for windows made outside IptApplication). */
 static void
 ensure_style (GtkWidget *widget)
 {
   GdkDisplay *display = gtk_widget_get_display (widget);
+  GtkSettings *settings = gtk_settings_get_for_display (display);
   g_autoptr(GtkCssProvider) css = NULL;
 
   if (g_object_get_data (G_OBJECT (display), "ipt-style") != NULL)
     return;
 
   css = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (css, RESOURCE_PREFIX "/ui/style.css");
+  load_style (css, settings);
+  g_signal_connect_object (settings, "notify::gtk-application-prefer-dark-theme",
+                           G_CALLBACK (on_theme_changed), css, 0);
+  g_signal_connect_object (settings, "notify::gtk-theme-name", G_CALLBACK (on_theme_changed),
+                           css, 0);
   gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   g_object_set_data_full (G_OBJECT (display), "ipt-style", g_steal_pointer (&css), g_object_unref);
