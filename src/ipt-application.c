@@ -86,36 +86,6 @@ ipt_application_ensure_schemas (void)
     }
 }
 
-/* Options are added by ipt-cli.c; paths may come as file names (bytestrings) or strings. */
-static char *
-lookup_path (GVariantDict *options,
-             const char   *name)
-{
-  g_autoptr(GVariant) value = g_variant_dict_lookup_value (options, name, NULL);
-
-  if (value == NULL)
-    return NULL;
-  if (g_variant_is_of_type (value, G_VARIANT_TYPE_BYTESTRING))
-    return g_strdup (g_variant_get_bytestring (value));
-  if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
-    return g_variant_dup_string (value, NULL);
-  return NULL;
-}
-
-static gboolean
-lookup_flag (GVariantDict *options,
-             const char   *name)
-{
-  g_autoptr(GVariant) value = g_variant_dict_lookup_value (options, name, NULL);
-
-  if (value == NULL)
-    return FALSE;
-  if (g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
-    return g_variant_get_boolean (value);
-  /* A file or string option that was given. */
-  return TRUE;
-}
-
 static gboolean
 make_demo_dir (const char *path,
                GError    **error)
@@ -185,30 +155,30 @@ ipt_application_handle_local_options (GApplication *app,
     return status;
 
   /* Window options that belong to later versions. */
-  if (lookup_flag (options, "dashboard"))
+  if (ipt_cli_option_given (options, "dashboard"))
     {
       g_printerr ("ipt-casebook: %s\n", _("--dashboard is not available in this version"));
       return 1;
     }
-  if (lookup_flag (options, "review"))
+  if (ipt_cli_option_given (options, "review"))
     {
       g_printerr ("ipt-casebook: %s\n", _("--review is not available in this version"));
       return 1;
     }
 
-  database = lookup_path (options, "database");
-  if (lookup_flag (options, "demo") && database != NULL)
+  database = g_strdup (ipt_cli_option_text (options, "database"));
+  if (ipt_cli_option_given (options, "demo") && database != NULL)
     {
       g_printerr ("ipt-casebook: %s\n", _("--demo and --database cannot be used together"));
       return 1;
     }
 
-  self->client_code = lookup_path (options, "client");
-  self->screenshot = lookup_path (options, "screenshot");
+  self->client_code = g_strdup (ipt_cli_option_text (options, "client"));
+  self->screenshot = g_strdup (ipt_cli_option_text (options, "screenshot"));
 
   /* The store is opened here, before any display: a file that cannot be opened ends the
    * program with its one line and nothing written. */
-  if (lookup_flag (options, "demo"))
+  if (ipt_cli_option_given (options, "demo"))
     self->store = open_demo_store (&error);
   else
     self->store = open_store (database, &error);
