@@ -354,6 +354,8 @@ test_snapshot_take_and_restore (void)
   /* A client who is not there: nothing taken, nothing announced. */
   g_assert_null (ipt_store_take_client (store, 999, &error));
   g_assert_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_NOT_FOUND);
+  /* One whole sentence, not a noun spliced into one. */
+  g_assert_cmpstr (error->message, ==, "No client with id 999 in the casebook");
   g_clear_error (&error);
   g_assert_cmpuint (listener.announced->len, ==, 0);
 

@@ -107,7 +107,6 @@ show_tasks (IptClientPage *self)
   IptPhase phase;
   const char * const *tasks;
   guint done = 0;
-  g_autofree char *title = NULL;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tasks_box))) != NULL)
     gtk_box_remove (self->tasks_box, child);
@@ -128,9 +127,7 @@ show_tasks (IptClientPage *self)
         }
     }
 
-  /* TRANSLATORS: %s is a phase, e.g. "Middle phase tasks" */
-  title = g_strdup_printf (_("%s phase tasks"), ipt_phase_to_label (phase));
-  gtk_label_set_label (self->tasks_title_label, title);
+  gtk_label_set_label (self->tasks_title_label, _ipt_phase_tasks_title (phase));
 
   tasks = ipt_phase_get_tasks (phase);
   for (guint i = 0; tasks != NULL && tasks[i] != NULL; i++)
@@ -238,10 +235,10 @@ show_header (IptClientPage *self)
         progress = g_strdup_printf (_("No session yet of %u planned"),
                                     ipt_episode_get_planned_sessions (self->episode));
       else
-        /* TRANSLATORS: "Session 9 of 16 · Middle phase" */
-        progress = g_strdup_printf (_("Session %u of %u · %s phase"), current,
+        /* TRANSLATORS: "Session 9 of 16 · Middle phase"; %s is a phase ("Middle phase") */
+        progress = g_strdup_printf (_("Session %u of %u · %s"), current,
                                     ipt_episode_get_planned_sessions (self->episode),
-                                    ipt_phase_to_label (ipt_case_summary_get_phase (self->summary)));
+                                    _ipt_phase_phrase (ipt_case_summary_get_phase (self->summary)));
       gtk_label_set_label (self->progress_label, progress);
     }
 

@@ -40,6 +40,11 @@ void        _ipt_drop_discard_question (GtkWindow *window);
 /* The question _ipt_ask_before_discarding () shows over window, or NULL (for tests). */
 GtkWindow  *_ipt_get_discard_question (GtkWindow *window);
 
+/* Whole phrases for a phase ("Middle phase", "Middle phase tasks"), translated as wholes: a
+ * phase's name spliced into a sentence would not translate. */
+const char *_ipt_phase_phrase (IptPhase phase);
+const char *_ipt_phase_tasks_title (IptPhase phase);
+
 /* A colour of the palette (ipt-palette.h, 0xRRGGBB) for GTK; whether text of colour fg means a
  * dark style (the palette's dark shades then). */
 GdkRGBA     _ipt_rgba_from_palette (guint32 rgb);

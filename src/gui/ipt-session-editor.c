@@ -184,7 +184,6 @@ build_tasks (IptSessionEditor *self,
   IptPhase phase = ipt_episode_phase_for_session (self->episode,
                                                   gtk_spin_button_get_value_as_int (self->number_spin));
   const char * const *tasks = ipt_phase_get_tasks (phase);
-  g_autofree char *title = NULL;
 
   if (self->task_buttons->len > 0 && phase == self->tasks_phase)
     return;
@@ -194,8 +193,7 @@ build_tasks (IptSessionEditor *self,
   g_ptr_array_set_size (self->task_buttons, 0);
   self->tasks_phase = phase;
 
-  title = g_strdup_printf (_("%s phase tasks"), ipt_phase_to_label (phase));
-  gtk_label_set_label (self->tasks_title_label, title);
+  gtk_label_set_label (self->tasks_title_label, _ipt_phase_tasks_title (phase));
 
   for (guint i = 0; tasks != NULL && tasks[i] != NULL; i++)
     {
@@ -307,8 +305,8 @@ update_titles (IptSessionEditor *self)
 
   /* TRANSLATORS: a window title, "Session 9" */
   title = g_strdup_printf (_("Session %u"), number);
-  /* TRANSLATORS: "Middle phase · 16 planned" */
-  subtitle = g_strdup_printf (_("%s phase · %u planned"), ipt_phase_to_label (phase),
+  /* TRANSLATORS: "Middle phase · 16 planned"; %s is a phase ("Middle phase") */
+  subtitle = g_strdup_printf (_("%s · %u planned"), _ipt_phase_phrase (phase),
                               ipt_episode_get_planned_sessions (self->episode));
   gtk_label_set_label (self->title_label, title);
   gtk_label_set_label (self->subtitle_label, subtitle);
