@@ -54,6 +54,7 @@ G_DEFINE_FINAL_TYPE (IptCaseRow, ipt_case_row, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
+  PROP_SUMMARY,
   PROP_US_WORDING,
   N_PROPS
 };
@@ -419,6 +420,9 @@ ipt_case_row_get_property (GObject    *object,
 {
   switch (prop_id)
     {
+    case PROP_SUMMARY:
+      g_value_set_object (value, IPT_CASE_ROW (object)->summary);
+      break;
     case PROP_US_WORDING:
       g_value_set_boolean (value, IPT_CASE_ROW (object)->us_wording);
       break;
@@ -437,6 +441,9 @@ ipt_case_row_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_SUMMARY:
+      ipt_case_row_set_summary (self, g_value_get_object (value));
+      break;
     case PROP_US_WORDING:
       if (self->us_wording != g_value_get_boolean (value))
         {
@@ -468,6 +475,10 @@ ipt_case_row_class_init (IptCaseRowClass *klass)
   widget_class->query_tooltip = ipt_case_row_query_tooltip;
   widget_class->css_changed = ipt_case_row_css_changed;
 
+  /* The client shown (bound to the list slot's "summary"). */
+  properties[PROP_SUMMARY] =
+    g_param_spec_object ("summary", NULL, NULL, IPT_TYPE_CASE_SUMMARY,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   /* US names of the problem areas ("Interpersonal deficits"). */
   properties[PROP_US_WORDING] =
     g_param_spec_boolean ("us-wording", NULL, NULL, FALSE,

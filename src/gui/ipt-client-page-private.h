@@ -12,6 +12,8 @@ struct _IptClientPage
 
   IptStore       *store;
   GSignalGroup   *store_signals;     /* "changed" of the store shown */
+  GBindingGroup  *client_bindings;   /* labels bound to the client shown */
+  GBindingGroup  *summary_bindings;  /* and to their case summary */
   gint64          client_id;
   IptClient      *client;
   IptEpisode     *episode;

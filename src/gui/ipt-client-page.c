@@ -198,9 +198,6 @@ show_header (IptClientPage *self)
 {
   g_autoptr(GString) details = g_string_new (ipt_client_get_code (self->client));
   g_autofree char *focus = NULL;
-  const char *name = ipt_client_get_display_name (self->client);
-
-  gtk_label_set_label (self->name_label, name);
 
   if (self->episode != NULL)
     {
@@ -242,8 +239,6 @@ show_header (IptClientPage *self)
       gtk_label_set_label (self->progress_label, progress);
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->risk_label),
-                          self->summary != NULL && ipt_case_summary_get_has_risk (self->summary));
   if (self->summary != NULL && ipt_case_summary_get_has_risk (self->summary))
     {
       GPtrArray *signals = ipt_case_summary_get_signals (self->summary);
@@ -363,6 +358,8 @@ show (IptClientPage *self)
     g_debug ("No mood chart for client %" G_GINT64_FORMAT ": %s", self->client_id, error->message);
 
 out:
+  g_binding_group_set_source (self->client_bindings, self->client);
+  g_binding_group_set_source (self->summary_bindings, self->summary);
   /* Whoever shows what the page holds (the window's actions, a title) follows these. */
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EPISODE]);
@@ -469,6 +466,8 @@ ipt_client_page_dispose (GObject *object)
   if (self->store_signals != NULL)
     g_signal_group_set_target (self->store_signals, NULL);
   g_clear_object (&self->store_signals);
+  g_clear_object (&self->client_bindings);
+  g_clear_object (&self->summary_bindings);
   g_clear_object (&self->store);
   g_clear_object (&self->session_store);
   g_clear_pointer (&self->scores, g_hash_table_unref);
@@ -587,6 +586,14 @@ ipt_client_page_init (IptClientPage *self)
                                  self, G_CONNECT_DEFAULT);
   g_object_bind_property (ipt_preferences_get_default (), "us-focus-names", self, "us-wording",
                           G_BINDING_SYNC_CREATE);
+
+  /* What shows a property of the client or their summary is bound to it. */
+  self->client_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->client_bindings, "display-name", self->name_label, "label",
+                        G_BINDING_SYNC_CREATE);
+  self->summary_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->summary_bindings, "has-risk", self->risk_label, "visible",
+                        G_BINDING_SYNC_CREATE);
 
   self->mood_chart = GTK_WIDGET (ipt_mood_chart_view_new ());
   gtk_widget_set_size_request (self->mood_chart, -1, 300);

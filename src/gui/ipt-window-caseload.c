@@ -457,24 +457,20 @@ on_factory_setup (GtkSignalListItemFactory *factory,
 }
 
 static void
-on_slot_summary_changed (IptCaseSlot *slot,
-                         GParamSpec  *pspec,
-                         IptCaseRow  *row)
-{
-  ipt_case_row_set_summary (row, ipt_case_slot_get_summary (slot));
-}
-
-static void
 on_factory_bind (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
                  IptWindow                *self)
 {
-  IptCaseRow *row = IPT_CASE_ROW (gtk_list_item_get_child (item));
-  IptCaseSlot *slot = gtk_list_item_get_item (item);
+  GBinding *binding;
 
-  /* The slot's client changes in place as the search goes: the row follows it. */
-  g_signal_connect_object (slot, "notify::summary", G_CALLBACK (on_slot_summary_changed), row, 0);
-  ipt_case_row_set_summary (row, ipt_case_slot_get_summary (slot));
+  /* The slot's client changes in place as the search goes, or when the store announces a
+   * change to them: the row is bound to it. */
+  binding = g_object_bind_property (gtk_list_item_get_item (item), "summary",
+                                    gtk_list_item_get_child (item), "summary",
+                                    G_BINDING_SYNC_CREATE);
+  /* Held here, so that unbinding is safe whichever of the two went first. */
+  g_object_set_data_full (G_OBJECT (item), "ipt-summary-binding", g_object_ref (binding),
+                          g_object_unref);
 }
 
 static void
@@ -482,10 +478,14 @@ on_factory_unbind (GtkSignalListItemFactory *factory,
                    GtkListItem              *item,
                    IptWindow                *self)
 {
-  IptCaseRow *row = IPT_CASE_ROW (gtk_list_item_get_child (item));
+  GBinding *binding = g_object_steal_data (G_OBJECT (item), "ipt-summary-binding");
 
-  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), on_slot_summary_changed, row);
-  ipt_case_row_set_summary (row, NULL);
+  if (binding != NULL)
+    {
+      g_binding_unbind (binding);
+      g_object_unref (binding);
+    }
+  ipt_case_row_set_summary (IPT_CASE_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
 /* Search and filters */
