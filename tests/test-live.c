@@ -266,6 +266,70 @@ test_preference_updates_page (Fixture       *fixture,
   g_assert_nonnull (strstr (gtk_label_get_label (details), uk));
 }
 
+static gint64
+client_at (IptWindow *window,
+           guint      position)
+{
+  IptCaseSummary *summary = g_ptr_array_index (window->caseload, position);
+
+  return ipt_client_get_id (ipt_case_summary_get_client (summary));
+}
+
+static void
+save_phq9 (IptStore   *store,
+           IptEpisode *episode,
+           guint       number,
+           int         risk)
+{
+  g_autofree char *date = g_strdup_printf ("2026-03-%02u", number);
+  g_autoptr(IptSession) session = ipt_session_new (ipt_episode_get_id (episode), number, date);
+  g_autoptr(GPtrArray) scores = g_ptr_array_new_with_free_func (g_object_unref);
+  int items[9] = { 2, 2, 2, 2, 2, 2, 2, 2, risk };
+
+  ipt_session_set_attendance (session, IPT_ATTENDANCE_ATTENDED);
+  g_ptr_array_add (scores, ipt_score_new_from_items (ipt_measure_lookup ("phq9"), items, 9));
+  g_assert_true (ipt_store_save_session (store, session, scores, NULL));
+}
+
+static void
+test_row_moves_to_its_place (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  gint64 a = add_client (fixture, "C-0001", "Ada", "Byrne");
+  gint64 b = add_client (fixture, "C-0002", "Bo", "Chen");
+  gint64 c = add_client (fixture, "C-0003", "Cy", "Dunn");
+  g_autoptr(IptEpisode) course_a = ipt_episode_new (a, "2026-03-01", 12);
+  g_autoptr(IptEpisode) course_b = ipt_episode_new (b, "2026-03-01", 12);
+  g_autoptr(IptEpisode) course_c = ipt_episode_new (c, "2026-03-01", 12);
+
+  g_assert_true (ipt_store_insert_episode (fixture->store, course_a, NULL));
+  g_assert_true (ipt_store_insert_episode (fixture->store, course_b, NULL));
+  g_assert_true (ipt_store_insert_episode (fixture->store, course_c, NULL));
+  save_phq9 (fixture->store, course_a, 1, 0);
+  save_phq9 (fixture->store, course_b, 1, 0);
+  save_phq9 (fixture->store, course_c, 1, 0);
+  spin ();
+  g_assert_cmpint (client_at (fixture->window, 0), ==, a);
+  g_assert_cmpint (client_at (fixture->window, 1), ==, b);
+  g_assert_cmpint (client_at (fixture->window, 2), ==, c);
+
+  /* A risk answer at C-0002's next session: the most urgent case comes to the top, the others
+   * keep their order. */
+  save_phq9 (fixture->store, course_b, 2, 2);
+  spin ();
+  g_assert_cmpint (client_at (fixture->window, 0), ==, b);
+  g_assert_cmpint (client_at (fixture->window, 1), ==, a);
+  g_assert_cmpint (client_at (fixture->window, 2), ==, c);
+  g_assert_true (ipt_case_summary_get_has_risk (ipt_caseload_model_get_summary (fixture->window->shown, 0)));
+
+  /* And back to its place by code once the risk answer is 0 again. */
+  save_phq9 (fixture->store, course_b, 3, 0);
+  spin ();
+  g_assert_cmpint (client_at (fixture->window, 0), ==, a);
+  g_assert_cmpint (client_at (fixture->window, 1), ==, b);
+  g_assert_cmpint (client_at (fixture->window, 2), ==, c);
+}
+
 static void
 test_open_demo_in_background (void)
 {
@@ -329,6 +393,8 @@ main (int   argc,
               test_undo_shows_again, fixture_tear_down);
   g_test_add ("/ui/live/rolled-back-save", Fixture, NULL, fixture_set_up,
               test_rolled_back_save, fixture_tear_down);
+  g_test_add ("/ui/live/row-moves-to-its-place", Fixture, NULL, fixture_set_up,
+              test_row_moves_to_its_place, fixture_tear_down);
   g_test_add_func ("/ui/live/open-demo-in-background", test_open_demo_in_background);
   g_test_add ("/ui/live/preference-updates-page", Fixture, NULL, fixture_set_up,
               test_preference_updates_page, fixture_tear_down);

@@ -349,54 +349,77 @@ load_all (IptWindow *self)
   return TRUE;
 }
 
-/* Reads the summaries of these clients again; a client no longer in the casebook leaves. */
+/* Puts a summary in its place of the sorted caseload. */
+static void
+insert_sorted (GPtrArray      *caseload,
+               IptCaseSummary *summary)
+{
+  guint low = 0;
+  guint high = caseload->len;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (caseload_sort_func (&caseload->pdata[middle], &summary) <= 0)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  g_ptr_array_insert (caseload, low, summary);
+}
+
+static int
+compare_positions_descending (gconstpointer a,
+                              gconstpointer b)
+{
+  guint x = *(const guint *) a;
+  guint y = *(const guint *) b;
+
+  return (x < y) - (x > y);
+}
+
+/* Reads the summaries of these clients again, each taken out and put back in its sorted place
+ * (the caseload is not sorted again as a whole); a client no longer in the casebook leaves. */
 static gboolean
 load_some (IptWindow    *self,
            const gint64 *ids,
            guint         n_ids)
 {
-  g_autoptr(GHashTable) positions = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GPtrArray) gone = g_ptr_array_new ();
-  g_autofree gint64 *keys = g_new (gint64, self->caseload->len + 1);
-
-  /* Where each of the changed clients is now: one pass over the caseload. */
-  for (guint i = 0; i < n_ids; i++)
-    g_hash_table_insert (positions, (gpointer) &ids[i], GUINT_TO_POINTER (0));
-  for (guint i = 0; i < self->caseload->len; i++)
-    {
-      IptCaseSummary *summary = g_ptr_array_index (self->caseload, i);
-
-      keys[i] = ipt_client_get_id (ipt_case_summary_get_client (summary));
-      if (g_hash_table_contains (positions, &keys[i]))
-        g_hash_table_insert (positions, &keys[i], GUINT_TO_POINTER (i + 1));
-    }
+  g_autoptr(GHashTable) wanted = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GPtrArray) fresh = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) old_positions = g_array_new (FALSE, FALSE, sizeof (guint));
 
   for (guint i = 0; i < n_ids; i++)
     {
       g_autoptr(GError) error = NULL;
       IptCaseSummary *summary = ipt_store_load_case_summary (self->store, ids[i], &error);
-      guint position = GPOINTER_TO_UINT (g_hash_table_lookup (positions, &ids[i]));
 
       if (summary == NULL && !g_error_matches (error, IPT_STORE_ERROR, IPT_STORE_ERROR_NOT_FOUND))
         {
           _ipt_show_error (GTK_WINDOW (self), _("The client could not be read"), error);
           return FALSE;
         }
-
-      if (position == 0 && summary != NULL)
-        g_ptr_array_add (self->caseload, summary);
-      else if (position != 0 && summary != NULL)
-        {
-          g_object_unref (g_ptr_array_index (self->caseload, position - 1));
-          self->caseload->pdata[position - 1] = summary;
-        }
-      else if (position != 0)
-        g_ptr_array_add (gone, g_ptr_array_index (self->caseload, position - 1));
+      if (summary != NULL)
+        g_ptr_array_add (fresh, summary);
+      g_hash_table_add (wanted, (gpointer) &ids[i]);
     }
 
-  for (guint i = 0; i < gone->len; i++)
-    g_ptr_array_remove (self->caseload, g_ptr_array_index (gone, i));
-  g_ptr_array_sort (self->caseload, caseload_sort_func);
+  /* Where the changed clients are now: one pass over the caseload. */
+  for (guint i = 0; i < self->caseload->len; i++)
+    {
+      IptCaseSummary *summary = g_ptr_array_index (self->caseload, i);
+      gint64 id = ipt_client_get_id (ipt_case_summary_get_client (summary));
+
+      if (g_hash_table_contains (wanted, &id))
+        g_array_append_val (old_positions, i);
+    }
+
+  g_array_sort (old_positions, compare_positions_descending);
+  for (guint i = 0; i < old_positions->len; i++)
+    g_ptr_array_remove_index (self->caseload, g_array_index (old_positions, guint, i));
+  for (guint i = 0; i < fresh->len; i++)
+    insert_sorted (self->caseload, g_object_ref (g_ptr_array_index (fresh, i)));
   return TRUE;
 }
 
