@@ -12,9 +12,11 @@
 #include "ipt-resources.h"
 #include "ipt-store.h"
 #include "ipt-demo.h"
+#include "ipt-tasks.h"
 #include "gui/ipt-window.h"
+#include "gui/ipt-preferences.h"
 #include "gui/ipt-preferences-window.h"
-#include "gui/ipt-gui-private.h"
+#include "gui/ipt-renderer.h"
 
 struct _IptApplication
 {
@@ -84,33 +86,19 @@ ipt_application_ensure_schemas (void)
     }
 }
 
-/* Options are added by ipt-cli.c; paths may come as file names (bytestrings) or strings. */
-static char *
-lookup_path (GVariantDict *options,
-             const char   *name)
-{
-  g_autoptr(GVariant) value = g_variant_dict_lookup_value (options, name, NULL);
-
-  if (value == NULL)
-    return NULL;
-  if (g_variant_is_of_type (value, G_VARIANT_TYPE_BYTESTRING))
-    return g_strdup (g_variant_get_bytestring (value));
-  if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
-    return g_variant_dup_string (value, NULL);
-  return NULL;
-}
-
 static gboolean
-lookup_flag (GVariantDict *options,
-             const char   *name)
+make_demo_dir (const char *path,
+               GError    **error)
 {
-  g_autoptr(GVariant) value = g_variant_dict_lookup_value (options, name, NULL);
+  g_autofree char *dir = g_path_get_dirname (path);
 
-  if (value == NULL)
-    return FALSE;
-  if (g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
-    return g_variant_get_boolean (value);
-  /* A file or string option that was given. */
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("Cannot create %s: %s"), dir, g_strerror (saved_errno));
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -121,16 +109,8 @@ open_demo_store (GError **error)
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
-      g_autofree char *dir = g_path_get_dirname (path);
-
-      if (g_mkdir_with_parents (dir, 0700) != 0)
-        {
-          int saved_errno = errno;
-          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                       _("Cannot create %s: %s"), dir, g_strerror (saved_errno));
-          return NULL;
-        }
-      if (!ipt_demo_generate (path, IPT_DEMO_CLIENTS_DEFAULT, IPT_DEMO_SEED_DEFAULT, error))
+      if (!make_demo_dir (path, error)
+          || !ipt_demo_generate (path, IPT_DEMO_CLIENTS_DEFAULT, IPT_DEMO_SEED_DEFAULT, error))
         return NULL;
     }
 
@@ -144,7 +124,6 @@ open_store (const char *database,
 {
   g_autofree char *path = NULL;
   g_autoptr(IptStore) store = NULL;
-  g_autoptr(GSettings) settings = NULL;
   g_autoptr(GError) backup_error = NULL;
 
   path = database != NULL ? g_strdup (database) : ipt_store_default_path ();
@@ -154,8 +133,8 @@ open_store (const char *database,
 
   /* The daily backup keeps the number the practitioner chose; a failed backup must not keep
    * them from their casebook, so it is reported and the window opens. */
-  settings = g_settings_new (APPLICATION_ID);
-  if (!ipt_store_backup_daily (store, NULL, g_settings_get_int (settings, "backups-kept"),
+  if (!ipt_store_backup_daily (store, NULL,
+                               ipt_preferences_get_backups_kept (ipt_preferences_get_default ()),
                                &backup_error))
     g_printerr ("ipt-casebook: %s\n", backup_error->message);
 
@@ -176,30 +155,30 @@ ipt_application_handle_local_options (GApplication *app,
     return status;
 
   /* Window options that belong to later versions. */
-  if (lookup_flag (options, "dashboard"))
+  if (ipt_cli_option_given (options, "dashboard"))
     {
       g_printerr ("ipt-casebook: %s\n", _("--dashboard is not available in this version"));
       return 1;
     }
-  if (lookup_flag (options, "review"))
+  if (ipt_cli_option_given (options, "review"))
     {
       g_printerr ("ipt-casebook: %s\n", _("--review is not available in this version"));
       return 1;
     }
 
-  database = lookup_path (options, "database");
-  if (lookup_flag (options, "demo") && database != NULL)
+  database = g_strdup (ipt_cli_option_text (options, "database"));
+  if (ipt_cli_option_given (options, "demo") && database != NULL)
     {
       g_printerr ("ipt-casebook: %s\n", _("--demo and --database cannot be used together"));
       return 1;
     }
 
-  self->client_code = lookup_path (options, "client");
-  self->screenshot = lookup_path (options, "screenshot");
+  self->client_code = g_strdup (ipt_cli_option_text (options, "client"));
+  self->screenshot = g_strdup (ipt_cli_option_text (options, "screenshot"));
 
   /* The store is opened here, before any display: a file that cannot be opened ends the
    * program with its one line and nothing written. */
-  if (lookup_flag (options, "demo"))
+  if (ipt_cli_option_given (options, "demo"))
     self->store = open_demo_store (&error);
   else
     self->store = open_store (database, &error);
@@ -285,8 +264,92 @@ about_action (GSimpleAction *action,
                          NULL);
 }
 
+/* Open Demo Caseload: the demo opens in a window of its own; when it must be made first, that
+ * runs in a worker thread while the window that asked shows it and stays responsive. */
+
+static void
+set_windows_busy (GtkApplication *app,
+                  const char     *message)
+{
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    if (IPT_IS_WINDOW (l->data))
+      ipt_window_set_busy (IPT_WINDOW (l->data), message);
+}
+
+static void
+report_demo_error (GtkApplication *app,
+                   const GError   *error)
+{
+  GtkWindow *parent = gtk_application_get_active_window (app);
+
+  if (IPT_IS_WINDOW (parent))
+    ipt_window_show_error (IPT_WINDOW (parent), _("The demo caseload could not be opened"), error);
+  else
+    g_printerr ("ipt-casebook: %s\n", error->message);
+}
+
+static void
+open_demo_window (GtkApplication *app)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IptStore) store = open_demo_store (&error);
+
+  if (store == NULL)
+    report_demo_error (app, error);
+  else
+    gtk_window_present (GTK_WINDOW (ipt_window_new (app, store)));
+}
+
+static void
+on_demo_generated (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GtkApplication) app = user_data;
+  g_autoptr(GError) error = NULL;
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (app), "open-demo");
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), TRUE);
+  set_windows_busy (app, NULL);
+  if (ipt_demo_generate_finish (result, &error))
+    open_demo_window (app);
+  else
+    report_demo_error (app, error);
+  g_application_release (G_APPLICATION (app));
+}
+
+static void
+open_demo_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  g_autofree char *path = ipt_store_demo_path ();
+  g_autoptr(GError) error = NULL;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      open_demo_window (app);
+      return;
+    }
+
+  if (!make_demo_dir (path, &error))
+    {
+      report_demo_error (app, error);
+      return;
+    }
+
+  /* Once at a time; the application lives on until the demo is made, windows closed or not. */
+  g_simple_action_set_enabled (action, FALSE);
+  g_application_hold (G_APPLICATION (app));
+  set_windows_busy (app, _("Making the demo caseload…"));
+  ipt_demo_generate_async (path, IPT_DEMO_CLIENTS_DEFAULT, IPT_DEMO_SEED_DEFAULT, NULL,
+                           on_demo_generated, g_object_ref (app));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
+  { "open-demo", open_demo_action },
   { "preferences", preferences_action },
   { "about", about_action },
 };
@@ -299,7 +362,7 @@ ipt_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (ipt_application_parent_class)->startup (app);
 
-  _ipt_renderer_choose (gdk_display_get_default ());
+  ipt_renderer_choose (gdk_display_get_default ());
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
@@ -402,22 +465,4 @@ ipt_application_get_exit_status (IptApplication *self)
   g_return_val_if_fail (IPT_IS_APPLICATION (self), 1);
 
   return self->exit_status;
-}
-
-gboolean
-ipt_application_open_demo (IptApplication *self,
-                           GError        **error)
-{
-  g_autoptr(IptStore) store = NULL;
-  IptWindow *window;
-
-  g_return_val_if_fail (IPT_IS_APPLICATION (self), FALSE);
-
-  store = open_demo_store (error);
-  if (store == NULL)
-    return FALSE;
-
-  window = ipt_window_new (GTK_APPLICATION (self), store);
-  gtk_window_present (GTK_WINDOW (window));
-  return TRUE;
 }

@@ -17,8 +17,7 @@ void            ipt_application_ensure_schemas (void);
 /* 0, or 1 when --screenshot could not write its file. */
 int             ipt_application_get_exit_status (IptApplication *self);
 
-/* Opens the demo caseload (generated when missing) in a new window. */
-gboolean        ipt_application_open_demo (IptApplication *self,
-                                           GError        **error);
+/* Its actions: app.open-demo opens the demo caseload (made when missing, off the main thread)
+ * in a new window; app.preferences, app.about, app.quit. */
 
 G_END_DECLS

@@ -132,38 +132,48 @@ cli_error (const char *format,
   g_printerr ("%s: %s\n", PROGRAM, message);
 }
 
-static const char *
-lookup_filename (GVariantDict *options,
-                 const char   *name)
+/* File options come as bytestrings, text options as strings, flags as booleans. */
+const char *
+ipt_cli_option_text (GVariantDict *options,
+                     const char   *name)
 {
-  const char *value = NULL;
+  g_autoptr(GVariant) value = NULL;
 
-  if (!g_variant_dict_lookup (options, name, "^&ay", &value))
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  /* The dictionary keeps its own reference: the text stays valid as long as it does. */
+  value = g_variant_dict_lookup_value (options, name, NULL);
+  if (value == NULL)
     return NULL;
-  return value;
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_BYTESTRING))
+    return g_variant_get_bytestring (value);
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    return g_variant_get_string (value, NULL);
+  return NULL;
 }
 
-static const char *
-lookup_string (GVariantDict *options,
-               const char   *name)
+gboolean
+ipt_cli_option_given (GVariantDict *options,
+                      const char   *name)
 {
-  const char *value = NULL;
+  g_autoptr(GVariant) value = NULL;
 
-  if (!g_variant_dict_lookup (options, name, "&s", &value))
-    return NULL;
-  return value;
-}
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
 
-static gboolean
-lookup_flag (GVariantDict *options,
-             const char   *name)
-{
-  gboolean value = FALSE;
-
-  if (!g_variant_dict_lookup (options, name, "b", &value))
+  value = g_variant_dict_lookup_value (options, name, NULL);
+  if (value == NULL)
     return FALSE;
-  return value;
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
+    return g_variant_get_boolean (value);
+  return TRUE;
 }
+
+/* The names read_options () reads the options by. */
+#define lookup_filename ipt_cli_option_text
+#define lookup_string ipt_cli_option_text
+#define lookup_flag ipt_cli_option_given
 
 static void
 read_options (GVariantDict *dict,

@@ -14,4 +14,12 @@ void ipt_cli_add_options (GApplication *app);
  * per problem on stderr); returns -1 when the options are for the window. */
 int  ipt_cli_handle_local_options (GVariantDict *options);
 
+/* The one lookup of an option, for the headless commands and the window alike: whether it was
+ * given (a flag set, or a file or text given), and its text (a file name or a string; borrowed
+ * from options, NULL when not given or a flag). */
+gboolean    ipt_cli_option_given (GVariantDict *options,
+                                  const char   *name);
+const char *ipt_cli_option_text  (GVariantDict *options,
+                                  const char   *name);
+
 G_END_DECLS

@@ -6,6 +6,7 @@
 
 #include "ipt-client-dialog.h"
 #include "ipt-gui-private.h"
+#include "ipt-renderer.h"
 #include "ipt-course-dialog.h"
 #include "ipt-session-editor.h"
 #include "ipt-store.h"

@@ -7,6 +7,7 @@
 
 #include "ipt-gui-private.h"
 #include "ipt-phase-bar.h"
+#include "ipt-renderer.h"
 #include "ipt-store.h"
 #include "ipt-window-private.h"
 
@@ -181,7 +182,7 @@ test_renderer_software_gl (void)
 {
   GtkWidget *window;
   GskRenderer *renderer;
-  const char *chosen = _ipt_renderer_choose (gdk_display_get_default ());
+  const char *chosen = ipt_renderer_choose (gdk_display_get_default ());
 
   if (chosen == NULL)
     {
@@ -190,7 +191,7 @@ test_renderer_software_gl (void)
     }
   g_assert_cmpstr (chosen, ==, "cairo");
   /* Asked again, the choice stands. */
-  g_assert_cmpstr (_ipt_renderer_choose (gdk_display_get_default ()), ==, "cairo");
+  g_assert_cmpstr (ipt_renderer_choose (gdk_display_get_default ()), ==, "cairo");
 
   window = gtk_window_new ();
   g_object_ref_sink (window);

@@ -5,6 +5,8 @@
 
 #include "ipt-chart-style.h"
 
+#include "ipt-palette.h"
+
 static void
 color_from_rgb (guint32        rgb,
                 IptChartColor *color)
@@ -30,11 +32,7 @@ ipt_chart_style_init (IptChartStyle *style,
   style->font_size = 12;
 }
 
-/* Okabe and Ito's palette stays distinct under the common colour-vision deficiencies. On a
- * dark background the saturated blue and vermillion lose contrast, so lighter tints of the
- * same hues are used there. */
-static const guint32 series_light[IPT_CHART_N_MEASURES] = { 0x0072b2, 0xd55e00, 0x009e73 };
-static const guint32 series_dark[IPT_CHART_N_MEASURES] = { 0x56b4e9, 0xf5a05a, 0x3fd0a4 };
+/* The colours themselves are in ipt-palette.c, shared with the list rows and the style sheet. */
 
 void
 ipt_chart_style_get_series_color (const IptChartStyle *style,
@@ -45,7 +43,7 @@ ipt_chart_style_get_series_color (const IptChartStyle *style,
   g_return_if_fail (measure < IPT_CHART_N_MEASURES);
   g_return_if_fail (color != NULL);
 
-  color_from_rgb (style->dark ? series_dark[measure] : series_light[measure], color);
+  color_from_rgb (ipt_palette_series (measure, style->dark), color);
 }
 
 void
@@ -58,21 +56,9 @@ ipt_chart_style_get_signal_color (const IptChartStyle *style,
   g_return_if_fail (style != NULL);
   g_return_if_fail (color != NULL);
 
-  switch (kind)
+  /* A finished course's line is drawn quietly, as one without scores: it asks for nothing. */
+  if (kind == IPT_SIGNAL_OUTCOME || !ipt_palette_signal (kind, style->dark, &rgb))
     {
-    case IPT_SIGNAL_RISK:
-    case IPT_SIGNAL_DETERIORATION:
-      rgb = style->dark ? 0xff7b72 : 0xc01c28;
-      break;
-    case IPT_SIGNAL_NOT_ON_TRACK:
-      rgb = style->dark ? 0xf8c45c : 0xa85d00;
-      break;
-    case IPT_SIGNAL_ON_TRACK:
-      rgb = style->dark ? 0x57e389 : 0x1b7a4b;
-      break;
-    case IPT_SIGNAL_OUTCOME:
-    case IPT_SIGNAL_NO_SCORES:
-    default:
       *color = style->foreground;
       color->alpha = 0.6;
       return;

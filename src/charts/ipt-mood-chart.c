@@ -10,23 +10,9 @@
 #include <pango/pangocairo.h>
 
 #include "ipt-chart-private.h"
+#include "ipt-palette.h"
 #include "ipt-mood-chart-layout.h"
 #include "ipt-mood-chart-private.h"
-
-typedef struct
-{
-  guint32 light_tint;
-  guint32 light_text;
-  guint32 dark_tint;
-  guint32 dark_text;
-} PhaseColors;
-
-static const PhaseColors phase_colors[N_PHASES] = {
-  { 0x3584e4, 0x1a5fb4, 0x3584e4, 0x8cbcf2 },   /* assessment: blue */
-  { 0x9141ac, 0x7a3592, 0xa560c0, 0xd0a4e4 },   /* middle: purple */
-  { 0x26a269, 0x18774a, 0x2ec27e, 0x7be0aa },   /* end: green */
-  { 0x986a44, 0x7d5530, 0xb5835a, 0xdcb894 },   /* maintenance: brown */
-};
 
 /* Colours ---------------------------------------------------------------------------------- */
 
@@ -46,9 +32,7 @@ IptChartColor
 _ipt_mood_chart_phase_tint (const IptChartStyle *style,
                             IptPhase             phase)
 {
-  const PhaseColors *p = &phase_colors[MIN ((guint) phase, N_PHASES - 1)];
-
-  return mix (background (style), rgb (style->dark ? p->dark_tint : p->light_tint),
+  return mix (background (style), rgb (ipt_palette_phase (phase, style->dark)),
               style->dark ? 0.13 : 0.075);
 }
 
@@ -56,9 +40,7 @@ static IptChartColor
 phase_text (const IptChartStyle *style,
             IptPhase             phase)
 {
-  const PhaseColors *p = &phase_colors[MIN ((guint) phase, N_PHASES - 1)];
-
-  return rgb (style->dark ? p->dark_text : p->light_text);
+  return rgb (ipt_palette_phase_text (phase, style->dark));
 }
 
 static IptChartColor
@@ -68,7 +50,12 @@ event_color (const IptChartStyle *style,
   if (impact < 0)
     return warning_color (style);
   if (impact > 0)
-    return rgb (style->dark ? 0x57e389 : 0x1b7a4b);
+    {
+      guint32 good = 0;
+
+      ipt_palette_signal (IPT_SIGNAL_ON_TRACK, style->dark, &good);
+      return rgb (good);
+    }
   return muted (style);
 }
 

@@ -13,6 +13,8 @@
 #include <string.h>
 
 #include "ipt-gui-private.h"
+#include "ipt-palette.h"
+#include "ipt-preferences.h"
 #include "ipt-sparkline.h"
 
 #define LINE_SPACING 2
@@ -49,6 +51,15 @@ struct _IptCaseRow
 };
 
 G_DEFINE_FINAL_TYPE (IptCaseRow, ipt_case_row, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SUMMARY,
+  PROP_US_WORDING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void
 clear_layouts (IptCaseRow *self)
@@ -195,32 +206,15 @@ ensure_layouts (IptCaseRow *self,
 }
 
 static void
-signal_color (IptSignalKind kind,
-              GdkRGBA      *rgba)
+signal_color (IptSignalKind  kind,
+              const GdkRGBA *fg,
+              GdkRGBA       *rgba)
 {
-  const char *color;
+  guint32 rgb;
 
-  switch (kind)
-    {
-    case IPT_SIGNAL_RISK:
-    case IPT_SIGNAL_DETERIORATION:
-      color = "#e01b24";
-      break;
-    case IPT_SIGNAL_NOT_ON_TRACK:
-      color = "#c88800";
-      break;
-    case IPT_SIGNAL_ON_TRACK:
-      color = "#2ec27e";
-      break;
-    case IPT_SIGNAL_OUTCOME:
-      color = "#3584e4";
-      break;
-    case IPT_SIGNAL_NO_SCORES:
-    default:
-      color = NULL;
-      break;
-    }
-  if (color == NULL || !gdk_rgba_parse (rgba, color))
+  if (ipt_palette_signal (kind, _ipt_is_dark_text_color (fg), &rgb))
+    *rgba = _ipt_rgba_from_palette (rgb);
+  else
     *rgba = (GdkRGBA) { 0.5f, 0.5f, 0.5f, 1.0f };
 }
 
@@ -336,7 +330,7 @@ ipt_case_row_snapshot (GtkWidget   *widget,
       GdkRGBA text;
       GskRoundedRect pill;
 
-      signal_color (self->kind, &color);
+      signal_color (self->kind, &fg, &color);
       background = color;
       background.alpha = self->kind == IPT_SIGNAL_NO_SCORES ? 0.12f : 0.18f;
       text = self->kind == IPT_SIGNAL_NO_SCORES ? dim : mix (&color, &fg, 0.3f);
@@ -419,6 +413,53 @@ ipt_case_row_finalize (GObject *object)
 }
 
 static void
+ipt_case_row_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_SUMMARY:
+      g_value_set_object (value, IPT_CASE_ROW (object)->summary);
+      break;
+    case PROP_US_WORDING:
+      g_value_set_boolean (value, IPT_CASE_ROW (object)->us_wording);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ipt_case_row_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  IptCaseRow *self = IPT_CASE_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SUMMARY:
+      ipt_case_row_set_summary (self, g_value_get_object (value));
+      break;
+    case PROP_US_WORDING:
+      if (self->us_wording != g_value_get_boolean (value))
+        {
+          self->us_wording = g_value_get_boolean (value);
+          /* The texts are made again with the other focus names. */
+          if (self->summary != NULL)
+            ipt_case_row_set_summary (self, self->summary);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 ipt_case_row_class_init (IptCaseRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -426,11 +467,23 @@ ipt_case_row_class_init (IptCaseRowClass *klass)
 
   object_class->dispose = ipt_case_row_dispose;
   object_class->finalize = ipt_case_row_finalize;
+  object_class->get_property = ipt_case_row_get_property;
+  object_class->set_property = ipt_case_row_set_property;
   widget_class->measure = ipt_case_row_measure;
   widget_class->size_allocate = ipt_case_row_size_allocate;
   widget_class->snapshot = ipt_case_row_snapshot;
   widget_class->query_tooltip = ipt_case_row_query_tooltip;
   widget_class->css_changed = ipt_case_row_css_changed;
+
+  /* The client shown (bound to the list slot's "summary"). */
+  properties[PROP_SUMMARY] =
+    g_param_spec_object ("summary", NULL, NULL, IPT_TYPE_CASE_SUMMARY,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  /* US names of the problem areas ("Interpersonal deficits"). */
+  properties[PROP_US_WORDING] =
+    g_param_spec_boolean ("us-wording", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "caserow");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -442,6 +495,8 @@ ipt_case_row_init (IptCaseRow *self)
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   self->sparkline = GTK_WIDGET (ipt_sparkline_new ());
   gtk_widget_set_parent (self->sparkline, GTK_WIDGET (self));
+  g_object_bind_property (ipt_preferences_get_default (), "us-focus-names", self, "us-wording",
+                          G_BINDING_SYNC_CREATE);
 }
 
 GtkWidget *
@@ -460,8 +515,7 @@ ipt_case_row_get_summary (IptCaseRow *self)
 
 void
 ipt_case_row_set_summary (IptCaseRow     *self,
-                          IptCaseSummary *summary,
-                          gboolean        us_wording)
+                          IptCaseSummary *summary)
 {
   IptClient *client;
   IptEpisode *episode;
@@ -484,13 +538,12 @@ ipt_case_row_set_summary (IptCaseRow     *self,
   episode = ipt_case_summary_get_episode (summary);
   name = ipt_client_get_display_name (client);
 
-  self->us_wording = us_wording;
   self->kind = ipt_case_summary_get_signal_kind (summary);
   self->name = g_strdup (name);
   /* The code shows once when the client has no name. */
   if (g_strcmp0 (name, ipt_client_get_code (client)) != 0)
     self->code = g_strdup (ipt_client_get_code (client));
-  self->focus = _ipt_focus_text (episode, us_wording);
+  self->focus = _ipt_focus_text (episode, self->us_wording);
 
   if (episode != NULL)
     self->progress = g_strdup (ipt_case_summary_get_progress_text (summary));
@@ -523,6 +576,14 @@ ipt_case_row_set_summary (IptCaseRow     *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
+}
+
+const char *
+ipt_case_row_get_focus_text (IptCaseRow *self)
+{
+  g_return_val_if_fail (IPT_IS_CASE_ROW (self), NULL);
+
+  return self->focus;
 }
 
 const char *

@@ -11,11 +11,13 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (IptCaseRow, ipt_case_row, IPT, CASE_ROW, GtkWidget)
 
 GtkWidget      *ipt_case_row_new (void);
-/* summary may be NULL (an unbound row); us_wording picks the US focus names. */
+/* summary may be NULL (an unbound row). The focus wording follows the preferences (property
+ * "us-wording", bound to IptPreferences). */
 void            ipt_case_row_set_summary (IptCaseRow     *self,
-                                          IptCaseSummary *summary,
-                                          gboolean        us_wording);
+                                          IptCaseSummary *summary);
 IptCaseSummary *ipt_case_row_get_summary (IptCaseRow *self);
+/* The focus as the row shows it ("Grief"), NULL when unbound. */
+const char     *ipt_case_row_get_focus_text (IptCaseRow *self);
 /* The signal badge's words ("Not on track"), NULL without a course. */
 const char     *ipt_case_row_get_badge_text (IptCaseRow *self);
 

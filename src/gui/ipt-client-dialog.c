@@ -11,7 +11,7 @@
 
 struct _IptClientDialog
 {
-  GtkWindow    parent_instance;
+  IptFormWindow parent_instance;
 
   IptStore    *store;
   IptClient   *client;      /* NULL for a new client */
@@ -35,18 +35,9 @@ struct _IptClientDialog
   GtkLabel    *referrer_error;
   GtkLabel    *store_error;
   GtkWidget   *save_button;
-
-  char        *loaded_state;  /* what the form held when opened, to tell unsaved input */
 };
 
-enum {
-  SIGNAL_SAVED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
-G_DEFINE_FINAL_TYPE (IptClientDialog, ipt_client_dialog, GTK_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (IptClientDialog, ipt_client_dialog, IPT_TYPE_FORM_WINDOW)
 
 /* Empty text is no value. */
 static const char *
@@ -159,6 +150,7 @@ on_entry_changed (GtkEntry        *entry,
                   IptClientDialog *self)
 {
   validate (self);
+  ipt_form_window_changed (IPT_FORM_WINDOW (self));
 }
 
 static void
@@ -193,8 +185,7 @@ save_action (GtkWidget  *widget,
   if (!ok)
     goto failed;
 
-  g_signal_emit (self, signals[SIGNAL_SAVED], 0, ipt_client_get_id (client));
-  gtk_window_destroy (GTK_WINDOW (self));
+  ipt_form_window_saved (IPT_FORM_WINDOW (self), ipt_client_get_id (client));
   return;
 
 failed:
@@ -204,8 +195,9 @@ failed:
 
 /* Everything the form holds, as text: differs from loaded_state when something was typed. */
 static char *
-form_state (IptClientDialog *self)
+form_state (IptFormWindow *form)
 {
+  IptClientDialog *self = IPT_CLIENT_DIALOG (form);
   GtkEntry *entries[] = { self->code_entry, self->given_entry, self->family_entry,
                           self->preferred_entry, self->birth_entry, self->phone_entry,
                           self->email_entry, self->referrer_entry };
@@ -217,25 +209,11 @@ form_state (IptClientDialog *self)
   return g_string_free (state, FALSE);
 }
 
-static gboolean
-ipt_client_dialog_close_request (GtkWindow *window)
+static const char *
+discard_question (IptFormWindow *form)
 {
-  IptClientDialog *self = IPT_CLIENT_DIALOG (window);
-  g_autofree char *state = form_state (self);
-
-  if (_ipt_ask_before_discarding (window, g_strcmp0 (state, self->loaded_state) != 0,
-                                  self->client == NULL ? _("Discard this new client?")
-                                                       : _("Discard your changes to this client?")))
-    return TRUE;
-  return GTK_WINDOW_CLASS (ipt_client_dialog_parent_class)->close_request (window);
-}
-
-static void
-ipt_client_dialog_finalize (GObject *object)
-{
-  g_free (IPT_CLIENT_DIALOG (object)->loaded_state);
-
-  G_OBJECT_CLASS (ipt_client_dialog_parent_class)->finalize (object);
+  return IPT_CLIENT_DIALOG (form)->client == NULL ? _("Discard this new client?")
+                                                  : _("Discard your changes to this client?");
 }
 
 static void
@@ -243,7 +221,6 @@ ipt_client_dialog_dispose (GObject *object)
 {
   IptClientDialog *self = IPT_CLIENT_DIALOG (object);
 
-  _ipt_drop_discard_question (GTK_WINDOW (self));
   gtk_widget_dispose_template (GTK_WIDGET (self), IPT_TYPE_CLIENT_DIALOG);
   g_clear_object (&self->client);
   g_clear_object (&self->store);
@@ -258,12 +235,8 @@ ipt_client_dialog_class_init (IptClientDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ipt_client_dialog_dispose;
-  object_class->finalize = ipt_client_dialog_finalize;
-  GTK_WINDOW_CLASS (klass)->close_request = ipt_client_dialog_close_request;
-
-  signals[SIGNAL_SAVED] =
-    g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  IPT_FORM_WINDOW_CLASS (klass)->get_state = form_state;
+  IPT_FORM_WINDOW_CLASS (klass)->get_discard_question = discard_question;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/ipt-client-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, IptClientDialog, code_entry);
@@ -289,7 +262,6 @@ ipt_client_dialog_class_init (IptClientDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "client.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "client.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
@@ -345,7 +317,7 @@ ipt_client_dialog_new (GtkWindow  *parent,
 
   validate (self);
   gtk_widget_grab_focus (GTK_WIDGET (client != NULL ? self->given_entry : self->code_entry));
-  self->loaded_state = form_state (self);
+  ipt_form_window_set_loaded (IPT_FORM_WINDOW (self));
   return self;
 }
 

@@ -3,12 +3,13 @@
 
 #include <gtk/gtk.h>
 
+#include "ipt-form-window.h"
 #include "ipt-store.h"
 
 G_BEGIN_DECLS
 
 #define IPT_TYPE_CLIENT_DIALOG (ipt_client_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (IptClientDialog, ipt_client_dialog, IPT, CLIENT_DIALOG, GtkWindow)
+G_DECLARE_FINAL_TYPE (IptClientDialog, ipt_client_dialog, IPT, CLIENT_DIALOG, IptFormWindow)
 
 /* client NULL: a new client, with suggested_code filled in. Emits "saved" (client id) once the
  * store has the record, then closes. */

@@ -11,6 +11,10 @@ struct _IptClientPage
   GtkWidget       parent_instance;
 
   IptStore       *store;
+  GSignalGroup   *store_signals;     /* "changed" of the store shown */
+  GBindingGroup  *client_bindings;   /* labels bound to the client shown */
+  GBindingGroup  *summary_bindings;  /* and to their case summary */
+  gint64          client_id;
   IptClient      *client;
   IptEpisode     *episode;
   IptCaseSummary *summary;

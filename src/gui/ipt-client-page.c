@@ -1,5 +1,9 @@
 /* A client's page: header with phase bar, Overview (chart, scores, signal, outcome, tasks) and
- * Sessions (every session of the current course). */
+ * Sessions (every session of the current course).
+ *
+ * The page follows the store: it listens to IptStore::changed (through a GSignalGroup whose
+ * target is the store shown) and reads its client again when an announcement names them, so
+ * nobody has to tell it to. A new tab does the same: read in its own load, listen, bind. */
 #define G_LOG_DOMAIN "ipt-gui"
 
 #include "config.h"
@@ -11,10 +15,21 @@
 #include "ipt-client-page-private.h"
 #include "ipt-gui-private.h"
 #include "ipt-phase-bar.h"
+#include "ipt-preferences.h"
 
 #include "ipt-mood-chart-view.h"
 
 G_DEFINE_FINAL_TYPE (IptClientPage, ipt_client_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CLIENT,
+  PROP_EPISODE,
+  PROP_US_WORDING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* Sessions: the columns are set up in ipt-client-page-sessions.c; a row opens its session. */
 
@@ -92,7 +107,6 @@ show_tasks (IptClientPage *self)
   IptPhase phase;
   const char * const *tasks;
   guint done = 0;
-  g_autofree char *title = NULL;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tasks_box))) != NULL)
     gtk_box_remove (self->tasks_box, child);
@@ -113,9 +127,7 @@ show_tasks (IptClientPage *self)
         }
     }
 
-  /* TRANSLATORS: %s is a phase, e.g. "Middle phase tasks" */
-  title = g_strdup_printf (_("%s phase tasks"), ipt_phase_to_label (phase));
-  gtk_label_set_label (self->tasks_title_label, title);
+  gtk_label_set_label (self->tasks_title_label, _ipt_phase_tasks_title (phase));
 
   tasks = ipt_phase_get_tasks (phase);
   for (guint i = 0; tasks != NULL && tasks[i] != NULL; i++)
@@ -191,9 +203,6 @@ show_header (IptClientPage *self)
 {
   g_autoptr(GString) details = g_string_new (ipt_client_get_code (self->client));
   g_autofree char *focus = NULL;
-  const char *name = ipt_client_get_display_name (self->client);
-
-  gtk_label_set_label (self->name_label, name);
 
   if (self->episode != NULL)
     {
@@ -229,16 +238,14 @@ show_header (IptClientPage *self)
                                     ipt_episode_get_planned_sessions (self->episode));
       else
         /* Attended sessions count: missed appointments use up no session of the contract. */
-        /* TRANSLATORS: "Session 9 of 16 · Middle phase" */
-        progress = g_strdup_printf (_("Session %u of %u · %s phase"),
+        /* TRANSLATORS: "Session 9 of 16 · Middle phase"; %s is a phase ("Middle phase") */
+        progress = g_strdup_printf (_("Session %u of %u · %s"),
                                     ipt_case_summary_get_sessions_attended (self->summary),
                                     ipt_episode_get_planned_sessions (self->episode),
-                                    ipt_phase_to_label (ipt_case_summary_get_phase (self->summary)));
+                                    _ipt_phase_phrase (ipt_case_summary_get_phase (self->summary)));
       gtk_label_set_label (self->progress_label, progress);
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->risk_label),
-                          self->summary != NULL && ipt_case_summary_get_has_risk (self->summary));
   if (self->summary != NULL && ipt_case_summary_get_has_risk (self->summary))
     {
       GPtrArray *signals = ipt_case_summary_get_signals (self->summary);
@@ -312,35 +319,30 @@ load (IptClientPage *self,
   return TRUE;
 }
 
-void
-ipt_client_page_set_client (IptClientPage *self,
-                            IptStore      *store,
-                            gint64         client_id,
-                            gboolean       us_wording)
+static void
+show (IptClientPage *self)
 {
   g_autoptr(GError) error = NULL;
   const IptSeriesPoint *points;
   guint n_points;
 
-  g_return_if_fail (IPT_IS_CLIENT_PAGE (self));
-  g_return_if_fail (store == NULL || IPT_IS_STORE (store));
-
   clear (self);
-  g_set_object (&self->store, store);
-  self->us_wording = us_wording;
 
-  if (store == NULL || client_id == 0)
-    return;
-
-  if (!load (self, client_id, &error))
+  if (self->store != NULL && self->client_id != 0 && !load (self, self->client_id, &error))
     {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
       clear (self);
-      _ipt_show_error (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                       _("The client’s records could not be read"), error);
-      return;
+      /* A client deleted while shown simply leaves the page. */
+      if (!g_error_matches (error, IPT_STORE_ERROR, IPT_STORE_ERROR_NOT_FOUND))
+        {
+          GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+          _ipt_show_error (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                           _("The client’s records could not be read"), error);
+        }
     }
+
+  if (self->client == NULL)
+    goto out;
 
   show_header (self);
   _ipt_client_page_show_risk_reviews (self);
@@ -348,7 +350,7 @@ ipt_client_page_set_client (IptClientPage *self,
   if (self->episode == NULL)
     {
       gtk_stack_set_visible_child_name (self->course_stack, "no-course");
-      return;
+      goto out;
     }
   gtk_stack_set_visible_child_name (self->course_stack, "course");
 
@@ -362,9 +364,52 @@ ipt_client_page_set_client (IptClientPage *self,
   show_signal_and_outcome (self);
   show_tasks (self);
 
-  if (!ipt_mood_chart_view_load (IPT_MOOD_CHART_VIEW (self->mood_chart), store, self->client,
+  if (!ipt_mood_chart_view_load (IPT_MOOD_CHART_VIEW (self->mood_chart), self->store, self->client,
                                  self->episode, &error))
-    g_debug ("No mood chart for client %" G_GINT64_FORMAT ": %s", client_id, error->message);
+    g_debug ("No mood chart for client %" G_GINT64_FORMAT ": %s", self->client_id, error->message);
+
+out:
+  g_binding_group_set_source (self->client_bindings, self->client);
+  g_binding_group_set_source (self->summary_bindings, self->summary);
+  /* Whoever shows what the page holds (the window's actions, a title) follows these. */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EPISODE]);
+}
+
+static void
+on_store_changed (IptStore        *store,
+                  IptStoreChanges *changes,
+                  IptClientPage   *self)
+{
+  if (self->client_id != 0 && ipt_store_changes_has_client (changes, self->client_id))
+    show (self);
+}
+
+void
+ipt_client_page_set_client (IptClientPage *self,
+                            IptStore      *store,
+                            gint64         client_id)
+{
+  g_return_if_fail (IPT_IS_CLIENT_PAGE (self));
+  g_return_if_fail (store == NULL || IPT_IS_STORE (store));
+
+  if (g_set_object (&self->store, store))
+    g_signal_group_set_target (self->store_signals, store);
+  self->client_id = store != NULL ? client_id : 0;
+  show (self);
+}
+
+static void
+set_us_wording (IptClientPage *self,
+                gboolean       us_wording)
+{
+  if (self->us_wording == us_wording)
+    return;
+  self->us_wording = us_wording;
+  /* Only the header names the focus. */
+  if (self->client != NULL)
+    show_header (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_US_WORDING]);
 }
 
 IptClient *
@@ -437,11 +482,56 @@ ipt_client_page_dispose (GObject *object)
   /* The template's unnamed boxes are children too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  if (self->store_signals != NULL)
+    g_signal_group_set_target (self->store_signals, NULL);
+  g_clear_object (&self->store_signals);
+  g_clear_object (&self->client_bindings);
+  g_clear_object (&self->summary_bindings);
   g_clear_object (&self->store);
   g_clear_object (&self->session_store);
   g_clear_pointer (&self->scores, g_hash_table_unref);
 
   G_OBJECT_CLASS (ipt_client_page_parent_class)->dispose (object);
+}
+
+static void
+ipt_client_page_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  IptClientPage *self = IPT_CLIENT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLIENT:
+      g_value_set_object (value, self->client);
+      break;
+    case PROP_EPISODE:
+      g_value_set_object (value, self->episode);
+      break;
+    case PROP_US_WORDING:
+      g_value_set_boolean (value, self->us_wording);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ipt_client_page_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_US_WORDING:
+      set_us_wording (IPT_CLIENT_PAGE (object), g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -451,6 +541,22 @@ ipt_client_page_class_init (IptClientPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ipt_client_page_dispose;
+  object_class->get_property = ipt_client_page_get_property;
+  object_class->set_property = ipt_client_page_set_property;
+
+  /* The client shown and their current course, as last read from the store (notified each
+   * time the page reads them, also when the store announces a change). */
+  properties[PROP_CLIENT] =
+    g_param_spec_object ("client", NULL, NULL, IPT_TYPE_CLIENT,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EPISODE] =
+    g_param_spec_object ("episode", NULL, NULL, IPT_TYPE_EPISODE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* US names of the problem areas ("Interpersonal deficits"). */
+  properties[PROP_US_WORDING] =
+    g_param_spec_boolean ("us-wording", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (IPT_TYPE_PHASE_BAR);
 
@@ -495,6 +601,20 @@ ipt_client_page_init (IptClientPage *self)
                                         (GDestroyNotify) g_ptr_array_unref);
   self->session_store = g_list_store_new (IPT_TYPE_SESSION);
   _ipt_client_page_add_columns (self);
+
+  self->store_signals = g_signal_group_new (IPT_TYPE_STORE);
+  g_signal_group_connect_object (self->store_signals, "changed", G_CALLBACK (on_store_changed),
+                                 self, G_CONNECT_DEFAULT);
+  g_object_bind_property (ipt_preferences_get_default (), "us-focus-names", self, "us-wording",
+                          G_BINDING_SYNC_CREATE);
+
+  /* What shows a property of the client or their summary is bound to it. */
+  self->client_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->client_bindings, "display-name", self->name_label, "label",
+                        G_BINDING_SYNC_CREATE);
+  self->summary_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->summary_bindings, "has-risk", self->risk_label, "visible",
+                        G_BINDING_SYNC_CREATE);
 
   self->mood_chart = GTK_WIDGET (ipt_mood_chart_view_new ());
   gtk_widget_set_size_request (self->mood_chart, -1, 300);

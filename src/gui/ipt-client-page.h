@@ -12,11 +12,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (IptClientPage, ipt_client_page, IPT, CLIENT_PAGE, GtkWidget)
 
 GtkWidget      *ipt_client_page_new (void);
-/* Loads the client's records (client_id 0 or store NULL: shows nothing). */
+/* Loads the client's records (client_id 0 or store NULL: shows nothing); from then on the page
+ * follows the store's announcements. The focus wording follows the preferences (property
+ * "us-wording", bound to IptPreferences). */
 void            ipt_client_page_set_client (IptClientPage *self,
                                             IptStore      *store,
-                                            gint64         client_id,
-                                            gboolean       us_wording);
+                                            gint64         client_id);
 IptClient      *ipt_client_page_get_client (IptClientPage *self);
 IptEpisode     *ipt_client_page_get_episode (IptClientPage *self);     /* the current course */
 IptMoodChartView *ipt_client_page_get_mood_chart (IptClientPage *self);

@@ -8,12 +8,13 @@
 #include <glib/gi18n.h>
 
 #include "ipt-gui-private.h"
+#include "ipt-preferences.h"
 
 #define N_FOCUS (IPT_FOCUS_INTERPERSONAL_SENSITIVITY + 1)
 
 struct _IptCourseDialog
 {
-  GtkWindow       parent_instance;
+  IptFormWindow   parent_instance;
 
   IptStore       *store;
   gint64          client_id;
@@ -33,18 +34,9 @@ struct _IptCourseDialog
   GtkDropDown    *secondary_dropdown;
   GtkLabel       *focus_error;
   GtkWidget      *save_button;
-
-  char           *loaded_state;     /* what the form held when opened, to tell unsaved input */
 };
 
-enum {
-  SIGNAL_SAVED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
-G_DEFINE_FINAL_TYPE (IptCourseDialog, ipt_course_dialog, GTK_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (IptCourseDialog, ipt_course_dialog, IPT_TYPE_FORM_WINDOW)
 
 static IptFocus
 selected_focus (IptCourseDialog *self)
@@ -124,6 +116,7 @@ validate (IptCourseDialog *self)
   gtk_widget_set_visible (self->stage_box, selected_focus (self) == IPT_FOCUS_ROLE_DISPUTE);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "course.save", contract_ok && focus_ok);
+  ipt_form_window_changed (IPT_FORM_WINDOW (self));
   return contract_ok && focus_ok;
 }
 
@@ -207,8 +200,7 @@ save_action (GtkWidget  *widget,
   if (!ok)
     goto failed;
 
-  g_signal_emit (self, signals[SIGNAL_SAVED], 0, ipt_episode_get_id (episode));
-  gtk_window_destroy (GTK_WINDOW (self));
+  ipt_form_window_saved (IPT_FORM_WINDOW (self), ipt_episode_get_id (episode));
   return;
 
 failed:
@@ -217,8 +209,10 @@ failed:
 
 /* Everything the form holds, as text: differs from loaded_state when something was changed. */
 static char *
-form_state (IptCourseDialog *self)
+form_state (IptFormWindow *form)
 {
+  IptCourseDialog *self = IPT_COURSE_DIALOG (form);
+
   return g_strdup_printf ("%s\x1f%d\x1f%d\x1f%d\x1f%d\x1f%u\x1f%u",
                           gtk_editable_get_text (GTK_EDITABLE (self->start_entry)),
                           gtk_spin_button_get_value_as_int (self->planned_spin),
@@ -229,25 +223,11 @@ form_state (IptCourseDialog *self)
                           gtk_drop_down_get_selected (self->secondary_dropdown));
 }
 
-static gboolean
-ipt_course_dialog_close_request (GtkWindow *window)
+static const char *
+discard_question (IptFormWindow *form)
 {
-  IptCourseDialog *self = IPT_COURSE_DIALOG (window);
-  g_autofree char *state = form_state (self);
-
-  if (_ipt_ask_before_discarding (window, g_strcmp0 (state, self->loaded_state) != 0,
-                                  self->episode == NULL ? _("Discard this new course?")
-                                                        : _("Discard your changes to this contract?")))
-    return TRUE;
-  return GTK_WINDOW_CLASS (ipt_course_dialog_parent_class)->close_request (window);
-}
-
-static void
-ipt_course_dialog_finalize (GObject *object)
-{
-  g_free (IPT_COURSE_DIALOG (object)->loaded_state);
-
-  G_OBJECT_CLASS (ipt_course_dialog_parent_class)->finalize (object);
+  return IPT_COURSE_DIALOG (form)->episode == NULL ? _("Discard this new course?")
+                                                   : _("Discard your changes to this contract?");
 }
 
 static void
@@ -255,7 +235,6 @@ ipt_course_dialog_dispose (GObject *object)
 {
   IptCourseDialog *self = IPT_COURSE_DIALOG (object);
 
-  _ipt_drop_discard_question (GTK_WINDOW (self));
   gtk_widget_dispose_template (GTK_WIDGET (self), IPT_TYPE_COURSE_DIALOG);
   g_clear_object (&self->episode);
   g_clear_object (&self->store);
@@ -270,12 +249,8 @@ ipt_course_dialog_class_init (IptCourseDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ipt_course_dialog_dispose;
-  object_class->finalize = ipt_course_dialog_finalize;
-  GTK_WINDOW_CLASS (klass)->close_request = ipt_course_dialog_close_request;
-
-  signals[SIGNAL_SAVED] =
-    g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  IPT_FORM_WINDOW_CLASS (klass)->get_state = form_state;
+  IPT_FORM_WINDOW_CLASS (klass)->get_discard_question = discard_question;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/ipt-course-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, IptCourseDialog, start_entry);
@@ -298,7 +273,6 @@ ipt_course_dialog_class_init (IptCourseDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "course.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "course.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
@@ -360,11 +334,10 @@ IptCourseDialog *
 ipt_course_dialog_new (GtkWindow  *parent,
                        IptStore   *store,
                        gint64      client_id,
-                       IptEpisode *episode,
-                       gboolean    us_wording)
+                       IptEpisode *episode)
 {
+  IptPreferences *preferences = ipt_preferences_get_default ();
   IptCourseDialog *self;
-  g_autoptr(GSettings) settings = NULL;
   g_autofree char *today = NULL;
 
   g_return_val_if_fail (IPT_IS_STORE (store), NULL);
@@ -378,7 +351,7 @@ ipt_course_dialog_new (GtkWindow  *parent,
   self->client_id = client_id;
   self->episode = episode != NULL ? g_object_ref (episode) : NULL;
   gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
-  build_choices (self, us_wording);
+  build_choices (self, ipt_preferences_get_us_focus_names (preferences));
 
   if (episode != NULL)
     {
@@ -396,17 +369,17 @@ ipt_course_dialog_new (GtkWindow  *parent,
     }
   else
     {
-      settings = g_settings_new (APPLICATION_ID);
       today = _ipt_today ();
       gtk_editable_set_text (GTK_EDITABLE (self->start_entry), today);
       gtk_check_button_set_active (self->focus_buttons[IPT_FOCUS_NONE], TRUE);
-      gtk_spin_button_set_value (self->planned_spin, g_settings_get_int (settings, "planned-sessions"));
+      gtk_spin_button_set_value (self->planned_spin,
+                                 ipt_preferences_get_planned_sessions (preferences));
       /* The spin may already hold that value: set the phases from the plan in any case. */
       on_planned_changed (self->planned_spin, self);
     }
 
   validate (self);
-  self->loaded_state = form_state (self);
+  ipt_form_window_set_loaded (IPT_FORM_WINDOW (self));
   return self;
 }
 

@@ -23,11 +23,6 @@ void        _ipt_show_error (GtkWindow  *parent,
                              const char *primary,
                              const GError *error);
 
-/* On GTK before 4.14, makes the windows of display draw with cairo when GL is a software
- * rasteriser, as newer GTK does by itself; returns the renderer's name when one is set. Call it
- * before the first window is shown. */
-const char *_ipt_renderer_choose (GdkDisplay *display);
-
 /* Shows message in label under a form field and marks the field invalid (red, and for assistive
  * technologies); NULL clears both. field may be NULL for a message about the whole form. */
 void        _ipt_show_field_error (GtkLabel   *label,
@@ -44,6 +39,16 @@ gboolean    _ipt_ask_before_discarding (GtkWindow  *window,
 void        _ipt_drop_discard_question (GtkWindow *window);
 /* The question _ipt_ask_before_discarding () shows over window, or NULL (for tests). */
 GtkWindow  *_ipt_get_discard_question (GtkWindow *window);
+
+/* Whole phrases for a phase ("Middle phase", "Middle phase tasks"), translated as wholes: a
+ * phase's name spliced into a sentence would not translate. */
+const char *_ipt_phase_phrase (IptPhase phase);
+const char *_ipt_phase_tasks_title (IptPhase phase);
+
+/* A colour of the palette (ipt-palette.h, 0xRRGGBB) for GTK; whether text of colour fg means a
+ * dark style (the palette's dark shades then). */
+GdkRGBA     _ipt_rgba_from_palette (guint32 rgb);
+gboolean    _ipt_is_dark_text_color (const GdkRGBA *fg);
 
 /* Renders a shown widget as it is now into a PNG file. */
 gboolean    _ipt_widget_save_png (GtkWidget  *widget,

@@ -253,3 +253,55 @@ _ipt_get_discard_question (GtkWindow *window)
 
   return g_object_get_data (G_OBJECT (window), ASKING_KEY);
 }
+
+GdkRGBA
+_ipt_rgba_from_palette (guint32 rgb)
+{
+  return (GdkRGBA) {
+    ((rgb >> 16) & 0xff) / 255.0f,
+    ((rgb >> 8) & 0xff) / 255.0f,
+    (rgb & 0xff) / 255.0f,
+    1.0f,
+  };
+}
+
+gboolean
+_ipt_is_dark_text_color (const GdkRGBA *fg)
+{
+  /* light text means a dark style */
+  return 0.2126 * fg->red + 0.7152 * fg->green + 0.0722 * fg->blue > 0.5;
+}
+
+const char *
+_ipt_phase_phrase (IptPhase phase)
+{
+  switch (phase)
+    {
+    case IPT_PHASE_ASSESSMENT:
+      return _("Assessment phase");
+    case IPT_PHASE_MIDDLE:
+      return _("Middle phase");
+    case IPT_PHASE_END:
+      return _("End phase");
+    case IPT_PHASE_MAINTENANCE:
+    default:
+      return _("Maintenance phase");
+    }
+}
+
+const char *
+_ipt_phase_tasks_title (IptPhase phase)
+{
+  switch (phase)
+    {
+    case IPT_PHASE_ASSESSMENT:
+      return _("Assessment phase tasks");
+    case IPT_PHASE_MIDDLE:
+      return _("Middle phase tasks");
+    case IPT_PHASE_END:
+      return _("End phase tasks");
+    case IPT_PHASE_MAINTENANCE:
+    default:
+      return _("Maintenance phase tasks");
+    }
+}

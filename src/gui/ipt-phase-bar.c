@@ -7,6 +7,9 @@
 
 #include <glib/gi18n.h>
 
+#include "ipt-gui-private.h"
+#include "ipt-palette.h"
+
 #define SEGMENT_WIDTH 26
 #define SEGMENT_HEIGHT 10
 #define SEGMENT_GAP 4
@@ -30,14 +33,18 @@ struct _IptPhaseBar
 
 G_DEFINE_FINAL_TYPE (IptPhaseBar, ipt_phase_bar, GTK_TYPE_WIDGET)
 
-/* The GNOME palette: blue, purple, green; maintenance in grey. */
+/* The phases' colours of the palette, as the chart's bands have them. */
 static void
-phase_color (IptPhase phase,
-             GdkRGBA *rgba)
+phase_color (GtkWidget *widget,
+             IptPhase   phase,
+             GdkRGBA   *rgba)
 {
-  static const char *colors[] = { "#3584e4", "#9141ac", "#2ec27e", "#77767b" };
+  GdkRGBA fg;
 
-  gdk_rgba_parse (rgba, colors[MIN ((guint) phase, G_N_ELEMENTS (colors) - 1)]);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  *rgba = _ipt_rgba_from_palette (ipt_palette_phase (phase, _ipt_is_dark_text_color (&fg)));
 }
 
 static void
@@ -89,7 +96,7 @@ ipt_phase_bar_snapshot (GtkWidget   *widget,
       GdkRGBA color;
       float x = i * (segment + gap);
 
-      phase_color (self->phases[i], &color);
+      phase_color (widget, self->phases[i], &color);
       if (self->states[i] != SEGMENT_ATTENDED)
         color.alpha = 0.22f;
 
@@ -104,7 +111,7 @@ ipt_phase_bar_snapshot (GtkWidget   *widget,
           const float widths[4] = { 1.5f, 1.5f, 1.5f, 1.5f };
           GdkRGBA border;
 
-          phase_color (self->phases[i], &border);
+          phase_color (widget, self->phases[i], &border);
           gtk_snapshot_append_border (snapshot, &rect, widths,
                                       (GdkRGBA[4]) { border, border, border, border });
         }

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "ipt-model.h"
+#include "ipt-preferences.h"
 #include "ipt-store.h"
 
 struct _IptPreferencesWindow
@@ -123,14 +124,14 @@ ipt_preferences_window_init (IptPreferencesWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->settings = g_settings_new (APPLICATION_ID);
+  self->settings = g_object_ref (ipt_preferences_get_settings (ipt_preferences_get_default ()));
   self->measure_buttons = g_ptr_array_new ();
+  /* The focus names switch is the stateful action "settings.us-focus-names" (its .ui). */
+  ipt_preferences_insert_actions (ipt_preferences_get_default (), GTK_WIDGET (self));
 
   g_settings_bind (self->settings, "planned-sessions", self->planned_spin, "value",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "backups-kept", self->backups_spin, "value",
-                   G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "us-focus-names", self->us_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
 
   grid = gtk_grid_new ();

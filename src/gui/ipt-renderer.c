@@ -14,7 +14,7 @@
 
 #include <epoxy/gl.h>
 
-#include "ipt-gui-private.h"
+#include "ipt-renderer.h"
 
 /* The key GDK reads for a display's renderer, as the GTK inspector sets it. */
 #define RENDERER_KEY "gsk-renderer"
@@ -33,7 +33,7 @@ is_software_rasteriser (const char *renderer)
 }
 
 const char *
-_ipt_renderer_choose (GdkDisplay *display)
+ipt_renderer_choose (GdkDisplay *display)
 {
   g_autoptr(GdkGLContext) context = NULL;
   g_autoptr(GError) error = NULL;

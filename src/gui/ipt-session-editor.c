@@ -9,11 +9,12 @@
 #include <string.h>
 
 #include "ipt-gui-private.h"
+#include "ipt-preferences.h"
 #include "ipt-session-editor-private.h"
 
 struct _IptSessionEditor
 {
-  GtkWindow      parent_instance;
+  IptFormWindow  parent_instance;
 
   IptStore      *store;
   IptEpisode    *episode;
@@ -27,7 +28,6 @@ struct _IptSessionEditor
   gboolean       updating;
   gboolean       valid;
   gboolean       load_failed;      /* the stored answers could not be read: no saving */
-  char          *loaded_state;     /* what the form held when opened, to tell unsaved input */
 
   GtkLabel      *title_label;
   GtkLabel      *subtitle_label;
@@ -52,7 +52,6 @@ struct _IptSessionEditor
 };
 
 enum {
-  SIGNAL_SAVED,
   SIGNAL_DELETED,
   SIGNAL_RECORD_RISK_REVIEW,
   N_SIGNALS
@@ -60,7 +59,7 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-G_DEFINE_FINAL_TYPE (IptSessionEditor, ipt_session_editor, GTK_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (IptSessionEditor, ipt_session_editor, IPT_TYPE_FORM_WINDOW)
 
 static void validate (IptSessionEditor *self);
 
@@ -132,8 +131,8 @@ on_form_changed (gpointer user_data)
 static void
 build_forms (IptSessionEditor *self)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-  g_auto(GStrv) in_use = g_settings_get_strv (settings, "measures-in-use");
+  const char * const *in_use =
+    ipt_preferences_get_measures_in_use (ipt_preferences_get_default ());
 
   /* The questionnaires in use, and any other this session already has answers for, in the
    * registry's order. */
@@ -214,7 +213,6 @@ build_tasks (IptSessionEditor *self,
   GtkWidget *child;
   IptPhase phase = current_phase (self);
   const char * const *tasks = ipt_phase_get_tasks (phase);
-  g_autofree char *title = NULL;
 
   if (self->task_buttons->len > 0 && phase == self->tasks_phase)
     return;
@@ -224,8 +222,7 @@ build_tasks (IptSessionEditor *self,
   g_ptr_array_set_size (self->task_buttons, 0);
   self->tasks_phase = phase;
 
-  title = g_strdup_printf (_("%s phase tasks"), ipt_phase_to_label (phase));
-  gtk_label_set_label (self->tasks_title_label, title);
+  gtk_label_set_label (self->tasks_title_label, _ipt_phase_tasks_title (phase));
 
   for (guint i = 0; tasks != NULL && tasks[i] != NULL; i++)
     {
@@ -337,8 +334,8 @@ update_titles (IptSessionEditor *self)
 
   /* TRANSLATORS: a window title, "Session 9" */
   title = g_strdup_printf (_("Session %u"), number);
-  /* TRANSLATORS: "Middle phase · 16 planned" */
-  subtitle = g_strdup_printf (_("%s phase · %u planned"), ipt_phase_to_label (phase),
+  /* TRANSLATORS: "Middle phase · 16 planned"; %s is a phase ("Middle phase") */
+  subtitle = g_strdup_printf (_("%s · %u planned"), _ipt_phase_phrase (phase),
                               ipt_episode_get_planned_sessions (self->episode));
   gtk_label_set_label (self->title_label, title);
   gtk_label_set_label (self->subtitle_label, subtitle);
@@ -381,6 +378,7 @@ validate (IptSessionEditor *self)
 
   self->valid = number_message == NULL && forms_ok && date_ok && session_ok && !self->load_failed;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.save", self->valid);
+  ipt_form_window_changed (IPT_FORM_WINDOW (self));
 }
 
 static void
@@ -454,8 +452,7 @@ save_action (GtkWidget  *widget,
       return;
     }
 
-  g_signal_emit (self, signals[SIGNAL_SAVED], 0, ipt_session_get_id (session));
-  gtk_window_destroy (GTK_WINDOW (self));
+  ipt_form_window_saved (IPT_FORM_WINDOW (self), ipt_session_get_id (session));
 }
 
 static void
@@ -488,7 +485,6 @@ ipt_session_editor_dispose (GObject *object)
 {
   IptSessionEditor *self = IPT_SESSION_EDITOR (object);
 
-  _ipt_drop_discard_question (GTK_WINDOW (self));
   gtk_widget_dispose_template (GTK_WIDGET (self), IPT_TYPE_SESSION_EDITOR);
   g_clear_object (&self->store);
   g_clear_object (&self->episode);
@@ -499,8 +495,9 @@ ipt_session_editor_dispose (GObject *object)
 
 /* Everything the form holds, as text: differs from loaded_state when something was entered. */
 static char *
-editor_state (IptSessionEditor *self)
+editor_state (IptFormWindow *window)
 {
+  IptSessionEditor *self = IPT_SESSION_EDITOR (window);
   g_autoptr(IptSession) session = build_session (self);
   GString *state = g_string_new (NULL);
 
@@ -526,17 +523,11 @@ editor_state (IptSessionEditor *self)
   return g_string_free (state, FALSE);
 }
 
-static gboolean
-ipt_session_editor_close_request (GtkWindow *window)
+static const char *
+discard_question (IptFormWindow *form)
 {
-  IptSessionEditor *self = IPT_SESSION_EDITOR (window);
-  g_autofree char *state = editor_state (self);
-
-  if (_ipt_ask_before_discarding (window, g_strcmp0 (state, self->loaded_state) != 0,
-                                  self->session == NULL ? _("Discard this session?")
-                                                        : _("Discard your changes to this session?")))
-    return TRUE;
-  return GTK_WINDOW_CLASS (ipt_session_editor_parent_class)->close_request (window);
+  return IPT_SESSION_EDITOR (form)->session == NULL ? _("Discard this session?")
+                                                    : _("Discard your changes to this session?");
 }
 
 static void
@@ -549,7 +540,6 @@ ipt_session_editor_finalize (GObject *object)
   g_clear_pointer (&self->other_numbers, g_ptr_array_unref);
   g_clear_pointer (&self->others, g_array_unref);
   g_clear_pointer (&self->stored_scores, g_ptr_array_unref);
-  g_free (self->loaded_state);
 
   G_OBJECT_CLASS (ipt_session_editor_parent_class)->finalize (object);
 }
@@ -578,11 +568,9 @@ ipt_session_editor_class_init (IptSessionEditorClass *klass)
 
   object_class->dispose = ipt_session_editor_dispose;
   object_class->finalize = ipt_session_editor_finalize;
-  GTK_WINDOW_CLASS (klass)->close_request = ipt_session_editor_close_request;
+  IPT_FORM_WINDOW_CLASS (klass)->get_state = editor_state;
+  IPT_FORM_WINDOW_CLASS (klass)->get_discard_question = discard_question;
 
-  signals[SIGNAL_SAVED] =
-    g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
   signals[SIGNAL_DELETED] =
     g_signal_new ("deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, IPT_TYPE_SESSION, G_TYPE_PTR_ARRAY);
@@ -622,7 +610,6 @@ ipt_session_editor_class_init (IptSessionEditorClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "session.record-risk-review", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "session.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
@@ -721,7 +708,7 @@ ipt_session_editor_new (GtkWindow  *parent,
   on_attendance_changed (NULL, NULL, self);
   if (self->load_failed)
     _ipt_show_field_error (self->save_error, NULL, error->message);
-  self->loaded_state = editor_state (self);
+  ipt_form_window_set_loaded (IPT_FORM_WINDOW (self));
 
   return self;
 }

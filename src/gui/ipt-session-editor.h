@@ -3,12 +3,13 @@
 
 #include <gtk/gtk.h>
 
+#include "ipt-form-window.h"
 #include "ipt-store.h"
 
 G_BEGIN_DECLS
 
 #define IPT_TYPE_SESSION_EDITOR (ipt_session_editor_get_type ())
-G_DECLARE_FINAL_TYPE (IptSessionEditor, ipt_session_editor, IPT, SESSION_EDITOR, GtkWindow)
+G_DECLARE_FINAL_TYPE (IptSessionEditor, ipt_session_editor, IPT, SESSION_EDITOR, IptFormWindow)
 
 /* session NULL: a new session of the course, numbered after `sessions` (the course's sessions).
  * Emits "saved" (session id) after the store saved it, "deleted" (the session and its scores,

@@ -5,11 +5,11 @@
 
 #include <glib/gi18n.h>
 
-#include "ipt-application.h"
 #include "ipt-gui-private.h"
 #include "ipt-client-dialog.h"
 #include "ipt-course-dialog.h"
 #include "ipt-session-editor.h"
+#include "ipt-store-snapshot.h"
 #include "ipt-window-private.h"
 
 static void
@@ -21,19 +21,6 @@ search_action (GtkWidget  *widget,
 
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-static void
-open_demo_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  IptWindow *self = IPT_WINDOW (widget);
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  g_autoptr(GError) error = NULL;
-
-  if (IPT_IS_APPLICATION (app) && !ipt_application_open_demo (IPT_APPLICATION (app), &error))
-    _ipt_show_error (GTK_WINDOW (self), _("The demo caseload could not be opened"), error);
 }
 
 static void
@@ -94,14 +81,14 @@ suggest_code (IptWindow *self)
   return g_strdup_printf ("C-%04" G_GUINT64_FORMAT, highest + 1);
 }
 
+/* The caseload and the page follow the store by themselves; a new client is also opened. */
 static void
 on_client_saved (IptClientDialog *dialog,
                  gint64           client_id,
                  IptWindow       *self)
 {
-  _ipt_window_refresh_client (self, client_id);
-  self->client_id = 0;
-  _ipt_window_select_client (self, client_id);
+  if (self->client_id != client_id)
+    _ipt_window_select_client (self, client_id);
 }
 
 static void
@@ -153,10 +140,7 @@ set_archived (IptWindow *self,
   if (client == NULL)
     return FALSE;
   ipt_client_set_archived (client, archived);
-  if (!ipt_store_update_client (self->store, client, error))
-    return FALSE;
-  _ipt_window_refresh_client (self, client_id);
-  return TRUE;
+  return ipt_store_update_client (self->store, client, error);
 }
 
 static gboolean
@@ -212,228 +196,16 @@ unarchive_client_action (GtkWidget  *widget,
 }
 
 /* Deleting a client keeps everything of theirs in memory until the toast goes, so that Undo
- * can write it back. */
-
-typedef struct
-{
-  IptEpisode *episode;
-  GPtrArray  *sessions;   /* IptSession */
-  GPtrArray  *scores;     /* per session: GPtrArray of IptScore */
-  GPtrArray  *goals;
-  GPtrArray  *comments;
-  GPtrArray  *risk_reviews;
-} CourseBackup;
-
-typedef struct
-{
-  IptClient *client;
-  GPtrArray *people;
-  GPtrArray *events;
-  GPtrArray *courses;     /* CourseBackup */
-} ClientBackup;
-
-static void
-course_backup_free (CourseBackup *backup)
-{
-  g_clear_object (&backup->episode);
-  g_clear_pointer (&backup->sessions, g_ptr_array_unref);
-  g_clear_pointer (&backup->scores, g_ptr_array_unref);
-  g_clear_pointer (&backup->goals, g_ptr_array_unref);
-  g_clear_pointer (&backup->comments, g_ptr_array_unref);
-  g_clear_pointer (&backup->risk_reviews, g_ptr_array_unref);
-  g_free (backup);
-}
-
-static void
-client_backup_free (ClientBackup *backup)
-{
-  g_clear_object (&backup->client);
-  g_clear_pointer (&backup->people, g_ptr_array_unref);
-  g_clear_pointer (&backup->events, g_ptr_array_unref);
-  g_clear_pointer (&backup->courses, g_ptr_array_unref);
-  g_free (backup);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClientBackup, client_backup_free)
-
-static ClientBackup *
-client_backup_read (IptStore *store,
-                    gint64    client_id,
-                    GError  **error)
-{
-  g_autoptr(ClientBackup) backup = g_new0 (ClientBackup, 1);
-  g_autoptr(GPtrArray) episodes = NULL;
-
-  backup->courses = g_ptr_array_new_with_free_func ((GDestroyNotify) course_backup_free);
-  if ((backup->client = ipt_store_get_client (store, client_id, error)) == NULL
-      || (backup->people = ipt_store_list_people (store, client_id, error)) == NULL
-      || (backup->events = ipt_store_list_life_events (store, client_id, error)) == NULL
-      || (episodes = ipt_store_list_episodes (store, client_id, error)) == NULL)
-    return NULL;
-
-  for (guint i = 0; i < episodes->len; i++)
-    {
-      IptEpisode *episode = g_ptr_array_index (episodes, i);
-      gint64 id = ipt_episode_get_id (episode);
-      CourseBackup *course = g_new0 (CourseBackup, 1);
-
-      g_ptr_array_add (backup->courses, course);
-      course->episode = g_object_ref (episode);
-      course->scores = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-      if ((course->sessions = ipt_store_list_sessions (store, id, error)) == NULL
-          || (course->goals = ipt_store_list_goals (store, id, error)) == NULL
-          || (course->comments = ipt_store_list_comments (store, id, error)) == NULL
-          || (course->risk_reviews = ipt_store_list_risk_reviews (store, id, error)) == NULL)
-        return NULL;
-      for (guint j = 0; j < course->sessions->len; j++)
-        {
-          GPtrArray *scores;
-
-          scores = ipt_store_list_session_scores (store,
-                                                  ipt_session_get_id (g_ptr_array_index (course->sessions, j)),
-                                                  error);
-          if (scores == NULL)
-            return NULL;
-          g_ptr_array_add (course->scores, scores);
-        }
-    }
-
-  return g_steal_pointer (&backup);
-}
-
-static gint64
-map_id (GHashTable *map,
-        gint64      old_id)
-{
-  gint64 *new_id;
-
-  if (old_id == 0)
-    return 0;
-  new_id = g_hash_table_lookup (map, &old_id);
-  return new_id != NULL ? *new_id : 0;
-}
-
-static gboolean
-client_backup_write (IptStore     *store,
-                     ClientBackup *backup,
-                     GError      **error)
-{
-  g_autoptr(GHashTable) people = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  gint64 client_id;
-
-  ipt_client_set_id (backup->client, 0);
-  if (!ipt_store_insert_client (store, backup->client, error))
-    return FALSE;
-  client_id = ipt_client_get_id (backup->client);
-
-  for (guint i = 0; i < backup->people->len; i++)
-    {
-      IptPerson *person = g_ptr_array_index (backup->people, i);
-      gint64 old_id = ipt_person_get_id (person);
-
-      ipt_person_set_id (person, 0);
-      ipt_person_set_client_id (person, client_id);
-      if (!ipt_store_save_person (store, person, error))
-        return FALSE;
-      g_hash_table_insert (people, g_memdup2 (&old_id, sizeof old_id),
-                           g_memdup2 (&(gint64) { ipt_person_get_id (person) }, sizeof (gint64)));
-    }
-
-  for (guint i = 0; i < backup->events->len; i++)
-    {
-      IptLifeEvent *event = g_ptr_array_index (backup->events, i);
-
-      ipt_life_event_set_id (event, 0);
-      ipt_life_event_set_client_id (event, client_id);
-      ipt_life_event_set_person_id (event, map_id (people, ipt_life_event_get_person_id (event)));
-      if (!ipt_store_save_life_event (store, event, error))
-        return FALSE;
-    }
-
-  for (guint i = 0; i < backup->courses->len; i++)
-    {
-      CourseBackup *course = g_ptr_array_index (backup->courses, i);
-      IptEpisode *episode = course->episode;
-      gint64 episode_id;
-
-      ipt_episode_set_id (episode, 0);
-      ipt_episode_set_client_id (episode, client_id);
-      ipt_episode_set_focus_person_id (episode, map_id (people, ipt_episode_get_focus_person_id (episode)));
-      if (!ipt_store_insert_episode (store, episode, error))
-        return FALSE;
-      episode_id = ipt_episode_get_id (episode);
-
-      for (guint j = 0; j < course->sessions->len; j++)
-        {
-          IptSession *session = g_ptr_array_index (course->sessions, j);
-          GPtrArray *scores = g_ptr_array_index (course->scores, j);
-
-          ipt_session_set_id (session, 0);
-          ipt_session_set_episode_id (session, episode_id);
-          for (guint k = 0; k < scores->len; k++)
-            {
-              ipt_score_set_id (g_ptr_array_index (scores, k), 0);
-              ipt_score_set_session_id (g_ptr_array_index (scores, k), 0);
-            }
-          if (!ipt_store_save_session (store, session, scores, error))
-            return FALSE;
-        }
-      for (guint j = 0; j < course->goals->len; j++)
-        {
-          IptGoal *goal = g_ptr_array_index (course->goals, j);
-
-          ipt_goal_set_id (goal, 0);
-          ipt_goal_set_episode_id (goal, episode_id);
-          if (!ipt_store_save_goal (store, goal, error))
-            return FALSE;
-        }
-      for (guint j = 0; j < course->comments->len; j++)
-        {
-          IptComment *comment = g_ptr_array_index (course->comments, j);
-
-          ipt_comment_set_id (comment, 0);
-          ipt_comment_set_episode_id (comment, episode_id);
-          if (!ipt_store_save_comment (store, comment, error))
-            return FALSE;
-        }
-      for (guint j = 0; j < course->risk_reviews->len; j++)
-        {
-          IptRiskReview *review = g_ptr_array_index (course->risk_reviews, j);
-
-          ipt_risk_review_set_id (review, 0);
-          ipt_risk_review_set_episode_id (review, episode_id);
-          if (!ipt_store_save_risk_review (store, review, error))
-            return FALSE;
-        }
-    }
-
-  return TRUE;
-}
+ * can write it back (both ways one store call, one transaction). */
 
 static gboolean
 undo_delete_client (IptWindow *self,
                     gpointer   data,
                     GError   **error)
 {
-  ClientBackup *backup = data;
-
-  /* One transaction: the client comes back whole or not at all. */
-  if (!ipt_store_begin (self->store, error))
+  if (!ipt_store_restore_client (self->store, data, error))
     return FALSE;
-  if (!client_backup_write (self->store, backup, error))
-    {
-      ipt_store_rollback (self->store);
-      return FALSE;
-    }
-  if (!ipt_store_commit (self->store, error))
-    {
-      ipt_store_rollback (self->store);
-      return FALSE;
-    }
-
-  _ipt_window_refresh_client (self, ipt_client_get_id (backup->client));
-  self->client_id = 0;
-  _ipt_window_select_client (self, ipt_client_get_id (backup->client));
+  _ipt_window_select_client (self, ipt_client_snapshot_get_client_id (data));
   return TRUE;
 }
 
@@ -441,24 +213,25 @@ static void
 delete_client (IptWindow *self,
                gint64     client_id)
 {
-  g_autoptr(ClientBackup) backup = NULL;
+  g_autoptr(IptClientSnapshot) snapshot = NULL;
+  g_autoptr(IptClient) client = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
 
-  backup = client_backup_read (self->store, client_id, &error);
-  if (backup == NULL || !ipt_store_delete_client (self->store, client_id, &error))
+  client = ipt_store_get_client (self->store, client_id, &error);
+  if (client != NULL)
+    snapshot = ipt_store_take_client (self->store, client_id, &error);
+  if (snapshot == NULL)
     {
       _ipt_show_error (GTK_WINDOW (self), _("The client could not be deleted"), error);
       return;
     }
 
   /* TRANSLATORS: %s is a client's name */
-  message = g_strdup_printf (_("%s deleted"), ipt_client_get_display_name (backup->client));
-  if (self->client_id == client_id)
-    self->client_id = 0;
-  _ipt_window_reload_caseload (self);
-  _ipt_window_show_toast (self, message, undo_delete_client, g_steal_pointer (&backup),
-                          (GDestroyNotify) client_backup_free);
+  message = g_strdup_printf (_("%s deleted"),
+                             ipt_client_get_display_name (client));
+  _ipt_window_show_toast (self, message, undo_delete_client, g_steal_pointer (&snapshot),
+                          (GDestroyNotify) ipt_client_snapshot_free);
 }
 
 static void
@@ -515,15 +288,6 @@ delete_client_action (GtkWidget  *widget,
 /* Courses */
 
 static void
-on_course_saved (IptCourseDialog *dialog,
-                 gint64           episode_id,
-                 IptWindow       *self)
-{
-  if (self->client_id != 0)
-    _ipt_window_refresh_client (self, self->client_id);
-}
-
-static void
 open_course_dialog (IptWindow  *self,
                     IptEpisode *episode)
 {
@@ -534,8 +298,7 @@ open_course_dialog (IptWindow  *self,
     return;
 
   dialog = ipt_course_dialog_new (GTK_WINDOW (self), self->store, ipt_client_get_id (client),
-                                  episode, _ipt_window_get_us_wording (self));
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_course_saved), self, 0);
+                                  episode);
   present_dialog (self, GTK_WINDOW (dialog));
 }
 
@@ -563,7 +326,6 @@ edit_course_action (GtkWidget  *widget,
 
 typedef struct
 {
-  gint64      client_id;
   IptSession *session;
   GPtrArray  *scores;
 } SessionBackup;
@@ -589,20 +351,7 @@ undo_delete_session (IptWindow *self,
       ipt_score_set_id (g_ptr_array_index (backup->scores, i), 0);
       ipt_score_set_session_id (g_ptr_array_index (backup->scores, i), 0);
     }
-  if (!ipt_store_save_session (self->store, backup->session, backup->scores, error))
-    return FALSE;
-
-  _ipt_window_refresh_client (self, backup->client_id);
-  return TRUE;
-}
-
-static void
-on_session_saved (IptSessionEditor *editor,
-                  gint64            session_id,
-                  IptWindow        *self)
-{
-  if (self->client_id != 0)
-    _ipt_window_refresh_client (self, self->client_id);
+  return ipt_store_save_session (self->store, backup->session, backup->scores, error);
 }
 
 static void
@@ -614,12 +363,8 @@ on_session_deleted (IptSessionEditor *editor,
   SessionBackup *backup = g_new0 (SessionBackup, 1);
   g_autofree char *message = NULL;
 
-  backup->client_id = self->client_id;
   backup->session = g_object_ref (session);
   backup->scores = g_ptr_array_ref (scores);
-
-  if (self->client_id != 0)
-    _ipt_window_refresh_client (self, self->client_id);
 
   /* TRANSLATORS: %u is a session number */
   message = g_strdup_printf (_("Session %u deleted"), ipt_session_get_number (session));
@@ -639,7 +384,6 @@ open_session_editor (IptWindow  *self,
 
   editor = ipt_session_editor_new (GTK_WINDOW (self), self->store, episode,
                                    ipt_client_page_get_sessions (self->client_page), session);
-  g_signal_connect_object (editor, "saved", G_CALLBACK (on_session_saved), self, 0);
   g_signal_connect_object (editor, "deleted", G_CALLBACK (on_session_deleted), self, 0);
   g_signal_connect_object (editor, "record-risk-review",
                            G_CALLBACK (_ipt_window_on_record_risk_review), self, 0);
@@ -737,7 +481,6 @@ _ipt_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_action);
   gtk_widget_class_install_action (widget_class, "win.print-chart", NULL, print_chart_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-toast", NULL, dismiss_toast_action);
 

@@ -164,14 +164,12 @@ show_client_page (IptWindow *self,
   self->client_id = client_id;
   if (client_id == 0)
     {
-      ipt_client_page_set_client (self->client_page, self->store, 0,
-                                  _ipt_window_get_us_wording (self));
+      ipt_client_page_set_client (self->client_page, self->store, 0);
       gtk_stack_set_visible_child_name (self->content_stack, "no-client");
     }
   else
     {
-      ipt_client_page_set_client (self->client_page, self->store, client_id,
-                                  _ipt_window_get_us_wording (self));
+      ipt_client_page_set_client (self->client_page, self->store, client_id);
       gtk_stack_set_visible_child_name (self->content_stack, "client");
     }
   _ipt_window_update_actions (self);
@@ -323,72 +321,152 @@ on_search_key_idle (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-void
-_ipt_window_reload_caseload (IptWindow *self)
+static void
+start_search_keys (IptWindow *self)
 {
-  g_autoptr(GPtrArray) summaries = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 client_id = self->client_id;
-
-  summaries = ipt_store_load_caseload (self->store, &error);
-  if (summaries == NULL)
-    {
-      _ipt_show_error (GTK_WINDOW (self), _("The caseload could not be read"), error);
-      return;
-    }
-
-  g_ptr_array_sort (summaries, caseload_sort_func);
-  g_ptr_array_unref (self->caseload);
-  self->caseload = g_steal_pointer (&summaries);
-  update_counts (self);
-
-  if (client_id != 0 && find_in_caseload (self, client_id) == GTK_INVALID_LIST_POSITION)
-    client_id = 0;
-  self->client_id = 0;
-  refilter (self);
-  select_client (self, client_id, FALSE);
-
   self->search_key_next = 0;
   if (self->search_key_idle == 0)
     self->search_key_idle = g_idle_add_full (G_PRIORITY_LOW, on_search_key_idle, self, NULL);
 }
 
-void
-_ipt_window_refresh_client (IptWindow *self,
-                            gint64     client_id)
+/* Reads every client's summary (start-up, or a change that names many clients). */
+static gboolean
+load_all (IptWindow *self)
 {
-  g_autoptr(IptCaseSummary) summary = NULL;
+  g_autoptr(GPtrArray) summaries = NULL;
   g_autoptr(GError) error = NULL;
-  guint position;
 
-  g_return_if_fail (IPT_IS_WINDOW (self));
-
-  summary = ipt_store_load_case_summary (self->store, client_id, &error);
-  if (summary == NULL)
+  summaries = ipt_store_load_caseload (self->store, &error);
+  if (summaries == NULL)
     {
-      _ipt_show_error (GTK_WINDOW (self), _("The client could not be read"), error);
-      return;
+      _ipt_show_error (GTK_WINDOW (self), _("The caseload could not be read"), error);
+      return FALSE;
     }
 
-  position = find_in_caseload (self, client_id);
-  if (position == GTK_INVALID_LIST_POSITION)
-    g_ptr_array_add (self->caseload, g_steal_pointer (&summary));
+  g_ptr_array_sort (summaries, caseload_sort_func);
+  g_ptr_array_unref (self->caseload);
+  self->caseload = g_steal_pointer (&summaries);
+  return TRUE;
+}
+
+/* Puts a summary in its place of the sorted caseload. */
+static void
+insert_sorted (GPtrArray      *caseload,
+               IptCaseSummary *summary)
+{
+  guint low = 0;
+  guint high = caseload->len;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (caseload_sort_func (&caseload->pdata[middle], &summary) <= 0)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  g_ptr_array_insert (caseload, low, summary);
+}
+
+static int
+compare_positions_descending (gconstpointer a,
+                              gconstpointer b)
+{
+  guint x = *(const guint *) a;
+  guint y = *(const guint *) b;
+
+  return (x < y) - (x > y);
+}
+
+/* Reads the summaries of these clients again, each taken out and put back in its sorted place
+ * (the caseload is not sorted again as a whole); a client no longer in the casebook leaves. */
+static gboolean
+load_some (IptWindow    *self,
+           const gint64 *ids,
+           guint         n_ids)
+{
+  g_autoptr(GHashTable) wanted = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GPtrArray) fresh = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) old_positions = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      IptCaseSummary *summary = ipt_store_load_case_summary (self->store, ids[i], &error);
+
+      if (summary == NULL && !g_error_matches (error, IPT_STORE_ERROR, IPT_STORE_ERROR_NOT_FOUND))
+        {
+          _ipt_show_error (GTK_WINDOW (self), _("The client could not be read"), error);
+          return FALSE;
+        }
+      if (summary != NULL)
+        g_ptr_array_add (fresh, summary);
+      g_hash_table_add (wanted, (gpointer) &ids[i]);
+    }
+
+  /* Where the changed clients are now: one pass over the caseload. */
+  for (guint i = 0; i < self->caseload->len; i++)
+    {
+      IptCaseSummary *summary = g_ptr_array_index (self->caseload, i);
+      gint64 id = ipt_client_get_id (ipt_case_summary_get_client (summary));
+
+      if (g_hash_table_contains (wanted, &id))
+        g_array_append_val (old_positions, i);
+    }
+
+  g_array_sort (old_positions, compare_positions_descending);
+  for (guint i = 0; i < old_positions->len; i++)
+    g_ptr_array_remove_index (self->caseload, g_array_index (old_positions, guint, i));
+  for (guint i = 0; i < fresh->len; i++)
+    insert_sorted (self->caseload, g_object_ref (g_ptr_array_index (fresh, i)));
+  return TRUE;
+}
+
+/* The store announced a committed change: the rows of the clients it names follow, in place
+ * (the slots whose client changed notify, the others stay as they are); the page follows by
+ * itself (IptClientPage listens too). */
+static void
+on_store_changed (IptStore        *store,
+                  IptStoreChanges *changes,
+                  IptWindow       *self)
+{
+  guint n_ids;
+  g_autofree gint64 *ids = ipt_store_changes_get_ids (changes, IPT_STORE_CHANGE_CLIENT, &n_ids);
+  gint64 client_id = self->client_id;
+  gboolean loaded;
+
+  if (n_ids == 0)
+    return;
+
+  /* An import naming much of the caseload is read in one query. */
+  if (n_ids > 64 && n_ids > self->caseload->len / 8)
+    loaded = load_all (self);
   else
-    {
-      g_object_unref (g_ptr_array_index (self->caseload, position));
-      self->caseload->pdata[position] = g_steal_pointer (&summary);
-    }
-  g_ptr_array_sort (self->caseload, caseload_sort_func);
+    loaded = load_some (self, ids, n_ids);
+  if (!loaded)
+    return;
 
   update_counts (self);
   refilter (self);
-
-  /* The page follows the change; the filters stay as the practitioner set them. */
-  if (self->client_id == client_id || self->client_id == 0)
+  if (client_id != 0 && find_in_caseload (self, client_id) == GTK_INVALID_LIST_POSITION)
     {
       self->client_id = 0;
-      select_client (self, client_id, FALSE);
+      select_client (self, 0, FALSE);
     }
+  start_search_keys (self);
+}
+
+void
+_ipt_window_load_caseload (IptWindow *self)
+{
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed), self, 0);
+  if (!load_all (self))
+    return;
+
+  update_counts (self);
+  refilter (self);
+  start_search_keys (self);
 }
 
 /* Row factory */
@@ -402,27 +480,20 @@ on_factory_setup (GtkSignalListItemFactory *factory,
 }
 
 static void
-on_slot_summary_changed (IptCaseSlot *slot,
-                         GParamSpec  *pspec,
-                         IptCaseRow  *row)
-{
-  IptWindow *self = IPT_WINDOW (gtk_widget_get_root (GTK_WIDGET (row)));
-
-  ipt_case_row_set_summary (row, ipt_case_slot_get_summary (slot),
-                            self != NULL && _ipt_window_get_us_wording (self));
-}
-
-static void
 on_factory_bind (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
                  IptWindow                *self)
 {
-  IptCaseRow *row = IPT_CASE_ROW (gtk_list_item_get_child (item));
-  IptCaseSlot *slot = gtk_list_item_get_item (item);
+  GBinding *binding;
 
-  /* The slot's client changes in place as the search goes: the row follows it. */
-  g_signal_connect_object (slot, "notify::summary", G_CALLBACK (on_slot_summary_changed), row, 0);
-  ipt_case_row_set_summary (row, ipt_case_slot_get_summary (slot), _ipt_window_get_us_wording (self));
+  /* The slot's client changes in place as the search goes, or when the store announces a
+   * change to them: the row is bound to it. */
+  binding = g_object_bind_property (gtk_list_item_get_item (item), "summary",
+                                    gtk_list_item_get_child (item), "summary",
+                                    G_BINDING_SYNC_CREATE);
+  /* Held here, so that unbinding is safe whichever of the two went first. */
+  g_object_set_data_full (G_OBJECT (item), "ipt-summary-binding", g_object_ref (binding),
+                          g_object_unref);
 }
 
 static void
@@ -430,10 +501,14 @@ on_factory_unbind (GtkSignalListItemFactory *factory,
                    GtkListItem              *item,
                    IptWindow                *self)
 {
-  IptCaseRow *row = IPT_CASE_ROW (gtk_list_item_get_child (item));
+  GBinding *binding = g_object_steal_data (G_OBJECT (item), "ipt-summary-binding");
 
-  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), on_slot_summary_changed, row);
-  ipt_case_row_set_summary (row, NULL, FALSE);
+  if (binding != NULL)
+    {
+      g_binding_unbind (binding);
+      g_object_unref (binding);
+    }
+  ipt_case_row_set_summary (IPT_CASE_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
 /* Search and filters */
@@ -525,22 +600,6 @@ on_filter_button_toggled (GtkToggleButton *button,
     }
 }
 
-static void
-on_us_focus_names_changed (GSettings  *settings,
-                           const char *key,
-                           IptWindow  *self)
-{
-  gint64 client_id = self->client_id;
-
-  /* Rebind every row with the new wording. */
-  g_autoptr(GPtrArray) none = g_ptr_array_new ();
-
-  ipt_caseload_model_show (self->shown, none, NULL, NULL);
-  refilter (self);
-  self->client_id = 0;
-  select_client (self, client_id, FALSE);
-}
-
 void
 _ipt_window_class_init_caseload (GtkWidgetClass *widget_class)
 {
@@ -572,7 +631,4 @@ _ipt_window_init_caseload (IptWindow *self)
   g_signal_connect_object (factory, "unbind", G_CALLBACK (on_factory_unbind), self, 0);
   gtk_list_view_set_factory (self->caseload_view, factory);
   gtk_list_view_set_model (self->caseload_view, GTK_SELECTION_MODEL (self->selection));
-
-  g_signal_connect_object (self->settings, "changed::us-focus-names",
-                           G_CALLBACK (on_us_focus_names_changed), self, 0);
 }

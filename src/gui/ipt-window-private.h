@@ -67,13 +67,11 @@ struct _IptWindow
   GtkRevealer        *toast_revealer;
   GtkLabel           *toast_label;
   GtkWidget          *toast_undo_button;
+  GtkSpinner         *toast_spinner;
+  GtkWidget          *toast_dismiss_button;
 };
 
 /* ipt-window.c */
-void      _ipt_window_reload_caseload (IptWindow *self);
-/* Reloads one client's row and, when shown, their page (after an edit or a session). */
-void      _ipt_window_refresh_client (IptWindow *self,
-                                      gint64     client_id);
 void      _ipt_window_select_client (IptWindow *self,
                                      gint64     client_id);
 void      _ipt_window_show_toast (IptWindow     *self,
@@ -82,13 +80,14 @@ void      _ipt_window_show_toast (IptWindow     *self,
                                   gpointer       undo_data,
                                   GDestroyNotify undo_data_free);
 void      _ipt_window_dismiss_toast (IptWindow *self);
-gboolean  _ipt_window_get_us_wording (IptWindow *self);
 void      _ipt_window_set_dialog (IptWindow *self,
                                   GtkWindow *dialog);
 
 /* ipt-window-caseload.c */
 void      _ipt_window_class_init_caseload (GtkWidgetClass *widget_class);
 void      _ipt_window_init_caseload (IptWindow *self);
+/* Reads the caseload once; from then on it follows the store's announcements. */
+void      _ipt_window_load_caseload (IptWindow *self);
 
 /* ipt-window-actions.c */
 void      _ipt_window_class_init_actions (GtkWidgetClass *widget_class);

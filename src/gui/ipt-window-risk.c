@@ -10,10 +10,10 @@
 #include "ipt-risk-review-dialog.h"
 #include "ipt-window-private.h"
 
-/* What Undo needs: the client to refresh, and the review as it was before (NULL: none). */
+/* What Undo needs: the review as it was before (NULL: none). The page follows the store's
+ * announcements, so nothing here refreshes it. */
 typedef struct
 {
-  gint64         client_id;
   gint64         review_id;   /* the review written (recorded or edited) */
   IptRiskReview *before;      /* as it was: deleted or edited; NULL when newly recorded */
 } ReviewUndo;
@@ -47,7 +47,6 @@ undo_review (IptWindow *self,
         return FALSE;
     }
 
-  _ipt_window_refresh_client (self, undo->client_id);
   return TRUE;
 }
 
@@ -78,12 +77,9 @@ on_review_saved (IptRiskReviewDialog *dialog,
   ReviewUndo *undo = g_new0 (ReviewUndo, 1);
   IptRiskReview *before = g_object_get_data (G_OBJECT (dialog), "before");
 
-  undo->client_id = self->client_id;
   undo->review_id = review_id;
   undo->before = before != NULL ? g_object_ref (before) : NULL;
 
-  if (self->client_id != 0)
-    _ipt_window_refresh_client (self, self->client_id);
   _ipt_window_show_toast (self,
                           before != NULL ? _("Risk review changed") : _("Risk review recorded"),
                           undo_review, undo, (GDestroyNotify) review_undo_free);
@@ -96,12 +92,9 @@ on_review_deleted (IptRiskReviewDialog *dialog,
 {
   ReviewUndo *undo = g_new0 (ReviewUndo, 1);
 
-  undo->client_id = self->client_id;
   undo->review_id = 0;
   undo->before = g_object_ref (review);
 
-  if (self->client_id != 0)
-    _ipt_window_refresh_client (self, self->client_id);
   _ipt_window_show_toast (self, _("Risk review deleted"), undo_review, undo,
                           (GDestroyNotify) review_undo_free);
 }

@@ -9,6 +9,8 @@
 
 #include "ipt-client-page.h"
 #include "ipt-gui-private.h"
+#include "ipt-palette.h"
+#include "ipt-preferences.h"
 #include "ipt-window-private.h"
 #include "ipt-resources.h"
 
@@ -22,12 +24,6 @@ enum {
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (IptWindow, ipt_window, GTK_TYPE_APPLICATION_WINDOW)
-
-gboolean
-_ipt_window_get_us_wording (IptWindow *self)
-{
-  return g_settings_get_boolean (self->settings, "us-focus-names");
-}
 
 /* Toast with Undo */
 
@@ -77,11 +73,48 @@ _ipt_window_show_toast (IptWindow     *self,
   self->undo_data_free = undo_data_free;
 
   gtk_label_set_label (self->toast_label, message);
+  gtk_spinner_stop (self->toast_spinner);
+  gtk_widget_set_visible (GTK_WIDGET (self->toast_spinner), FALSE);
+  gtk_widget_set_visible (self->toast_dismiss_button, TRUE);
   gtk_widget_set_visible (self->toast_undo_button, undo_func != NULL);
   gtk_revealer_set_reveal_child (self->toast_revealer, TRUE);
   self->toast_timeout_id = g_timeout_add_seconds (TOAST_SECONDS, on_toast_timeout, self);
 
   _ipt_window_update_actions (self);
+}
+
+void
+ipt_window_set_busy (IptWindow  *self,
+                     const char *message)
+{
+  g_return_if_fail (IPT_IS_WINDOW (self));
+
+  g_clear_handle_id (&self->toast_timeout_id, g_source_remove);
+  clear_undo (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->toast_spinner), message != NULL);
+  gtk_widget_set_visible (self->toast_dismiss_button, message == NULL);
+  gtk_widget_set_visible (self->toast_undo_button, FALSE);
+  if (message != NULL)
+    {
+      gtk_label_set_label (self->toast_label, message);
+      gtk_spinner_start (self->toast_spinner);
+    }
+  else
+    {
+      gtk_spinner_stop (self->toast_spinner);
+    }
+  gtk_revealer_set_reveal_child (self->toast_revealer, message != NULL);
+  _ipt_window_update_actions (self);
+}
+
+void
+ipt_window_show_error (IptWindow    *self,
+                       const char   *primary,
+                       const GError *error)
+{
+  g_return_if_fail (IPT_IS_WINDOW (self));
+
+  _ipt_show_error (GTK_WINDOW (self), primary, error);
 }
 
 void
@@ -233,7 +266,7 @@ ipt_window_constructed (GObject *object)
   G_OBJECT_CLASS (ipt_window_parent_class)->constructed (object);
 
   g_assert (self->store != NULL);
-  _ipt_window_reload_caseload (self);
+  _ipt_window_load_caseload (self);
   _ipt_window_update_actions (self);
 }
 
@@ -355,9 +388,41 @@ ipt_window_class_init (IptWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IptWindow, toast_revealer);
   gtk_widget_class_bind_template_child (widget_class, IptWindow, toast_label);
   gtk_widget_class_bind_template_child (widget_class, IptWindow, toast_undo_button);
+  gtk_widget_class_bind_template_child (widget_class, IptWindow, toast_spinner);
+  gtk_widget_class_bind_template_child (widget_class, IptWindow, toast_dismiss_button);
 
   _ipt_window_class_init_caseload (widget_class);
   _ipt_window_class_init_actions (widget_class);
+}
+
+/* The style sheet behind the palette's colours, in the shades of a light or dark style. */
+static void
+load_style (GtkCssProvider *css,
+            GtkSettings    *settings)
+{
+  g_autoptr(GBytes) sheet = g_resources_lookup_data (RESOURCE_PREFIX "/ui/style.css",
+                                                     G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autofree char *theme = NULL;
+  g_autofree char *palette = NULL;
+  g_autofree char *text = NULL;
+  gboolean dark = FALSE;
+
+  g_object_get (settings, "gtk-application-prefer-dark-theme", &dark, "gtk-theme-name", &theme,
+                NULL);
+  dark = dark || (theme != NULL && (g_str_has_suffix (theme, "-dark")
+                                    || g_str_has_suffix (theme, ":dark")));
+  palette = ipt_palette_to_css (dark);
+  text = g_strconcat (palette, sheet != NULL ? (const char *) g_bytes_get_data (sheet, NULL) : "",
+                      NULL);
+  gtk_css_provider_load_from_data (css, text, -1);
+}
+
+static void
+on_theme_changed (GtkSettings    *settings,
+                  GParamSpec     *pspec,
+                  GtkCssProvider *css)
+{
+  load_style (css, settings);
 }
 
 /* The application's style, once per display (also for windows made outside IptApplication). */
@@ -365,16 +430,30 @@ static void
 ensure_style (GtkWidget *widget)
 {
   GdkDisplay *display = gtk_widget_get_display (widget);
+  GtkSettings *settings = gtk_settings_get_for_display (display);
   g_autoptr(GtkCssProvider) css = NULL;
 
   if (g_object_get_data (G_OBJECT (display), "ipt-style") != NULL)
     return;
 
   css = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (css, RESOURCE_PREFIX "/ui/style.css");
+  load_style (css, settings);
+  g_signal_connect_object (settings, "notify::gtk-application-prefer-dark-theme",
+                           G_CALLBACK (on_theme_changed), css, 0);
+  g_signal_connect_object (settings, "notify::gtk-theme-name", G_CALLBACK (on_theme_changed),
+                           css, 0);
   gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   g_object_set_data_full (G_OBJECT (display), "ipt-style", g_steal_pointer (&css), g_object_unref);
+}
+
+static void
+on_page_client_notify (IptClientPage *page,
+                       GParamSpec    *pspec,
+                       IptWindow     *self)
+{
+  /* Archived, a course running, ...: what may be done follows what the page shows. */
+  _ipt_window_update_actions (self);
 }
 
 static void
@@ -383,7 +462,8 @@ ipt_window_init (IptWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   ensure_style (GTK_WIDGET (self));
 
-  self->settings = g_settings_new (APPLICATION_ID);
+  self->settings = g_object_ref (ipt_preferences_get_settings (ipt_preferences_get_default ()));
+  ipt_preferences_insert_actions (ipt_preferences_get_default (), GTK_WIDGET (self));
   self->filter_mode = IPT_CASELOAD_FILTER_ACTIVE;
 
   g_object_bind_property (self->search_bar, "search-mode-enabled",
@@ -393,6 +473,8 @@ ipt_window_init (IptWindow *self)
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
   _ipt_window_init_caseload (self);
+  g_signal_connect_object (self->client_page, "notify::client",
+                           G_CALLBACK (on_page_client_notify), self, 0);
 
   restore_state (self);
 }

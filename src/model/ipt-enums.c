@@ -47,173 +47,73 @@ G_DEFINE_ENUM_TYPE (IptEpisodeStatus, ipt_episode_status,
   G_DEFINE_ENUM_VALUE (IPT_EPISODE_STATUS_ENDED, "ended"),
   G_DEFINE_ENUM_VALUE (IPT_EPISODE_STATUS_DROPPED_OUT, "dropped-out"))
 
-static const char * const phase_ids[] = { "assessment", "middle", "end", "maintenance" };
-static const char * const focus_ids[] = {
-  NULL, "grief", "role-dispute", "role-transition", "interpersonal-sensitivity"
-};
-static const char * const dispute_stage_ids[] = { NULL, "renegotiation", "impasse", "dissolution" };
-static const char * const attendance_ids[] = {
-  "attended", "cancelled-by-client", "cancelled-by-practitioner", "did-not-attend"
-};
-static const char * const attendees_ids[] = {
-  "client-alone", "with-partner", "with-family-member", "other"
-};
-static const char * const episode_status_ids[] = { "active", "ended", "dropped-out" };
-
+/* Ids from the GEnum nicks: the type's values are the one table. The nick strings are static
+ * (G_DEFINE_ENUM_TYPE), so they outlive the class reference. */
 static const char *
-id_at (const char * const *ids,
-       guint               n_ids,
-       int                 value)
+nick_of (GType type,
+         int   value)
 {
-  if (value < 0 || (guint) value >= n_ids)
-    return NULL;
-  return ids[value];
+  GEnumClass *klass = g_type_class_ref (type);
+  GEnumValue *enum_value = g_enum_get_value (klass, value);
+
+  g_type_class_unref (klass);
+  return enum_value != NULL ? enum_value->value_nick : NULL;
 }
 
-/* Finds id among ids (a NULL entry is skipped); TRUE and *out set when found. */
 static gboolean
-index_of_id (const char * const *ids,
-             guint               n_ids,
-             const char         *id,
-             int                *out)
+value_of (GType       type,
+          const char *id,
+          int        *out)
 {
+  GEnumClass *klass;
+  GEnumValue *enum_value;
+
   if (id == NULL)
     return FALSE;
-  for (guint i = 0; i < n_ids; i++)
-    {
-      if (ids[i] != NULL && strcmp (ids[i], id) == 0)
-        {
-          *out = (int) i;
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-const char *
-ipt_phase_to_id (IptPhase phase)
-{
-  return id_at (phase_ids, G_N_ELEMENTS (phase_ids), phase);
-}
-
-gboolean
-ipt_phase_from_id (const char *id,
-                   IptPhase   *out)
-{
-  int v;
-
-  g_return_val_if_fail (out != NULL, FALSE);
-  if (!index_of_id (phase_ids, G_N_ELEMENTS (phase_ids), id, &v))
+  klass = g_type_class_ref (type);
+  enum_value = g_enum_get_value_by_nick (klass, id);
+  g_type_class_unref (klass);
+  if (enum_value == NULL)
     return FALSE;
-  *out = (IptPhase) v;
+  *out = enum_value->value;
   return TRUE;
 }
 
-const char *
-ipt_focus_to_id (IptFocus focus)
-{
-  return id_at (focus_ids, G_N_ELEMENTS (focus_ids), focus);
-}
+/* For the optional ones: "none" is stored as no value (NULL), so it is no id of its own. */
+#define DEFINE_ID_FUNCS(Type, type, TYPE_MACRO, none)                                   \
+  const char *                                                                           \
+  ipt_##type##_to_id (Type value)                                                        \
+  {                                                                                      \
+    if ((int) value == (none))                                                           \
+      return NULL;                                                                       \
+    return nick_of (TYPE_MACRO, value);                                                  \
+  }                                                                                      \
+                                                                                         \
+  gboolean                                                                               \
+  ipt_##type##_from_id (const char *id,                                                  \
+                        Type       *out)                                                 \
+  {                                                                                      \
+    int v;                                                                               \
+                                                                                         \
+    g_return_val_if_fail (out != NULL, FALSE);                                           \
+    if ((none) >= 0 && (id == NULL || *id == '\0'))                                      \
+      {                                                                                  \
+        *out = (Type) (none);                                                            \
+        return TRUE;                                                                     \
+      }                                                                                  \
+    if (!value_of (TYPE_MACRO, id, &v) || v == (none))                                   \
+      return FALSE;                                                                      \
+    *out = (Type) v;                                                                     \
+    return TRUE;                                                                         \
+  }
 
+DEFINE_ID_FUNCS (IptPhase, phase, IPT_TYPE_PHASE, -1)
 /* NULL or "" is no focus, as the database stores it. */
-gboolean
-ipt_focus_from_id (const char *id,
-                   IptFocus   *out)
-{
-  int v;
-
-  g_return_val_if_fail (out != NULL, FALSE);
-  if (id == NULL || *id == '\0')
-    {
-      *out = IPT_FOCUS_NONE;
-      return TRUE;
-    }
-  if (!index_of_id (focus_ids, G_N_ELEMENTS (focus_ids), id, &v))
-    return FALSE;
-  *out = (IptFocus) v;
-  return TRUE;
-}
-
-const char *
-ipt_dispute_stage_to_id (IptDisputeStage stage)
-{
-  return id_at (dispute_stage_ids, G_N_ELEMENTS (dispute_stage_ids), stage);
-}
-
-gboolean
-ipt_dispute_stage_from_id (const char      *id,
-                           IptDisputeStage *out)
-{
-  int v;
-
-  g_return_val_if_fail (out != NULL, FALSE);
-  if (id == NULL || *id == '\0')
-    {
-      *out = IPT_DISPUTE_STAGE_NONE;
-      return TRUE;
-    }
-  if (!index_of_id (dispute_stage_ids, G_N_ELEMENTS (dispute_stage_ids), id, &v))
-    return FALSE;
-  *out = (IptDisputeStage) v;
-  return TRUE;
-}
-
-const char *
-ipt_attendance_to_id (IptAttendance attendance)
-{
-  return id_at (attendance_ids, G_N_ELEMENTS (attendance_ids), attendance);
-}
-
-gboolean
-ipt_attendance_from_id (const char    *id,
-                        IptAttendance *out)
-{
-  int v;
-
-  g_return_val_if_fail (out != NULL, FALSE);
-  if (!index_of_id (attendance_ids, G_N_ELEMENTS (attendance_ids), id, &v))
-    return FALSE;
-  *out = (IptAttendance) v;
-  return TRUE;
-}
-
-const char *
-ipt_attendees_to_id (IptAttendees attendees)
-{
-  return id_at (attendees_ids, G_N_ELEMENTS (attendees_ids), attendees);
-}
-
-gboolean
-ipt_attendees_from_id (const char   *id,
-                       IptAttendees *out)
-{
-  int v;
-
-  g_return_val_if_fail (out != NULL, FALSE);
-  if (!index_of_id (attendees_ids, G_N_ELEMENTS (attendees_ids), id, &v))
-    return FALSE;
-  *out = (IptAttendees) v;
-  return TRUE;
-}
-
-const char *
-ipt_episode_status_to_id (IptEpisodeStatus status)
-{
-  return id_at (episode_status_ids, G_N_ELEMENTS (episode_status_ids), status);
-}
-
-gboolean
-ipt_episode_status_from_id (const char       *id,
-                            IptEpisodeStatus *out)
-{
-  int v;
-
-  g_return_val_if_fail (out != NULL, FALSE);
-  if (!index_of_id (episode_status_ids, G_N_ELEMENTS (episode_status_ids), id, &v))
-    return FALSE;
-  *out = (IptEpisodeStatus) v;
-  return TRUE;
-}
+DEFINE_ID_FUNCS (IptFocus, focus, IPT_TYPE_FOCUS, IPT_FOCUS_NONE)
+DEFINE_ID_FUNCS (IptDisputeStage, dispute_stage, IPT_TYPE_DISPUTE_STAGE, IPT_DISPUTE_STAGE_NONE)
+DEFINE_ID_FUNCS (IptAttendance, attendance, IPT_TYPE_ATTENDANCE, -1)
+DEFINE_ID_FUNCS (IptAttendees, attendees, IPT_TYPE_ATTENDEES, -1)
+DEFINE_ID_FUNCS (IptEpisodeStatus, episode_status, IPT_TYPE_EPISODE_STATUS, -1)
 
 static const char *
 label_at (const char * const *labels,

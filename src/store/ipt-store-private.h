@@ -7,6 +7,13 @@
 
 G_BEGIN_DECLS
 
+/* A row written in the transaction in progress (ipt-store-notify.c). */
+typedef struct
+{
+  const char *table;     /* interned */
+  gint64      rowid;
+} IptPendingRow;
+
 /* The instance, shared by ipt-store.c (the object, statements, transactions) and
  * ipt-store-open.c (opening a casebook). */
 struct _IptStore
@@ -19,6 +26,11 @@ struct _IptStore
   IptStoreOpenFlags flags;
   guint write_depth;
   GError *backup_error;
+
+  /* What the transaction in progress wrote (ipt-store-notify.c). */
+  GArray *pending;          /* IptPendingRow */
+  GArray *marks;            /* guint: pending->len at each open savepoint */
+  gboolean collecting;
 };
 
 sqlite3 *_ipt_store_get_db (IptStore *self);
@@ -50,6 +62,21 @@ gboolean _ipt_store_write_begin (IptStore *self,
 gboolean _ipt_store_write_end (IptStore *self,
                                gboolean  ok,
                                GError  **error);
+
+/* Change announcements (ipt-store-notify.c): begin when the outermost transaction opens,
+ * savepoint / release around each inner one, collect just before COMMIT (NULL: nothing to
+ * announce), discard on rollback. note_owners traces a row to its session, course and client
+ * before it is deleted. */
+gboolean         _ipt_store_has_listeners (IptStore *self);
+void             _ipt_store_changes_begin (IptStore *self);
+void             _ipt_store_changes_savepoint (IptStore *self);
+void             _ipt_store_changes_release (IptStore *self,
+                                             gboolean  rolled_back);
+IptStoreChanges *_ipt_store_changes_collect (IptStore *self);
+void             _ipt_store_changes_discard (IptStore *self);
+void             _ipt_store_note_owners (IptStore   *self,
+                                         const char *table,
+                                         gint64      rowid);
 
 /* Recomputes the episode_series rows of the courses marked stale (ipt-schema-2.sql); done
  * before every commit of ipt_store_write_end. */

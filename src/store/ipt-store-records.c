@@ -7,6 +7,7 @@
 #include "ipt-store-private.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 /* The model checked the record first: its message is the one a person should read. */
 gboolean
@@ -18,13 +19,33 @@ _ipt_store_model_refused (GError **model_error,
   return FALSE;
 }
 
+/* Whole sentences per kind of record: a noun spliced into a sentence does not translate.
+ * %s is the record's number. */
 gboolean
 _ipt_store_not_found (GError    **error,
                       const char *what,
                       gint64      id)
 {
-  g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_NOT_FOUND,
-               _("No %s with id %" G_GINT64_FORMAT " in the casebook"), what, id);
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  GQuark domain = IPT_STORE_ERROR;
+  int code = IPT_STORE_ERROR_NOT_FOUND;
+
+  if (g_strcmp0 (what, "client") == 0)
+    g_set_error (error, domain, code, _("No client with id %s in the casebook"), number);
+  else if (g_strcmp0 (what, "course") == 0)
+    g_set_error (error, domain, code, _("No course with id %s in the casebook"), number);
+  else if (g_strcmp0 (what, "session") == 0)
+    g_set_error (error, domain, code, _("No session with id %s in the casebook"), number);
+  else if (g_strcmp0 (what, "person") == 0)
+    g_set_error (error, domain, code, _("No person with id %s in the casebook"), number);
+  else if (g_strcmp0 (what, "life event") == 0)
+    g_set_error (error, domain, code, _("No life event with id %s in the casebook"), number);
+  else if (g_strcmp0 (what, "goal") == 0)
+    g_set_error (error, domain, code, _("No goal with id %s in the casebook"), number);
+  else if (g_strcmp0 (what, "comment") == 0)
+    g_set_error (error, domain, code, _("No comment with id %s in the casebook"), number);
+  else
+    g_set_error (error, domain, code, _("No record with id %s in the casebook"), number);
   return FALSE;
 }
 
@@ -55,6 +76,15 @@ _ipt_store_delete_by_id (IptStore   *self,
 
   if (!_ipt_store_write_begin (self, error))
     return FALSE;
+
+  /* "DELETE FROM <table> WHERE ...": what the row belonged to is announced with it. */
+  if (g_str_has_prefix (sql, "DELETE FROM "))
+    {
+      const char *table = sql + strlen ("DELETE FROM ");
+      g_autofree char *name = g_strndup (table, strcspn (table, " "));
+
+      _ipt_store_note_owners (self, name, id);
+    }
 
   stmt = _ipt_store_prepare (self, sql, error);
   ok = stmt != NULL;

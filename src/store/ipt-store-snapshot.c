@@ -311,6 +311,26 @@ ipt_store_snapshot_client (IptStore *self,
   return snapshot;
 }
 
+IptClientSnapshot *
+ipt_store_take_client (IptStore *self,
+                       gint64    client_id,
+                       GError  **error)
+{
+  g_autoptr(IptClientSnapshot) snapshot = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (IPT_IS_STORE (self), NULL);
+
+  if (!_ipt_store_write_begin (self, error))
+    return NULL;
+  snapshot = ipt_store_snapshot_client (self, client_id, error);
+  ok = snapshot != NULL && ipt_store_delete_client (self, client_id, error);
+  if (!_ipt_store_write_end (self, ok, ok ? error : NULL) || !ok)
+    return NULL;
+
+  return g_steal_pointer (&snapshot);
+}
+
 gboolean
 ipt_store_restore_client (IptStore          *self,
                           IptClientSnapshot *snapshot,

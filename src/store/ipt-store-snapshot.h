@@ -10,6 +10,9 @@ typedef struct _IptClientSnapshot IptClientSnapshot;
 /* Copies every row that deleting the client would remove: the rows of all tables that hang from
  * clients through ON DELETE CASCADE foreign keys, whatever tables the schema has. */
 IptClientSnapshot *ipt_store_snapshot_client (IptStore *self, gint64 client_id, GError **error);
+/* The snapshot of the client, and the client deleted, in one transaction: what Undo keeps is
+ * exactly what went. NULL, with nothing deleted, on failure. */
+IptClientSnapshot *ipt_store_take_client (IptStore *self, gint64 client_id, GError **error);
 /* Writes the rows back with their ids, in one transaction (the undo of a deletion). Refused,
  * with nothing written, when a record made since is in the way (IPT_STORE_ERROR_CONFLICT). */
 gboolean           ipt_store_restore_client (IptStore *self, IptClientSnapshot *snapshot,

@@ -12,6 +12,13 @@ G_DEFINE_FINAL_TYPE (IptStore, ipt_store, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (ipt-store-error-quark, ipt_store_error)
 
+enum {
+  SIGNAL_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 ipt_store_finalize (GObject *object)
 {
@@ -20,6 +27,8 @@ ipt_store_finalize (GObject *object)
   ipt_store_close (self);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_error (&self->backup_error);
+  g_clear_pointer (&self->pending, g_array_unref);
+  g_clear_pointer (&self->marks, g_array_unref);
   g_free (self->path);
 
   G_OBJECT_CLASS (ipt_store_parent_class)->finalize (object);
@@ -31,6 +40,16 @@ ipt_store_class_init (IptStoreClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = ipt_store_finalize;
+
+  signals[SIGNAL_CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, IPT_TYPE_STORE_CHANGES | G_SIGNAL_TYPE_STATIC_SCOPE);
+}
+
+gboolean
+_ipt_store_has_listeners (IptStore *self)
+{
+  return g_signal_has_handler_pending (self, signals[SIGNAL_CHANGED], 0, FALSE);
 }
 
 static void
@@ -43,6 +62,8 @@ static void
 ipt_store_init (IptStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  self->pending = g_array_new (FALSE, FALSE, sizeof (IptPendingRow));
+  self->marks = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
 char *
@@ -106,6 +127,7 @@ ipt_store_close (IptStore *self)
   if (self->write_depth > 0 && !sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   self->write_depth = 0;
+  _ipt_store_changes_discard (self);
 
   g_hash_table_remove_all (self->statements);
   /* The last connection to close checkpoints the WAL and removes the -wal and -shm files. */
@@ -339,6 +361,10 @@ _ipt_store_write_begin (IptStore *self,
                      error))
     return FALSE;
 
+  if (self->write_depth == 0)
+    _ipt_store_changes_begin (self);
+  else
+    _ipt_store_changes_savepoint (self);
   self->write_depth++;
   return TRUE;
 }
@@ -362,6 +388,7 @@ _ipt_store_write_end (IptStore *self,
   if (sqlite3_get_autocommit (self->db))
     {
       self->write_depth = 0;
+      _ipt_store_changes_discard (self);
       if (ok)
         g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_FAILED,
                      _("The change could not be saved and was undone"));
@@ -370,15 +397,29 @@ _ipt_store_write_end (IptStore *self,
 
   if (self->write_depth == 0)
     {
-      if (ok && _ipt_store_refresh_series (self, &local_error) &&
-          exec_control (self, "COMMIT", &local_error))
-        return TRUE;
+      if (ok && _ipt_store_refresh_series (self, &local_error))
+        {
+          g_autoptr(IptStoreChanges) changes = _ipt_store_changes_collect (self);
+
+          if (exec_control (self, "COMMIT", &local_error))
+            {
+              /* Only now is it in the casebook: listeners read it as committed. */
+              if (changes != NULL)
+                g_signal_emit (self, signals[SIGNAL_CHANGED], 0, changes);
+              return TRUE;
+            }
+        }
+      _ipt_store_changes_discard (self);
       exec_control (self, "ROLLBACK", NULL);
     }
   else
     {
       if (ok && exec_control (self, "RELEASE ipt_write", &local_error))
-        return TRUE;
+        {
+          _ipt_store_changes_release (self, FALSE);
+          return TRUE;
+        }
+      _ipt_store_changes_release (self, TRUE);
       exec_control (self, "ROLLBACK TO ipt_write", NULL);
       exec_control (self, "RELEASE ipt_write", NULL);
     }

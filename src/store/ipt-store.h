@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "ipt-model.h"
+#include "ipt-store-changes.h"
 
 G_BEGIN_DECLS
 
@@ -39,6 +40,11 @@ typedef enum
 
 #define IPT_TYPE_STORE (ipt_store_get_type ())
 G_DECLARE_FINAL_TYPE (IptStore, ipt_store, IPT, STORE, GObject)
+
+/* Signal "changed" (IptStore *store, IptStoreChanges *changes): emitted after every committed
+ * transaction that wrote something, whoever wrote it (a form, the import, Undo, a merge), with
+ * the ids of the clients, courses, sessions and records it changed. A rolled-back transaction
+ * announces nothing. Views listen to it instead of being told to refresh. */
 
 /* $XDG_DATA_HOME/ipt-casebook/casebook.sqlite, demo.sqlite and backups/ */
 char       *ipt_store_default_path (void);

@@ -11,6 +11,7 @@
 #include "ipt-demo.h"
 #include "ipt-store.h"
 #include "ipt-gui-private.h"
+#include "ipt-renderer.h"
 #include "ipt-window-private.h"
 #include "bench-util.h"
 
@@ -121,7 +122,7 @@ main (int   argc,
   if (!gtk_init_check ())
     die ("display", NULL);
   /* The renderer the app would choose on this display (GSK_RENDERER overrides it). */
-  _ipt_renderer_choose (gdk_display_get_default ());
+  ipt_renderer_choose (gdk_display_get_default ());
 
   dir = g_dir_make_tmp ("ipt-bench-search-XXXXXX", &error);
   if (dir == NULL)

@@ -1,0 +1,32 @@
+/* Long store work run off the main thread (GTask): the caller's main context gets the result,
+ * so a window stays responsive meanwhile. Each runs on its own connection to its own file. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ipt-store.h"
+
+G_BEGIN_DECLS
+
+/* ipt_demo_generate () in a worker thread. */
+void     ipt_demo_generate_async  (const char          *path,
+                                   guint                n_clients,
+                                   guint32              seed,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data);
+gboolean ipt_demo_generate_finish (GAsyncResult *result,
+                                   GError      **error);
+
+/* ipt_store_backup_to () in a worker thread, from a connection of its own to the casebook
+ * (read-only, so the window's connection goes on meanwhile). */
+void     ipt_store_backup_to_async  (IptStore            *store,
+                                     const char          *dest_path,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data);
+gboolean ipt_store_backup_to_finish (IptStore     *store,
+                                     GAsyncResult *result,
+                                     GError      **error);
+
+G_END_DECLS

@@ -1,0 +1,123 @@
+/* Tests of the store work run off the main thread: results come back on the main context. */
+#include "config.h"
+
+#include "test-store-common.h"
+
+#include "ipt-demo.h"
+#include "ipt-tasks.h"
+
+typedef struct
+{
+  GMainLoop *loop;
+  GThread   *main_thread;
+  gboolean   ok;
+  GError    *error;
+} Waiter;
+
+static void
+on_generated (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Waiter *waiter = user_data;
+
+  /* Back on the thread that asked. */
+  g_assert_true (g_thread_self () == waiter->main_thread);
+  waiter->ok = ipt_demo_generate_finish (result, &waiter->error);
+  g_main_loop_quit (waiter->loop);
+}
+
+static void
+test_demo_async (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "demo.sqlite", NULL);
+  g_autoptr(IptStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  Waiter waiter = { g_main_loop_new (NULL, FALSE), g_thread_self (), FALSE, NULL };
+
+  ipt_demo_generate_async (path, 12, IPT_DEMO_SEED_DEFAULT, NULL, on_generated, &waiter);
+  g_main_loop_run (waiter.loop);
+  g_assert_no_error (waiter.error);
+  g_assert_true (waiter.ok);
+
+  store = ipt_store_open (path, IPT_STORE_OPEN_NO_BACKUP, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ipt_store_count_clients (store, NULL), ==, 12);
+
+  /* An existing file is refused, as the synchronous call does. */
+  ipt_demo_generate_async (path, 12, IPT_DEMO_SEED_DEFAULT, NULL, on_generated, &waiter);
+  g_main_loop_run (waiter.loop);
+  g_assert_false (waiter.ok);
+  g_assert_error (waiter.error, IPT_STORE_ERROR, IPT_STORE_ERROR_EXISTS);
+  g_clear_error (&waiter.error);
+  g_main_loop_unref (waiter.loop);
+}
+
+static void
+on_backed_up (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Waiter *waiter = user_data;
+
+  g_assert_true (g_thread_self () == waiter->main_thread);
+  waiter->ok = ipt_store_backup_to_finish (IPT_STORE (source), result, &waiter->error);
+  g_main_loop_quit (waiter->loop);
+}
+
+static void
+test_backup_async (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autoptr(IptStore) store = open_new (dir, "casebook.sqlite");
+  g_autoptr(IptClient) client = add_client (store, "C-0001");
+  g_autofree char *copy_path = g_build_filename (dir, "copy.sqlite", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no-such-folder", "copy.sqlite", NULL);
+  g_autoptr(IptStore) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  Waiter waiter = { g_main_loop_new (NULL, FALSE), g_thread_self (), FALSE, NULL };
+
+  ipt_store_backup_to_async (store, copy_path, NULL, on_backed_up, &waiter);
+  g_main_loop_run (waiter.loop);
+  g_assert_no_error (waiter.error);
+  g_assert_true (waiter.ok);
+  /* The window's connection was free all along. */
+  g_assert_true (sqlite3_get_autocommit (_ipt_store_get_db (store)));
+
+  copy = ipt_store_open (copy_path, IPT_STORE_OPEN_READ_ONLY | IPT_STORE_OPEN_NO_BACKUP, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ipt_store_count_clients (copy, NULL), ==, 1);
+
+  /* A folder that is not there: the error comes back, nothing is written. */
+  ipt_store_backup_to_async (store, missing, NULL, on_backed_up, &waiter);
+  g_main_loop_run (waiter.loop);
+  g_assert_false (waiter.ok);
+  g_assert_nonnull (waiter.error);
+  g_clear_error (&waiter.error);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  g_main_loop_unref (waiter.loop);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  tmp_root = g_dir_make_tmp ("test-tasks-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", tmp_root, TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/store/tasks/demo", test_demo_async);
+  g_test_add_func ("/store/tasks/backup", test_backup_async);
+
+  ret = g_test_run ();
+
+  remove_tree (tmp_root);
+  g_free (tmp_root);
+  return ret;
+}
