@@ -10,12 +10,14 @@ _ipt_import_load_statements_clear (LoadStatements *st)
 {
   sqlite3_finalize (st->client);
   sqlite3_finalize (st->episode);
+  sqlite3_finalize (st->course);
   sqlite3_finalize (st->sessions);
   sqlite3_finalize (st->scores);
 }
 
-/* Reads what the casebook holds for one client of the file: id, current course, its sessions
- * and their scores. */
+/* Reads what the casebook holds for one client of the file: id, the course the rows go to (the
+ * current one, or the one with the ordinal of the `course` column), its sessions and their
+ * scores. */
 gboolean
 _ipt_import_load_client (ImportContext  *ctx,
                          sqlite3        *db,
@@ -23,6 +25,7 @@ _ipt_import_load_client (ImportContext  *ctx,
                          ImportClient   *client,
                          GError        **error)
 {
+  sqlite3_stmt *episode;
   int rc;
 
   sqlite3_reset (st->client);
@@ -34,15 +37,26 @@ _ipt_import_load_client (ImportContext  *ctx,
     return _ipt_import_sql_failed (db, "clients", error);
   client->id = sqlite3_column_int64 (st->client, 0);
 
-  sqlite3_reset (st->episode);
-  sqlite3_bind_int64 (st->episode, 1, client->id);
-  rc = sqlite3_step (st->episode);
+  if (client->course == 0)
+    {
+      sqlite3_reset (st->episode);
+      sqlite3_bind_int64 (st->episode, 1, client->id);
+      episode = st->episode;
+    }
+  else
+    {
+      sqlite3_reset (st->course);
+      sqlite3_bind_int64 (st->course, 1, client->id);
+      sqlite3_bind_int (st->course, 2, (int) client->course);
+      episode = st->course;
+    }
+  rc = sqlite3_step (episode);
   if (rc != SQLITE_ROW)
     return _ipt_import_sql_failed (db, "episodes", error);
-  client->n_episodes = (guint) sqlite3_column_int (st->episode, 1);
-  if (sqlite3_column_type (st->episode, 0) == SQLITE_NULL)
+  client->n_episodes = (guint) sqlite3_column_int (episode, 1);
+  if (sqlite3_column_type (episode, 0) == SQLITE_NULL)
     return TRUE;
-  client->episode_id = sqlite3_column_int64 (st->episode, 0);
+  client->episode_id = sqlite3_column_int64 (episode, 0);
 
   sqlite3_reset (st->sessions);
   sqlite3_bind_int64 (st->sessions, 1, client->episode_id);

@@ -13,10 +13,11 @@
 
 #define MAX_ITEMS 64
 
-enum { COL_CODE, COL_SESSION, COL_DATE, COL_MEASURE, COL_TOTAL, COL_ITEMS, N_COLS };
+enum { COL_CODE, COL_SESSION, COL_DATE, COL_MEASURE, COL_TOTAL, COL_ITEMS, COL_COURSE, N_COLS };
 
+/* `course` may be left out: the rows then go to each client's current course. */
 static const char * const column_names[N_COLS] = {
-  "client_code", "session", "date", "measure", "total", "items",
+  "client_code", "session", "date", "measure", "total", "items", "course",
 };
 
 G_GNUC_PRINTF (3, 4)
@@ -191,21 +192,40 @@ format_score (GString          *out,
 static ImportClient *
 get_client (ImportContext *ctx,
             const char    *code,
-            gsize          len)
+            gsize          len,
+            guint          course,
+            guint          line)
 {
-  char key[33];
+  char key[48];
   ImportClient *client;
 
   g_assert (len <= 32);
   memcpy (key, code, len);
   key[len] = '\0';
+  if (course > 0)
+    g_snprintf (key + len, sizeof key - len, "\x1f%u", course);
 
   client = g_hash_table_lookup (ctx->clients, key);
   if (client == NULL)
     {
+      gpointer rank;
+
       client = g_new0 (ImportClient, 1);
-      client->code = g_strdup (key);
-      g_hash_table_insert (ctx->clients, client->code, client);
+      client->key = g_strdup (key);
+      client->code = g_strndup (code, len);
+      client->course = course;
+      client->first_line = line;
+      if (course > 0)
+        client->label = g_strdup_printf (_("%s course %u"), client->code, course);
+      else
+        client->label = g_strdup (client->code);
+      if (!g_hash_table_lookup_extended (ctx->codes, client->code, NULL, &rank))
+        {
+          rank = GUINT_TO_POINTER (g_hash_table_size (ctx->codes) + 1);
+          g_hash_table_insert (ctx->codes, g_strdup (client->code), rank);
+        }
+      client->rank = GPOINTER_TO_UINT (rank);
+      g_hash_table_insert (ctx->clients, client->key, client);
       g_ptr_array_add (ctx->client_order, client);
     }
   return client;
@@ -272,9 +292,10 @@ check_header (ImportContext *ctx,
         }
     }
 
+  ctx->has_course = columns[COL_COURSE] >= 0;
   for (j = 0; j < N_COLS; j++)
     {
-      if (columns[j] < 0)
+      if (columns[j] < 0 && j != COL_COURSE)
         {
           add_problem (ctx, line, _("missing column “%s” in the header (expected %s)"),
                        column_names[j], IPT_SCORES_CSV_HEADER);
@@ -292,8 +313,14 @@ field_at (IptCsvReader *reader,
           int           col,
           gsize        *len)
 {
-  const char *field = ipt_csv_reader_get_field (reader, (guint) columns[col], len);
+  const char *field;
 
+  if (columns[col] < 0)
+    {
+      *len = 0;
+      return "";
+    }
+  field = ipt_csv_reader_get_field (reader, (guint) columns[col], len);
   return trim (field, len);
 }
 
@@ -322,9 +349,14 @@ read_row (ImportContext *ctx,
   ImportClient *client;
   ImportSession *sess;
 
-  if (n_fields != N_COLS)
+  guint n_columns = ctx->has_course ? N_COLS : N_COLS - 1;
+  const char *course_s;
+  gsize course_len;
+  int course = 0;
+
+  if (n_fields != n_columns)
     {
-      add_problem (ctx, line, _("expected %u fields, found %u"), (guint) N_COLS, n_fields);
+      add_problem (ctx, line, _("expected %u fields, found %u"), n_columns, n_fields);
       return;
     }
 
@@ -334,6 +366,33 @@ read_row (ImportContext *ctx,
   measure_s = field_at (reader, columns, COL_MEASURE, &measure_len);
   total_s = field_at (reader, columns, COL_TOTAL, &total_len);
   items_s = field_at (reader, columns, COL_ITEMS, &items_len);
+  course_s = field_at (reader, columns, COL_COURSE, &course_len);
+
+  /* course: the ordinal of one of the client's courses, when the file has the column */
+  if (ctx->has_course)
+    {
+      switch (parse_number (course_s, course_len, &course))
+        {
+        case NUMBER_OK:
+          if (course == 0 || course > MAX_COURSE)
+            add_problem (ctx, line, _("course %d does not exist: courses are numbered from 1 "
+                                      "to %d"), course, MAX_COURSE);
+          break;
+        case NUMBER_EMPTY:
+          add_problem (ctx, line, _("missing course number"));
+          break;
+        case NUMBER_NEGATIVE:
+        case NUMBER_TOO_LARGE:
+          add_problem (ctx, line, _("course %.*s does not exist: courses are numbered from 1 "
+                                    "to %d"), (int) MIN (course_len, 20), course_s, MAX_COURSE);
+          break;
+        case NUMBER_NOT_A_NUMBER:
+        default:
+          add_problem (ctx, line, _("course “%.*s” is not a whole number"),
+                       (int) MIN (course_len, 20), course_s);
+          break;
+        }
+    }
 
   /* client code */
   if (code_len == 0)
@@ -558,7 +617,7 @@ read_row (ImportContext *ctx,
     return;
 
   /* A good row: checks against the other rows of the file. */
-  client = get_client (ctx, code, code_len);
+  client = get_client (ctx, code, code_len, (guint) course, line);
   sess = get_session (client, (guint) session);
 
   if (client->first_date[0] == '\0' || memcmp (date, client->first_date, 10) < 0)
@@ -577,7 +636,7 @@ read_row (ImportContext *ctx,
     {
       add_problem (ctx, line,
                    _("session %d of %s is dated %.10s here but %s on line %u: a session has "
-                     "one date"), session, client->code, date, sess->date, sess->date_line);
+                     "one date"), session, client->label, date, sess->date, sess->date_line);
       return;
     }
 
@@ -609,7 +668,7 @@ read_row (ImportContext *ctx,
         }
       add_problem (ctx, line,
                    _("%s of %s session %d differs from the one on line %u"),
-                   measure->name, client->code, session, other->line);
+                   measure->name, client->label, session, other->line);
       return;
     }
 
@@ -717,7 +776,7 @@ _ipt_import_check_client (ImportContext *ctx,
             add_problem (ctx, sess->date_line,
                          _("session %u of %s is dated %s in the casebook, not %s "
                            "(import with --replace to change it)"),
-                         n, client->code, sess->db_date, sess->date);
+                         n, client->label, sess->db_date, sess->date);
         }
 
       for (m = 0; m < ctx->n_measures; m++)
@@ -739,7 +798,7 @@ _ipt_import_check_client (ImportContext *ctx,
             {
               add_problem (ctx, row->line,
                            _("session %u of %s is recorded as “%s”: scores belong to attended "
-                             "sessions"), n, client->code, sess->attendance);
+                             "sessions"), n, client->label, sess->attendance);
               continue;
             }
 
@@ -761,8 +820,65 @@ _ipt_import_check_client (ImportContext *ctx,
               add_problem (ctx, row->line,
                            _("%s of %s session %u is already in the casebook with %s, this row "
                              "has %s (import with --replace to change it)"),
-                           measure->name, client->code, n, was->str, now->str);
+                           measure->name, client->label, n, was->str, now->str);
             }
         }
+    }
+}
+
+static int
+compare_clients (gconstpointer a,
+                 gconstpointer b)
+{
+  const ImportClient *ca = *(const ImportClient * const *) a;
+  const ImportClient *cb = *(const ImportClient * const *) b;
+
+  if (ca->rank != cb->rank)
+    return ca->rank < cb->rank ? -1 : 1;
+  return ca->course < cb->course ? -1 : ca->course > cb->course ? 1 : 0;
+}
+
+/* Clients in the order the file first names them, each one's courses in ascending order: new
+ * courses are then created in the order of their ordinals. */
+void
+_ipt_import_sort_clients (ImportContext *ctx)
+{
+  g_ptr_array_sort (ctx->client_order, compare_clients);
+}
+
+/* A course the casebook does not have yet is created only as the client's next one (after those
+ * the file creates before it): ordinals have no gaps. Runs on the sorted, loaded clients. */
+void
+_ipt_import_check_courses (ImportContext *ctx)
+{
+  const char *code = NULL;
+  guint next = 0;
+  guint i;
+
+  for (i = 0; i < ctx->client_order->len; i++)
+    {
+      ImportClient *client = g_ptr_array_index (ctx->client_order, i);
+
+      if (client->course == 0)
+        continue;
+      if (code == NULL || strcmp (code, client->code) != 0)
+        {
+          code = client->code;
+          next = client->n_episodes + 1;
+        }
+      if (client->episode_id != 0)
+        continue;
+      if (client->course != next)
+        {
+          add_problem (ctx, client->first_line,
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "course %u of %s cannot be created: %s has %u course, "
+                                    "and the next one is course %u",
+                                    "course %u of %s cannot be created: %s has %u courses, "
+                                    "and the next one is course %u", next - 1),
+                       client->course, client->code, client->code, next - 1, next);
+          continue;
+        }
+      next++;
     }
 }
