@@ -372,7 +372,14 @@ _ipt_store_write_end (IptStore *self,
     {
       if (ok && _ipt_store_refresh_series (self, &local_error) &&
           exec_control (self, "COMMIT", &local_error))
-        return TRUE;
+        {
+          /* What was saved goes on into the casebook file itself at once, not only into its
+           * -wal: a copy of the file alone then holds it. Passive: a reader in another window
+           * is not waited for (the rest follows at a later save), and a failure loses nothing,
+           * as the change is safe in the -wal. */
+          sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+          return TRUE;
+        }
       exec_control (self, "ROLLBACK", NULL);
     }
   else
