@@ -203,6 +203,46 @@ test_renderer_software_gl (void)
   g_assert_finalize_object (window);
 }
 
+/* Back Up Now makes today's backup again with what is saved now; Save a Copy writes a whole
+ * casebook where asked, never over the casebook itself. */
+static void
+test_back_up_and_copy (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *backup = NULL;
+  g_autofree char *copy = g_build_filename (tmpdir, "copy.sqlite", NULL);
+  const char * const files[] = { NULL, copy };
+  g_autoptr(GError) error = NULL;
+
+  add_client (fixture, "B-0001", "Bea", "Backup");
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.back-up-now", NULL);
+  spin ();
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (fixture->window->toast_label),
+                                   "Backed up to "));
+  backup = g_strdup (gtk_label_get_label (fixture->window->toast_label) +
+                     strlen ("Backed up to "));
+  g_assert_true (g_str_has_prefix (backup, tmpdir));
+
+  g_assert_true (_ipt_window_save_copy (fixture->window, copy, &error));
+  g_assert_no_error (error);
+  g_assert_false (_ipt_window_save_copy (fixture->window, fixture->path, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      const char *path = files[i] != NULL ? files[i] : backup;
+      g_autoptr(IptStore) store = ipt_store_open (path, IPT_STORE_OPEN_READ_ONLY, &error);
+      g_autoptr(IptClient) client = NULL;
+
+      g_assert_no_error (error);
+      client = ipt_store_find_client (store, "B-0001", &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (client);
+    }
+}
+
 /* The application binary: --screenshot of the demo, and a damaged casebook refused. */
 
 static void
@@ -287,6 +327,7 @@ main (int   argc,
   g_test_add ("/ui/window/empty-state", Fixture, NULL, fixture_set_up, test_empty_state, fixture_tear_down);
   g_test_add ("/ui/window/search-and-filter", Fixture, NULL, fixture_set_up, test_search_and_filter, fixture_tear_down);
   g_test_add_func ("/ui/window/state-remembered", test_window_state_remembered);
+  g_test_add ("/ui/window/back-up-and-copy", Fixture, NULL, fixture_set_up, test_back_up_and_copy, fixture_tear_down);
   g_test_add_func ("/ui/app/screenshot", test_app_screenshot);
   g_test_add_func ("/ui/app/damaged-store-refused", test_app_damaged_store);
 

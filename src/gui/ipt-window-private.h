@@ -90,6 +90,15 @@ void      _ipt_window_set_dialog (IptWindow *self,
 void      _ipt_window_class_init_caseload (GtkWidgetClass *widget_class);
 void      _ipt_window_init_caseload (IptWindow *self);
 
+/* ipt-window-backup.c: the actions win.back-up-now and win.save-copy, and what they do */
+void      _ipt_window_class_init_backup (GtkWidgetClass *widget_class);
+gboolean  _ipt_window_back_up_now (IptWindow  *self,
+                                   char      **out_path,
+                                   GError    **error);
+gboolean  _ipt_window_save_copy (IptWindow  *self,
+                                 const char *path,
+                                 GError    **error);
+
 /* ipt-window-actions.c */
 void      _ipt_window_class_init_actions (GtkWidgetClass *widget_class);
 void      _ipt_window_update_actions (IptWindow *self);

@@ -358,6 +358,7 @@ ipt_window_class_init (IptWindowClass *klass)
 
   _ipt_window_class_init_caseload (widget_class);
   _ipt_window_class_init_actions (widget_class);
+  _ipt_window_class_init_backup (widget_class);
 }
 
 /* The application's style, once per display (also for windows made outside IptApplication). */

@@ -66,6 +66,10 @@ const GError *ipt_store_get_backup_error (IptStore *self);
  * folder are left alone. Folder 0700, files 0600, written to a temporary file then renamed. */
 gboolean    ipt_store_backup_daily (IptStore *self, const char *backup_dir, guint keep, GError **error);
 gboolean    ipt_store_backup_to (IptStore *self, const char *dest_path, GError **error);
+/* Today's backup made again now, with what is saved at this moment (the same name and rotation
+ * as the daily one); *out_path (may be NULL) gets the file's path. */
+gboolean    ipt_store_backup_now (IptStore *self, const char *backup_dir, guint keep, char **out_path,
+                                  GError **error);
 
 /* A transaction around several calls (one user action). Calls made outside one run in their own. */
 gboolean    ipt_store_begin (IptStore *self, GError **error);
