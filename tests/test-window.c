@@ -5,7 +5,10 @@
 #include <sys/wait.h>
 #include <gtk/gtk.h>
 
+#include "ipt-case-row.h"
 #include "ipt-gui-private.h"
+#include "ipt-import.h"
+#include "ipt-store-private.h"
 #include "ipt-store.h"
 #include "ipt-window-private.h"
 
@@ -203,6 +206,67 @@ test_renderer_software_gl (void)
   g_assert_finalize_object (window);
 }
 
+/* A row's badge and its reason in a few words; an ended course's badge names its outcome; the
+ * signal card says each label once; a client without a name shows their code once. */
+static void
+test_signal_wording (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkWidget) row = g_object_ref_sink (ipt_case_row_new ());
+  IptClientPage *page = fixture->window->client_page;
+  IptCaseSummary *summary;
+  gint64 client_id;
+  GtkLabel *details, *rule;
+  const char *expected;
+
+  const char csv[] = "client_code,session,date,measure,total,items\n"
+                     "R-0001,1,2026-01-05,phq9,,1;1;1;1;1;1;1;1;0\n"
+                     "R-0001,2,2026-01-12,phq9,,2;2;2;2;2;2;1;1;2\n";
+  const char later[] = "client_code,session,date,measure,total,items\n"
+                       "R-0001,3,2026-01-19,phq9,,1;1;1;1;1;1;1;2;0\n";
+  g_autoptr(IptClient) client = NULL;
+
+  g_assert_true (ipt_import_scores_csv_data (fixture->store, "in.csv", csv, strlen (csv),
+                                             IPT_IMPORT_DEFAULT, NULL, NULL, &error));
+  g_assert_no_error (error);
+  _ipt_window_reload_caseload (fixture->window);
+  client = ipt_store_find_client (fixture->store, "R-0001", NULL);
+  client_id = ipt_client_get_id (client);
+  _ipt_window_select_client (fixture->window, client_id);
+  spin ();
+
+  details = GTK_LABEL (child (page, IPT_TYPE_CLIENT_PAGE, "details_label"));
+  g_assert_false (g_str_has_prefix (gtk_label_get_label (details), "R-0001"));
+  rule = GTK_LABEL (child (page, IPT_TYPE_CLIENT_PAGE, "signal_rule_label"));
+  g_assert_null (strstr (gtk_label_get_label (rule), "Deterioration: Deterioration"));
+  g_assert_null (strstr (gtk_label_get_label (rule), "Risk: Risk"));
+  g_assert_nonnull (strstr (gtk_label_get_label (rule), "Deterioration: "));
+
+  summary = ipt_client_page_get_summary (page);
+  ipt_case_row_set_summary (IPT_CASE_ROW (row), summary, FALSE);
+  g_assert_cmpstr (ipt_case_row_get_badge_text (IPT_CASE_ROW (row)), ==, "Risk");
+  g_assert_cmpstr (ipt_case_row_get_reason_text (IPT_CASE_ROW (row)), ==, "item 9 = 2 at session 2");
+
+  /* ended, the latest PHQ-9 without risk: the badge is the outcome */
+  g_assert_true (ipt_import_scores_csv_data (fixture->store, "in.csv", later, strlen (later),
+                                             IPT_IMPORT_DEFAULT, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (_ipt_store_get_db (fixture->store),
+                                 "UPDATE episodes SET status = 'ended', end_date = '2026-01-12'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  _ipt_window_reload_caseload (fixture->window);
+  _ipt_window_refresh_client (fixture->window, client_id);
+  spin ();
+  summary = ipt_client_page_get_summary (page);
+  ipt_case_row_set_summary (IPT_CASE_ROW (row), summary, FALSE);
+  expected = ipt_outcome_category_to_label (ipt_case_summary_get_outcome (summary)->category);
+  g_assert_cmpstr (ipt_case_row_get_badge_text (IPT_CASE_ROW (row)), ==, expected);
+  g_assert_cmpstr (ipt_case_row_get_badge_text (IPT_CASE_ROW (row)), !=, "Outcome");
+  g_assert_cmpstr (ipt_case_row_get_reason_text (IPT_CASE_ROW (row)), ==, "PHQ-9 8 → 9");
+  ipt_case_row_set_summary (IPT_CASE_ROW (row), NULL, FALSE);
+}
+
 /* Back Up Now makes today's backup again with what is saved now; Save a Copy writes a whole
  * casebook where asked, never over the casebook itself. */
 static void
@@ -327,6 +391,7 @@ main (int   argc,
   g_test_add ("/ui/window/empty-state", Fixture, NULL, fixture_set_up, test_empty_state, fixture_tear_down);
   g_test_add ("/ui/window/search-and-filter", Fixture, NULL, fixture_set_up, test_search_and_filter, fixture_tear_down);
   g_test_add_func ("/ui/window/state-remembered", test_window_state_remembered);
+  g_test_add ("/ui/window/signal-wording", Fixture, NULL, fixture_set_up, test_signal_wording, fixture_tear_down);
   g_test_add ("/ui/window/back-up-and-copy", Fixture, NULL, fixture_set_up, test_back_up_and_copy, fixture_tear_down);
   g_test_add_func ("/ui/app/screenshot", test_app_screenshot);
   g_test_add_func ("/ui/app/damaged-store-refused", test_app_damaged_store);

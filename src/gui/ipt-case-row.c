@@ -34,6 +34,7 @@ struct _IptCaseRow
   char           *focus;
   char           *progress;
   char           *badge;
+  char           *reason;   /* the badge's reason in a few words, NULL: none */
   IptSignalKind   kind;
 
   /* Made when first drawn, dropped on rebind or style change. */
@@ -396,6 +397,7 @@ clear_texts (IptCaseRow *self)
   g_clear_pointer (&self->focus, g_free);
   g_clear_pointer (&self->progress, g_free);
   g_clear_pointer (&self->badge, g_free);
+  g_clear_pointer (&self->reason, g_free);
 }
 
 static void
@@ -493,13 +495,31 @@ ipt_case_row_set_summary (IptCaseRow     *self,
   self->focus = _ipt_focus_text (episode, us_wording);
 
   if (episode != NULL)
-    self->progress = g_strdup (ipt_case_summary_get_progress_text (summary));
+    {
+      const IptSeriesPoint *phq9, *gad7;
+      guint n_phq9, n_gad7;
+      g_autofree char *brief = NULL;
+
+      /* the badge's reason in a few words, so that nobody need hover to read it */
+      phq9 = ipt_case_summary_get_phq9 (summary, &n_phq9);
+      gad7 = ipt_case_summary_get_gad7 (summary, &n_gad7);
+      brief = ipt_signal_brief (self->kind, phq9, n_phq9, gad7, n_gad7);
+      if (brief != NULL)
+        self->progress = g_strdup_printf ("%s · %s",
+                                          ipt_case_summary_get_progress_text (summary), brief);
+      else
+        self->progress = g_strdup (ipt_case_summary_get_progress_text (summary));
+      self->reason = g_steal_pointer (&brief);
+    }
   else if (ipt_client_get_archived (client))
     self->progress = g_strdup (_("Archived"));
   else
     self->progress = g_strdup (_("Start a course to record sessions"));
 
-  if (episode != NULL)
+  /* An ended course's badge names its outcome ("Recovery"), not the kind of signal. */
+  if (episode != NULL && self->kind == IPT_SIGNAL_OUTCOME)
+    self->badge = g_strdup (ipt_outcome_category_to_label (ipt_case_summary_get_outcome (summary)->category));
+  else if (episode != NULL)
     self->badge = g_strdup (ipt_signal_kind_to_label (self->kind));
 
   accessible = g_strdup_printf ("%s, %s, %s, %s",
@@ -516,4 +536,12 @@ ipt_case_row_get_badge_text (IptCaseRow *self)
   g_return_val_if_fail (IPT_IS_CASE_ROW (self), NULL);
 
   return self->badge;
+}
+
+const char *
+ipt_case_row_get_reason_text (IptCaseRow *self)
+{
+  g_return_val_if_fail (IPT_IS_CASE_ROW (self), NULL);
+
+  return self->reason;
 }

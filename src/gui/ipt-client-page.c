@@ -153,8 +153,7 @@ show_signal_and_outcome (IptClientPage *self)
         continue;
       if (rules->len > 0)
         g_string_append (rules, "\n");
-      if (signals->len > 1)
-        g_string_append_printf (rules, "%s: ", ipt_signal_kind_to_label (signal->kind));
+      /* each rule starts with its own label ("Deterioration: ...") */
       g_string_append (rules, signal->rule);
     }
 
@@ -184,16 +183,20 @@ show_signal_and_outcome (IptClientPage *self)
 static void
 show_header (IptClientPage *self)
 {
-  g_autoptr(GString) details = g_string_new (ipt_client_get_code (self->client));
+  g_autoptr(GString) details = g_string_new (NULL);
   g_autofree char *focus = NULL;
   const char *name = ipt_client_get_display_name (self->client);
+  const char *code = ipt_client_get_code (self->client);
 
   gtk_label_set_label (self->name_label, name);
 
+  /* The code shows once: a client without a name is titled by it already. */
+  if (g_strcmp0 (name, code) != 0)
+    g_string_append (details, code);
   if (self->episode != NULL)
     {
       focus = _ipt_focus_text (self->episode, self->us_wording);
-      g_string_append_printf (details, " · %s", focus);
+      g_string_append_printf (details, "%s%s", details->len > 0 ? " · " : "", focus);
       /* TRANSLATORS: the ordinal of a client's course of therapy */
       g_string_append_printf (details, _(" · course %u"), ipt_episode_get_ordinal (self->episode));
       if (ipt_episode_get_status (self->episode) != IPT_EPISODE_STATUS_ACTIVE)
@@ -201,7 +204,7 @@ show_header (IptClientPage *self)
                                 ipt_episode_status_to_label (ipt_episode_get_status (self->episode)));
     }
   if (ipt_client_get_archived (self->client))
-    g_string_append_printf (details, " · %s", _("archived"));
+    g_string_append_printf (details, "%s%s", details->len > 0 ? " · " : "", _("archived"));
   gtk_label_set_label (self->details_label, details->str);
 
   ipt_phase_bar_set_course (self->phase_bar, self->episode, self->sessions);

@@ -5,6 +5,7 @@
 #include "ipt-measure.h"
 #include "ipt-outcome.h"
 #include "ipt-signal.h"
+#include "ipt-signal-brief.h"
 #include "ipt-client.h"
 #include "ipt-episode.h"
 #include "ipt-session.h"
