@@ -206,6 +206,29 @@ test_renderer_software_gl (void)
   g_assert_finalize_object (window);
 }
 
+/* The search ignores accents both ways, as GNOME's searches do. */
+static void
+test_search_accents (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GListModel *shown = G_LIST_MODEL (fixture->window->shown);
+
+  add_client (fixture, "A-0001", "Zoë", "Nguyễn");
+  add_client (fixture, "A-0002", "Zoe", "Smith");
+  add_client (fixture, "A-0003", "Søren", "Kierkegaard");
+
+  search_for (fixture, "zoe");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
+  search_for (fixture, "nguyen");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  search_for (fixture, "ZOË NGUY");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  search_for (fixture, "soren");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  search_for (fixture, "smïth");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+}
+
 /* A row's badge and its reason in a few words; an ended course's badge names its outcome; the
  * signal card says each label once; a client without a name shows their code once. */
 static void
@@ -391,6 +414,7 @@ main (int   argc,
   g_test_add ("/ui/window/empty-state", Fixture, NULL, fixture_set_up, test_empty_state, fixture_tear_down);
   g_test_add ("/ui/window/search-and-filter", Fixture, NULL, fixture_set_up, test_search_and_filter, fixture_tear_down);
   g_test_add_func ("/ui/window/state-remembered", test_window_state_remembered);
+  g_test_add ("/ui/window/search-accents", Fixture, NULL, fixture_set_up, test_search_accents, fixture_tear_down);
   g_test_add ("/ui/window/signal-wording", Fixture, NULL, fixture_set_up, test_signal_wording, fixture_tear_down);
   g_test_add ("/ui/window/back-up-and-copy", Fixture, NULL, fixture_set_up, test_back_up_and_copy, fixture_tear_down);
   g_test_add_func ("/ui/app/screenshot", test_app_screenshot);

@@ -6,6 +6,7 @@
 #include "ipt-outcome.h"
 #include "ipt-signal.h"
 #include "ipt-signal-brief.h"
+#include "ipt-search.h"
 #include "ipt-client.h"
 #include "ipt-episode.h"
 #include "ipt-session.h"
