@@ -118,14 +118,16 @@ validate (IptClientDialog *self)
   else
     code_message = check_field (ipt_client_set_code, code);
 
-  if (code_message == NULL
-      && (self->client == NULL || g_strcmp0 (code, ipt_client_get_code (self->client)) != 0))
+  if (code_message == NULL)
     {
+      /* found whatever its case: "c-0001" is "C-0001" */
       g_autoptr(IptClient) other = ipt_store_find_client (self->store, code, NULL);
 
-      if (other != NULL)
+      if (other != NULL &&
+          (self->client == NULL || ipt_client_get_id (other) != ipt_client_get_id (self->client)))
         /* TRANSLATORS: %s is a case code */
-        code_message = g_strdup_printf (_("%s is already the code of another client."), code);
+        code_message = g_strdup_printf (_("%s is already the code of another client."),
+                                        ipt_client_get_code (other));
     }
 
   birth_message = check_field (ipt_client_set_birth_date, entry_value (self->birth_entry));

@@ -85,7 +85,8 @@ typedef struct
   GHashTable       *clients;    /* ImportClient.key -> ImportClient */
   GPtrArray        *client_order;
   GHashTable       *codes;      /* code -> its rank (1 + order of first mention) */
-  GHashTable       *new_ids;    /* code -> gint64 *: clients the import created */
+  GHashTable       *new_ids;    /* folded code -> gint64 *: clients the import created */
+  GHashTable       *db_codes;   /* folded code -> code of the casebook; built on first need */
   gboolean          has_course;
   guint             n_duplicates;
 } ImportContext;

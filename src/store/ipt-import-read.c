@@ -136,6 +136,9 @@ code_is_valid (const char *s,
 
   if (len < 1 || len > 32)
     return FALSE;
+  /* not "-", "+", "=" or "@" first: a spreadsheet would take it for a formula */
+  if (!g_ascii_isalnum (s[0]))
+    return FALSE;
   for (i = 0; i < len; i++)
     {
       char c = s[i];
@@ -199,8 +202,10 @@ get_client (ImportContext *ctx,
   char key[48];
   ImportClient *client;
 
+  /* codes are one and the same whatever their case: "c-0001" is "C-0001" */
   g_assert (len <= 32);
-  memcpy (key, code, len);
+  for (gsize i = 0; i < len; i++)
+    key[i] = g_ascii_tolower (code[i]);
   key[len] = '\0';
   if (course > 0)
     g_snprintf (key + len, sizeof key - len, "\x1f%u", course);
@@ -209,6 +214,7 @@ get_client (ImportContext *ctx,
   if (client == NULL)
     {
       gpointer rank;
+      char *folded;
 
       client = g_new0 (ImportClient, 1);
       client->key = g_strdup (key);
@@ -219,11 +225,16 @@ get_client (ImportContext *ctx,
         client->label = g_strdup_printf (_("%s course %u"), client->code, course);
       else
         client->label = g_strdup (client->code);
-      if (!g_hash_table_lookup_extended (ctx->codes, client->code, NULL, &rank))
+
+      folded = g_ascii_strdown (client->code, -1);
+
+      if (!g_hash_table_lookup_extended (ctx->codes, folded, NULL, &rank))
         {
           rank = GUINT_TO_POINTER (g_hash_table_size (ctx->codes) + 1);
-          g_hash_table_insert (ctx->codes, g_strdup (client->code), rank);
+          g_hash_table_insert (ctx->codes, folded, rank);
         }
+      else
+        g_free (folded);
       client->rank = GPOINTER_TO_UINT (rank);
       g_hash_table_insert (ctx->clients, client->key, client);
       g_ptr_array_add (ctx->client_order, client);
@@ -398,9 +409,14 @@ read_row (ImportContext *ctx,
   if (code_len == 0)
     add_problem (ctx, line, _("missing client code"));
   else if (!code_is_valid (code, code_len))
-    add_problem (ctx, line,
-                 _("invalid client code “%.*s” (1 to 32 letters, digits, “-” or “_”)"),
-                 (int) code_len, code);
+    {
+      g_autofree char *whole = g_strndup (code, code_len);
+      g_autofree char *shown = ipt_text_quote_short (whole);
+
+      add_problem (ctx, line,
+                   _("invalid client code %s (1 to 32 letters, digits, “-” or “_”, starting "
+                     "with a letter or a digit)"), shown);
+    }
 
   /* session number */
   switch (parse_number (session_s, session_len, &session))

@@ -479,7 +479,8 @@ write_client (ImportContext    *ctx,
   if (client->id == 0)
     {
       /* another course of the same new client may have created it already */
-      gint64 *created = g_hash_table_lookup (ctx->new_ids, client->code);
+      g_autofree char *folded = g_ascii_strdown (client->code, -1);
+      gint64 *created = g_hash_table_lookup (ctx->new_ids, folded);
 
       if (created != NULL)
         {
@@ -492,7 +493,7 @@ write_client (ImportContext    *ctx,
           if (!step_done (db, st->client, "clients", error))
             return FALSE;
           client->id = sqlite3_last_insert_rowid (db);
-          g_hash_table_insert (ctx->new_ids, g_strdup (client->code),
+          g_hash_table_insert (ctx->new_ids, g_steal_pointer (&folded),
                                g_memdup2 (&client->id, sizeof client->id));
           summary->n_clients_new++;
         }

@@ -87,6 +87,7 @@ import_context_clear (ImportContext *ctx)
   g_hash_table_unref (ctx->clients);
   g_hash_table_unref (ctx->codes);
   g_hash_table_unref (ctx->new_ids);
+  g_clear_pointer (&ctx->db_codes, g_hash_table_unref);
 }
 
 static int

@@ -82,7 +82,8 @@ gboolean    ipt_store_update_client (IptStore *self, IptClient *client, GError *
 /* Deletes the client and everything of theirs (courses, sessions, scores, inventory, ...). */
 gboolean    ipt_store_delete_client (IptStore *self, gint64 client_id, GError **error);
 IptClient  *ipt_store_get_client (IptStore *self, gint64 client_id, GError **error);
-IptClient  *ipt_store_find_client (IptStore *self, const char *code, GError **error); /* NULL, no error: none */
+/* The client with that code, whatever its case ("c-0001" finds "C-0001"); NULL, no error: none */
+IptClient  *ipt_store_find_client (IptStore *self, const char *code, GError **error);
 /* All clients sorted by code, elements IptClient. */
 GPtrArray  *ipt_store_list_clients (IptStore *self, GError **error);
 guint       ipt_store_count_clients (IptStore *self, GError **error);
