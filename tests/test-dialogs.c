@@ -518,6 +518,8 @@ drive_export_chooser (Fixture          *fixture,
   GtkDialog *dialog;
   g_autoptr(GFile) folder = g_file_new_for_path (tmpdir);
   g_autofree char *pdf = g_build_filename (tmpdir, "exported chart.pdf", NULL);
+  g_autofree char *png = g_build_filename (tmpdir, "typed chart.png", NULL);
+  g_autofree char *typed_pdf = g_build_filename (tmpdir, "typed chart.pdf", NULL);
   g_autofree char *contents = NULL;
   g_autofree char *name = NULL;
 
@@ -543,6 +545,38 @@ drive_export_chooser (Fixture          *fixture,
     spin ();
   g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+
+  /* A notification says where, with a button to the folder. */
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (fixture->window->toast_label),
+                                   "Chart saved to "));
+  g_assert_true (gtk_widget_get_visible (fixture->window->toast_open_button));
+
+  /* Choosing "PNG image" in the type list renames the file and writes a PNG. */
+  chooser = ipt_mood_chart_view_export (view, GTK_WINDOW (fixture->window));
+  spin ();
+  dialog = find_file_chooser ();
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "typed chart.pdf");
+  {
+    g_autoptr(GListModel) filters = gtk_file_chooser_get_filters (GTK_FILE_CHOOSER (dialog));
+    g_autoptr(GtkFileFilter) png_filter = g_list_model_get_item (filters, 1);
+    g_autofree char *renamed = NULL;
+
+    g_assert_cmpstr (gtk_file_filter_get_name (png_filter), ==, "PNG image");
+    gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), png_filter);
+    gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (dialog), png_filter);
+    spin ();
+    renamed = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (dialog));
+    g_assert_cmpstr (renamed, ==, "typed chart.png");
+  }
+  gtk_dialog_response (dialog, GTK_RESPONSE_ACCEPT);
+  for (guint i = 0; i < 100 && !g_file_test (png, G_FILE_TEST_EXISTS); i++)
+    spin ();
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (png, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "\x89PNG"));
+  g_assert_false (g_file_test (typed_pdf, G_FILE_TEST_EXISTS));
 
   /* Ctrl+E's action opens the same chooser; cancelled, it writes nothing. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export-chart", NULL);

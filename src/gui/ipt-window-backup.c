@@ -1,5 +1,6 @@
 /* The window's copies of the casebook: Back Up Now (today's backup, made again) and Save a Copy
- * (anywhere the practitioner chooses), both through SQLite's backup API. */
+ * (anywhere the practitioner chooses), both through SQLite's backup API; and the notification
+ * that says where a file went (those copies, an exported chart), with a button to its folder. */
 #define G_LOG_DOMAIN "ipt-gui"
 
 #include "config.h"
@@ -73,7 +74,7 @@ back_up_now_action (GtkWidget  *widget,
     /* TRANSLATORS: %s is the backup file's path */
     g_autofree char *message = g_strdup_printf (_("Backed up to %s"), display);
 
-    _ipt_window_show_toast (self, message, NULL, NULL, NULL);
+    _ipt_window_show_file_toast (self, message, path);
   }
 }
 
@@ -99,7 +100,7 @@ on_save_copy_response (GtkNativeDialog *dialog,
           /* TRANSLATORS: %s is the copy's path */
           g_autofree char *message = g_strdup_printf (_("Saved a copy to %s"), display);
 
-          _ipt_window_show_toast (self, message, NULL, NULL, NULL);
+          _ipt_window_show_file_toast (self, message, path);
         }
     }
 
@@ -142,8 +143,61 @@ save_copy_action (GtkWidget  *widget,
 }
 
 void
+_ipt_window_show_file_toast (IptWindow  *self,
+                             const char *message,
+                             const char *path)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *uri = NULL;
+
+  g_return_if_fail (IPT_IS_WINDOW (self));
+  g_return_if_fail (message != NULL && path != NULL);
+
+  _ipt_window_show_toast (self, message, NULL, NULL, NULL);
+  file = g_file_new_for_path (path);
+  folder = g_file_get_parent (file);
+  if (folder == NULL)
+    return;
+  uri = g_file_get_uri (folder);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->toast_open_button), "s", uri);
+  gtk_widget_set_visible (self->toast_open_button, TRUE);
+}
+
+static void
+open_folder_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  IptWindow *self = IPT_WINDOW (widget);
+
+  _ipt_window_dismiss_toast (self);
+  gtk_show_uri (GTK_WINDOW (self), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
+}
+
+static void
+on_chart_exported (IptMoodChartView *view,
+                   const char       *path,
+                   IptWindow        *self)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  /* TRANSLATORS: %s is the chart file's path */
+  g_autofree char *message = g_strdup_printf (_("Chart saved to %s"), display);
+
+  _ipt_window_show_file_toast (self, message, path);
+}
+
+void
+_ipt_window_init_backup (IptWindow *self)
+{
+  g_signal_connect_object (ipt_client_page_get_mood_chart (self->client_page), "exported",
+                           G_CALLBACK (on_chart_exported), self, 0);
+}
+
+void
 _ipt_window_class_init_backup (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.back-up-now", NULL, back_up_now_action);
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
+  gtk_widget_class_install_action (widget_class, "win.open-folder", "s", open_folder_action);
 }

@@ -67,6 +67,7 @@ struct _IptWindow
   GtkRevealer        *toast_revealer;
   GtkLabel           *toast_label;
   GtkWidget          *toast_undo_button;
+  GtkWidget          *toast_open_button;
 };
 
 /* ipt-window.c */
@@ -90,8 +91,14 @@ void      _ipt_window_set_dialog (IptWindow *self,
 void      _ipt_window_class_init_caseload (GtkWidgetClass *widget_class);
 void      _ipt_window_init_caseload (IptWindow *self);
 
-/* ipt-window-backup.c: the actions win.back-up-now and win.save-copy, and what they do */
+/* ipt-window-backup.c: the actions win.back-up-now, win.save-copy and win.open-folder, what
+ * they do, and the notification that says where a file went */
 void      _ipt_window_class_init_backup (GtkWidgetClass *widget_class);
+void      _ipt_window_init_backup (IptWindow *self);
+/* A notification that a file was written, with a button that opens its folder. */
+void      _ipt_window_show_file_toast (IptWindow  *self,
+                                       const char *message,
+                                       const char *path);
 gboolean  _ipt_window_back_up_now (IptWindow  *self,
                                    char      **out_path,
                                    GError    **error);

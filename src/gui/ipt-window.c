@@ -78,6 +78,7 @@ _ipt_window_show_toast (IptWindow     *self,
 
   gtk_label_set_label (self->toast_label, message);
   gtk_widget_set_visible (self->toast_undo_button, undo_func != NULL);
+  gtk_widget_set_visible (self->toast_open_button, FALSE);
   gtk_revealer_set_reveal_child (self->toast_revealer, TRUE);
   self->toast_timeout_id = g_timeout_add_seconds (TOAST_SECONDS, on_toast_timeout, self);
 
@@ -355,6 +356,7 @@ ipt_window_class_init (IptWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IptWindow, toast_revealer);
   gtk_widget_class_bind_template_child (widget_class, IptWindow, toast_label);
   gtk_widget_class_bind_template_child (widget_class, IptWindow, toast_undo_button);
+  gtk_widget_class_bind_template_child (widget_class, IptWindow, toast_open_button);
 
   _ipt_window_class_init_caseload (widget_class);
   _ipt_window_class_init_actions (widget_class);
@@ -394,6 +396,7 @@ ipt_window_init (IptWindow *self)
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
   _ipt_window_init_caseload (self);
+  _ipt_window_init_backup (self);
 
   restore_state (self);
 }
