@@ -206,6 +206,54 @@ test_renderer_software_gl (void)
   g_assert_finalize_object (window);
 }
 
+static void
+report_min_widths (GtkWidget *widget,
+                   int        depth)
+{
+  int min = 0, nat = 0;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  if (min > 140 && depth < 22)
+    g_test_message ("%*s%s %s: %d", depth * 2, "", G_OBJECT_TYPE_NAME (widget),
+                    gtk_widget_get_name (widget), min);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    report_min_widths (c, depth + 1);
+}
+
+/* Half of a 1,600-pixel screen: the window fits in 800 pixels with a client's page shown. */
+static void
+test_narrow (Fixture       *fixture,
+             gconstpointer  data)
+{
+  int min = 0, nat = 0;
+
+  add_client (fixture, "N-0001", "Nora", "Narrow-Windowsworth");
+  start_course (fixture, 16);
+  record_phq9_session (fixture);
+  spin ();
+
+  /* the window's size is its content's (a shadow drawn around it is not part of it) */
+  gtk_widget_measure (gtk_window_get_child (GTK_WINDOW (fixture->window)),
+                      GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  g_test_message ("narrowest: %d pixels", min);
+  if (min > 800)
+    report_min_widths (GTK_WIDGET (fixture->window), 0);
+  g_assert_cmpint (min, <=, 800);
+  gtk_widget_measure (gtk_window_get_titlebar (GTK_WINDOW (fixture->window)),
+                      GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  g_assert_cmpint (min, <=, 800);
+
+  /* and each tab of the page */
+  for (guint i = 0; i < 2; i++)
+    {
+      ipt_client_page_show_tab (fixture->window->client_page, i == 0 ? "sessions" : "overview");
+      spin ();
+      gtk_widget_measure (gtk_window_get_child (GTK_WINDOW (fixture->window)),
+                          GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+      g_assert_cmpint (min, <=, 800);
+    }
+}
+
 /* The search ignores accents both ways, as GNOME's searches do. */
 static void
 test_search_accents (Fixture       *fixture,
@@ -414,6 +462,7 @@ main (int   argc,
   g_test_add ("/ui/window/empty-state", Fixture, NULL, fixture_set_up, test_empty_state, fixture_tear_down);
   g_test_add ("/ui/window/search-and-filter", Fixture, NULL, fixture_set_up, test_search_and_filter, fixture_tear_down);
   g_test_add_func ("/ui/window/state-remembered", test_window_state_remembered);
+  g_test_add ("/ui/window/narrow", Fixture, NULL, fixture_set_up, test_narrow, fixture_tear_down);
   g_test_add ("/ui/window/search-accents", Fixture, NULL, fixture_set_up, test_search_accents, fixture_tear_down);
   g_test_add ("/ui/window/signal-wording", Fixture, NULL, fixture_set_up, test_signal_wording, fixture_tear_down);
   g_test_add ("/ui/window/back-up-and-copy", Fixture, NULL, fixture_set_up, test_back_up_and_copy, fixture_tear_down);

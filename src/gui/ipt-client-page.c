@@ -158,10 +158,10 @@ show_signal_and_outcome (IptClientPage *self)
     }
 
   /* A finished course speaks through its outcome card; the signal card stays for risk. */
-  if (kind == IPT_SIGNAL_OUTCOME && rules->len == 0)
-    gtk_widget_set_visible (self->signal_card, FALSE);
-  else
-    gtk_widget_set_visible (self->signal_card, TRUE);
+  /* the card and its place among the cards (a GtkFlowBoxChild) show or hide together */
+  gtk_widget_set_visible (self->signal_card, !(kind == IPT_SIGNAL_OUTCOME && rules->len == 0));
+  gtk_widget_set_visible (gtk_widget_get_parent (self->signal_card),
+                          gtk_widget_get_visible (self->signal_card));
   gtk_label_set_label (self->signal_label, ipt_signal_kind_to_label (kind));
   _ipt_widget_set_signal_class (GTK_WIDGET (self->signal_label), kind);
   gtk_label_set_label (self->signal_rule_label, rules->str);
