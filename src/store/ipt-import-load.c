@@ -91,6 +91,11 @@ _ipt_import_load_client (ImportContext  *ctx,
   if (rc != SQLITE_ROW)
     return _ipt_import_sql_failed (db, "clients", error);
   client->id = sqlite3_column_int64 (st->client, 0);
+  {
+    const char *birth = (const char *) sqlite3_column_text (st->client, 1);
+
+    g_strlcpy (client->birth_date, birth != NULL ? birth : "", sizeof client->birth_date);
+  }
 
   if (client->course == 0)
     {

@@ -62,6 +62,7 @@ typedef struct
   gint64         episode_id;    /* 0: no course yet (or not that one) */
   guint          n_episodes;
   char           first_date[11];
+  char           birth_date[11];  /* from the casebook, "" when not known */
   ImportSession **sessions;     /* by number, up to the highest one seen */
   guint          n_sessions;    /* that number + 1 */
 } ImportClient;

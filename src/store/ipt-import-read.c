@@ -464,6 +464,8 @@ read_row (ImportContext *ctx,
       d[10] = '\0';
       if (!ipt_date_is_valid (d))
         add_problem (ctx, line, _("impossible date “%s”"), d);
+      else if (!ipt_session_date_is_near (d))
+        add_problem (ctx, line, _("date %s is more than a year ahead"), d);
     }
 
   /* measure */
@@ -773,6 +775,17 @@ _ipt_import_check_client (ImportContext *ctx,
 {
   gboolean replace = (ctx->flags & IPT_IMPORT_REPLACE) != 0;
   guint n, m;
+
+  /* no session before the client's birth */
+  for (n = 1; client->birth_date[0] != '\0' && n < client->n_sessions; n++)
+    {
+      ImportSession *sess = client_session (client, n);
+
+      if (sess != NULL && sess->date[0] != '\0' && strcmp (sess->date, client->birth_date) < 0)
+        add_problem (ctx, sess->date_line,
+                     _("session %u of %s is dated %s, before the client's birth (%s)"),
+                     n, client->label, sess->date, client->birth_date);
+    }
 
   if (client->episode_id == 0)
     return;

@@ -696,7 +696,7 @@ _ipt_import_run (ImportContext    *ctx,
   if (!_ipt_store_write_begin (store, error))
     return FALSE;
 
-  if (!prepare (db, "SELECT id FROM clients WHERE code = ?", &load.client, error) ||
+  if (!prepare (db, "SELECT id, birth_date FROM clients WHERE code = ?", &load.client, error) ||
       !prepare (db, "SELECT (SELECT id FROM episodes WHERE client_id = ?1 "
                     "ORDER BY ordinal DESC LIMIT 1), "
                     "(SELECT coalesce(max(ordinal), 0) FROM episodes WHERE client_id = ?1)",
