@@ -588,6 +588,45 @@ drive_export_chooser (Fixture          *fixture,
 }
 #endif
 
+/* A birth year before 1900 is asked about before it is saved; "Correct It" saves nothing. */
+static void
+test_birth_year_asks (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  IptClientDialog *dialog;
+  GtkWindow *question;
+  g_autoptr(IptClient) saved = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-client", NULL);
+  spin ();
+  dialog = IPT_CLIENT_DIALOG (fixture->window->dialog);
+  set_text (dialog, IPT_TYPE_CLIENT_DIALOG, "code_entry", "O-0001");
+  set_text (dialog, IPT_TYPE_CLIENT_DIALOG, "given_entry", "Olga");
+  set_text (dialog, IPT_TYPE_CLIENT_DIALOG, "birth_entry", "1875-03-02");
+  spin ();
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "client.save", NULL);
+  spin ();
+  question = _ipt_client_dialog_get_birth_question (dialog);
+  g_assert_nonnull (question);
+  g_assert_null (ipt_store_find_client (fixture->store, "O-0001", NULL));
+  gtk_dialog_response (GTK_DIALOG (question), GTK_RESPONSE_CANCEL);
+  spin ();
+  g_assert_null (_ipt_client_dialog_get_birth_question (dialog));
+  g_assert_null (ipt_store_find_client (fixture->store, "O-0001", NULL));
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "client.save", NULL);
+  spin ();
+  question = _ipt_client_dialog_get_birth_question (dialog);
+  g_assert_nonnull (question);
+  gtk_dialog_response (GTK_DIALOG (question), GTK_RESPONSE_ACCEPT);
+  spin ();
+  saved = ipt_store_find_client (fixture->store, "O-0001", NULL);
+  g_assert_nonnull (saved);
+  g_assert_cmpstr (ipt_client_get_birth_date (saved), ==, "1875-03-02");
+  g_assert_null (fixture->window->dialog);
+}
+
 /* The client page's chart: printed, and exported through the file chooser. */
 static void
 test_chart_export_and_print (Fixture       *fixture,
@@ -632,6 +671,7 @@ main (int   argc,
   _ipt_renderer_choose (gdk_display_get_default ());
 
   g_test_add ("/ui/window/client-validation", Fixture, NULL, fixture_set_up, test_client_validation, fixture_tear_down);
+  g_test_add ("/ui/window/birth-year-asks", Fixture, NULL, fixture_set_up, test_birth_year_asks, fixture_tear_down);
   g_test_add ("/ui/window/course-contract", Fixture, NULL, fixture_set_up, test_course_contract, fixture_tear_down);
   g_test_add ("/ui/window/record-session", Fixture, NULL, fixture_set_up, test_record_session, fixture_tear_down);
   g_test_add ("/ui/window/delete-and-undo", Fixture, NULL, fixture_set_up, test_delete_and_undo, fixture_tear_down);

@@ -37,6 +37,8 @@ struct _IptClientDialog
   GtkWidget   *save_button;
 
   char        *loaded_state;  /* what the form held when opened, to tell unsaved input */
+  char        *birth_confirmed; /* an unlikely birth date the practitioner said is right */
+  GtkWindow   *birth_question;  /* asking about it, or NULL */
 };
 
 enum {
@@ -164,6 +166,61 @@ on_entry_changed (GtkEntry        *entry,
 }
 
 static void
+on_birth_question_response (GtkDialog       *question,
+                            int              response,
+                            IptClientDialog *self)
+{
+  self->birth_question = NULL;
+  gtk_window_destroy (GTK_WINDOW (question));
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_free (self->birth_confirmed);
+      self->birth_confirmed = g_strdup (entry_value (self->birth_entry));
+      gtk_widget_activate_action (GTK_WIDGET (self), "client.save", NULL);
+    }
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->birth_entry));
+}
+
+/* A birth year before 1900 is asked about once before it is saved. TRUE: asking. */
+static gboolean
+ask_about_birth (IptClientDialog *self)
+{
+  const char *birth = entry_value (self->birth_entry);
+  GtkWidget *question;
+
+  if (!ipt_client_birth_date_is_unlikely (birth) || g_strcmp0 (birth, self->birth_confirmed) == 0)
+    return FALSE;
+  if (self->birth_question != NULL)
+    return TRUE;
+
+  question = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL, GTK_MESSAGE_QUESTION,
+                                     GTK_BUTTONS_NONE,
+                                     /* TRANSLATORS: %.4s is a year */
+                                     _("Born in %.4s?"), birth);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (question),
+                                            _("The birth date %s is before 1900: most likely a "
+                                              "slip. Check it, or save it as it is."),
+                                            birth);
+  gtk_dialog_add_button (GTK_DIALOG (question), _("_Correct It"), GTK_RESPONSE_CANCEL);
+  gtk_dialog_add_button (GTK_DIALOG (question), _("_Save Anyway"), GTK_RESPONSE_ACCEPT);
+  gtk_dialog_set_default_response (GTK_DIALOG (question), GTK_RESPONSE_CANCEL);
+  g_signal_connect_object (question, "response", G_CALLBACK (on_birth_question_response),
+                           self, 0);
+  self->birth_question = GTK_WINDOW (question);
+  gtk_window_present (GTK_WINDOW (question));
+  return TRUE;
+}
+
+GtkWindow *
+_ipt_client_dialog_get_birth_question (IptClientDialog *self)
+{
+  g_return_val_if_fail (IPT_IS_CLIENT_DIALOG (self), NULL);
+
+  return self->birth_question;
+}
+
+static void
 save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -174,6 +231,8 @@ save_action (GtkWidget  *widget,
   gboolean ok;
 
   if (!validate (self))
+    return;
+  if (ask_about_birth (self))
     return;
 
   if (self->client != NULL)
@@ -236,6 +295,7 @@ static void
 ipt_client_dialog_finalize (GObject *object)
 {
   g_free (IPT_CLIENT_DIALOG (object)->loaded_state);
+  g_free (IPT_CLIENT_DIALOG (object)->birth_confirmed);
 
   G_OBJECT_CLASS (ipt_client_dialog_parent_class)->finalize (object);
 }
@@ -246,6 +306,8 @@ ipt_client_dialog_dispose (GObject *object)
   IptClientDialog *self = IPT_CLIENT_DIALOG (object);
 
   _ipt_drop_discard_question (GTK_WINDOW (self));
+  if (self->birth_question != NULL)
+    gtk_window_destroy (g_steal_pointer (&self->birth_question));
   gtk_widget_dispose_template (GTK_WIDGET (self), IPT_TYPE_CLIENT_DIALOG);
   g_clear_object (&self->client);
   g_clear_object (&self->store);

@@ -632,6 +632,14 @@ ipt_client_get_display_name (IptClient *self)
   return self->display_name;
 }
 
+gboolean
+ipt_client_birth_date_is_unlikely (const char *birth_date)
+{
+  if (birth_date == NULL || !ipt_date_is_valid (birth_date))
+    return FALSE;
+  return g_ascii_strtoll (birth_date, NULL, 10) < IPT_CLIENT_BIRTH_YEAR_ASK_BEFORE;
+}
+
 char *
 ipt_text_quote_short (const char *text)
 {

@@ -46,6 +46,11 @@ const char *ipt_client_get_display_name (IptClient *self);
  * same whatever their case: "c-0001" is "C-0001" (the store keeps them apart). */
 gboolean    ipt_client_code_is_valid (const char *code);
 
+/* Birth years before this one are asked about before they are saved: most likely a slip. */
+#define IPT_CLIENT_BIRTH_YEAR_ASK_BEFORE 1900
+/* Is this ISO birth date one to ask about (a year before IPT_CLIENT_BIRTH_YEAR_ASK_BEFORE)? */
+gboolean    ipt_client_birth_date_is_unlikely (const char *birth_date);
+
 /* A value quoted for a message, cut short when long: "“C-0001”", or "“AAAA…” (10000
  * characters)" beyond IPT_TEXT_QUOTE_MAX_CHARS characters. */
 #define IPT_TEXT_QUOTE_MAX_CHARS 40
