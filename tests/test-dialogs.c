@@ -588,6 +588,46 @@ drive_export_chooser (Fixture          *fixture,
 }
 #endif
 
+/* Date fields have a calendar beside the typing: it opens on the field's day, and the day
+ * chosen is written as YYYY-MM-DD. */
+static void
+test_date_calendar (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  IptClientDialog *dialog;
+  GtkEntry *birth;
+  GtkPopover *popover;
+  GtkCalendar *calendar;
+  g_autoptr(GDateTime) shown = NULL;
+  g_autoptr(GDateTime) chosen = g_date_time_new_local (1984, 7, 15, 0, 0, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-client", NULL);
+  spin ();
+  dialog = IPT_CLIENT_DIALOG (fixture->window->dialog);
+  birth = GTK_ENTRY (child (dialog, IPT_TYPE_CLIENT_DIALOG, "birth_entry"));
+  g_assert_cmpstr (gtk_entry_get_icon_name (birth, GTK_ENTRY_ICON_SECONDARY), ==,
+                   "x-office-calendar-symbolic");
+  gtk_editable_set_text (GTK_EDITABLE (birth), "1979-03-02");
+
+  _ipt_date_entry_show_calendar (birth);
+  spin ();
+  popover = _ipt_date_entry_get_popover (birth);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  calendar = GTK_CALENDAR (gtk_popover_get_child (popover));
+  shown = gtk_calendar_get_date (calendar);
+  g_assert_cmpint (g_date_time_get_year (shown), ==, 1979);
+  g_assert_cmpint (g_date_time_get_month (shown), ==, 3);
+  g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, 2);
+  /* the text did not change by opening */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (birth)), ==, "1979-03-02");
+
+  gtk_calendar_select_day (calendar, chosen);
+  g_signal_emit_by_name (calendar, "day-selected");
+  spin ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (birth)), ==, "1984-07-15");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+}
+
 /* A birth year before 1900 is asked about before it is saved; "Correct It" saves nothing. */
 static void
 test_birth_year_asks (Fixture       *fixture,
@@ -671,6 +711,7 @@ main (int   argc,
   _ipt_renderer_choose (gdk_display_get_default ());
 
   g_test_add ("/ui/window/client-validation", Fixture, NULL, fixture_set_up, test_client_validation, fixture_tear_down);
+  g_test_add ("/ui/window/date-calendar", Fixture, NULL, fixture_set_up, test_date_calendar, fixture_tear_down);
   g_test_add ("/ui/window/birth-year-asks", Fixture, NULL, fixture_set_up, test_birth_year_asks, fixture_tear_down);
   g_test_add ("/ui/window/course-contract", Fixture, NULL, fixture_set_up, test_course_contract, fixture_tear_down);
   g_test_add ("/ui/window/record-session", Fixture, NULL, fixture_set_up, test_record_session, fixture_tear_down);

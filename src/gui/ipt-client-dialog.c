@@ -360,6 +360,7 @@ static void
 ipt_client_dialog_init (IptClientDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  _ipt_date_entry_add_calendar (self->birth_entry);
 }
 
 static void
