@@ -70,7 +70,7 @@ ipt_cli_add_options (GApplication *app)
     { "dashboard", G_OPTION_ARG_NONE,
       N_("Open on the caseload dashboard"), NULL },
     { "import-csv", G_OPTION_ARG_FILENAME,
-      N_("Import scores from a CSV file (client_code,session,date,measure,total,items)"),
+      N_("Import scores from a CSV file (client_code,[course,]session,date,measure,total,items)"),
       N_("FILE") },
     { "replace", G_OPTION_ARG_NONE,
       N_("With --import-csv: let rows change scores and session dates already recorded"), NULL },

@@ -227,6 +227,28 @@ test_export_from_store (void)
   g_assert_null (strstr (text, "Holloway"));
 }
 
+/* The type chosen sets the extension: replaced when it is another chart type's, added when the
+ * name has none. */
+static void
+test_path_for_format (void)
+{
+  static const struct { const char *path; IptChartFormat format; const char *expected; } cases[] = {
+    { "/tmp/C-0042 mood chart.pdf", IPT_CHART_FORMAT_PNG, "/tmp/C-0042 mood chart.png" },
+    { "/tmp/chart.PNG", IPT_CHART_FORMAT_SVG, "/tmp/chart.svg" },
+    { "/tmp/chart.svg", IPT_CHART_FORMAT_SVG, "/tmp/chart.svg" },
+    { "/tmp/chart", IPT_CHART_FORMAT_PDF, "/tmp/chart.pdf" },
+    { "/tmp/chart.v2", IPT_CHART_FORMAT_PNG, "/tmp/chart.v2.png" },
+    { "/tmp/my.pdf.d/chart", IPT_CHART_FORMAT_PNG, "/tmp/my.pdf.d/chart.png" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = ipt_chart_path_for_format (cases[i].path, cases[i].format);
+
+      g_assert_cmpstr (path, ==, cases[i].expected);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -240,6 +262,7 @@ main (int    argc,
 
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/charts/export/path-for-format", test_path_for_format);
   g_test_add_func ("/charts/export/pdf-ended", test_export_pdf_ended);
   g_test_add_func ("/charts/export/pdf", test_export_pdf);
   g_test_add_func ("/charts/export/svg", test_export_svg);

@@ -153,8 +153,9 @@ test_import_export (void)
 
   run_app (&run3, "--database", db, "--export-csv", "-", NULL);
   g_assert_cmpint (run3.status, ==, 0);
-  g_assert_true (g_str_has_prefix (run3.out, "client_code,session,date,measure,total,items\r\n"
-                                             "C-0001,1,2026-01-06,phq9,20,3;3;2;3;2;2;3;1;1\r\n"));
+  g_assert_true (g_str_has_prefix (run3.out, "client_code,course,session,date,measure,total,"
+                                             "items\r\n"
+                                             "C-0001,1,1,2026-01-06,phq9,20,3;3;2;3;2;2;3;1;1\r\n"));
   lines = g_strsplit (run3.out, "\r\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 1 + 64 + 1);
 
@@ -244,7 +245,7 @@ test_replace (void)
   g_assert_cmpstr (run3.out, ==, "Imported 1 score for 1 client (1 score replaced); 0 unchanged\n");
 
   run_app (&run4, "--database", db, "--export-csv", "-", NULL);
-  g_assert_nonnull (strstr (run4.out, "\r\nC-0001,1,2026-01-06,phq9,5,\r\n"));
+  g_assert_nonnull (strstr (run4.out, "\r\nC-0001,1,1,2026-01-06,phq9,5,\r\n"));
 }
 
 static void
@@ -259,7 +260,7 @@ test_default_database (void)
   g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
   run_app (&run1, "--export-csv", "-", NULL);
   g_assert_cmpint (run1.status, ==, 0);
-  g_assert_cmpstr (run1.out, ==, "client_code,session,date,measure,total,items\r\n");
+  g_assert_cmpstr (run1.out, ==, "client_code,course,session,date,measure,total,items\r\n");
   g_assert_true (g_file_test (db, G_FILE_TEST_EXISTS));
   g_assert_cmpint (g_stat (db, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);

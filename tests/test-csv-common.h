@@ -10,7 +10,7 @@
 #include "ipt-store.h"
 
 #define HEADER "client_code,session,date,measure,total,items\n"
-#define EXPECTED_HEADER "client_code,session,date,measure,total,items"
+#define EXPECTED_HEADER "client_code,course,session,date,measure,total,items"
 
 /* The program's temporary directory (and XDG_DATA_HOME), made by its main (). */
 static char *test_dir;

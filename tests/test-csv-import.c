@@ -219,7 +219,8 @@ static const BadCase bad_cases[] = {
   { "session-too-high", HEADER "C-1,100,2026-01-05,bdi2,20,\n",
     { "in.csv:2: session 100 is past the last possible session number (99)" } },
   { "invalid-code", HEADER "C 1,1,2026-01-05,bdi2,20,\n",
-    { "in.csv:2: invalid client code “C 1” (1 to 32 letters, digits, “-” or “_”)" } },
+    { "in.csv:2: invalid client code “C 1” (1 to 32 letters, digits, “-” or “_”, starting with "
+      "a letter or a digit)" } },
   { "missing-code", HEADER ",1,2026-01-05,bdi2,20,\n", { "in.csv:2: missing client code" } },
   { "invalid-utf8", HEADER "C-1,1,2026-01-05,bdi2,20,\nC-\xff,1,2026-01-05,bdi2,20,\n",
     { "in.csv:3: invalid UTF-8 (the file must be saved as UTF-8)" } },

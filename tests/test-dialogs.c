@@ -556,6 +556,8 @@ drive_export_chooser (Fixture          *fixture,
   GtkDialog *dialog;
   g_autoptr(GFile) folder = g_file_new_for_path (tmpdir);
   g_autofree char *pdf = g_build_filename (tmpdir, "exported chart.pdf", NULL);
+  g_autofree char *png = g_build_filename (tmpdir, "typed chart.png", NULL);
+  g_autofree char *typed_pdf = g_build_filename (tmpdir, "typed chart.pdf", NULL);
   g_autofree char *contents = NULL;
   g_autofree char *name = NULL;
 
@@ -582,6 +584,38 @@ drive_export_chooser (Fixture          *fixture,
   g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
 
+  /* A notification says where, with a button to the folder. */
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (fixture->window->toast_label),
+                                   "Chart saved to "));
+  g_assert_true (gtk_widget_get_visible (fixture->window->toast_open_button));
+
+  /* Choosing "PNG image" in the type list renames the file and writes a PNG. */
+  chooser = ipt_mood_chart_view_export (view, GTK_WINDOW (fixture->window));
+  spin ();
+  dialog = find_file_chooser ();
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "typed chart.pdf");
+  {
+    g_autoptr(GListModel) filters = gtk_file_chooser_get_filters (GTK_FILE_CHOOSER (dialog));
+    g_autoptr(GtkFileFilter) png_filter = g_list_model_get_item (filters, 1);
+    g_autofree char *renamed = NULL;
+
+    g_assert_cmpstr (gtk_file_filter_get_name (png_filter), ==, "PNG image");
+    gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), png_filter);
+    gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (dialog), png_filter);
+    spin ();
+    renamed = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (dialog));
+    g_assert_cmpstr (renamed, ==, "typed chart.png");
+  }
+  gtk_dialog_response (dialog, GTK_RESPONSE_ACCEPT);
+  for (guint i = 0; i < 100 && !g_file_test (png, G_FILE_TEST_EXISTS); i++)
+    spin ();
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (png, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "\x89PNG"));
+  g_assert_false (g_file_test (typed_pdf, G_FILE_TEST_EXISTS));
+
   /* Ctrl+E's action opens the same chooser; cancelled, it writes nothing. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export-chart", NULL);
   spin ();
@@ -591,6 +625,85 @@ drive_export_chooser (Fixture          *fixture,
   g_assert_null (find_file_chooser ());
 }
 #endif
+
+/* Date fields have a calendar beside the typing: it opens on the field's day, and the day
+ * chosen is written as YYYY-MM-DD. */
+static void
+test_date_calendar (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  IptClientDialog *dialog;
+  GtkEntry *birth;
+  GtkPopover *popover;
+  GtkCalendar *calendar;
+  g_autoptr(GDateTime) shown = NULL;
+  g_autoptr(GDateTime) chosen = g_date_time_new_local (1984, 7, 15, 0, 0, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-client", NULL);
+  spin ();
+  dialog = IPT_CLIENT_DIALOG (fixture->window->dialog);
+  birth = GTK_ENTRY (child (dialog, IPT_TYPE_CLIENT_DIALOG, "birth_entry"));
+  g_assert_cmpstr (gtk_entry_get_icon_name (birth, GTK_ENTRY_ICON_SECONDARY), ==,
+                   "x-office-calendar-symbolic");
+  gtk_editable_set_text (GTK_EDITABLE (birth), "1979-03-02");
+
+  _ipt_date_entry_show_calendar (birth);
+  spin ();
+  popover = _ipt_date_entry_get_popover (birth);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  calendar = GTK_CALENDAR (gtk_popover_get_child (popover));
+  shown = gtk_calendar_get_date (calendar);
+  g_assert_cmpint (g_date_time_get_year (shown), ==, 1979);
+  g_assert_cmpint (g_date_time_get_month (shown), ==, 3);
+  g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, 2);
+  /* the text did not change by opening */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (birth)), ==, "1979-03-02");
+
+  gtk_calendar_select_day (calendar, chosen);
+  g_signal_emit_by_name (calendar, "day-selected");
+  spin ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (birth)), ==, "1984-07-15");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+}
+
+/* A birth year before 1900 is asked about before it is saved; "Correct It" saves nothing. */
+static void
+test_birth_year_asks (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  IptClientDialog *dialog;
+  GtkWindow *question;
+  g_autoptr(IptClient) saved = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-client", NULL);
+  spin ();
+  dialog = IPT_CLIENT_DIALOG (fixture->window->dialog);
+  set_text (dialog, IPT_TYPE_CLIENT_DIALOG, "code_entry", "O-0001");
+  set_text (dialog, IPT_TYPE_CLIENT_DIALOG, "given_entry", "Olga");
+  set_text (dialog, IPT_TYPE_CLIENT_DIALOG, "birth_entry", "1875-03-02");
+  spin ();
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "client.save", NULL);
+  spin ();
+  question = _ipt_client_dialog_get_birth_question (dialog);
+  g_assert_nonnull (question);
+  g_assert_null (ipt_store_find_client (fixture->store, "O-0001", NULL));
+  gtk_dialog_response (GTK_DIALOG (question), GTK_RESPONSE_CANCEL);
+  spin ();
+  g_assert_null (_ipt_client_dialog_get_birth_question (dialog));
+  g_assert_null (ipt_store_find_client (fixture->store, "O-0001", NULL));
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "client.save", NULL);
+  spin ();
+  question = _ipt_client_dialog_get_birth_question (dialog);
+  g_assert_nonnull (question);
+  gtk_dialog_response (GTK_DIALOG (question), GTK_RESPONSE_ACCEPT);
+  spin ();
+  saved = ipt_store_find_client (fixture->store, "O-0001", NULL);
+  g_assert_nonnull (saved);
+  g_assert_cmpstr (ipt_client_get_birth_date (saved), ==, "1875-03-02");
+  g_assert_null (fixture->window->dialog);
+}
 
 /* The client page's chart: printed, and exported through the file chooser. */
 static void
@@ -636,6 +749,8 @@ main (int   argc,
   ipt_renderer_choose (gdk_display_get_default ());
 
   g_test_add ("/ui/window/client-validation", Fixture, NULL, fixture_set_up, test_client_validation, fixture_tear_down);
+  g_test_add ("/ui/window/date-calendar", Fixture, NULL, fixture_set_up, test_date_calendar, fixture_tear_down);
+  g_test_add ("/ui/window/birth-year-asks", Fixture, NULL, fixture_set_up, test_birth_year_asks, fixture_tear_down);
   g_test_add ("/ui/window/course-contract", Fixture, NULL, fixture_set_up, test_course_contract, fixture_tear_down);
   g_test_add ("/ui/window/record-session", Fixture, NULL, fixture_set_up, test_record_session, fixture_tear_down);
   g_test_add ("/ui/window/total-only-item9", Fixture, NULL, fixture_set_up, test_total_only_item9,

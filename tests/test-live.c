@@ -126,7 +126,7 @@ test_import_while_shown (Fixture       *fixture,
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   g_autoptr(IptClient) created = NULL;
-  const char *csv = IPT_SCORES_CSV_HEADER "\n"
+  const char *csv = "client_code,session,date,measure,total,items\n"
                     "C-0001,1,2026-01-05,phq9,18,\n"
                     "C-0001,2,2026-01-12,phq9,15,\n"
                     "C-0001,3,2026-01-19,phq9,11,\n"

@@ -243,12 +243,12 @@ test_case_summary (void)
   g_assert_cmpint (ipt_case_summary_get_outcome (s)->category, ==, IPT_OUTCOME_NO_RELIABLE_CHANGE);
   g_assert_cmpint (ipt_case_summary_get_outcome (s)->phq9_first, ==, 19);
 
-  /* The search key: given, family, preferred names and code, case-folded. */
-  g_assert_cmpstr (ipt_case_summary_get_search_key (s), ==, "zoë van dijk zo c-0042");
+  /* The search key: given, family, preferred names and code, case and accents folded. */
+  g_assert_cmpstr (ipt_case_summary_get_search_key (s), ==, "zoe van dijk zo c-0042");
   g_signal_connect (s, "notify::search-key", G_CALLBACK (count_notify), &key_count);
   ipt_client_set_family_name (client, "Jansen");
   g_assert_cmpuint (key_count, ==, 1);
-  g_assert_cmpstr (ipt_case_summary_get_search_key (s), ==, "zoë jansen zo c-0042");
+  g_assert_cmpstr (ipt_case_summary_get_search_key (s), ==, "zoe jansen zo c-0042");
   ipt_client_set_phone (client, "0123");
   g_assert_cmpuint (key_count, ==, 1);
 

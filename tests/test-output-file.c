@@ -161,6 +161,34 @@ test_fifo (void)
   g_assert_true (is_symlink (link));
 }
 
+/* /dev/stdout and its kin lead to a pipe through /proc: written through, as a shell would. */
+static void
+test_link_to_pipe (void)
+{
+  g_autofree char *link = path_in_test_dir ("stdout-link.csv");
+  g_autofree char *target = NULL;
+  g_autoptr(GError) error = NULL;
+  char buf[64] = { 0 };
+  int fds[2];
+
+  if (!g_file_test ("/proc/self/fd", G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("no /proc");
+      return;
+    }
+  g_assert_cmpint (pipe (fds), ==, 0);
+  target = g_strdup_printf ("/proc/self/fd/%d", fds[1]);
+  g_assert_cmpint (symlink (target, link), ==, 0);
+
+  g_assert_true (ipt_export_write_output (link, "x,y\r\n", 5, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (read (fds[0], buf, sizeof buf - 1), ==, 5);
+  g_assert_cmpstr (buf, ==, "x,y\r\n");
+  g_assert_true (is_symlink (link));
+  close (fds[0]);
+  close (fds[1]);
+}
+
 /* What was written is dropped when the export gives up; the old file stays. */
 static void
 test_abort (void)
@@ -222,6 +250,7 @@ main (int    argc,
   g_test_add_func ("/output-file/symlink-to-full-device", test_symlink_to_full_device);
   g_test_add_func ("/output-file/refused", test_refused);
   g_test_add_func ("/output-file/fifo", test_fifo);
+  g_test_add_func ("/output-file/link-to-pipe", test_link_to_pipe);
   g_test_add_func ("/output-file/abort", test_abort);
 
   status = g_test_run ();

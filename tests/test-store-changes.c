@@ -295,11 +295,11 @@ test_changes_import (void)
   g_autoptr(IptClient) created = NULL;
   Listener listener;
   IptStoreChanges *changes;
-  const char *csv = IPT_SCORES_CSV_HEADER "\n"
+  const char *csv = "client_code,session,date,measure,total,items\n"
                     "C-0001,1,2026-01-05,phq9,18,\n"
                     "C-0001,2,2026-01-12,phq9,15,\n"
                     "C-0003,1,2026-01-06,gad7,11,\n";
-  const char *bad = IPT_SCORES_CSV_HEADER "\n"
+  const char *bad = "client_code,session,date,measure,total,items\n"
                     "C-0001,3,2026-01-19,phq9,99,\n";
 
   listen (store, &listener);

@@ -1,6 +1,10 @@
 /* The fixture and helpers shared by the window tests: tests/test-window.c and tests/test-dialogs.c. */
 #pragma once
 
+#ifdef IPT_TEST_SANITIZED
+#include <dlfcn.h>
+#endif
+
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
@@ -207,12 +211,29 @@ ui_test_init (int        *argc,
   return TRUE;
 }
 
+#ifdef IPT_TEST_SANITIZED
+/* In the sanitizer run, libraries stay loaded until the process ends: this program's dlclose ()
+ * (exported, so that every library's call comes here) does nothing. A GL driver that GDK loads
+ * (Mesa's swrast_dri.so, iris_dri.so, ...: whichever the machine has) keeps some memory for its
+ * life and may be unloaded and loaded again while GDK probes EGL and GLX; once unloaded, its
+ * blocks are reported from an unknown module, which no suppression can name. Kept loaded, they
+ * carry the driver's name, which build-aux/lsan.supp lists; our own leaks still show, with our
+ * frames. */
+int
+dlclose (void *handle)
+{
+  (void) handle;
+  return 0;
+}
+#endif
+
 /* End of a window test program: runs the tests and removes the data folder. */
 static inline int
 ui_test_run (void)
 {
   const char *rm[] = { "rm", "-rf", tmpdir, NULL };
   int status = g_test_run ();
+
 
   g_object_unref (app);
   g_spawn_sync (NULL, (char **) rm, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);

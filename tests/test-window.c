@@ -5,9 +5,13 @@
 #include <sys/wait.h>
 #include <gtk/gtk.h>
 
+#include "ipt-case-row.h"
 #include "ipt-gui-private.h"
 #include "ipt-phase-bar.h"
 #include "ipt-renderer.h"
+#include "ipt-import.h"
+#include "ipt-store-casework.h"
+#include "ipt-store-private.h"
 #include "ipt-store.h"
 #include "ipt-window-private.h"
 
@@ -205,6 +209,190 @@ test_renderer_software_gl (void)
   g_assert_finalize_object (window);
 }
 
+static void
+report_min_widths (GtkWidget *widget,
+                   int        depth)
+{
+  int min = 0, nat = 0;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  if (min > 140 && depth < 22)
+    g_test_message ("%*s%s %s: %d", depth * 2, "", G_OBJECT_TYPE_NAME (widget),
+                    gtk_widget_get_name (widget), min);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    report_min_widths (c, depth + 1);
+}
+
+/* Half of a 1,600-pixel screen: the window fits in 800 pixels with a client's page shown. */
+static void
+test_narrow (Fixture       *fixture,
+             gconstpointer  data)
+{
+  int min = 0, nat = 0;
+
+  add_client (fixture, "N-0001", "Nora", "Narrow-Windowsworth");
+  start_course (fixture, 16);
+  record_phq9_session (fixture);
+  spin ();
+
+  /* the window's size is its content's (a shadow drawn around it is not part of it) */
+  gtk_widget_measure (gtk_window_get_child (GTK_WINDOW (fixture->window)),
+                      GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  g_test_message ("narrowest: %d pixels", min);
+  if (min > 800)
+    report_min_widths (GTK_WIDGET (fixture->window), 0);
+  g_assert_cmpint (min, <=, 800);
+  gtk_widget_measure (gtk_window_get_titlebar (GTK_WINDOW (fixture->window)),
+                      GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  g_assert_cmpint (min, <=, 800);
+
+  /* and each tab of the page */
+  for (guint i = 0; i < 2; i++)
+    {
+      ipt_client_page_show_tab (fixture->window->client_page, i == 0 ? "sessions" : "overview");
+      spin ();
+      gtk_widget_measure (gtk_window_get_child (GTK_WINDOW (fixture->window)),
+                          GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+      g_assert_cmpint (min, <=, 800);
+    }
+}
+
+/* The search ignores accents both ways, as GNOME's searches do. */
+static void
+test_search_accents (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GListModel *shown = G_LIST_MODEL (fixture->window->shown);
+
+  add_client (fixture, "A-0001", "Zoë", "Nguyễn");
+  add_client (fixture, "A-0002", "Zoe", "Smith");
+  add_client (fixture, "A-0003", "Søren", "Kierkegaard");
+
+  search_for (fixture, "zoe");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
+  search_for (fixture, "nguyen");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  search_for (fixture, "ZOË NGUY");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  search_for (fixture, "soren");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  search_for (fixture, "smïth");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+}
+
+/* A row's badge and its reason in a few words; an ended course's badge names its outcome; the
+ * signal card says each label once; a client without a name shows their code once. */
+static void
+test_signal_wording (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkWidget) row = g_object_ref_sink (ipt_case_row_new ());
+  IptClientPage *page = fixture->window->client_page;
+  IptCaseSummary *summary;
+  gint64 client_id;
+  GtkLabel *details, *rule;
+  const char *expected;
+
+  const char csv[] = "client_code,session,date,measure,total,items\n"
+                     "R-0001,1,2026-01-05,phq9,,1;1;1;1;1;1;1;1;0\n"
+                     "R-0001,2,2026-01-12,phq9,,2;2;2;2;2;2;1;1;2\n";
+  const char later[] = "client_code,session,date,measure,total,items\n"
+                       "R-0001,3,2026-01-19,phq9,,1;1;1;1;1;1;1;2;0\n";
+  g_autoptr(IptClient) client = NULL;
+
+  g_assert_true (ipt_import_scores_csv_data (fixture->store, "in.csv", csv, strlen (csv),
+                                             IPT_IMPORT_DEFAULT, NULL, NULL, &error));
+  g_assert_no_error (error);
+  client = ipt_store_find_client (fixture->store, "R-0001", NULL);
+  client_id = ipt_client_get_id (client);
+  _ipt_window_select_client (fixture->window, client_id);
+  spin ();
+
+  details = GTK_LABEL (child (page, IPT_TYPE_CLIENT_PAGE, "details_label"));
+  g_assert_false (g_str_has_prefix (gtk_label_get_label (details), "R-0001"));
+  rule = GTK_LABEL (child (page, IPT_TYPE_CLIENT_PAGE, "signal_rule_label"));
+  g_assert_null (strstr (gtk_label_get_label (rule), "Deterioration: Deterioration"));
+  g_assert_null (strstr (gtk_label_get_label (rule), "Risk: Risk"));
+  g_assert_nonnull (strstr (gtk_label_get_label (rule), "Deterioration: "));
+
+  summary = ipt_client_page_get_summary (page);
+  ipt_case_row_set_summary (IPT_CASE_ROW (row), summary);
+  /* risk, and deterioration (PHQ-9 +9) beside it */
+  g_assert_cmpstr (ipt_case_row_get_badge_text (IPT_CASE_ROW (row)), ==, "Risk +1");
+  g_assert_cmpstr (ipt_case_row_get_reason_text (IPT_CASE_ROW (row)), ==, "item 9 = 2 at session 2");
+
+  /* ended, the risk reviewed: the badge is the outcome */
+  g_assert_true (ipt_import_scores_csv_data (fixture->store, "in.csv", later, strlen (later),
+                                             IPT_IMPORT_DEFAULT, NULL, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(IptEpisode) episode = ipt_store_get_current_episode (fixture->store, client_id,
+                                                                   &error);
+    g_autoptr(IptRiskReview) review = NULL;
+    g_autoptr(IptCourseEnding) ending = NULL;
+
+    g_assert_no_error (error);
+    review = ipt_risk_review_new (ipt_episode_get_id (episode), "2026-01-19");
+    ipt_risk_review_set_asked (review, "Asked about thoughts of death");
+    ipt_risk_review_set_plan (review, "Safety plan agreed");
+    g_assert_true (ipt_store_save_risk_review (fixture->store, review, &error));
+    g_assert_no_error (error);
+    ending = ipt_course_ending_new (ipt_episode_get_id (episode), "2026-01-19",
+                                    IPT_END_REASON_COMPLETED);
+    g_assert_true (ipt_store_end_course (fixture->store, ending, &error));
+    g_assert_no_error (error);
+  }
+  spin ();
+  summary = ipt_client_page_get_summary (page);
+  ipt_case_row_set_summary (IPT_CASE_ROW (row), summary);
+  expected = ipt_outcome_category_to_label (ipt_case_summary_get_outcome (summary)->category);
+  g_assert_cmpstr (ipt_case_row_get_badge_text (IPT_CASE_ROW (row)), ==, expected);
+  g_assert_cmpstr (ipt_case_row_get_badge_text (IPT_CASE_ROW (row)), !=, "Outcome");
+  g_assert_cmpstr (ipt_case_row_get_reason_text (IPT_CASE_ROW (row)), ==, "PHQ-9 8 → 9");
+  ipt_case_row_set_summary (IPT_CASE_ROW (row), NULL);
+}
+
+/* Back Up Now makes today's backup again with what is saved now; Save a Copy writes a whole
+ * casebook where asked, never over the casebook itself. */
+static void
+test_back_up_and_copy (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *backup = NULL;
+  g_autofree char *copy = g_build_filename (tmpdir, "copy.sqlite", NULL);
+  const char * const files[] = { NULL, copy };
+  g_autoptr(GError) error = NULL;
+
+  add_client (fixture, "B-0001", "Bea", "Backup");
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.back-up-now", NULL);
+  spin ();
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (fixture->window->toast_label),
+                                   "Backed up to "));
+  backup = g_strdup (gtk_label_get_label (fixture->window->toast_label) +
+                     strlen ("Backed up to "));
+  g_assert_true (g_str_has_prefix (backup, tmpdir));
+
+  g_assert_true (_ipt_window_save_copy (fixture->window, copy, &error));
+  g_assert_no_error (error);
+  g_assert_false (_ipt_window_save_copy (fixture->window, fixture->path, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      const char *path = files[i] != NULL ? files[i] : backup;
+      g_autoptr(IptStore) store = ipt_store_open (path, IPT_STORE_OPEN_READ_ONLY, &error);
+      g_autoptr(IptClient) client = NULL;
+
+      g_assert_no_error (error);
+      client = ipt_store_find_client (store, "B-0001", &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (client);
+    }
+}
+
 /* The application binary: --screenshot of the demo, and a damaged casebook refused. */
 
 static void
@@ -228,6 +416,13 @@ test_app_screenshot (void)
 
   env = g_get_environ ();
   env = g_environ_setenv (env, "XDG_DATA_HOME", home, TRUE);
+#ifdef IPT_TEST_SANITIZED
+  /* The app has no way to keep a GL driver loaded to the end as this program does
+   * (tests/test-window-common.h), so in the sanitizer run it runs without GL: no driver is
+   * loaded, and everything else it does is checked for leaks. The renderer choice itself is
+   * checked here, in this program (/ui/renderer/...). */
+  env = g_environ_setenv (env, "GDK_DEBUG", "gl-disable", TRUE);
+#endif
   g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
@@ -317,6 +512,10 @@ main (int   argc,
   g_test_add ("/ui/window/empty-state", Fixture, NULL, fixture_set_up, test_empty_state, fixture_tear_down);
   g_test_add ("/ui/window/search-and-filter", Fixture, NULL, fixture_set_up, test_search_and_filter, fixture_tear_down);
   g_test_add_func ("/ui/window/state-remembered", test_window_state_remembered);
+  g_test_add ("/ui/window/narrow", Fixture, NULL, fixture_set_up, test_narrow, fixture_tear_down);
+  g_test_add ("/ui/window/search-accents", Fixture, NULL, fixture_set_up, test_search_accents, fixture_tear_down);
+  g_test_add ("/ui/window/signal-wording", Fixture, NULL, fixture_set_up, test_signal_wording, fixture_tear_down);
+  g_test_add ("/ui/window/back-up-and-copy", Fixture, NULL, fixture_set_up, test_back_up_and_copy, fixture_tear_down);
   g_test_add_func ("/ui/app/screenshot", test_app_screenshot);
   g_test_add_func ("/ui/app/damaged-store-refused", test_app_damaged_store);
   g_test_add_func ("/ui/phase-bar/attended", test_phase_bar_attended);

@@ -48,6 +48,43 @@ ipt_chart_format_from_path (const char     *path,
   return TRUE;
 }
 
+const char *
+ipt_chart_format_to_extension (IptChartFormat format)
+{
+  switch (format)
+    {
+    case IPT_CHART_FORMAT_PNG:
+      return ".png";
+    case IPT_CHART_FORMAT_SVG:
+      return ".svg";
+    case IPT_CHART_FORMAT_PDF:
+    default:
+      return ".pdf";
+    }
+}
+
+char *
+ipt_chart_path_for_format (const char     *path,
+                           IptChartFormat  format)
+{
+  IptChartFormat current;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (ipt_chart_format_from_path (path, &current))
+    {
+      if (current == format)
+        return g_strdup (path);
+      {
+        /* every chart extension has four characters */
+        g_autofree char *stem = g_strndup (path, strlen (path) - 4);
+
+        return g_strconcat (stem, ipt_chart_format_to_extension (format), NULL);
+      }
+    }
+  return g_strconcat (path, ipt_chart_format_to_extension (format), NULL);
+}
+
 IptChartData *
 ipt_chart_export_load_data (IptStore   *store,
                             IptClient  *client,

@@ -19,6 +19,14 @@ typedef enum
 gboolean      ipt_chart_format_from_path (const char     *path,
                                           IptChartFormat *format);
 
+/* ".png", ".svg" or ".pdf". */
+const char   *ipt_chart_format_to_extension (IptChartFormat format);
+
+/* path named for the format: a chart extension of another type is replaced ("x.pdf" as PNG is
+ * "x.png"), a name without one gets the format's ("chart" as SVG is "chart.svg"). */
+char         *ipt_chart_path_for_format (const char     *path,
+                                         IptChartFormat  format);
+
 /* What the chart of a client's course shows, read from the store. episode NULL: the current
  * course. Fails with IPT_STORE_ERROR_NOT_FOUND when the client has no course. */
 IptChartData *ipt_chart_export_load_data (IptStore   *store,

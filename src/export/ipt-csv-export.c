@@ -39,7 +39,7 @@ ipt_csv_export_scores (IptStore  *store,
       const IptScoreRow *row = g_ptr_array_index (rows, i);
 
       ipt_csv_append_field (out, row->client_code);
-      g_string_append_printf (out, ",%u,", row->session);
+      g_string_append_printf (out, ",%u,%u,", row->course, row->session);
       ipt_csv_append_field (out, row->date);
       g_string_append_c (out, ',');
       ipt_csv_append_field (out, row->measure->id);

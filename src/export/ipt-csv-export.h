@@ -1,9 +1,10 @@
 /* The scores CSV and the outcomes CSV (DESIGN "Scores CSV", "Outcomes CSV").
  *
- * Both end their lines in CRLF (RFC 4180; the importer reads LF too). The scores CSV holds each
- * client's current course, the one its `session` numbers refer to on import, so that an export
- * imported again changes nothing; measures of a session come in registry order (phq9, gad7,
- * wsas, hamd17, bdi2, epds), as in DESIGN's example. The outcomes CSV covers every course. */
+ * Both end their lines in CRLF (RFC 4180; the importer reads LF too). The scores CSV holds every
+ * course of every client, each row naming its course by ordinal (`course`), so that an export
+ * imported again changes nothing and imported into an empty casebook gives the same export;
+ * measures of a session come in registry order (phq9, gad7, wsas, hamd17, bdi2, epds), as in
+ * DESIGN's example. The outcomes CSV covers every course. */
 #pragma once
 
 #include <gio/gio.h>
@@ -17,8 +18,8 @@ G_BEGIN_DECLS
   "caseness,recovery,reliable_improvement,reliable_deterioration,reliable_recovery,outcome," \
   "status"
 
-/* Appends the scores CSV of the casebook to out: the header, then one line per score of each
- * client's current course, sorted by client code, session, measure. Lines end in CRLF
+/* Appends the scores CSV of the casebook to out: the header, then one line per score of every
+ * course, sorted by client code, course, session, measure. Lines end in CRLF
  * (RFC 4180); `items` holds the answers separated by ';' (an unanswered item is empty). */
 gboolean ipt_csv_export_scores (IptStore *store, GString *out, GError **error);
 

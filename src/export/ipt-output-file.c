@@ -118,8 +118,7 @@ ipt_output_file_open (const char  *path,
   if (S_ISLNK (st.st_mode))
     {
       /* Write through the link: whatever it leads to is what the user named. */
-      resolved = realpath (path, NULL);
-      if (resolved == NULL || g_stat (resolved, &st) != 0)
+      if (g_stat (path, &st) != 0)
         {
           int saved_errno = errno;
 
@@ -130,6 +129,16 @@ ipt_output_file_open (const char  *path,
           else
             set_errno_error (error, display, saved_errno);
           return NULL;
+        }
+      /* a regular file is replaced where it lies, beside it */
+      if (S_ISREG (st.st_mode))
+        {
+          resolved = realpath (path, NULL);
+          if (resolved == NULL)
+            {
+              set_errno_error (error, display, errno);
+              return NULL;
+            }
         }
     }
 
@@ -152,7 +161,7 @@ ipt_output_file_open (const char  *path,
     }
 
   /* A device or a pipe: renaming over it would replace it with a file. */
-  fd = g_open (resolved != NULL ? resolved : path, O_WRONLY | O_NOCTTY | O_CLOEXEC, 0);
+  fd = g_open (path, O_WRONLY | O_NOCTTY | O_CLOEXEC, 0);
   if (fd < 0)
     {
       set_errno_error (error, display, errno);

@@ -36,6 +36,7 @@ struct _IptCaseRow
   char           *focus;
   char           *progress;
   char           *badge;
+  char           *reason;   /* the badge's reason in a few words, NULL: none */
   IptSignalKind   kind;
 
   /* Made when first drawn, dropped on rebind or style change. */
@@ -390,6 +391,7 @@ clear_texts (IptCaseRow *self)
   g_clear_pointer (&self->focus, g_free);
   g_clear_pointer (&self->progress, g_free);
   g_clear_pointer (&self->badge, g_free);
+  g_clear_pointer (&self->reason, g_free);
 }
 
 static void
@@ -546,7 +548,22 @@ ipt_case_row_set_summary (IptCaseRow     *self,
   self->focus = _ipt_focus_text (episode, self->us_wording);
 
   if (episode != NULL)
-    self->progress = g_strdup (ipt_case_summary_get_progress_text (summary));
+    {
+      const IptSeriesPoint *phq9, *gad7;
+      guint n_phq9, n_gad7;
+      g_autofree char *brief = NULL;
+
+      /* the badge's reason in a few words, so that nobody need hover to read it */
+      phq9 = ipt_case_summary_get_phq9 (summary, &n_phq9);
+      gad7 = ipt_case_summary_get_gad7 (summary, &n_gad7);
+      brief = ipt_signal_brief (self->kind, phq9, n_phq9, gad7, n_gad7);
+      if (brief != NULL)
+        self->progress = g_strdup_printf ("%s · %s",
+                                          ipt_case_summary_get_progress_text (summary), brief);
+      else
+        self->progress = g_strdup (ipt_case_summary_get_progress_text (summary));
+      self->reason = g_steal_pointer (&brief);
+    }
   else if (ipt_client_get_archived (client))
     self->progress = g_strdup (_("Archived"));
   else
@@ -557,6 +574,13 @@ ipt_case_row_set_summary (IptCaseRow     *self,
       IptSignalKind kinds[IPT_SIGNALS_MAX_APPLYING];
       guint n = ipt_case_summary_get_signal_kinds (summary, kinds);
       guint more = 0;
+      const char *label;
+
+      /* An ended course's badge names its outcome ("Recovery"), not the kind of signal. */
+      if (self->kind == IPT_SIGNAL_OUTCOME)
+        label = ipt_outcome_category_to_label (ipt_case_summary_get_outcome (summary)->category);
+      else
+        label = ipt_signal_kind_to_label (self->kind);
 
       /* Several signals can apply: the most urgent names the badge, the count of the others
        * that ask for attention follows it, and the tooltip gives every rule. */
@@ -565,9 +589,9 @@ ipt_case_row_set_summary (IptCaseRow     *self,
           more++;
       if (more > 0)
         /* TRANSLATORS: a caseload badge when more signals apply: "Risk +1" */
-        self->badge = g_strdup_printf (_("%s +%u"), ipt_signal_kind_to_label (self->kind), more);
+        self->badge = g_strdup_printf (_("%s +%u"), label, more);
       else
-        self->badge = g_strdup (ipt_signal_kind_to_label (self->kind));
+        self->badge = g_strdup (label);
     }
 
   accessible = g_strdup_printf ("%s, %s, %s, %s",
@@ -592,4 +616,12 @@ ipt_case_row_get_badge_text (IptCaseRow *self)
   g_return_val_if_fail (IPT_IS_CASE_ROW (self), NULL);
 
   return self->badge;
+}
+
+const char *
+ipt_case_row_get_reason_text (IptCaseRow *self)
+{
+  g_return_val_if_fail (IPT_IS_CASE_ROW (self), NULL);
+
+  return self->reason;
 }

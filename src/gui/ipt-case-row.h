@@ -18,7 +18,10 @@ void            ipt_case_row_set_summary (IptCaseRow     *self,
 IptCaseSummary *ipt_case_row_get_summary (IptCaseRow *self);
 /* The focus as the row shows it ("Grief"), NULL when unbound. */
 const char     *ipt_case_row_get_focus_text (IptCaseRow *self);
-/* The signal badge's words ("Not on track"), NULL without a course. */
+/* The signal badge's words ("Not on track"; an ended course's outcome, "Recovery"), NULL
+ * without a course. */
 const char     *ipt_case_row_get_badge_text (IptCaseRow *self);
+/* The badge's reason in a few words ("PHQ-9 +7"), shown on the progress line; NULL: none. */
+const char     *ipt_case_row_get_reason_text (IptCaseRow *self);
 
 G_END_DECLS

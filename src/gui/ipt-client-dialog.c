@@ -35,6 +35,8 @@ struct _IptClientDialog
   GtkLabel    *referrer_error;
   GtkLabel    *store_error;
   GtkWidget   *save_button;
+  char        *birth_confirmed; /* an unlikely birth date the practitioner said is right */
+  GtkWindow   *birth_question;  /* asking about it, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (IptClientDialog, ipt_client_dialog, IPT_TYPE_FORM_WINDOW)
@@ -109,14 +111,16 @@ validate (IptClientDialog *self)
   else
     code_message = check_field (ipt_client_set_code, code);
 
-  if (code_message == NULL
-      && (self->client == NULL || g_strcmp0 (code, ipt_client_get_code (self->client)) != 0))
+  if (code_message == NULL)
     {
+      /* found whatever its case: "c-0001" is "C-0001" */
       g_autoptr(IptClient) other = ipt_store_find_client (self->store, code, NULL);
 
-      if (other != NULL)
+      if (other != NULL &&
+          (self->client == NULL || ipt_client_get_id (other) != ipt_client_get_id (self->client)))
         /* TRANSLATORS: %s is a case code */
-        code_message = g_strdup_printf (_("%s is already the code of another client."), code);
+        code_message = g_strdup_printf (_("%s is already the code of another client."),
+                                        ipt_client_get_code (other));
     }
 
   birth_message = check_field (ipt_client_set_birth_date, entry_value (self->birth_entry));
@@ -154,6 +158,61 @@ on_entry_changed (GtkEntry        *entry,
 }
 
 static void
+on_birth_question_response (GtkDialog       *question,
+                            int              response,
+                            IptClientDialog *self)
+{
+  self->birth_question = NULL;
+  gtk_window_destroy (GTK_WINDOW (question));
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_free (self->birth_confirmed);
+      self->birth_confirmed = g_strdup (entry_value (self->birth_entry));
+      gtk_widget_activate_action (GTK_WIDGET (self), "client.save", NULL);
+    }
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->birth_entry));
+}
+
+/* A birth year before 1900 is asked about once before it is saved. TRUE: asking. */
+static gboolean
+ask_about_birth (IptClientDialog *self)
+{
+  const char *birth = entry_value (self->birth_entry);
+  GtkWidget *question;
+
+  if (!ipt_client_birth_date_is_unlikely (birth) || g_strcmp0 (birth, self->birth_confirmed) == 0)
+    return FALSE;
+  if (self->birth_question != NULL)
+    return TRUE;
+
+  question = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL, GTK_MESSAGE_QUESTION,
+                                     GTK_BUTTONS_NONE,
+                                     /* TRANSLATORS: %.4s is a year */
+                                     _("Born in %.4s?"), birth);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (question),
+                                            _("The birth date %s is before 1900: most likely a "
+                                              "slip. Check it, or save it as it is."),
+                                            birth);
+  gtk_dialog_add_button (GTK_DIALOG (question), _("_Correct It"), GTK_RESPONSE_CANCEL);
+  gtk_dialog_add_button (GTK_DIALOG (question), _("_Save Anyway"), GTK_RESPONSE_ACCEPT);
+  gtk_dialog_set_default_response (GTK_DIALOG (question), GTK_RESPONSE_CANCEL);
+  g_signal_connect_object (question, "response", G_CALLBACK (on_birth_question_response),
+                           self, 0);
+  self->birth_question = GTK_WINDOW (question);
+  gtk_window_present (GTK_WINDOW (question));
+  return TRUE;
+}
+
+GtkWindow *
+_ipt_client_dialog_get_birth_question (IptClientDialog *self)
+{
+  g_return_val_if_fail (IPT_IS_CLIENT_DIALOG (self), NULL);
+
+  return self->birth_question;
+}
+
+static void
 save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -164,6 +223,8 @@ save_action (GtkWidget  *widget,
   gboolean ok;
 
   if (!validate (self))
+    return;
+  if (ask_about_birth (self))
     return;
 
   if (self->client != NULL)
@@ -193,7 +254,8 @@ failed:
   gtk_widget_set_visible (GTK_WIDGET (self->store_error), TRUE);
 }
 
-/* Everything the form holds, as text: differs from loaded_state when something was typed. */
+/* Everything the form holds, as text: differs from what it held when opened when something was
+ * typed. */
 static char *
 form_state (IptFormWindow *form)
 {
@@ -221,11 +283,21 @@ ipt_client_dialog_dispose (GObject *object)
 {
   IptClientDialog *self = IPT_CLIENT_DIALOG (object);
 
+  if (self->birth_question != NULL)
+    gtk_window_destroy (g_steal_pointer (&self->birth_question));
   gtk_widget_dispose_template (GTK_WIDGET (self), IPT_TYPE_CLIENT_DIALOG);
   g_clear_object (&self->client);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (ipt_client_dialog_parent_class)->dispose (object);
+}
+
+static void
+ipt_client_dialog_finalize (GObject *object)
+{
+  g_free (IPT_CLIENT_DIALOG (object)->birth_confirmed);
+
+  G_OBJECT_CLASS (ipt_client_dialog_parent_class)->finalize (object);
 }
 
 static void
@@ -235,6 +307,7 @@ ipt_client_dialog_class_init (IptClientDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ipt_client_dialog_dispose;
+  object_class->finalize = ipt_client_dialog_finalize;
   IPT_FORM_WINDOW_CLASS (klass)->get_state = form_state;
   IPT_FORM_WINDOW_CLASS (klass)->get_discard_question = discard_question;
 
@@ -268,6 +341,7 @@ static void
 ipt_client_dialog_init (IptClientDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  _ipt_date_entry_add_calendar (self->birth_entry);
 }
 
 static void

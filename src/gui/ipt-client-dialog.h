@@ -18,5 +18,7 @@ IptClientDialog *ipt_client_dialog_new (GtkWindow  *parent,
                                         IptClient  *client,
                                         const char *suggested_code);
 gboolean         ipt_client_dialog_get_can_save (IptClientDialog *self);
+/* The question asked before saving a birth year before 1900, or NULL (for tests). */
+GtkWindow       *_ipt_client_dialog_get_birth_question (IptClientDialog *self);
 
 G_END_DECLS

@@ -175,10 +175,10 @@ show_signal_and_outcome (IptClientPage *self)
     }
 
   /* A finished course speaks through its outcome card; the signal card stays for risk. */
-  if (kind == IPT_SIGNAL_OUTCOME && rules->len == 0)
-    gtk_widget_set_visible (self->signal_card, FALSE);
-  else
-    gtk_widget_set_visible (self->signal_card, TRUE);
+  /* the card and its place among the cards (a GtkFlowBoxChild) show or hide together */
+  gtk_widget_set_visible (self->signal_card, !(kind == IPT_SIGNAL_OUTCOME && rules->len == 0));
+  gtk_widget_set_visible (gtk_widget_get_parent (self->signal_card),
+                          gtk_widget_get_visible (self->signal_card));
   gtk_label_set_label (self->signal_label,
                        labels->len > 0 ? labels->str : ipt_signal_kind_to_label (kind));
   _ipt_widget_set_signal_class (GTK_WIDGET (self->signal_label), kind);
@@ -201,13 +201,18 @@ show_signal_and_outcome (IptClientPage *self)
 static void
 show_header (IptClientPage *self)
 {
-  g_autoptr(GString) details = g_string_new (ipt_client_get_code (self->client));
+  g_autoptr(GString) details = g_string_new (NULL);
   g_autofree char *focus = NULL;
+  const char *name = ipt_client_get_display_name (self->client);
+  const char *code = ipt_client_get_code (self->client);
 
+  /* The code shows once: a client without a name is titled by it already. */
+  if (g_strcmp0 (name, code) != 0)
+    g_string_append (details, code);
   if (self->episode != NULL)
     {
       focus = _ipt_focus_text (self->episode, self->us_wording);
-      g_string_append_printf (details, " · %s", focus);
+      g_string_append_printf (details, "%s%s", details->len > 0 ? " · " : "", focus);
       /* TRANSLATORS: the ordinal of a client's course of therapy */
       g_string_append_printf (details, _(" · course %u"), ipt_episode_get_ordinal (self->episode));
       if (ipt_episode_get_status (self->episode) != IPT_EPISODE_STATUS_ACTIVE)
@@ -215,7 +220,7 @@ show_header (IptClientPage *self)
                                 ipt_episode_status_to_label (ipt_episode_get_status (self->episode)));
     }
   if (ipt_client_get_archived (self->client))
-    g_string_append_printf (details, " · %s", _("archived"));
+    g_string_append_printf (details, "%s%s", details->len > 0 ? " · " : "", _("archived"));
   gtk_label_set_label (self->details_label, details->str);
 
   ipt_phase_bar_set_course (self->phase_bar, self->episode, self->sessions);

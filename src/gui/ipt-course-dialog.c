@@ -279,6 +279,7 @@ static void
 ipt_course_dialog_init (IptCourseDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  _ipt_date_entry_add_calendar (self->start_entry);
 }
 
 static void

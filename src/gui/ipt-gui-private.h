@@ -55,4 +55,11 @@ gboolean    _ipt_widget_save_png (GtkWidget  *widget,
                                   const char *path,
                                   GError    **error);
 
+/* ipt-date-entry.c: a calendar popover beside the typing in a date field (the entry's icon);
+ * a chosen day is written as YYYY-MM-DD. */
+void        _ipt_date_entry_add_calendar (GtkEntry *entry);
+/* Opens the calendar on the entry's day (today when it holds none), as the icon does. */
+void        _ipt_date_entry_show_calendar (GtkEntry *entry);
+GtkPopover *_ipt_date_entry_get_popover (GtkEntry *entry);
+
 G_END_DECLS

@@ -44,6 +44,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  EXPORTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static const int measure_props[IPT_CHART_N_MEASURES] = {
   PROP_SHOW_PHQ9, PROP_SHOW_GAD7, PROP_SHOW_WSAS,
 };
@@ -366,6 +373,11 @@ ipt_mood_chart_view_class_init (IptMoodChartViewClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* A chart was written to a file (its path, in the file system's encoding). */
+  signals[EXPORTED] =
+    g_signal_new ("exported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
   gtk_widget_class_set_css_name (widget_class, "moodchart");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
@@ -604,16 +616,83 @@ ipt_mood_chart_view_print_to_file (IptMoodChartView *self,
 
 typedef struct
 {
-  IptChartData *data;
-  GtkWindow    *parent;
+  IptMoodChartView *view;
+  IptChartData     *data;
+  GtkWindow        *parent;
 } ExportRequest;
+
+/* The file types offered, in the order of the chooser's filters. */
+static const struct { const char *label; const char *pattern; IptChartFormat format; }
+export_types[] = {
+  { N_("PDF document (A4)"), "*.pdf", IPT_CHART_FORMAT_PDF },
+  { N_("PNG image"), "*.png", IPT_CHART_FORMAT_PNG },
+  { N_("SVG drawing"), "*.svg", IPT_CHART_FORMAT_SVG },
+};
 
 static void
 export_request_free (ExportRequest *request)
 {
   ipt_chart_data_unref (request->data);
+  g_clear_object (&request->view);
   g_clear_object (&request->parent);
   g_free (request);
+}
+
+/* The type of the filter chosen in the dialog; FALSE when none is. */
+static gboolean
+chosen_format (GtkFileChooser *chooser,
+               IptChartFormat *format)
+{
+  GtkFileFilter *chosen = gtk_file_chooser_get_filter (chooser);
+  g_autoptr(GListModel) filters = gtk_file_chooser_get_filters (chooser);
+
+  if (chosen == NULL)
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (filters) && i < G_N_ELEMENTS (export_types); i++)
+    {
+      g_autoptr(GtkFileFilter) filter = g_list_model_get_item (filters, i);
+
+      if (filter == chosen)
+        {
+          *format = export_types[i].format;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The type chosen in the list renames the file as the dialog shows it. */
+static void
+on_export_filter_changed (GtkFileChooser *chooser,
+                          GParamSpec     *pspec,
+                          gpointer        user_data)
+{
+  g_autofree char *name = gtk_file_chooser_get_current_name (chooser);
+  g_autofree char *renamed = NULL;
+  IptChartFormat format;
+
+  if (name == NULL || *name == '\0' || !chosen_format (chooser, &format))
+    return;
+  renamed = ipt_chart_path_for_format (name, format);
+  if (g_strcmp0 (renamed, name) != 0)
+    gtk_file_chooser_set_current_name (chooser, renamed);
+}
+
+char *
+_ipt_mood_chart_export_path (const char *chosen_path,
+                             gboolean    has_format,
+                             IptChartFormat format)
+{
+  IptChartFormat named;
+
+  g_return_val_if_fail (chosen_path != NULL, NULL);
+
+  /* the type chosen in the list wins over the name; without one, the name's, else PDF */
+  if (has_format)
+    return ipt_chart_path_for_format (chosen_path, format);
+  if (ipt_chart_format_from_path (chosen_path, &named))
+    return g_strdup (chosen_path);
+  return ipt_chart_path_for_format (chosen_path, IPT_CHART_FORMAT_PDF);
 }
 
 static void
@@ -624,23 +703,21 @@ on_export_response (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+      g_autofree char *chosen = file != NULL ? g_file_get_path (file) : NULL;
+      g_autofree char *path = NULL;
       g_autoptr(GError) error = NULL;
-      IptChartFormat format;
+      IptChartFormat format = IPT_CHART_FORMAT_PDF;
+      gboolean has_format = chosen_format (GTK_FILE_CHOOSER (dialog), &format);
 
-      if (path != NULL && !ipt_chart_format_from_path (path, &format))
-        {
-          char *with_extension = g_strconcat (path, ".pdf", NULL);
-
-          g_free (path);
-          path = with_extension;
-        }
-
-      if (path == NULL)
+      if (chosen == NULL)
         g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                              _("Choose a local file"));
+      else
+        path = _ipt_mood_chart_export_path (chosen, has_format, format);
       if (error != NULL || !ipt_chart_export_data (request->data, path, &error))
         show_error (request->parent, _("The chart could not be exported"), error);
+      else
+        g_signal_emit (request->view, signals[EXPORTED], 0, path);
     }
 
   export_request_free (request);
@@ -654,11 +731,6 @@ ipt_mood_chart_view_export (IptMoodChartView *self,
   GtkFileChooserNative *dialog;
   g_autofree char *name = NULL;
   ExportRequest *request;
-  static const struct { const char *label; const char *pattern; } filters[] = {
-    { N_("PDF document (A4)"), "*.pdf" },
-    { N_("PNG image"), "*.png" },
-    { N_("SVG drawing"), "*.svg" },
-  };
 
   g_return_val_if_fail (IPT_IS_MOOD_CHART_VIEW (self), NULL);
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
@@ -673,17 +745,19 @@ ipt_mood_chart_view_export (IptMoodChartView *self,
   /* TRANSLATORS: suggested file name, "C-0042 mood chart.pdf" */
   name = g_strdup_printf (_("%s mood chart.pdf"), self->data->code);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (export_types); i++)
     {
       GtkFileFilter *filter = gtk_file_filter_new ();
 
-      gtk_file_filter_set_name (filter, _(filters[i].label));
-      gtk_file_filter_add_pattern (filter, filters[i].pattern);
+      gtk_file_filter_set_name (filter, _(export_types[i].label));
+      gtk_file_filter_add_pattern (filter, export_types[i].pattern);
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
       g_object_unref (filter);
     }
+  g_signal_connect (dialog, "notify::filter", G_CALLBACK (on_export_filter_changed), NULL);
 
   request = g_new0 (ExportRequest, 1);
+  request->view = g_object_ref (self);
   request->data = ipt_chart_data_ref (self->data);
   request->parent = parent != NULL ? g_object_ref (parent) : NULL;
   g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), request);

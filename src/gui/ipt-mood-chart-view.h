@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "ipt-chart-data.h"
+#include "ipt-chart-export.h"
 #include "ipt-store.h"
 
 G_BEGIN_DECLS
@@ -43,10 +44,17 @@ void              ipt_mood_chart_view_print (IptMoodChartView *self,
 gboolean          ipt_mood_chart_view_print_to_file (IptMoodChartView *self,
                                                      const char       *path,
                                                      GError          **error);
-/* Asks for a file name and writes the chart as PDF, PNG or SVG (by extension; PDF if none).
- * Returns the file chooser shown (owned by the export: it goes when answered), or NULL when
- * there is no chart. */
+/* Asks for a file name and writes the chart as PDF, PNG or SVG: the type chosen in the dialog's
+ * list sets the file's extension (see _ipt_mood_chart_export_path), and "exported" is emitted
+ * with the file's path once written. Returns the file chooser shown (owned by the export: it
+ * goes when answered), or NULL when there is no chart. */
 GtkNativeDialog  *ipt_mood_chart_view_export (IptMoodChartView *self,
                                               GtkWindow        *parent);
+
+/* The file an export writes: chosen_path with the extension of the type chosen in the list
+ * (has_format), else as named when it has a chart extension, else with ".pdf". */
+char             *_ipt_mood_chart_export_path (const char     *chosen_path,
+                                               gboolean        has_format,
+                                               IptChartFormat  format);
 
 G_END_DECLS

@@ -619,6 +619,7 @@ ipt_session_editor_init (IptSessionEditor *self)
   g_autoptr(GtkStringList) attendees = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _ipt_date_entry_add_calendar (self->date_entry);
 
   self->forms = g_ptr_array_new_with_free_func ((GDestroyNotify) _ipt_measure_form_free);
   self->task_buttons = g_ptr_array_new ();

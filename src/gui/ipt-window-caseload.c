@@ -521,9 +521,9 @@ on_search_entry_search_changed (GtkSearchEntry *entry,
   g_autofree char *query = NULL;
   gboolean narrower;
 
-  /* folded as the clients' search keys are ("Groß" finds "GROSS") */
+  /* folded as the clients' search keys are: "zoe" finds "Zoë", "Groß" finds "GROSS" */
   if (*stripped != '\0')
-    query = g_utf8_casefold (stripped, -1);
+    query = ipt_search_fold (stripped);
 
   if (g_strcmp0 (query, self->query) == 0)
     return;

@@ -69,6 +69,7 @@ struct _IptWindow
   GtkWidget          *toast_undo_button;
   GtkSpinner         *toast_spinner;
   GtkWidget          *toast_dismiss_button;
+  GtkWidget          *toast_open_button;
 };
 
 /* ipt-window.c */
@@ -88,6 +89,21 @@ void      _ipt_window_class_init_caseload (GtkWidgetClass *widget_class);
 void      _ipt_window_init_caseload (IptWindow *self);
 /* Reads the caseload once; from then on it follows the store's announcements. */
 void      _ipt_window_load_caseload (IptWindow *self);
+
+/* ipt-window-backup.c: the actions win.back-up-now, win.save-copy and win.open-folder, what
+ * they do, and the notification that says where a file went */
+void      _ipt_window_class_init_backup (GtkWidgetClass *widget_class);
+void      _ipt_window_init_backup (IptWindow *self);
+/* A notification that a file was written, with a button that opens its folder. */
+void      _ipt_window_show_file_toast (IptWindow  *self,
+                                       const char *message,
+                                       const char *path);
+gboolean  _ipt_window_back_up_now (IptWindow  *self,
+                                   char      **out_path,
+                                   GError    **error);
+gboolean  _ipt_window_save_copy (IptWindow  *self,
+                                 const char *path,
+                                 GError    **error);
 
 /* ipt-window-actions.c */
 void      _ipt_window_class_init_actions (GtkWidgetClass *widget_class);

@@ -77,6 +77,7 @@ _ipt_window_show_toast (IptWindow     *self,
   gtk_widget_set_visible (GTK_WIDGET (self->toast_spinner), FALSE);
   gtk_widget_set_visible (self->toast_dismiss_button, TRUE);
   gtk_widget_set_visible (self->toast_undo_button, undo_func != NULL);
+  gtk_widget_set_visible (self->toast_open_button, FALSE);
   gtk_revealer_set_reveal_child (self->toast_revealer, TRUE);
   self->toast_timeout_id = g_timeout_add_seconds (TOAST_SECONDS, on_toast_timeout, self);
 
@@ -390,9 +391,11 @@ ipt_window_class_init (IptWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IptWindow, toast_undo_button);
   gtk_widget_class_bind_template_child (widget_class, IptWindow, toast_spinner);
   gtk_widget_class_bind_template_child (widget_class, IptWindow, toast_dismiss_button);
+  gtk_widget_class_bind_template_child (widget_class, IptWindow, toast_open_button);
 
   _ipt_window_class_init_caseload (widget_class);
   _ipt_window_class_init_actions (widget_class);
+  _ipt_window_class_init_backup (widget_class);
 }
 
 /* The style sheet behind the palette's colours, in the shades of a light or dark style. */
@@ -475,6 +478,7 @@ ipt_window_init (IptWindow *self)
   _ipt_window_init_caseload (self);
   g_signal_connect_object (self->client_page, "notify::client",
                            G_CALLBACK (on_page_client_notify), self, 0);
+  _ipt_window_init_backup (self);
 
   restore_state (self);
 }

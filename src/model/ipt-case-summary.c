@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "ipt-case-summary.h"
+#include "ipt-search.h"
 #include "ipt-measure.h"
 #include "ipt-risk-review.h"
 
@@ -241,7 +242,7 @@ compute_search_key (IptClient *client)
   append_word (key, ipt_client_get_family_name (client));
   append_word (key, ipt_client_get_preferred_name (client));
   append_word (key, ipt_client_get_code (client));
-  return g_utf8_casefold (key->str, -1);
+  return ipt_search_fold (key->str);
 }
 
 /* The search key follows the client's names and code as they are edited. */

@@ -60,7 +60,8 @@ gboolean              ipt_case_summary_get_needs_attention (IptCaseSummary *self
 const IptOutcome     *ipt_case_summary_get_outcome (IptCaseSummary *self);
 /* "Session 7 of 16 · Middle", translated (property "progress-text"). */
 const char           *ipt_case_summary_get_progress_text (IptCaseSummary *self);
-/* Case-folded "given family preferred code" for search (property "search-key"). */
+/* "given family preferred code" folded for search (ipt_search_fold: case and accents off;
+ * property "search-key"). */
 const char           *ipt_case_summary_get_search_key (IptCaseSummary *self);
 
 G_END_DECLS

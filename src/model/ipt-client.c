@@ -633,6 +633,32 @@ ipt_client_get_display_name (IptClient *self)
 }
 
 gboolean
+ipt_client_birth_date_is_unlikely (const char *birth_date)
+{
+  if (birth_date == NULL || !ipt_date_is_valid (birth_date))
+    return FALSE;
+  return g_ascii_strtoll (birth_date, NULL, 10) < IPT_CLIENT_BIRTH_YEAR_ASK_BEFORE;
+}
+
+char *
+ipt_text_quote_short (const char *text)
+{
+  const char *end;
+  glong n_chars;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (!g_utf8_validate (text, -1, NULL))
+    return g_strdup (_("(text that is not UTF-8)"));
+  n_chars = g_utf8_strlen (text, -1);
+  if (n_chars <= IPT_TEXT_QUOTE_MAX_CHARS)
+    return g_strdup_printf ("“%s”", text);
+  end = g_utf8_offset_to_pointer (text, IPT_TEXT_QUOTE_MAX_CHARS);
+  /* TRANSLATORS: a long value cut short in a message: its start and how long it is */
+  return g_strdup_printf (_("“%.*s…” (%ld characters)"), (int) (end - text), text, n_chars);
+}
+
+gboolean
 ipt_client_code_is_valid (const char *code)
 {
   gsize len;
@@ -641,6 +667,9 @@ ipt_client_code_is_valid (const char *code)
     return FALSE;
   len = strlen (code);
   if (len < 1 || len > 32)
+    return FALSE;
+  /* Not "-", "+", "=" or "@" first: a spreadsheet would take the code for a formula. */
+  if (!g_ascii_isalnum (code[0]))
     return FALSE;
   for (gsize i = 0; i < len; i++)
     if (!g_ascii_isalnum (code[i]) && code[i] != '-' && code[i] != '_')
@@ -672,9 +701,11 @@ ipt_client_validate (IptClient  *self,
 
   if (!ipt_client_code_is_valid (self->code))
     {
+      g_autofree char *shown = ipt_text_quote_short (self->code != NULL ? self->code : "");
+
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("Case code “%s” must be 1 to 32 letters, digits, “-” or “_”"),
-                   self->code != NULL ? self->code : "");
+                   _("Case code %s must be 1 to 32 letters, digits, “-” or “_”, starting with "
+                     "a letter or a digit"), shown);
       return FALSE;
     }
 
@@ -685,8 +716,10 @@ ipt_client_validate (IptClient  *self,
 
       if (!ipt_date_is_valid (self->birth_date))
         {
+          g_autofree char *shown = ipt_text_quote_short (self->birth_date);
+
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       _("Birth date “%s” is not a valid date (YYYY-MM-DD)"), self->birth_date);
+                       _("Birth date %s is not a valid date (YYYY-MM-DD)"), shown);
           return FALSE;
         }
       now = g_date_time_new_now_local ();
@@ -702,9 +735,10 @@ ipt_client_validate (IptClient  *self,
 
   if (is_set (self->email) && !email_is_valid (self->email))
     {
+      g_autofree char *shown = ipt_text_quote_short (self->email);
+
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("E-mail address “%s” must have one “@” with text on both sides"),
-                   self->email);
+                   _("E-mail address %s must have one “@” with text on both sides"), shown);
       return FALSE;
     }
 

@@ -42,7 +42,19 @@ void        ipt_client_set_updated_at (IptClient *self, const char *updated_at);
 const char *ipt_client_get_display_name (IptClient *self);
 
 /* A valid case code: 1 to 32 characters of letters, digits, '-' and '_'. */
+/* 1 to 32 ASCII letters, digits, '-' or '_', the first a letter or digit. Codes are one and the
+ * same whatever their case: "c-0001" is "C-0001" (the store keeps them apart). */
 gboolean    ipt_client_code_is_valid (const char *code);
+
+/* Birth years before this one are asked about before they are saved: most likely a slip. */
+#define IPT_CLIENT_BIRTH_YEAR_ASK_BEFORE 1900
+/* Is this ISO birth date one to ask about (a year before IPT_CLIENT_BIRTH_YEAR_ASK_BEFORE)? */
+gboolean    ipt_client_birth_date_is_unlikely (const char *birth_date);
+
+/* A value quoted for a message, cut short when long: "“C-0001”", or "“AAAA…” (10000
+ * characters)" beyond IPT_TEXT_QUOTE_MAX_CHARS characters. */
+#define IPT_TEXT_QUOTE_MAX_CHARS 40
+char       *ipt_text_quote_short (const char *text);
 /* Checks the record (code, dates, e-mail shape); sets a translated G_IO_ERROR_INVALID_DATA. */
 gboolean    ipt_client_validate (IptClient *self, GError **error);
 

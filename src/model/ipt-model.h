@@ -8,6 +8,8 @@
 #include "ipt-series.h"
 #include "ipt-course-map.h"
 #include "ipt-signal.h"
+#include "ipt-signal-brief.h"
+#include "ipt-search.h"
 #include "ipt-client.h"
 #include "ipt-episode.h"
 #include "ipt-session.h"

@@ -5,6 +5,8 @@
 
 #include "ipt-session.h"
 
+#include <string.h>
+
 #include <gio/gio.h>
 #include <glib/gi18n.h>
 
@@ -547,6 +549,36 @@ ipt_session_get_attended (IptSession *self)
 }
 
 gboolean
+ipt_session_date_is_near (const char *date)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) limit = NULL;
+  g_autofree char *last = NULL;
+
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  now = g_date_time_new_now_local ();
+  limit = g_date_time_add_days (now, IPT_SESSION_DAYS_AHEAD_MAX);
+  last = g_date_time_format (limit, "%Y-%m-%d");
+  /* ISO dates compare as strings */
+  return strcmp (date, last) <= 0;
+}
+
+gboolean
+ipt_session_check_birth (const char  *date,
+                         const char  *birth_date,
+                         GError     **error)
+{
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  if (birth_date == NULL || *birth_date == '\0' || strcmp (date, birth_date) >= 0)
+    return TRUE;
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+               _("Session date %s is before the client's birth (%s)"), date, birth_date);
+  return FALSE;
+}
+
+gboolean
 ipt_session_validate (IptSession  *self,
                       GError     **error)
 {
@@ -566,6 +598,12 @@ ipt_session_validate (IptSession  *self,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    _("Session date “%s” is not a valid date (YYYY-MM-DD)"),
                    self->date != NULL ? self->date : "");
+      return FALSE;
+    }
+  if (!ipt_session_date_is_near (self->date))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("Session date %s is more than a year ahead"), self->date);
       return FALSE;
     }
   if (self->duration > IPT_SESSION_DURATION_MAX)

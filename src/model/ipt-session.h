@@ -46,4 +46,14 @@ void          ipt_session_set_tasks_done (IptSession *self, guint tasks_done);
 gboolean      ipt_session_get_attended (IptSession *self);
 gboolean      ipt_session_validate (IptSession *self, GError **error);
 
+/* A session is dated at most this many days after today (sessions booked ahead; a date years
+ * ahead is a slip of the keyboard). */
+#define IPT_SESSION_DAYS_AHEAD_MAX 366
+/* Is the ISO date no further ahead than IPT_SESSION_DAYS_AHEAD_MAX days from today? */
+gboolean    ipt_session_date_is_near (const char *date);
+/* Refuses a session date before the client's birth date (NULL or "": not known, any date). */
+gboolean    ipt_session_check_birth (const char  *date,
+                                     const char  *birth_date,
+                                     GError     **error);
+
 G_END_DECLS

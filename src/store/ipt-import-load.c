@@ -5,17 +5,47 @@
 
 #include "ipt-import-private.h"
 
+#include <glib/gi18n.h>
+
 void
 _ipt_import_load_statements_clear (LoadStatements *st)
 {
   sqlite3_finalize (st->client);
   sqlite3_finalize (st->episode);
+  sqlite3_finalize (st->course);
   sqlite3_finalize (st->sessions);
   sqlite3_finalize (st->scores);
 }
 
-/* Reads what the casebook holds for one client of the file: id, current course, its sessions
- * and their scores. */
+/* The casebook's codes by their folded spelling, read once when a code of the file is not
+ * found as it is written. */
+static gboolean
+load_db_codes (ImportContext  *ctx,
+               sqlite3        *db,
+               GError        **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  ctx->db_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (sqlite3_prepare_v2 (db, "SELECT code FROM clients", -1, &stmt, NULL) != SQLITE_OK)
+    return _ipt_import_sql_failed (db, "clients", error);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *code = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (code != NULL)
+        g_hash_table_insert (ctx->db_codes, g_ascii_strdown (code, -1), g_strdup (code));
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return _ipt_import_sql_failed (db, "clients", error);
+  return TRUE;
+}
+
+/* Reads what the casebook holds for one client of the file: id, the course the rows go to (the
+ * current one, or the one with the ordinal of the `course` column), its sessions and their
+ * scores. */
 gboolean
 _ipt_import_load_client (ImportContext  *ctx,
                          sqlite3        *db,
@@ -23,28 +53,72 @@ _ipt_import_load_client (ImportContext  *ctx,
                          ImportClient   *client,
                          GError        **error)
 {
+  sqlite3_stmt *episode;
   int rc;
 
   sqlite3_reset (st->client);
   sqlite3_bind_text (st->client, 1, client->code, -1, SQLITE_STATIC);
   rc = sqlite3_step (st->client);
   if (rc == SQLITE_DONE)
-    return TRUE;
+    {
+      /* Codes are one and the same whatever their case: the casebook's spelling wins. */
+      const char *db_code;
+
+      if (ctx->db_codes == NULL && !load_db_codes (ctx, db, error))
+        return FALSE;
+      db_code = g_hash_table_lookup (ctx->db_codes, client->key);
+      if (db_code == NULL && client->course > 0)
+        {
+          g_autofree char *folded = g_ascii_strdown (client->code, -1);
+
+          db_code = g_hash_table_lookup (ctx->db_codes, folded);
+        }
+      if (db_code == NULL)
+        return TRUE;
+      g_free (client->code);
+      client->code = g_strdup (db_code);
+      g_free (client->label);
+      if (client->course > 0)
+        client->label = g_strdup_printf (_("%s course %u"), client->code, client->course);
+      else
+        client->label = g_strdup (client->code);
+      sqlite3_reset (st->client);
+      sqlite3_bind_text (st->client, 1, client->code, -1, SQLITE_STATIC);
+      rc = sqlite3_step (st->client);
+      if (rc == SQLITE_DONE)
+        return TRUE;
+    }
   if (rc != SQLITE_ROW)
     return _ipt_import_sql_failed (db, "clients", error);
   client->id = sqlite3_column_int64 (st->client, 0);
+  {
+    const char *birth = (const char *) sqlite3_column_text (st->client, 1);
 
-  sqlite3_reset (st->episode);
-  sqlite3_bind_int64 (st->episode, 1, client->id);
-  rc = sqlite3_step (st->episode);
+    g_strlcpy (client->birth_date, birth != NULL ? birth : "", sizeof client->birth_date);
+  }
+
+  if (client->course == 0)
+    {
+      sqlite3_reset (st->episode);
+      sqlite3_bind_int64 (st->episode, 1, client->id);
+      episode = st->episode;
+    }
+  else
+    {
+      sqlite3_reset (st->course);
+      sqlite3_bind_int64 (st->course, 1, client->id);
+      sqlite3_bind_int (st->course, 2, (int) client->course);
+      episode = st->course;
+    }
+  rc = sqlite3_step (episode);
   if (rc != SQLITE_ROW)
     return _ipt_import_sql_failed (db, "episodes", error);
-  client->n_episodes = (guint) sqlite3_column_int (st->episode, 1);
-  if (sqlite3_column_type (st->episode, 0) == SQLITE_NULL)
+  client->n_episodes = (guint) sqlite3_column_int (episode, 1);
+  if (sqlite3_column_type (episode, 0) == SQLITE_NULL)
     return TRUE;
-  client->episode_id = sqlite3_column_int64 (st->episode, 0);
-  if (sqlite3_column_type (st->episode, 2) == SQLITE_TEXT)
-    g_strlcpy (client->end_date, (const char *) sqlite3_column_text (st->episode, 2),
+  client->episode_id = sqlite3_column_int64 (episode, 0);
+  if (sqlite3_column_type (episode, 2) == SQLITE_TEXT)
+    g_strlcpy (client->end_date, (const char *) sqlite3_column_text (episode, 2),
                sizeof client->end_date);
 
   sqlite3_reset (st->sessions);

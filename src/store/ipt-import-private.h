@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 
 #define MAX_MEASURES 8  /* the registry has 6; checked in import_context_init */
 #define MAX_SESSION 99
+#define MAX_COURSE 99
 
 typedef struct
 {
@@ -47,14 +48,22 @@ typedef struct
   Existing **existing;          /* MAX_MEASURES of them, NULL: no score in the casebook */
 } ImportSession;
 
+/* One course of one client that the file speaks of: the client's current course when the file
+ * has no `course` column (course 0), else the course with that ordinal. */
 typedef struct
 {
+  char          *key;           /* code, or code and course */
   char          *code;
+  char          *label;         /* in problems: the code, or "C-0001 course 2" */
+  guint          course;        /* 0: the current course */
+  guint          rank;          /* the order in which the file first names the client */
+  guint          first_line;
   gint64         id;            /* 0: new */
-  gint64         episode_id;    /* 0: no course yet */
+  gint64         episode_id;    /* 0: no course yet (or not that one) */
   guint          n_episodes;
   char           first_date[11];
   char           end_date[11];  /* of the current course, "" when not ended */
+  char           birth_date[11];  /* from the casebook, "" when not known */
   ImportSession **sessions;     /* by number, up to the highest one seen */
   guint          n_sessions;    /* that number + 1 */
 } ImportClient;
@@ -75,8 +84,12 @@ typedef struct
   GArray           *problems;   /* Problem */
   GArray           *rows;       /* Row */
   GArray           *answers;    /* int */
-  GHashTable       *clients;    /* code -> ImportClient */
+  GHashTable       *clients;    /* ImportClient.key -> ImportClient */
   GPtrArray        *client_order;
+  GHashTable       *codes;      /* code -> its rank (1 + order of first mention) */
+  GHashTable       *new_ids;    /* folded code -> gint64 *: clients the import created */
+  GHashTable       *db_codes;   /* folded code -> code of the casebook; built on first need */
+  gboolean          has_course;
   guint             n_duplicates;
 } ImportContext;
 
@@ -145,12 +158,15 @@ gboolean _ipt_import_parse_file   (ImportContext *ctx,
                                    IptCsvReader  *reader);
 void     _ipt_import_check_client (ImportContext *ctx,
                                    ImportClient  *client);
+void     _ipt_import_sort_clients (ImportContext *ctx);
+void     _ipt_import_check_courses (ImportContext *ctx);
 
 /* ipt-import-load.c */
 typedef struct
 {
   sqlite3_stmt *client;
   sqlite3_stmt *episode;
+  sqlite3_stmt *course;      /* the course with an ordinal */
   sqlite3_stmt *sessions;
   sqlite3_stmt *scores;
 } LoadStatements;

@@ -13,10 +13,11 @@
 
 #define MAX_ITEMS 64
 
-enum { COL_CODE, COL_SESSION, COL_DATE, COL_MEASURE, COL_TOTAL, COL_ITEMS, N_COLS };
+enum { COL_CODE, COL_SESSION, COL_DATE, COL_MEASURE, COL_TOTAL, COL_ITEMS, COL_COURSE, N_COLS };
 
+/* `course` may be left out: the rows then go to each client's current course. */
 static const char * const column_names[N_COLS] = {
-  "client_code", "session", "date", "measure", "total", "items",
+  "client_code", "session", "date", "measure", "total", "items", "course",
 };
 
 G_GNUC_PRINTF (3, 4)
@@ -135,6 +136,9 @@ code_is_valid (const char *s,
 
   if (len < 1 || len > 32)
     return FALSE;
+  /* not "-", "+", "=" or "@" first: a spreadsheet would take it for a formula */
+  if (!g_ascii_isalnum (s[0]))
+    return FALSE;
   for (i = 0; i < len; i++)
     {
       char c = s[i];
@@ -191,21 +195,48 @@ format_score (GString          *out,
 static ImportClient *
 get_client (ImportContext *ctx,
             const char    *code,
-            gsize          len)
+            gsize          len,
+            guint          course,
+            guint          line)
 {
-  char key[33];
+  char key[48];
   ImportClient *client;
 
+  /* codes are one and the same whatever their case: "c-0001" is "C-0001" */
   g_assert (len <= 32);
-  memcpy (key, code, len);
+  for (gsize i = 0; i < len; i++)
+    key[i] = g_ascii_tolower (code[i]);
   key[len] = '\0';
+  if (course > 0)
+    g_snprintf (key + len, sizeof key - len, "\x1f%u", course);
 
   client = g_hash_table_lookup (ctx->clients, key);
   if (client == NULL)
     {
+      gpointer rank;
+      char *folded;
+
       client = g_new0 (ImportClient, 1);
-      client->code = g_strdup (key);
-      g_hash_table_insert (ctx->clients, client->code, client);
+      client->key = g_strdup (key);
+      client->code = g_strndup (code, len);
+      client->course = course;
+      client->first_line = line;
+      if (course > 0)
+        client->label = g_strdup_printf (_("%s course %u"), client->code, course);
+      else
+        client->label = g_strdup (client->code);
+
+      folded = g_ascii_strdown (client->code, -1);
+
+      if (!g_hash_table_lookup_extended (ctx->codes, folded, NULL, &rank))
+        {
+          rank = GUINT_TO_POINTER (g_hash_table_size (ctx->codes) + 1);
+          g_hash_table_insert (ctx->codes, folded, rank);
+        }
+      else
+        g_free (folded);
+      client->rank = GPOINTER_TO_UINT (rank);
+      g_hash_table_insert (ctx->clients, client->key, client);
       g_ptr_array_add (ctx->client_order, client);
     }
   return client;
@@ -272,9 +303,10 @@ check_header (ImportContext *ctx,
         }
     }
 
+  ctx->has_course = columns[COL_COURSE] >= 0;
   for (j = 0; j < N_COLS; j++)
     {
-      if (columns[j] < 0)
+      if (columns[j] < 0 && j != COL_COURSE)
         {
           add_problem (ctx, line, _("missing column “%s” in the header (expected %s)"),
                        column_names[j], IPT_SCORES_CSV_HEADER);
@@ -292,8 +324,14 @@ field_at (IptCsvReader *reader,
           int           col,
           gsize        *len)
 {
-  const char *field = ipt_csv_reader_get_field (reader, (guint) columns[col], len);
+  const char *field;
 
+  if (columns[col] < 0)
+    {
+      *len = 0;
+      return "";
+    }
+  field = ipt_csv_reader_get_field (reader, (guint) columns[col], len);
   return trim (field, len);
 }
 
@@ -321,9 +359,14 @@ read_row (ImportContext *ctx,
   ImportClient *client;
   ImportSession *sess;
 
-  if (n_fields != N_COLS)
+  guint n_columns = ctx->has_course ? N_COLS : N_COLS - 1;
+  const char *course_s;
+  gsize course_len;
+  int course = 0;
+
+  if (n_fields != n_columns)
     {
-      add_problem (ctx, line, _("expected %u fields, found %u"), (guint) N_COLS, n_fields);
+      add_problem (ctx, line, _("expected %u fields, found %u"), n_columns, n_fields);
       return;
     }
 
@@ -333,14 +376,46 @@ read_row (ImportContext *ctx,
   measure_s = field_at (reader, columns, COL_MEASURE, &measure_len);
   total_s = field_at (reader, columns, COL_TOTAL, &total_len);
   items_s = field_at (reader, columns, COL_ITEMS, &items_len);
+  course_s = field_at (reader, columns, COL_COURSE, &course_len);
+
+  /* course: the ordinal of one of the client's courses, when the file has the column */
+  if (ctx->has_course)
+    {
+      switch (parse_number (course_s, course_len, &course))
+        {
+        case NUMBER_OK:
+          if (course == 0 || course > MAX_COURSE)
+            add_problem (ctx, line, _("course %d does not exist: courses are numbered from 1 "
+                                      "to %d"), course, MAX_COURSE);
+          break;
+        case NUMBER_EMPTY:
+          add_problem (ctx, line, _("missing course number"));
+          break;
+        case NUMBER_NEGATIVE:
+        case NUMBER_TOO_LARGE:
+          add_problem (ctx, line, _("course %.*s does not exist: courses are numbered from 1 "
+                                    "to %d"), (int) MIN (course_len, 20), course_s, MAX_COURSE);
+          break;
+        case NUMBER_NOT_A_NUMBER:
+        default:
+          add_problem (ctx, line, _("course “%.*s” is not a whole number"),
+                       (int) MIN (course_len, 20), course_s);
+          break;
+        }
+    }
 
   /* client code */
   if (code_len == 0)
     add_problem (ctx, line, _("missing client code"));
   else if (!code_is_valid (code, code_len))
-    add_problem (ctx, line,
-                 _("invalid client code “%.*s” (1 to 32 letters, digits, “-” or “_”)"),
-                 (int) code_len, code);
+    {
+      g_autofree char *whole = g_strndup (code, code_len);
+      g_autofree char *shown = ipt_text_quote_short (whole);
+
+      add_problem (ctx, line,
+                   _("invalid client code %s (1 to 32 letters, digits, “-” or “_”, starting "
+                     "with a letter or a digit)"), shown);
+    }
 
   /* session number */
   switch (parse_number (session_s, session_len, &session))
@@ -388,6 +463,8 @@ read_row (ImportContext *ctx,
       d[10] = '\0';
       if (!ipt_date_is_valid (d))
         add_problem (ctx, line, _("impossible date “%s”"), d);
+      else if (!ipt_session_date_is_near (d))
+        add_problem (ctx, line, _("date %s is more than a year ahead"), d);
     }
 
   /* measure */
@@ -553,7 +630,7 @@ read_row (ImportContext *ctx,
     return;
 
   /* A good row: checks against the other rows of the file. */
-  client = get_client (ctx, code, code_len);
+  client = get_client (ctx, code, code_len, (guint) course, line);
   sess = get_session (client, (guint) session);
 
   if (client->first_date[0] == '\0' || memcmp (date, client->first_date, 10) < 0)
@@ -572,7 +649,7 @@ read_row (ImportContext *ctx,
     {
       add_problem (ctx, line,
                    _("session %d of %s is dated %.10s here but %s on line %u: a session has "
-                     "one date"), session, client->code, date, sess->date, sess->date_line);
+                     "one date"), session, client->label, date, sess->date, sess->date_line);
       return;
     }
 
@@ -604,7 +681,7 @@ read_row (ImportContext *ctx,
         }
       add_problem (ctx, line,
                    _("%s of %s session %d differs from the one on line %u"),
-                   measure->name, client->code, session, other->line);
+                   measure->name, client->label, session, other->line);
       return;
     }
 
@@ -694,6 +771,17 @@ _ipt_import_check_client (ImportContext *ctx,
   gboolean replace = (ctx->flags & IPT_IMPORT_REPLACE) != 0;
   guint n, m;
 
+  /* no session before the client's birth */
+  for (n = 1; client->birth_date[0] != '\0' && n < client->n_sessions; n++)
+    {
+      ImportSession *sess = client_session (client, n);
+
+      if (sess != NULL && sess->date[0] != '\0' && strcmp (sess->date, client->birth_date) < 0)
+        add_problem (ctx, sess->date_line,
+                     _("session %u of %s is dated %s, before the client's birth (%s)"),
+                     n, client->label, sess->date, client->birth_date);
+    }
+
   if (client->episode_id == 0)
     return;
 
@@ -712,7 +800,7 @@ _ipt_import_check_client (ImportContext *ctx,
             add_problem (ctx, sess->date_line,
                          _("session %u of %s is dated %s in the casebook, not %s "
                            "(import with --replace to change it)"),
-                         n, client->code, sess->db_date, sess->date);
+                         n, client->label, sess->db_date, sess->date);
         }
 
       for (m = 0; m < ctx->n_measures; m++)
@@ -734,7 +822,7 @@ _ipt_import_check_client (ImportContext *ctx,
             {
               add_problem (ctx, row->line,
                            _("session %u of %s is recorded as “%s”: scores belong to attended "
-                             "sessions"), n, client->code, sess->attendance);
+                             "sessions"), n, client->label, sess->attendance);
               continue;
             }
 
@@ -756,8 +844,65 @@ _ipt_import_check_client (ImportContext *ctx,
               add_problem (ctx, row->line,
                            _("%s of %s session %u is already in the casebook with %s, this row "
                              "has %s (import with --replace to change it)"),
-                           measure->name, client->code, n, was->str, now->str);
+                           measure->name, client->label, n, was->str, now->str);
             }
         }
+    }
+}
+
+static int
+compare_clients (gconstpointer a,
+                 gconstpointer b)
+{
+  const ImportClient *ca = *(const ImportClient * const *) a;
+  const ImportClient *cb = *(const ImportClient * const *) b;
+
+  if (ca->rank != cb->rank)
+    return ca->rank < cb->rank ? -1 : 1;
+  return ca->course < cb->course ? -1 : ca->course > cb->course ? 1 : 0;
+}
+
+/* Clients in the order the file first names them, each one's courses in ascending order: new
+ * courses are then created in the order of their ordinals. */
+void
+_ipt_import_sort_clients (ImportContext *ctx)
+{
+  g_ptr_array_sort (ctx->client_order, compare_clients);
+}
+
+/* A course the casebook does not have yet is created only as the client's next one (after those
+ * the file creates before it): ordinals have no gaps. Runs on the sorted, loaded clients. */
+void
+_ipt_import_check_courses (ImportContext *ctx)
+{
+  const char *code = NULL;
+  guint next = 0;
+  guint i;
+
+  for (i = 0; i < ctx->client_order->len; i++)
+    {
+      ImportClient *client = g_ptr_array_index (ctx->client_order, i);
+
+      if (client->course == 0)
+        continue;
+      if (code == NULL || strcmp (code, client->code) != 0)
+        {
+          code = client->code;
+          next = client->n_episodes + 1;
+        }
+      if (client->episode_id != 0)
+        continue;
+      if (client->course != next)
+        {
+          add_problem (ctx, client->first_line,
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "course %u of %s cannot be created: %s has %u course, "
+                                    "and the next one is course %u",
+                                    "course %u of %s cannot be created: %s has %u courses, "
+                                    "and the next one is course %u", next - 1),
+                       client->course, client->code, client->code, next - 1, next);
+          continue;
+        }
+      next++;
     }
 }

@@ -487,12 +487,25 @@ write_client (ImportContext    *ctx,
 
   if (client->id == 0)
     {
-      sqlite3_bind_text (st->client, 1, client->code, -1, SQLITE_STATIC);
-      sqlite3_bind_text (st->client, 2, now, -1, SQLITE_STATIC);
-      if (!step_done (db, st->client, "clients", error))
-        return FALSE;
-      client->id = sqlite3_last_insert_rowid (db);
-      summary->n_clients_new++;
+      /* another course of the same new client may have created it already */
+      g_autofree char *folded = g_ascii_strdown (client->code, -1);
+      gint64 *created = g_hash_table_lookup (ctx->new_ids, folded);
+
+      if (created != NULL)
+        {
+          client->id = *created;
+        }
+      else
+        {
+          sqlite3_bind_text (st->client, 1, client->code, -1, SQLITE_STATIC);
+          sqlite3_bind_text (st->client, 2, now, -1, SQLITE_STATIC);
+          if (!step_done (db, st->client, "clients", error))
+            return FALSE;
+          client->id = sqlite3_last_insert_rowid (db);
+          g_hash_table_insert (ctx->new_ids, g_steal_pointer (&folded),
+                               g_memdup2 (&client->id, sizeof client->id));
+          summary->n_clients_new++;
+        }
     }
 
   if (client->episode_id == 0)
@@ -501,7 +514,8 @@ write_client (ImportContext    *ctx,
 
       ipt_phase_default_boundaries (IPT_PLANNED_SESSIONS_DEFAULT, &assessment_end, &middle_end);
       sqlite3_bind_int64 (st->episode, 1, client->id);
-      sqlite3_bind_int (st->episode, 2, (int) client->n_episodes + 1);
+      sqlite3_bind_int (st->episode, 2,
+                        client->course > 0 ? (int) client->course : (int) client->n_episodes + 1);
       sqlite3_bind_text (st->episode, 3, client->first_date, -1, SQLITE_STATIC);
       sqlite3_bind_int (st->episode, 4, IPT_PLANNED_SESSIONS_DEFAULT);
       sqlite3_bind_int (st->episode, 5, (int) assessment_end);
@@ -691,13 +705,16 @@ _ipt_import_run (ImportContext    *ctx,
   if (!_ipt_store_write_begin (store, error))
     return FALSE;
 
-  if (!prepare (db, "SELECT id FROM clients WHERE code = ?", &load.client, error) ||
+  if (!prepare (db, "SELECT id, birth_date FROM clients WHERE code = ?", &load.client, error) ||
       !prepare (db, "SELECT (SELECT id FROM episodes WHERE client_id = ?1 "
                     "ORDER BY ordinal DESC LIMIT 1), "
                     "(SELECT coalesce(max(ordinal), 0) FROM episodes WHERE client_id = ?1), "
                     "(SELECT end_date FROM episodes WHERE client_id = ?1 "
                     "ORDER BY ordinal DESC LIMIT 1)",
                 &load.episode, error) ||
+      !prepare (db, "SELECT (SELECT id FROM episodes WHERE client_id = ?1 AND ordinal = ?2), "
+                    "(SELECT coalesce(max(ordinal), 0) FROM episodes WHERE client_id = ?1)",
+                &load.course, error) ||
       !prepare (db, "SELECT id, number, date, attendance FROM sessions WHERE episode_id = ?",
                 &load.sessions, error) ||
       !prepare (db, "SELECT sc.id, s.number, sc.measure, sc.total, sc.answers FROM scores sc "
@@ -705,6 +722,7 @@ _ipt_import_run (ImportContext    *ctx,
                 &load.scores, error))
     goto out;
 
+  _ipt_import_sort_clients (ctx);
   for (i = 0; i < ctx->client_order->len; i++)
     {
       ImportClient *client = g_ptr_array_index (ctx->client_order, i);
@@ -713,6 +731,7 @@ _ipt_import_run (ImportContext    *ctx,
         goto out;
       _ipt_import_check_client (ctx, client);
     }
+  _ipt_import_check_courses (ctx);
 
   if (ctx->problems->len > 0)
     {

@@ -39,7 +39,9 @@ import_client_free (gpointer data)
     if (client->sessions[i] != NULL)
       import_session_free (client->sessions[i]);
   g_free (client->sessions);
+  g_free (client->key);
   g_free (client->code);
+  g_free (client->label);
   g_free (client);
 }
 
@@ -71,6 +73,8 @@ import_context_init (ImportContext *ctx,
   ctx->answers = g_array_new (FALSE, FALSE, sizeof (int));
   ctx->clients = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, import_client_free);
   ctx->client_order = g_ptr_array_new ();
+  ctx->codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ctx->new_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 static void
@@ -81,6 +85,9 @@ import_context_clear (ImportContext *ctx)
   g_array_unref (ctx->answers);
   g_ptr_array_unref (ctx->client_order);
   g_hash_table_unref (ctx->clients);
+  g_hash_table_unref (ctx->codes);
+  g_hash_table_unref (ctx->new_ids);
+  g_clear_pointer (&ctx->db_codes, g_hash_table_unref);
 }
 
 static int
@@ -191,7 +198,7 @@ import_from_reader (IptStore         *store,
     {
       local.n_unchanged += ctx.n_duplicates;
       local.n_rows = ctx.rows->len + ctx.n_duplicates;
-      local.n_clients = ctx.client_order->len;
+      local.n_clients = g_hash_table_size (ctx.codes);
       if (summary != NULL)
         *summary = local;
     }

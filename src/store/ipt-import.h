@@ -2,8 +2,12 @@
  *
  * What the reader accepts, where DESIGN leaves it open:
  * - RFC 4180 quoting; lines end in CRLF, LF or CR; a UTF-8 byte order mark is skipped.
- * - The header names the six columns exactly, in any order; an unknown, missing or repeated
- *   column is refused at line 1. Spaces and tabs around a value are ignored. Blank lines are
+ * - The header names the six columns exactly, and `course` or not, in any order; an unknown,
+ *   missing or repeated column is refused at line 1. With `course`, every row names one (1 to
+ *   99); a course the client does not have is created only as its next one (courses of a new
+ *   client from 1), with 16 sessions and the default phases; its status is left as a new
+ *   course's (active).
+ * - A record (line) longer than IPT_CSV_RECORD_MAX_BYTES ends the reading: one problem. Spaces and tabs around a value are ignored. Blank lines are
  *   skipped; a file with the header alone imports nothing and is not an error.
  * - Line numbers in problems are physical lines where the row starts (1 is the header); a quoted
  *   field left open is reported at the line where it starts, invalid UTF-8 at its own line.
@@ -44,8 +48,9 @@ typedef struct
   guint n_sessions_redated;
 } IptImportSummary;
 
-/* The header of the scores CSV, in the order the export writes it. */
-#define IPT_SCORES_CSV_HEADER "client_code,session,date,measure,total,items"
+/* The header of the scores CSV, in the order the export writes it. An imported file may leave
+ * out `course`: its rows then go to each client's current course. */
+#define IPT_SCORES_CSV_HEADER "client_code,course,session,date,measure,total,items"
 
 /* Imports a scores CSV held in memory; `name` is the file name used in problem lines.
  *

@@ -244,11 +244,13 @@ rotate_backups (const char *dir,
   return TRUE;
 }
 
-gboolean
-ipt_store_backup_daily (IptStore   *self,
-                        const char *backup_dir,
-                        guint       keep,
-                        GError    **error)
+static gboolean
+backup_today (IptStore   *self,
+              const char *backup_dir,
+              guint       keep,
+              gboolean    again,
+              char      **out_path,
+              GError    **error)
 {
   g_autofree char *default_dir = NULL;
   g_autofree char *stem = NULL;
@@ -273,8 +275,32 @@ ipt_store_backup_daily (IptStore   *self,
   name = g_strdup_printf ("%s-%s.sqlite", stem, today);
   dest = g_build_filename (backup_dir, name, NULL);
 
-  if (!g_file_test (dest, G_FILE_TEST_EXISTS) && !ipt_store_backup_to (self, dest, error))
+  if ((again || !g_file_test (dest, G_FILE_TEST_EXISTS)) &&
+      !ipt_store_backup_to (self, dest, error))
     return FALSE;
 
-  return rotate_backups (backup_dir, stem, keep, error);
+  if (!rotate_backups (backup_dir, stem, keep, error))
+    return FALSE;
+  if (out_path != NULL)
+    *out_path = g_steal_pointer (&dest);
+  return TRUE;
+}
+
+gboolean
+ipt_store_backup_daily (IptStore   *self,
+                        const char *backup_dir,
+                        guint       keep,
+                        GError    **error)
+{
+  return backup_today (self, backup_dir, keep, FALSE, NULL, error);
+}
+
+gboolean
+ipt_store_backup_now (IptStore   *self,
+                      const char *backup_dir,
+                      guint       keep,
+                      char      **out_path,
+                      GError    **error)
+{
+  return backup_today (self, backup_dir, keep, TRUE, out_path, error);
 }

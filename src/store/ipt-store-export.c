@@ -1,4 +1,4 @@
-/* Queries behind the CSV exports: scores of the current courses, totals of every course. */
+/* Queries behind the CSV exports: the scores and the totals of every course. */
 #define G_LOG_DOMAIN "ipt-store"
 
 #include "config.h"
@@ -64,6 +64,8 @@ compare_score_rows (gconstpointer a,
 
   if (c != 0)
     return c;
+  if (ra->course != rb->course)
+    return ra->course < rb->course ? -1 : 1;
   if (ra->session != rb->session)
     return ra->session < rb->session ? -1 : 1;
   ma = measure_rank (ra->measure);
@@ -115,14 +117,13 @@ ipt_store_export_scores (IptStore  *self,
   by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
 
   if (sqlite3_prepare_v2 (db,
-                          "SELECT sc.id, c.code, s.number, s.date, sc.measure, sc.total "
+                          "SELECT sc.id, c.code, s.number, s.date, sc.measure, sc.total, "
+                          "       e.ordinal "
                           "FROM scores sc "
                           "JOIN sessions s ON s.id = sc.session_id "
                           "JOIN episodes e ON e.id = s.episode_id "
                           "JOIN clients c ON c.id = e.client_id "
-                          "WHERE e.ordinal = (SELECT max(e2.ordinal) FROM episodes e2 "
-                          "                   WHERE e2.client_id = e.client_id) "
-                          "ORDER BY c.code, s.number",
+                          "ORDER BY c.code, e.ordinal, s.number",
                           -1, &stmt, NULL) != SQLITE_OK)
     goto failed;
 
@@ -140,6 +141,7 @@ ipt_store_export_scores (IptStore  *self,
       row->measure = measure;
       row->total = sqlite3_column_type (stmt, 5) == SQLITE_NULL
                    ? IPT_TOTAL_NONE : sqlite3_column_int (stmt, 5);
+      row->course = (guint) sqlite3_column_int (stmt, 6);
       g_ptr_array_add (rows, row);
       if (n_ids % 1024 == 0)
         ids = g_renew (gint64, ids, n_ids + 1024);

@@ -11,7 +11,8 @@ G_BEGIN_DECLS
 typedef struct
 {
   char             *client_code;
-  guint             session;   /* number in the client's current course */
+  guint             course;    /* the course's ordinal, 1 for the client's first */
+  guint             session;   /* number in that course */
   char             *date;      /* ISO 8601 */
   const IptMeasure *measure;
   int               total;     /* IPT_TOTAL_NONE when none */
@@ -21,9 +22,8 @@ typedef struct
 
 void       ipt_score_row_free (IptScoreRow *row);
 
-/* Every score of each client's current course (the course the scores CSV speaks of), sorted by
- * client code, session number, then measure in registry order (phq9, gad7, wsas, ...).
- * Elements IptScoreRow. */
+/* Every score of every course, sorted by client code, course, session number, then measure in
+ * registry order (phq9, gad7, wsas, ...). Elements IptScoreRow. */
 GPtrArray *ipt_store_export_scores (IptStore *self, GError **error);
 
 /* One course with what its outcome is computed from. */

@@ -215,7 +215,8 @@ check_existing_file (const char        *path,
                      gboolean          *checked,
                      GError           **error)
 {
-  guint8 header[100];
+  /* the database header, then page 1's b-tree header (the schema table) */
+  guint8 header[108];
   gsize n_read = 0;
   guint32 page_size;
   gint32 version;
@@ -245,7 +246,7 @@ check_existing_file (const char        *path,
     }
   close (fd);
 
-  if (n_read < sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+  if (n_read < 100 || memcmp (header, "SQLite format 3", 16) != 0)
     {
       set_not_a_casebook (error, display);
       return FALSE;
@@ -253,6 +254,23 @@ check_existing_file (const char        *path,
 
   if (read_be32 (header + 68) != IPT_STORE_APPLICATION_ID)
     {
+      /* A new casebook's contents are in its -wal until they are checkpointed: an empty
+       * database in WAL mode (one page, no table in its schema) with no -wal beside it is most
+       * likely such a file copied without it. */
+      if (n_read == sizeof header && header[18] == 2 && header[19] == 2 &&
+          read_be32 (header + 68) == 0 && read_be32 (header + 60) == 0 &&
+          read_be32 (header + 28) <= 1 && header[100] == 0x0d &&
+          header[103] == 0 && header[104] == 0)
+        {
+          g_autofree char *wal = g_strconcat (display, "-wal", NULL);
+
+          g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_DAMAGED,
+                       _("%s is empty: if it is a copy of a casebook, it was copied without "
+                         "its journal file %s, which holds the rest. Copy both files together, "
+                         "or make the copy with Back Up Now or Save a Copy in the app"),
+                       display, wal);
+          return FALSE;
+        }
       set_not_a_casebook (error, display);
       return FALSE;
     }

@@ -209,6 +209,38 @@ bind_client (IptStmt   *stmt,
   sqlite3_bind_int (stmt, 11, ipt_client_get_archived (client) ? 1 : 0);
 }
 
+/* Codes are one and the same whatever their case: refuses a code that another client has in
+ * any case ("c-0001" beside "C-0001"). */
+static gboolean
+check_code_free (IptStore   *self,
+                 IptClient  *client,
+                 gint64      id,
+                 GError    **error)
+{
+  g_autoptr(IptStmt) stmt = NULL;
+  int rc;
+
+  stmt = _ipt_store_prepare (self, "SELECT code FROM clients WHERE code = ?1 COLLATE NOCASE "
+                                   "AND id IS NOT ?2 LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  _ipt_bind_text (stmt, 1, ipt_client_get_code (client));
+  _ipt_bind_id (stmt, 2, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_autofree char *shown = ipt_text_quote_short (ipt_client_get_code (client));
+
+      g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_CONFLICT,
+                   _("The code %s is taken: another client has the code %s (codes are the same "
+                     "whatever their case)"), shown, (const char *) sqlite3_column_text (stmt, 0));
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    return _ipt_store_fail (self, rc, error);
+  return TRUE;
+}
+
 gboolean
 ipt_store_insert_client (IptStore  *self,
                          IptClient *client,
@@ -244,6 +276,7 @@ ipt_store_insert_client (IptStore  *self,
       ok = _ipt_store_step_done (self, stmt, error);
       id = sqlite3_last_insert_rowid (_ipt_store_get_db (self));
     }
+  ok = ok && check_code_free (self, client, id, error);
 
   if (!_ipt_store_write_end (self, ok, ok ? error : NULL) || !ok)
     return FALSE;
@@ -288,6 +321,7 @@ ipt_store_update_client (IptStore  *self,
       _ipt_bind_text (stmt, 12, now);
       ok = _ipt_store_write_row (self, stmt, "client", ipt_client_get_id (client), error);
     }
+  ok = ok && check_code_free (self, client, ipt_client_get_id (client), error);
 
   if (!_ipt_store_write_end (self, ok, ok ? error : NULL) || !ok)
     return FALSE;
@@ -349,11 +383,23 @@ ipt_store_find_client (IptStore   *self,
                        const char *code,
                        GError    **error)
 {
+  GError *local_error = NULL;
+  IptClient *client;
+
   g_return_val_if_fail (IPT_IS_STORE (self), NULL);
   g_return_val_if_fail (code != NULL, NULL);
 
-  return get_one_client (self, "SELECT " CLIENT_COLUMNS " FROM clients WHERE code = ?1",
-                         0, code, error);
+  client = get_one_client (self, "SELECT " CLIENT_COLUMNS " FROM clients WHERE code = ?1",
+                           0, code, &local_error);
+  if (client != NULL || local_error != NULL)
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, local_error);
+      return client;
+    }
+  /* "c-0001" is "C-0001" */
+  return get_one_client (self, "SELECT " CLIENT_COLUMNS " FROM clients WHERE code = ?1 "
+                               "COLLATE NOCASE ORDER BY code LIMIT 1", 0, code, error);
 }
 
 GPtrArray *

@@ -171,6 +171,31 @@ validate_session (IptSession *session,
   return TRUE;
 }
 
+/* A session cannot come before the client was born. */
+static gboolean
+check_after_birth (IptStore   *self,
+                   IptSession *session,
+                   GError    **error)
+{
+  g_autoptr(IptStmt) stmt = NULL;
+  g_autoptr(GError) model_error = NULL;
+  int rc;
+
+  stmt = _ipt_store_prepare (self, "SELECT c.birth_date FROM episodes e "
+                                   "JOIN clients c ON c.id = e.client_id WHERE e.id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, ipt_session_get_episode_id (session));
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW &&
+      !ipt_session_check_birth (ipt_session_get_date (session),
+                                (const char *) sqlite3_column_text (stmt, 0), &model_error))
+    return _ipt_store_model_refused (&model_error, error);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _ipt_store_fail (self, rc, error);
+  return TRUE;
+}
+
 gboolean
 ipt_store_save_session (IptStore   *self,
                         IptSession *session,
@@ -190,6 +215,9 @@ ipt_store_save_session (IptStore   *self,
 
   if (!_ipt_store_write_begin (self, error))
     return FALSE;
+
+  if (!check_after_birth (self, session, error))
+    return _ipt_store_write_end (self, FALSE, NULL);
 
   session_id = ipt_session_get_id (session);
   if (session_id == 0)

@@ -403,6 +403,11 @@ _ipt_store_write_end (IptStore *self,
 
           if (exec_control (self, "COMMIT", &local_error))
             {
+              /* What was saved goes on into the casebook file itself at once, not only into its
+               * -wal: a copy of the file alone then holds it. Passive: a reader in another
+               * window is not waited for (the rest follows at a later save), and a failure
+               * loses nothing, as the change is safe in the -wal. */
+              sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
               /* Only now is it in the casebook: listeners read it as committed. */
               if (changes != NULL)
                 g_signal_emit (self, signals[SIGNAL_CHANGED], 0, changes);

@@ -72,6 +72,10 @@ const GError *ipt_store_get_backup_error (IptStore *self);
  * folder are left alone. Folder 0700, files 0600, written to a temporary file then renamed. */
 gboolean    ipt_store_backup_daily (IptStore *self, const char *backup_dir, guint keep, GError **error);
 gboolean    ipt_store_backup_to (IptStore *self, const char *dest_path, GError **error);
+/* Today's backup made again now, with what is saved at this moment (the same name and rotation
+ * as the daily one); *out_path (may be NULL) gets the file's path. */
+gboolean    ipt_store_backup_now (IptStore *self, const char *backup_dir, guint keep, char **out_path,
+                                  GError **error);
 
 /* A transaction around several calls (one user action). Calls made outside one run in their own. */
 gboolean    ipt_store_begin (IptStore *self, GError **error);
@@ -84,7 +88,8 @@ gboolean    ipt_store_update_client (IptStore *self, IptClient *client, GError *
 /* Deletes the client and everything of theirs (courses, sessions, scores, inventory, ...). */
 gboolean    ipt_store_delete_client (IptStore *self, gint64 client_id, GError **error);
 IptClient  *ipt_store_get_client (IptStore *self, gint64 client_id, GError **error);
-IptClient  *ipt_store_find_client (IptStore *self, const char *code, GError **error); /* NULL, no error: none */
+/* The client with that code, whatever its case ("c-0001" finds "C-0001"); NULL, no error: none */
+IptClient  *ipt_store_find_client (IptStore *self, const char *code, GError **error);
 /* All clients sorted by code, elements IptClient. */
 GPtrArray  *ipt_store_list_clients (IptStore *self, GError **error);
 guint       ipt_store_count_clients (IptStore *self, GError **error);

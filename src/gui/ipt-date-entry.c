@@ -1,0 +1,113 @@
+/* A calendar beside the typing in date fields: an icon in the entry opens a popover with a
+ * GtkCalendar; choosing a day writes it as YYYY-MM-DD. */
+#define G_LOG_DOMAIN "ipt-gui"
+
+#include "config.h"
+
+#include "ipt-gui-private.h"
+
+#include <stdio.h>
+
+#include <glib/gi18n.h>
+
+#define POPOVER_KEY "ipt-date-entry-popover"
+
+static void
+on_day_selected (GtkCalendar *calendar,
+                 GtkEntry    *entry)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
+  g_autofree char *iso = g_date_time_format (date, "%Y-%m-%d");
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), iso);
+  gtk_editable_set_position (GTK_EDITABLE (entry), -1);
+  if (popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+/* The day the entry holds, else today. */
+static GDateTime *
+entry_date (GtkEntry *entry)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  int y, m, d;
+
+  if (text != NULL && ipt_date_is_valid (text) && sscanf (text, "%d-%d-%d", &y, &m, &d) == 3)
+    return g_date_time_new_local (y, m, d, 0, 0, 0);
+  return g_date_time_new_now_local ();
+}
+
+GtkPopover *
+_ipt_date_entry_get_popover (GtkEntry *entry)
+{
+  g_return_val_if_fail (GTK_IS_ENTRY (entry), NULL);
+
+  return g_object_get_data (G_OBJECT (entry), POPOVER_KEY);
+}
+
+void
+_ipt_date_entry_show_calendar (GtkEntry *entry)
+{
+  GtkPopover *popover;
+  GtkCalendar *calendar;
+  g_autoptr(GDateTime) date = NULL;
+
+  g_return_if_fail (GTK_IS_ENTRY (entry));
+
+  popover = _ipt_date_entry_get_popover (entry);
+  if (popover == NULL)
+    return;
+  calendar = GTK_CALENDAR (gtk_popover_get_child (popover));
+  date = entry_date (entry);
+  /* the day shown follows the text; selecting it is not choosing it */
+  g_signal_handlers_block_by_func (calendar, on_day_selected, entry);
+  gtk_calendar_select_day (calendar, date);
+  g_signal_handlers_unblock_by_func (calendar, on_day_selected, entry);
+  gtk_popover_popup (popover);
+}
+
+static void
+on_icon_press (GtkEntry             *entry,
+               GtkEntryIconPosition  position,
+               gpointer              user_data)
+{
+  if (position == GTK_ENTRY_ICON_SECONDARY)
+    _ipt_date_entry_show_calendar (entry);
+}
+
+/* The popover belongs to the entry: it goes when the entry does. */
+static void
+on_entry_destroy (GtkEntry *entry,
+                  gpointer  user_data)
+{
+  GtkWidget *popover = g_object_steal_data (G_OBJECT (entry), POPOVER_KEY);
+
+  if (popover != NULL)
+    gtk_widget_unparent (popover);
+}
+
+void
+_ipt_date_entry_add_calendar (GtkEntry *entry)
+{
+  GtkWidget *popover;
+  GtkWidget *calendar;
+
+  g_return_if_fail (GTK_IS_ENTRY (entry));
+  g_return_if_fail (_ipt_date_entry_get_popover (entry) == NULL);
+
+  calendar = gtk_calendar_new ();
+  gtk_accessible_update_property (GTK_ACCESSIBLE (calendar),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Choose a date"), -1);
+  popover = gtk_popover_new ();
+  gtk_popover_set_child (GTK_POPOVER (popover), calendar);
+  gtk_widget_set_parent (popover, GTK_WIDGET (entry));
+  g_object_set_data (G_OBJECT (entry), POPOVER_KEY, popover);
+  g_signal_connect (calendar, "day-selected", G_CALLBACK (on_day_selected), entry);
+
+  gtk_entry_set_icon_from_icon_name (entry, GTK_ENTRY_ICON_SECONDARY, "x-office-calendar-symbolic");
+  gtk_entry_set_icon_tooltip_text (entry, GTK_ENTRY_ICON_SECONDARY, _("Choose a date"));
+  gtk_entry_set_icon_activatable (entry, GTK_ENTRY_ICON_SECONDARY, TRUE);
+  g_signal_connect (entry, "icon-press", G_CALLBACK (on_icon_press), NULL);
+  g_signal_connect (entry, "destroy", G_CALLBACK (on_entry_destroy), NULL);
+}
