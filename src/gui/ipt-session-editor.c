@@ -97,7 +97,7 @@ update_risk (IptSessionEditor *self)
         continue;
 
       value = form->values[measure->risk_item];
-      words = measure->scale_labels != NULL ? _(measure->scale_labels[value]) : NULL;
+      words = ipt_measure_scale_label (measure, value);
       if (text->len > 0)
         g_string_append_c (text, '\n');
       g_string_append_printf (text,
