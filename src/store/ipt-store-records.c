@@ -24,7 +24,7 @@ _ipt_store_not_found (GError    **error,
                       gint64      id)
 {
   g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_NOT_FOUND,
-               _("No %s with id %" G_GINT64_FORMAT " in the casebook"), what, id);
+               _("No %s with id %lld in the casebook"), what, (long long) id);
   return FALSE;
 }
 

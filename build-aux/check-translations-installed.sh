@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Checks that the build installs a compiled catalogue for every language of po/LINGUAS, and that
+# each is built and readable by gettext.
+#
+# Usage: build-aux/check-translations-installed.sh SOURCE_ROOT BUILD_ROOT LOCALEDIR
+set -euo pipefail
+
+source_root=$1
+build_root=$2
+localedir=$3
+package=ipt-casebook
+
+installed=$(meson introspect --installed "$build_root")
+status=0
+while read -r lang; do
+  lang=${lang%%#*}
+  lang=${lang//[[:space:]]/}
+  [[ -z $lang ]] && continue
+  target=$localedir/$lang/LC_MESSAGES/$package.mo
+  if ! grep -qF "\"$target\"" <<<"$installed"; then
+    echo "check-translations-installed: $target is not installed" >&2
+    status=1
+  fi
+  built=$build_root/po/$lang/LC_MESSAGES/$package.mo
+  if [[ ! -s $built ]]; then
+    echo "check-translations-installed: $built was not built" >&2
+    status=1
+  elif ! msgunfmt "$built" >/dev/null; then
+    echo "check-translations-installed: $built is not a valid catalogue" >&2
+    status=1
+  fi
+done < "$source_root/po/LINGUAS"
+exit $status
