@@ -1,5 +1,5 @@
 /* The German and Spanish catalogues at work: messages and plurals, the validated questionnaires
- * that stay in English, and exports that do not change with the
+ * that stay in English, dates in the locale's format, and exports that do not change with the
  * locale. Needs the locales de_DE.UTF-8 and es_ES.UTF-8 (build-aux/setup.sh makes them) and the
  * catalogues of the build (IPT_TEST_LOCALEDIR). */
 #include "config.h"
@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
+#include "ipt-date-format.h"
 #include "ipt-model.h"
 
 static char *test_dir;
@@ -80,6 +81,34 @@ test_validated_wording (void)
   use_locale ("de_DE.UTF-8");
   g_assert_cmpstr (ipt_measure_scale_label (ipt_measure_lookup ("wsas"), 0), ==, "Überhaupt nicht");
   use_locale ("C.UTF-8");
+}
+
+static void
+test_dates (void)
+{
+  g_autofree char *de = NULL;
+  g_autofree char *es = NULL;
+  g_autofree char *c = NULL;
+  g_autofree char *bad = NULL;
+  g_autofree char *impossible = NULL;
+  g_autofree char *empty = NULL;
+
+  use_locale ("de_DE.UTF-8");
+  de = ipt_date_format_display ("2026-03-07");
+  use_locale ("es_ES.UTF-8");
+  es = ipt_date_format_display ("2026-03-07");
+  use_locale ("C.UTF-8");
+  c = ipt_date_format_display ("2026-03-07");
+  bad = ipt_date_format_display ("+026-03-07");
+  impossible = ipt_date_format_display ("2026-02-30");
+  empty = ipt_date_format_display (NULL);
+
+  g_assert_cmpstr (de, ==, "07.03.2026");
+  g_assert_cmpstr (es, ==, "07/03/26");
+  g_assert_cmpstr (c, ==, "2026-03-07");
+  g_assert_cmpstr (bad, ==, "+026-03-07");
+  g_assert_cmpstr (impossible, ==, "2026-02-30");
+  g_assert_cmpstr (empty, ==, "");
 }
 
 typedef struct
@@ -208,6 +237,7 @@ main (int   argc,
 
   g_test_add_func ("/translations/messages", test_messages);
   g_test_add_func ("/translations/validated-wording", test_validated_wording);
+  g_test_add_func ("/translations/dates", test_dates);
   g_test_add_func ("/translations/exports-locale-independent", test_exports_locale_independent);
 
   status = g_test_run ();

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "ipt-client-page-private.h"
+#include "ipt-date-format.h"
 
 typedef enum
 {
@@ -104,7 +105,7 @@ column_text (IptClientPage *self,
     case COLUMN_NUMBER:
       return g_strdup_printf ("%u", ipt_session_get_number (session));
     case COLUMN_DATE:
-      return g_strdup (ipt_session_get_date (session));
+      return ipt_date_format_display (ipt_session_get_date (session));
     case COLUMN_PHASE:
       return g_strdup (ipt_phase_to_label (ipt_session_get_phase (session)));
     case COLUMN_ATTENDANCE:
