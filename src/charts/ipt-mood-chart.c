@@ -450,6 +450,7 @@ draw_events (cairo_t             *cr,
   double marker = l->fs * 0.8, small_h = line_height (t, t->small);
   double w, h;
 
+  /* TRANSLATORS: the name of the chart's lane of life events, left of it; keep it short */
   text_set (t, t->small, _("Events"), -1);
   text_size (t, &w, &h);
   _ipt_mood_chart_text_draw (cr, t, l->plot_x - l->small * 0.5 - w,

@@ -252,12 +252,16 @@ _ipt_client_page_add_columns (IptClientPage *self)
   const char *titles[N_COLUMNS] = {
     C_("session number column", "No."),
     _("Date"),
+    /* TRANSLATORS: column of the sessions table: the phase of the course the session was in */
     _("Phase"),
+    /* TRANSLATORS: column of the sessions table: attended, cancelled or did not attend */
     _("Attendance"),
+    /* TRANSLATORS: column of the sessions table: client alone, with partner, ... */
     _("Who attended"),
     _("PHQ-9"),
     _("GAD-7"),
     _("WSAS"),
+    /* TRANSLATORS: column of the sessions table: the first line of the session's notes */
     _("Note"),
   };
   GtkColumnViewColumn *first = NULL;
