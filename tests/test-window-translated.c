@@ -11,6 +11,7 @@
 #include <locale.h>
 
 #include "ipt-client-page.h"
+#include "ipt-preferences-window.h"
 #include "test-window-common.h"
 
 static const char *language;   /* "de", "es" */
@@ -136,6 +137,22 @@ check_and_snapshot (gpointer    window,
   g_assert_cmpuint (check_window (window, name), >, 3);
 }
 
+/* Opens a dialog of the window through its action, checks it and closes it. */
+static void
+check_dialog (IptWindow  *window,
+              const char *action,
+              const char *state,
+              gboolean    dark)
+{
+  gtk_widget_activate_action (GTK_WIDGET (window), action, NULL);
+  spin ();
+  g_assert_nonnull (window->dialog);
+  check_and_snapshot (window->dialog, state, dark);
+  gtk_window_destroy (window->dialog);
+  spin ();
+  g_assert_null (window->dialog);
+}
+
 /* Opens a demo caseload made by the command line. */
 static IptStore *
 open_demo (const char *path)
@@ -162,6 +179,7 @@ test_window (void)
   g_autofree char *english_version = g_strdup_printf (_("%s, English version"), "PHQ-9");
   IptWindow *window;
   IptSessionEditor *editor;
+  GtkWidget *prefs;
 
   g_assert_nonnull (store);
   g_assert_cmpstr (_("Sessions"), !=, "Sessions");
@@ -196,8 +214,20 @@ test_window (void)
       /* PHQ-9 has no validated translation here: the editor says which version it shows */
       g_assert_true (shows_label (editor, english_version));
 
-      g_object_ref (window);
       gtk_window_destroy (window->dialog);
+      spin ();
+
+      /* the dialogs of the client and of the course contract, and the preferences */
+      check_dialog (window, "win.edit-client", "client-dialog", dark);
+      check_dialog (window, "win.edit-course", "course-dialog", dark);
+      prefs = GTK_WIDGET (ipt_preferences_window_new (GTK_WINDOW (window)));
+      gtk_window_present (GTK_WINDOW (prefs));
+      spin ();
+      check_and_snapshot (prefs, "preferences", dark);
+      gtk_window_destroy (GTK_WINDOW (prefs));
+      spin ();
+
+      g_object_ref (window);
       gtk_window_destroy (GTK_WINDOW (window));
       spin ();
       g_assert_finalize_object (window);
