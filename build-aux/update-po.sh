@@ -40,3 +40,8 @@ while read -r lang; do
   printf '%s: ' "$po"
   msgfmt --check --statistics --output-file=/dev/null "$po"
 done < po/LINGUAS
+
+# The merged desktop file and metainfo do not depend on the catalogues in the build rules: drop
+# them so that the next build merges the new translations in.
+rm -f "$build_dir/data/org.iptcasebook.IptCasebook.desktop" \
+  "$build_dir/data/org.iptcasebook.IptCasebook.metainfo.xml"
