@@ -132,7 +132,14 @@ check_and_snapshot (gpointer    window,
                     gboolean    dark)
 {
   g_autofree char *name = g_strdup_printf ("%s-%s-%s", language, state, dark ? "dark" : "light");
+  gint64 until = g_get_monotonic_time () + 500 * G_TIME_SPAN_MILLISECOND;
 
+  /* let transitions (the crossfade of the client page's tabs) end and sizes settle */
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
   snapshot (window, name);
   g_assert_cmpuint (check_window (window, name), >, 3);
 }
