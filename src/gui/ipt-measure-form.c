@@ -130,7 +130,9 @@ _ipt_measure_form_update (IptMeasureForm *form)
     form->total_text = format_total (measure, total);
   else
     /* TRANSLATORS: how many items of a questionnaire have an answer */
-    form->total_text = g_strdup_printf (_("%u of %u answered"), answered, measure->n_items);
+    form->total_text = g_strdup_printf (ngettext ("%u of %u answered", "%u of %u answered",
+                                                  measure->n_items),
+                                        answered, measure->n_items);
 
   form->valid = answered == 0 || total != IPT_TOTAL_NONE;
   if (!form->valid)

@@ -309,7 +309,9 @@ update_titles (IptSessionEditor *self)
   /* TRANSLATORS: a window title, "Session 9" */
   title = g_strdup_printf (_("Session %u"), number);
   /* TRANSLATORS: "Middle phase · 16 planned" */
-  subtitle = g_strdup_printf (_("%s phase · %u planned"), ipt_phase_to_label (phase),
+  subtitle = g_strdup_printf (ngettext ("%s phase · %u planned", "%s phase · %u planned",
+                                        ipt_episode_get_planned_sessions (self->episode)),
+                              ipt_phase_to_label (phase),
                               ipt_episode_get_planned_sessions (self->episode));
   gtk_label_set_label (self->title_label, title);
   gtk_label_set_label (self->subtitle_label, subtitle);
