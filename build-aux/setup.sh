@@ -63,7 +63,8 @@ if ((${#missing_locales[@]} > 0)); then
     as_root=(sudo)
   else
     echo "setup: the locales ${missing_locales[*]} are missing and sudo is not available" >&2
-    echo "setup: as root, run localedef -i LOCALE -f UTF-8 LOCALE.UTF-8 for each, then run this again" >&2
+    echo "setup: as root, run localedef -i LOCALE -f UTF-8 LOCALE.UTF-8 for each of them," \
+      "then run this again" >&2
     exit 1
   fi
   for loc in "${missing_locales[@]}"; do

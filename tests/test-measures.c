@@ -477,7 +477,8 @@ test_wording (void)
   /* no catalogue in the C locale: shown in the original English */
   g_assert_false (ipt_measure_wording_is_translated (phq9));
 
-  g_assert_cmpstr (ipt_measure_item_text (phq9, 0), ==, "Little interest or pleasure in doing things");
+  g_assert_cmpstr (ipt_measure_item_text (phq9, 0), ==,
+                   "Little interest or pleasure in doing things");
   g_assert_cmpstr (ipt_measure_item_text (gad7, 3), ==, "Trouble relaxing");
   /* measures without item texts show their topics */
   g_assert_cmpstr (ipt_measure_item_text (wsas, 0), ==, "Work");

@@ -83,7 +83,8 @@ test_validated_wording (void)
       g_assert_cmpstr (ipt_measure_scale_label (wsas, 0), !=, wsas->scale_labels[0]);
     }
   use_locale ("de_DE.UTF-8");
-  g_assert_cmpstr (ipt_measure_scale_label (ipt_measure_lookup ("wsas"), 0), ==, "Überhaupt nicht");
+  g_assert_cmpstr (ipt_measure_scale_label (ipt_measure_lookup ("wsas"), 0), ==,
+                   "Überhaupt nicht");
   use_locale ("C.UTF-8");
 }
 

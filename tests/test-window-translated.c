@@ -25,7 +25,9 @@ collect_labels (GtkWidget *widget,
     return;
   if (GTK_IS_LABEL (widget))
     g_ptr_array_add (labels, widget);
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (widget);
+       c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     collect_labels (c, labels);
 }
 

@@ -389,7 +389,8 @@ _ipt_measure_form_new (const IptMeasure *measure,
           g_autofree char *accessible = NULL;
           GtkWidget *button;
 
-          button = gtk_toggle_button_new_with_label (words_on_buttons && words != NULL ? words : number);
+          button = gtk_toggle_button_new_with_label (words_on_buttons && words != NULL
+                                                     ? words : number);
           if (words != NULL && !g_ascii_isdigit (words[0]))
             {
               g_autofree char *tip = g_strdup_printf ("%d: %s", v, words);
