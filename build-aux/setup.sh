@@ -22,7 +22,7 @@ packages=(
   xvfb xauth dbus dbus-x11 at-spi2-core dconf-gsettings-backend
   poppler-utils
   fonts-cantarell adwaita-icon-theme hicolor-icon-theme librsvg2-common shared-mime-info
-  tzdata
+  tzdata locales
 )
 
 missing=()
@@ -45,6 +45,31 @@ if ((${#missing[@]} > 0)); then
   fi
   "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
   "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
+fi
+
+# The tests run the app in German and Spanish and compare exports made under those locales with
+# the C locale's, so the locales must exist (a fresh machine has only C and POSIX).
+missing_locales=()
+for loc in de_DE es_ES; do
+  if ! locale -a 2>/dev/null | grep -qix "$loc\.utf-\?8"; then
+    missing_locales+=("$loc")
+  fi
+done
+if ((${#missing_locales[@]} > 0)); then
+  echo "setup: generating the locales ${missing_locales[*]} (UTF-8)"
+  if [[ $(id -u) -eq 0 ]]; then
+    as_root=()
+  elif command -v sudo >/dev/null 2>&1; then
+    as_root=(sudo)
+  else
+    echo "setup: the locales ${missing_locales[*]} are missing and sudo is not available" >&2
+    echo "setup: as root, run localedef -i LOCALE -f UTF-8 LOCALE.UTF-8 for each of them," \
+      "then run this again" >&2
+    exit 1
+  fi
+  for loc in "${missing_locales[@]}"; do
+    "${as_root[@]}" localedef -i "$loc" -f UTF-8 "$loc.UTF-8"
+  done
 fi
 
 if [[ -f $build_dir/meson-private/coredata.dat ]]; then

@@ -459,7 +459,9 @@ import_summary (const IptImportSummary *s)
         }
       g_string_append_c (out, ')');
     }
-  g_string_append_printf (out, _("; %u unchanged"), s->n_unchanged);
+  /* TRANSLATORS: how many rows of the file were already in the casebook as they are */
+  g_string_append_printf (out, ngettext ("; %u unchanged", "; %u unchanged", s->n_unchanged),
+                          s->n_unchanged);
   return g_string_free (out, FALSE);
 }
 

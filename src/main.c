@@ -11,10 +11,15 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(IptApplication) app = NULL;
+  const char *localedir = g_getenv ("IPT_CASEBOOK_LOCALEDIR");
   int status;
 
+  /* IPT_CASEBOOK_LOCALEDIR points an uninstalled build at its own catalogues (<build>/po). */
+  if (localedir == NULL || *localedir == '\0')
+    localedir = LOCALEDIR;
+
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

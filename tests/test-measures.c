@@ -480,6 +480,38 @@ test_risk (void)
   g_assert_false (ipt_measure_items_flag_risk (measure ("gad7"), gad, 7));
 }
 
+/* The wording shown for each item and answer; PHQ-9 and GAD-7 are validated instruments. */
+static void
+test_wording (void)
+{
+  const IptMeasure *phq9 = ipt_measure_lookup ("phq9");
+  const IptMeasure *gad7 = ipt_measure_lookup ("gad7");
+  const IptMeasure *wsas = ipt_measure_lookup ("wsas");
+  const IptMeasure *hamd = ipt_measure_lookup ("hamd17");
+
+  g_assert_true (ipt_measure_has_validated_wording (phq9));
+  g_assert_true (ipt_measure_has_validated_wording (gad7));
+  g_assert_false (ipt_measure_has_validated_wording (wsas));
+  g_assert_false (ipt_measure_has_validated_wording (hamd));
+  /* no catalogue in the C locale: shown in the original English */
+  g_assert_false (ipt_measure_wording_is_translated (phq9));
+
+  g_assert_cmpstr (ipt_measure_item_text (phq9, 0), ==,
+                   "Little interest or pleasure in doing things");
+  g_assert_cmpstr (ipt_measure_item_text (gad7, 3), ==, "Trouble relaxing");
+  /* measures without item texts show their topics */
+  g_assert_cmpstr (ipt_measure_item_text (wsas, 0), ==, "Work");
+  g_assert_cmpstr (ipt_measure_item_text (hamd, 0), ==, "Depressed mood");
+
+  g_assert_cmpstr (ipt_measure_scale_label (phq9, 0), ==, "Not at all");
+  g_assert_cmpstr (ipt_measure_scale_label (gad7, 3), ==, "Nearly every day");
+  g_assert_null (ipt_measure_scale_label (phq9, 4));
+  g_assert_null (ipt_measure_scale_label (phq9, -1));
+  g_assert_cmpstr (ipt_measure_scale_label (wsas, 8), ==, wsas->scale_labels[8]);
+  g_assert_null (ipt_measure_scale_label (wsas, 9));
+  g_assert_null (ipt_measure_scale_label (hamd, 0));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -502,6 +534,7 @@ main (int   argc,
   g_test_add_func ("/measures/total/invalid", test_total_invalid);
   g_test_add_func ("/measures/validate-items", test_validate_items);
   g_test_add_func ("/measures/risk-item", test_risk);
+  g_test_add_func ("/measures/wording", test_wording);
 
   ret = g_test_run ();
   g_rmdir (tmp);

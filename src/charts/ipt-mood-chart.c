@@ -246,6 +246,20 @@ label_stride (const Layout *l,
   return l->last_number;
 }
 
+/* The widest a word under session n may be: 1.6 slots alone, less than a slot beside another
+ * mark. marked[] runs from 0 to last_number + 1. */
+static double
+mark_room (const Layout   *l,
+           const gboolean *marked,
+           guint           n)
+{
+  if (n == 0 || n > l->last_number)
+    return l->slot * 1.6;
+  if (marked[n - 1] || marked[n + 1])
+    return l->slot - l->small * 0.3;
+  return l->slot * 1.6;
+}
+
 static void
 draw_axis (cairo_t             *cr,
            Text                *t,
@@ -306,7 +320,18 @@ draw_axis (cairo_t             *cr,
   if (l->show_marks)
     {
       /* Missed sessions and risk under their session: a word when it fits, else a symbol
-       * that the legend explains. */
+       * that the legend explains. A word may spread over its neighbours' slots only when they
+       * have no mark of their own (longer words, in German for one, would run into each other). */
+      g_autofree gboolean *marked = g_new0 (gboolean, l->last_number + 2);
+
+      for (guint i = 0; i < data->n_sessions; i++)
+        if (session_missed (&data->sessions[i]) && data->sessions[i].number <= l->last_number)
+          marked[data->sessions[i].number] = TRUE;
+      for (guint m = 0; m < IPT_CHART_N_MEASURES; m++)
+        for (guint i = 0; style->show_measure[m] && i < data->n_points[m]; i++)
+          if (data->points[m][i].risk && data->points[m][i].session <= l->last_number)
+            marked[data->points[m][i].session] = TRUE;
+
       for (guint i = 0; i < data->n_sessions; i++)
         {
           const IptChartSession *s = &data->sessions[i];
@@ -328,7 +353,7 @@ draw_axis (cairo_t             *cr,
             }
           text_set (t, t->small, word, -1);
           text_size (t, &w, &h);
-          if (w > l->slot * 1.6)
+          if (w > mark_room (l, marked, s->number))
             {
               text_set (t, t->small_bold, symbol, -1);
               text_size (t, &w, &h);
@@ -346,7 +371,7 @@ draw_axis (cairo_t             *cr,
                 continue;
               text_set (t, t->small_bold, C_("chart mark", "risk"), -1);
               text_size (t, &w, &h);
-              if (w > l->slot * 1.6)
+              if (w > mark_room (l, marked, p->session))
                 {
                   text_set (t, t->small_bold, "!", -1);
                   text_size (t, &w, &h);
@@ -403,6 +428,7 @@ draw_events (cairo_t             *cr,
   double marker = l->fs * 0.8, small_h = line_height (t, t->small);
   double w, h;
 
+  /* TRANSLATORS: the name of the chart's lane of life events, left of it; keep it short */
   text_set (t, t->small, _("Events"), -1);
   text_size (t, &w, &h);
   _ipt_mood_chart_text_draw (cr, t, l->plot_x - l->small * 0.5 - w,

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "ipt-client-page-private.h"
+#include "ipt-date-format.h"
 
 typedef enum
 {
@@ -104,7 +105,7 @@ column_text (IptClientPage *self,
     case COLUMN_NUMBER:
       return g_strdup_printf ("%u", ipt_session_get_number (session));
     case COLUMN_DATE:
-      return g_strdup (ipt_session_get_date (session));
+      return ipt_date_format_display (ipt_session_get_date (session));
     case COLUMN_PHASE:
       return g_strdup (ipt_phase_to_label (ipt_session_get_phase (session)));
     case COLUMN_ATTENDANCE:
@@ -272,12 +273,16 @@ _ipt_client_page_add_columns (IptClientPage *self)
   const char *titles[N_COLUMNS] = {
     C_("session number column", "No."),
     _("Date"),
+    /* TRANSLATORS: column of the sessions table: the phase of the course the session was in */
     _("Phase"),
+    /* TRANSLATORS: column of the sessions table: attended, cancelled or did not attend */
     _("Attendance"),
+    /* TRANSLATORS: column of the sessions table: client alone, with partner, ... */
     _("Who attended"),
     _("PHQ-9"),
     _("GAD-7"),
     _("WSAS"),
+    /* TRANSLATORS: column of the sessions table: the first line of the session's notes */
     _("Note"),
   };
   GtkColumnViewColumn *first = NULL;

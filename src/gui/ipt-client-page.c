@@ -239,7 +239,9 @@ show_header (IptClientPage *self)
         progress = g_strdup (ipt_case_summary_get_progress_text (self->summary));
       else if (current == 0)
         /* TRANSLATORS: %u is the number of planned sessions */
-        progress = g_strdup_printf (_("No session yet of %u planned"),
+        progress = g_strdup_printf (ngettext ("No session yet of %u planned",
+                                              "No session yet of %u planned",
+                                              ipt_episode_get_planned_sessions (self->episode)),
                                     ipt_episode_get_planned_sessions (self->episode));
       else
         /* Attended sessions count: missed appointments use up no session of the contract. */

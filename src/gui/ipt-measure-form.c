@@ -154,7 +154,9 @@ _ipt_measure_form_update (IptMeasureForm *form)
     }
   else
     /* TRANSLATORS: how many items of a questionnaire have an answer */
-    form->total_text = g_strdup_printf (_("%u of %u answered"), answered, measure->n_items);
+    form->total_text = g_strdup_printf (ngettext ("%u of %u answered", "%u of %u answered",
+                                                  measure->n_items),
+                                        answered, measure->n_items);
 
   /* A client may decline an item (clinical.md section 4): the answers given are saved, marked
    * incomplete, with no total, rather than lost because one is missing. */
@@ -259,6 +261,40 @@ on_clear_clicked (GtkButton   *button,
   form->changed (form->user_data);
 }
 
+/* TRUE when the user reads the app in a language other than English. */
+static gboolean
+user_language_is_english (void)
+{
+  const char * const *languages = g_get_language_names ();
+  const char *first = languages[0];
+
+  return g_str_equal (first, "C") || g_str_equal (first, "POSIX")
+         || g_str_has_prefix (first, "C.") || g_str_equal (first, "en")
+         || g_str_has_prefix (first, "en_") || g_str_has_prefix (first, "en.")
+         || g_str_has_prefix (first, "en@");
+}
+
+/* The questionnaire's name, saying which version is shown when a validated instrument stays in
+ * English inside a translated app. */
+static char *
+measure_title (const IptMeasure *measure,
+               char            **tooltip)
+{
+  *tooltip = NULL;
+  if (!ipt_measure_has_validated_wording (measure)
+      || ipt_measure_wording_is_translated (measure)
+      || user_language_is_english ())
+    return g_strdup (measure->name);
+
+  /* TRANSLATORS: %s is a questionnaire (PHQ-9); no validated translation of
+   * it ships with the app, so its wording is shown in the original English */
+  *tooltip = g_strdup_printf (_("%s has no validated translation in this version, so its "
+                                "questions and answers are shown in the original English "
+                                "wording."), measure->name);
+  /* TRANSLATORS: "PHQ-9, English version": the questionnaire is shown in English */
+  return g_strdup_printf (_("%s, English version"), measure->name);
+}
+
 IptMeasureForm *
 _ipt_measure_form_new (const IptMeasure *measure,
                        const gboolean   *loading,
@@ -268,7 +304,9 @@ _ipt_measure_form_new (const IptMeasure *measure,
   IptMeasureForm *form = g_new0 (IptMeasureForm, 1);
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *name = gtk_label_new (measure->name);
+  g_autofree char *title_tooltip = NULL;
+  g_autofree char *title = measure_title (measure, &title_tooltip);
+  GtkWidget *name = gtk_label_new (title);
   GtkWidget *timeframe = gtk_label_new (measure->timeframe != NULL ? _(measure->timeframe) : "");
   GtkWidget *total = gtk_label_new (NULL);
   GtkWidget *clear = gtk_button_new_with_mnemonic (_("C_lear"));
@@ -294,6 +332,7 @@ _ipt_measure_form_new (const IptMeasure *measure,
                                   measure->name, -1);
 
   gtk_widget_add_css_class (name, "heading");
+  gtk_widget_set_tooltip_text (name, title_tooltip);
   gtk_widget_add_css_class (timeframe, "dim-label");
   gtk_widget_set_hexpand (timeframe, TRUE);
   gtk_label_set_xalign (GTK_LABEL (timeframe), 0);
@@ -359,7 +398,7 @@ _ipt_measure_form_new (const IptMeasure *measure,
             continue;
           if (legend->len > 0)
             g_string_append (legend, " · ");
-          g_string_append_printf (legend, "%u %s", v, _(measure->scale_labels[v]));
+          g_string_append_printf (legend, "%u %s", v, ipt_measure_scale_label (measure, (int) v));
         }
       legend_label = gtk_label_new (legend->str);
       gtk_label_set_wrap (GTK_LABEL (legend_label), TRUE);
@@ -374,8 +413,7 @@ _ipt_measure_form_new (const IptMeasure *measure,
   for (guint i = 0; i < measure->n_items; i++)
     {
       const IptMeasureItem *spec = &measure->items[i];
-      g_autofree char *text = g_strdup_printf ("%u. %s", i + 1,
-                                               spec->text != NULL ? _(spec->text) : _(spec->topic));
+      g_autofree char *text = g_strdup_printf ("%u. %s", i + 1, ipt_measure_item_text (measure, i));
       GtkWidget *item_label = gtk_label_new (text);
       GtkWidget *answers = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
       GPtrArray *buttons = g_ptr_array_new ();
@@ -397,17 +435,18 @@ _ipt_measure_form_new (const IptMeasure *measure,
 
       for (int v = spec->min; v <= spec->max; v++)
         {
-          const char *words = measure->scale_labels != NULL ? measure->scale_labels[v] : NULL;
+          const char *words = ipt_measure_scale_label (measure, v);
           g_autofree char *number = g_strdup_printf ("%d", v);
           g_autofree char *accessible = NULL;
           GtkWidget *button;
 
-          button = gtk_toggle_button_new_with_label (words_on_buttons && words != NULL ? _(words) : number);
+          button = gtk_toggle_button_new_with_label (words_on_buttons && words != NULL
+                                                     ? words : number);
           if (words != NULL && !g_ascii_isdigit (words[0]))
             {
-              g_autofree char *tip = g_strdup_printf ("%d: %s", v, _(words));
+              g_autofree char *tip = g_strdup_printf ("%d: %s", v, words);
               gtk_widget_set_tooltip_text (button, tip);
-              accessible = g_strdup_printf ("%s, %d, %s", _(spec->topic), v, _(words));
+              accessible = g_strdup_printf ("%s, %d, %s", _(spec->topic), v, words);
             }
           else
             {

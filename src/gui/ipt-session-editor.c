@@ -99,7 +99,7 @@ update_risk (IptSessionEditor *self)
         continue;
 
       value = form->values[measure->risk_item];
-      words = measure->scale_labels != NULL ? _(measure->scale_labels[value]) : NULL;
+      words = ipt_measure_scale_label (measure, value);
       if (text->len > 0)
         g_string_append_c (text, '\n');
       g_string_append_printf (text,
@@ -335,7 +335,9 @@ update_titles (IptSessionEditor *self)
   /* TRANSLATORS: a window title, "Session 9" */
   title = g_strdup_printf (_("Session %u"), number);
   /* TRANSLATORS: "Middle phase · 16 planned"; %s is a phase ("Middle phase") */
-  subtitle = g_strdup_printf (_("%s · %u planned"), _ipt_phase_phrase (phase),
+  subtitle = g_strdup_printf (ngettext ("%s · %u planned", "%s · %u planned",
+                                        ipt_episode_get_planned_sessions (self->episode)),
+                              _ipt_phase_phrase (phase),
                               ipt_episode_get_planned_sessions (self->episode));
   gtk_label_set_label (self->title_label, title);
   gtk_label_set_label (self->subtitle_label, subtitle);

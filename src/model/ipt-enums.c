@@ -129,7 +129,16 @@ const char *
 ipt_phase_to_label (IptPhase phase)
 {
   static const char * const labels[] = {
-    N_("Assessment"), N_("Middle"), N_("End"), N_("Maintenance"),
+    /* TRANSLATORS: the phases of a course of IPT, shown alone ("Phase: Middle") and in
+     * "%s phase"; a language may name the whole phase here ("Mittelphase") and leave "phase"
+     * out of "%s phase" */
+    N_("Assessment"),
+    /* TRANSLATORS: the middle phase of a course of IPT */
+    N_("Middle"),
+    /* TRANSLATORS: the end phase (termination) of a course of IPT */
+    N_("End"),
+    /* TRANSLATORS: the maintenance phase after a course of IPT */
+    N_("Maintenance"),
   };
 
   return label_at (labels, G_N_ELEMENTS (labels), phase);
@@ -190,7 +199,9 @@ const char *
 ipt_attendees_to_label (IptAttendees attendees)
 {
   static const char * const labels[] = {
-    N_("Client alone"), N_("With partner"), N_("With family member"), N_("Other"),
+    N_("Client alone"), N_("With partner"), N_("With family member"),
+    /* TRANSLATORS: who attended a session: someone other than partner or family */
+    N_("Other"),
   };
 
   return label_at (labels, G_N_ELEMENTS (labels), attendees);
@@ -200,7 +211,12 @@ const char *
 ipt_episode_status_to_label (IptEpisodeStatus status)
 {
   static const char * const labels[] = {
-    N_("Active"), N_("Ended"), N_("Dropped out"),
+    /* TRANSLATORS: the status of a course of therapy: running */
+    N_("Active"),
+    /* TRANSLATORS: the status of a course of therapy: finished as agreed */
+    N_("Ended"),
+    /* TRANSLATORS: the status of a course of therapy: the client stopped coming */
+    N_("Dropped out"),
   };
 
   return label_at (labels, G_N_ELEMENTS (labels), status);

@@ -8,33 +8,61 @@
 #include <gio/gio.h>
 #include <glib/gi18n.h>
 
+/* The wording of PHQ-9 and GAD-7 (item texts and answer labels) is a validated instrument: it is
+ * marked with a context of its own and looked up by ipt_measure_item_text () and
+ * ipt_measure_scale_label (). Topics, names, timeframes and bands are ordinary text. */
+#define PHQ9_ITEM_CONTEXT "PHQ-9 item"
+#define GAD7_ITEM_CONTEXT "GAD-7 item"
+#define FREQUENCY_CONTEXT "PHQ-9 and GAD-7 answer"
+
+/* The answers of PHQ-9 and GAD-7. */
 static const char * const frequency_scale[] = {
-  N_("Not at all"),
-  N_("Several days"),
-  N_("More than half the days"),
-  N_("Nearly every day"),
+  /* TRANSLATORS: PHQ-9/GAD-7 answer: only the published validated translation, else untranslated */
+  NC_("PHQ-9 and GAD-7 answer", "Not at all"),
+  /* TRANSLATORS: PHQ-9/GAD-7 answer: only the published validated translation, else untranslated */
+  NC_("PHQ-9 and GAD-7 answer", "Several days"),
+  /* TRANSLATORS: PHQ-9/GAD-7 answer: only the published validated translation, else untranslated */
+  NC_("PHQ-9 and GAD-7 answer", "More than half the days"),
+  /* TRANSLATORS: PHQ-9/GAD-7 answer: only the published validated translation, else untranslated */
+  NC_("PHQ-9 and GAD-7 answer", "Nearly every day"),
   NULL
 };
 
-/* PHQ-9 (Kroenke, Spitzer and Williams): public domain, shipped word for word. */
+/* PHQ-9 (Kroenke, Spitzer and Williams): public domain, shipped word for word. The short topics
+ * (Interest, Mood, ...) are ordinary text. */
 static const IptMeasureItem phq9_items[] = {
-  { N_("Interest"), N_("Little interest or pleasure in doing things"), 0, 3 },
-  { N_("Mood"), N_("Feeling down, depressed, or hopeless"), 0, 3 },
-  { N_("Sleep"), N_("Trouble falling or staying asleep, or sleeping too much"), 0, 3 },
-  { N_("Energy"), N_("Feeling tired or having little energy"), 0, 3 },
-  { N_("Appetite"), N_("Poor appetite or overeating"), 0, 3 },
+  { N_("Interest"),
+    /* TRANSLATORS: PHQ-9 wording: only its published validated translation, else untranslated */
+    NC_("PHQ-9 item", "Little interest or pleasure in doing things"), 0, 3 },
+  { N_("Mood"),
+    /* TRANSLATORS: PHQ-9 wording: only its published validated translation, else untranslated */
+    NC_("PHQ-9 item", "Feeling down, depressed, or hopeless"), 0, 3 },
+  { N_("Sleep"),
+    /* TRANSLATORS: PHQ-9 wording: only its published validated translation, else untranslated */
+    NC_("PHQ-9 item", "Trouble falling or staying asleep, or sleeping too much"), 0, 3 },
+  { N_("Energy"),
+    /* TRANSLATORS: PHQ-9 wording: only its published validated translation, else untranslated */
+    NC_("PHQ-9 item", "Feeling tired or having little energy"), 0, 3 },
+  { N_("Appetite"),
+    /* TRANSLATORS: PHQ-9 wording: only its published validated translation, else untranslated */
+    NC_("PHQ-9 item", "Poor appetite or overeating"), 0, 3 },
   { N_("Self-worth"),
-    N_("Feeling bad about yourself — or that you are a failure or have let yourself or your "
-       "family down"), 0, 3 },
+    /* TRANSLATORS: PHQ-9 wording: only its published validated translation, else untranslated */
+    NC_("PHQ-9 item", "Feeling bad about yourself — or that you are a failure or have let "
+        "yourself or your family down"), 0, 3 },
   { N_("Concentration"),
-    N_("Trouble concentrating on things, such as reading the newspaper or watching television"),
-    0, 3 },
+    /* TRANSLATORS: PHQ-9 wording: only its published validated translation, else untranslated */
+    NC_("PHQ-9 item", "Trouble concentrating on things, such as reading the newspaper or watching "
+        "television"), 0, 3 },
   { N_("Movement"),
-    N_("Moving or speaking so slowly that other people could have noticed? Or the opposite — "
-       "being so fidgety or restless that you have been moving around a lot more than usual"),
-    0, 3 },
+    /* TRANSLATORS: PHQ-9 wording: only its published validated translation, else untranslated */
+    NC_("PHQ-9 item", "Moving or speaking so slowly that other people could have noticed? Or the "
+        "opposite — being so fidgety or restless that you have been moving around a lot more "
+        "than usual"), 0, 3 },
   { N_("Thoughts of death or self-harm"),
-    N_("Thoughts that you would be better off dead or of hurting yourself in some way"), 0, 3 },
+    /* TRANSLATORS: PHQ-9 wording: only its published validated translation, else untranslated */
+    NC_("PHQ-9 item", "Thoughts that you would be better off dead or of hurting yourself in "
+        "some way"), 0, 3 },
 };
 
 static const IptBand phq9_bands[] = {
@@ -45,15 +73,30 @@ static const IptBand phq9_bands[] = {
   { 20, 27, N_("severe") },
 };
 
-/* GAD-7 (Spitzer, Kroenke, Williams and Löwe): public domain, shipped word for word. */
+/* GAD-7 (Spitzer, Kroenke, Williams and Löwe): public domain, shipped word for word. The short
+ * topics (Nervousness, Fear, ...) are ordinary text. */
 static const IptMeasureItem gad7_items[] = {
-  { N_("Nervousness"), N_("Feeling nervous, anxious or on edge"), 0, 3 },
-  { N_("Uncontrollable worry"), N_("Not being able to stop or control worrying"), 0, 3 },
-  { N_("Excessive worry"), N_("Worrying too much about different things"), 0, 3 },
-  { N_("Trouble relaxing"), N_("Trouble relaxing"), 0, 3 },
-  { N_("Restlessness"), N_("Being so restless that it is hard to sit still"), 0, 3 },
-  { N_("Irritability"), N_("Becoming easily annoyed or irritable"), 0, 3 },
-  { N_("Fear"), N_("Feeling afraid as if something awful might happen"), 0, 3 },
+  { N_("Nervousness"),
+    /* TRANSLATORS: GAD-7 wording: only its published validated translation, else untranslated */
+    NC_("GAD-7 item", "Feeling nervous, anxious or on edge"), 0, 3 },
+  { N_("Uncontrollable worry"),
+    /* TRANSLATORS: GAD-7 wording: only its published validated translation, else untranslated */
+    NC_("GAD-7 item", "Not being able to stop or control worrying"), 0, 3 },
+  { N_("Excessive worry"),
+    /* TRANSLATORS: GAD-7 wording: only its published validated translation, else untranslated */
+    NC_("GAD-7 item", "Worrying too much about different things"), 0, 3 },
+  { N_("Trouble relaxing"),
+    /* TRANSLATORS: GAD-7 wording: only its published validated translation, else untranslated */
+    NC_("GAD-7 item", "Trouble relaxing"), 0, 3 },
+  { N_("Restlessness"),
+    /* TRANSLATORS: GAD-7 wording: only its published validated translation, else untranslated */
+    NC_("GAD-7 item", "Being so restless that it is hard to sit still"), 0, 3 },
+  { N_("Irritability"),
+    /* TRANSLATORS: GAD-7 wording: only its published validated translation, else untranslated */
+    NC_("GAD-7 item", "Becoming easily annoyed or irritable"), 0, 3 },
+  { N_("Fear"),
+    /* TRANSLATORS: GAD-7 wording: only its published validated translation, else untranslated */
+    NC_("GAD-7 item", "Feeling afraid as if something awful might happen"), 0, 3 },
 };
 
 static const IptBand gad7_bands[] = {
@@ -450,4 +493,95 @@ ipt_measure_items_flag_risk (const IptMeasure *measure,
   if (measure->risk_item < 0 || items == NULL || (guint) measure->risk_item >= n_items)
     return FALSE;
   return items[measure->risk_item] > 0;
+}
+
+/* The context under which a measure's wording (item texts and answer labels) is translated,
+ * NULL for measures whose texts are ordinary. */
+static const char *
+item_context (const IptMeasure *measure)
+{
+  if (g_str_equal (measure->id, "phq9"))
+    return PHQ9_ITEM_CONTEXT;
+  if (g_str_equal (measure->id, "gad7"))
+    return GAD7_ITEM_CONTEXT;
+  return NULL;
+}
+
+static const char *
+scale_context (const IptMeasure *measure)
+{
+  return measure->scale_labels == frequency_scale ? FREQUENCY_CONTEXT : NULL;
+}
+
+/* Ordinary text through _(); a validated instrument's wording only when the catalogue has the
+ * whole instrument, so that a questionnaire is never shown half translated. */
+static const char *
+translate (const IptMeasure *measure,
+           const char       *context,
+           const char       *msgid)
+{
+  if (context == NULL)
+    return _(msgid);
+  if (!ipt_measure_wording_is_translated (measure))
+    return msgid;
+  return g_dpgettext2 (NULL, context, msgid);
+}
+
+const char *
+ipt_measure_item_text (const IptMeasure *measure,
+                       guint             item)
+{
+  const IptMeasureItem *spec;
+
+  g_return_val_if_fail (measure != NULL, NULL);
+  g_return_val_if_fail (item < measure->n_items, NULL);
+
+  spec = &measure->items[item];
+  if (spec->text == NULL)
+    return _(spec->topic);
+  return translate (measure, item_context (measure), spec->text);
+}
+
+const char *
+ipt_measure_scale_label (const IptMeasure *measure,
+                         int               value)
+{
+  g_return_val_if_fail (measure != NULL, NULL);
+
+  if (measure->scale_labels == NULL || value < 0)
+    return NULL;
+  for (int v = 0; v <= value; v++)
+    if (measure->scale_labels[v] == NULL)
+      return NULL;
+  return translate (measure, scale_context (measure), measure->scale_labels[value]);
+}
+
+gboolean
+ipt_measure_has_validated_wording (const IptMeasure *measure)
+{
+  g_return_val_if_fail (measure != NULL, FALSE);
+
+  return item_context (measure) != NULL;
+}
+
+gboolean
+ipt_measure_wording_is_translated (const IptMeasure *measure)
+{
+  const char *context;
+
+  g_return_val_if_fail (measure != NULL, FALSE);
+
+  context = item_context (measure);
+  if (context == NULL)
+    return FALSE;
+  /* gettext hands the msgid itself back when the catalogue has no translation; a translation
+   * of the whole instrument is used, never a part of one. */
+  for (guint i = 0; i < measure->n_items; i++)
+    if (g_dpgettext2 (NULL, context, measure->items[i].text) == measure->items[i].text)
+      return FALSE;
+  for (guint v = 0; measure->scale_labels != NULL && measure->scale_labels[v] != NULL; v++)
+    if (g_dpgettext2 (NULL, scale_context (measure), measure->scale_labels[v])
+        == measure->scale_labels[v])
+      return FALSE;
+  return TRUE;
 }

@@ -94,4 +94,17 @@ gboolean       ipt_measure_items_flag_risk (const IptMeasure *measure,
                                             const int        *items,
                                             guint             n_items);
 
+/* An item's text as shown to the client (its topic when the measure has no item texts), and the
+ * words of an answer (NULL when the scale has none for that value), translated. The wording of a
+ * validated instrument (PHQ-9, GAD-7) is translated only when the catalogue holds the whole
+ * published translation; otherwise it stays in English. */
+const char    *ipt_measure_item_text (const IptMeasure *measure,
+                                      guint             item);
+const char    *ipt_measure_scale_label (const IptMeasure *measure,
+                                        int               value);
+/* TRUE for measures whose wording is a validated instrument. */
+gboolean       ipt_measure_has_validated_wording (const IptMeasure *measure);
+/* TRUE when the validated wording is shown in the user's language, FALSE when in English. */
+gboolean       ipt_measure_wording_is_translated (const IptMeasure *measure);
+
 G_END_DECLS

@@ -191,7 +191,7 @@ read_series (IptStore  *self,
       !parse_attended ((const char *) sqlite3_column_text (stmt, col + 4), attended))
     {
       g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_DAMAGED,
-                   _("The progress of course %" G_GINT64_FORMAT " is damaged"), episode_id);
+                   _("The progress of course %lld is damaged"), (long long) episode_id);
       return FALSE;
     }
 
@@ -294,7 +294,7 @@ ipt_store_load_case_summary (IptStore *self,
   if (summaries->len == 0)
     {
       g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_NOT_FOUND,
-                   _("No client with id %" G_GINT64_FORMAT " in the casebook"), client_id);
+                   _("No client with id %lld in the casebook"), (long long) client_id);
       return NULL;
     }
   return g_object_ref (g_ptr_array_index (summaries, 0));

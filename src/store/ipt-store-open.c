@@ -118,9 +118,9 @@ set_too_new (GError    **error,
              gint64      version)
 {
   g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_TOO_NEW,
-               _("%s was written by a newer version of IPT Casebook (schema %" G_GINT64_FORMAT
-                 "; this version reads up to %d)"),
-               display, version, IPT_STORE_SCHEMA_VERSION);
+               _("%s was written by a newer version of IPT Casebook (schema %lld; this version "
+                 "reads up to %d)"),
+               display, (long long) version, IPT_STORE_SCHEMA_VERSION);
 }
 
 static void

@@ -1,0 +1,279 @@
+/* The window in German or Spanish (--locale=de_DE.UTF-8 first on the command line): the caseload,
+ * a client's page and the session editor, in the light and the dark style. No label is cut off,
+ * no label shows an English message that the catalogue translates, and the session editor says
+ * which version of PHQ-9 it shows. With IPT_UI_SNAPSHOT_DIR set, every state is written there as
+ * a PNG to look at. */
+#define G_LOG_DOMAIN "ipt-test"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "ipt-client-page.h"
+#include "ipt-preferences-window.h"
+#include "test-window-common.h"
+
+static const char *language;   /* "de", "es" */
+
+/* Every label drawn in the widget's tree. */
+static void
+collect_labels (GtkWidget *widget,
+                GPtrArray *labels)
+{
+  if (!gtk_widget_is_drawable (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    g_ptr_array_add (labels, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget);
+       c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    collect_labels (c, labels);
+}
+
+static char *
+describe (GtkWidget *label)
+{
+  return g_strdup_printf ("“%s” in %s", gtk_label_get_text (GTK_LABEL (label)),
+                          G_OBJECT_TYPE_NAME (gtk_widget_get_parent (label)));
+}
+
+/* The wording of validated questionnaires that has no translation here: shown in English on
+ * purpose. */
+static gboolean
+is_validated_english (const char *text)
+{
+  for (guint m = 0; m < ipt_measure_get_n_measures (); m++)
+    {
+      const IptMeasure *measure = ipt_measure_get_nth (m);
+
+      if (!ipt_measure_has_validated_wording (measure) || ipt_measure_wording_is_translated (measure))
+        continue;
+      for (guint i = 0; i < measure->n_items; i++)
+        {
+          g_autofree char *numbered = g_strdup_printf ("%u. %s", i + 1,
+                                                       ipt_measure_item_text (measure, i));
+
+          if (g_str_equal (text, numbered))
+            return TRUE;
+        }
+      for (int v = 0; ipt_measure_scale_label (measure, v) != NULL; v++)
+        if (g_str_equal (text, ipt_measure_scale_label (measure, v)))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* Checks the labels of a window; returns how many were checked. */
+static guint
+check_window (gpointer    window,
+              const char *state)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_labels (GTK_WIDGET (window), labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, i);
+      const char *raw = gtk_label_get_label (GTK_LABEL (label));
+      PangoRectangle extents;
+      int natural, width;
+
+      if (raw == NULL || *raw == '\0')
+        continue;
+
+      /* English left in the window: the catalogue has a translation for this very text */
+      if (g_strcmp0 (g_dgettext (GETTEXT_PACKAGE, raw), raw) != 0 && !is_validated_english (raw))
+        {
+          g_autofree char *what = describe (label);
+          g_printerr ("%s, %s: %s is shown in English\n", language, state, what);
+          g_test_fail ();
+        }
+
+      /* cut off: a label that neither wraps nor ellipsizes gets less width than it needs */
+      if (gtk_label_get_wrap (GTK_LABEL (label))
+          || gtk_label_get_ellipsize (GTK_LABEL (label)) != PANGO_ELLIPSIZE_NONE)
+        continue;
+      pango_layout_get_pixel_extents (gtk_label_get_layout (GTK_LABEL (label)), NULL, &extents);
+      natural = extents.width;
+      width = gtk_widget_get_width (label);
+      if (width + 1 < natural)
+        {
+          g_autofree char *what = describe (label);
+          g_printerr ("%s, %s: %s is cut off (%d of %d pixels)\n", language, state, what, width,
+                      natural);
+          g_test_fail ();
+        }
+    }
+  return labels->len;
+}
+
+static gboolean
+shows_label (gpointer    window,
+             const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_labels (GTK_WIDGET (window), labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (g_ptr_array_index (labels, i))), text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+set_dark (gboolean dark)
+{
+  g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", dark, NULL);
+  spin ();
+}
+
+static void
+check_and_snapshot (gpointer    window,
+                    const char *state,
+                    gboolean    dark)
+{
+  g_autofree char *name = g_strdup_printf ("%s-%s-%s", language, state, dark ? "dark" : "light");
+  gint64 until = g_get_monotonic_time () + 500 * G_TIME_SPAN_MILLISECOND;
+
+  /* let transitions (the crossfade of the client page's tabs) end and sizes settle */
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  snapshot (window, name);
+  g_assert_cmpuint (check_window (window, name), >, 3);
+}
+
+/* Opens a dialog of the window through its action, checks it and closes it. */
+static void
+check_dialog (IptWindow  *window,
+              const char *action,
+              const char *state,
+              gboolean    dark)
+{
+  gtk_widget_activate_action (GTK_WIDGET (window), action, NULL);
+  spin ();
+  g_assert_nonnull (window->dialog);
+  check_and_snapshot (window->dialog, state, dark);
+  gtk_window_destroy (window->dialog);
+  spin ();
+  g_assert_null (window->dialog);
+}
+
+/* Opens a demo caseload made by the command line. */
+static IptStore *
+open_demo (const char *path)
+{
+  const char *app_path = g_getenv ("IPT_CASEBOOK");
+  const char *argv[] = { app_path, "--make-demo", path, "--clients", "12", NULL };
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_assert_nonnull (app_path);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                               NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+  g_assert_no_error (error);
+  return ipt_store_open (path, IPT_STORE_OPEN_NO_BACKUP, &error);
+}
+
+static void
+test_window (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "demo.sqlite", NULL);
+  g_autoptr(IptStore) store = open_demo (path);
+  g_autofree char *english_version = g_strdup_printf (_("%s, English version"), "PHQ-9");
+  IptWindow *window;
+  IptSessionEditor *editor;
+  GtkWidget *prefs;
+
+  g_assert_nonnull (store);
+  g_assert_cmpstr (_("Sessions"), !=, "Sessions");
+
+  for (guint d = 0; d < 2; d++)
+    {
+      gboolean dark = d == 1;
+
+      set_dark (dark);
+      window = ipt_window_new (app, store);
+      gtk_window_present (GTK_WINDOW (window));
+      spin ();
+      check_and_snapshot (window, "caseload", dark);
+
+      /* a finished course, then a running one with its sessions table */
+      g_assert_true (ipt_window_show_client (window, "C-0001"));
+      spin ();
+      check_and_snapshot (window, "client-ended", dark);
+      g_assert_true (ipt_window_show_client (window, "C-0004"));
+      spin ();
+      check_and_snapshot (window, "client", dark);
+      gtk_stack_set_visible_child_name (child (window->client_page, IPT_TYPE_CLIENT_PAGE,
+                                               "tabs_stack"), "sessions");
+      spin ();
+      check_and_snapshot (window, "sessions", dark);
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.record-session", NULL);
+      spin ();
+      g_assert_true (IPT_IS_SESSION_EDITOR (window->dialog));
+      editor = IPT_SESSION_EDITOR (window->dialog);
+      check_and_snapshot (editor, "session", dark);
+      /* PHQ-9 has no validated translation here: the editor says which version it shows */
+      g_assert_true (shows_label (editor, english_version));
+
+      gtk_window_destroy (window->dialog);
+      spin ();
+
+      /* the dialogs of the client and of the course contract, and the preferences */
+      check_dialog (window, "win.edit-client", "client-dialog", dark);
+      check_dialog (window, "win.edit-course", "course-dialog", dark);
+      prefs = GTK_WIDGET (ipt_preferences_window_new (GTK_WINDOW (window)));
+      gtk_window_present (GTK_WINDOW (prefs));
+      spin ();
+      check_and_snapshot (prefs, "preferences", dark);
+      gtk_window_destroy (GTK_WINDOW (prefs));
+      spin ();
+
+      g_object_ref (window);
+      gtk_window_destroy (GTK_WINDOW (window));
+      spin ();
+      g_assert_finalize_object (window);
+    }
+  set_dark (FALSE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *locale;
+
+  /* --locale=LL_CC.UTF-8 comes first; the environment is set before GTK reads it */
+  if (argc < 2 || !g_str_has_prefix (argv[1], "--locale="))
+    {
+      g_printerr ("usage: %s --locale=de_DE.UTF-8 [GTEST-OPTION...]\n", argv[0]);
+      return 1;
+    }
+  locale = argv[1] + strlen ("--locale=");
+  memmove (&argv[1], &argv[2], (size_t) (argc - 1) * sizeof (char *));
+  argc--;
+
+  g_setenv ("LC_ALL", locale, TRUE);
+  g_setenv ("LANG", locale, TRUE);
+  g_unsetenv ("LANGUAGE");
+  if (setlocale (LC_ALL, "") == NULL)
+    g_error ("The locale %s is missing: run build-aux/setup.sh, which generates it", locale);
+  language = g_strndup (locale, 2);
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("IPT_TEST_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (!ui_test_init (&argc, &argv, "ipt-test-window-translated-XXXXXX"))
+    return 77;
+
+  g_test_add_func ("/ui/translated/window", test_window);
+
+  return ui_test_run ();
+}
