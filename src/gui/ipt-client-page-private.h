@@ -53,6 +53,7 @@ struct _IptClientPage
   GPtrArray      *risk_reviews;      /* IptRiskReview of the current course, by date */
   GtkWidget      *risk_review_button;
   GtkBox         *risk_reviews_box;
+  GtkWidget      *formulation_view;  /* IptFormulationView */
 };
 
 /* Adds the columns of the Sessions tab, with their factories and sorters, and its sorted model. */
