@@ -54,6 +54,7 @@ struct _IptClientPage
   GtkWidget      *risk_review_button;
   GtkBox         *risk_reviews_box;
   GtkWidget      *formulation_view;  /* IptFormulationView */
+  GtkWidget      *timeline_view;     /* IptTimelineView */
 };
 
 /* Adds the columns of the Sessions tab, with their factories and sorters, and its sorted model. */

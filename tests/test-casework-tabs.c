@@ -1,5 +1,6 @@
-/* The Formulation tab through the window: focus fields, a dispute's stage change, the
- * formulation and its date, goals added, refused, deleted and put back by Undo. */
+/* The Formulation and Timeline tabs through the window: focus fields, a dispute's stage change,
+ * the formulation and its date, goals and life events added, refused, deleted and put back by
+ * Undo. */
 #include "config.h"
 
 #include <gtk/gtk.h>
@@ -9,8 +10,10 @@
 #include "ipt-formulation-form.h"
 #include "ipt-formulation-view.h"
 #include "ipt-goal-form.h"
+#include "ipt-life-event-form.h"
 #include "ipt-gui-private.h"
 #include "ipt-store-casework.h"
+#include "ipt-timeline-view.h"
 #include "ipt-window-private.h"
 #include "test-window-common.h"
 
@@ -194,15 +197,88 @@ test_goals (Fixture       *fixture,
   g_assert_cmpint (ipt_goal_get_latest_rating (g_ptr_array_index (goals, 0)), ==, 6);
 }
 
+static IptTimelineView *
+timeline_view (Fixture *fixture)
+{
+  return child (fixture->window->client_page, IPT_TYPE_CLIENT_PAGE, "timeline_view");
+}
+
+static void
+test_timeline (Fixture       *fixture,
+               gconstpointer  data)
+{
+  gint64 client_id = add_client (fixture, "T-001", "Ana", "Lima");
+  gint64 maryam;
+  IptLifeEventForm *form;
+  GPtrArray *events;
+  gint64 event_id;
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  start_course (fixture, 16);
+  record_phq9_session (fixture);
+  maryam = add_person (fixture, client_id, "Maryam", "mother");
+  spin ();
+  ipt_client_page_show_tab (fixture->window->client_page, "timeline");
+  g_assert_cmpuint (ipt_timeline_view_get_events (timeline_view (fixture))->len, ==, 0);
+  g_assert_cmpuint (ipt_timeline_view_get_n_scores (timeline_view (fixture)), ==, 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (timeline_view (fixture)), "timeline.add-event", NULL);
+  spin ();
+  g_assert_true (IPT_IS_LIFE_EVENT_FORM (fixture->window->dialog));
+  form = IPT_LIFE_EVENT_FORM (fixture->window->dialog);
+
+  /* No title (Save stays off), then a date that is no date: refused beside the field. */
+  g_assert_false (ipt_life_event_form_get_can_save (form));
+  gtk_widget_activate_action (GTK_WIDGET (form), "life-event.save", NULL);
+  spin ();
+  g_assert_true (fixture->window->dialog == GTK_WINDOW (form));
+  set_text (form, IPT_TYPE_LIFE_EVENT_FORM, "title_entry", "Death of Maryam — وفاة");
+  set_text (form, IPT_TYPE_LIFE_EVENT_FORM, "date_entry", "2025-02-30");
+  g_assert_false (ipt_life_event_form_get_can_save (form));
+  g_assert_true (gtk_widget_get_visible (child (form, IPT_TYPE_LIFE_EVENT_FORM, "date_error")));
+  set_text (form, IPT_TYPE_LIFE_EVENT_FORM, "date_entry", "2025-01-12");
+  /* The impact stays within −5 to +5 whatever is typed. */
+  gtk_spin_button_set_value (child (form, IPT_TYPE_LIFE_EVENT_FORM, "impact_spin"), -9);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (child (form, IPT_TYPE_LIFE_EVENT_FORM, "impact_spin")), ==, -5);
+  ipt_life_event_form_set_person (form, maryam);
+  g_assert_true (ipt_life_event_form_get_can_save (form));
+  gtk_widget_activate_action (GTK_WIDGET (form), "life-event.save", NULL);
+  spin ();
+  g_assert_null (fixture->window->dialog);
+
+  stored = ipt_store_list_life_events (fixture->store, client_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stored->len, ==, 1);
+  g_assert_cmpint (ipt_life_event_get_impact (g_ptr_array_index (stored, 0)), ==, -5);
+  g_assert_cmpint (ipt_life_event_get_person_id (g_ptr_array_index (stored, 0)), ==, maryam);
+  events = ipt_timeline_view_get_events (timeline_view (fixture));
+  g_assert_cmpuint (events->len, ==, 1);
+  event_id = ipt_life_event_get_id (g_ptr_array_index (events, 0));
+  snapshot (fixture->window, "timeline-tab");
+
+  /* Deleted from its row, and back by Undo with its person. */
+  gtk_widget_activate_action (GTK_WIDGET (timeline_view (fixture)), "timeline.delete-event", "x", event_id);
+  spin ();
+  g_assert_cmpuint (ipt_timeline_view_get_events (timeline_view (fixture))->len, ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  spin ();
+  events = ipt_timeline_view_get_events (timeline_view (fixture));
+  g_assert_cmpuint (events->len, ==, 1);
+  g_assert_cmpint (ipt_life_event_get_person_id (g_ptr_array_index (events, 0)), ==, maryam);
+  g_assert_cmpstr (ipt_life_event_get_title (g_ptr_array_index (events, 0)), ==, "Death of Maryam — وفاة");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  if (!ui_test_init (&argc, &argv, "ipt-test-formulation-XXXXXX"))
+  if (!ui_test_init (&argc, &argv, "ipt-test-casework-tabs-XXXXXX"))
     return 77;
 
   g_test_add ("/ui/formulation/focus", Fixture, NULL, fixture_set_up, test_focus_and_formulation, fixture_tear_down);
   g_test_add ("/ui/formulation/goals", Fixture, NULL, fixture_set_up, test_goals, fixture_tear_down);
+  g_test_add ("/ui/timeline/events", Fixture, NULL, fixture_set_up, test_timeline, fixture_tear_down);
 
   return ui_test_run ();
 }
