@@ -35,6 +35,7 @@ struct _IptFormulationView
   IptEpisode     *episode;
   GPtrArray      *goals;          /* IptGoal */
   GPtrArray      *goal_lines;     /* GoalLine, one per goal */
+  GArray         *stages;         /* IptDisputeStageChange of the primary focus, or NULL */
   guint           last_rated;     /* the latest session with a rating */
   char           *contract;
 
@@ -217,14 +218,28 @@ show_stages (IptFormulationView *self,
       /* TRANSLATORS: a role dispute's stage recorded at a session: "Session 3: Impasse" */
       g_autofree char *text = g_strdup_printf (_("Session %u: %s"), change->session_number,
                                                ipt_dispute_stage_to_label (change->stage));
+      /* TRANSLATORS: accessible name of the button that removes a stage change */
+      g_autofree char *remove_name = g_strdup_printf (_("Remove stage change: %s"), text);
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
       GtkWidget *label = gtk_label_new (text);
+      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
 
       gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_set_margin_start (label, 12);
-      gtk_widget_set_margin_end (label, 12);
-      gtk_widget_set_margin_top (label, 6);
-      gtk_widget_set_margin_bottom (label, 6);
-      gtk_list_box_append (self->stages_list, label);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "formulation.remove-stage");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (remove),
+                                              g_variant_new_uint32 (change->session_number));
+      gtk_widget_set_tooltip_text (remove, _("Remove Stage Change"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      remove_name, -1);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), remove);
+      gtk_widget_set_margin_start (box, 12);
+      gtk_widget_set_margin_end (box, 6);
+      gtk_widget_set_margin_top (box, 3);
+      gtk_widget_set_margin_bottom (box, 3);
+      gtk_list_box_append (self->stages_list, box);
     }
 }
 
@@ -348,6 +363,7 @@ clear (IptFormulationView *self)
   g_clear_pointer (&self->goals, g_ptr_array_unref);
   g_clear_pointer (&self->goal_lines, g_ptr_array_unref);
   g_clear_pointer (&self->contract, g_free);
+  g_clear_pointer (&self->stages, g_array_unref);
   self->last_rated = 0;
 }
 
@@ -360,7 +376,6 @@ load (IptFormulationView *self,
   g_autoptr(IptFocusFields) primary = NULL;
   g_autoptr(IptFocusFields) secondary = NULL;
   g_autoptr(GPtrArray) people = NULL;
-  g_autoptr(GArray) stages = NULL;
   g_autofree char *focus_person = NULL;
   const char *formulation = ipt_episode_get_formulation (self->episode);
   const char *agreed_on = ipt_episode_get_agreed_on (self->episode);
@@ -376,8 +391,8 @@ load (IptFormulationView *self,
     return FALSE;
   if (ipt_focus_fields_get_focus (primary) == IPT_FOCUS_ROLE_DISPUTE)
     {
-      stages = ipt_store_list_dispute_stages (self->store, episode_id, FALSE, error);
-      if (stages == NULL)
+      self->stages = ipt_store_list_dispute_stages (self->store, episode_id, FALSE, error);
+      if (self->stages == NULL)
         return FALSE;
     }
   if (!load_goals (self, error))
@@ -392,7 +407,7 @@ load (IptFormulationView *self,
               self->focus_missing_label, us_wording);
   show_focus (self, secondary, people, self->secondary_label, self->secondary_detail_label,
               self->secondary_missing_label, us_wording);
-  show_stages (self, primary, stages);
+  show_stages (self, primary, self->stages);
 
   if (formulation != NULL && *formulation != '\0')
     {
@@ -672,6 +687,66 @@ delete_goal_action (GtkWidget  *widget,
     goal_undo_free (undo);
 }
 
+/* What Undo needs to record a removed stage change again. */
+typedef struct
+{
+  IptStore              *store;
+  gint64                 episode_id;
+  IptDisputeStageChange  change;
+} StageUndo;
+
+static void
+stage_undo_free (StageUndo *undo)
+{
+  g_object_unref (undo->store);
+  g_free (undo);
+}
+
+static gboolean
+undo_remove_stage (IptWindow *window,
+                   gpointer   data,
+                   GError   **error)
+{
+  StageUndo *undo = data;
+
+  return ipt_store_record_dispute_stage (undo->store, undo->episode_id, FALSE, &undo->change, error);
+}
+
+static void
+remove_stage_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  IptFormulationView *self = IPT_FORMULATION_VIEW (widget);
+  guint session_number = g_variant_get_uint32 (parameter);
+  g_autoptr(GError) error = NULL;
+  IptWindow *window = get_window (self);
+  StageUndo *undo = NULL;
+
+  for (guint i = 0; self->stages != NULL && i < self->stages->len && undo == NULL; i++)
+    if (g_array_index (self->stages, IptDisputeStageChange, i).session_number == session_number)
+      {
+        undo = g_new0 (StageUndo, 1);
+        undo->store = g_object_ref (self->store);
+        undo->episode_id = ipt_episode_get_id (self->episode);
+        undo->change = g_array_index (self->stages, IptDisputeStageChange, i);
+      }
+  if (undo == NULL)
+    return;
+
+  if (!ipt_store_remove_dispute_stage (self->store, undo->episode_id, FALSE, session_number, &error))
+    {
+      stage_undo_free (undo);
+      show_error (self, _("The stage change could not be removed"), error);
+      return;
+    }
+  if (window != NULL)
+    _ipt_window_show_toast (window, _("Stage change removed"), undo_remove_stage, undo,
+                            (GDestroyNotify) stage_undo_free);
+  else
+    stage_undo_free (undo);
+}
+
 static void
 ipt_formulation_view_dispose (GObject *object)
 {
@@ -718,6 +793,7 @@ ipt_formulation_view_class_init (IptFormulationViewClass *klass)
   gtk_widget_class_install_action (widget_class, "formulation.add-goal", NULL, add_goal_action);
   gtk_widget_class_install_action (widget_class, "formulation.edit-goal", "x", edit_goal_action);
   gtk_widget_class_install_action (widget_class, "formulation.delete-goal", "x", delete_goal_action);
+  gtk_widget_class_install_action (widget_class, "formulation.remove-stage", "u", remove_stage_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
