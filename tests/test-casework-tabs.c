@@ -63,6 +63,8 @@ test_focus_and_formulation (Fixture       *fixture,
   g_autoptr(GDateTime) later = g_date_time_add_days (now, 1);
 
   start_course (fixture, 16);
+  record_phq9_session (fixture);
+  record_phq9_session (fixture);
   jamie = add_person (fixture, client_id, "Jamie", "partner");
   spin ();
   episode = ipt_client_page_get_episode (fixture->window->client_page);
@@ -71,6 +73,9 @@ test_focus_and_formulation (Fixture       *fixture,
   g_assert_nonnull (strstr (ipt_formulation_view_get_contract (formulation_view (fixture)), "16"));
 
   form = open_formulation_form (fixture);
+  /* A stage change is offered at the latest session. */
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (child (form, IPT_TYPE_FORMULATION_FORM,
+                                                            "stage_session_spin")), ==, 2);
   ipt_formulation_form_set_person (form, FALSE, jamie);
   ipt_formulation_form_set_formulation (form, "Low mood since the rows with Jamie about the move; "
                                               "16 weeks to work on the dispute. Ελληνικά, 中文.");

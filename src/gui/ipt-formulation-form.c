@@ -542,6 +542,17 @@ ipt_formulation_form_new (GtkWindow  *parent,
 
   gtk_widget_set_visible (self->stage_box,
                           section_focus (&self->sections[0]) == IPT_FOCUS_ROLE_DISPUTE);
+  if (error == NULL && section_focus (&self->sections[0]) == IPT_FOCUS_ROLE_DISPUTE)
+    {
+      /* A change of stage is most often seen at the latest session. */
+      g_autoptr(GPtrArray) sessions = ipt_store_list_sessions (store, ipt_episode_get_id (episode),
+                                                               &error);
+
+      if (sessions != NULL && sessions->len > 0)
+        gtk_spin_button_set_value (self->stage_session_spin,
+                                   ipt_session_get_number (g_ptr_array_index (sessions,
+                                                                              sessions->len - 1)));
+    }
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->formulation_view),
                             formulation != NULL ? formulation : "", -1);
   gtk_editable_set_text (GTK_EDITABLE (self->agreed_entry), agreed != NULL ? agreed : "");
