@@ -137,6 +137,51 @@ test_focus_and_formulation (Fixture       *fixture,
   g_assert_null (strstr (ipt_formulation_view_get_contract (formulation_view (fixture)), "Jamie"));
 }
 
+static void
+test_grief_date (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  IptCourseDialog *dialog;
+  IptFormulationForm *form;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) later = g_date_time_add_days (now, 3);
+  g_autofree char *later_text = g_date_time_format (later, "%Y-%m-%d");
+  g_autoptr(IptFocusFields) fields = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 client_id = add_client (fixture, "G-001", "Lee", "Park");
+  gint64 maryam = add_person (fixture, client_id, "Maryam", "mother");
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-course", NULL);
+  spin ();
+  dialog = IPT_COURSE_DIALOG (fixture->window->dialog);
+  ipt_course_dialog_set_focus (dialog, IPT_FOCUS_GRIEF);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "course.save", NULL);
+  spin ();
+  g_assert_null (fixture->window->dialog);
+
+  form = open_formulation_form (fixture);
+  ipt_formulation_form_set_person (form, FALSE, maryam);
+  /* A death after today is refused beside the date, and Save stays off. */
+  set_text (form, IPT_TYPE_FORMULATION_FORM, "agreed_entry", "");
+  ipt_formulation_form_set_date (form, FALSE, later_text);
+  g_assert_false (ipt_formulation_form_get_can_save (form));
+  g_assert_nonnull (ipt_formulation_form_get_date_error (form, FALSE));
+  ipt_formulation_form_set_date (form, FALSE, "2024-11-03");
+  g_assert_true (ipt_formulation_form_get_can_save (form));
+  g_assert_null (ipt_formulation_form_get_date_error (form, FALSE));
+  gtk_widget_activate_action (GTK_WIDGET (form), "formulation-form.save", NULL);
+  spin ();
+  g_assert_null (fixture->window->dialog);
+
+  fields = ipt_store_get_focus_fields (fixture->store,
+                                       ipt_episode_get_id (ipt_client_page_get_episode (fixture->window->client_page)),
+                                       FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ipt_focus_fields_get_date (fields), ==, "2024-11-03");
+  g_assert_cmpint (ipt_focus_fields_get_person_id (fields), ==, maryam);
+  g_assert_nonnull (strstr (ipt_formulation_view_get_contract (formulation_view (fixture)), "Maryam"));
+}
+
 static IptGoalForm *
 open_goal_form (Fixture *fixture)
 {
@@ -301,6 +346,7 @@ main (int   argc,
     return 77;
 
   g_test_add ("/ui/formulation/focus", Fixture, NULL, fixture_set_up, test_focus_and_formulation, fixture_tear_down);
+  g_test_add ("/ui/formulation/grief-date", Fixture, NULL, fixture_set_up, test_grief_date, fixture_tear_down);
   g_test_add ("/ui/formulation/goals", Fixture, NULL, fixture_set_up, test_goals, fixture_tear_down);
   g_test_add ("/ui/timeline/events", Fixture, NULL, fixture_set_up, test_timeline, fixture_tear_down);
 

@@ -134,8 +134,19 @@ validate_section (IptFormulationForm *self,
   valid = date_message == NULL
           && ipt_focus_fields_validate (fields, ipt_client_get_birth_date (self->client), today,
                                         &error);
+  if (!valid && date_message == NULL && *date != '\0')
+    {
+      /* Refused with the date, accepted without it: the date is what is wrong (after today,
+       * before the client's birth), and its message goes beside it. */
+      g_autoptr(IptFocusFields) undated = section_fields (self, section);
+
+      ipt_focus_fields_set_date (undated, NULL);
+      if (ipt_focus_fields_validate (undated, ipt_client_get_birth_date (self->client), today, NULL))
+        date_message = error->message;
+    }
   _ipt_show_field_error (section->date_error, GTK_WIDGET (section->date_entry), date_message);
-  _ipt_show_field_error (section->error, NULL, error != NULL ? error->message : NULL);
+  _ipt_show_field_error (section->error, NULL,
+                         error != NULL && date_message != error->message ? error->message : NULL);
   return valid;
 }
 
@@ -593,6 +604,29 @@ ipt_formulation_form_set_person (IptFormulationForm *self,
         return;
       }
   g_return_if_reached ();
+}
+
+void
+ipt_formulation_form_set_date (IptFormulationForm *self,
+                               gboolean            secondary,
+                               const char         *date)
+{
+  g_return_if_fail (IPT_IS_FORMULATION_FORM (self));
+  g_return_if_fail (date != NULL);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->sections[secondary ? 1 : 0].date_entry), date);
+}
+
+const char *
+ipt_formulation_form_get_date_error (IptFormulationForm *self,
+                                     gboolean            secondary)
+{
+  GtkLabel *label;
+
+  g_return_val_if_fail (IPT_IS_FORMULATION_FORM (self), NULL);
+
+  label = self->sections[secondary ? 1 : 0].date_error;
+  return gtk_widget_get_visible (GTK_WIDGET (label)) ? gtk_label_get_label (label) : NULL;
 }
 
 void

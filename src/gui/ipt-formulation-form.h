@@ -20,6 +20,13 @@ gboolean            ipt_formulation_form_get_can_save (IptFormulationForm *self)
 void                ipt_formulation_form_set_person   (IptFormulationForm *self,
                                                        gboolean            secondary,
                                                        gint64              person_id);
+/* Types the date of a focus (of death, or of the change of role). */
+void                ipt_formulation_form_set_date     (IptFormulationForm *self,
+                                                       gboolean            secondary,
+                                                       const char         *date);
+/* The message shown beside that date, or NULL when none is shown. */
+const char         *ipt_formulation_form_get_date_error (IptFormulationForm *self,
+                                                         gboolean            secondary);
 /* Fills the formulation text as typing would. */
 void                ipt_formulation_form_set_formulation (IptFormulationForm *self,
                                                           const char         *text);
