@@ -53,6 +53,8 @@ struct _IptClientPage
   GPtrArray      *risk_reviews;      /* IptRiskReview of the current course, by date */
   GtkWidget      *risk_review_button;
   GtkBox         *risk_reviews_box;
+  GtkWidget      *formulation_view;  /* IptFormulationView */
+  GtkWidget      *timeline_view;     /* IptTimelineView */
 };
 
 /* Adds the columns of the Sessions tab, with their factories and sorters, and its sorted model. */

@@ -13,9 +13,11 @@
 #include <glib/gi18n.h>
 
 #include "ipt-client-page-private.h"
+#include "ipt-formulation-view.h"
 #include "ipt-gui-private.h"
 #include "ipt-phase-bar.h"
 #include "ipt-preferences.h"
+#include "ipt-timeline-view.h"
 
 #include "ipt-mood-chart-view.h"
 
@@ -376,6 +378,10 @@ show (IptClientPage *self)
     g_debug ("No mood chart for client %" G_GINT64_FORMAT ": %s", self->client_id, error->message);
 
 out:
+  ipt_formulation_view_set_course (IPT_FORMULATION_VIEW (self->formulation_view), self->store,
+                                   self->client, self->episode);
+  ipt_timeline_view_set_client (IPT_TIMELINE_VIEW (self->timeline_view), self->store,
+                                self->client, self->episode);
   g_binding_group_set_source (self->client_bindings, self->client);
   g_binding_group_set_source (self->summary_bindings, self->summary);
   /* Whoever shows what the page holds (the window's actions, a title) follows these. */
@@ -566,6 +572,8 @@ ipt_client_page_class_init (IptClientPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (IPT_TYPE_PHASE_BAR);
+  g_type_ensure (IPT_TYPE_FORMULATION_VIEW);
+  g_type_ensure (IPT_TYPE_TIMELINE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/ipt-client-page.ui");
   gtk_widget_class_bind_template_child (widget_class, IptClientPage, name_label);
@@ -575,6 +583,8 @@ ipt_client_page_class_init (IptClientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IptClientPage, risk_label);
   gtk_widget_class_bind_template_child (widget_class, IptClientPage, course_stack);
   gtk_widget_class_bind_template_child (widget_class, IptClientPage, tabs_stack);
+  gtk_widget_class_bind_template_child (widget_class, IptClientPage, formulation_view);
+  gtk_widget_class_bind_template_child (widget_class, IptClientPage, timeline_view);
   gtk_widget_class_bind_template_child (widget_class, IptClientPage, chart_box);
   gtk_widget_class_bind_template_child (widget_class, IptClientPage, phq9_toggle);
   gtk_widget_class_bind_template_child (widget_class, IptClientPage, gad7_toggle);

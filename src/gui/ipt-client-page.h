@@ -27,7 +27,7 @@ IptCaseSummary *ipt_client_page_get_summary (IptClientPage *self);
 GPtrArray      *ipt_client_page_get_risk_reviews (IptClientPage *self);
 /* The open risk in words (its signal's rule), NULL when risk is not open. */
 const char     *ipt_client_page_get_risk_rule (IptClientPage *self);
-/* "overview" or "sessions" */
+/* "overview", "sessions", "formulation" or "timeline" */
 void            ipt_client_page_show_tab (IptClientPage *self,
                                           const char    *name);
 

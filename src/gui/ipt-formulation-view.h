@@ -1,0 +1,26 @@
+/* The Formulation tab of a client's page: the focus and secondary focus with their fields, a
+ * role dispute's stages, the formulation and the date the client agreed it, the contract in one
+ * line, and the goals with a small chart of their ratings. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ipt-store.h"
+
+G_BEGIN_DECLS
+
+#define IPT_TYPE_FORMULATION_VIEW (ipt_formulation_view_get_type ())
+G_DECLARE_FINAL_TYPE (IptFormulationView, ipt_formulation_view, IPT, FORMULATION_VIEW, GtkWidget)
+
+GtkWidget *ipt_formulation_view_new        (void);
+/* Shows the course of client (episode NULL or store NULL: nothing). The client page calls it
+ * each time it reloads from the store's announcements. */
+void       ipt_formulation_view_set_course (IptFormulationView *self,
+                                            IptStore           *store,
+                                            IptClient          *client,
+                                            IptEpisode         *episode);
+/* The goals shown (IptGoal, in the course's order) and the contract line, for tests. */
+GPtrArray  *ipt_formulation_view_get_goals    (IptFormulationView *self);
+const char *ipt_formulation_view_get_contract (IptFormulationView *self);
+
+G_END_DECLS
