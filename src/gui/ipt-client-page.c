@@ -18,6 +18,7 @@
 #include "ipt-preferences.h"
 
 #include "ipt-mood-chart-view.h"
+#include "ipt-inventory-view.h"
 
 G_DEFINE_FINAL_TYPE (IptClientPage, ipt_client_page, GTK_TYPE_WIDGET)
 
@@ -369,6 +370,11 @@ show (IptClientPage *self)
     g_debug ("No mood chart for client %" G_GINT64_FORMAT ": %s", self->client_id, error->message);
 
 out:
+  /* The Inventory tab reads and follows the client's inventory by itself. */
+  ipt_inventory_view_set_client (IPT_INVENTORY_VIEW (gtk_stack_get_child_by_name (self->tabs_stack,
+                                                                                   "inventory")),
+                                 self->client != NULL ? self->store : NULL, self->client_id,
+                                 self->episode != NULL ? ipt_episode_get_id (self->episode) : 0);
   g_binding_group_set_source (self->client_bindings, self->client);
   g_binding_group_set_source (self->summary_bindings, self->summary);
   /* Whoever shows what the page holds (the window's actions, a title) follows these. */
@@ -559,6 +565,7 @@ ipt_client_page_class_init (IptClientPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (IPT_TYPE_PHASE_BAR);
+  g_type_ensure (IPT_TYPE_INVENTORY_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/ipt-client-page.ui");
   gtk_widget_class_bind_template_child (widget_class, IptClientPage, name_label);
