@@ -287,6 +287,94 @@ test_focus_person_deleted (Fixture       *fixture,
                    ipt_focus_fields_get_missing (fields));
 }
 
+/* Every field of a person goes through the form and back: opened again, the form holds what was
+ * saved, and unsaved input is asked about before it is thrown away. */
+static void
+test_person_form_fields (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  gint64 client_id = add_client (fixture, "C-0103", "Kim", "Park");
+  IptInventoryView *view;
+  IptPersonForm *form;
+  g_autoptr(IptPerson) jamie = NULL;
+  g_autoptr(IptPerson) saved = NULL;
+  static const char * const texts[] = {
+    "contact", "talk-about", "cannot-talk-about", "satisfying", "unsatisfying", "arguments",
+    "changes-wanted",
+  };
+
+  view = inventory_view (fixture);
+  add_person (view, "Jamie", "Partner", NULL);
+  jamie = stored_person (fixture, client_id, "Jamie");
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "inventory.select-person", "x",
+                              ipt_person_get_id (jamie));
+  gtk_widget_activate_action (GTK_WIDGET (view), "inventory.edit-person", NULL);
+  spin ();
+  form = IPT_PERSON_FORM (ipt_inventory_view_get_form (view));
+  g_assert_nonnull (form);
+  g_assert_false (ipt_form_window_get_modified (IPT_FORM_WINDOW (form)));
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("%s: line one\nline two — ünïcødé %u", texts[i], i);
+
+      ipt_person_form_set_text (form, texts[i], text);
+    }
+  gtk_check_button_set_active (child (form, IPT_TYPE_PERSON_FORM, "ring3_button"), TRUE);
+  gtk_drop_down_set_selected (child (form, IPT_TYPE_PERSON_FORM, "ideal_dropdown"), 1);
+  gtk_drop_down_set_selected (child (form, IPT_TYPE_PERSON_FORM, "resolve_dropdown"),
+                              IPT_ARGUMENTS_RESOLVE_RARELY);
+  gtk_check_button_set_active (child (form, IPT_TYPE_PERSON_FORM, "knows_check"), TRUE);
+  gtk_check_button_set_active (child (form, IPT_TYPE_PERSON_FORM, "supportive_check"), TRUE);
+  gtk_check_button_set_active (child (form, IPT_TYPE_PERSON_FORM, "confidant_check"), TRUE);
+  g_assert_true (ipt_form_window_get_modified (IPT_FORM_WINDOW (form)));
+  gtk_widget_activate_action (GTK_WIDGET (form), "person.save", NULL);
+  spin ();
+  g_assert_null (ipt_inventory_view_get_form (view));
+
+  saved = stored_person (fixture, client_id, "Jamie");
+  g_assert_cmpint (ipt_person_get_id (saved), ==, ipt_person_get_id (jamie));
+  g_assert_cmpuint (ipt_person_get_ring (saved), ==, 3);
+  g_assert_cmpuint (ipt_person_get_ideal_ring (saved), ==, 1);
+  g_assert_cmpint (ipt_person_get_arguments_resolve (saved), ==, IPT_ARGUMENTS_RESOLVE_RARELY);
+  g_assert_true (ipt_person_get_knows_about_mood (saved));
+  g_assert_true (ipt_person_get_supportive (saved));
+  g_assert_true (ipt_person_get_confidant (saved));
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *expected = g_strdup_printf ("%s: line one\nline two — ünïcødé %u",
+                                                   texts[i], i);
+      g_autofree char *text = NULL;
+
+      g_object_get (saved, texts[i], &text, NULL);
+      g_assert_cmpstr (text, ==, expected);
+    }
+  /* The circle shows the ideal ring in the person's name. */
+  g_assert_cmpstr (ipt_circle_view_get_person_label (ipt_inventory_view_get_circle (view),
+                                                     ipt_person_get_id (jamie)),
+                   ==, "Jamie, Partner: ring 3 (least close); ideal ring 1");
+
+  /* Opened again, the form holds what was saved; a change is asked about on close. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "inventory.edit-person", NULL);
+  spin ();
+  form = IPT_PERSON_FORM (ipt_inventory_view_get_form (view));
+  g_assert_nonnull (form);
+  g_assert_cmpuint (gtk_drop_down_get_selected (child (form, IPT_TYPE_PERSON_FORM,
+                                                       "ideal_dropdown")), ==, 1);
+  g_assert_true (gtk_check_button_get_active (child (form, IPT_TYPE_PERSON_FORM, "ring3_button")));
+  g_assert_false (ipt_form_window_get_modified (IPT_FORM_WINDOW (form)));
+  ipt_person_form_set_text (form, "name", "Jamie R.");
+  gtk_window_close (GTK_WINDOW (form));
+  spin ();
+  g_assert_nonnull (ipt_inventory_view_get_form (view));
+  g_assert_nonnull (_ipt_get_discard_question (GTK_WINDOW (form)));
+  gtk_window_destroy (GTK_WINDOW (form));
+  spin ();
+  g_clear_object (&saved);
+  saved = stored_person (fixture, client_id, "Jamie");
+  g_assert_nonnull (saved);
+}
+
 static void
 test_case_level_notes (Fixture       *fixture,
                        gconstpointer  data)
@@ -335,6 +423,8 @@ main (int   argc,
               test_people_and_circle, fixture_tear_down);
   g_test_add ("/ui/inventory/focus-person-deleted", Fixture, NULL, fixture_set_up,
               test_focus_person_deleted, fixture_tear_down);
+  g_test_add ("/ui/inventory/person-form-fields", Fixture, NULL, fixture_set_up,
+              test_person_form_fields, fixture_tear_down);
   g_test_add ("/ui/inventory/case-level-notes", Fixture, NULL, fixture_set_up,
               test_case_level_notes, fixture_tear_down);
 
