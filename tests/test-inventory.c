@@ -328,6 +328,7 @@ test_person_form_fields (Fixture       *fixture,
   gtk_check_button_set_active (child (form, IPT_TYPE_PERSON_FORM, "supportive_check"), TRUE);
   gtk_check_button_set_active (child (form, IPT_TYPE_PERSON_FORM, "confidant_check"), TRUE);
   g_assert_true (ipt_form_window_get_modified (IPT_FORM_WINDOW (form)));
+  snapshot (form, "person-form");
   gtk_widget_activate_action (GTK_WIDGET (form), "person.save", NULL);
   spin ();
   g_assert_null (ipt_inventory_view_get_form (view));
