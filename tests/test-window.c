@@ -153,6 +153,9 @@ test_window_state_remembered (void)
   int position;
 
   g_assert_nonnull (store);
+  /* a window wide enough for the page beside a 380-pixel list, whatever earlier tests left */
+  g_settings_set_int (settings, "window-width", 1200);
+  g_settings_set_boolean (settings, "window-maximized", FALSE);
   g_settings_set_int (settings, "paned-position", 380);
   window = ipt_window_new (app, store);
   gtk_window_present (GTK_WINDOW (window));
@@ -247,9 +250,13 @@ test_narrow (Fixture       *fixture,
   g_assert_cmpint (min, <=, 800);
 
   /* and each tab of the page */
-  for (guint i = 0; i < 2; i++)
+  for (guint i = 0; i < 5; i++)
     {
-      ipt_client_page_show_tab (fixture->window->client_page, i == 0 ? "sessions" : "overview");
+      static const char *const tabs[] = {
+        "sessions", "inventory", "timeline", "formulation", "overview",
+      };
+
+      ipt_client_page_show_tab (fixture->window->client_page, tabs[i]);
       spin ();
       gtk_widget_measure (gtk_window_get_child (GTK_WINDOW (fixture->window)),
                           GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);

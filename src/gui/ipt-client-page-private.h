@@ -55,6 +55,7 @@ struct _IptClientPage
   GtkBox         *risk_reviews_box;
   GtkWidget      *formulation_view;  /* IptFormulationView */
   GtkWidget      *timeline_view;     /* IptTimelineView */
+  GtkWidget      *inventory_view;    /* IptInventoryView */
 };
 
 /* Adds the columns of the Sessions tab, with their factories and sorters, and its sorted model. */

@@ -20,6 +20,7 @@
 #include "ipt-timeline-view.h"
 
 #include "ipt-mood-chart-view.h"
+#include "ipt-inventory-view.h"
 
 G_DEFINE_FINAL_TYPE (IptClientPage, ipt_client_page, GTK_TYPE_WIDGET)
 
@@ -382,6 +383,10 @@ out:
                                    self->client, self->episode);
   ipt_timeline_view_set_client (IPT_TIMELINE_VIEW (self->timeline_view), self->store,
                                 self->client, self->episode);
+  /* The Inventory tab reads and follows the client's inventory by itself. */
+  ipt_inventory_view_set_client (IPT_INVENTORY_VIEW (self->inventory_view),
+                                 self->client != NULL ? self->store : NULL, self->client_id,
+                                 self->episode != NULL ? ipt_episode_get_id (self->episode) : 0);
   g_binding_group_set_source (self->client_bindings, self->client);
   g_binding_group_set_source (self->summary_bindings, self->summary);
   /* Whoever shows what the page holds (the window's actions, a title) follows these. */
@@ -574,6 +579,7 @@ ipt_client_page_class_init (IptClientPageClass *klass)
   g_type_ensure (IPT_TYPE_PHASE_BAR);
   g_type_ensure (IPT_TYPE_FORMULATION_VIEW);
   g_type_ensure (IPT_TYPE_TIMELINE_VIEW);
+  g_type_ensure (IPT_TYPE_INVENTORY_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/ipt-client-page.ui");
   gtk_widget_class_bind_template_child (widget_class, IptClientPage, name_label);
@@ -585,6 +591,7 @@ ipt_client_page_class_init (IptClientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IptClientPage, tabs_stack);
   gtk_widget_class_bind_template_child (widget_class, IptClientPage, formulation_view);
   gtk_widget_class_bind_template_child (widget_class, IptClientPage, timeline_view);
+  gtk_widget_class_bind_template_child (widget_class, IptClientPage, inventory_view);
   gtk_widget_class_bind_template_child (widget_class, IptClientPage, chart_box);
   gtk_widget_class_bind_template_child (widget_class, IptClientPage, phq9_toggle);
   gtk_widget_class_bind_template_child (widget_class, IptClientPage, gad7_toggle);
