@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "ipt-gui-private.h"
+#include "ipt-session-date.h"
 #include "ipt-preferences.h"
 #include "ipt-session-editor-private.h"
 
@@ -22,6 +23,9 @@ struct _IptSessionEditor
   GPtrArray     *other_numbers;     /* numbers of the course's other sessions (GUINT_TO_POINTER) */
   GArray        *others;            /* the course's other sessions as IptAppointment */
   GPtrArray     *stored_scores;     /* the session's scores as stored (IptScore) */
+  GPtrArray     *sessions;          /* the course's sessions (IptSession), for their dates */
+  GtkWindow     *date_question;     /* asked before an unusual date is saved */
+  gboolean       date_confirmed;    /* the practitioner said to save this date anyway */
   GPtrArray     *forms;             /* IptMeasureForm */
   GPtrArray     *task_buttons;      /* GtkCheckButton */
   IptPhase       tasks_phase;
@@ -396,6 +400,7 @@ static void
 on_date_changed (GtkEditable      *editable,
                  IptSessionEditor *self)
 {
+  self->date_confirmed = FALSE;
   /* After the course's end date a session is maintenance. */
   if (self->episode != NULL && !self->updating)
     {
@@ -428,6 +433,41 @@ on_attendance_changed (GObject          *object,
 }
 
 static void
+on_date_confirmed (IptSessionEditor *self)
+{
+  if (self->date_question != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->date_question),
+                                  (gpointer *) &self->date_question);
+  self->date_question = NULL;
+  self->date_confirmed = TRUE;
+  gtk_widget_activate_action (GTK_WIDGET (self), "session.save", NULL);
+}
+
+/* A date before the previous session's or far ahead is asked about first: TRUE when asked. */
+static gboolean
+ask_about_date (IptSessionEditor *self,
+                IptSession       *session)
+{
+  g_autofree char *today = _ipt_today ();
+  g_autofree char *question = NULL;
+  const char *previous;
+
+  previous = _ipt_session_previous_date (self->sessions, ipt_session_get_number (session),
+                                         self->session != NULL ? ipt_session_get_id (self->session) : 0);
+  ipt_session_check_date (ipt_session_get_date (session), previous,
+                          ipt_episode_get_start_date (self->episode), today, &question);
+  if (question == NULL)
+    return FALSE;
+
+  if (self->date_question != NULL)
+    gtk_window_destroy (self->date_question);
+  self->date_question = _ipt_session_ask_date (GTK_WINDOW (self), question,
+                                               G_CALLBACK (on_date_confirmed), self);
+  g_object_add_weak_pointer (G_OBJECT (self->date_question), (gpointer *) &self->date_question);
+  return TRUE;
+}
+
+static void
 save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -445,6 +485,8 @@ save_action (GtkWidget  *widget,
   scores = build_scores (self);
   if (!ipt_session_get_attended (session))
     ipt_session_set_duration (session, 0);
+  if (!self->date_confirmed && ask_about_date (self, session))
+    return;
 
   if (!ipt_store_save_session (self->store, session, scores, &error))
     {
@@ -489,6 +531,13 @@ ipt_session_editor_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->episode);
   g_clear_object (&self->session);
+  g_clear_pointer (&self->sessions, g_ptr_array_unref);
+  if (self->date_question != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->date_question),
+                                    (gpointer *) &self->date_question);
+      gtk_window_destroy (g_steal_pointer (&self->date_question));
+    }
 
   G_OBJECT_CLASS (ipt_session_editor_parent_class)->dispose (object);
 }
@@ -652,6 +701,7 @@ ipt_session_editor_new (GtkWindow  *parent,
   self->store = g_object_ref (store);
   self->episode = g_object_ref (episode);
   self->session = session != NULL ? g_object_ref (session) : NULL;
+  self->sessions = sessions != NULL ? g_ptr_array_ref (sessions) : NULL;
   gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
 
   for (guint i = 0; sessions != NULL && i < sessions->len; i++)
@@ -695,10 +745,10 @@ ipt_session_editor_new (GtkWindow  *parent,
     }
   else
     {
-      g_autofree char *today = _ipt_today ();
+      g_autofree char *date = _ipt_session_default_date (episode, sessions);
 
       gtk_spin_button_set_value (self->number_spin, MIN (next, 99));
-      gtk_editable_set_text (GTK_EDITABLE (self->date_entry), today);
+      gtk_editable_set_text (GTK_EDITABLE (self->date_entry), date);
       build_tasks (self, 0);
     }
   self->updating = FALSE;
@@ -777,4 +827,12 @@ ipt_session_editor_get_can_save (IptSessionEditor *self)
 
   validate (self);
   return self->valid;
+}
+
+GtkWindow *
+ipt_session_editor_get_date_question (IptSessionEditor *self)
+{
+  g_return_val_if_fail (IPT_IS_SESSION_EDITOR (self), NULL);
+
+  return self->date_question;
 }

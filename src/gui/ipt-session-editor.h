@@ -35,5 +35,8 @@ const char       *ipt_session_editor_get_total_text (IptSessionEditor *self,
                                                      const char       *measure_id);
 gboolean          ipt_session_editor_get_risk (IptSessionEditor *self);
 gboolean          ipt_session_editor_get_can_save (IptSessionEditor *self);
+/* The question asked before saving a date before the previous session's or far ahead (its
+ * "Save Anyway" saves), NULL when none is open. */
+GtkWindow        *ipt_session_editor_get_date_question (IptSessionEditor *self);
 
 G_END_DECLS
