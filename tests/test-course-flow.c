@@ -1,13 +1,16 @@
 /* The flow of a course through the window's actions: a session's suggested date and the question
- * before an unusual one. */
+ * before an unusual one; ending a course and undoing that, a maintenance contract started and
+ * undone, a second course started after the first ended. */
 #include "config.h"
 
 #include <gtk/gtk.h>
 
 #include "ipt-client-page.h"
+#include "ipt-ending-dialog.h"
 #include "ipt-session-editor.h"
 #include "ipt-gui-private.h"
 #include "ipt-store.h"
+#include "ipt-store-casework.h"
 #include "ipt-window-private.h"
 
 #include "test-window-common.h"
@@ -22,6 +25,150 @@ current_course (Fixture *fixture,
   g_assert_no_error (error);
   g_assert_nonnull (episode);
   return episode;
+}
+
+static IptEndingDialog *
+open_ending (Fixture *fixture)
+{
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.end-course", NULL);
+  spin ();
+  g_assert_true (IPT_IS_ENDING_DIALOG (fixture->window->dialog));
+  return IPT_ENDING_DIALOG (fixture->window->dialog);
+}
+
+static void
+end_course (Fixture *fixture)
+{
+  IptEndingDialog *dialog = open_ending (fixture);
+
+  gtk_drop_down_set_selected (child (dialog, IPT_TYPE_ENDING_DIALOG, "reason_dropdown"),
+                              IPT_END_REASON_COMPLETED);
+  ipt_ending_dialog_set_text (dialog, IPT_ENDING_WARNING_SIGNS, "Sleeping badly, avoiding Jamie");
+  ipt_ending_dialog_set_text (dialog, IPT_ENDING_PEOPLE_TO_TURN_TO, "Sam (sister) — ☎ evenings");
+  gtk_check_button_set_active (child (dialog, IPT_TYPE_ENDING_DIALOG, "maintenance_check"), TRUE);
+  g_assert_true (ipt_ending_dialog_get_can_save (dialog));
+  snapshot (dialog, "ending-dialog");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "ending.save", NULL);
+  spin ();
+  g_assert_null (fixture->window->dialog);
+}
+
+static void
+test_end_course_and_undo (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  gint64 client_id = add_client (fixture, "E-0001", "Robin", "Ashe");
+  g_autoptr(IptEpisode) running = NULL;
+  g_autoptr(IptEpisode) ended = NULL;
+  g_autoptr(IptEpisode) again = NULL;
+  g_autoptr(IptCourseEnding) ending = NULL;
+  g_autoptr(IptCourseEnding) gone = NULL;
+  g_autoptr(GError) error = NULL;
+
+  start_course (fixture, 12);
+  record_phq9_session (fixture);
+  running = current_course (fixture, client_id);
+  g_assert_cmpint (ipt_episode_get_status (running), ==, IPT_EPISODE_STATUS_ACTIVE);
+
+  end_course (fixture);
+  ended = current_course (fixture, client_id);
+  g_assert_cmpint (ipt_episode_get_status (ended), ==, IPT_EPISODE_STATUS_ENDED);
+  g_assert_nonnull (ipt_episode_get_end_date (ended));
+  ending = ipt_store_get_course_ending (fixture->store, ipt_episode_get_id (ended), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (ending);
+  g_assert_cmpstr (ipt_course_ending_get_text (ending, IPT_ENDING_WARNING_SIGNS), ==,
+                   "Sleeping badly, avoiding Jamie");
+  g_assert_cmpstr (ipt_course_ending_get_text (ending, IPT_ENDING_PEOPLE_TO_TURN_TO), ==,
+                   "Sam (sister) — ☎ evenings");
+  g_assert_true (ipt_course_ending_get_maintenance_offered (ending));
+  /* The page follows: its course is the ended one. */
+  g_assert_cmpint (ipt_episode_get_status (ipt_client_page_get_episode (fixture->window->client_page)),
+                   ==, IPT_EPISODE_STATUS_ENDED);
+
+  /* Undo from the toast: the course runs again, with no ending record. */
+  g_assert_nonnull (fixture->window->undo_func);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  spin ();
+  again = current_course (fixture, client_id);
+  g_assert_cmpint (ipt_episode_get_status (again), ==, IPT_EPISODE_STATUS_ACTIVE);
+  gone = ipt_store_get_course_ending (fixture->store, ipt_episode_get_id (again), &error);
+  g_assert_no_error (error);
+  g_assert_null (gone);
+}
+
+static void
+test_ending_refuses_bad_date (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  gint64 client_id = add_client (fixture, "E-0002", "Kit", "Lane");
+  IptEndingDialog *dialog;
+  GtkLabel *error_label;
+  g_autoptr(IptEpisode) episode = NULL;
+
+  start_course (fixture, 12);
+  dialog = open_ending (fixture);
+
+  set_text (dialog, IPT_TYPE_ENDING_DIALOG, "end_entry", "2999-01-01");
+  g_assert_false (ipt_ending_dialog_get_can_save (dialog));
+  error_label = child (dialog, IPT_TYPE_ENDING_DIALOG, "end_error");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  set_text (dialog, IPT_TYPE_ENDING_DIALOG, "end_entry", "1999-01-01");
+  g_assert_false (ipt_ending_dialog_get_can_save (dialog));
+  set_text (dialog, IPT_TYPE_ENDING_DIALOG, "end_entry", "not a date");
+  g_assert_false (ipt_ending_dialog_get_can_save (dialog));
+
+  /* Saving is refused: nothing is written. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "ending.save", NULL);
+  spin ();
+  g_assert_true (fixture->window->dialog == GTK_WINDOW (dialog));
+  episode = current_course (fixture, client_id);
+  g_assert_cmpint (ipt_episode_get_status (episode), ==, IPT_EPISODE_STATUS_ACTIVE);
+}
+
+static void
+test_maintenance_and_second_course (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  gint64 client_id = add_client (fixture, "E-0003", "Noor", "Haddad");
+  g_autoptr(IptEpisode) first = NULL;
+  g_autoptr(IptEpisode) second = NULL;
+  g_autoptr(IptMaintenance) contract = NULL;
+  g_autoptr(IptMaintenance) cancelled = NULL;
+  g_autoptr(GPtrArray) earlier = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 first_id;
+
+  start_course (fixture, 12);
+  record_phq9_session (fixture);
+  end_course (fixture);
+  first = current_course (fixture, client_id);
+  first_id = ipt_episode_get_id (first);
+
+  /* Maintenance: one step, undone from the toast. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.start-maintenance", NULL);
+  spin ();
+  contract = ipt_store_get_maintenance (fixture->store, first_id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (contract);
+  g_assert_cmpuint (ipt_maintenance_get_planned_sessions (contract), ==,
+                    IPT_MAINTENANCE_SESSIONS_DEFAULT);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  spin ();
+  cancelled = ipt_store_get_maintenance (fixture->store, first_id, &error);
+  g_assert_no_error (error);
+  g_assert_null (cancelled);
+
+  /* The client starts a second course; the first is an earlier course now. */
+  start_course (fixture, 16);
+  second = current_course (fixture, client_id);
+  g_assert_cmpint (ipt_episode_get_id (second), !=, first_id);
+  g_assert_cmpuint (ipt_episode_get_ordinal (second), ==, 2);
+  g_assert_cmpint (ipt_episode_get_status (second), ==, IPT_EPISODE_STATUS_ACTIVE);
+  earlier = ipt_store_list_earlier_courses (fixture->store, client_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (earlier->len, ==, 1);
+  g_assert_cmpint (ipt_episode_get_id (g_ptr_array_index (earlier, 0)), ==, first_id);
 }
 
 static char *
@@ -110,5 +257,12 @@ main (int   argc,
 
   g_test_add ("/course-flow/session-date", Fixture, NULL, fixture_set_up,
               test_session_date_flow, fixture_tear_down);
+  g_test_add ("/course-flow/end-and-undo", Fixture, NULL, fixture_set_up,
+              test_end_course_and_undo, fixture_tear_down);
+  g_test_add ("/course-flow/bad-date", Fixture, NULL, fixture_set_up,
+              test_ending_refuses_bad_date, fixture_tear_down);
+  g_test_add ("/course-flow/maintenance-and-second-course", Fixture, NULL, fixture_set_up,
+              test_maintenance_and_second_course, fixture_tear_down);
+
   return ui_test_run ();
 }

@@ -102,4 +102,8 @@ void      _ipt_window_on_record_risk_review (GtkWindow  *editor,
                                              const char *flag,
                                              IptWindow  *self);
 
+/* ipt-window-course.c */
+void      _ipt_window_class_init_course (GtkWidgetClass *widget_class);
+void      _ipt_window_update_course_actions (IptWindow *self);
+
 G_END_DECLS
