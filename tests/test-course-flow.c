@@ -1,9 +1,10 @@
 /* The flow of a course through the window's actions: a session's suggested date and the question
  * before an unusual one; ending a course and undoing that, a maintenance contract started and
- * undone, a second course started after the first ended. */
+ * undone, a second course started after the first ended and the first one's report. */
 #include "config.h"
 
 #include <gtk/gtk.h>
+#include <string.h>
 
 #include "ipt-client-page.h"
 #include "ipt-ending-dialog.h"
@@ -137,6 +138,13 @@ test_maintenance_and_second_course (Fixture       *fixture,
   g_autoptr(IptMaintenance) cancelled = NULL;
   g_autoptr(GPtrArray) earlier = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) target = NULL;
+  g_autofree char *action = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *pdf = NULL;
+  GMenuModel *section;
+  gsize length = 0;
+  gint64 until;
   gint64 first_id;
 
   start_course (fixture, 12);
@@ -169,6 +177,35 @@ test_maintenance_and_second_course (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (earlier->len, ==, 1);
   g_assert_cmpint (ipt_episode_get_id (g_ptr_array_index (earlier, 0)), ==, first_id);
+
+  /* The first course is opened again from the client menu: its case report. */
+  section = G_MENU_MODEL (child (fixture->window->client_page, IPT_TYPE_CLIENT_PAGE,
+                                 "earlier_section"));
+  g_assert_cmpint (g_menu_model_get_n_items (section), ==, 1);
+  g_assert_true (g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_ACTION, "s",
+                                                  &action));
+  g_assert_cmpstr (action, ==, "win.export-report");
+  target = g_menu_model_get_item_attribute_value (section, 0, G_MENU_ATTRIBUTE_TARGET,
+                                                  G_VARIANT_TYPE_INT64);
+  g_assert_nonnull (target);
+  g_assert_cmpint (g_variant_get_int64 (target), ==, first_id);
+
+  path = g_build_filename (tmpdir, "E-0003 course 1.pdf", NULL);
+  g_assert_true (_ipt_window_export_report (fixture->window, first_id, path, FALSE, &error));
+  g_assert_no_error (error);
+  until = g_get_monotonic_time () + 60 * G_TIME_SPAN_SECOND;
+  while (!gtk_revealer_get_reveal_child (fixture->window->toast_revealer)
+         && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_file_get_contents (path, &pdf, &length, &error));
+  g_assert_no_error (error);
+  g_assert_true (length > 4 && memcmp (pdf, "%PDF", 4) == 0);
+  g_assert_nonnull (strstr (gtk_label_get_label (fixture->window->toast_label), path));
+
+  /* A course of another client is refused. */
+  g_assert_false (_ipt_window_export_report (fixture->window, first_id + 1000, path, FALSE,
+                                             &error));
+  g_assert_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_NOT_FOUND);
 }
 
 static char *

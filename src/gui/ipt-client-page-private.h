@@ -53,6 +53,7 @@ struct _IptClientPage
   GPtrArray      *risk_reviews;      /* IptRiskReview of the current course, by date */
   GtkWidget      *risk_review_button;
   GtkBox         *risk_reviews_box;
+  GMenu          *earlier_section;   /* the client menu's earlier courses */
 };
 
 /* Adds the columns of the Sessions tab, with their factories and sorters, and its sorted model. */
@@ -62,5 +63,7 @@ gboolean _ipt_client_page_load_risk_reviews (IptClientPage *self,
                                              GError       **error);
 /* Lists the risk reviews on the Overview and offers a review while risk is open. */
 void _ipt_client_page_show_risk_reviews (IptClientPage *self);
+/* Offers the case report of each of the client's earlier courses in the client menu. */
+void _ipt_client_page_show_earlier_courses (IptClientPage *self);
 
 G_END_DECLS

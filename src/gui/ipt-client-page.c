@@ -346,6 +346,7 @@ show (IptClientPage *self)
 
   show_header (self);
   _ipt_client_page_show_risk_reviews (self);
+  _ipt_client_page_show_earlier_courses (self);
 
   if (self->episode == NULL)
     {
@@ -581,6 +582,7 @@ ipt_client_page_class_init (IptClientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IptClientPage, signal_rule_label);
   gtk_widget_class_bind_template_child (widget_class, IptClientPage, outcome_title_label);
   gtk_widget_class_bind_template_child (widget_class, IptClientPage, outcome_label);
+  gtk_widget_class_bind_template_child (widget_class, IptClientPage, earlier_section);
   gtk_widget_class_bind_template_child (widget_class, IptClientPage, outcome_rule_label);
   gtk_widget_class_bind_template_child (widget_class, IptClientPage, tasks_title_label);
   gtk_widget_class_bind_template_child (widget_class, IptClientPage, tasks_box);

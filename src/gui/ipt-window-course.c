@@ -120,6 +120,7 @@ _ipt_window_update_course_actions (IptWindow *self)
                                  episode != NULL && writable
                                  && status == IPT_EPISODE_STATUS_ACTIVE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start-maintenance", can_maintain);
+  _ipt_window_update_report_actions (self);
 }
 
 void
@@ -128,4 +129,5 @@ _ipt_window_class_init_course (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.end-course", NULL, end_course_action);
   gtk_widget_class_install_action (widget_class, "win.start-maintenance", NULL,
                                    start_maintenance_action);
+  _ipt_window_class_init_report (widget_class);
 }
