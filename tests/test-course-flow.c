@@ -1,6 +1,6 @@
 /* The flow of a course through the window's actions: a session's suggested date and the question
  * before an unusual one; ending a course and undoing that, a maintenance contract started and
- * undone, a second course started after the first ended and the first one's report. */
+ * undone, a second course started after the first ended and the first one's report; the client page at a glance. */
 #include "config.h"
 
 #include <gtk/gtk.h>
@@ -285,6 +285,68 @@ test_session_date_flow (Fixture       *fixture,
   g_assert_cmpuint (n_sessions (fixture, client_id), ==, 3);
 }
 
+static void
+test_page_at_a_glance (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(IptClient) client = ipt_client_new ("G-0001");
+  g_autoptr(IptEpisode) episode = NULL;
+  g_autoptr(IptSession) session = NULL;
+  g_autoptr(GPtrArray) scores = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *start = days_from_today (-70);
+  g_autofree char *seen = days_from_today (-36);
+  g_autofree char *birth = NULL;
+  g_autofree char *age = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  IptClientPage *page = fixture->window->client_page;
+  GtkLabel *glance;
+  GtkLabel *quiet;
+  const char *text;
+
+  /* Born 34 years ago last month: 34 today. */
+  birth = g_strdup_printf ("%04d-%02d-01", g_date_time_get_year (now) - 34 - (g_date_time_get_month (now) == 1),
+                           g_date_time_get_month (now) == 1 ? 12 : g_date_time_get_month (now) - 1);
+  ipt_client_set_given_name (client, "Jo");
+  ipt_client_set_family_name (client, "Reyes");
+  ipt_client_set_birth_date (client, birth);
+  ipt_client_set_phone (client, "07700 900123");
+  ipt_client_set_referrer (client, "GP Dr Shah");
+  g_assert_true (ipt_store_insert_client (fixture->store, client, &error));
+  g_assert_no_error (error);
+  episode = ipt_episode_new (ipt_client_get_id (client), start, 16);
+  g_assert_true (ipt_store_insert_episode (fixture->store, episode, &error));
+  g_assert_no_error (error);
+  session = ipt_session_new (ipt_episode_get_id (episode), 1, seen);
+  g_assert_true (ipt_store_save_session (fixture->store, session, scores, &error));
+  g_assert_no_error (error);
+
+  _ipt_window_select_client (fixture->window, ipt_client_get_id (client));
+  spin ();
+  glance = child (page, IPT_TYPE_CLIENT_PAGE, "glance_label");
+  quiet = child (page, IPT_TYPE_CLIENT_PAGE, "quiet_label");
+  text = gtk_label_get_label (glance);
+  age = g_strdup_printf ("Age %d", 34);
+  g_assert_nonnull (strstr (text, age));
+  g_assert_nonnull (strstr (text, "07700 900123"));
+  g_assert_nonnull (strstr (text, "Referred by GP Dr Shah"));
+  g_assert_nonnull (strstr (text, seen));
+  /* Five weeks without a session: the course has gone quiet. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (quiet)));
+  g_assert_cmpstr (gtk_label_get_label (quiet), ==, "No session for 5 weeks");
+
+  /* A session today: no longer quiet, last seen today, and the page followed the store. */
+  g_clear_object (&session);
+  g_free (seen);
+  seen = days_from_today (0);
+  session = ipt_session_new (ipt_episode_get_id (episode), 2, seen);
+  g_assert_true (ipt_store_save_session (fixture->store, session, scores, &error));
+  g_assert_no_error (error);
+  spin ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (quiet)));
+  g_assert_nonnull (strstr (gtk_label_get_label (glance), seen));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -294,6 +356,8 @@ main (int   argc,
 
   g_test_add ("/course-flow/session-date", Fixture, NULL, fixture_set_up,
               test_session_date_flow, fixture_tear_down);
+  g_test_add ("/course-flow/at-a-glance", Fixture, NULL, fixture_set_up,
+              test_page_at_a_glance, fixture_tear_down);
   g_test_add ("/course-flow/end-and-undo", Fixture, NULL, fixture_set_up,
               test_end_course_and_undo, fixture_tear_down);
   g_test_add ("/course-flow/bad-date", Fixture, NULL, fixture_set_up,

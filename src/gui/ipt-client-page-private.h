@@ -54,6 +54,8 @@ struct _IptClientPage
   GtkWidget      *risk_review_button;
   GtkBox         *risk_reviews_box;
   GMenu          *earlier_section;   /* the client menu's earlier courses */
+  GtkLabel       *glance_label;      /* age, contact, referrer, last seen */
+  GtkLabel       *quiet_label;       /* "No session for 4 weeks" */
 };
 
 /* Adds the columns of the Sessions tab, with their factories and sorters, and its sorted model. */
@@ -65,5 +67,8 @@ gboolean _ipt_client_page_load_risk_reviews (IptClientPage *self,
 void _ipt_client_page_show_risk_reviews (IptClientPage *self);
 /* Offers the case report of each of the client's earlier courses in the client menu. */
 void _ipt_client_page_show_earlier_courses (IptClientPage *self);
+/* What the practitioner needs at a glance: age, contact details, referrer, when the client was
+ * last seen, and a running course gone quiet (ipt-client-page-glance.c). */
+void _ipt_client_page_show_glance (IptClientPage *self);
 
 G_END_DECLS

@@ -347,6 +347,7 @@ show (IptClientPage *self)
   show_header (self);
   _ipt_client_page_show_risk_reviews (self);
   _ipt_client_page_show_earlier_courses (self);
+  _ipt_client_page_show_glance (self);
 
   if (self->episode == NULL)
     {
@@ -583,6 +584,8 @@ ipt_client_page_class_init (IptClientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IptClientPage, outcome_title_label);
   gtk_widget_class_bind_template_child (widget_class, IptClientPage, outcome_label);
   gtk_widget_class_bind_template_child (widget_class, IptClientPage, earlier_section);
+  gtk_widget_class_bind_template_child (widget_class, IptClientPage, glance_label);
+  gtk_widget_class_bind_template_child (widget_class, IptClientPage, quiet_label);
   gtk_widget_class_bind_template_child (widget_class, IptClientPage, outcome_rule_label);
   gtk_widget_class_bind_template_child (widget_class, IptClientPage, tasks_title_label);
   gtk_widget_class_bind_template_child (widget_class, IptClientPage, tasks_box);
