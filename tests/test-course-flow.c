@@ -1,12 +1,14 @@
 /* The flow of a course through the window's actions: a session's suggested date and the question
  * before an unusual one; ending a course and undoing that, a maintenance contract started and
- * undone, a second course started after the first ended and the first one's report; the client page at a glance. */
+ * undone, a second course started after the first ended and the first one's report; the client page at a glance and
+ * how far the phase's tasks are done. */
 #include "config.h"
 
 #include <gtk/gtk.h>
 #include <string.h>
 
 #include "ipt-client-page.h"
+#include "ipt-client-page-private.h"
 #include "ipt-ending-dialog.h"
 #include "ipt-session-editor.h"
 #include "ipt-gui-private.h"
@@ -347,6 +349,45 @@ test_page_at_a_glance (Fixture       *fixture,
   g_assert_nonnull (strstr (gtk_label_get_label (glance), seen));
 }
 
+static const char *
+tasks_progress_text (IptClientPage *page)
+{
+  GtkWidget *box = child (page, IPT_TYPE_CLIENT_PAGE, "tasks_box");
+
+  for (GtkWidget *w = gtk_widget_get_first_child (box); w != NULL; w = gtk_widget_get_next_sibling (w))
+    if (g_strcmp0 (gtk_widget_get_name (w), "tasks-progress") == 0)
+      return gtk_label_get_label (GTK_LABEL (w));
+  g_assert_not_reached ();
+}
+
+static void
+test_phase_progress (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  gint64 client_id = add_client (fixture, "P-0001", "Lee", "Quinn");
+  IptClientPage *page = fixture->window->client_page;
+  g_autoptr(IptPerson) person = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  IptPhaseProgress progress;
+
+  start_course (fixture, 12);
+  record_phq9_session (fixture);
+  before = g_strdup (tasks_progress_text (page));
+  _ipt_client_page_phase_progress (page, IPT_PHASE_ASSESSMENT, &progress);
+  /* start_course chose a focus: that task is done by the record itself. */
+  g_assert_cmpuint (progress.n_done, ==, 1);
+
+  /* A person in the inventory: the inventory is taken, and the Overview follows. */
+  person = ipt_person_new (client_id, "Jamie", "partner", 1);
+  g_assert_true (ipt_store_save_person (fixture->store, person, &error));
+  g_assert_no_error (error);
+  spin ();
+  _ipt_client_page_phase_progress (page, IPT_PHASE_ASSESSMENT, &progress);
+  g_assert_cmpuint (progress.n_done, ==, 2);
+  g_assert_cmpstr (tasks_progress_text (page), !=, before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -358,6 +399,8 @@ main (int   argc,
               test_session_date_flow, fixture_tear_down);
   g_test_add ("/course-flow/at-a-glance", Fixture, NULL, fixture_set_up,
               test_page_at_a_glance, fixture_tear_down);
+  g_test_add ("/course-flow/phase-progress", Fixture, NULL, fixture_set_up,
+              test_phase_progress, fixture_tear_down);
   g_test_add ("/course-flow/end-and-undo", Fixture, NULL, fixture_set_up,
               test_end_course_and_undo, fixture_tear_down);
   g_test_add ("/course-flow/bad-date", Fixture, NULL, fixture_set_up,

@@ -70,5 +70,9 @@ void _ipt_client_page_show_earlier_courses (IptClientPage *self);
 /* What the practitioner needs at a glance: age, contact details, referrer, when the client was
  * last seen, and a running course gone quiet (ipt-client-page-glance.c). */
 void _ipt_client_page_show_glance (IptClientPage *self);
+/* How far the course's phase tasks are done (ipt-client-page-tasks.c). */
+void _ipt_client_page_phase_progress (IptClientPage    *self,
+                                      IptPhase          phase,
+                                      IptPhaseProgress *progress);
 
 G_END_DECLS
