@@ -1,7 +1,8 @@
 /* The flow of a course through the window's actions: a session's suggested date and the question
  * before an unusual one; ending a course and undoing that, a maintenance contract started and
  * undone, a second course started after the first ended and the first one's report; the client page at a glance and
- * how far the phase's tasks are done. */
+ * how far the phase's tasks are done; a session's work by technique, who attended and the
+ * goal ratings. */
 #include "config.h"
 
 #include <gtk/gtk.h>
@@ -388,6 +389,85 @@ test_phase_progress (Fixture       *fixture,
   g_assert_cmpstr (tasks_progress_text (page), !=, before);
 }
 
+static void
+test_session_work (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gint64 client_id = add_client (fixture, "W-0001", "Dana", "Fox");
+  g_autoptr(IptEpisode) episode = NULL;
+  g_autoptr(IptPerson) jamie = NULL;
+  g_autoptr(IptGoal) goal = NULL;
+  g_autoptr(IptSessionWork) work = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GArray) ratings = NULL;
+  g_autoptr(GPtrArray) attendees = NULL;
+  g_autoptr(GError) error = NULL;
+  IptSessionEditor *editor;
+  IptSessionWorkForm *form;
+  const gint64 *ids;
+  guint n_ids;
+
+  start_course (fixture, 12);
+  episode = current_course (fixture, client_id);
+  jamie = ipt_person_new (client_id, "Jamie", "partner", 1);
+  g_assert_true (ipt_store_save_person (fixture->store, jamie, &error));
+  g_assert_no_error (error);
+  goal = ipt_goal_new (ipt_episode_get_id (episode), "Talk with Jamie about money calmly");
+  g_assert_true (ipt_store_save_goal (fixture->store, goal, &error));
+  g_assert_no_error (error);
+
+  editor = open_new_session (fixture);
+  form = ipt_session_editor_get_work_form (editor);
+  gtk_drop_down_set_selected (child (editor, IPT_TYPE_SESSION_EDITOR, "attendees_dropdown"),
+                              IPT_ATTENDEES_WITH_PARTNER);
+  ipt_session_work_form_set_attendee (form, ipt_person_get_id (jamie), TRUE);
+  ipt_session_work_form_set_other (form, "Jamie’s mother, for the first half");
+  ipt_session_work_form_set_text (form, IPT_TECHNIQUE_FIELD_SAID, "“You never listen”");
+  ipt_session_work_form_set_text (form, IPT_TECHNIQUE_FIELD_MEANT, "I feel alone with the bills");
+  ipt_session_work_form_set_rating (form, ipt_goal_get_id (goal), 7);
+  snapshot (editor, "session-work");
+  g_assert_true (ipt_form_window_get_modified (IPT_FORM_WINDOW (editor)));
+  gtk_widget_activate_action (GTK_WIDGET (editor), "session.save", NULL);
+  spin ();
+  g_assert_null (fixture->window->dialog);
+
+  sessions = ipt_store_list_sessions (fixture->store, ipt_episode_get_id (episode), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sessions->len, ==, 1);
+  work = ipt_store_get_session_work (fixture->store,
+                                     ipt_session_get_id (g_ptr_array_index (sessions, 0)), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ipt_session_work_get_text (work, IPT_TECHNIQUE_FIELD_SAID), ==, "“You never listen”");
+  g_assert_cmpstr (ipt_session_work_get_text (work, IPT_TECHNIQUE_FIELD_MEANT), ==,
+                   "I feel alone with the bills");
+  g_assert_null (ipt_session_work_get_text (work, IPT_TECHNIQUE_FIELD_CHOICE));
+  ids = ipt_session_work_get_attendee_ids (work, &n_ids);
+  g_assert_cmpuint (n_ids, ==, 1);
+  g_assert_cmpint (ids[0], ==, ipt_person_get_id (jamie));
+  g_assert_cmpstr (ipt_session_work_get_other_attendee (work), ==, "Jamie’s mother, for the first half");
+  attendees = ipt_store_list_course_attendees (fixture->store, ipt_episode_get_id (episode), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (attendees->len, ==, 2);
+
+  ratings = ipt_store_list_session_goal_ratings (fixture->store, ipt_episode_get_id (episode), 1,
+                                                 &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ratings->len, ==, 1);
+  g_assert_cmpint (g_array_index (ratings, IptSessionGoalRating, 0).rating, ==, 7);
+
+  /* Opened again, the form shows what was saved and is not modified. */
+  editor = IPT_SESSION_EDITOR (ipt_session_editor_new (GTK_WINDOW (fixture->window), fixture->store,
+                                                       episode, sessions,
+                                                       g_ptr_array_index (sessions, 0)));
+  g_assert_false (ipt_form_window_get_modified (IPT_FORM_WINDOW (editor)));
+  {
+    g_autofree char *state = ipt_session_work_form_get_state (ipt_session_editor_get_work_form (editor));
+
+    g_assert_nonnull (strstr (state, "I feel alone with the bills"));
+  }
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -401,6 +481,8 @@ main (int   argc,
               test_page_at_a_glance, fixture_tear_down);
   g_test_add ("/course-flow/phase-progress", Fixture, NULL, fixture_set_up,
               test_phase_progress, fixture_tear_down);
+  g_test_add ("/course-flow/session-work", Fixture, NULL, fixture_set_up,
+              test_session_work, fixture_tear_down);
   g_test_add ("/course-flow/end-and-undo", Fixture, NULL, fixture_set_up,
               test_end_course_and_undo, fixture_tear_down);
   g_test_add ("/course-flow/bad-date", Fixture, NULL, fixture_set_up,

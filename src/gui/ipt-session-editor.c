@@ -10,6 +10,7 @@
 
 #include "ipt-gui-private.h"
 #include "ipt-session-date.h"
+#include "ipt-session-work-form.h"
 #include "ipt-preferences.h"
 #include "ipt-session-editor-private.h"
 
@@ -45,6 +46,7 @@ struct _IptSessionEditor
   GtkLabel      *date_error;
   GtkDropDown   *attendance_dropdown;
   GtkDropDown   *attendees_dropdown;
+  IptSessionWorkForm *work_form;
   GtkSpinButton *duration_spin;
   GtkBox        *measures_box;
   GtkLabel      *tasks_title_label;
@@ -410,6 +412,23 @@ on_date_changed (GtkEditable      *editable,
   validate (self);
 }
 
+/* Who attended can be chosen for a joint session that took place. */
+static void
+update_joint (IptSessionEditor *self)
+{
+  ipt_session_work_form_set_joint (self->work_form,
+                                   attended (self)
+                                   && gtk_drop_down_get_selected (self->attendees_dropdown)
+                                      != IPT_ATTENDEES_CLIENT_ALONE);
+}
+
+static void
+on_attendees_changed (IptSessionEditor *self)
+{
+  if (self->episode != NULL)
+    update_joint (self);
+}
+
 static void
 on_attendance_changed (GObject          *object,
                        GParamSpec       *pspec,
@@ -422,6 +441,7 @@ on_attendance_changed (GObject          *object,
   gtk_widget_set_sensitive (GTK_WIDGET (self->measures_box), took_place);
   gtk_widget_set_sensitive (GTK_WIDGET (self->attendees_dropdown), took_place);
   gtk_widget_set_sensitive (GTK_WIDGET (self->duration_spin), took_place);
+  update_joint (self);
   /* Whether it took place moves the course on, or not. */
   if (!self->updating)
     {
@@ -488,13 +508,25 @@ save_action (GtkWidget  *widget,
   if (!self->date_confirmed && ask_about_date (self, session))
     return;
 
-  if (!ipt_store_save_session (self->store, session, scores, &error))
+  /* The session, its scores, its work and its goal ratings: one step, all or nothing. */
+  if (!ipt_store_begin (self->store, &error))
+    goto failed;
+  if (!ipt_store_save_session (self->store, session, scores, &error)
+      || !ipt_session_work_form_save (self->work_form, ipt_session_get_id (session),
+                                      ipt_session_get_number (session), &error)
+      || !ipt_store_commit (self->store, &error))
     {
-      _ipt_show_field_error (self->save_error, NULL, error->message);
-      return;
+      ipt_store_rollback (self->store);
+      if (self->session == NULL)
+        ipt_session_set_id (session, 0);
+      goto failed;
     }
 
   ipt_form_window_saved (IPT_FORM_WINDOW (self), ipt_session_get_id (session));
+  return;
+
+failed:
+  _ipt_show_field_error (self->save_error, NULL, error->message);
 }
 
 static void
@@ -569,6 +601,11 @@ editor_state (IptFormWindow *window)
       for (guint item = 0; item < form->measure->n_items; item++)
         g_string_append_printf (state, "%d,", form->values[item]);
     }
+  {
+    g_autofree char *work = ipt_session_work_form_get_state (self->work_form);
+
+    g_string_append_printf (state, "\x1e%s", work);
+  }
   return g_string_free (state, FALSE);
 }
 
@@ -627,6 +664,7 @@ ipt_session_editor_class_init (IptSessionEditorClass *klass)
     g_signal_new ("record-risk-review", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
 
+  g_type_ensure (IPT_TYPE_SESSION_WORK_FORM);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/ipt-session-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, IptSessionEditor, title_label);
   gtk_widget_class_bind_template_child (widget_class, IptSessionEditor, subtitle_label);
@@ -640,6 +678,7 @@ ipt_session_editor_class_init (IptSessionEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IptSessionEditor, date_error);
   gtk_widget_class_bind_template_child (widget_class, IptSessionEditor, attendance_dropdown);
   gtk_widget_class_bind_template_child (widget_class, IptSessionEditor, attendees_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, IptSessionEditor, work_form);
   gtk_widget_class_bind_template_child (widget_class, IptSessionEditor, duration_spin);
   gtk_widget_class_bind_template_child (widget_class, IptSessionEditor, measures_box);
   gtk_widget_class_bind_template_child (widget_class, IptSessionEditor, tasks_title_label);
@@ -753,6 +792,19 @@ ipt_session_editor_new (GtkWindow  *parent,
     }
   self->updating = FALSE;
 
+  if (!ipt_session_work_form_load (self->work_form, store, episode,
+                                   session != NULL ? ipt_session_get_id (session) : 0,
+                                   session != NULL ? ipt_session_get_number (session) : 0,
+                                   error == NULL ? &error : NULL))
+    self->load_failed = TRUE;
+  if (self->load_failed && error == NULL)
+    g_set_error_literal (&error, IPT_STORE_ERROR, IPT_STORE_ERROR_NOT_FOUND,
+                         _("The session’s records could not be read"));
+  g_signal_connect_object (self->work_form, "changed", G_CALLBACK (ipt_form_window_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->attendees_dropdown, "notify::selected",
+                           G_CALLBACK (on_attendees_changed), self, G_CONNECT_SWAPPED);
+
   build_forms (self);
   update_titles (self);
   on_attendance_changed (NULL, NULL, self);
@@ -827,6 +879,14 @@ ipt_session_editor_get_can_save (IptSessionEditor *self)
 
   validate (self);
   return self->valid;
+}
+
+IptSessionWorkForm *
+ipt_session_editor_get_work_form (IptSessionEditor *self)
+{
+  g_return_val_if_fail (IPT_IS_SESSION_EDITOR (self), NULL);
+
+  return self->work_form;
 }
 
 GtkWindow *
