@@ -448,6 +448,16 @@ test_session_work (Fixture       *fixture,
   attendees = ipt_store_list_course_attendees (fixture->store, ipt_episode_get_id (episode), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (attendees->len, ==, 2);
+  /* The Sessions tab names them. */
+  {
+    IptClientPage *page = fixture->window->client_page;
+    gint64 id = ipt_session_get_id (g_ptr_array_index (sessions, 0));
+    const char *who = g_hash_table_lookup (page->attendees, &id);
+
+    g_assert_nonnull (who);
+    g_assert_nonnull (strstr (who, "Jamie, partner"));
+    g_assert_nonnull (strstr (who, "Jamie’s mother, for the first half"));
+  }
 
   ratings = ipt_store_list_session_goal_ratings (fixture->store, ipt_episode_get_id (episode), 1,
                                                  &error);

@@ -1,5 +1,6 @@
-/* IptClientPage's earlier courses: each one's case report from the client menu, so that a
- * course before the current one stays within reach (read, never edited). */
+/* IptClientPage's courses: each earlier one's case report from the client menu, so that a
+ * course before the current one stays within reach (read, never edited); who attended the
+ * current course's joint sessions, for the Sessions tab. */
 #define G_LOG_DOMAIN "ipt-gui"
 
 #include "config.h"
@@ -45,5 +46,38 @@ _ipt_client_page_show_earlier_courses (IptClientPage *self)
       g_menu_item_set_action_and_target_value (item, "win.export-report",
                                                g_variant_new_int64 (ipt_episode_get_id (episode)));
       g_menu_append_item (self->earlier_section, item);
+    }
+}
+
+void
+_ipt_client_page_load_attendees (IptClientPage *self)
+{
+  g_autoptr(GPtrArray) attendees = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->attendees == NULL)
+    self->attendees = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_hash_table_remove_all (self->attendees);
+  if (self->store == NULL || self->episode == NULL)
+    return;
+
+  attendees = ipt_store_list_course_attendees (self->store, ipt_episode_get_id (self->episode),
+                                               &error);
+  if (attendees == NULL)
+    {
+      g_warning ("Who attended the sessions of course %" G_GINT64_FORMAT " could not be read: %s",
+                 ipt_episode_get_id (self->episode), error->message);
+      return;
+    }
+
+  for (guint i = 0; i < attendees->len; i++)
+    {
+      const IptAttendee *attendee = g_ptr_array_index (attendees, i);
+      g_autofree char *label = ipt_attendee_to_label (attendee);
+      const char *before = g_hash_table_lookup (self->attendees, &attendee->session_id);
+      char *joined = before != NULL ? g_strconcat (before, "; ", label, NULL) : g_strdup (label);
+
+      g_hash_table_replace (self->attendees, g_memdup2 (&attendee->session_id, sizeof (gint64)),
+                            joined);
     }
 }

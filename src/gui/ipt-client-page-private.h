@@ -56,6 +56,7 @@ struct _IptClientPage
   GMenu          *earlier_section;   /* the client menu's earlier courses */
   GtkLabel       *glance_label;      /* age, contact, referrer, last seen */
   GtkLabel       *quiet_label;       /* "No session for 4 weeks" */
+  GHashTable     *attendees;         /* session id (gint64 *) -> "Jamie, partner; …", or NULL */
 };
 
 /* Adds the columns of the Sessions tab, with their factories and sorters, and its sorted model. */
@@ -67,6 +68,8 @@ gboolean _ipt_client_page_load_risk_reviews (IptClientPage *self,
 void _ipt_client_page_show_risk_reviews (IptClientPage *self);
 /* Offers the case report of each of the client's earlier courses in the client menu. */
 void _ipt_client_page_show_earlier_courses (IptClientPage *self);
+/* Reads who attended the course's joint sessions into self->attendees. */
+void _ipt_client_page_load_attendees (IptClientPage *self);
 /* What the practitioner needs at a glance: age, contact details, referrer, when the client was
  * last seen, and a running course gone quiet (ipt-client-page-glance.c). */
 void _ipt_client_page_show_glance (IptClientPage *self);

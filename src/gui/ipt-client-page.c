@@ -349,6 +349,7 @@ show (IptClientPage *self)
   show_header (self);
   _ipt_client_page_show_risk_reviews (self);
   _ipt_client_page_show_earlier_courses (self);
+  _ipt_client_page_load_attendees (self);
   _ipt_client_page_show_glance (self);
 
   if (self->episode == NULL)
@@ -495,6 +496,7 @@ ipt_client_page_dispose (GObject *object)
   g_clear_object (&self->session_store);
   g_clear_pointer (&self->scores, g_hash_table_unref);
 
+  g_clear_pointer (&self->attendees, g_hash_table_unref);
   G_OBJECT_CLASS (ipt_client_page_parent_class)->dispose (object);
 }
 
