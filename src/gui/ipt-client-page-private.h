@@ -56,6 +56,10 @@ struct _IptClientPage
   GtkWidget      *formulation_view;  /* IptFormulationView */
   GtkWidget      *timeline_view;     /* IptTimelineView */
   GtkWidget      *inventory_view;    /* IptInventoryView */
+  GMenu          *earlier_section;   /* the client menu's earlier courses */
+  GtkLabel       *glance_label;      /* age, contact, referrer, last seen */
+  GtkLabel       *quiet_label;       /* "No session for 4 weeks" */
+  GHashTable     *attendees;         /* session id (gint64 *) -> "Jamie, partner; …", or NULL */
 };
 
 /* Adds the columns of the Sessions tab, with their factories and sorters, and its sorted model. */
@@ -65,5 +69,16 @@ gboolean _ipt_client_page_load_risk_reviews (IptClientPage *self,
                                              GError       **error);
 /* Lists the risk reviews on the Overview and offers a review while risk is open. */
 void _ipt_client_page_show_risk_reviews (IptClientPage *self);
+/* Offers the case report of each of the client's earlier courses in the client menu. */
+void _ipt_client_page_show_earlier_courses (IptClientPage *self);
+/* Reads who attended the course's joint sessions into self->attendees. */
+void _ipt_client_page_load_attendees (IptClientPage *self);
+/* What the practitioner needs at a glance: age, contact details, referrer, when the client was
+ * last seen, and a running course gone quiet (ipt-client-page-glance.c). */
+void _ipt_client_page_show_glance (IptClientPage *self);
+/* How far the course's phase tasks are done (ipt-client-page-tasks.c). */
+void _ipt_client_page_phase_progress (IptClientPage    *self,
+                                      IptPhase          phase,
+                                      IptPhaseProgress *progress);
 
 G_END_DECLS

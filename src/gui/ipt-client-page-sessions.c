@@ -111,8 +111,18 @@ column_text (IptClientPage *self,
     case COLUMN_ATTENDANCE:
       return g_strdup (ipt_attendance_to_label (ipt_session_get_attendance (session)));
     case COLUMN_ATTENDEES:
-      return g_strdup (ipt_session_get_attended (session)
-                       ? ipt_attendees_to_label (ipt_session_get_attendees (session)) : "");
+      {
+        gint64 id = ipt_session_get_id (session);
+        const char *who = self->attendees != NULL ? g_hash_table_lookup (self->attendees, &id) : NULL;
+
+        if (!ipt_session_get_attended (session))
+          return g_strdup ("");
+        if (who != NULL)
+          /* TRANSLATORS: a joint session and who attended, "With partner: Jamie, partner" */
+          return g_strdup_printf (_("%s: %s"),
+                                  ipt_attendees_to_label (ipt_session_get_attendees (session)), who);
+        return g_strdup (ipt_attendees_to_label (ipt_session_get_attendees (session)));
+      }
     case COLUMN_PHQ9:
     case COLUMN_GAD7:
     case COLUMN_WSAS:

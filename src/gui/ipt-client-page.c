@@ -109,7 +109,10 @@ show_tasks (IptClientPage *self)
   GtkWidget *child;
   IptPhase phase;
   const char * const *tasks;
-  guint done = 0;
+  IptPhaseProgress progress;
+  g_autofree char *summary = NULL;
+  GtkWidget *summary_label;
+  guint done;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tasks_box))) != NULL)
     gtk_box_remove (self->tasks_box, child);
@@ -118,19 +121,18 @@ show_tasks (IptClientPage *self)
   if (ipt_case_summary_get_current_session (self->summary) == 0)
     phase = IPT_PHASE_ASSESSMENT;
 
-  /* Ticks from the latest session of this phase. */
-  for (guint i = self->sessions->len; i > 0; i--)
-    {
-      IptSession *session = g_ptr_array_index (self->sessions, i - 1);
-
-      if (ipt_session_get_phase (session) == phase)
-        {
-          done = ipt_session_get_tasks_done (session);
-          break;
-        }
-    }
+  /* Ticks at the phase's sessions, and what the records show (an inventory, a focus...). */
+  _ipt_client_page_phase_progress (self, phase, &progress);
+  done = progress.done;
 
   gtk_label_set_label (self->tasks_title_label, _ipt_phase_tasks_title (phase));
+  summary = ipt_phase_progress_describe (&progress);
+  summary_label = gtk_label_new (summary);
+  gtk_label_set_xalign (GTK_LABEL (summary_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (summary_label), TRUE);
+  gtk_widget_set_name (summary_label, "tasks-progress");
+  gtk_widget_add_css_class (summary_label, "dim-label");
+  gtk_box_append (self->tasks_box, summary_label);
 
   tasks = ipt_phase_get_tasks (phase);
   for (guint i = 0; tasks != NULL && tasks[i] != NULL; i++)
@@ -356,6 +358,9 @@ show (IptClientPage *self)
 
   show_header (self);
   _ipt_client_page_show_risk_reviews (self);
+  _ipt_client_page_show_earlier_courses (self);
+  _ipt_client_page_load_attendees (self);
+  _ipt_client_page_show_glance (self);
 
   if (self->episode == NULL)
     {
@@ -509,6 +514,7 @@ ipt_client_page_dispose (GObject *object)
   g_clear_object (&self->session_store);
   g_clear_pointer (&self->scores, g_hash_table_unref);
 
+  g_clear_pointer (&self->attendees, g_hash_table_unref);
   G_OBJECT_CLASS (ipt_client_page_parent_class)->dispose (object);
 }
 
@@ -605,6 +611,9 @@ ipt_client_page_class_init (IptClientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IptClientPage, signal_rule_label);
   gtk_widget_class_bind_template_child (widget_class, IptClientPage, outcome_title_label);
   gtk_widget_class_bind_template_child (widget_class, IptClientPage, outcome_label);
+  gtk_widget_class_bind_template_child (widget_class, IptClientPage, earlier_section);
+  gtk_widget_class_bind_template_child (widget_class, IptClientPage, glance_label);
+  gtk_widget_class_bind_template_child (widget_class, IptClientPage, quiet_label);
   gtk_widget_class_bind_template_child (widget_class, IptClientPage, outcome_rule_label);
   gtk_widget_class_bind_template_child (widget_class, IptClientPage, tasks_title_label);
   gtk_widget_class_bind_template_child (widget_class, IptClientPage, tasks_box);

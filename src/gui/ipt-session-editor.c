@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "ipt-gui-private.h"
+#include "ipt-session-date.h"
+#include "ipt-session-work-form.h"
 #include "ipt-preferences.h"
 #include "ipt-session-editor-private.h"
 
@@ -22,6 +24,9 @@ struct _IptSessionEditor
   GPtrArray     *other_numbers;     /* numbers of the course's other sessions (GUINT_TO_POINTER) */
   GArray        *others;            /* the course's other sessions as IptAppointment */
   GPtrArray     *stored_scores;     /* the session's scores as stored (IptScore) */
+  GPtrArray     *sessions;          /* the course's sessions (IptSession), for their dates */
+  GtkWindow     *date_question;     /* asked before an unusual date is saved */
+  gboolean       date_confirmed;    /* the practitioner said to save this date anyway */
   GPtrArray     *forms;             /* IptMeasureForm */
   GPtrArray     *task_buttons;      /* GtkCheckButton */
   IptPhase       tasks_phase;
@@ -41,6 +46,7 @@ struct _IptSessionEditor
   GtkLabel      *date_error;
   GtkDropDown   *attendance_dropdown;
   GtkDropDown   *attendees_dropdown;
+  IptSessionWorkForm *work_form;
   GtkSpinButton *duration_spin;
   GtkBox        *measures_box;
   GtkLabel      *tasks_title_label;
@@ -398,6 +404,7 @@ static void
 on_date_changed (GtkEditable      *editable,
                  IptSessionEditor *self)
 {
+  self->date_confirmed = FALSE;
   /* After the course's end date a session is maintenance. */
   if (self->episode != NULL && !self->updating)
     {
@@ -405,6 +412,23 @@ on_date_changed (GtkEditable      *editable,
       build_tasks (self, tasks_done (self));
     }
   validate (self);
+}
+
+/* Who attended can be chosen for a joint session that took place. */
+static void
+update_joint (IptSessionEditor *self)
+{
+  ipt_session_work_form_set_joint (self->work_form,
+                                   attended (self)
+                                   && gtk_drop_down_get_selected (self->attendees_dropdown)
+                                      != IPT_ATTENDEES_CLIENT_ALONE);
+}
+
+static void
+on_attendees_changed (IptSessionEditor *self)
+{
+  if (self->episode != NULL)
+    update_joint (self);
 }
 
 static void
@@ -419,6 +443,7 @@ on_attendance_changed (GObject          *object,
   gtk_widget_set_sensitive (GTK_WIDGET (self->measures_box), took_place);
   gtk_widget_set_sensitive (GTK_WIDGET (self->attendees_dropdown), took_place);
   gtk_widget_set_sensitive (GTK_WIDGET (self->duration_spin), took_place);
+  update_joint (self);
   /* Whether it took place moves the course on, or not. */
   if (!self->updating)
     {
@@ -427,6 +452,41 @@ on_attendance_changed (GObject          *object,
     }
   update_risk (self);
   validate (self);
+}
+
+static void
+on_date_confirmed (IptSessionEditor *self)
+{
+  if (self->date_question != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->date_question),
+                                  (gpointer *) &self->date_question);
+  self->date_question = NULL;
+  self->date_confirmed = TRUE;
+  gtk_widget_activate_action (GTK_WIDGET (self), "session.save", NULL);
+}
+
+/* A date before the previous session's or far ahead is asked about first: TRUE when asked. */
+static gboolean
+ask_about_date (IptSessionEditor *self,
+                IptSession       *session)
+{
+  g_autofree char *today = _ipt_today ();
+  g_autofree char *question = NULL;
+  const char *previous;
+
+  previous = _ipt_session_previous_date (self->sessions, ipt_session_get_number (session),
+                                         self->session != NULL ? ipt_session_get_id (self->session) : 0);
+  ipt_session_check_date (ipt_session_get_date (session), previous,
+                          ipt_episode_get_start_date (self->episode), today, &question);
+  if (question == NULL)
+    return FALSE;
+
+  if (self->date_question != NULL)
+    gtk_window_destroy (self->date_question);
+  self->date_question = _ipt_session_ask_date (GTK_WINDOW (self), question,
+                                               G_CALLBACK (on_date_confirmed), self);
+  g_object_add_weak_pointer (G_OBJECT (self->date_question), (gpointer *) &self->date_question);
+  return TRUE;
 }
 
 static void
@@ -447,14 +507,28 @@ save_action (GtkWidget  *widget,
   scores = build_scores (self);
   if (!ipt_session_get_attended (session))
     ipt_session_set_duration (session, 0);
+  if (!self->date_confirmed && ask_about_date (self, session))
+    return;
 
-  if (!ipt_store_save_session (self->store, session, scores, &error))
+  /* The session, its scores, its work and its goal ratings: one step, all or nothing. */
+  if (!ipt_store_begin (self->store, &error))
+    goto failed;
+  if (!ipt_store_save_session (self->store, session, scores, &error)
+      || !ipt_session_work_form_save (self->work_form, ipt_session_get_id (session),
+                                      ipt_session_get_number (session), &error)
+      || !ipt_store_commit (self->store, &error))
     {
-      _ipt_show_field_error (self->save_error, NULL, error->message);
-      return;
+      ipt_store_rollback (self->store);
+      if (self->session == NULL)
+        ipt_session_set_id (session, 0);
+      goto failed;
     }
 
   ipt_form_window_saved (IPT_FORM_WINDOW (self), ipt_session_get_id (session));
+  return;
+
+failed:
+  _ipt_show_field_error (self->save_error, NULL, error->message);
 }
 
 static void
@@ -491,6 +565,13 @@ ipt_session_editor_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->episode);
   g_clear_object (&self->session);
+  g_clear_pointer (&self->sessions, g_ptr_array_unref);
+  if (self->date_question != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->date_question),
+                                    (gpointer *) &self->date_question);
+      gtk_window_destroy (g_steal_pointer (&self->date_question));
+    }
 
   G_OBJECT_CLASS (ipt_session_editor_parent_class)->dispose (object);
 }
@@ -522,6 +603,11 @@ editor_state (IptFormWindow *window)
       for (guint item = 0; item < form->measure->n_items; item++)
         g_string_append_printf (state, "%d,", form->values[item]);
     }
+  {
+    g_autofree char *work = ipt_session_work_form_get_state (self->work_form);
+
+    g_string_append_printf (state, "\x1e%s", work);
+  }
   return g_string_free (state, FALSE);
 }
 
@@ -580,6 +666,7 @@ ipt_session_editor_class_init (IptSessionEditorClass *klass)
     g_signal_new ("record-risk-review", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
 
+  g_type_ensure (IPT_TYPE_SESSION_WORK_FORM);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/ipt-session-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, IptSessionEditor, title_label);
   gtk_widget_class_bind_template_child (widget_class, IptSessionEditor, subtitle_label);
@@ -593,6 +680,7 @@ ipt_session_editor_class_init (IptSessionEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IptSessionEditor, date_error);
   gtk_widget_class_bind_template_child (widget_class, IptSessionEditor, attendance_dropdown);
   gtk_widget_class_bind_template_child (widget_class, IptSessionEditor, attendees_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, IptSessionEditor, work_form);
   gtk_widget_class_bind_template_child (widget_class, IptSessionEditor, duration_spin);
   gtk_widget_class_bind_template_child (widget_class, IptSessionEditor, measures_box);
   gtk_widget_class_bind_template_child (widget_class, IptSessionEditor, tasks_title_label);
@@ -655,6 +743,7 @@ ipt_session_editor_new (GtkWindow  *parent,
   self->store = g_object_ref (store);
   self->episode = g_object_ref (episode);
   self->session = session != NULL ? g_object_ref (session) : NULL;
+  self->sessions = sessions != NULL ? g_ptr_array_ref (sessions) : NULL;
   gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
 
   for (guint i = 0; sessions != NULL && i < sessions->len; i++)
@@ -698,13 +787,26 @@ ipt_session_editor_new (GtkWindow  *parent,
     }
   else
     {
-      g_autofree char *today = _ipt_today ();
+      g_autofree char *date = _ipt_session_default_date (episode, sessions);
 
       gtk_spin_button_set_value (self->number_spin, MIN (next, 99));
-      gtk_editable_set_text (GTK_EDITABLE (self->date_entry), today);
+      gtk_editable_set_text (GTK_EDITABLE (self->date_entry), date);
       build_tasks (self, 0);
     }
   self->updating = FALSE;
+
+  if (!ipt_session_work_form_load (self->work_form, store, episode,
+                                   session != NULL ? ipt_session_get_id (session) : 0,
+                                   session != NULL ? ipt_session_get_number (session) : 0,
+                                   error == NULL ? &error : NULL))
+    self->load_failed = TRUE;
+  if (self->load_failed && error == NULL)
+    g_set_error_literal (&error, IPT_STORE_ERROR, IPT_STORE_ERROR_NOT_FOUND,
+                         _("The session’s records could not be read"));
+  g_signal_connect_object (self->work_form, "changed", G_CALLBACK (ipt_form_window_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->attendees_dropdown, "notify::selected",
+                           G_CALLBACK (on_attendees_changed), self, G_CONNECT_SWAPPED);
 
   build_forms (self);
   update_titles (self);
@@ -780,4 +882,20 @@ ipt_session_editor_get_can_save (IptSessionEditor *self)
 
   validate (self);
   return self->valid;
+}
+
+IptSessionWorkForm *
+ipt_session_editor_get_work_form (IptSessionEditor *self)
+{
+  g_return_val_if_fail (IPT_IS_SESSION_EDITOR (self), NULL);
+
+  return self->work_form;
+}
+
+GtkWindow *
+ipt_session_editor_get_date_question (IptSessionEditor *self)
+{
+  g_return_val_if_fail (IPT_IS_SESSION_EDITOR (self), NULL);
+
+  return self->date_question;
 }

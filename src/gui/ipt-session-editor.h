@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "ipt-form-window.h"
+#include "ipt-session-work-form.h"
 #include "ipt-store.h"
 
 G_BEGIN_DECLS
@@ -35,5 +36,10 @@ const char       *ipt_session_editor_get_total_text (IptSessionEditor *self,
                                                      const char       *measure_id);
 gboolean          ipt_session_editor_get_risk (IptSessionEditor *self);
 gboolean          ipt_session_editor_get_can_save (IptSessionEditor *self);
+/* The question asked before saving a date before the previous session's or far ahead (its
+ * "Save Anyway" saves), NULL when none is open. */
+GtkWindow        *ipt_session_editor_get_date_question (IptSessionEditor *self);
+/* The technique sections, who attended and the goal ratings, saved with the session. */
+IptSessionWorkForm *ipt_session_editor_get_work_form (IptSessionEditor *self);
 
 G_END_DECLS

@@ -464,6 +464,7 @@ _ipt_window_update_actions (IptWindow *self)
   gtk_widget_action_set_enabled (widget, "win.export-chart", client != NULL && episode != NULL);
   gtk_widget_action_set_enabled (widget, "win.print-chart", client != NULL && episode != NULL);
   _ipt_window_update_risk_actions (self);
+  _ipt_window_update_course_actions (self);
 }
 
 void
@@ -492,4 +493,5 @@ _ipt_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print-chart", NULL);
 
   _ipt_window_class_init_risk (widget_class);
+  _ipt_window_class_init_course (widget_class);
 }

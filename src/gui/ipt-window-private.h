@@ -118,4 +118,20 @@ void      _ipt_window_on_record_risk_review (GtkWindow  *editor,
                                              const char *flag,
                                              IptWindow  *self);
 
+/* ipt-window-course.c */
+void      _ipt_window_class_init_course (GtkWidgetClass *widget_class);
+void      _ipt_window_update_course_actions (IptWindow *self);
+
+/* ipt-window-report.c */
+void      _ipt_window_class_init_report (GtkWidgetClass *widget_class);
+void      _ipt_window_update_report_actions (IptWindow *self);
+/* Writes the case report of the shown client's course episode_id (0: the current one) to path
+ * in a thread; a toast says where it went, a dialog why it could not. FALSE with error when the
+ * course cannot be read. */
+gboolean  _ipt_window_export_report (IptWindow  *self,
+                                     gint64      episode_id,
+                                     const char *path,
+                                     gboolean    include_name,
+                                     GError    **error);
+
 G_END_DECLS
