@@ -17,6 +17,7 @@
 #include "gui/ipt-preferences.h"
 #include "gui/ipt-preferences-window.h"
 #include "gui/ipt-renderer.h"
+#include "gui/ipt-review-mode.h"
 
 struct _IptApplication
 {
@@ -25,6 +26,7 @@ struct _IptApplication
   IptStore      *store;          /* opened in handle-local-options, handed to the first window */
   char          *client_code;    /* --client */
   char          *screenshot;     /* --screenshot */
+  char          *review_path;    /* --review */
   int            exit_status;
 };
 
@@ -162,8 +164,24 @@ ipt_application_handle_local_options (GApplication *app,
     }
   if (ipt_cli_option_given (options, "review"))
     {
-      g_printerr ("ipt-casebook: %s\n", _("--review is not available in this version"));
-      return 1;
+      /* Review mode needs no casebook: the passphrase is asked in the window. */
+      if (ipt_cli_option_given (options, "database") || ipt_cli_option_given (options, "demo"))
+        {
+          g_printerr ("ipt-casebook: %s\n",
+                      _("--review opens a review file, without a casebook: leave out "
+                        "--database and --demo"));
+          return 1;
+        }
+      self->review_path = g_strdup (ipt_cli_option_text (options, "review"));
+      if (!g_file_test (self->review_path, G_FILE_TEST_IS_REGULAR))
+        {
+          /* TRANSLATORS: %s is the path of a review file */
+          g_autofree char *message = g_strdup_printf (_("No review file at %s"),
+                                                      self->review_path);
+          g_printerr ("ipt-casebook: %s\n", message);
+          return 1;
+        }
+      return -1;
     }
 
   database = g_strdup (ipt_cli_option_text (options, "database"));
@@ -347,9 +365,20 @@ open_demo_action (GSimpleAction *action,
                            on_demo_generated, g_object_ref (app));
 }
 
+static void
+open_review_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+
+  ipt_review_mode_choose_file (app, gtk_application_get_active_window (app));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "open-demo", open_demo_action },
+  { "open-review", open_review_action },
   { "preferences", preferences_action },
   { "about", about_action },
 };
@@ -392,6 +421,14 @@ ipt_application_activate (GApplication *app)
   g_autoptr(IptStore) store = g_steal_pointer (&self->store);
   IptWindow *window;
 
+  if (self->review_path != NULL)
+    {
+      g_autofree char *path = g_steal_pointer (&self->review_path);
+
+      ipt_review_mode_open (GTK_APPLICATION (app), NULL, path);
+      return;
+    }
+
   /* A second activation (none with NON_UNIQUE, but be safe) raises the window. */
   if (store == NULL)
     {
@@ -420,6 +457,7 @@ ipt_application_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->client_code, g_free);
   g_clear_pointer (&self->screenshot, g_free);
+  g_clear_pointer (&self->review_path, g_free);
 
   G_OBJECT_CLASS (ipt_application_parent_class)->finalize (object);
 }
