@@ -9,6 +9,7 @@
 
 #include "ipt-review-file.h"
 
+#include "ipt-gui-private.h"
 #include "ipt-passphrase-dialog.h"
 #include "ipt-review-comment-form.h"
 #include "ipt-review-window.h"
@@ -46,6 +47,29 @@ spin_until (const gboolean *flag)
     }
   g_assert_true (*flag);
   spin ();
+}
+
+/* With IPT_UI_SNAPSHOT_DIR set, windows are written there as PNGs to look at. */
+static void
+snapshot (gpointer    window,
+          const char *name)
+{
+  const char *dir = g_getenv ("IPT_UI_SNAPSHOT_DIR");
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 until;
+
+  if (dir == NULL)
+    return;
+  until = g_get_monotonic_time () + 300 * G_TIME_SPAN_MILLISECOND;
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  path = g_strdup_printf ("%s/%s.png", dir, name);
+  if (!_ipt_widget_save_png (GTK_WIDGET (window), path, &error))
+    g_test_message ("%s: %s", path, error->message);
 }
 
 /* A copy of the review file for one test. */
@@ -118,6 +142,7 @@ test_passphrase (void)
   g_signal_connect (dialog, "opened", G_CALLBACK (on_opened), &review);
   gtk_window_present (GTK_WINDOW (dialog));
   spin ();
+  snapshot (dialog, "review-passphrase");
 
   /* nothing typed: said beside the field, nothing opened */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "passphrase.open", NULL);
@@ -133,6 +158,7 @@ test_passphrase (void)
     }
   failed = ipt_passphrase_dialog_get_error (dialog) != NULL;
   g_assert_true (failed);
+  snapshot (dialog, "review-passphrase-wrong");
   g_assert_null (review);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
 
@@ -318,6 +344,7 @@ test_round_trip (void)
   spin ();
   rating_form = IPT_SESSION_RATING_FORM (ipt_review_window_get_dialog (window));
   g_assert_nonnull (rating_form);
+  snapshot (rating_form, "review-rating-form");
   n_tasks = ipt_session_rating_form_get_n_tasks (rating_form);
   g_assert_cmpuint (n_tasks, >, 1);
   for (guint i = 0; i < n_tasks; i++)
@@ -347,10 +374,13 @@ test_round_trip (void)
   gtk_widget_activate_action (GTK_WIDGET (log_form), "log.save", NULL);
   g_assert_nonnull (ipt_supervision_log_form_get_date_error (log_form));
   g_assert_nonnull (ipt_supervision_log_form_get_sessions_error (log_form));
+  snapshot (log_form, "review-log-form");
   ipt_supervision_log_form_set_fields (log_form, "2026-03-02", "1, 2", 1, NULL);
   gtk_widget_activate_action (GTK_WIDGET (log_form), "log.save", NULL);
   spin ();
   g_assert_null (ipt_review_window_get_dialog (window));
+
+  snapshot (window, "review-window");
 
   /* Save writes the file again */
   g_signal_connect (review, "notify::modified", G_CALLBACK (on_saved_flag), &saved);

@@ -8,7 +8,10 @@
 
 #include <glib/gi18n.h>
 
+#include "ipt-supervision-pack.h"
+
 #include "ipt-gui-private.h"
+#include "ipt-mood-chart-view.h"
 #include "ipt-preferences.h"
 #include "ipt-review-comment-form.h"
 #include "ipt-session-rating-form.h"
@@ -177,6 +180,17 @@ append_details (IptReviewWindow *self,
     g_string_append_printf (focus, _(" · also %s"), ipt_focus_to_label (c->secondary_focus, us));
   gtk_box_append (box, text_label (focus->str, NULL));
 
+  {
+    /* The chart the practitioner sees, drawn from the case as the file has it. */
+    g_autoptr(IptChartData) data = ipt_supervision_chart_data (c);
+    IptMoodChartView *chart = ipt_mood_chart_view_new ();
+
+    ipt_mood_chart_view_set_data (chart, data);
+    gtk_widget_set_size_request (GTK_WIDGET (chart), -1, 300);
+    gtk_widget_set_margin_top (GTK_WIDGET (chart), 12);
+    gtk_box_append (box, GTK_WIDGET (chart));
+  }
+
   append_heading (box, _("Signals"));
   for (guint i = 0; c->signals != NULL && i < c->signals->len; i++)
     {
@@ -274,24 +288,41 @@ append_supervision (IptReviewWindow *self,
   ipt_supervision_totals_compute (log, &totals);
   if (log->len > 0)
     {
-      /* TRANSLATORS: the supervision log's totals for one case */
-      g_autofree char *sums = g_strdup_printf (_("Supervision log: %u entries, %u sessions "
-                                                 "discussed, %u recordings reviewed"),
-                                               totals.n_entries, totals.n_sessions_discussed,
-                                               totals.n_recordings_reviewed);
+      g_autofree char *entries = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                               "%u entry", "%u entries",
+                                                               totals.n_entries),
+                                                  totals.n_entries);
+      g_autofree char *discussed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                 "%u session discussed",
+                                                                 "%u sessions discussed",
+                                                                 totals.n_sessions_discussed),
+                                                    totals.n_sessions_discussed);
+      g_autofree char *recordings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                  "%u recording reviewed",
+                                                                  "%u recordings reviewed",
+                                                                  totals.n_recordings_reviewed),
+                                                     totals.n_recordings_reviewed);
+      /* TRANSLATORS: the supervision log's totals for one case: "2 entries", "3 sessions
+       * discussed", "1 recording reviewed" */
+      g_autofree char *sums = g_strdup_printf (_("Supervision log: %s, %s, %s"), entries,
+                                               discussed, recordings);
       gtk_box_append (box, text_label (sums, "caption-heading"));
     }
   for (guint i = 0; i < log->len; i++)
     {
       IptSupervisionEntry *entry = g_ptr_array_index (log, i);
       g_autofree char *sessions = ipt_supervision_entry_get_sessions_text (entry);
+      guint n_recordings = ipt_supervision_entry_get_recordings_reviewed (entry);
+      g_autofree char *recordings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                  "%u recording reviewed",
+                                                                  "%u recordings reviewed",
+                                                                  n_recordings),
+                                                     n_recordings);
       /* TRANSLATORS: one supervision log entry: its date, the sessions discussed ("3,4") and
-       * the number of recordings reviewed */
-      g_autofree char *text = g_strdup_printf (_("%s: sessions %s discussed, %u recordings "
-                                                 "reviewed"),
+       * "2 recordings reviewed" */
+      g_autofree char *text = g_strdup_printf (_("%s: sessions %s discussed, %s"),
                                                ipt_supervision_entry_get_date (entry),
-                                               *sessions != '\0' ? sessions : "–",
-                                               ipt_supervision_entry_get_recordings_reviewed (entry));
+                                               *sessions != '\0' ? sessions : "–", recordings);
       const char *points = ipt_supervision_entry_get_action_points (entry);
 
       gtk_box_append (box, text_label (text, NULL));
