@@ -6,6 +6,7 @@
 #include "test-review-common.h"
 
 #include <gtk/gtk.h>
+#include <sys/wait.h>
 
 #include "ipt-review-file.h"
 
@@ -470,6 +471,48 @@ test_close_asks (void)
   g_assert_true (g_bytes_equal (before, after));
 }
 
+/* --review: the file must exist, and no casebook goes with it; one line, status 1. */
+static void
+test_command_line (void)
+{
+  const char *program = g_getenv ("IPT_CASEBOOK");
+  g_autofree char *missing = g_build_filename (tmp_root, "missing.iptreview", NULL);
+  struct {
+    const char *args[6];
+    const char *message;
+  } cases[] = {
+    { { program, "--review", missing, NULL }, "No review file at" },
+    { { program, "--review", review_path, "--database", review_path, NULL }, "without a casebook" },
+    { { program, "--review", review_path, "--demo", NULL }, "without a casebook" },
+  };
+
+  if (program == NULL)
+    {
+      g_test_skip ("IPT_CASEBOOK not set");
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_autoptr(GError) error = NULL;
+      int status = 0;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) cases[i].args, NULL, G_SPAWN_DEFAULT, NULL,
+                                   NULL, &out, &err, &status, &error));
+      g_assert_no_error (error);
+      g_assert_false (g_spawn_check_wait_status (status, NULL));
+      g_assert_true (WIFEXITED (status));
+      g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+      g_assert_nonnull (strstr (err, cases[i].message));
+      /* one line */
+      g_assert_true (g_str_has_suffix (err, "\n"));
+      g_assert_true (strchr (err, '\n') == err + strlen (err) - 1);
+    }
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -504,6 +547,7 @@ main (int   argc,
   g_assert_no_error (error);
   g_clear_object (&store);
 
+  g_test_add_func ("/ui/review/command-line", test_command_line);
   g_test_add_func ("/ui/review/passphrase", test_passphrase);
   g_test_add_func ("/ui/review/refuses-clinical-edits", test_refuses_clinical_edits);
   g_test_add_func ("/ui/review/round-trip", test_round_trip);
