@@ -18,6 +18,9 @@
 #include "ipt-supervision-log-form.h"
 #include "ipt-window.h"
 
+/* The practitioner's ticks on session 2 of C-0002: tasks 0 and 2. */
+#define TICKED_TASKS 0x5u
+
 static GtkApplication *app;
 static char *review_path;       /* the review file the tests start from */
 static GPtrArray *tokens;       /* every identifying value seeded into the casebook */
@@ -347,7 +350,11 @@ test_round_trip (void)
   g_assert_nonnull (rating_form);
   snapshot (rating_form, "review-rating-form");
   n_tasks = ipt_session_rating_form_get_n_tasks (rating_form);
-  g_assert_cmpuint (n_tasks, >, 1);
+  g_assert_cmpuint (n_tasks, >, 2);
+  g_assert_cmpuint (session2->tasks_done, ==, TICKED_TASKS);
+  g_assert_cmpstr (ipt_session_rating_form_get_tick_text (rating_form, 0), ==, "Ticked");
+  g_assert_cmpstr (ipt_session_rating_form_get_tick_text (rating_form, 1), ==, "Not ticked");
+  g_assert_cmpstr (ipt_session_rating_form_get_tick_text (rating_form, 2), ==, "Ticked");
   for (guint i = 0; i < n_tasks; i++)
     g_assert_cmpstr (ipt_session_rating_form_get_tick_text (rating_form, i), ==,
                      session2->tasks_done & (1u << i) ? "Ticked" : "Not ticked");
@@ -542,6 +549,21 @@ main (int   argc,
   dir = make_dir ();
   store = open_new (dir, "casebook.sqlite");
   seed_identified_caseload (store, 4, 6, tokens);
+  {
+    /* the practitioner ticked the first and third tasks of C-0002's session 2 */
+    g_autoptr(IptClient) client = ipt_store_find_client (store, "C-0002", &error);
+    g_autoptr(IptEpisode) episode = NULL;
+    g_autoptr(GPtrArray) sessions = NULL;
+
+    g_assert_no_error (error);
+    episode = ipt_store_get_current_episode (store, ipt_client_get_id (client), &error);
+    g_assert_no_error (error);
+    sessions = ipt_store_list_sessions (store, ipt_episode_get_id (episode), &error);
+    g_assert_no_error (error);
+    ipt_session_set_tasks_done (g_ptr_array_index (sessions, 1), TICKED_TASKS);
+    g_assert_true (ipt_store_save_session (store, g_ptr_array_index (sessions, 1), NULL, &error));
+    g_assert_no_error (error);
+  }
   review_path = g_build_filename (dir, "start.iptreview", NULL);
   g_assert_true (ipt_review_export (store, NULL, NULL, PASSPHRASE, review_path, NULL, &error));
   g_assert_no_error (error);
