@@ -23,6 +23,7 @@
 
 static GtkApplication *app;
 static char *review_path;       /* the review file the tests start from */
+static char *casebook_path;     /* the casebook it was made from (closed) */
 static GPtrArray *tokens;       /* every identifying value seeded into the casebook */
 
 static void
@@ -436,6 +437,43 @@ test_round_trip (void)
                     ==, 1);
   g_assert_cmpstr (ipt_supervision_entry_get_action_points (g_ptr_array_index (log, 0)), ==,
                    "Rate session 3.");
+
+  /* and home again: merged onto the same course, once however often */
+  {
+    g_autofree char *dir = make_dir ();
+    g_autofree char *copy = g_build_filename (dir, "casebook.sqlite", NULL);
+    g_autoptr(GBytes) bytes = read_bytes (casebook_path);
+    g_autoptr(IptStore) store = NULL;
+    g_autoptr(GPtrArray) home_comments = NULL;
+    g_autoptr(GPtrArray) home_reviews = NULL;
+    g_autoptr(GPtrArray) home_log = NULL;
+    IptSupervisionMerge summary = { 0 };
+
+    write_bytes (copy, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+    store = ipt_store_open (copy, IPT_STORE_OPEN_NO_BACKUP, &error);
+    g_assert_no_error (error);
+    g_assert_true (ipt_review_merge (store, path, PASSPHRASE, &summary, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (summary.n_comments, ==, 2);
+    g_assert_cmpuint (summary.n_reviews, ==, 1);
+    g_assert_cmpuint (summary.n_entries, ==, 1);
+    memset (&summary, 0, sizeof summary);
+    g_assert_true (ipt_review_merge (store, path, PASSPHRASE, &summary, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (summary.n_comments + summary.n_reviews + summary.n_entries, ==, 0);
+
+    home_comments = ipt_store_list_comments (store, episode_id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (home_comments->len, ==, 2);
+    home_reviews = ipt_store_list_session_reviews (store, episode_id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (home_reviews->len, ==, 1);
+    g_assert_cmpuint (ipt_session_review_get_session_number (g_ptr_array_index (home_reviews, 0)),
+                      ==, 2);
+    home_log = ipt_store_list_supervision_log (store, episode_id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (home_log->len, ==, 1);
+  }
 }
 
 static void
@@ -547,6 +585,7 @@ main (int   argc,
   /* one review file for every test: making one derives a key (a second or so) */
   tokens = g_ptr_array_new_with_free_func (g_free);
   dir = make_dir ();
+  casebook_path = g_build_filename (dir, "casebook.sqlite", NULL);
   store = open_new (dir, "casebook.sqlite");
   seed_identified_caseload (store, 4, 6, tokens);
   {
@@ -579,6 +618,7 @@ main (int   argc,
   g_object_unref (app);
   g_ptr_array_unref (tokens);
   g_free (review_path);
+  g_free (casebook_path);
   rm[2] = tmp_root;
   g_spawn_sync (NULL, (char **) rm, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
   g_free (tmp_root);
