@@ -12,6 +12,7 @@
 
 #include "ipt-gui-private.h"
 #include "ipt-passphrase-dialog.h"
+#include "ipt-review-mode.h"
 #include "ipt-review-comment-form.h"
 #include "ipt-review-window.h"
 #include "ipt-session-rating-form.h"
@@ -179,6 +180,70 @@ test_passphrase (void)
   g_assert_cmpuint (ipt_review_get_cases (review)->len, ==, 4);
   spin ();
   g_assert_null (dialog);
+}
+
+static gpointer
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+  return NULL;
+}
+
+static gpointer
+ref_case (gconstpointer review_case,
+          gpointer      data)
+{
+  return ipt_review_case_ref ((IptReviewCase *) review_case);
+}
+
+/* As from the main menu's Open Review File: the passphrase, then a review window of the app. */
+static void
+test_open_from_window (void)
+{
+  g_autofree char *path = copy_review ();
+  IptPassphraseDialog *dialog;
+  IptReviewWindow *window = NULL;
+  gint64 until;
+
+  ipt_review_mode_open (app, NULL, path);
+  spin ();
+  dialog = find_toplevel (IPT_TYPE_PASSPHRASE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (ipt_passphrase_dialog_get_path (dialog), ==, path);
+  ipt_passphrase_dialog_set_passphrase (dialog, PASSPHRASE);
+
+  until = g_get_monotonic_time () + 60 * G_TIME_SPAN_SECOND;
+  while (window == NULL && g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+      for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+        if (IPT_IS_REVIEW_WINDOW (l->data))
+          window = l->data;
+    }
+  g_assert_nonnull (window);
+  spin ();
+  g_assert_null (find_toplevel (IPT_TYPE_PASSPHRASE_DIALOG));
+  g_assert_cmpstr (ipt_review_get_path (ipt_review_window_get_review (window)), ==, path);
+  /* the most urgent case is shown first */
+  {
+    GPtrArray *cases = ipt_review_get_cases (ipt_review_window_get_review (window));
+    g_autoptr(GPtrArray) by_need = g_ptr_array_copy (cases, ref_case, NULL);
+
+    g_ptr_array_sort (by_need, ipt_review_case_compare_need);
+    g_assert_nonnull (ipt_review_window_get_case (window));
+    g_assert_cmpstr (ipt_review_window_get_case (window)->code, ==,
+                     ((IptReviewCase *) g_ptr_array_index (by_need, 0))->code);
+  }
+  close_window (window);
 }
 
 static gboolean
@@ -610,6 +675,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/review/command-line", test_command_line);
   g_test_add_func ("/ui/review/passphrase", test_passphrase);
+  g_test_add_func ("/ui/review/open-from-window", test_open_from_window);
   g_test_add_func ("/ui/review/refuses-clinical-edits", test_refuses_clinical_edits);
   g_test_add_func ("/ui/review/round-trip", test_round_trip);
   g_test_add_func ("/ui/review/close-asks", test_close_asks);
