@@ -18,6 +18,7 @@
 #include "gui/ipt-preferences-window.h"
 #include "gui/ipt-renderer.h"
 #include "gui/ipt-review-mode.h"
+#include "gui/ipt-review-window.h"
 
 struct _IptApplication
 {
@@ -27,6 +28,7 @@ struct _IptApplication
   char          *client_code;    /* --client */
   char          *screenshot;     /* --screenshot */
   char          *review_path;    /* --review */
+  guint          review_ticks;   /* frames of the review window before its screenshot */
   int            exit_status;
 };
 
@@ -173,6 +175,7 @@ ipt_application_handle_local_options (GApplication *app,
           return 1;
         }
       self->review_path = g_strdup (ipt_cli_option_text (options, "review"));
+      self->screenshot = g_strdup (ipt_cli_option_text (options, "screenshot"));
       if (!g_file_test (self->review_path, G_FILE_TEST_IS_REGULAR))
         {
           /* TRANSLATORS: %s is the path of a review file */
@@ -414,6 +417,39 @@ on_screenshot_ready (IptWindow *window,
   g_application_quit (G_APPLICATION (self));
 }
 
+/* --review with --screenshot: once the passphrase opened the file, the review window's first
+ * frame is written and the program ends. */
+static gboolean
+on_review_tick (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  IptApplication *self = IPT_APPLICATION (user_data);
+  g_autoptr(GError) error = NULL;
+
+  /* The first tick comes before the first frame is painted; the next after it. */
+  if (self->review_ticks++ == 0)
+    return G_SOURCE_CONTINUE;
+  if (!ipt_review_window_save_screenshot (IPT_REVIEW_WINDOW (widget), self->screenshot, &error))
+    {
+      g_printerr ("ipt-casebook: %s\n", error->message);
+      self->exit_status = 1;
+    }
+  g_application_quit (G_APPLICATION (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_window_added (GtkApplication *app,
+                 GtkWindow      *window,
+                 gpointer        user_data)
+{
+  IptApplication *self = IPT_APPLICATION (app);
+
+  if (IPT_IS_REVIEW_WINDOW (window) && self->screenshot != NULL)
+    gtk_widget_add_tick_callback (GTK_WIDGET (window), on_review_tick, self, NULL);
+}
+
 static void
 ipt_application_activate (GApplication *app)
 {
@@ -425,6 +461,8 @@ ipt_application_activate (GApplication *app)
     {
       g_autofree char *path = g_steal_pointer (&self->review_path);
 
+      if (self->screenshot != NULL)
+        g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), NULL);
       ipt_review_mode_open (GTK_APPLICATION (app), NULL, path);
       return;
     }

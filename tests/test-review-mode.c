@@ -10,6 +10,7 @@
 
 #include "ipt-review-file.h"
 
+#include "ipt-application.h"
 #include "ipt-gui-private.h"
 #include "ipt-passphrase-dialog.h"
 #include "ipt-review-mode.h"
@@ -244,6 +245,50 @@ test_open_from_window (void)
                      ((IptReviewCase *) g_ptr_array_index (by_need, 0))->code);
   }
   close_window (window);
+}
+
+static gboolean
+type_passphrase_when_asked (gpointer user_data)
+{
+  IptPassphraseDialog *dialog = find_toplevel (IPT_TYPE_PASSPHRASE_DIALOG);
+
+  if (dialog == NULL || !gtk_widget_get_mapped (GTK_WIDGET (dialog)))
+    return G_SOURCE_CONTINUE;
+  ipt_passphrase_dialog_set_passphrase (dialog, PASSPHRASE);
+  *(guint *) user_data = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* ipt-casebook --review FILE --screenshot OUT.png: the passphrase asked, then the review
+ * window's first frame written, and the program ends with status 0. */
+static void
+test_command_line_screenshot (void)
+{
+  g_autofree char *path = copy_review ();
+  g_autofree char *dir = make_dir ();
+  g_autofree char *png = g_build_filename (dir, "review.png", NULL);
+  g_autoptr(IptApplication) review_app = ipt_application_new ();
+  char *args[] = { (char *) "ipt-casebook", (char *) "--review", path, (char *) "--screenshot",
+                   png, NULL };
+  guint typing = 0;
+  int status;
+
+  typing = g_timeout_add (50, type_passphrase_when_asked, &typing);
+  status = g_application_run (G_APPLICATION (review_app), G_N_ELEMENTS (args) - 1, args);
+  g_assert_cmpuint (typing, ==, 0);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpint (ipt_application_get_exit_status (review_app), ==, 0);
+  {
+    g_autoptr(GBytes) bytes = read_bytes (png);
+    g_assert_cmpuint (g_bytes_get_size (bytes), >, 8);
+    g_assert_cmpmem (g_bytes_get_data (bytes, NULL), 4, "\x89PNG", 4);
+  }
+  /* the file was left as it was */
+  {
+    g_autoptr(GBytes) before = read_bytes (review_path);
+    g_autoptr(GBytes) after = read_bytes (path);
+    g_assert_true (g_bytes_equal (before, after));
+  }
 }
 
 static gboolean
@@ -676,6 +721,7 @@ main (int   argc,
   g_test_add_func ("/ui/review/command-line", test_command_line);
   g_test_add_func ("/ui/review/passphrase", test_passphrase);
   g_test_add_func ("/ui/review/open-from-window", test_open_from_window);
+  g_test_add_func ("/ui/review/command-line-screenshot", test_command_line_screenshot);
   g_test_add_func ("/ui/review/refuses-clinical-edits", test_refuses_clinical_edits);
   g_test_add_func ("/ui/review/round-trip", test_round_trip);
   g_test_add_func ("/ui/review/close-asks", test_close_asks);

@@ -350,3 +350,13 @@ ipt_review_window_get_dialog (IptReviewWindow *self)
 
   return self->dialog;
 }
+
+gboolean
+ipt_review_window_save_screenshot (IptReviewWindow *self,
+                                   const char      *path,
+                                   GError         **error)
+{
+  g_return_val_if_fail (IPT_IS_REVIEW_WINDOW (self), FALSE);
+
+  return _ipt_widget_save_png (GTK_WIDGET (self), path, error);
+}

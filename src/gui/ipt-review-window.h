@@ -20,6 +20,10 @@ gboolean         ipt_review_window_show_case (IptReviewWindow *self,
                                               const char      *code);
 /* The case shown, NULL when none. */
 IptReviewCase   *ipt_review_window_get_case (IptReviewWindow *self);
+/* Renders the window as it is now into a PNG file. */
+gboolean         ipt_review_window_save_screenshot (IptReviewWindow *self,
+                                                    const char      *path,
+                                                    GError         **error);
 /* The form or question open over the window, NULL when none (for tests). */
 GtkWindow       *ipt_review_window_get_dialog (IptReviewWindow *self);
 
