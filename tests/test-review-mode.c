@@ -598,6 +598,20 @@ test_close_asks (void)
   g_autoptr(GBytes) after = NULL;
   GtkWindow *question;
 
+  /* a form open over the window keeps it open: its input is answered for first */
+  gtk_widget_activate_action (GTK_WIDGET (window), "review.comment-case", NULL);
+  spin ();
+  g_assert_true (IPT_IS_REVIEW_COMMENT_FORM (ipt_review_window_get_dialog (window)));
+  ipt_review_comment_form_set_text (IPT_REVIEW_COMMENT_FORM (ipt_review_window_get_dialog (window)),
+                                    "Half a thought");
+  gtk_window_close (GTK_WINDOW (window));
+  spin ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (IPT_IS_REVIEW_COMMENT_FORM (ipt_review_window_get_dialog (window)));
+  gtk_window_destroy (ipt_review_window_get_dialog (window));
+  spin ();
+  g_assert_null (ipt_review_window_get_dialog (window));
+
   /* nothing added: closes unasked */
   g_object_ref (window);
   gtk_window_close (GTK_WINDOW (window));

@@ -207,13 +207,14 @@ ipt_review_window_close_request (GtkWindow *window)
       self->close_after_save = TRUE;
       return TRUE;
     }
-  if (!ipt_review_get_modified (self->review))
-    return GTK_WINDOW_CLASS (ipt_review_window_parent_class)->close_request (window);
+  /* A form open over the window is answered first: it may hold unsaved input of its own. */
   if (self->dialog != NULL)
     {
       gtk_window_present (self->dialog);
       return TRUE;
     }
+  if (!ipt_review_get_modified (self->review))
+    return GTK_WINDOW_CLASS (ipt_review_window_parent_class)->close_request (window);
 
   question = gtk_message_dialog_new (window, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                                      GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s",
