@@ -444,6 +444,9 @@ test_round_trip (void)
   g_assert_null (ipt_review_window_get_dialog (window));
   g_assert_true (ipt_review_get_modified (review));
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "Review"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (gtk_widget_get_template_child (
+                   GTK_WIDGET (window), IPT_TYPE_REVIEW_WINDOW, "save_button")),
+                 "suggested-action"));
 
   /* a comment on session 2 */
   gtk_widget_activate_action (GTK_WIDGET (window), "review.comment-session", "u", 2);

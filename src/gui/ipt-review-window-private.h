@@ -24,6 +24,7 @@ struct _IptReviewWindow
   GtkBox             *case_box;
   GtkLabel           *status_label;
   GtkSpinner         *save_spinner;
+  GtkWidget          *save_button;
 };
 
 /* ipt-review-window-case.c: the case on the right, built again after each addition. */

@@ -24,6 +24,11 @@ update_title (IptReviewWindow *self)
   gtk_label_set_text (self->title_label, _("Review"));
   gtk_label_set_text (self->subtitle_label, basename);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.save", modified && !self->saving);
+  /* Unsaved work stands out on the button that keeps it. */
+  if (modified)
+    gtk_widget_add_css_class (self->save_button, "suggested-action");
+  else
+    gtk_widget_remove_css_class (self->save_button, "suggested-action");
 }
 
 void
@@ -276,6 +281,7 @@ ipt_review_window_class_init (IptReviewWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IptReviewWindow, case_box);
   gtk_widget_class_bind_template_child (widget_class, IptReviewWindow, status_label);
   gtk_widget_class_bind_template_child (widget_class, IptReviewWindow, save_spinner);
+  gtk_widget_class_bind_template_child (widget_class, IptReviewWindow, save_button);
   gtk_widget_class_bind_template_callback (widget_class, on_row_selected);
 
   gtk_widget_class_install_action (widget_class, "review.save", NULL, save_action);
