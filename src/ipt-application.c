@@ -17,6 +17,8 @@
 #include "gui/ipt-preferences.h"
 #include "gui/ipt-preferences-window.h"
 #include "gui/ipt-renderer.h"
+#include "gui/ipt-review-mode.h"
+#include "gui/ipt-review-window.h"
 
 struct _IptApplication
 {
@@ -25,6 +27,8 @@ struct _IptApplication
   IptStore      *store;          /* opened in handle-local-options, handed to the first window */
   char          *client_code;    /* --client */
   char          *screenshot;     /* --screenshot */
+  char          *review_path;    /* --review */
+  guint          review_ticks;   /* frames of the review window before its screenshot */
   int            exit_status;
 };
 
@@ -162,8 +166,25 @@ ipt_application_handle_local_options (GApplication *app,
     }
   if (ipt_cli_option_given (options, "review"))
     {
-      g_printerr ("ipt-casebook: %s\n", _("--review is not available in this version"));
-      return 1;
+      /* Review mode needs no casebook: the passphrase is asked in the window. */
+      if (ipt_cli_option_given (options, "database") || ipt_cli_option_given (options, "demo"))
+        {
+          g_printerr ("ipt-casebook: %s\n",
+                      _("--review opens a review file, without a casebook: leave out "
+                        "--database and --demo"));
+          return 1;
+        }
+      self->review_path = g_strdup (ipt_cli_option_text (options, "review"));
+      self->screenshot = g_strdup (ipt_cli_option_text (options, "screenshot"));
+      if (!g_file_test (self->review_path, G_FILE_TEST_IS_REGULAR))
+        {
+          /* TRANSLATORS: %s is the path of a review file */
+          g_autofree char *message = g_strdup_printf (_("No review file at %s"),
+                                                      self->review_path);
+          g_printerr ("ipt-casebook: %s\n", message);
+          return 1;
+        }
+      return -1;
     }
 
   database = g_strdup (ipt_cli_option_text (options, "database"));
@@ -347,9 +368,20 @@ open_demo_action (GSimpleAction *action,
                            on_demo_generated, g_object_ref (app));
 }
 
+static void
+open_review_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+
+  ipt_review_mode_choose_file (app, gtk_application_get_active_window (app));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "open-demo", open_demo_action },
+  { "open-review", open_review_action },
   { "preferences", preferences_action },
   { "about", about_action },
 };
@@ -385,12 +417,55 @@ on_screenshot_ready (IptWindow *window,
   g_application_quit (G_APPLICATION (self));
 }
 
+/* --review with --screenshot: once the passphrase opened the file, the review window's first
+ * frame is written and the program ends. */
+static gboolean
+on_review_tick (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  IptApplication *self = IPT_APPLICATION (user_data);
+  g_autoptr(GError) error = NULL;
+
+  /* The first tick comes before the first frame is painted; the next after it. */
+  if (self->review_ticks++ == 0)
+    return G_SOURCE_CONTINUE;
+  if (!ipt_review_window_save_screenshot (IPT_REVIEW_WINDOW (widget), self->screenshot, &error))
+    {
+      g_printerr ("ipt-casebook: %s\n", error->message);
+      self->exit_status = 1;
+    }
+  g_application_quit (G_APPLICATION (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_window_added (GtkApplication *app,
+                 GtkWindow      *window,
+                 gpointer        user_data)
+{
+  IptApplication *self = IPT_APPLICATION (app);
+
+  if (IPT_IS_REVIEW_WINDOW (window) && self->screenshot != NULL)
+    gtk_widget_add_tick_callback (GTK_WIDGET (window), on_review_tick, self, NULL);
+}
+
 static void
 ipt_application_activate (GApplication *app)
 {
   IptApplication *self = IPT_APPLICATION (app);
   g_autoptr(IptStore) store = g_steal_pointer (&self->store);
   IptWindow *window;
+
+  if (self->review_path != NULL)
+    {
+      g_autofree char *path = g_steal_pointer (&self->review_path);
+
+      if (self->screenshot != NULL)
+        g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), NULL);
+      ipt_review_mode_open (GTK_APPLICATION (app), NULL, path);
+      return;
+    }
 
   /* A second activation (none with NON_UNIQUE, but be safe) raises the window. */
   if (store == NULL)
@@ -420,6 +495,7 @@ ipt_application_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->client_code, g_free);
   g_clear_pointer (&self->screenshot, g_free);
+  g_clear_pointer (&self->review_path, g_free);
 
   G_OBJECT_CLASS (ipt_application_parent_class)->finalize (object);
 }
