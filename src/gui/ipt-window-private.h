@@ -3,6 +3,7 @@
 
 #include "ipt-window.h"
 #include "ipt-caseload-model.h"
+#include "ipt-caseload-view.h"
 #include "ipt-client-page.h"
 
 G_BEGIN_DECLS
@@ -51,6 +52,8 @@ struct _IptWindow
   /* The dialog open over the window (client, course, session, question), for Escape and tests. */
   GtkWindow          *dialog;
 
+  IptCaseloadView    *dashboard;       /* made when first shown */
+
   /* template children */
   GtkLabel           *subtitle_label;
   GtkToggleButton    *search_button;
@@ -69,6 +72,7 @@ struct _IptWindow
   GtkWidget          *toast_undo_button;
   GtkSpinner         *toast_spinner;
   GtkWidget          *toast_dismiss_button;
+  GtkToggleButton    *dashboard_button;
 };
 
 /* ipt-window.c */
@@ -101,5 +105,14 @@ void      _ipt_window_on_record_risk_review (GtkWindow  *editor,
                                              const char *date,
                                              const char *flag,
                                              IptWindow  *self);
+
+/* ipt-window-dashboard.c */
+void      _ipt_window_class_init_dashboard (GtkWidgetClass *widget_class);
+void      _ipt_window_init_dashboard (IptWindow *self);
+/* The caseload changed: the dashboard follows when shown. */
+void      _ipt_window_update_dashboard (IptWindow *self);
+/* Shows the caseload dashboard over the whole window, or the client page again. */
+void      _ipt_window_set_dashboard_shown (IptWindow *self,
+                                           gboolean   shown);
 
 G_END_DECLS
