@@ -9,6 +9,10 @@
 #include "ipt-case-card.h"
 #include "ipt-caseload-view.h"
 #include "ipt-demo.h"
+#include "ipt-review-file.h"
+#include "ipt-review.h"
+#include "ipt-store-supervision.h"
+#include "ipt-supervision-dialog.h"
 
 /* Opens the window on a demo casebook of n_clients. */
 static void
@@ -175,6 +179,217 @@ test_dashboard_opens_case (Fixture       *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->content_stack), ==, "client");
 }
 
+static IptSupervisionDialog *
+open_supervision_dialog (Fixture    *fixture,
+                         const char *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), action, NULL));
+  spin ();
+  g_assert_true (IPT_IS_SUPERVISION_DIALOG (fixture->window->dialog));
+  return IPT_SUPERVISION_DIALOG (fixture->window->dialog);
+}
+
+/* Waits for the window's notification to say `words`; the long work runs in a thread. */
+static void
+wait_for_toast (Fixture    *fixture,
+                const char *words)
+{
+  gint64 until = g_get_monotonic_time () + 60 * G_TIME_SPAN_SECOND;
+
+  while (strstr (gtk_label_get_label (fixture->window->toast_label), words) == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, until);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static guint
+count_active_courses (Fixture *fixture)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < fixture->window->caseload->len; i++)
+    {
+      IptCaseSummary *summary = g_ptr_array_index (fixture->window->caseload, i);
+      IptEpisode *episode = ipt_case_summary_get_episode (summary);
+
+      if (episode != NULL && !ipt_client_get_archived (ipt_case_summary_get_client (summary))
+          && ipt_episode_get_status (episode) == IPT_EPISODE_STATUS_ACTIVE)
+        n++;
+    }
+  return n;
+}
+
+static void
+test_export_review_typed (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  IptSupervisionDialog *dialog = open_supervision_dialog (fixture, "win.export-review");
+  g_autofree char *path = g_build_filename (tmpdir, "typed.iptreview", NULL);
+  g_autoptr(IptReview) review = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkLabel *error_label = child (dialog, IPT_TYPE_SUPERVISION_DIALOG, "passphrase_error_label");
+
+  g_assert_nonnull (ipt_supervision_dialog_get_generated_passphrase (dialog));
+  ipt_supervision_dialog_set_path (dialog, path);
+
+  /* Too short: said beside the field, nothing written. */
+  set_text (dialog, IPT_TYPE_SUPERVISION_DIALOG, "passphrase_entry", "too short");
+  g_assert_true (gtk_check_button_get_active (child (dialog, IPT_TYPE_SUPERVISION_DIALOG,
+                                                     "typed_button")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "supervision.run", NULL));
+  spin ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  g_assert_true (fixture->window->dialog == GTK_WINDOW (dialog));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  set_text (dialog, IPT_TYPE_SUPERVISION_DIALOG, "passphrase_entry", "a long enough passphrase");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "supervision.run", NULL));
+  spin ();
+  g_assert_null (fixture->window->dialog);
+  wait_for_toast (fixture, "Wrote a review file");
+
+  /* The file opens with the typed passphrase and holds the active courses, picked by default. */
+  review = ipt_review_open (path, "a long enough passphrase", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ipt_review_get_cases (review)->len, ==, count_active_courses (fixture));
+  g_assert_cmpuint (ipt_review_get_cases (review)->len, >, 0);
+}
+
+static void
+test_export_review_generated (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  IptSupervisionDialog *dialog = open_supervision_dialog (fixture, "win.export-review");
+  g_autofree char *path = g_build_filename (tmpdir, "generated.iptreview", NULL);
+  g_autofree char *passphrase = g_strdup (ipt_supervision_dialog_get_generated_passphrase (dialog));
+  g_autoptr(IptReview) review = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (strlen (passphrase), >=, 20);
+  ipt_supervision_dialog_set_path (dialog, path);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "supervision.run", NULL));
+  spin ();
+  wait_for_toast (fixture, "Wrote a review file");
+
+  review = ipt_review_open (path, passphrase, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ipt_review_get_cases (review)->len, ==, count_active_courses (fixture));
+}
+
+static void
+test_supervision_pack (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  IptSupervisionDialog *dialog = open_supervision_dialog (fixture, "win.supervision-pack");
+  g_autofree char *path = g_build_filename (tmpdir, "pack.pdf", NULL);
+  GtkListBox *list = child (dialog, IPT_TYPE_SUPERVISION_DIALOG, "cases_list");
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  ipt_supervision_dialog_set_path (dialog, path);
+  /* No case picked: said beside the list. */
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row))),
+                                 FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "supervision.run", NULL));
+  spin ();
+  g_assert_true (gtk_widget_get_visible (child (dialog, IPT_TYPE_SUPERVISION_DIALOG,
+                                                "cases_error_label")));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (gtk_list_box_row_get_child (gtk_list_box_get_row_at_index (list, 0))),
+                               TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "supervision.run", NULL));
+  spin ();
+  wait_for_toast (fixture, "Wrote a supervision pack of 1 case");
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF"));
+}
+
+static void
+test_merge_review (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char *passphrase = "the supervisor's passphrase";
+  g_autofree char *path = g_build_filename (tmpdir, "returned.iptreview", NULL);
+  g_autoptr(IptReview) review = NULL;
+  g_autoptr(IptComment) comment = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IptClient) client = NULL;
+  g_autoptr(IptEpisode) episode = NULL;
+  g_autoptr(IptCaseSummary) summary = NULL;
+  IptSupervisionDialog *dialog;
+  IptReviewCase *review_case;
+  IptCaseCard *card;
+  guint n_cases;
+  gint64 until;
+
+  /* A review file made from this casebook, with a supervisor's comment on its first case. */
+  g_assert_true (ipt_review_export (fixture->store, NULL, NULL, passphrase, path, &n_cases, &error));
+  g_assert_no_error (error);
+  review = ipt_review_open (path, passphrase, &error);
+  g_assert_no_error (error);
+  review_case = g_ptr_array_index (ipt_review_get_cases (review), 0);
+  comment = ipt_comment_new (review_case->episode_id, "Supervisor", "Look at the role dispute");
+  g_assert_true (ipt_review_add_comment (review, comment, &error));
+  g_assert_no_error (error);
+  g_assert_true (ipt_review_save (review, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ipt_store_count_unread_supervision (fixture->store, review_case->episode_id,
+                                                        NULL), ==, 0);
+
+  /* A wrong passphrase: said beside the field, the casebook untouched. */
+  dialog = open_supervision_dialog (fixture, "win.merge-review");
+  ipt_supervision_dialog_set_path (dialog, path);
+  set_text (dialog, IPT_TYPE_SUPERVISION_DIALOG, "passphrase_entry", "not the passphrase");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "supervision.run", NULL));
+  until = g_get_monotonic_time () + 60 * G_TIME_SPAN_SECOND;
+  while (!gtk_widget_get_visible (child (dialog, IPT_TYPE_SUPERVISION_DIALOG,
+                                         "passphrase_error_label")))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, until);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_true (fixture->window->dialog == GTK_WINDOW (dialog));
+  g_assert_cmpuint (ipt_store_count_unread_supervision (fixture->store, review_case->episode_id,
+                                                        NULL), ==, 0);
+
+  set_text (dialog, IPT_TYPE_SUPERVISION_DIALOG, "passphrase_entry", passphrase);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "supervision.run", NULL));
+  wait_for_toast (fixture, "Merged 1 new");
+  spin ();
+  g_assert_null (fixture->window->dialog);
+  g_assert_cmpuint (ipt_store_count_unread_supervision (fixture->store, review_case->episode_id,
+                                                        NULL), ==, 1);
+
+  /* The case's card flags the new comment. */
+  client = ipt_store_find_client (fixture->store, review_case->code, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < fixture->window->caseload->len && summary == NULL; i++)
+    if (ipt_client_get_id (ipt_case_summary_get_client (g_ptr_array_index (fixture->window->caseload, i)))
+        == ipt_client_get_id (client))
+      summary = g_object_ref (g_ptr_array_index (fixture->window->caseload, i));
+  g_assert_nonnull (summary);
+  card = g_object_ref_sink (ipt_case_card_new ());
+  ipt_case_card_set_summary (card, summary, fixture->store);
+  g_assert_cmpstr (ipt_case_card_get_comments_text (card), ==, "1 comment · 1 new");
+  g_object_unref (card);
+
+  /* The same file again adds nothing. */
+  dialog = open_supervision_dialog (fixture, "win.merge-review");
+  ipt_supervision_dialog_set_path (dialog, path);
+  set_text (dialog, IPT_TYPE_SUPERVISION_DIALOG, "passphrase_entry", passphrase);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "supervision.run", NULL));
+  spin ();
+  wait_for_toast (fixture, "Nothing new");
+  g_assert_cmpuint (ipt_store_count_unread_supervision (fixture->store, review_case->episode_id,
+                                                        NULL), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -182,10 +397,19 @@ main (int   argc,
   if (!ui_test_init (&argc, &argv, "ipt-test-supervision-window-XXXXXX"))
     return 77;
 
-  g_test_add ("/ui/dashboard/orders-by-need", Fixture, GUINT_TO_POINTER (60), demo_set_up,
+  g_test_add ("/ui/dashboard/orders-by-need", Fixture, GUINT_TO_POINTER (30), demo_set_up,
               test_dashboard_orders_by_need, fixture_tear_down);
-  g_test_add ("/ui/dashboard/opens-case", Fixture, GUINT_TO_POINTER (20), demo_set_up,
+  g_test_add ("/ui/dashboard/opens-case", Fixture, GUINT_TO_POINTER (10), demo_set_up,
               test_dashboard_opens_case, fixture_tear_down);
+
+  g_test_add ("/ui/supervision/export-review-typed", Fixture, GUINT_TO_POINTER (8), demo_set_up,
+              test_export_review_typed, fixture_tear_down);
+  g_test_add ("/ui/supervision/export-review-generated", Fixture, GUINT_TO_POINTER (8),
+              demo_set_up, test_export_review_generated, fixture_tear_down);
+  g_test_add ("/ui/supervision/pack", Fixture, GUINT_TO_POINTER (8), demo_set_up,
+              test_supervision_pack, fixture_tear_down);
+  g_test_add ("/ui/supervision/merge-review", Fixture, GUINT_TO_POINTER (8), demo_set_up,
+              test_merge_review, fixture_tear_down);
 
   return ui_test_run ();
 }

@@ -111,6 +111,9 @@ void      _ipt_window_class_init_dashboard (GtkWidgetClass *widget_class);
 void      _ipt_window_init_dashboard (IptWindow *self);
 /* The caseload changed: the dashboard follows when shown. */
 void      _ipt_window_update_dashboard (IptWindow *self);
+/* ipt-window-supervision.c */
+void      _ipt_window_class_init_supervision (GtkWidgetClass *widget_class);
+
 /* Shows the caseload dashboard over the whole window, or the client page again. */
 void      _ipt_window_set_dashboard_shown (IptWindow *self,
                                            gboolean   shown);

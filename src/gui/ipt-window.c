@@ -394,6 +394,7 @@ ipt_window_class_init (IptWindowClass *klass)
   _ipt_window_class_init_caseload (widget_class);
   _ipt_window_class_init_actions (widget_class);
   _ipt_window_class_init_dashboard (widget_class);
+  _ipt_window_class_init_supervision (widget_class);
 }
 
 /* The style sheet behind the palette's colours, in the shades of a light or dark style. */
