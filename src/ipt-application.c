@@ -29,6 +29,7 @@ struct _IptApplication
   char          *screenshot;     /* --screenshot */
   char          *review_path;    /* --review */
   guint          review_ticks;   /* frames of the review window before its screenshot */
+  gboolean       dashboard;      /* --dashboard */
   int            exit_status;
 };
 
@@ -159,11 +160,6 @@ ipt_application_handle_local_options (GApplication *app,
     return status;
 
   /* Window options that belong to later versions. */
-  if (ipt_cli_option_given (options, "dashboard"))
-    {
-      g_printerr ("ipt-casebook: %s\n", _("--dashboard is not available in this version"));
-      return 1;
-    }
   if (ipt_cli_option_given (options, "review"))
     {
       /* Review mode needs no casebook: the passphrase is asked in the window. */
@@ -196,6 +192,7 @@ ipt_application_handle_local_options (GApplication *app,
 
   self->client_code = g_strdup (ipt_cli_option_text (options, "client"));
   self->screenshot = g_strdup (ipt_cli_option_text (options, "screenshot"));
+  self->dashboard = ipt_cli_option_given (options, "dashboard");
 
   /* The store is opened here, before any display: a file that cannot be opened ends the
    * program with its one line and nothing written. */
@@ -480,6 +477,9 @@ ipt_application_activate (GApplication *app)
 
   if (self->client_code != NULL)
     ipt_window_show_client (window, self->client_code);
+  /* With --client too, the dashboard shows first and leaving it shows that client. */
+  if (self->dashboard)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-dashboard", NULL);
 
   if (self->screenshot != NULL)
     g_signal_connect_object (window, "first-frame", G_CALLBACK (on_screenshot_ready), self, 0);

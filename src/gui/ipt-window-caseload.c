@@ -449,6 +449,7 @@ on_store_changed (IptStore        *store,
 
   update_counts (self);
   refilter (self);
+  _ipt_window_update_dashboard (self);
   if (client_id != 0 && find_in_caseload (self, client_id) == GTK_INVALID_LIST_POSITION)
     {
       self->client_id = 0;

@@ -3,6 +3,7 @@
 
 #include "ipt-window.h"
 #include "ipt-caseload-model.h"
+#include "ipt-caseload-view.h"
 #include "ipt-client-page.h"
 
 G_BEGIN_DECLS
@@ -51,6 +52,8 @@ struct _IptWindow
   /* The dialog open over the window (client, course, session, question), for Escape and tests. */
   GtkWindow          *dialog;
 
+  IptCaseloadView    *dashboard;       /* made when first shown */
+
   /* template children */
   GtkLabel           *subtitle_label;
   GtkToggleButton    *search_button;
@@ -70,6 +73,7 @@ struct _IptWindow
   GtkSpinner         *toast_spinner;
   GtkWidget          *toast_dismiss_button;
   GtkWidget          *toast_open_button;
+  GtkToggleButton    *dashboard_button;
 };
 
 /* ipt-window.c */
@@ -133,5 +137,16 @@ gboolean  _ipt_window_export_report (IptWindow  *self,
                                      const char *path,
                                      gboolean    include_name,
                                      GError    **error);
+/* ipt-window-dashboard.c */
+void      _ipt_window_class_init_dashboard (GtkWidgetClass *widget_class);
+void      _ipt_window_init_dashboard (IptWindow *self);
+/* The caseload changed: the dashboard follows when shown. */
+void      _ipt_window_update_dashboard (IptWindow *self);
+/* ipt-window-supervision.c */
+void      _ipt_window_class_init_supervision (GtkWidgetClass *widget_class);
+
+/* Shows the caseload dashboard over the whole window, or the client page again. */
+void      _ipt_window_set_dashboard_shown (IptWindow *self,
+                                           gboolean   shown);
 
 G_END_DECLS

@@ -396,6 +396,8 @@ ipt_window_class_init (IptWindowClass *klass)
   _ipt_window_class_init_caseload (widget_class);
   _ipt_window_class_init_actions (widget_class);
   _ipt_window_class_init_backup (widget_class);
+  _ipt_window_class_init_dashboard (widget_class);
+  _ipt_window_class_init_supervision (widget_class);
 }
 
 /* The style sheet behind the palette's colours, in the shades of a light or dark style. */
@@ -476,6 +478,7 @@ ipt_window_init (IptWindow *self)
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
   _ipt_window_init_caseload (self);
+  _ipt_window_init_dashboard (self);
   g_signal_connect_object (self->client_page, "notify::client",
                            G_CALLBACK (on_page_client_notify), self, 0);
   _ipt_window_init_backup (self);

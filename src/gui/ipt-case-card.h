@@ -1,0 +1,32 @@
+/* One case on the caseload dashboard: name (or code), focus, where the course stands, its PHQ-9
+ * across the phases with the cut-off, every signal with its rule, and the supervision comments. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ipt-model.h"
+#include "ipt-store.h"
+
+G_BEGIN_DECLS
+
+#define IPT_TYPE_CASE_CARD (ipt_case_card_get_type ())
+G_DECLARE_FINAL_TYPE (IptCaseCard, ipt_case_card, IPT, CASE_CARD, GtkWidget)
+
+IptCaseCard    *ipt_case_card_new (void);
+
+/* The case shown (property "summary"); store: where its comments are counted (may be NULL). */
+void            ipt_case_card_set_summary (IptCaseCard    *self,
+                                           IptCaseSummary *summary,
+                                           IptStore       *store);
+IptCaseSummary *ipt_case_card_get_summary (IptCaseCard *self);
+
+/* TRUE: the card names the case by its code only (review mode; property "codes-only"). */
+void            ipt_case_card_set_codes_only (IptCaseCard *self,
+                                              gboolean     codes_only);
+gboolean        ipt_case_card_get_codes_only (IptCaseCard *self);
+
+/* What the card shows, for tests and assistive technologies. */
+const char     *ipt_case_card_get_title (IptCaseCard *self);
+const char     *ipt_case_card_get_comments_text (IptCaseCard *self);
+
+G_END_DECLS

@@ -1,0 +1,385 @@
+/* The caseload dashboard: figures above, a grid of case cards ordered by need below. The grid
+ * is a GtkGridView over a list model, so only the cards in sight exist. */
+
+#define G_LOG_DOMAIN "ipt-gui"
+
+#include "config.h"
+
+#include "ipt-caseload-view.h"
+
+#include <glib/gi18n.h>
+
+#include "ipt-case-card.h"
+#include "ipt-review-case.h"
+
+struct _IptCaseloadView
+{
+  GtkWidget           parent_instance;
+
+  IptStore           *store;
+  GListStore         *cases;          /* IptCaseSummary, by need */
+  IptCaseloadFigures  figures;
+  gboolean            codes_only;
+
+  GtkLabel           *figure_values[IPT_CASELOAD_N_FIGURES];
+  GtkWidget          *figure_tiles[IPT_CASELOAD_N_FIGURES];
+
+  /* template children */
+  GtkBox             *figures_box;
+  GtkStack           *stack;
+  GtkGridView        *grid_view;
+};
+
+G_DEFINE_FINAL_TYPE (IptCaseloadView, ipt_caseload_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_CODES_ONLY,
+  N_PROPS
+};
+
+enum {
+  SIGNAL_CASE_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static guint
+summary_need_rank (IptCaseSummary *summary)
+{
+  return ipt_need_rank (ipt_case_summary_get_signal_kind (summary),
+                        ipt_case_summary_get_outcome (summary));
+}
+
+static int
+compare_need (gconstpointer a,
+              gconstpointer b)
+{
+  IptCaseSummary *summary_a = *(IptCaseSummary **) a;
+  IptCaseSummary *summary_b = *(IptCaseSummary **) b;
+  guint rank_a = summary_need_rank (summary_a);
+  guint rank_b = summary_need_rank (summary_b);
+
+  if (rank_a != rank_b)
+    return rank_a < rank_b ? -1 : 1;
+  return g_strcmp0 (ipt_client_get_code (ipt_case_summary_get_client (summary_a)),
+                    ipt_client_get_code (ipt_case_summary_get_client (summary_b)));
+}
+
+static void
+update_figures (IptCaseloadView *self)
+{
+  for (guint i = 0; i < IPT_CASELOAD_N_FIGURES; i++)
+    {
+      g_autofree char *value = ipt_caseload_figure_format (&self->figures, i);
+      g_autofree char *label = NULL;
+
+      gtk_label_set_label (self->figure_values[i], value);
+      /* TRANSLATORS: a caseload figure read out: "Recovery rate: 48 % (target 50 %)" */
+      label = g_strdup_printf (_("%s: %s"), ipt_caseload_figure_to_label (i), value);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->figure_tiles[i]),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                      -1);
+    }
+}
+
+static void
+build_figure_tiles (IptCaseloadView *self)
+{
+  for (guint i = 0; i < IPT_CASELOAD_N_FIGURES; i++)
+    {
+      GtkWidget *tile = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+      GtkWidget *caption = gtk_label_new (ipt_caseload_figure_to_label (i));
+      GtkWidget *value = gtk_label_new (NULL);
+      const char *definition = ipt_caseload_figure_to_definition (i);
+
+      gtk_widget_add_css_class (tile, "figure");
+      gtk_widget_set_hexpand (tile, TRUE);
+      gtk_widget_set_focusable (tile, TRUE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (tile),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, definition,
+                                      -1);
+      gtk_widget_set_tooltip_text (tile, definition);
+
+      gtk_label_set_xalign (GTK_LABEL (caption), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (caption), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (caption, "caption");
+      gtk_widget_add_css_class (caption, "dim-label");
+      gtk_label_set_xalign (GTK_LABEL (value), 0);
+      gtk_label_set_wrap (GTK_LABEL (value), TRUE);
+      gtk_widget_add_css_class (value, "title-4");
+
+      gtk_box_append (GTK_BOX (tile), caption);
+      gtk_box_append (GTK_BOX (tile), value);
+      gtk_box_append (self->figures_box, tile);
+      self->figure_tiles[i] = tile;
+      self->figure_values[i] = GTK_LABEL (value);
+    }
+}
+
+static void
+on_factory_setup (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  IptCaseloadView          *self)
+{
+  IptCaseCard *card = ipt_case_card_new ();
+
+  g_object_bind_property (self, "codes-only", card, "codes-only", G_BINDING_SYNC_CREATE);
+  gtk_list_item_set_child (item, GTK_WIDGET (card));
+}
+
+static void
+on_factory_bind (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 IptCaseloadView          *self)
+{
+  ipt_case_card_set_summary (IPT_CASE_CARD (gtk_list_item_get_child (item)),
+                             gtk_list_item_get_item (item), self->store);
+}
+
+static void
+on_factory_unbind (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   IptCaseloadView          *self)
+{
+  ipt_case_card_set_summary (IPT_CASE_CARD (gtk_list_item_get_child (item)), NULL, NULL);
+}
+
+static void
+on_grid_view_activate (GtkGridView     *grid_view,
+                       guint            position,
+                       IptCaseloadView *self)
+{
+  ipt_caseload_view_activate_case (self, position);
+}
+
+static void
+ipt_caseload_view_dispose (GObject *object)
+{
+  GtkWidget *child;
+  IptCaseloadView *self = IPT_CASELOAD_VIEW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), IPT_TYPE_CASELOAD_VIEW);
+  /* The template's outer box has no name to be cleared by. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->cases);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (ipt_caseload_view_parent_class)->dispose (object);
+}
+
+static void
+ipt_caseload_view_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  IptCaseloadView *self = IPT_CASELOAD_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_CODES_ONLY:
+      g_value_set_boolean (value, self->codes_only);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ipt_caseload_view_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  IptCaseloadView *self = IPT_CASELOAD_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      ipt_caseload_view_set_store (self, g_value_get_object (value));
+      break;
+    case PROP_CODES_ONLY:
+      ipt_caseload_view_set_codes_only (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ipt_caseload_view_class_init (IptCaseloadViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ipt_caseload_view_dispose;
+  object_class->get_property = ipt_caseload_view_get_property;
+  object_class->set_property = ipt_caseload_view_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, IPT_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CODES_ONLY] =
+    g_param_spec_boolean ("codes-only", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* A card was opened: the client's id. */
+  signals[SIGNAL_CASE_ACTIVATED] =
+    g_signal_new ("case-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/iptcasebook/IptCasebook/ui/ipt-caseload-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, IptCaseloadView, figures_box);
+  gtk_widget_class_bind_template_child (widget_class, IptCaseloadView, stack);
+  gtk_widget_class_bind_template_child (widget_class, IptCaseloadView, grid_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_grid_view_activate);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "caseloadview");
+}
+
+static void
+ipt_caseload_view_init (IptCaseloadView *self)
+{
+  GtkListItemFactory *factory;
+  GtkNoSelection *selection;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cases = g_list_store_new (IPT_TYPE_CASE_SUMMARY);
+  ipt_caseload_figures_compute (NULL, NULL, 0, &self->figures);
+  build_figure_tiles (self);
+  update_figures (self);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect_object (factory, "setup", G_CALLBACK (on_factory_setup), self, 0);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (on_factory_bind), self, 0);
+  g_signal_connect_object (factory, "unbind", G_CALLBACK (on_factory_unbind), self, 0);
+  gtk_grid_view_set_factory (self->grid_view, factory);
+  g_object_unref (factory);
+
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->cases)));
+  gtk_grid_view_set_model (self->grid_view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
+
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+IptCaseloadView *
+ipt_caseload_view_new (void)
+{
+  return g_object_new (IPT_TYPE_CASELOAD_VIEW, NULL);
+}
+
+void
+ipt_caseload_view_set_store (IptCaseloadView *self,
+                             IptStore        *store)
+{
+  g_return_if_fail (IPT_IS_CASELOAD_VIEW (self));
+  g_return_if_fail (store == NULL || IPT_IS_STORE (store));
+
+  if (g_set_object (&self->store, store))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+void
+ipt_caseload_view_set_cases (IptCaseloadView *self,
+                             GPtrArray       *summaries)
+{
+  g_autoptr(GPtrArray) shown = NULL;
+  g_autofree IptEpisodeStatus *statuses = NULL;
+  g_autofree const IptOutcome **outcomes = NULL;
+
+  g_return_if_fail (IPT_IS_CASELOAD_VIEW (self));
+  g_return_if_fail (summaries != NULL);
+
+  shown = g_ptr_array_sized_new (summaries->len);
+  for (guint i = 0; i < summaries->len; i++)
+    {
+      IptCaseSummary *summary = g_ptr_array_index (summaries, i);
+
+      if (ipt_case_summary_get_episode (summary) != NULL
+          && !ipt_client_get_archived (ipt_case_summary_get_client (summary)))
+        g_ptr_array_add (shown, summary);
+    }
+  g_ptr_array_sort (shown, compare_need);
+
+  statuses = g_new (IptEpisodeStatus, MAX (shown->len, 1));
+  outcomes = g_new (const IptOutcome *, MAX (shown->len, 1));
+  for (guint i = 0; i < shown->len; i++)
+    {
+      IptCaseSummary *summary = g_ptr_array_index (shown, i);
+
+      statuses[i] = ipt_episode_get_status (ipt_case_summary_get_episode (summary));
+      outcomes[i] = ipt_case_summary_get_outcome (summary);
+    }
+  ipt_caseload_figures_compute (statuses, (const IptOutcome * const *) outcomes, shown->len,
+                                &self->figures);
+  update_figures (self);
+
+  g_list_store_splice (self->cases, 0, g_list_model_get_n_items (G_LIST_MODEL (self->cases)),
+                       shown->pdata, shown->len);
+  gtk_stack_set_visible_child_name (self->stack, shown->len > 0 ? "cases" : "empty");
+}
+
+GListModel *
+ipt_caseload_view_get_cases (IptCaseloadView *self)
+{
+  g_return_val_if_fail (IPT_IS_CASELOAD_VIEW (self), NULL);
+
+  return G_LIST_MODEL (self->cases);
+}
+
+const IptCaseloadFigures *
+ipt_caseload_view_get_figures (IptCaseloadView *self)
+{
+  g_return_val_if_fail (IPT_IS_CASELOAD_VIEW (self), NULL);
+
+  return &self->figures;
+}
+
+void
+ipt_caseload_view_set_codes_only (IptCaseloadView *self,
+                                  gboolean         codes_only)
+{
+  g_return_if_fail (IPT_IS_CASELOAD_VIEW (self));
+
+  codes_only = !!codes_only;
+  if (self->codes_only == codes_only)
+    return;
+  self->codes_only = codes_only;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CODES_ONLY]);
+}
+
+gboolean
+ipt_caseload_view_get_codes_only (IptCaseloadView *self)
+{
+  g_return_val_if_fail (IPT_IS_CASELOAD_VIEW (self), FALSE);
+
+  return self->codes_only;
+}
+
+void
+ipt_caseload_view_activate_case (IptCaseloadView *self,
+                                 guint            position)
+{
+  g_autoptr(IptCaseSummary) summary = NULL;
+
+  g_return_if_fail (IPT_IS_CASELOAD_VIEW (self));
+
+  summary = g_list_model_get_item (G_LIST_MODEL (self->cases), position);
+  if (summary == NULL)
+    return;
+  g_signal_emit (self, signals[SIGNAL_CASE_ACTIVATED], 0,
+                 ipt_client_get_id (ipt_case_summary_get_client (summary)));
+}
