@@ -211,6 +211,74 @@ test_earlier_course (void)
   g_assert_nonnull (strstr (text, "Avoiding Jamie in the evenings"));
 }
 
+/* The risk reviews: the flag of session 1 (item 9 of 1) not covered, then covered by a review
+ * whose texts are all in the report, whole. */
+static void
+test_risk_reviews (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autoptr(IptStore) store = open_new (dir, "casebook.sqlite");
+  g_autoptr(IptClient) client = fixture_case (store, 16, 4, NULL);
+  g_autoptr(IptEpisode) episode = NULL;
+  g_autoptr(IptRiskReview) review = NULL;
+  g_autoptr(GString) plan = g_string_new ("PLANSTART ");
+  g_autofree char *before = g_build_filename (dir, "before.pdf", NULL);
+  g_autofree char *after = g_build_filename (dir, "after.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *squeezed = NULL;
+  g_autoptr(GError) error = NULL;
+  guint found = 0;
+
+  g_assert_true (ipt_case_report_export (store, "C-0042", before, FALSE, &error));
+  g_assert_no_error (error);
+  text = pdf_text (before, FALSE);
+  if (text == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed: the report's text not checked");
+      return;
+    }
+  g_assert_nonnull (strstr (text, "Risk reviews"));
+  g_assert_nonnull (strstr (text, "No risk review recorded in this course."));
+  g_assert_nonnull (strstr (text, "Risk flags"));
+  g_assert_nonnull (strstr (text, "No: no risk review"));
+  g_assert_null (strstr (text, "Yes: the review of"));
+  g_clear_pointer (&text, g_free);
+
+  for (guint i = 0; i < 60; i++)
+    g_string_append_printf (plan, "Schritt %u: call the crisis line, Krisendienst anrufen. ", i);
+  g_string_append (plan, "PLANEND");
+  episode = ipt_store_get_current_episode (store, ipt_client_get_id (client), &error);
+  g_assert_no_error (error);
+  review = ipt_risk_review_new (ipt_episode_get_id (episode), "2026-01-05");
+  ipt_risk_review_set_asked (review, "Thoughts of not waking up, no plan, no means");
+  ipt_risk_review_set_done (review, "Safety plan written together; GP told");
+  ipt_risk_review_set_plan (review, plan->str);
+  g_assert_true (ipt_store_save_risk_review (store, review, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (ipt_case_report_export (store, "C-0042", after, FALSE, &error));
+  g_assert_no_error (error);
+  text = pdf_text (after, FALSE);
+  g_assert_nonnull (strstr (text, "Risk reviews"));
+  g_assert_nonnull (strstr (text, "Review of 2026-01-05"));
+  g_assert_nonnull (strstr (text, "Thoughts of not waking up, no plan, no means"));
+  g_assert_nonnull (strstr (text, "Safety plan written together; GP told"));
+  g_assert_nonnull (strstr (text, "Yes: the review of 2026-01-05"));
+  g_assert_null (strstr (text, "No: no risk review"));
+  /* The plan is whole: every numbered piece, no line cut off. */
+  squeezed = g_strdelimit (g_strdup (text), "\n\f", ' ');
+  g_assert_nonnull (strstr (squeezed, "PLANSTART"));
+  g_assert_nonnull (strstr (squeezed, "PLANEND"));
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autofree char *piece = g_strdup_printf ("Schritt %u:", i);
+
+      if (strstr (squeezed, piece) != NULL)
+        found++;
+    }
+  g_assert_cmpuint (found, ==, 60);
+}
+
 /* The command line: --export-report with --output, --include-name. */
 static void
 test_command_line (void)
@@ -272,6 +340,7 @@ main (int    argc,
   g_test_add_func ("/export/report/long-text", test_long_text);
   g_test_add_func ("/export/report/refused", test_refused);
   g_test_add_func ("/export/report/earlier-course", test_earlier_course);
+  g_test_add_func ("/export/report/risk-reviews", test_risk_reviews);
   g_test_add_func ("/export/report/command-line", test_command_line);
 
   ret = g_test_run ();

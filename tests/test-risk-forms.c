@@ -254,7 +254,9 @@ test_risk_review (Fixture       *fixture,
 
   /* The form from the page: nothing typed, Escape closes it at once. */
   dialog = open_risk_review (fixture);
+  g_assert_true (IPT_IS_FORM_WINDOW (dialog));
   g_assert_false (ipt_risk_review_dialog_get_can_save (dialog));
+  g_assert_false (ipt_form_window_get_modified (IPT_FORM_WINDOW (dialog)));
   gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
   spin ();
   g_assert_null (fixture->window->dialog);
@@ -264,6 +266,7 @@ test_risk_review (Fixture       *fixture,
   set_text (dialog, IPT_TYPE_RISK_REVIEW_DIALOG, "date_entry", "2026-03-09");
   ipt_risk_review_dialog_set_text (dialog, "asked", "Asked about thoughts of death: passive, no plan.");
   g_assert_false (ipt_risk_review_dialog_get_can_save (dialog));
+  g_assert_true (ipt_form_window_get_modified (IPT_FORM_WINDOW (dialog)));
   gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
   spin ();
   g_assert_nonnull (_ipt_get_discard_question (GTK_WINDOW (dialog)));

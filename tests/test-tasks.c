@@ -99,6 +99,71 @@ test_backup_async (void)
   g_main_loop_unref (waiter.loop);
 }
 
+typedef struct
+{
+  Waiter  base;
+  char   *path;
+} PathWaiter;
+
+static void
+on_backed_up_now (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  PathWaiter *waiter = user_data;
+
+  g_assert_true (g_thread_self () == waiter->base.main_thread);
+  waiter->path = ipt_store_backup_now_finish (IPT_STORE (source), result, &waiter->base.error);
+  waiter->base.ok = waiter->path != NULL;
+  g_main_loop_quit (waiter->base.loop);
+}
+
+/* Back Up Now in a worker thread: today's backup with what is saved, older ones rotated. */
+static void
+test_backup_now_async (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autoptr(IptStore) store = open_new (dir, "casebook.sqlite");
+  g_autoptr(IptClient) client = add_client (store, "C-0001");
+  g_autofree char *backups = g_build_filename (dir, "backups", NULL);
+  g_autofree char *oldest = g_build_filename (backups, "casebook-2020-01-01.sqlite", NULL);
+  g_autofree char *older = g_build_filename (backups, "casebook-2020-01-02.sqlite", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "casebook-%Y-%m-%d.sqlite");
+  g_autofree char *expected = g_build_filename (backups, today, NULL);
+  g_autofree char *file = g_build_filename (dir, "file", NULL);
+  g_autofree char *blocked = g_build_filename (file, "backups", NULL);
+  g_autoptr(IptStore) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  PathWaiter waiter = { { g_main_loop_new (NULL, FALSE), g_thread_self (), FALSE, NULL }, NULL };
+
+  g_assert_cmpint (g_mkdir_with_parents (backups, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (oldest, "", 0, NULL));
+  g_assert_true (g_file_set_contents (older, "", 0, NULL));
+
+  ipt_store_backup_now_async (store, backups, 2, NULL, on_backed_up_now, &waiter);
+  g_main_loop_run (waiter.base.loop);
+  g_assert_no_error (waiter.base.error);
+  g_assert_true (waiter.base.ok);
+  g_assert_cmpstr (waiter.path, ==, expected);
+  g_assert_false (g_file_test (oldest, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (older, G_FILE_TEST_EXISTS));
+  copy = ipt_store_open (waiter.path, IPT_STORE_OPEN_READ_ONLY | IPT_STORE_OPEN_NO_BACKUP, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ipt_store_count_clients (copy, NULL), ==, 1);
+  g_clear_pointer (&waiter.path, g_free);
+
+  /* A folder that cannot be made: the error comes back, no path. */
+  g_assert_true (g_file_set_contents (file, "", 0, NULL));
+  ipt_store_backup_now_async (store, blocked, 2, NULL, on_backed_up_now, &waiter);
+  g_main_loop_run (waiter.base.loop);
+  g_assert_false (waiter.base.ok);
+  g_assert_null (waiter.path);
+  g_assert_nonnull (waiter.base.error);
+  g_clear_error (&waiter.base.error);
+  g_main_loop_unref (waiter.base.loop);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -114,6 +179,7 @@ main (int    argc,
 
   g_test_add_func ("/store/tasks/demo", test_demo_async);
   g_test_add_func ("/store/tasks/backup", test_backup_async);
+  g_test_add_func ("/store/tasks/backup-now", test_backup_now_async);
 
   ret = g_test_run ();
 

@@ -361,31 +361,81 @@ test_signal_wording (Fixture       *fixture,
 }
 
 /* Back Up Now makes today's backup again with what is saved now; Save a Copy writes a whole
- * casebook where asked, never over the casebook itself. */
+ * casebook where asked, never over the casebook itself. Both run in a worker thread: the window
+ * says what is under way and refuses a second copy meanwhile. */
+static void
+wait_for_copy (Fixture *fixture)
+{
+  while (_ipt_window_is_copying (fixture->window))
+    g_main_context_iteration (NULL, TRUE);
+  spin ();
+}
+
 static void
 test_back_up_and_copy (Fixture       *fixture,
                        gconstpointer  data)
 {
   g_autofree char *backup = NULL;
   g_autofree char *copy = g_build_filename (tmpdir, "copy.sqlite", NULL);
+  g_autofree char *second = g_build_filename (tmpdir, "second.sqlite", NULL);
+  g_autofree char *nowhere = g_build_filename (tmpdir, "no", "such", "copy.sqlite", NULL);
+  g_autofree char *saved = NULL;
   const char * const files[] = { NULL, copy };
+  GtkWindow *shown = NULL;
+  GListModel *toplevels;
   g_autoptr(GError) error = NULL;
 
   add_client (fixture, "B-0001", "Bea", "Backup");
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.back-up-now", NULL);
-  spin ();
+  g_assert_true (_ipt_window_is_copying (fixture->window));
+  g_assert_cmpstr (gtk_label_get_label (fixture->window->toast_label), ==,
+                   "Backing up the casebook…");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window->toast_spinner)));
+  g_assert_false (gtk_widget_get_visible (fixture->window->toast_dismiss_button));
+  /* One copy at a time. */
+  g_assert_false (_ipt_window_save_copy (fixture->window, second, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_BUSY);
+  g_clear_error (&error);
+  wait_for_copy (fixture);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fixture->window->toast_spinner)));
   g_assert_true (g_str_has_prefix (gtk_label_get_label (fixture->window->toast_label),
                                    "Backed up to "));
   backup = g_strdup (gtk_label_get_label (fixture->window->toast_label) +
                      strlen ("Backed up to "));
   g_assert_true (g_str_has_prefix (backup, tmpdir));
+  g_assert_false (g_file_test (second, G_FILE_TEST_EXISTS));
 
   g_assert_true (_ipt_window_save_copy (fixture->window, copy, &error));
   g_assert_no_error (error);
+  g_assert_cmpstr (gtk_label_get_label (fixture->window->toast_label), ==,
+                   "Saving a copy of the casebook…");
+  wait_for_copy (fixture);
+  saved = g_strdup_printf ("Saved a copy to %s", copy);
+  g_assert_cmpstr (gtk_label_get_label (fixture->window->toast_label), ==, saved);
   g_assert_false (_ipt_window_save_copy (fixture->window, fixture->path, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
   g_clear_error (&error);
+  g_assert_false (_ipt_window_is_copying (fixture->window));
+
+  /* A folder that does not exist: the error is shown, nothing is left behind. */
+  g_assert_true (_ipt_window_save_copy (fixture->window, nowhere, &error));
+  g_assert_no_error (error);
+  wait_for_copy (fixture);
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_MESSAGE_DIALOG (toplevel)
+          && gtk_window_get_transient_for (toplevel) == GTK_WINDOW (fixture->window))
+        shown = toplevel;
+    }
+  g_assert_nonnull (shown);
+  g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+  gtk_window_destroy (shown);
+  spin ();
+  g_assert_false (_ipt_window_is_copying (fixture->window));
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {

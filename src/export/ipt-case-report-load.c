@@ -38,6 +38,7 @@ ipt_case_report_free (IptCaseReport *report)
   g_clear_object (&report->notes);
   g_clear_object (&report->ending);
   g_clear_object (&report->maintenance);
+  g_clear_pointer (&report->risk_reviews, g_ptr_array_unref);
   g_clear_pointer (&report->chart, ipt_chart_data_unref);
   g_clear_pointer (&report->outcome, ipt_outcome_free);
   g_free (report);
@@ -83,7 +84,8 @@ ipt_case_report_load (IptStore   *store,
       || (report->events = ipt_store_list_life_events (store, client_id, error)) == NULL
       || (goals = ipt_store_list_goals (store, episode_id, error)) == NULL
       || (report->attendees = ipt_store_list_course_attendees (store, episode_id, error)) == NULL
-      || (report->notes = ipt_store_get_inventory_notes (store, client_id, error)) == NULL)
+      || (report->notes = ipt_store_get_inventory_notes (store, client_id, error)) == NULL
+      || (report->risk_reviews = ipt_store_list_risk_reviews (store, episode_id, error)) == NULL)
     return NULL;
 
   for (guint i = 0; i < 2; i++)

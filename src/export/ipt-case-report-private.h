@@ -33,6 +33,7 @@ struct _IptCaseReport
   IptInventoryNotes *notes;
   IptCourseEnding   *ending;           /* NULL: none */
   IptMaintenance    *maintenance;      /* NULL: none */
+  GPtrArray         *risk_reviews;     /* IptRiskReview, by date */
   IptChartData      *chart;
   IptOutcome        *outcome;
 };
@@ -110,6 +111,9 @@ void     _ipt_report_write_timeline (IptReportWriter     *w,
                                      const IptCaseReport *report);
 void     _ipt_report_write_scores (IptReportWriter     *w,
                                    const IptCaseReport *report);
+/* ipt-case-report-risk.c */
+void     _ipt_report_write_risk (IptReportWriter     *w,
+                                 const IptCaseReport *report);
 void     _ipt_report_write_outcome (IptReportWriter     *w,
                                     const IptCaseReport *report);
 void     _ipt_report_write_goals (IptReportWriter     *w,

@@ -37,6 +37,7 @@ write_all (IptReportWriter     *w,
   _ipt_report_write_inventory (w, report);
   _ipt_report_write_timeline (w, report);
   _ipt_report_write_scores (w, report);
+  _ipt_report_write_risk (w, report);
   _ipt_report_write_outcome (w, report);
   _ipt_report_write_goals (w, report);
   _ipt_report_write_session_work (w, report);

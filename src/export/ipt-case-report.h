@@ -1,5 +1,6 @@
 /* The case report of a course as a PDF (A4): contract and phases, focus and formulation, the
- * inventory with the closeness circle, the timeline, the mood chart, the scores, the outcome
+ * inventory with the closeness circle, the timeline, the mood chart, the scores, the
+ * risk reviews with the risk flags they cover, the outcome
  * with its rules in words, goals and their ratings, session work, the ending plan. */
 #pragma once
 

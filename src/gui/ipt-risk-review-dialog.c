@@ -12,7 +12,7 @@
 
 struct _IptRiskReviewDialog
 {
-  GtkWindow      parent_instance;
+  IptFormWindow  parent_instance;
 
   IptStore      *store;
   gint64         episode_id;
@@ -29,19 +29,16 @@ struct _IptRiskReviewDialog
   GtkLabel      *store_error;
   GtkWidget     *save_button;
   GtkWidget     *delete_button;
-
-  char          *loaded_state;  /* what the form held when opened, to tell unsaved input */
 };
 
 enum {
-  SIGNAL_SAVED,
   SIGNAL_DELETED,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
 
-G_DEFINE_FINAL_TYPE (IptRiskReviewDialog, ipt_risk_review_dialog, GTK_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (IptRiskReviewDialog, ipt_risk_review_dialog, IPT_TYPE_FORM_WINDOW)
 
 static char *
 view_text (GtkTextView *view)
@@ -138,6 +135,7 @@ on_entry_changed (GtkEntry            *entry,
                   IptRiskReviewDialog *self)
 {
   validate (self, FALSE);
+  ipt_form_window_changed (IPT_FORM_WINDOW (self));
 }
 
 static void
@@ -145,6 +143,7 @@ on_buffer_changed (GtkTextBuffer       *buffer,
                    IptRiskReviewDialog *self)
 {
   validate (self, FALSE);
+  ipt_form_window_changed (IPT_FORM_WINDOW (self));
 }
 
 static void
@@ -170,8 +169,7 @@ save_action (GtkWidget  *widget,
       return;
     }
 
-  g_signal_emit (self, signals[SIGNAL_SAVED], 0, ipt_risk_review_get_id (review));
-  gtk_window_destroy (GTK_WINDOW (self));
+  ipt_form_window_saved (IPT_FORM_WINDOW (self), ipt_risk_review_get_id (review));
 }
 
 static void
@@ -195,10 +193,11 @@ delete_action (GtkWidget  *widget,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
-/* Everything the form holds, as text: differs from loaded_state when something was typed. */
+/* Everything the form holds, as text: a change of input changes it. */
 static char *
-form_state (IptRiskReviewDialog *self)
+form_state (IptFormWindow *form)
 {
+  IptRiskReviewDialog *self = IPT_RISK_REVIEW_DIALOG (form);
   g_autofree char *asked = view_text (self->asked_view);
   g_autofree char *done = view_text (self->done_view);
   g_autofree char *plan = view_text (self->plan_view);
@@ -208,26 +207,12 @@ form_state (IptRiskReviewDialog *self)
                           asked, done, plan);
 }
 
-static gboolean
-ipt_risk_review_dialog_close_request (GtkWindow *window)
+static const char *
+discard_question (IptFormWindow *form)
 {
-  IptRiskReviewDialog *self = IPT_RISK_REVIEW_DIALOG (window);
-  g_autofree char *state = form_state (self);
-
-  if (_ipt_ask_before_discarding (window, g_strcmp0 (state, self->loaded_state) != 0,
-                                  self->review == NULL
-                                  ? _("Discard this risk review?")
-                                  : _("Discard your changes to this risk review?")))
-    return TRUE;
-  return GTK_WINDOW_CLASS (ipt_risk_review_dialog_parent_class)->close_request (window);
-}
-
-static void
-ipt_risk_review_dialog_finalize (GObject *object)
-{
-  g_free (IPT_RISK_REVIEW_DIALOG (object)->loaded_state);
-
-  G_OBJECT_CLASS (ipt_risk_review_dialog_parent_class)->finalize (object);
+  return IPT_RISK_REVIEW_DIALOG (form)->review == NULL
+         ? _("Discard this risk review?")
+         : _("Discard your changes to this risk review?");
 }
 
 static void
@@ -235,7 +220,6 @@ ipt_risk_review_dialog_dispose (GObject *object)
 {
   IptRiskReviewDialog *self = IPT_RISK_REVIEW_DIALOG (object);
 
-  _ipt_drop_discard_question (GTK_WINDOW (self));
   gtk_widget_dispose_template (GTK_WIDGET (self), IPT_TYPE_RISK_REVIEW_DIALOG);
   g_clear_object (&self->review);
   g_clear_object (&self->store);
@@ -250,12 +234,9 @@ ipt_risk_review_dialog_class_init (IptRiskReviewDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ipt_risk_review_dialog_dispose;
-  object_class->finalize = ipt_risk_review_dialog_finalize;
-  GTK_WINDOW_CLASS (klass)->close_request = ipt_risk_review_dialog_close_request;
+  IPT_FORM_WINDOW_CLASS (klass)->get_state = form_state;
+  IPT_FORM_WINDOW_CLASS (klass)->get_discard_question = discard_question;
 
-  signals[SIGNAL_SAVED] =
-    g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
   signals[SIGNAL_DELETED] =
     g_signal_new ("deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, IPT_TYPE_RISK_REVIEW);
@@ -279,7 +260,6 @@ ipt_risk_review_dialog_class_init (IptRiskReviewDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "risk-review.delete", NULL, delete_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
                                        "risk-review.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
@@ -351,7 +331,7 @@ ipt_risk_review_dialog_new (GtkWindow     *parent,
 
   validate (self, FALSE);
   gtk_widget_grab_focus (GTK_WIDGET (self->asked_view));
-  self->loaded_state = form_state (self);
+  ipt_form_window_set_loaded (IPT_FORM_WINDOW (self));
   return self;
 }
 

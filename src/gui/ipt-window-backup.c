@@ -1,5 +1,5 @@
 /* The window's copies of the casebook: Back Up Now (today's backup, made again) and Save a Copy
- * (anywhere the practitioner chooses), both through SQLite's backup API; and the notification
+ * (anywhere the practitioner chooses), both through SQLite's backup API in a worker thread; and the notification
  * that says where a file went (those copies, an exported chart), with a button to its folder. */
 #define G_LOG_DOMAIN "ipt-gui"
 
@@ -11,59 +11,56 @@
 #include <glib/gstdio.h>
 
 #include "ipt-gui-private.h"
+#include "ipt-tasks.h"
 #include "ipt-window-private.h"
 
-gboolean
-_ipt_window_back_up_now (IptWindow  *self,
-                         char      **out_path,
-                         GError    **error)
+/* Back Up Now and Save a Copy run in a worker thread (on a connection of their own), the
+ * window responsive meanwhile, the notification area saying what is under way; one at a time. */
+
+static void
+copy_started (IptWindow  *self,
+              const char *message)
 {
-  int keep = IPT_STORE_BACKUPS_KEPT_DEFAULT;
-
-  g_return_val_if_fail (IPT_IS_WINDOW (self), FALSE);
-
-  if (self->settings != NULL)
-    keep = g_settings_get_int (self->settings, "backups-kept");
-  return ipt_store_backup_now (self->store, NULL, (guint) MAX (keep, 1), out_path, error);
+  self->copying = g_cancellable_new ();
+  ipt_window_set_busy (self, message);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back-up-now", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", FALSE);
 }
 
+/* FALSE when the window went away meanwhile: nothing more to show. */
 static gboolean
-same_file (const char *a,
-           const char *b)
+copy_finished (IptWindow    *self,
+               const GError *error)
 {
-  GStatBuf sa, sb;
-
-  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 &&
-         sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return FALSE;
+  g_clear_object (&self->copying);
+  ipt_window_set_busy (self, NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back-up-now", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", TRUE);
+  return TRUE;
 }
 
 gboolean
-_ipt_window_save_copy (IptWindow  *self,
-                       const char *path,
-                       GError    **error)
+_ipt_window_is_copying (IptWindow *self)
 {
   g_return_val_if_fail (IPT_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
 
-  if (same_file (path, ipt_store_get_path (self->store)))
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-                           _("That is the casebook itself: choose another name for the copy"));
-      return FALSE;
-    }
-  return ipt_store_backup_to (self->store, path, error);
+  return self->copying != NULL;
 }
 
 static void
-back_up_now_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+on_backed_up (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
 {
-  IptWindow *self = IPT_WINDOW (widget);
-  g_autofree char *path = NULL;
+  g_autoptr(IptWindow) self = user_data;
   g_autoptr(GError) error = NULL;
+  g_autofree char *path = ipt_store_backup_now_finish (IPT_STORE (source), result, &error);
 
-  if (!_ipt_window_back_up_now (self, &path, &error))
+  if (!copy_finished (self, error))
+    return;
+  if (path == NULL)
     {
       _ipt_show_error (GTK_WINDOW (self), _("The casebook could not be backed up"), error);
       return;
@@ -76,6 +73,113 @@ back_up_now_action (GtkWidget  *widget,
 
     _ipt_window_show_file_toast (self, message, path);
   }
+}
+
+void
+_ipt_window_back_up_now (IptWindow *self)
+{
+  int keep = IPT_STORE_BACKUPS_KEPT_DEFAULT;
+
+  g_return_if_fail (IPT_IS_WINDOW (self));
+
+  if (self->copying != NULL)
+    return;
+  if (self->settings != NULL)
+    keep = g_settings_get_int (self->settings, "backups-kept");
+  copy_started (self, _("Backing up the casebook…"));
+  ipt_store_backup_now_async (self->store, NULL, (guint) MAX (keep, 1), self->copying,
+                              on_backed_up, g_object_ref (self));
+}
+
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  GStatBuf sa, sb;
+
+  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 &&
+         sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+typedef struct
+{
+  IptWindow *window;
+  char      *path;
+} CopyJob;
+
+static void
+copy_job_free (CopyJob *job)
+{
+  g_object_unref (job->window);
+  g_free (job->path);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CopyJob, copy_job_free)
+
+static void
+on_copy_saved (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(CopyJob) job = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean saved = ipt_store_backup_to_finish (IPT_STORE (source), result, &error);
+
+  if (!copy_finished (job->window, error))
+    return;
+  if (!saved)
+    {
+      _ipt_show_error (GTK_WINDOW (job->window), _("The copy could not be saved"), error);
+      return;
+    }
+
+  {
+    g_autofree char *display = g_filename_display_name (job->path);
+    /* TRANSLATORS: %s is the copy's path */
+    g_autofree char *message = g_strdup_printf (_("Saved a copy to %s"), display);
+
+    _ipt_window_show_file_toast (job->window, message, job->path);
+  }
+}
+
+gboolean
+_ipt_window_save_copy (IptWindow  *self,
+                       const char *path,
+                       GError    **error)
+{
+  CopyJob *job;
+
+  g_return_val_if_fail (IPT_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (self->copying != NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                           _("A copy of the casebook is being made: try again when it is done"));
+      return FALSE;
+    }
+  if (same_file (path, ipt_store_get_path (self->store)))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                           _("That is the casebook itself: choose another name for the copy"));
+      return FALSE;
+    }
+
+  job = g_new0 (CopyJob, 1);
+  job->window = g_object_ref (self);
+  job->path = g_strdup (path);
+  copy_started (self, _("Saving a copy of the casebook…"));
+  ipt_store_backup_to_async (self->store, path, self->copying, on_copy_saved, job);
+  return TRUE;
+}
+
+static void
+back_up_now_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  _ipt_window_back_up_now (IPT_WINDOW (widget));
 }
 
 static void
@@ -94,14 +198,6 @@ on_save_copy_response (GtkNativeDialog *dialog,
                              _("Choose a local file"));
       if (error != NULL || !_ipt_window_save_copy (self, path, &error))
         _ipt_show_error (GTK_WINDOW (self), _("The copy could not be saved"), error);
-      else
-        {
-          g_autofree char *display = g_filename_display_name (path);
-          /* TRANSLATORS: %s is the copy's path */
-          g_autofree char *message = g_strdup_printf (_("Saved a copy to %s"), display);
-
-          _ipt_window_show_file_toast (self, message, path);
-        }
     }
 
   g_object_unref (self);

@@ -48,6 +48,7 @@ struct _IptWindow
   gpointer            undo_data;
   GDestroyNotify      undo_data_free;
   guint               toast_timeout_id;
+  GCancellable       *copying;         /* Back Up Now or Save a Copy under way, NULL: none */
 
   /* The dialog open over the window (client, course, session, question), for Escape and tests. */
   GtkWindow          *dialog;
@@ -102,12 +103,15 @@ void      _ipt_window_init_backup (IptWindow *self);
 void      _ipt_window_show_file_toast (IptWindow  *self,
                                        const char *message,
                                        const char *path);
-gboolean  _ipt_window_back_up_now (IptWindow  *self,
-                                   char      **out_path,
-                                   GError    **error);
+/* Both start the copy in a worker thread and return; the notification area shows it under way,
+ * then where the file went (or a dialog why it failed). Save a Copy refuses at once the
+ * casebook itself (G_IO_ERROR_EXISTS) and a second copy while one is under way. */
+void      _ipt_window_back_up_now (IptWindow *self);
 gboolean  _ipt_window_save_copy (IptWindow  *self,
                                  const char *path,
                                  GError    **error);
+/* Is Back Up Now or Save a Copy under way? */
+gboolean  _ipt_window_is_copying (IptWindow *self);
 
 /* ipt-window-actions.c */
 void      _ipt_window_class_init_actions (GtkWidgetClass *widget_class);

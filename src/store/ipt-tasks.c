@@ -73,7 +73,8 @@ ipt_demo_generate_finish (GAsyncResult *result,
 typedef struct
 {
   char *source_path;
-  char *dest_path;
+  char *dest_path;    /* Back Up Now: the folder, NULL for the default one */
+  guint keep;
 } BackupJob;
 
 static void
@@ -135,4 +136,59 @@ ipt_store_backup_to_finish (IptStore     *store,
                         FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+backup_now_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  BackupJob *job = task_data;
+  g_autoptr(IptStore) reader = NULL;
+  char *path = NULL;
+  GError *error = NULL;
+
+  reader = ipt_store_open (job->source_path, IPT_STORE_OPEN_READ_ONLY | IPT_STORE_OPEN_NO_BACKUP,
+                           &error);
+  if (reader == NULL || !ipt_store_backup_now (reader, job->dest_path, job->keep, &path, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, path, g_free);
+}
+
+void
+ipt_store_backup_now_async (IptStore            *store,
+                            const char          *backup_dir,
+                            guint                keep,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  BackupJob *job;
+
+  g_return_if_fail (IPT_IS_STORE (store));
+
+  job = g_new0 (BackupJob, 1);
+  job->source_path = g_strdup (ipt_store_get_path (store));
+  job->dest_path = g_strdup (backup_dir);
+  job->keep = keep;
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ipt_store_backup_now_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) backup_job_free);
+  g_task_run_in_thread (task, backup_now_thread);
+}
+
+char *
+ipt_store_backup_now_finish (IptStore     *store,
+                             GAsyncResult *result,
+                             GError      **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ipt_store_backup_now_async,
+                        NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -29,4 +29,17 @@ gboolean ipt_store_backup_to_finish (IptStore     *store,
                                      GAsyncResult *result,
                                      GError      **error);
 
+/* ipt_store_backup_now () in a worker thread, from a connection of its own to the casebook
+ * (read-only): today's backup made again, the same name and rotation; backup_dir NULL: the
+ * default folder. The finish function returns the backup's path (free it), NULL on error. */
+void     ipt_store_backup_now_async  (IptStore            *store,
+                                      const char          *backup_dir,
+                                      guint                keep,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data);
+char    *ipt_store_backup_now_finish (IptStore     *store,
+                                      GAsyncResult *result,
+                                      GError      **error);
+
 G_END_DECLS
