@@ -279,6 +279,7 @@ ipt_window_dispose (GObject *object)
   g_clear_handle_id (&self->toast_timeout_id, g_source_remove);
   g_clear_handle_id (&self->first_frame_idle, g_source_remove);
   g_clear_handle_id (&self->search_key_idle, g_source_remove);
+  _ipt_window_dispose_caseload (self);
   if (self->scroll_tick_id != 0 && self->caseload_view != NULL)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->caseload_view), self->scroll_tick_id);
   self->scroll_tick_id = 0;
