@@ -201,3 +201,34 @@ ipt_caseload_model_get_summary (IptCaseloadModel *self,
     return NULL;
   return ((IptCaseSlot *) g_ptr_array_index (self->slots, position))->summary;
 }
+
+void
+ipt_caseload_model_append (IptCaseloadModel    *self,
+                           GPtrArray           *summaries,
+                           IptCaseloadMatchFunc match,
+                           gpointer             user_data)
+{
+  guint old_n;
+  guint n;
+
+  g_return_if_fail (IPT_IS_CASELOAD_MODEL (self));
+  g_return_if_fail (summaries != NULL);
+
+  old_n = n = self->n_shown;
+  for (guint i = 0; i < summaries->len; i++)
+    {
+      IptCaseSummary *summary = g_ptr_array_index (summaries, i);
+
+      if (match != NULL && !match (summary, user_data))
+        continue;
+      if (n == self->slots->len)
+        g_ptr_array_add (self->slots, g_object_new (IPT_TYPE_CASE_SLOT, NULL));
+      /* Slots past the end have no row: they take their client quietly. */
+      g_set_object (&((IptCaseSlot *) g_ptr_array_index (self->slots, n))->summary, summary);
+      n++;
+    }
+
+  self->n_shown = n;
+  if (n > old_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, n - old_n);
+}

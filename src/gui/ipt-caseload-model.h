@@ -28,6 +28,11 @@ void              ipt_caseload_model_show (IptCaseloadModel    *self,
                                            GPtrArray           *summaries,
                                            IptCaseloadMatchFunc match,
                                            gpointer             user_data);
+/* Adds these summaries that match after those shown (the caseload read in the background). */
+void              ipt_caseload_model_append (IptCaseloadModel    *self,
+                                             GPtrArray           *summaries,
+                                             IptCaseloadMatchFunc match,
+                                             gpointer             user_data);
 /* The summary in place `position`, NULL past the end (borrowed). */
 IptCaseSummary   *ipt_caseload_model_get_summary (IptCaseloadModel *self,
                                                   guint             position);

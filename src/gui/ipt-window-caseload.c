@@ -91,7 +91,7 @@ caseload_sort_func (gconstpointer a,
 static void
 update_list_stack (IptWindow *self)
 {
-  if (self->caseload->len == 0)
+  if (self->caseload->len == 0 && !self->caseload_loading)
     gtk_stack_set_visible_child_name (self->list_stack, "empty");
   else if (g_list_model_get_n_items (G_LIST_MODEL (self->shown)) == 0)
     gtk_stack_set_visible_child_name (self->list_stack, "nothing-found");
@@ -322,11 +322,17 @@ on_search_key_idle (gpointer user_data)
 }
 
 static void
+continue_search_keys (IptWindow *self)
+{
+  if (self->search_key_idle == 0 && self->search_key_next < self->caseload->len)
+    self->search_key_idle = g_idle_add_full (G_PRIORITY_LOW, on_search_key_idle, self, NULL);
+}
+
+static void
 start_search_keys (IptWindow *self)
 {
   self->search_key_next = 0;
-  if (self->search_key_idle == 0)
-    self->search_key_idle = g_idle_add_full (G_PRIORITY_LOW, on_search_key_idle, self, NULL);
+  continue_search_keys (self);
 }
 
 /* Reads every client's summary (start-up, or a change that names many clients). */
@@ -423,6 +429,197 @@ load_some (IptWindow    *self,
   return TRUE;
 }
 
+/* A large caseload is read in two parts: the clients whose course runs first, on the main
+ * connection (the top of the list, with every figure of the header: the others all sort after
+ * them, by code), then the others from a thread with its own read-only connection, put at the
+ * end of the list a chunk at a time when idle. */
+static guint caseload_background_from = 5000;
+static guint caseload_chunk = 2000;
+
+void
+_ipt_window_set_caseload_chunking (guint min_clients,
+                                   guint chunk)
+{
+  caseload_background_from = min_clients;
+  caseload_chunk = MAX (chunk, 1);
+}
+
+gboolean
+_ipt_window_get_caseload_loading (IptWindow *self)
+{
+  g_return_val_if_fail (IPT_IS_WINDOW (self), FALSE);
+
+  return self->caseload_loading;
+}
+
+static void
+stop_loading (IptWindow *self)
+{
+  g_cancellable_cancel (self->caseload_cancellable);
+  g_clear_object (&self->caseload_cancellable);
+  g_clear_handle_id (&self->caseload_splice_idle, g_source_remove);
+  g_clear_pointer (&self->caseload_rest, g_ptr_array_unref);
+  g_clear_pointer (&self->caseload_changed, g_hash_table_unref);
+  self->caseload_rest_next = 0;
+  self->caseload_loading = FALSE;
+}
+
+void
+_ipt_window_dispose_caseload (IptWindow *self)
+{
+  stop_loading (self);
+}
+
+static void
+load_rest_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  g_autoptr(IptStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *rest;
+
+  store = ipt_store_open (task_data, IPT_STORE_OPEN_READ_ONLY | IPT_STORE_OPEN_NO_BACKUP, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  rest = ipt_store_load_caseload_rest (store, &error);
+  ipt_store_close (store);
+  if (rest == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, rest, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/* Puts the next chunk of the rest at the end of the list. A client the store named meanwhile is
+ * in the list already, as read then, or has gone. */
+static gboolean
+on_splice_idle (gpointer user_data)
+{
+  IptWindow *self = IPT_WINDOW (user_data);
+  GPtrArray *rest = self->caseload_rest;
+  guint end = MIN (self->caseload_rest_next + caseload_chunk, rest->len);
+  g_autoptr(GPtrArray) appended = g_ptr_array_new ();
+  gboolean reordered = FALSE;
+
+  for (; self->caseload_rest_next < end; self->caseload_rest_next++)
+    {
+      IptCaseSummary *summary = g_ptr_array_index (rest, self->caseload_rest_next);
+      gint64 id = ipt_client_get_id (ipt_case_summary_get_client (summary));
+      guint len = self->caseload->len;
+
+      if (g_hash_table_contains (self->caseload_changed, &id))
+        continue;
+      if (len == 0 || caseload_sort_func (&self->caseload->pdata[len - 1], &summary) <= 0)
+        {
+          g_ptr_array_add (self->caseload, g_object_ref (summary));
+          g_ptr_array_add (appended, summary);
+        }
+      else
+        {
+          /* After a client read on their own that sorts later. */
+          insert_sorted (self->caseload, g_object_ref (summary));
+          reordered = TRUE;
+        }
+    }
+
+  if (self->caseload_rest_next >= rest->len)
+    {
+      self->caseload_splice_idle = 0;
+      stop_loading (self);
+    }
+
+  if (reordered)
+    {
+      refilter (self);
+    }
+  else
+    {
+      ipt_caseload_model_append (self->shown, appended, caseload_filter_func, self);
+      update_list_stack (self);
+      /* The client on the page comes into the list. */
+      if (self->client_id != 0
+          && gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
+        {
+          guint position = find_shown (self, self->client_id);
+
+          if (position != GTK_INVALID_LIST_POSITION)
+            {
+              gtk_single_selection_set_selected (self->selection, position);
+              scroll_to (self, position);
+            }
+        }
+    }
+  /* The counts in the header are of running courses: they were all read first. */
+  if (reordered)
+    start_search_keys (self);
+  else
+    continue_search_keys (self);
+
+  return self->caseload_loading ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+static void
+on_rest_loaded (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  IptWindow *self = IPT_WINDOW (source_object);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rest = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* Stopped: the window closed, or the whole caseload was read again. */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+  if (rest == NULL)
+    {
+      stop_loading (self);
+      update_list_stack (self);
+      _ipt_show_error (GTK_WINDOW (self), _("The caseload could not be read"), error);
+      return;
+    }
+
+  self->caseload_rest = g_steal_pointer (&rest);
+  self->caseload_rest_next = 0;
+  self->caseload_splice_idle = g_idle_add (on_splice_idle, self);
+}
+
+/* Reads the running courses now and starts reading the rest; FALSE if that could not start. */
+static gboolean
+load_in_two_parts (IptWindow *self)
+{
+  const char *path = ipt_store_get_path (self->store);
+  g_autoptr(GPtrArray) running = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  guint n_clients;
+
+  if (path == NULL)
+    return FALSE;
+  n_clients = ipt_store_count_clients (self->store, &error);
+  if (error != NULL || n_clients < caseload_background_from)
+    return FALSE;
+  running = ipt_store_load_caseload_running (self->store, &error);
+  if (running == NULL)
+    return FALSE;
+
+  g_ptr_array_sort (running, caseload_sort_func);
+  g_ptr_array_unref (self->caseload);
+  self->caseload = g_steal_pointer (&running);
+
+  self->caseload_loading = TRUE;
+  self->caseload_changed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->caseload_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->caseload_cancellable, on_rest_loaded, NULL);
+  g_task_set_source_tag (task, load_in_two_parts);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, load_rest_thread);
+  return TRUE;
+}
+
 /* The store announced a committed change: the rows of the clients it names follow, in place
  * (the slots whose client changed notify, the others stay as they are); the page follows by
  * itself (IptClientPage listens too). */
@@ -439,11 +636,21 @@ on_store_changed (IptStore        *store,
   if (n_ids == 0)
     return;
 
-  /* An import naming much of the caseload is read in one query. */
+  /* An import naming much of the caseload is read in one query (and the background reading
+   * has nothing more to add); otherwise the clients named are read now, and whatever the
+   * background reading brings of them later is left out: it may be older. */
   if (n_ids > 64 && n_ids > self->caseload->len / 8)
-    loaded = load_all (self);
+    {
+      stop_loading (self);
+      loaded = load_all (self);
+    }
   else
-    loaded = load_some (self, ids, n_ids);
+    {
+      if (self->caseload_loading)
+        for (guint i = 0; i < n_ids; i++)
+          g_hash_table_add (self->caseload_changed, g_memdup2 (&ids[i], sizeof (gint64)));
+      loaded = load_some (self, ids, n_ids);
+    }
   if (!loaded)
     return;
 
@@ -462,7 +669,7 @@ void
 _ipt_window_load_caseload (IptWindow *self)
 {
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed), self, 0);
-  if (!load_all (self))
+  if (!load_in_two_parts (self) && !load_all (self))
     return;
 
   update_counts (self);

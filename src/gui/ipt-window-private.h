@@ -43,6 +43,14 @@ struct _IptWindow
   guint               scroll_position;
   guint               search_key_idle;  /* makes the search keys before the first keystroke */
   guint               search_key_next;
+  /* A large caseload: its running courses are read first, the rest in the background (see
+   * ipt-window-caseload.c); the clients the store names meanwhile are read on their own. */
+  GCancellable       *caseload_cancellable;
+  GPtrArray          *caseload_rest;    /* read, not yet put in the list */
+  guint               caseload_rest_next;
+  guint               caseload_splice_idle;
+  GHashTable         *caseload_changed; /* gint64 client ids announced while loading */
+  gboolean            caseload_loading;
 
   IptUndoFunc         undo_func;
   gpointer            undo_data;
@@ -94,6 +102,14 @@ void      _ipt_window_class_init_caseload (GtkWidgetClass *widget_class);
 void      _ipt_window_init_caseload (IptWindow *self);
 /* Reads the caseload once; from then on it follows the store's announcements. */
 void      _ipt_window_load_caseload (IptWindow *self);
+/* Stops the background reading of the caseload (dispose). */
+void      _ipt_window_dispose_caseload (IptWindow *self);
+/* Whether the caseload is still being read or put in the list (tests). */
+gboolean  _ipt_window_get_caseload_loading (IptWindow *self);
+/* From how many clients the caseload is read in two parts, and how many of the rest are put in
+ * the list at a time (tests; defaults 5,000 and 2,000). */
+void      _ipt_window_set_caseload_chunking (guint min_clients,
+                                             guint chunk);
 
 /* ipt-window-backup.c: the actions win.back-up-now, win.save-copy and win.open-folder, what
  * they do, and the notification that says where a file went */

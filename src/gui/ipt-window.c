@@ -282,6 +282,7 @@ ipt_window_dispose (GObject *object)
   if (self->copying != NULL)
     g_cancellable_cancel (self->copying);
   g_clear_object (&self->copying);
+  _ipt_window_dispose_caseload (self);
   if (self->scroll_tick_id != 0 && self->caseload_view != NULL)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->caseload_view), self->scroll_tick_id);
   self->scroll_tick_id = 0;

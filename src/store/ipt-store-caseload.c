@@ -278,6 +278,28 @@ ipt_store_load_caseload (IptStore *self,
   return load_caseload (self, CASES_SQL "ORDER BY c.code", 0, error);
 }
 
+/* The caseload in two parts, so that a window can show the top of its list first: clients whose
+ * current course runs (whose order needs their signals), then everyone else, whose order is their
+ * code alone (SQLite's binary collation orders codes as strcmp () does). */
+GPtrArray *
+ipt_store_load_caseload_running (IptStore *self,
+                                 GError  **error)
+{
+  g_return_val_if_fail (IPT_IS_STORE (self), NULL);
+
+  return load_caseload (self, CASES_SQL "WHERE e.status = 'active'", 0, error);
+}
+
+GPtrArray *
+ipt_store_load_caseload_rest (IptStore *self,
+                              GError  **error)
+{
+  g_return_val_if_fail (IPT_IS_STORE (self), NULL);
+
+  return load_caseload (self, CASES_SQL "WHERE e.id IS NULL OR e.status IS NOT 'active' "
+                        "ORDER BY c.code", 0, error);
+}
+
 IptCaseSummary *
 ipt_store_load_case_summary (IptStore *self,
                              gint64    client_id,

@@ -148,5 +148,9 @@ GPtrArray  *ipt_store_list_risk_reviews (IptStore *self, gint64 episode_id, GErr
  * sorted by code. Must stay fast: 10,000 clients well under 50 ms. */
 GPtrArray      *ipt_store_load_caseload (IptStore *self, GError **error);
 IptCaseSummary *ipt_store_load_case_summary (IptStore *self, gint64 client_id, GError **error);
+/* The same clients in two parts: those whose current course runs (unsorted), then the others
+ * ordered by code; together they are the whole caseload. */
+GPtrArray      *ipt_store_load_caseload_running (IptStore *self, GError **error);
+GPtrArray      *ipt_store_load_caseload_rest (IptStore *self, GError **error);
 
 G_END_DECLS
