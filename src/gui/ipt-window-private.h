@@ -97,7 +97,7 @@ void      _ipt_window_dismiss_toast (IptWindow *self);
 void      _ipt_window_set_dialog (IptWindow *self,
                                   GtkWindow *dialog);
 
-/* ipt-window-caseload.c */
+/* ipt-window-caseload.c and ipt-window-caseload-loading.c */
 void      _ipt_window_class_init_caseload (GtkWidgetClass *widget_class);
 void      _ipt_window_init_caseload (IptWindow *self);
 /* Reads the caseload once; from then on it follows the store's announcements. */
@@ -110,6 +110,20 @@ gboolean  _ipt_window_get_caseload_loading (IptWindow *self);
  * the list at a time (tests; defaults 5,000 and 2,000). */
 void      _ipt_window_set_caseload_chunking (guint min_clients,
                                              guint chunk);
+/* Shared by ipt-window-caseload.c and ipt-window-caseload-loading.c */
+gboolean  _ipt_window_caseload_filter_func (IptCaseSummary *summary,
+                                            gpointer        user_data);
+int       _ipt_window_caseload_sort_func (gconstpointer a,
+                                          gconstpointer b);
+void      _ipt_window_update_list_stack (IptWindow *self);
+void      _ipt_window_update_counts (IptWindow *self);
+void      _ipt_window_refilter (IptWindow *self);
+guint     _ipt_window_find_in_caseload (IptWindow *self,
+                                        gint64     client_id);
+guint     _ipt_window_find_shown (IptWindow *self,
+                                  gint64     client_id);
+void      _ipt_window_scroll_to (IptWindow *self,
+                                 guint      position);
 
 /* ipt-window-backup.c: the actions win.back-up-now, win.save-copy and win.open-folder, what
  * they do, and the notification that says where a file went */

@@ -1,0 +1,384 @@
+/* IptWindow's caseload reading: at start-up, in two parts when large, and as the store changes. */
+#define G_LOG_DOMAIN "ipt-gui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ipt-gui-private.h"
+#include "ipt-window-private.h"
+
+/* The search keys are made when idle, a slice at a time, so that the first keystroke only
+ * compares them. */
+#define SEARCH_KEYS_PER_SLICE 2000
+
+static gboolean
+on_search_key_idle (gpointer user_data)
+{
+  IptWindow *self = IPT_WINDOW (user_data);
+  guint end = MIN (self->search_key_next + SEARCH_KEYS_PER_SLICE, self->caseload->len);
+
+  for (; self->search_key_next < end; self->search_key_next++)
+    ipt_case_summary_get_search_key (g_ptr_array_index (self->caseload, self->search_key_next));
+  if (self->search_key_next < self->caseload->len)
+    return G_SOURCE_CONTINUE;
+  self->search_key_idle = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+continue_search_keys (IptWindow *self)
+{
+  if (self->search_key_idle == 0 && self->search_key_next < self->caseload->len)
+    self->search_key_idle = g_idle_add_full (G_PRIORITY_LOW, on_search_key_idle, self, NULL);
+}
+
+static void
+start_search_keys (IptWindow *self)
+{
+  self->search_key_next = 0;
+  continue_search_keys (self);
+}
+
+/* Reads every client's summary (start-up, or a change that names many clients). */
+static gboolean
+load_all (IptWindow *self)
+{
+  g_autoptr(GPtrArray) summaries = NULL;
+  g_autoptr(GError) error = NULL;
+
+  summaries = ipt_store_load_caseload (self->store, &error);
+  if (summaries == NULL)
+    {
+      _ipt_show_error (GTK_WINDOW (self), _("The caseload could not be read"), error);
+      return FALSE;
+    }
+
+  g_ptr_array_sort (summaries, _ipt_window_caseload_sort_func);
+  g_ptr_array_unref (self->caseload);
+  self->caseload = g_steal_pointer (&summaries);
+  return TRUE;
+}
+
+/* Puts a summary in its place of the sorted caseload. */
+static void
+insert_sorted (GPtrArray      *caseload,
+               IptCaseSummary *summary)
+{
+  guint low = 0;
+  guint high = caseload->len;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (_ipt_window_caseload_sort_func (&caseload->pdata[middle], &summary) <= 0)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  g_ptr_array_insert (caseload, low, summary);
+}
+
+static int
+compare_positions_descending (gconstpointer a,
+                              gconstpointer b)
+{
+  guint x = *(const guint *) a;
+  guint y = *(const guint *) b;
+
+  return (x < y) - (x > y);
+}
+
+/* Reads the summaries of these clients again, each taken out and put back in its sorted place
+ * (the caseload is not sorted again as a whole); a client no longer in the casebook leaves. */
+static gboolean
+load_some (IptWindow    *self,
+           const gint64 *ids,
+           guint         n_ids)
+{
+  g_autoptr(GHashTable) wanted = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GPtrArray) fresh = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) old_positions = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      IptCaseSummary *summary = ipt_store_load_case_summary (self->store, ids[i], &error);
+
+      if (summary == NULL && !g_error_matches (error, IPT_STORE_ERROR, IPT_STORE_ERROR_NOT_FOUND))
+        {
+          _ipt_show_error (GTK_WINDOW (self), _("The client could not be read"), error);
+          return FALSE;
+        }
+      if (summary != NULL)
+        g_ptr_array_add (fresh, summary);
+      g_hash_table_add (wanted, (gpointer) &ids[i]);
+    }
+
+  /* Where the changed clients are now: one pass over the caseload. */
+  for (guint i = 0; i < self->caseload->len; i++)
+    {
+      IptCaseSummary *summary = g_ptr_array_index (self->caseload, i);
+      gint64 id = ipt_client_get_id (ipt_case_summary_get_client (summary));
+
+      if (g_hash_table_contains (wanted, &id))
+        g_array_append_val (old_positions, i);
+    }
+
+  g_array_sort (old_positions, compare_positions_descending);
+  for (guint i = 0; i < old_positions->len; i++)
+    g_ptr_array_remove_index (self->caseload, g_array_index (old_positions, guint, i));
+  for (guint i = 0; i < fresh->len; i++)
+    insert_sorted (self->caseload, g_object_ref (g_ptr_array_index (fresh, i)));
+  return TRUE;
+}
+
+/* A large caseload is read in two parts: the clients whose course runs first, on the main
+ * connection (the top of the list, with every figure of the header: the others all sort after
+ * them, by code), then the others from a thread with its own read-only connection, put at the
+ * end of the list a chunk at a time when idle. */
+static guint caseload_background_from = 5000;
+static guint caseload_chunk = 2000;
+
+void
+_ipt_window_set_caseload_chunking (guint min_clients,
+                                   guint chunk)
+{
+  caseload_background_from = min_clients;
+  caseload_chunk = MAX (chunk, 1);
+}
+
+gboolean
+_ipt_window_get_caseload_loading (IptWindow *self)
+{
+  g_return_val_if_fail (IPT_IS_WINDOW (self), FALSE);
+
+  return self->caseload_loading;
+}
+
+static void
+stop_loading (IptWindow *self)
+{
+  g_cancellable_cancel (self->caseload_cancellable);
+  g_clear_object (&self->caseload_cancellable);
+  g_clear_handle_id (&self->caseload_splice_idle, g_source_remove);
+  g_clear_pointer (&self->caseload_rest, g_ptr_array_unref);
+  g_clear_pointer (&self->caseload_changed, g_hash_table_unref);
+  self->caseload_rest_next = 0;
+  self->caseload_loading = FALSE;
+}
+
+void
+_ipt_window_dispose_caseload (IptWindow *self)
+{
+  stop_loading (self);
+}
+
+static void
+load_rest_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  g_autoptr(IptStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *rest;
+
+  store = ipt_store_open (task_data, IPT_STORE_OPEN_READ_ONLY | IPT_STORE_OPEN_NO_BACKUP, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  rest = ipt_store_load_caseload_rest (store, &error);
+  ipt_store_close (store);
+  if (rest == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, rest, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/* Puts the next chunk of the rest at the end of the list. A client the store named meanwhile is
+ * in the list already, as read then, or has gone. */
+static gboolean
+on_splice_idle (gpointer user_data)
+{
+  IptWindow *self = IPT_WINDOW (user_data);
+  GPtrArray *rest = self->caseload_rest;
+  guint end = MIN (self->caseload_rest_next + caseload_chunk, rest->len);
+  g_autoptr(GPtrArray) appended = g_ptr_array_new ();
+  gboolean reordered = FALSE;
+
+  for (; self->caseload_rest_next < end; self->caseload_rest_next++)
+    {
+      IptCaseSummary *summary = g_ptr_array_index (rest, self->caseload_rest_next);
+      gint64 id = ipt_client_get_id (ipt_case_summary_get_client (summary));
+      guint len = self->caseload->len;
+
+      if (g_hash_table_contains (self->caseload_changed, &id))
+        continue;
+      if (len == 0
+          || _ipt_window_caseload_sort_func (&self->caseload->pdata[len - 1], &summary) <= 0)
+        {
+          g_ptr_array_add (self->caseload, g_object_ref (summary));
+          g_ptr_array_add (appended, summary);
+        }
+      else
+        {
+          /* After a client read on their own that sorts later. */
+          insert_sorted (self->caseload, g_object_ref (summary));
+          reordered = TRUE;
+        }
+    }
+
+  if (self->caseload_rest_next >= rest->len)
+    {
+      self->caseload_splice_idle = 0;
+      stop_loading (self);
+    }
+
+  if (reordered)
+    {
+      _ipt_window_refilter (self);
+    }
+  else
+    {
+      ipt_caseload_model_append (self->shown, appended, _ipt_window_caseload_filter_func, self);
+      _ipt_window_update_list_stack (self);
+      /* The client on the page comes into the list. */
+      if (self->client_id != 0
+          && gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
+        {
+          guint position = _ipt_window_find_shown (self, self->client_id);
+
+          if (position != GTK_INVALID_LIST_POSITION)
+            {
+              gtk_single_selection_set_selected (self->selection, position);
+              _ipt_window_scroll_to (self, position);
+            }
+        }
+    }
+  /* The counts in the header are of running courses: they were all read first. */
+  if (reordered)
+    start_search_keys (self);
+  else
+    continue_search_keys (self);
+
+  return self->caseload_loading ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+static void
+on_rest_loaded (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  IptWindow *self = IPT_WINDOW (source_object);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rest = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* Stopped: the window closed, or the whole caseload was read again. */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+  if (rest == NULL)
+    {
+      stop_loading (self);
+      _ipt_window_update_list_stack (self);
+      _ipt_show_error (GTK_WINDOW (self), _("The caseload could not be read"), error);
+      return;
+    }
+
+  self->caseload_rest = g_steal_pointer (&rest);
+  self->caseload_rest_next = 0;
+  self->caseload_splice_idle = g_idle_add (on_splice_idle, self);
+}
+
+/* Reads the running courses now and starts reading the rest; FALSE if that could not start. */
+static gboolean
+load_in_two_parts (IptWindow *self)
+{
+  const char *path = ipt_store_get_path (self->store);
+  g_autoptr(GPtrArray) running = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  guint n_clients;
+
+  if (path == NULL)
+    return FALSE;
+  n_clients = ipt_store_count_clients (self->store, &error);
+  if (error != NULL || n_clients < caseload_background_from)
+    return FALSE;
+  running = ipt_store_load_caseload_running (self->store, &error);
+  if (running == NULL)
+    return FALSE;
+
+  g_ptr_array_sort (running, _ipt_window_caseload_sort_func);
+  g_ptr_array_unref (self->caseload);
+  self->caseload = g_steal_pointer (&running);
+
+  self->caseload_loading = TRUE;
+  self->caseload_changed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->caseload_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->caseload_cancellable, on_rest_loaded, NULL);
+  g_task_set_source_tag (task, load_in_two_parts);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, load_rest_thread);
+  return TRUE;
+}
+
+/* The store announced a committed change: the rows of the clients it names follow, in place
+ * (the slots whose client changed notify, the others stay as they are); the page follows by
+ * itself (IptClientPage listens too). */
+static void
+on_store_changed (IptStore        *store,
+                  IptStoreChanges *changes,
+                  IptWindow       *self)
+{
+  guint n_ids;
+  g_autofree gint64 *ids = ipt_store_changes_get_ids (changes, IPT_STORE_CHANGE_CLIENT, &n_ids);
+  gint64 client_id = self->client_id;
+  gboolean loaded;
+
+  if (n_ids == 0)
+    return;
+
+  /* An import naming much of the caseload is read in one query (and the background reading
+   * has nothing more to add); otherwise the clients named are read now, and whatever the
+   * background reading brings of them later is left out: it may be older. */
+  if (n_ids > 64 && n_ids > self->caseload->len / 8)
+    {
+      stop_loading (self);
+      loaded = load_all (self);
+    }
+  else
+    {
+      if (self->caseload_loading)
+        for (guint i = 0; i < n_ids; i++)
+          g_hash_table_add (self->caseload_changed, g_memdup2 (&ids[i], sizeof (gint64)));
+      loaded = load_some (self, ids, n_ids);
+    }
+  if (!loaded)
+    return;
+
+  _ipt_window_update_counts (self);
+  _ipt_window_refilter (self);
+  _ipt_window_update_dashboard (self);
+  if (client_id != 0 && _ipt_window_find_in_caseload (self, client_id) == GTK_INVALID_LIST_POSITION)
+    {
+      self->client_id = 0;
+      _ipt_window_select_client (self, 0);
+    }
+  start_search_keys (self);
+}
+
+void
+_ipt_window_load_caseload (IptWindow *self)
+{
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed), self, 0);
+  if (!load_in_two_parts (self) && !load_all (self))
+    return;
+
+  _ipt_window_update_counts (self);
+  _ipt_window_refilter (self);
+  start_search_keys (self);
+}
