@@ -1,9 +1,11 @@
-/* One questionnaire of the session editor, shared by ipt-session-editor.c and ipt-measure-form.c. */
+/* The session editor's insides, shared by ipt-session-editor.c, ipt-session-editor-measures.c and
+ * ipt-measure-form.c. */
 #pragma once
 
 #include <gtk/gtk.h>
 
 #include "ipt-model.h"
+#include "ipt-session-editor.h"
 
 G_BEGIN_DECLS
 
@@ -29,6 +31,58 @@ struct _IptMeasureForm
   GtkWidget        *widget;        /* the questionnaire's card, owned by the window it is in */
 };
 
+struct _IptSessionEditor
+{
+  IptFormWindow  parent_instance;
+
+  IptStore      *store;
+  IptEpisode    *episode;
+  IptSession    *session;           /* NULL for a new one */
+  GPtrArray     *other_numbers;     /* numbers of the course's other sessions (GUINT_TO_POINTER) */
+  GArray        *others;            /* the course's other sessions as IptAppointment */
+  GPtrArray     *stored_scores;     /* the session's scores as stored (IptScore) */
+  GPtrArray     *sessions;          /* the course's sessions (IptSession), for their dates */
+  GtkWindow     *date_question;     /* asked before an unusual date is saved */
+  gboolean       date_confirmed;    /* the practitioner said to save this date anyway */
+  GPtrArray     *forms;             /* IptMeasureForm */
+  GPtrArray     *task_buttons;      /* GtkCheckButton */
+  IptPhase       tasks_phase;
+  gboolean       updating;
+  gboolean       valid;
+  gboolean       load_failed;      /* the stored answers could not be read: no saving */
+
+  GtkLabel      *title_label;
+  GtkLabel      *subtitle_label;
+  GtkWidget     *save_button;
+  GtkWidget     *delete_button;
+  GtkInfoBar    *risk_bar;
+  GtkLabel      *risk_label;
+  GtkSpinButton *number_spin;
+  GtkLabel      *number_error;
+  GtkEntry      *date_entry;
+  GtkLabel      *date_error;
+  GtkDropDown   *attendance_dropdown;
+  GtkDropDown   *attendees_dropdown;
+  IptSessionWorkForm *work_form;
+  GtkSpinButton *duration_spin;
+  GtkBox        *measures_box;
+  GtkLabel      *tasks_title_label;
+  GtkBox        *tasks_box;
+  GtkTextView   *agenda_view;
+  GtkTextView   *events_view;
+  GtkTextView   *between_view;
+  GtkLabel      *save_error;
+};
+
+void            _ipt_session_editor_validate (IptSessionEditor *self);
+gboolean        _ipt_session_editor_attended (IptSessionEditor *self);
+void            _ipt_session_editor_update_risk (IptSessionEditor *self);
+void            _ipt_session_editor_build_forms (IptSessionEditor *self);
+IptPhase        _ipt_session_editor_current_phase (IptSessionEditor *self);
+void            _ipt_session_editor_build_tasks (IptSessionEditor *self,
+                                                 guint             tasks_done);
+guint           _ipt_session_editor_tasks_done (IptSessionEditor *self);
+GPtrArray      *_ipt_session_editor_build_scores (IptSessionEditor *self);
 
 /* A card asking the measure's items; `changed` runs after each answer unless *loading. */
 IptMeasureForm *_ipt_measure_form_new (const IptMeasure *measure,

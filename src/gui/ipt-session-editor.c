@@ -11,51 +11,7 @@
 #include "ipt-gui-private.h"
 #include "ipt-session-date.h"
 #include "ipt-session-work-form.h"
-#include "ipt-preferences.h"
 #include "ipt-session-editor-private.h"
-
-struct _IptSessionEditor
-{
-  IptFormWindow  parent_instance;
-
-  IptStore      *store;
-  IptEpisode    *episode;
-  IptSession    *session;           /* NULL for a new one */
-  GPtrArray     *other_numbers;     /* numbers of the course's other sessions (GUINT_TO_POINTER) */
-  GArray        *others;            /* the course's other sessions as IptAppointment */
-  GPtrArray     *stored_scores;     /* the session's scores as stored (IptScore) */
-  GPtrArray     *sessions;          /* the course's sessions (IptSession), for their dates */
-  GtkWindow     *date_question;     /* asked before an unusual date is saved */
-  gboolean       date_confirmed;    /* the practitioner said to save this date anyway */
-  GPtrArray     *forms;             /* IptMeasureForm */
-  GPtrArray     *task_buttons;      /* GtkCheckButton */
-  IptPhase       tasks_phase;
-  gboolean       updating;
-  gboolean       valid;
-  gboolean       load_failed;      /* the stored answers could not be read: no saving */
-
-  GtkLabel      *title_label;
-  GtkLabel      *subtitle_label;
-  GtkWidget     *save_button;
-  GtkWidget     *delete_button;
-  GtkInfoBar    *risk_bar;
-  GtkLabel      *risk_label;
-  GtkSpinButton *number_spin;
-  GtkLabel      *number_error;
-  GtkEntry      *date_entry;
-  GtkLabel      *date_error;
-  GtkDropDown   *attendance_dropdown;
-  GtkDropDown   *attendees_dropdown;
-  IptSessionWorkForm *work_form;
-  GtkSpinButton *duration_spin;
-  GtkBox        *measures_box;
-  GtkLabel      *tasks_title_label;
-  GtkBox        *tasks_box;
-  GtkTextView   *agenda_view;
-  GtkTextView   *events_view;
-  GtkTextView   *between_view;
-  GtkLabel      *save_error;
-};
 
 enum {
   SIGNAL_DELETED,
@@ -66,190 +22,6 @@ enum {
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (IptSessionEditor, ipt_session_editor, IPT_TYPE_FORM_WINDOW)
-
-static void validate (IptSessionEditor *self);
-
-static IptMeasureForm *
-find_form (IptSessionEditor *self,
-           const char       *measure_id)
-{
-  for (guint i = 0; i < self->forms->len; i++)
-    {
-      IptMeasureForm *form = g_ptr_array_index (self->forms, i);
-
-      if (g_strcmp0 (form->measure->id, measure_id) == 0)
-        return form;
-    }
-  return NULL;
-}
-
-static gboolean
-attended (IptSessionEditor *self)
-{
-  return gtk_drop_down_get_selected (self->attendance_dropdown) == IPT_ATTENDANCE_ATTENDED;
-}
-
-static void
-update_risk (IptSessionEditor *self)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 0; attended (self) && i < self->forms->len; i++)
-    {
-      IptMeasureForm *form = g_ptr_array_index (self->forms, i);
-      const IptMeasure *measure = form->measure;
-      int value;
-      const char *words;
-
-      if (!ipt_measure_items_flag_risk (measure, form->values, measure->n_items))
-        continue;
-
-      value = form->values[measure->risk_item];
-      words = ipt_measure_scale_label (measure, value);
-      if (text->len > 0)
-        g_string_append_c (text, '\n');
-      g_string_append_printf (text,
-                              /* TRANSLATORS: "Risk: PHQ-9 item 9 (Thoughts of death or self-harm) answered “Several days”." */
-                              _("Risk: %s item %d (%s) answered “%s”."),
-                              measure->name, measure->risk_item + 1,
-                              _(measure->items[measure->risk_item].topic),
-                              words != NULL ? words : "");
-    }
-
-  if (text->len > 0)
-    g_string_append (text, _(" Ask about it at this session, follow your risk procedure and "
-                             "record a risk review: the flag stays on the client’s row, page "
-                             "and chart until one is recorded."));
-
-  gtk_label_set_label (self->risk_label, text->str);
-  gtk_info_bar_set_revealed (self->risk_bar, text->len > 0);
-}
-
-static void
-on_form_changed (gpointer user_data)
-{
-  IptSessionEditor *self = IPT_SESSION_EDITOR (user_data);
-
-  update_risk (self);
-  validate (self);
-}
-
-static void
-build_forms (IptSessionEditor *self)
-{
-  const char * const *in_use =
-    ipt_preferences_get_measures_in_use (ipt_preferences_get_default ());
-
-  /* The questionnaires in use, and any other this session already has answers for, in the
-   * registry's order. */
-  for (guint m = 0; m < ipt_measure_get_n_measures (); m++)
-    {
-      const IptMeasure *measure = ipt_measure_get_nth (m);
-      IptScore *stored = NULL;
-      IptMeasureForm *form;
-
-      for (guint i = 0; self->stored_scores != NULL && i < self->stored_scores->len; i++)
-        if (ipt_score_get_measure (g_ptr_array_index (self->stored_scores, i)) == measure)
-          stored = g_ptr_array_index (self->stored_scores, i);
-      if (stored == NULL && !g_strv_contains ((const char * const *) in_use, measure->id))
-        continue;
-
-      form = _ipt_measure_form_new (measure, &self->updating, on_form_changed, self);
-      g_ptr_array_add (self->forms, form);
-      gtk_box_append (self->measures_box, form->widget);
-
-      if (stored != NULL && form->total_entry != NULL && ipt_score_has_total (stored))
-        {
-          g_autofree char *text = g_strdup_printf ("%d", ipt_score_get_total (stored));
-
-          self->updating = TRUE;
-          _ipt_measure_form_set_total_text (form, text);
-          self->updating = FALSE;
-        }
-      else if (stored != NULL && ipt_score_has_items (stored))
-        {
-          guint n;
-          const int *items = ipt_score_get_items (stored, &n);
-
-          self->updating = TRUE;
-          for (guint i = 0; i < n && i < measure->n_items; i++)
-            _ipt_measure_form_set_item (form, i, items[i]);
-          self->updating = FALSE;
-        }
-      else if (stored != NULL)
-        {
-          form->kept_score = g_object_ref (stored);
-        }
-      _ipt_measure_form_update (form);
-    }
-}
-
-/* Phase tasks */
-
-/* The phase of this session as the form stands, among the course's other sessions: the model
- * counts attended sessions (a missed one is where the course stands at its date). */
-static IptPhase
-current_phase (IptSessionEditor *self)
-{
-  g_autoptr(GArray) appointments = g_array_copy (self->others);
-  g_autoptr(IptCourseMap) course = NULL;
-  const char *end_date = ipt_episode_get_end_date (self->episode);
-  const char *date = gtk_editable_get_text (GTK_EDITABLE (self->date_entry));
-  IptAppointment here = { 0, };
-
-  here.number = gtk_spin_button_get_value_as_int (self->number_spin);
-  here.attended = attended (self);
-  here.after_end = end_date != NULL && *end_date != '\0' && ipt_date_is_valid (date)
-                   && strcmp (date, end_date) > 0;
-  g_array_append_val (appointments, here);
-  course = ipt_course_map_new (ipt_episode_get_planned_sessions (self->episode),
-                               ipt_episode_get_assessment_end (self->episode),
-                               ipt_episode_get_middle_end (self->episode),
-                               ipt_episode_get_status (self->episode)
-                               != IPT_EPISODE_STATUS_ACTIVE,
-                               (const IptAppointment *) (void *) appointments->data,
-                               appointments->len);
-  return ipt_course_map_phase_of (course, here.number);
-}
-
-static void
-build_tasks (IptSessionEditor *self,
-             guint             tasks_done)
-{
-  GtkWidget *child;
-  IptPhase phase = current_phase (self);
-  const char * const *tasks = ipt_phase_get_tasks (phase);
-
-  if (self->task_buttons->len > 0 && phase == self->tasks_phase)
-    return;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tasks_box))) != NULL)
-    gtk_box_remove (self->tasks_box, child);
-  g_ptr_array_set_size (self->task_buttons, 0);
-  self->tasks_phase = phase;
-
-  gtk_label_set_label (self->tasks_title_label, _ipt_phase_tasks_title (phase));
-
-  for (guint i = 0; tasks != NULL && tasks[i] != NULL; i++)
-    {
-      GtkWidget *button = gtk_check_button_new_with_label (tasks[i]);
-
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (button), i < 32 && (tasks_done & (1u << i)) != 0);
-      gtk_box_append (self->tasks_box, button);
-      g_ptr_array_add (self->task_buttons, button);
-    }
-}
-
-static guint
-tasks_done (IptSessionEditor *self)
-{
-  guint bits = 0;
-
-  for (guint i = 0; i < self->task_buttons->len && i < 32; i++)
-    if (gtk_check_button_get_active (g_ptr_array_index (self->task_buttons, i)))
-      bits |= 1u << i;
-  return bits;
-}
 
 /* Validation and saving */
 
@@ -293,41 +65,12 @@ build_session (IptSessionEditor *self)
   ipt_session_set_attendees (session, attendees != GTK_INVALID_LIST_POSITION
                                       ? (IptAttendees) attendees : IPT_ATTENDEES_CLIENT_ALONE);
   ipt_session_set_duration (session, gtk_spin_button_get_value_as_int (self->duration_spin));
-  ipt_session_set_phase (session, current_phase (self));
+  ipt_session_set_phase (session, _ipt_session_editor_current_phase (self));
   ipt_session_set_note_agenda (session, agenda);
   ipt_session_set_note_events (session, events);
   ipt_session_set_note_between (session, between);
-  ipt_session_set_tasks_done (session, tasks_done (self));
+  ipt_session_set_tasks_done (session, _ipt_session_editor_tasks_done (self));
   return session;
-}
-
-static GPtrArray *
-build_scores (IptSessionEditor *self)
-{
-  GPtrArray *scores = g_ptr_array_new_with_free_func (g_object_unref);
-
-  /* A session that did not take place has no questionnaires. */
-  if (!attended (self))
-    return scores;
-
-  for (guint i = 0; i < self->forms->len; i++)
-    {
-      IptScore *score = _ipt_measure_form_make_score (g_ptr_array_index (self->forms, i));
-
-      if (score != NULL)
-        g_ptr_array_add (scores, score);
-    }
-
-  /* Scores of questionnaires the form does not show (totals only) stay as they are. */
-  for (guint i = 0; self->stored_scores != NULL && i < self->stored_scores->len; i++)
-    {
-      IptScore *score = g_ptr_array_index (self->stored_scores, i);
-
-      if (find_form (self, ipt_score_get_measure_id (score)) == NULL)
-        g_ptr_array_add (scores, g_object_ref (score));
-    }
-
-  return scores;
 }
 
 static void
@@ -336,7 +79,7 @@ update_titles (IptSessionEditor *self)
   guint number = gtk_spin_button_get_value_as_int (self->number_spin);
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
-  IptPhase phase = current_phase (self);
+  IptPhase phase = _ipt_session_editor_current_phase (self);
 
   /* TRANSLATORS: a window title, "Session 9" */
   title = g_strdup_printf (_("Session %u"), number);
@@ -350,8 +93,8 @@ update_titles (IptSessionEditor *self)
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
-static void
-validate (IptSessionEditor *self)
+void
+_ipt_session_editor_validate (IptSessionEditor *self)
 {
   guint number = gtk_spin_button_get_value_as_int (self->number_spin);
   const char *date = gtk_editable_get_text (GTK_EDITABLE (self->date_entry));
@@ -371,7 +114,7 @@ validate (IptSessionEditor *self)
       /* TRANSLATORS: %u is a session number */
       number_message = g_strdup_printf (_("Session %u is already recorded in this course."), number);
 
-  for (guint i = 0; attended (self) && i < self->forms->len; i++)
+  for (guint i = 0; _ipt_session_editor_attended (self) && i < self->forms->len; i++)
     if (!((IptMeasureForm *) g_ptr_array_index (self->forms, i))->valid)
       forms_ok = FALSE;
 
@@ -396,8 +139,8 @@ on_number_changed (GtkSpinButton    *spin,
   if (self->episode == NULL)
     return;
   update_titles (self);
-  build_tasks (self, 0);
-  validate (self);
+  _ipt_session_editor_build_tasks (self, 0);
+  _ipt_session_editor_validate (self);
 }
 
 static void
@@ -409,9 +152,9 @@ on_date_changed (GtkEditable      *editable,
   if (self->episode != NULL && !self->updating)
     {
       update_titles (self);
-      build_tasks (self, tasks_done (self));
+      _ipt_session_editor_build_tasks (self, _ipt_session_editor_tasks_done (self));
     }
-  validate (self);
+  _ipt_session_editor_validate (self);
 }
 
 /* Who attended can be chosen for a joint session that took place. */
@@ -419,7 +162,7 @@ static void
 update_joint (IptSessionEditor *self)
 {
   ipt_session_work_form_set_joint (self->work_form,
-                                   attended (self)
+                                   _ipt_session_editor_attended (self)
                                    && gtk_drop_down_get_selected (self->attendees_dropdown)
                                       != IPT_ATTENDEES_CLIENT_ALONE);
 }
@@ -436,7 +179,7 @@ on_attendance_changed (GObject          *object,
                        GParamSpec       *pspec,
                        IptSessionEditor *self)
 {
-  gboolean took_place = attended (self);
+  gboolean took_place = _ipt_session_editor_attended (self);
 
   if (self->episode == NULL)
     return;
@@ -448,10 +191,10 @@ on_attendance_changed (GObject          *object,
   if (!self->updating)
     {
       update_titles (self);
-      build_tasks (self, tasks_done (self));
+      _ipt_session_editor_build_tasks (self, _ipt_session_editor_tasks_done (self));
     }
-  update_risk (self);
-  validate (self);
+  _ipt_session_editor_update_risk (self);
+  _ipt_session_editor_validate (self);
 }
 
 static void
@@ -499,12 +242,12 @@ save_action (GtkWidget  *widget,
   g_autoptr(GPtrArray) scores = NULL;
   g_autoptr(GError) error = NULL;
 
-  validate (self);
+  _ipt_session_editor_validate (self);
   if (!self->valid)
     return;
 
   session = build_session (self);
-  scores = build_scores (self);
+  scores = _ipt_session_editor_build_scores (self);
   if (!ipt_session_get_attended (session))
     ipt_session_set_duration (session, 0);
   if (!self->date_confirmed && ask_about_date (self, session))
@@ -783,7 +526,7 @@ ipt_session_editor_new (GtkWindow  *parent,
       set_text (self->events_view, ipt_session_get_note_events (session));
       set_text (self->between_view, ipt_session_get_note_between (session));
       gtk_widget_set_visible (self->delete_button, TRUE);
-      build_tasks (self, ipt_session_get_tasks_done (session));
+      _ipt_session_editor_build_tasks (self, ipt_session_get_tasks_done (session));
     }
   else
     {
@@ -791,7 +534,7 @@ ipt_session_editor_new (GtkWindow  *parent,
 
       gtk_spin_button_set_value (self->number_spin, MIN (next, 99));
       gtk_editable_set_text (GTK_EDITABLE (self->date_entry), date);
-      build_tasks (self, 0);
+      _ipt_session_editor_build_tasks (self, 0);
     }
   self->updating = FALSE;
 
@@ -808,7 +551,7 @@ ipt_session_editor_new (GtkWindow  *parent,
   g_signal_connect_object (self->attendees_dropdown, "notify::selected",
                            G_CALLBACK (on_attendees_changed), self, G_CONNECT_SWAPPED);
 
-  build_forms (self);
+  _ipt_session_editor_build_forms (self);
   update_titles (self);
   on_attendance_changed (NULL, NULL, self);
   if (self->load_failed)
@@ -818,69 +561,13 @@ ipt_session_editor_new (GtkWindow  *parent,
   return self;
 }
 
-void
-ipt_session_editor_set_item (IptSessionEditor *self,
-                             const char       *measure_id,
-                             guint             item,
-                             int               value)
-{
-  IptMeasureForm *form;
-
-  g_return_if_fail (IPT_IS_SESSION_EDITOR (self));
-
-  form = find_form (self, measure_id);
-  g_return_if_fail (form != NULL);
-  g_return_if_fail (item < form->measure->n_items);
-
-  _ipt_measure_form_set_item (form, item, value);
-  _ipt_measure_form_update (form);
-  update_risk (self);
-  validate (self);
-}
-
-void
-ipt_session_editor_set_total (IptSessionEditor *self,
-                              const char       *measure_id,
-                              const char       *text)
-{
-  IptMeasureForm *form;
-
-  g_return_if_fail (IPT_IS_SESSION_EDITOR (self));
-  g_return_if_fail (text != NULL);
-
-  form = find_form (self, measure_id);
-  g_return_if_fail (form != NULL && form->total_entry != NULL);
-
-  /* As typing does: the entry reports the change. */
-  _ipt_measure_form_set_total_text (form, text);
-}
-
-const char *
-ipt_session_editor_get_total_text (IptSessionEditor *self,
-                                   const char       *measure_id)
-{
-  IptMeasureForm *form;
-
-  g_return_val_if_fail (IPT_IS_SESSION_EDITOR (self), NULL);
-
-  form = find_form (self, measure_id);
-  return form != NULL ? form->total_text : NULL;
-}
-
-gboolean
-ipt_session_editor_get_risk (IptSessionEditor *self)
-{
-  g_return_val_if_fail (IPT_IS_SESSION_EDITOR (self), FALSE);
-
-  return gtk_info_bar_get_revealed (self->risk_bar);
-}
 
 gboolean
 ipt_session_editor_get_can_save (IptSessionEditor *self)
 {
   g_return_val_if_fail (IPT_IS_SESSION_EDITOR (self), FALSE);
 
-  validate (self);
+  _ipt_session_editor_validate (self);
   return self->valid;
 }
 
