@@ -154,11 +154,23 @@ gboolean _ipt_import_sql_failed (sqlite3     *db,
                                  GError     **error);
 
 /* ipt-import-read.c */
-gboolean _ipt_import_parse_file   (ImportContext *ctx,
-                                   IptCsvReader  *reader);
-void     _ipt_import_check_client (ImportContext *ctx,
-                                   ImportClient  *client);
-void     _ipt_import_sort_clients (ImportContext *ctx);
+G_GNUC_PRINTF (3, 4)
+void     _ipt_import_add_problem (ImportContext *ctx,
+                                  guint          line,
+                                  const char    *format,
+                                  ...);
+gboolean _ipt_import_parse_file  (ImportContext *ctx,
+                                  IptCsvReader  *reader);
+
+/* ipt-import-check.c */
+gboolean _ipt_import_row_agrees    (ImportContext *ctx,
+                                    const Row     *row,
+                                    int            total,
+                                    const int     *items,
+                                    guint          n_items);
+void     _ipt_import_check_client  (ImportContext *ctx,
+                                    ImportClient  *client);
+void     _ipt_import_sort_clients  (ImportContext *ctx);
 void     _ipt_import_check_courses (ImportContext *ctx);
 
 /* ipt-import-load.c */

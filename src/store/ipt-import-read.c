@@ -1,4 +1,4 @@
-/* Reading the scores CSV and checking each row: alone, against the other rows and the casebook. */
+/* Reading the scores CSV and checking each row, alone and against the other rows of the file. */
 #define G_LOG_DOMAIN "ipt-store"
 
 #include "config.h"
@@ -20,12 +20,11 @@ static const char * const column_names[N_COLS] = {
   "client_code", "session", "date", "measure", "total", "items", "course",
 };
 
-G_GNUC_PRINTF (3, 4)
-static void
-add_problem (ImportContext *ctx,
-             guint          line,
-             const char    *format,
-             ...)
+void
+_ipt_import_add_problem (ImportContext *ctx,
+                         guint          line,
+                         const char    *format,
+                         ...)
 {
   Problem problem;
   va_list args;
@@ -37,6 +36,7 @@ add_problem (ImportContext *ctx,
   va_end (args);
   g_array_append_val (ctx->problems, problem);
 }
+
 
 static char *
 expected_measures (ImportContext *ctx)
@@ -149,49 +149,6 @@ code_is_valid (const char *s,
   return TRUE;
 }
 
-/* Would storing `row` over a score with (total, items) change it? A row giving the same total
- * without items leaves the answers already recorded as they are. */
-static gboolean
-row_agrees (ImportContext *ctx,
-            const Row     *row,
-            int            total,
-            const int     *items,
-            guint          n_items)
-{
-  if (row->total != total)
-    return FALSE;
-  if (row->n_items == 0)
-    return TRUE;
-  if (row->n_items != n_items)
-    return FALSE;
-  return memcmp (row_items (ctx, row), items, n_items * sizeof (int)) == 0;
-}
-
-static void
-format_score (GString          *out,
-              const IptMeasure *measure,
-              int               total,
-              const int        *items,
-              guint             n_items)
-{
-  guint i;
-
-  if (total == IPT_TOTAL_NONE)
-    g_string_append (out, _("no total"));
-  else
-    g_string_append_printf (out, _("total %d"), total);
-  if (n_items == 0)
-    return;
-  g_string_append (out, _(", items "));
-  for (i = 0; i < n_items; i++)
-    {
-      if (i > 0)
-        g_string_append_c (out, ';');
-      if (items[i] != IPT_ITEM_MISSING)
-        g_string_append_printf (out, "%d", items[i]);
-    }
-}
-
 static ImportClient *
 get_client (ImportContext *ctx,
             const char    *code,
@@ -270,8 +227,9 @@ check_header (ImportContext *ctx,
 
   if (n_known == 0)
     {
-      add_problem (ctx, line, _("no header row: the first line must name the columns %s"),
-                   IPT_SCORES_CSV_HEADER);
+      _ipt_import_add_problem (ctx, line,
+                               _("no header row: the first line must name the columns %s"),
+                               IPT_SCORES_CSV_HEADER);
       return;
     }
 
@@ -288,13 +246,13 @@ check_header (ImportContext *ctx,
           break;
       if (j == N_COLS)
         {
-          add_problem (ctx, line, _("unknown column “%s” in the header (expected %s)"),
-                       name, IPT_SCORES_CSV_HEADER);
+          _ipt_import_add_problem (ctx, line, _("unknown column “%s” in the header (expected %s)"),
+                                   name, IPT_SCORES_CSV_HEADER);
           bad = TRUE;
         }
       else if (columns[j] >= 0)
         {
-          add_problem (ctx, line, _("column “%s” appears twice in the header"), name);
+          _ipt_import_add_problem (ctx, line, _("column “%s” appears twice in the header"), name);
           bad = TRUE;
         }
       else
@@ -308,8 +266,8 @@ check_header (ImportContext *ctx,
     {
       if (columns[j] < 0 && j != COL_COURSE)
         {
-          add_problem (ctx, line, _("missing column “%s” in the header (expected %s)"),
-                       column_names[j], IPT_SCORES_CSV_HEADER);
+          _ipt_import_add_problem (ctx, line, _("missing column “%s” in the header (expected %s)"),
+                                   column_names[j], IPT_SCORES_CSV_HEADER);
           bad = TRUE;
         }
     }
@@ -366,7 +324,7 @@ read_row (ImportContext *ctx,
 
   if (n_fields != n_columns)
     {
-      add_problem (ctx, line, _("expected %u fields, found %u"), n_columns, n_fields);
+      _ipt_import_add_problem (ctx, line, _("expected %u fields, found %u"), n_columns, n_fields);
       return;
     }
 
@@ -385,36 +343,41 @@ read_row (ImportContext *ctx,
         {
         case NUMBER_OK:
           if (course == 0 || course > MAX_COURSE)
-            add_problem (ctx, line, _("course %d does not exist: courses are numbered from 1 "
-                                      "to %d"), course, MAX_COURSE);
+            _ipt_import_add_problem (ctx, line,
+                                     _("course %d does not exist: courses are numbered from 1 "
+                                       "to %d"),
+                                     course, MAX_COURSE);
           break;
         case NUMBER_EMPTY:
-          add_problem (ctx, line, _("missing course number"));
+          _ipt_import_add_problem (ctx, line, _("missing course number"));
           break;
         case NUMBER_NEGATIVE:
         case NUMBER_TOO_LARGE:
-          add_problem (ctx, line, _("course %.*s does not exist: courses are numbered from 1 "
-                                    "to %d"), (int) MIN (course_len, 20), course_s, MAX_COURSE);
+          _ipt_import_add_problem (ctx, line,
+                                   _("course %.*s does not exist: courses are numbered from 1 "
+                                     "to %d"),
+                                   (int) MIN (course_len, 20), course_s, MAX_COURSE);
           break;
         case NUMBER_NOT_A_NUMBER:
         default:
-          add_problem (ctx, line, _("course “%.*s” is not a whole number"),
-                       (int) MIN (course_len, 20), course_s);
+          _ipt_import_add_problem (ctx, line, _("course “%.*s” is not a whole number"),
+                                   (int) MIN (course_len, 20), course_s);
           break;
         }
     }
 
   /* client code */
   if (code_len == 0)
-    add_problem (ctx, line, _("missing client code"));
+    _ipt_import_add_problem (ctx, line, _("missing client code"));
   else if (!code_is_valid (code, code_len))
     {
       g_autofree char *whole = g_strndup (code, code_len);
       g_autofree char *shown = ipt_text_quote_short (whole);
 
-      add_problem (ctx, line,
-                   _("invalid client code %s (1 to 32 letters, digits, “-” or “_”, starting "
-                     "with a letter or a digit)"), shown);
+      _ipt_import_add_problem (ctx, line,
+                               _("invalid client code %s (1 to 32 letters, digits, “-” or “_”, "
+                                 "starting with a letter or a digit)"),
+                               shown);
     }
 
   /* session number */
@@ -422,38 +385,42 @@ read_row (ImportContext *ctx,
     {
     case NUMBER_OK:
       if (session == 0)
-        add_problem (ctx, line, _("session 0 does not exist: sessions are numbered from 1"));
+        _ipt_import_add_problem (ctx, line,
+                                 _("session 0 does not exist: sessions are numbered from 1"));
       else if (session > MAX_SESSION)
-        add_problem (ctx, line, _("session %d is past the last possible session number (%d)"),
-                     session, MAX_SESSION);
+        _ipt_import_add_problem (ctx, line,
+                                 _("session %d is past the last possible session number (%d)"),
+                                 session, MAX_SESSION);
       break;
     case NUMBER_EMPTY:
-      add_problem (ctx, line, _("missing session number"));
+      _ipt_import_add_problem (ctx, line, _("missing session number"));
       break;
     case NUMBER_NEGATIVE:
-      add_problem (ctx, line, _("session “%.*s” is negative: sessions are numbered from 1"),
-                   (int) session_len, session_s);
+      _ipt_import_add_problem (ctx, line,
+                               _("session “%.*s” is negative: sessions are numbered from 1"),
+                               (int) session_len, session_s);
       break;
     case NUMBER_TOO_LARGE:
-      add_problem (ctx, line, _("session %.*s is past the last possible session number (%d)"),
-                   (int) session_len, session_s, MAX_SESSION);
+      _ipt_import_add_problem (ctx, line,
+                               _("session %.*s is past the last possible session number (%d)"),
+                               (int) session_len, session_s, MAX_SESSION);
       break;
     case NUMBER_NOT_A_NUMBER:
     default:
-      add_problem (ctx, line, _("session “%.*s” is not a whole number"),
-                   (int) session_len, session_s);
+      _ipt_import_add_problem (ctx, line, _("session “%.*s” is not a whole number"),
+                               (int) session_len, session_s);
       break;
     }
 
   /* date */
   if (date_len == 0)
     {
-      add_problem (ctx, line, _("missing date"));
+      _ipt_import_add_problem (ctx, line, _("missing date"));
     }
   else if (!date_has_iso_shape (date, date_len))
     {
-      add_problem (ctx, line, _("date “%.*s” is not written YYYY-MM-DD (ISO 8601)"),
-                   (int) date_len, date);
+      _ipt_import_add_problem (ctx, line, _("date “%.*s” is not written YYYY-MM-DD (ISO 8601)"),
+                               (int) date_len, date);
     }
   else
     {
@@ -462,9 +429,9 @@ read_row (ImportContext *ctx,
       memcpy (d, date, 10);
       d[10] = '\0';
       if (!ipt_date_is_valid (d))
-        add_problem (ctx, line, _("impossible date “%s”"), d);
+        _ipt_import_add_problem (ctx, line, _("impossible date “%s”"), d);
       else if (!ipt_session_date_is_near (d))
-        add_problem (ctx, line, _("date %s is more than a year ahead"), d);
+        _ipt_import_add_problem (ctx, line, _("date %s is more than a year ahead"), d);
     }
 
   /* measure */
@@ -472,7 +439,7 @@ read_row (ImportContext *ctx,
     {
       g_autofree char *expected = expected_measures (ctx);
 
-      add_problem (ctx, line, _("missing measure (expected one of %s)"), expected);
+      _ipt_import_add_problem (ctx, line, _("missing measure (expected one of %s)"), expected);
     }
   else
     {
@@ -491,8 +458,8 @@ read_row (ImportContext *ctx,
         {
           g_autofree char *expected = expected_measures (ctx);
 
-          add_problem (ctx, line, _("unknown measure “%.*s” (expected one of %s)"),
-                       (int) measure_len, measure_s, expected);
+          _ipt_import_add_problem (ctx, line, _("unknown measure “%.*s” (expected one of %s)"),
+                                   (int) measure_len, measure_s, expected);
         }
     }
 
@@ -507,20 +474,22 @@ read_row (ImportContext *ctx,
           total_given = TRUE;
           total = value;
           if (measure != NULL && !ipt_measure_total_in_range (measure, total))
-            add_problem (ctx, line, _("total %d is out of range for %s (%d to %d)"),
-                         total, measure->name, measure->total_min, measure->total_max);
+            _ipt_import_add_problem (ctx, line, _("total %d is out of range for %s (%d to %d)"),
+                                     total, measure->name, measure->total_min, measure->total_max);
           break;
         case NUMBER_NEGATIVE:
-          add_problem (ctx, line, _("total “%.*s” is negative"), (int) total_len, total_s);
+          _ipt_import_add_problem (ctx, line, _("total “%.*s” is negative"), (int) total_len,
+                                   total_s);
           break;
         case NUMBER_TOO_LARGE:
-          add_problem (ctx, line, _("total %.*s is out of range"), (int) total_len, total_s);
+          _ipt_import_add_problem (ctx, line, _("total %.*s is out of range"), (int) total_len,
+                                   total_s);
           break;
         case NUMBER_EMPTY:
         case NUMBER_NOT_A_NUMBER:
         default:
-          add_problem (ctx, line, _("total “%.*s” is not a whole number"),
-                       (int) total_len, total_s);
+          _ipt_import_add_problem (ctx, line, _("total “%.*s” is not a whole number"),
+                                   (int) total_len, total_s);
           break;
         }
     }
@@ -530,9 +499,9 @@ read_row (ImportContext *ctx,
     {
       if (measure->n_items == 0)
         {
-          add_problem (ctx, line,
-                       _("%s is recorded as a total only (its wording is not shipped): "
-                         "leave items empty"), measure->name);
+          _ipt_import_add_problem (ctx, line,
+                                   _("%s is recorded as a total only (its wording is not shipped): "
+                                     "leave items empty"), measure->name);
         }
       else
         {
@@ -547,8 +516,8 @@ read_row (ImportContext *ctx,
               n++;
           if (n != measure->n_items)
             {
-              add_problem (ctx, line, _("%s has %u items, found %u"),
-                           measure->name, measure->n_items, n);
+              _ipt_import_add_problem (ctx, line, _("%s has %u items, found %u"),
+                                       measure->name, measure->n_items, n);
               items_ok = FALSE;
             }
           else
@@ -568,10 +537,11 @@ read_row (ImportContext *ctx,
                     case NUMBER_OK:
                       if (value < measure->items[i].min || value > measure->items[i].max)
                         {
-                          add_problem (ctx, line,
-                                       _("item %u is %d, out of range for %s (%d to %d)"),
-                                       i + 1, value, measure->name,
-                                       measure->items[i].min, measure->items[i].max);
+                          _ipt_import_add_problem (ctx, line,
+                                                   _("item %u is %d, out of range for %s "
+                                                     "(%d to %d)"),
+                                                   i + 1, value, measure->name,
+                                                   measure->items[i].min, measure->items[i].max);
                           items_ok = FALSE;
                         }
                       answers[i] = value;
@@ -582,16 +552,17 @@ read_row (ImportContext *ctx,
                       break;
                     case NUMBER_NEGATIVE:
                     case NUMBER_TOO_LARGE:
-                      add_problem (ctx, line,
-                                   _("item %u is %.*s, out of range for %s (%d to %d)"),
-                                   i + 1, (int) elen, p, measure->name,
-                                   measure->items[i].min, measure->items[i].max);
+                      _ipt_import_add_problem (ctx, line,
+                                               _("item %u is %.*s, out of range for %s (%d to %d)"),
+                                               i + 1, (int) elen, p, measure->name,
+                                               measure->items[i].min, measure->items[i].max);
                       items_ok = FALSE;
                       break;
                     case NUMBER_NOT_A_NUMBER:
                     default:
-                      add_problem (ctx, line, _("item %u (“%.*s”) is not a whole number"),
-                                   i + 1, (int) elen, p);
+                      _ipt_import_add_problem (ctx, line,
+                                               _("item %u (“%.*s”) is not a whole number"), i + 1,
+                                               (int) elen, p);
                       items_ok = FALSE;
                       break;
                     }
@@ -601,7 +572,7 @@ read_row (ImportContext *ctx,
 
           if (items_ok && n_missing == n)
             {
-              add_problem (ctx, line, _("no %s item is answered"), measure->name);
+              _ipt_import_add_problem (ctx, line, _("no %s item is answered"), measure->name);
             }
           /* An item left empty was declined (clinical.md section 4): the answers given are
            * kept, and the form has no total unless its measure allows one. */
@@ -611,19 +582,21 @@ read_row (ImportContext *ctx,
 
               n_answers = n;
               if (total_given && computed == IPT_TOTAL_NONE)
-                add_problem (ctx, line,
-                             _("%s has no total with %u items unanswered, but the total is %d"),
-                             measure->name, n_missing, total);
+                _ipt_import_add_problem (ctx, line,
+                                         _("%s has no total with %u items unanswered, but the "
+                                           "total is %d"),
+                                         measure->name, n_missing, total);
               else if (total_given && computed != total)
-                add_problem (ctx, line, _("the items give a total of %d but the total is %d"),
-                             computed, total);
+                _ipt_import_add_problem (ctx, line,
+                                         _("the items give a total of %d but the total is %d"),
+                                         computed, total);
               total = computed;
             }
         }
     }
   else if (items_len == 0 && total_len == 0)
     {
-      add_problem (ctx, line, _("neither a total nor items: give one or both"));
+      _ipt_import_add_problem (ctx, line, _("neither a total nor items: give one or both"));
     }
 
   if (ctx->problems->len > n_problems)
@@ -647,9 +620,10 @@ read_row (ImportContext *ctx,
     }
   else if (memcmp (sess->date, date, 10) != 0)
     {
-      add_problem (ctx, line,
-                   _("session %d of %s is dated %.10s here but %s on line %u: a session has "
-                     "one date"), session, client->label, date, sess->date, sess->date_line);
+      _ipt_import_add_problem (ctx, line,
+                               _("session %d of %s is dated %.10s here but %s on line %u: a "
+                                 "session has one date"),
+                               session, client->label, date, sess->date, sess->date_line);
       return;
     }
 
@@ -667,21 +641,21 @@ read_row (ImportContext *ctx,
     {
       Row *other = &g_array_index (ctx->rows, Row, sess->rows[measure_index] - 1);
 
-      if (row_agrees (ctx, &row, other->total, row_items (ctx, other), other->n_items))
+      if (_ipt_import_row_agrees (ctx, &row, other->total, row_items (ctx, other), other->n_items))
         {
           ctx->n_duplicates++;
           return;
         }
-      if (row_agrees (ctx, other, row.total, row_items (ctx, &row), row.n_items))
+      if (_ipt_import_row_agrees (ctx, other, row.total, row_items (ctx, &row), row.n_items))
         {
           /* the same score, with the answers this time: keep this row */
           ctx->n_duplicates++;
           *other = row;
           return;
         }
-      add_problem (ctx, line,
-                   _("%s of %s session %d differs from the one on line %u"),
-                   measure->name, client->label, session, other->line);
+      _ipt_import_add_problem (ctx, line,
+                               _("%s of %s session %d differs from the one on line %u"),
+                               measure->name, client->label, session, other->line);
       return;
     }
 
@@ -705,32 +679,36 @@ _ipt_import_parse_file (ImportContext *ctx,
         case IPT_CSV_RECORD_BLANK:
           if (!header)
             {
-              add_problem (ctx, line, _("no header row: the first line must name the columns %s"),
-                           IPT_SCORES_CSV_HEADER);
+              _ipt_import_add_problem (ctx, line,
+                                       _("no header row: the first line must name the columns %s"),
+                                       IPT_SCORES_CSV_HEADER);
               return FALSE;
             }
           continue;
         case IPT_CSV_RECORD_BAD_UTF8:
-          add_problem (ctx, problem_line, _("invalid UTF-8 (the file must be saved as UTF-8)"));
+          _ipt_import_add_problem (ctx, problem_line,
+                                   _("invalid UTF-8 (the file must be saved as UTF-8)"));
           break;
         case IPT_CSV_RECORD_UNTERMINATED:
-          add_problem (ctx, problem_line,
-                       _("a quoted field starts on this line and its closing quote is missing"));
+          _ipt_import_add_problem (ctx, problem_line,
+                                   _("a quoted field starts on this line and its closing quote is "
+                                     "missing"));
           break;
         case IPT_CSV_RECORD_TEXT_AFTER_QUOTE:
-          add_problem (ctx, problem_line,
-                       _("text after the closing quote of a field (a quote inside a quoted "
-                         "field is written twice)"));
+          _ipt_import_add_problem (ctx, problem_line,
+                                   _("text after the closing quote of a field (a quote inside a "
+                                     "quoted field is written twice)"));
           break;
         case IPT_CSV_RECORD_STRAY_QUOTE:
-          add_problem (ctx, problem_line,
-                       _("a quote inside an unquoted field (quote the whole field and write "
-                         "the quote twice)"));
+          _ipt_import_add_problem (ctx, problem_line,
+                                   _("a quote inside an unquoted field (quote the whole field and "
+                                     "write the quote twice)"));
           break;
         case IPT_CSV_RECORD_TOO_LONG:
-          add_problem (ctx, problem_line,
-                       _("this line is longer than %u KiB: the file is not a scores CSV, and "
-                         "nothing after this line was read"), IPT_CSV_RECORD_MAX_BYTES / 1024);
+          _ipt_import_add_problem (ctx, problem_line,
+                                   _("this line is longer than %u KiB: the file is not a scores "
+                                     "CSV, and nothing after this line was read"),
+                                   IPT_CSV_RECORD_MAX_BYTES / 1024);
           return FALSE;
         case IPT_CSV_RECORD_OK:
         default:
@@ -755,154 +733,11 @@ _ipt_import_parse_file (ImportContext *ctx,
 
   if (!header)
     {
-      add_problem (ctx, 1, _("the file is empty: the first line must name the columns %s"),
-                   IPT_SCORES_CSV_HEADER);
+      _ipt_import_add_problem (ctx, 1,
+                               _("the file is empty: the first line must name the columns %s"),
+                               IPT_SCORES_CSV_HEADER);
       return FALSE;
     }
 
   return TRUE;
-}
-
-/* Compares the good rows with the casebook: changed scores and dates, sessions not attended. */
-void
-_ipt_import_check_client (ImportContext *ctx,
-                          ImportClient  *client)
-{
-  gboolean replace = (ctx->flags & IPT_IMPORT_REPLACE) != 0;
-  guint n, m;
-
-  /* no session before the client's birth */
-  for (n = 1; client->birth_date[0] != '\0' && n < client->n_sessions; n++)
-    {
-      ImportSession *sess = client_session (client, n);
-
-      if (sess != NULL && sess->date[0] != '\0' && strcmp (sess->date, client->birth_date) < 0)
-        add_problem (ctx, sess->date_line,
-                     _("session %u of %s is dated %s, before the client's birth (%s)"),
-                     n, client->label, sess->date, client->birth_date);
-    }
-
-  if (client->episode_id == 0)
-    return;
-
-  for (n = 1; n <= MAX_SESSION; n++)
-    {
-      ImportSession *sess = client_session (client, n);
-
-      if (sess == NULL || sess->date[0] == '\0' || sess->id == 0)
-        continue;
-
-      if (strcmp (sess->db_date, sess->date) != 0)
-        {
-          if (replace)
-            sess->redate = TRUE;
-          else
-            add_problem (ctx, sess->date_line,
-                         _("session %u of %s is dated %s in the casebook, not %s "
-                           "(import with --replace to change it)"),
-                         n, client->label, sess->db_date, sess->date);
-        }
-
-      for (m = 0; m < ctx->n_measures; m++)
-        {
-          Row *row;
-          Existing *ex = session_existing (sess, m);
-
-          if (sess->rows[m] == 0)
-            continue;
-          row = &g_array_index (ctx->rows, Row, sess->rows[m] - 1);
-
-          if (ex != NULL && row_agrees (ctx, row, ex->total, ex->items, ex->n_items))
-            {
-              row->action = ACTION_SKIP;
-              continue;
-            }
-
-          if (!sess->attended)
-            {
-              add_problem (ctx, row->line,
-                           _("session %u of %s is recorded as “%s”: scores belong to attended "
-                             "sessions"), n, client->label, sess->attendance);
-              continue;
-            }
-
-          if (ex == NULL)
-            continue;
-
-          if (replace)
-            {
-              row->action = ACTION_UPDATE;
-            }
-          else
-            {
-              g_autoptr(GString) was = g_string_new (NULL);
-              g_autoptr(GString) now = g_string_new (NULL);
-              const IptMeasure *measure = ctx->measures[m];
-
-              format_score (was, measure, ex->total, ex->items, ex->n_items);
-              format_score (now, measure, row->total, row_items (ctx, row), row->n_items);
-              add_problem (ctx, row->line,
-                           _("%s of %s session %u is already in the casebook with %s, this row "
-                             "has %s (import with --replace to change it)"),
-                           measure->name, client->label, n, was->str, now->str);
-            }
-        }
-    }
-}
-
-static int
-compare_clients (gconstpointer a,
-                 gconstpointer b)
-{
-  const ImportClient *ca = *(const ImportClient * const *) a;
-  const ImportClient *cb = *(const ImportClient * const *) b;
-
-  if (ca->rank != cb->rank)
-    return ca->rank < cb->rank ? -1 : 1;
-  return ca->course < cb->course ? -1 : ca->course > cb->course ? 1 : 0;
-}
-
-/* Clients in the order the file first names them, each one's courses in ascending order: new
- * courses are then created in the order of their ordinals. */
-void
-_ipt_import_sort_clients (ImportContext *ctx)
-{
-  g_ptr_array_sort (ctx->client_order, compare_clients);
-}
-
-/* A course the casebook does not have yet is created only as the client's next one (after those
- * the file creates before it): ordinals have no gaps. Runs on the sorted, loaded clients. */
-void
-_ipt_import_check_courses (ImportContext *ctx)
-{
-  const char *code = NULL;
-  guint next = 0;
-  guint i;
-
-  for (i = 0; i < ctx->client_order->len; i++)
-    {
-      ImportClient *client = g_ptr_array_index (ctx->client_order, i);
-
-      if (client->course == 0)
-        continue;
-      if (code == NULL || strcmp (code, client->code) != 0)
-        {
-          code = client->code;
-          next = client->n_episodes + 1;
-        }
-      if (client->episode_id != 0)
-        continue;
-      if (client->course != next)
-        {
-          add_problem (ctx, client->first_line,
-                       g_dngettext (GETTEXT_PACKAGE,
-                                    "course %u of %s cannot be created: %s has %u course, "
-                                    "and the next one is course %u",
-                                    "course %u of %s cannot be created: %s has %u courses, "
-                                    "and the next one is course %u", next - 1),
-                       client->course, client->code, client->code, next - 1, next);
-          continue;
-        }
-      next++;
-    }
 }
