@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "test-review-common.h"
+#include "test-sanitized.h"
 
 #include <gtk/gtk.h>
 #include <sys/wait.h>
