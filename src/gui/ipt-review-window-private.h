@@ -1,6 +1,7 @@
 /* IptReviewWindow's instance, shared by its files. */
 #pragma once
 
+#include "ipt-caseload-view.h"
 #include "ipt-review-window.h"
 
 G_BEGIN_DECLS
@@ -17,6 +18,9 @@ struct _IptReviewWindow
   gboolean            close_after_save;
 
   /* template children */
+  GtkStack           *view_stack;
+  IptCaseloadView    *dashboard;
+  GtkToggleButton    *dashboard_button;
   GtkLabel           *title_label;
   GtkLabel           *subtitle_label;
   GtkListBox         *case_list;
