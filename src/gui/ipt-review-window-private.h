@@ -17,8 +17,9 @@ struct _IptReviewWindow
   gboolean            saving;
   gboolean            close_after_save;
 
+  GtkStack           *view_stack;     /* the window's child: dashboard or cases */
+
   /* template children */
-  GtkStack           *view_stack;
   IptCaseloadView    *dashboard;
   GtkToggleButton    *dashboard_button;
   GtkLabel           *title_label;

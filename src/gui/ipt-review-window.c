@@ -343,7 +343,6 @@ ipt_review_window_class_init (IptReviewWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IptReviewWindow, status_label);
   gtk_widget_class_bind_template_child (widget_class, IptReviewWindow, save_spinner);
   gtk_widget_class_bind_template_child (widget_class, IptReviewWindow, save_button);
-  gtk_widget_class_bind_template_child (widget_class, IptReviewWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, IptReviewWindow, dashboard);
   gtk_widget_class_bind_template_child (widget_class, IptReviewWindow, dashboard_button);
   gtk_widget_class_bind_template_callback (widget_class, on_row_selected);
@@ -365,6 +364,8 @@ static void
 ipt_review_window_init (IptReviewWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Not a bound template child: the window itself lets go of its child. */
+  self->view_stack = GTK_STACK (gtk_window_get_child (GTK_WINDOW (self)));
   /* Review mode may be the only window: the cards' colours come from the same style. */
   _ipt_ensure_style (GTK_WIDGET (self));
 }
