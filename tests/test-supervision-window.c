@@ -14,6 +14,28 @@
 #include "ipt-store-supervision.h"
 #include "ipt-supervision-dialog.h"
 
+static void
+collect_labels (GtkWidget *widget,
+                GString   *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
+    g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    collect_labels (c, text);
+}
+
+static void
+collect_cards (GtkWidget *widget,
+               GPtrArray *cards)
+{
+  if (IPT_IS_CASE_CARD (widget))
+    g_ptr_array_add (cards, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    collect_cards (c, cards);
+}
+
 /* Opens the window on a demo casebook of n_clients. */
 static void
 demo_set_up (Fixture       *fixture,
@@ -450,6 +472,42 @@ test_merge_review (Fixture       *fixture,
   wait_for_toast (fixture, "Nothing new");
   g_assert_cmpuint (ipt_store_count_unread_supervision (fixture->store, review_case->episode_id,
                                                         NULL), ==, 1);
+
+  /* The practitioner opens the case: its page shows the comment, the new one flagged; it stays
+   * new while the page is on screen. */
+  _ipt_window_select_client (fixture->window, ipt_client_get_id (client));
+  spin ();
+  {
+    g_autoptr(GString) text = g_string_new (NULL);
+
+    collect_labels (GTK_WIDGET (fixture->window->client_page), text);
+    g_assert_nonnull (strstr (text->str, "1 new from your supervisor"));
+    g_assert_nonnull (strstr (text->str, "Look at the role dispute"));
+  }
+  g_assert_cmpuint (ipt_store_count_unread_supervision (fixture->store, review_case->episode_id,
+                                                        NULL), ==, 1);
+
+  /* Leaving the page (here for the dashboard) marks it read; the card follows the store. */
+  show_dashboard (fixture);
+  spin ();
+  g_assert_cmpuint (ipt_store_count_unread_supervision (fixture->store, review_case->episode_id,
+                                                        NULL), ==, 0);
+  {
+    g_autoptr(GPtrArray) cards = g_ptr_array_new ();
+    IptCaseCard *shown = NULL;
+
+    collect_cards (GTK_WIDGET (fixture->window->dashboard), cards);
+    for (guint i = 0; i < cards->len; i++)
+      {
+        IptCaseSummary *s = ipt_case_card_get_summary (g_ptr_array_index (cards, i));
+
+        if (s != NULL && ipt_client_get_id (ipt_case_summary_get_client (s))
+                         == ipt_client_get_id (client))
+          shown = g_ptr_array_index (cards, i);
+      }
+    g_assert_nonnull (shown);
+    g_assert_cmpstr (ipt_case_card_get_comments_text (shown), ==, "1 comment");
+  }
 }
 
 int
