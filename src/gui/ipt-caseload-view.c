@@ -1,5 +1,5 @@
 /* The caseload dashboard: figures above, a grid of case cards ordered by need below. The grid
- * is a GtkGridView over a list model, so only the cards in sight exist. */
+ * (IptCardGrid) sits on a list model and makes only the cards in sight. */
 
 #define G_LOG_DOMAIN "ipt-gui"
 
@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ipt-card-grid.h"
 #include "ipt-case-card.h"
 #include "ipt-review-case.h"
 
@@ -28,7 +29,7 @@ struct _IptCaseloadView
   /* template children */
   GtkBox             *figures_box;
   GtkStack           *stack;
-  GtkGridView        *grid_view;
+  IptCardGrid        *grid;
 };
 
 G_DEFINE_FINAL_TYPE (IptCaseloadView, ipt_caseload_view, GTK_TYPE_WIDGET)
@@ -121,15 +122,14 @@ build_figure_tiles (IptCaseloadView *self)
     }
 }
 
-static void
-on_factory_setup (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  IptCaseloadView          *self)
+static GtkWidget *
+create_card (gpointer user_data)
 {
+  IptCaseloadView *self = user_data;
   IptCaseCard *card = ipt_case_card_new ();
 
   g_object_bind_property (self, "codes-only", card, "codes-only", G_BINDING_SYNC_CREATE);
-  gtk_list_item_set_child (item, GTK_WIDGET (card));
+  return GTK_WIDGET (card);
 }
 
 /* Review mode: "2 comments · 3 sessions rated · 1 log entry" of what the supervisor wrote. */
@@ -166,13 +166,19 @@ review_comments_text (IptReview *review,
 }
 
 static void
-on_factory_bind (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 IptCaseloadView          *self)
+bind_card (GtkWidget *widget,
+           gpointer   item,
+           gpointer   user_data)
 {
-  IptCaseCard *card = IPT_CASE_CARD (gtk_list_item_get_child (item));
-  IptCaseSummary *summary = gtk_list_item_get_item (item);
+  IptCaseloadView *self = user_data;
+  IptCaseCard *card = IPT_CASE_CARD (widget);
+  IptCaseSummary *summary = item;
 
+  if (summary == NULL)
+    {
+      ipt_case_card_set_summary (card, NULL, NULL);
+      return;
+    }
   ipt_case_card_set_summary (card, summary, self->store);
   if (self->review != NULL)
     {
@@ -185,17 +191,9 @@ on_factory_bind (GtkSignalListItemFactory *factory,
 }
 
 static void
-on_factory_unbind (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   IptCaseloadView          *self)
-{
-  ipt_case_card_set_summary (IPT_CASE_CARD (gtk_list_item_get_child (item)), NULL, NULL);
-}
-
-static void
-on_grid_view_activate (GtkGridView     *grid_view,
-                       guint            position,
-                       IptCaseloadView *self)
+on_grid_activate (IptCardGrid     *grid,
+                  guint            position,
+                  IptCaseloadView *self)
 {
   ipt_caseload_view_activate_case (self, position);
 }
@@ -288,8 +286,9 @@ ipt_caseload_view_class_init (IptCaseloadViewClass *klass)
                                                "/org/iptcasebook/IptCasebook/ui/ipt-caseload-view.ui");
   gtk_widget_class_bind_template_child (widget_class, IptCaseloadView, figures_box);
   gtk_widget_class_bind_template_child (widget_class, IptCaseloadView, stack);
-  gtk_widget_class_bind_template_child (widget_class, IptCaseloadView, grid_view);
-  gtk_widget_class_bind_template_callback (widget_class, on_grid_view_activate);
+  gtk_widget_class_bind_template_child (widget_class, IptCaseloadView, grid);
+  gtk_widget_class_bind_template_callback (widget_class, on_grid_activate);
+  g_type_ensure (IPT_TYPE_CARD_GRID);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "caseloadview");
@@ -298,9 +297,6 @@ ipt_caseload_view_class_init (IptCaseloadViewClass *klass)
 static void
 ipt_caseload_view_init (IptCaseloadView *self)
 {
-  GtkListItemFactory *factory;
-  GtkNoSelection *selection;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cases = g_list_store_new (IPT_TYPE_CASE_SUMMARY);
@@ -308,16 +304,8 @@ ipt_caseload_view_init (IptCaseloadView *self)
   build_figure_tiles (self);
   update_figures (self);
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect_object (factory, "setup", G_CALLBACK (on_factory_setup), self, 0);
-  g_signal_connect_object (factory, "bind", G_CALLBACK (on_factory_bind), self, 0);
-  g_signal_connect_object (factory, "unbind", G_CALLBACK (on_factory_unbind), self, 0);
-  gtk_grid_view_set_factory (self->grid_view, factory);
-  g_object_unref (factory);
-
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->cases)));
-  gtk_grid_view_set_model (self->grid_view, GTK_SELECTION_MODEL (selection));
-  g_object_unref (selection);
+  ipt_card_grid_set_funcs (self->grid, create_card, bind_card, self);
+  ipt_card_grid_set_model (self->grid, G_LIST_MODEL (self->cases));
 
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
