@@ -89,22 +89,6 @@ comments_text (IptStore *store,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-/* The card's left edge in the signal's colour: a border of the card's own box (a class of its
- * own, not signal-*, whose text colour would colour the whole card). */
-static void
-set_stripe (IptCaseCard  *self,
-            IptSignalKind kind)
-{
-  GtkWidget *box = gtk_widget_get_parent (self->stripe);
-  g_autofree char *name = g_strconcat ("stripe-", ipt_signal_kind_to_id (kind), NULL);
-  const char *old = g_object_get_data (G_OBJECT (box), "ipt-stripe");
-
-  if (old != NULL)
-    gtk_widget_remove_css_class (box, old);
-  gtk_widget_add_css_class (box, name);
-  g_object_set_data_full (G_OBJECT (box), "ipt-stripe", g_steal_pointer (&name), g_free);
-}
-
 /* A signal's word on the badge; an ended course's names its outcome ("Reliable recovery"). */
 static const char *
 badge_word (IptCaseSummary *summary,
@@ -183,7 +167,7 @@ update (IptCaseCard *self,
     g_string_append (badge, badge_word (self->summary, kind));
   gtk_label_set_label (self->badge_label, badge->str);
   _ipt_widget_set_signal_class (GTK_WIDGET (self->badge_label), kind);
-  set_stripe (self, kind);
+  _ipt_widget_set_signal_class (self->stripe, kind);
 
   rules = ipt_case_summary_dup_signal_rules (self->summary);
   gtk_label_set_label (self->rules_label, rules != NULL ? rules : "");
