@@ -371,18 +371,16 @@ on_click_released (GtkGestureClick *gesture,
   activate_slot (self, find_slot_of_widget (self, picked));
 }
 
-static gboolean
-activate_focus (GtkWidget *widget,
-                GVariant  *args,
-                gpointer   user_data)
+static void
+activate_focus_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
 {
   IptCardGrid *self = IPT_CARD_GRID (widget);
   GtkWidget *focus = gtk_widget_get_focus_child (widget);
 
-  if (focus == NULL)
-    return FALSE;
-  activate_slot (self, find_slot_of_widget (self, focus));
-  return TRUE;
+  if (focus != NULL)
+    activate_slot (self, find_slot_of_widget (self, focus));
 }
 
 static void
@@ -575,10 +573,17 @@ ipt_card_grid_class_init (IptCardGridClass *klass)
     g_signal_new ("activate", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                   NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Return, 0, activate_focus, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Enter, 0, activate_focus, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_ISO_Enter, 0, activate_focus, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_space, 0, activate_focus, NULL);
+  /* Enter or space on the card that has the focus opens it, as a click does. */
+  gtk_widget_class_install_action (widget_class, "card-grid.activate-focus", NULL,
+                                   activate_focus_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0,
+                                       "card-grid.activate-focus", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0,
+                                       "card-grid.activate-focus", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_ISO_Enter, 0,
+                                       "card-grid.activate-focus", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0,
+                                       "card-grid.activate-focus", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "cardgrid");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LIST);
