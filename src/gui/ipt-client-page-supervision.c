@@ -148,8 +148,9 @@ _ipt_client_page_note_mapped (IptClientPage *self)
 
 typedef struct
 {
-  IptStore *store;
-  gint64    episode_id;
+  IptStore     *store;
+  gint64        episode_id;
+  GApplication *app;       /* held meanwhile: closing the last window must not lose it */
 } MarkRead;
 
 static gboolean
@@ -162,6 +163,11 @@ mark_read (gpointer user_data)
     g_warning ("Supervision of course %" G_GINT64_FORMAT " not marked read: %s",
                data->episode_id, error->message);
   g_object_unref (data->store);
+  if (data->app != NULL)
+    {
+      g_application_release (data->app);
+      g_object_unref (data->app);
+    }
   g_free (data);
   return G_SOURCE_REMOVE;
 }
@@ -179,6 +185,12 @@ _ipt_client_page_leave_supervision (IptClientPage *self)
   data = g_new0 (MarkRead, 1);
   data->store = g_object_ref (self->store);
   data->episode_id = self->unread_episode_id;
+  data->app = g_application_get_default ();
+  if (data->app != NULL)
+    {
+      g_object_ref (data->app);
+      g_application_hold (data->app);
+    }
   self->unread_episode_id = 0;
   self->unread_seen = FALSE;
   g_idle_add (mark_read, data);
