@@ -324,52 +324,28 @@ edit_course_action (GtkWidget  *widget,
 
 /* Sessions */
 
-typedef struct
-{
-  IptSession *session;
-  GPtrArray  *scores;
-} SessionBackup;
-
-static void
-session_backup_free (SessionBackup *backup)
-{
-  g_clear_object (&backup->session);
-  g_clear_pointer (&backup->scores, g_ptr_array_unref);
-  g_free (backup);
-}
-
 static gboolean
 undo_delete_session (IptWindow *self,
                      gpointer   data,
                      GError   **error)
 {
-  SessionBackup *backup = data;
-
-  ipt_session_set_id (backup->session, 0);
-  for (guint i = 0; i < backup->scores->len; i++)
-    {
-      ipt_score_set_id (g_ptr_array_index (backup->scores, i), 0);
-      ipt_score_set_session_id (g_ptr_array_index (backup->scores, i), 0);
-    }
-  return ipt_store_save_session (self->store, backup->session, backup->scores, error);
+  return ipt_store_restore_session (self->store, data, error);
 }
 
 static void
 on_session_deleted (IptSessionEditor *editor,
                     IptSession       *session,
-                    GPtrArray        *scores,
                     IptWindow        *self)
 {
-  SessionBackup *backup = g_new0 (SessionBackup, 1);
+  IptSessionSnapshot *snapshot = ipt_session_editor_steal_deleted (editor);
   g_autofree char *message = NULL;
 
-  backup->session = g_object_ref (session);
-  backup->scores = g_ptr_array_ref (scores);
-
+  if (snapshot == NULL)
+    return;
   /* TRANSLATORS: %u is a session number */
   message = g_strdup_printf (_("Session %u deleted"), ipt_session_get_number (session));
-  _ipt_window_show_toast (self, message, undo_delete_session, backup,
-                          (GDestroyNotify) session_backup_free);
+  _ipt_window_show_toast (self, message, undo_delete_session, snapshot,
+                          (GDestroyNotify) ipt_session_snapshot_free);
 }
 
 static void
