@@ -50,6 +50,11 @@ const char *_ipt_phase_tasks_title (IptPhase phase);
 GdkRGBA     _ipt_rgba_from_palette (guint32 rgb);
 gboolean    _ipt_is_dark_text_color (const GdkRGBA *fg);
 
+/* Whether two objects of one type hold the same values in every readable property: a view that
+ * reloads a list replaces only the items that changed. */
+gboolean    _ipt_objects_equal (gpointer a,
+                                gpointer b);
+
 /* Renders a shown widget as it is now into a PNG file. */
 gboolean    _ipt_widget_save_png (GtkWidget  *widget,
                                   const char *path,

@@ -24,6 +24,7 @@ struct _IptInventoryView
   gint64             client_id;
   gint64             episode_id;
   GPtrArray         *people;          /* IptPerson, as listed by the store */
+  GListStore        *model;           /* the same, for the list: items replaced one by one */
   IptInventoryNotes *notes;
   GtkWindow         *question;        /* deleting a person, while open */
   GtkWindow         *form;            /* a form opened from here, while open */
@@ -261,11 +262,39 @@ select_row_of (IptInventoryView *self,
   gtk_list_box_unselect_all (self->people_list);
 }
 
+/* The list follows the people as read: when the same people are there in the same order (a
+ * ring moved, a person edited), only the rows of those who changed are made again. */
+static void
+update_model (IptInventoryView *self)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  gboolean same_people = n_items == self->people->len;
+
+  for (guint i = 0; same_people && i < n_items; i++)
+    {
+      g_autoptr(IptPerson) shown = g_list_model_get_item (G_LIST_MODEL (self->model), i);
+
+      same_people = ipt_person_get_id (shown) == ipt_person_get_id (g_ptr_array_index (self->people, i));
+    }
+  if (!same_people)
+    {
+      g_list_store_splice (self->model, 0, n_items, self->people->pdata, self->people->len);
+      return;
+    }
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(IptPerson) shown = g_list_model_get_item (G_LIST_MODEL (self->model), i);
+      IptPerson *person = g_ptr_array_index (self->people, i);
+
+      if (!_ipt_objects_equal (shown, person))
+        g_list_store_splice (self->model, i, 1, (gpointer *) &person, 1);
+    }
+}
+
 static void
 show (IptInventoryView *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListStore) model = g_list_store_new (IPT_TYPE_PERSON);
   gint64 focus_ids[2] = { 0, 0 };
   const char *missing = NULL;
   gint64 selected = ipt_circle_view_get_selected_id (self->circle);
@@ -312,8 +341,7 @@ show (IptInventoryView *self)
 
   self->selecting = TRUE;
   ipt_circle_view_set_people (self->circle, self->people, focus_ids, G_N_ELEMENTS (focus_ids));
-  g_list_store_splice (model, 0, 0, self->people->pdata, self->people->len);
-  gtk_list_box_bind_model (self->people_list, G_LIST_MODEL (model), create_person_row, self, NULL);
+  update_model (self);
   gtk_stack_set_visible_child_name (self->people_stack, self->people->len > 0 ? "list" : "empty");
   ipt_circle_view_set_selected_id (self->circle, selected);
   select_row_of (self, ipt_circle_view_get_selected_id (self->circle));
@@ -645,6 +673,7 @@ ipt_inventory_view_dispose (GObject *object)
   g_clear_object (&self->store_signals);
   gtk_widget_dispose_template (GTK_WIDGET (self), IPT_TYPE_INVENTORY_VIEW);
   g_clear_pointer (&self->people, g_ptr_array_unref);
+  g_clear_object (&self->model);
   g_clear_object (&self->notes);
   g_clear_object (&self->store);
 
@@ -706,6 +735,9 @@ ipt_inventory_view_init (IptInventoryView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->model = g_list_store_new (IPT_TYPE_PERSON);
+  gtk_list_box_bind_model (self->people_list, G_LIST_MODEL (self->model), create_person_row, self,
+                           NULL);
   self->store_signals = g_signal_group_new (IPT_TYPE_STORE);
   g_signal_group_connect_object (self->store_signals, "changed", G_CALLBACK (on_store_changed),
                                  self, 0);
