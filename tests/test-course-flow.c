@@ -458,6 +458,20 @@ test_session_work (Fixture       *fixture,
     g_assert_nonnull (strstr (who, "Jamie, partner"));
     g_assert_nonnull (strstr (who, "Jamie’s mother, for the first half"));
   }
+  /* The Overview's chart marks the joint session and names who came, in its description and
+   * in the tooltip of its mark. */
+  {
+    IptMoodChartView *chart = ipt_client_page_get_mood_chart (fixture->window->client_page);
+    IptChartData *chart_data = ipt_mood_chart_view_get_data (chart);
+    g_autofree char *mark = NULL;
+
+    g_assert_true (ipt_chart_session_is_joint (ipt_chart_data_find_session (chart_data, 1)));
+    g_assert_nonnull (strstr (ipt_mood_chart_view_get_description (chart),
+                              "Joint session: 1 with Jamie, partner and "
+                              "Jamie’s mother, for the first half."));
+    mark = ipt_chart_data_describe_joint_mark (chart_data, 1);
+    g_assert_nonnull (strstr (mark, "\nJoint session with Jamie, partner and Jamie’s mother"));
+  }
 
   ratings = ipt_store_list_session_goal_ratings (fixture->store, ipt_episode_get_id (episode), 1,
                                                  &error);
