@@ -30,6 +30,7 @@ struct _IptInventoryView
   GtkWindow         *form;            /* a form opened from here, while open */
   char              *move_error;
   gboolean           selecting;       /* the list and the circle follow each other */
+  gboolean           read_only;       /* the page shows an earlier course: look, never change */
 
   GtkWidget         *main_box;
   IptCircleView     *circle;
@@ -143,8 +144,10 @@ show_details (IptInventoryView *self)
   g_autofree char *ring = NULL;
   int row = 0;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inventory.edit-person", person != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inventory.delete-person", person != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inventory.edit-person",
+                                 person != NULL && !self->read_only);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inventory.delete-person",
+                                 person != NULL && !self->read_only);
   clear_grid (self->details_grid);
   gtk_widget_set_visible (self->details_box, person != NULL);
   if (person == NULL)
@@ -292,6 +295,19 @@ update_model (IptInventoryView *self)
 }
 
 static void
+update_actions (IptInventoryView *self)
+{
+  gboolean editable = self->client_id != 0 && !self->read_only;
+  GtkWidget *circle = GTK_WIDGET (self->circle);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inventory.add-person", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inventory.edit-notes", editable);
+  /* The circle still shows and selects; it moves nobody. */
+  gtk_widget_action_set_enabled (circle, "circle.drop", !self->read_only);
+  gtk_widget_action_set_enabled (circle, "circle.move-selected", !self->read_only);
+}
+
+static void
 show (IptInventoryView *self)
 {
   g_autoptr(GError) error = NULL;
@@ -350,8 +366,7 @@ show (IptInventoryView *self)
   show_details (self);
   show_notes (self);
   gtk_widget_set_sensitive (self->main_box, self->client_id != 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inventory.add-person", self->client_id != 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inventory.edit-notes", self->client_id != 0);
+  update_actions (self);
 }
 
 static void
@@ -401,7 +416,7 @@ on_move_person (IptCircleView    *circle,
   IptPerson *person = find_person (self, person_id);
   g_autoptr(GError) error = NULL;
 
-  if (person == NULL)
+  if (person == NULL || self->read_only)
     return;
   /* Only the ring changes; the ideal ring stays as it was. The store refuses a ring outside
    * 1 to 3 with the model's message, shown beside the circle. */
@@ -484,7 +499,7 @@ on_person_activated (IptCircleView    *circle,
 {
   IptPerson *person = find_person (self, person_id);
 
-  if (person != NULL)
+  if (person != NULL && !self->read_only)
     open_person_form (self, person);
 }
 
@@ -495,7 +510,7 @@ on_row_activated (GtkListBox       *list,
 {
   IptPerson *person = g_object_get_data (G_OBJECT (row), "ipt-person");
 
-  if (person != NULL)
+  if (person != NULL && !self->read_only)
     open_person_form (self, person);
 }
 
@@ -748,4 +763,18 @@ GtkWidget *
 ipt_inventory_view_new (void)
 {
   return g_object_new (IPT_TYPE_INVENTORY_VIEW, NULL);
+}
+
+void
+ipt_inventory_view_set_read_only (IptInventoryView *self,
+                                  gboolean          read_only)
+{
+  g_return_if_fail (IPT_IS_INVENTORY_VIEW (self));
+
+  read_only = !!read_only;
+  if (self->read_only == read_only)
+    return;
+  self->read_only = read_only;
+  update_actions (self);
+  show_details (self);
 }

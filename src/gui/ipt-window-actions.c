@@ -425,6 +425,8 @@ _ipt_window_update_actions (IptWindow *self)
   gboolean has_client = client != NULL && writable;
   gboolean archived = client != NULL && ipt_client_get_archived (client);
   gboolean running = episode != NULL && ipt_episode_get_status (episode) == IPT_EPISODE_STATUS_ACTIVE;
+  /* An earlier course shown: read and exported, never changed (back to the current one first). */
+  gboolean course_writable = has_client && !ipt_client_page_get_read_only (self->client_page);
 
   gtk_widget_action_set_enabled (widget, "win.undo", self->undo_func != NULL);
   gtk_widget_action_set_enabled (widget, "win.new-client", writable);
@@ -432,10 +434,11 @@ _ipt_window_update_actions (IptWindow *self)
   gtk_widget_action_set_enabled (widget, "win.archive-client", has_client && !archived);
   gtk_widget_action_set_enabled (widget, "win.unarchive-client", has_client && archived);
   gtk_widget_action_set_enabled (widget, "win.delete-client", has_client);
-  gtk_widget_action_set_enabled (widget, "win.new-course", has_client && !running);
-  gtk_widget_action_set_enabled (widget, "win.edit-course", has_client && episode != NULL);
-  gtk_widget_action_set_enabled (widget, "win.record-session", has_client && episode != NULL);
-  gtk_widget_action_set_enabled (widget, "win.edit-session", has_client && episode != NULL);
+  gtk_widget_action_set_enabled (widget, "win.new-course", course_writable && !running);
+  gtk_widget_action_set_enabled (widget, "win.edit-course", course_writable && episode != NULL);
+  gtk_widget_action_set_enabled (widget, "win.record-session", course_writable && episode != NULL);
+  gtk_widget_action_set_enabled (widget, "win.edit-session", course_writable && episode != NULL);
+  gtk_widget_action_set_enabled (widget, "win.open-course", client != NULL);
   /* reading only: a read-only casebook's charts can still be exported and printed */
   gtk_widget_action_set_enabled (widget, "win.export-chart", client != NULL && episode != NULL);
   gtk_widget_action_set_enabled (widget, "win.print-chart", client != NULL && episode != NULL);
