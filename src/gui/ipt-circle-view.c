@@ -234,6 +234,22 @@ is_focus_id (gint64        person_id,
   return FALSE;
 }
 
+/* What the renderer draws of a person; the strings point into the person. */
+static IptCirclePerson
+circle_person_of (IptPerson    *person,
+                  const gint64 *focus_ids,
+                  guint         n_focus_ids)
+{
+  return (IptCirclePerson) {
+    .id = ipt_person_get_id (person),
+    .name = ipt_person_get_name (person),
+    .relationship = ipt_person_get_relationship (person),
+    .ring = ipt_person_get_ring (person),
+    .ideal_ring = ipt_person_get_ideal_ring (person),
+    .focus = is_focus_id (ipt_person_get_id (person), focus_ids, n_focus_ids),
+  };
+}
+
 /* The same people in the same order (a ring moved, a name edited): their markers stay, and only
  * what a person's marker says changes. FALSE when they are not the same people. */
 static gboolean
@@ -254,14 +270,7 @@ update_people (IptCircleView *self,
   for (guint i = 0; i < n; i++)
     {
       IptPerson *person = g_ptr_array_index (people, i);
-      IptCirclePerson place = {
-        .id = ipt_person_get_id (person),
-        .name = ipt_person_get_name (person),
-        .relationship = ipt_person_get_relationship (person),
-        .ring = ipt_person_get_ring (person),
-        .ideal_ring = ipt_person_get_ideal_ring (person),
-        .focus = is_focus_id (ipt_person_get_id (person), focus_ids, n_focus_ids),
-      };
+      IptCirclePerson place = circle_person_of (person, focus_ids, n_focus_ids);
       gboolean changed = place.ring != self->circle[i].ring
                          || place.ideal_ring != self->circle[i].ideal_ring
                          || place.focus != self->circle[i].focus
@@ -301,21 +310,9 @@ ipt_circle_view_set_people (IptCircleView *self,
       IptPerson *person = g_ptr_array_index (people, i);
       GtkWidget *marker;
       GtkEventController *focus;
-      gboolean is_focus = FALSE;
-
-      for (guint f = 0; f < n_focus_ids; f++)
-        if (focus_ids[f] != 0 && focus_ids[f] == ipt_person_get_id (person))
-          is_focus = TRUE;
 
       g_ptr_array_add (self->people, g_object_ref (person));
-      self->circle[i] = (IptCirclePerson) {
-        .id = ipt_person_get_id (person),
-        .name = ipt_person_get_name (person),
-        .relationship = ipt_person_get_relationship (person),
-        .ring = ipt_person_get_ring (person),
-        .ideal_ring = ipt_person_get_ideal_ring (person),
-        .focus = is_focus,
-      };
+      self->circle[i] = circle_person_of (person, focus_ids, n_focus_ids);
 
       /* Drawn by the renderer: the marker only takes the focus, shows the focus ring and
        * speaks for the person. The pointer goes to the view (drag and click). */

@@ -41,6 +41,23 @@ table_rows_free (TableRows *t)
   g_free (t);
 }
 
+/* Rows kept of one table; table NULL: of every table. */
+static guint
+count_rows (GPtrArray  *tables,
+            const char *table)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < tables->len; i++)
+    {
+      TableRows *t = g_ptr_array_index (tables, i);
+
+      if (table == NULL || g_strcmp0 (t->table, table) == 0)
+        count += t->rows->len;
+    }
+  return count;
+}
+
 void
 ipt_client_snapshot_free (IptClientSnapshot *snapshot)
 {
@@ -62,18 +79,9 @@ guint
 ipt_client_snapshot_count_rows (IptClientSnapshot *snapshot,
                                 const char        *table)
 {
-  guint count = 0;
-
   g_return_val_if_fail (snapshot != NULL, 0);
 
-  for (guint i = 0; i < snapshot->tables->len; i++)
-    {
-      TableRows *t = g_ptr_array_index (snapshot->tables, i);
-
-      if (table == NULL || g_strcmp0 (t->table, table) == 0)
-        count += t->rows->len;
-    }
-  return count;
+  return count_rows (snapshot->tables, table);
 }
 
 /* The schema: each table's cascade links to its parents. */
@@ -451,18 +459,9 @@ guint
 ipt_session_snapshot_count_rows (IptSessionSnapshot *snapshot,
                                  const char         *table)
 {
-  guint count = 0;
-
   g_return_val_if_fail (snapshot != NULL, 0);
 
-  for (guint i = 0; i < snapshot->tables->len; i++)
-    {
-      TableRows *t = g_ptr_array_index (snapshot->tables, i);
-
-      if (table == NULL || g_strcmp0 (t->table, table) == 0)
-        count += t->rows->len;
-    }
-  return count;
+  return count_rows (snapshot->tables, table);
 }
 
 /* Records kept by the session's number in its course rather than by its id: what was given at

@@ -5,7 +5,6 @@
 #include "config.h"
 
 #include <stdlib.h>
-#include <time.h>
 
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
@@ -32,16 +31,6 @@ static gint64 follow_work;
 static double follow_cpu_start;
 static double follow_cpu;
 
-/* Processor time of this thread, in ms: the wall clock also counts what other programs ran. */
-static double
-thread_cpu_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
 /* Connected before and after the tab's own handler of the store's announcement: the time
  * between is the tab following the change. */
 static void
@@ -50,7 +39,7 @@ on_changed_first (IptStore *store,
                   gpointer  user_data)
 {
   follow_start = g_get_monotonic_time ();
-  follow_cpu_start = thread_cpu_ms ();
+  follow_cpu_start = bench_thread_cpu_ms ();
 }
 
 static void
@@ -59,7 +48,7 @@ on_changed_last (IptStore *store,
                  gpointer  user_data)
 {
   follow_work = g_get_monotonic_time () - follow_start;
-  follow_cpu = thread_cpu_ms () - follow_cpu_start;
+  follow_cpu = bench_thread_cpu_ms () - follow_cpu_start;
 }
 
 static void
@@ -87,7 +76,7 @@ on_layout (GdkFrameClock *clock,
            gpointer       user_data)
 {
   frame_start = g_get_monotonic_time ();
-  frame_cpu_start = thread_cpu_ms ();
+  frame_cpu_start = bench_thread_cpu_ms ();
   laid_out = TRUE;
 }
 
@@ -99,7 +88,7 @@ on_before_paint (GdkFrameClock *clock,
   if (laid_out)
     return;
   frame_start = g_get_monotonic_time ();
-  frame_cpu_start = thread_cpu_ms ();
+  frame_cpu_start = bench_thread_cpu_ms ();
 }
 
 static void
@@ -108,7 +97,7 @@ on_after_paint (GdkFrameClock *clock,
 {
   painted = TRUE;
   frame_work = g_get_monotonic_time () - frame_start;
-  frame_cpu = thread_cpu_ms () - frame_cpu_start;
+  frame_cpu = bench_thread_cpu_ms () - frame_cpu_start;
   laid_out = FALSE;
 }
 

@@ -7,7 +7,6 @@
 #include "config.h"
 
 #include <stdlib.h>
-#include <time.h>
 
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
@@ -38,17 +37,6 @@ static guint n_frames;
 static double frames_cpu;
 static gboolean laid_out;
 
-/* The processor time of this thread, in ms: on a shared machine the wall clock also counts the
- * time other programs had the processor. GTK lays out and paints on this thread. */
-static double
-thread_cpu_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
 static void
 die (const char *what,
      GError     *error)
@@ -72,7 +60,7 @@ on_layout (GdkFrameClock *clock,
            gpointer       user_data)
 {
   frame_start = g_get_monotonic_time ();
-  frame_cpu_start = thread_cpu_ms ();
+  frame_cpu_start = bench_thread_cpu_ms ();
   laid_out = TRUE;
 }
 
@@ -84,7 +72,7 @@ on_before_paint (GdkFrameClock *clock,
   if (!laid_out)
     {
       frame_start = g_get_monotonic_time ();
-      frame_cpu_start = thread_cpu_ms ();
+      frame_cpu_start = bench_thread_cpu_ms ();
     }
 }
 
@@ -94,7 +82,7 @@ on_after_paint (GdkFrameClock *clock,
 {
   painted = TRUE;
   frame_work = g_get_monotonic_time () - frame_start;
-  frame_cpu = thread_cpu_ms () - frame_cpu_start;
+  frame_cpu = bench_thread_cpu_ms () - frame_cpu_start;
   n_frames++;
   frames_cpu += frame_cpu;
   laid_out = FALSE;
@@ -207,14 +195,14 @@ main (int   argc,
     for (guint t = 0; t < G_N_ELEMENTS (tabs); t++)
       {
         gint64 start = g_get_monotonic_time ();
-        double cpu_start = thread_cpu_ms ();
+        double cpu_start = bench_thread_cpu_ms ();
         double cpu_switch;
         gint64 switched;
         double ms;
 
         ipt_client_page_show_tab (window->client_page, tabs[t]);
         switched = g_get_monotonic_time ();
-        cpu_switch = thread_cpu_ms () - cpu_start;
+        cpu_switch = bench_thread_cpu_ms () - cpu_start;
         wait_for_frame (GTK_WIDGET (window), FALSE);
         ms = (switched - start + frame_work) / 1000.0;
         g_array_append_val (times[t], ms);
