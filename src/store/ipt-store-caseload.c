@@ -34,6 +34,13 @@
   "AND e.ordinal = (SELECT max (ordinal) FROM episodes WHERE client_id = c.id) " \
   "LEFT JOIN episode_series es ON es.episode_id = e.id " \
   "LEFT JOIN risk_review_cover rc ON rc.episode_id = e.id "
+/* One course, whichever it is of its client's. */
+#define COURSE_SQL \
+  "SELECT " CASE_CLIENT_COLUMNS ", " CASE_EPISODE_COLUMNS ", " \
+  "es.sessions_attended, es.current_session, es.phq9, es.gad7, es.attended, " \
+  "coalesce (rc.reviewed_through, 0) FROM episodes e JOIN clients c ON c.id = e.client_id " \
+  "LEFT JOIN episode_series es ON es.episode_id = e.id " \
+  "LEFT JOIN risk_review_cover rc ON rc.episode_id = e.id WHERE e.id = ?1"
 #define CASE_SERIES_SQL \
   "SELECT sessions_attended, current_session, phq9, gad7, attended FROM episode_series_view " \
   "WHERE episode_id = ?1"
@@ -317,6 +324,27 @@ ipt_store_load_case_summary (IptStore *self,
     {
       g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_NOT_FOUND,
                    _("No client with id %lld in the casebook"), (long long) client_id);
+      return NULL;
+    }
+  return g_object_ref (g_ptr_array_index (summaries, 0));
+}
+
+IptCaseSummary *
+ipt_store_load_course_summary (IptStore *self,
+                               gint64    episode_id,
+                               GError  **error)
+{
+  g_autoptr(GPtrArray) summaries = NULL;
+
+  g_return_val_if_fail (IPT_IS_STORE (self), NULL);
+  g_return_val_if_fail (episode_id > 0, NULL);
+
+  summaries = load_caseload (self, COURSE_SQL, episode_id, error);
+  if (summaries == NULL)
+    return NULL;
+  if (summaries->len == 0)
+    {
+      _ipt_store_not_found (error, "course", episode_id);
       return NULL;
     }
   return g_object_ref (g_ptr_array_index (summaries, 0));

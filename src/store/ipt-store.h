@@ -148,6 +148,8 @@ GPtrArray  *ipt_store_list_risk_reviews (IptStore *self, gint64 episode_id, GErr
  * sorted by code. Must stay fast: 10,000 clients well under 50 ms. */
 GPtrArray      *ipt_store_load_caseload (IptStore *self, GError **error);
 IptCaseSummary *ipt_store_load_case_summary (IptStore *self, gint64 client_id, GError **error);
+/* The summary of one course of a client, an earlier one as well as the current one. */
+IptCaseSummary *ipt_store_load_course_summary (IptStore *self, gint64 episode_id, GError **error);
 /* The same clients in two parts: those whose current course runs (unsorted), then the others
  * ordered by code; together they are the whole caseload. */
 GPtrArray      *ipt_store_load_caseload_running (IptStore *self, GError **error);
