@@ -61,31 +61,13 @@ _ipt_window_caseload_filter_func (IptCaseSummary *summary,
   return strstr (ipt_case_summary_get_search_key (summary), self->query) != NULL;
 }
 
-/* Most urgent signal first, then by code: flagged cases come to the top. */
+/* Most urgent signal first, then by code: flagged cases come to the top (the model's order,
+ * which the store keeps for the top of a large caseload). */
 int
 _ipt_window_caseload_sort_func (gconstpointer a,
                                 gconstpointer b)
 {
-  IptCaseSummary *sa = *(IptCaseSummary **) a;
-  IptCaseSummary *sb = *(IptCaseSummary **) b;
-  gboolean ra = summary_course_running (sa);
-  gboolean rb = summary_course_running (sb);
-  int ka;
-  int kb;
-
-  /* Running courses first, ordered by signal; the rest by code. */
-  if (ra != rb)
-    return ra ? -1 : 1;
-  if (ra)
-    {
-      ka = ipt_case_summary_get_signal_kind (sa);
-      kb = ipt_case_summary_get_signal_kind (sb);
-      if (ka != kb)
-        return ka < kb ? -1 : 1;
-    }
-
-  return strcmp (ipt_client_get_code (ipt_case_summary_get_client (sa)),
-                 ipt_client_get_code (ipt_case_summary_get_client (sb)));
+  return ipt_case_summary_compare_caseload (a, b);
 }
 
 void
@@ -93,7 +75,8 @@ _ipt_window_update_list_stack (IptWindow *self)
 {
   if (self->caseload->len == 0 && !self->caseload_loading)
     gtk_stack_set_visible_child_name (self->list_stack, "empty");
-  else if (g_list_model_get_n_items (G_LIST_MODEL (self->shown)) == 0)
+  /* While the caseload is still being read, a client not read yet may match. */
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->shown)) == 0 && !self->caseload_loading)
     gtk_stack_set_visible_child_name (self->list_stack, "nothing-found");
   else
     gtk_stack_set_visible_child_name (self->list_stack, "list");
@@ -108,8 +91,19 @@ _ipt_window_update_counts (IptWindow *self)
   g_autofree char *basename = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *attention = NULL;
+  g_autoptr(GError) error = NULL;
 
-  for (guint i = 0; i < n; i++)
+  /* Only the top of the list is read yet: the store counts the whole caseload, as the loop
+   * below counts it once everyone is read. */
+  gboolean counted = FALSE;
+
+  if (self->caseload_loading)
+    {
+      counted = ipt_store_count_caseload (self->store, &n_active, &n_attention, &error);
+      if (!counted)
+        g_warning ("The caseload could not be counted: %s", error->message);
+    }
+  for (guint i = 0; i < n && !counted; i++)
     {
       IptCaseSummary *summary = g_ptr_array_index (self->caseload, i);
 

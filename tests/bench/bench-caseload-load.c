@@ -74,7 +74,7 @@ run_one (const char *path,
   if (!gtk_init_check ())
     die ("display", NULL);
   ipt_renderer_choose (gdk_display_get_default ());
-  _ipt_window_set_caseload_chunking (two_parts ? 5000 : G_MAXUINT, 2000);
+  _ipt_window_set_caseload_chunking (two_parts ? 5000 : G_MAXUINT, 300, 2000);
 
   app = gtk_application_new ("org.iptcasebook.IptCasebook.BenchLoad", G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, NULL);
