@@ -161,9 +161,24 @@ _ipt_window_get_caseload_loading (IptWindow *self)
   return self->caseload_loading;
 }
 
+static void on_window_map (GtkWidget *widget,
+                           IptWindow *self);
+
+static void
+stop_starting (IptWindow *self)
+{
+  g_clear_handle_id (&self->caseload_start_id, g_source_remove);
+  if (self->caseload_clock != NULL)
+    g_clear_signal_handler (&self->caseload_paint_id, self->caseload_clock);
+  g_clear_object (&self->caseload_clock);
+  g_signal_handlers_disconnect_by_func (self, on_window_map, self);
+  g_clear_pointer (&self->caseload_path, g_free);
+}
+
 static void
 stop_loading (IptWindow *self)
 {
+  stop_starting (self);
   g_cancellable_cancel (self->caseload_cancellable);
   g_clear_object (&self->caseload_cancellable);
   g_clear_handle_id (&self->caseload_splice_idle, g_source_remove);
@@ -302,6 +317,62 @@ on_rest_loaded (GObject      *source_object,
   self->caseload_splice_idle = g_idle_add (on_splice_idle, self);
 }
 
+static void
+start_reading_rest (IptWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *path = g_steal_pointer (&self->caseload_path);
+
+  stop_starting (self);
+  self->caseload_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->caseload_cancellable, on_rest_loaded, NULL);
+  g_task_set_source_tag (task, start_reading_rest);
+  g_task_set_task_data (task, g_steal_pointer (&path), g_free);
+  g_task_run_in_thread (task, load_rest_thread);
+}
+
+static gboolean
+on_start_timeout (gpointer user_data)
+{
+  IptWindow *self = IPT_WINDOW (user_data);
+
+  self->caseload_start_id = 0;
+  start_reading_rest (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* After the first frame, once the main loop has nothing more urgent to do. */
+static gboolean
+on_start_idle (gpointer user_data)
+{
+  return on_start_timeout (user_data);
+}
+
+static void
+on_first_after_paint (GdkFrameClock *clock,
+                      IptWindow     *self)
+{
+  g_clear_signal_handler (&self->caseload_paint_id, clock);
+  g_clear_object (&self->caseload_clock);
+  g_clear_handle_id (&self->caseload_start_id, g_source_remove);
+  self->caseload_start_id = g_idle_add_full (G_PRIORITY_LOW, on_start_idle, self, NULL);
+}
+
+static void
+on_window_map (GtkWidget *widget,
+               IptWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+
+  g_signal_handlers_disconnect_by_func (widget, on_window_map, self);
+  if (clock != NULL && self->caseload_path != NULL && self->caseload_clock == NULL)
+    {
+      self->caseload_clock = g_object_ref (clock);
+      self->caseload_paint_id = g_signal_connect (clock, "after-paint",
+                                                  G_CALLBACK (on_first_after_paint), self);
+    }
+}
+
 /* Reads the top of the list now and starts reading the rest; FALSE if that could not start. */
 static gboolean
 load_in_two_parts (IptWindow *self)
@@ -309,7 +380,6 @@ load_in_two_parts (IptWindow *self)
   const char *path = ipt_store_get_path (self->store);
   g_autoptr(GPtrArray) head = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GTask) task = NULL;
   guint n_clients;
 
   if (path == NULL)
@@ -332,11 +402,11 @@ load_in_two_parts (IptWindow *self)
 
       g_hash_table_add (self->caseload_listed, g_memdup2 (&id, sizeof id));
     }
-  self->caseload_cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->caseload_cancellable, on_rest_loaded, NULL);
-  g_task_set_source_tag (task, load_in_two_parts);
-  g_task_set_task_data (task, g_strdup (path), g_free);
-  g_task_run_in_thread (task, load_rest_thread);
+  /* The rest is read once the first frame is painted: its thread would only slow that frame
+   * down. A window not shown starts after a while all the same. */
+  self->caseload_path = g_strdup (path);
+  self->caseload_start_id = g_timeout_add_seconds (1, on_start_timeout, self);
+  g_signal_connect (self, "map", G_CALLBACK (on_window_map), self);
   return TRUE;
 }
 

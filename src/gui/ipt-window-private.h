@@ -49,6 +49,10 @@ struct _IptWindow
   GPtrArray          *caseload_rest;    /* read, not yet put in the list */
   guint               caseload_rest_next;
   guint               caseload_splice_idle;
+  guint               caseload_start_id;  /* starts the reading of the rest */
+  GdkFrameClock      *caseload_clock;     /* its first after-paint starts it */
+  gulong              caseload_paint_id;
+  char               *caseload_path;
   GHashTable         *caseload_listed;  /* gint64 client ids listed while loading: the top,
                                           * and those the store announced */
   gboolean            caseload_loading;

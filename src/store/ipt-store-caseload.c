@@ -426,9 +426,17 @@ ipt_store_count_caseload (IptStore *self,
 
   g_return_val_if_fail (IPT_IS_STORE (self), FALSE);
 
-  stmt = _ipt_store_prepare (self, "SELECT count (*), coalesce (sum (attention), 0) "
-                             "FROM caseload_order WHERE archived = 0 AND rank < ?1 "
-                             "AND client_id NOT IN (" STALE_CLIENTS_SQL ")", error);
+  stale = load_caseload (self, STALE_SQL, 0, error);
+  if (stale == NULL)
+    return FALSE;
+
+  /* Mostly none is stale: the kept rows alone, from their index. */
+  stmt = _ipt_store_prepare (self, stale->len == 0
+                             ? "SELECT count (*), coalesce (sum (attention), 0) "
+                               "FROM caseload_order WHERE archived = 0 AND rank < ?1"
+                             : "SELECT count (*), coalesce (sum (attention), 0) "
+                               "FROM caseload_order WHERE archived = 0 AND rank < ?1 "
+                               "AND client_id NOT IN (" STALE_CLIENTS_SQL ")", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int (stmt, 1, IPT_CASELOAD_RANK_NOT_RUNNING);
@@ -439,9 +447,6 @@ ipt_store_count_caseload (IptStore *self,
   attention = (guint) sqlite3_column_int64 (stmt, 1);
   _ipt_stmt_release (g_steal_pointer (&stmt));
 
-  stale = load_caseload (self, STALE_SQL, 0, error);
-  if (stale == NULL)
-    return FALSE;
   for (guint i = 0; i < stale->len; i++)
     {
       IptCaseSummary *summary = g_ptr_array_index (stale, i);
