@@ -1,5 +1,5 @@
 /* Times the window's caseload on a large casebook, read at once (as before) against read in two
- * parts (the running courses first, the rest in the background): the window made and its first
+ * parts (the top of the list first, the rest in the background): the window made and its first
  * frame painted, then the whole caseload in the list, and the resident memory then. Each round
  * runs both, alternated, each in a process of its own. Needs a display. */
 #include "config.h"
