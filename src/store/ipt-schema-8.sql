@@ -32,18 +32,23 @@ CREATE TABLE caseload_order_stale (
 -- Every client of an older casebook: their rows are written when it is next opened for writing.
 INSERT INTO caseload_order_stale (client_id) SELECT id FROM clients;
 
+-- The triggers below check for the client before adding them, instead of INSERT OR IGNORE: a
+-- trigger fired by a foreign key action (deleting a person a course focuses on, say) has its
+-- statements' conflict handling overridden, and the second mark of a client would fail.
 -- What a client's row is made from: the client, their courses (the latest is the current one),
 -- its progress (episode_series, itself kept up to date before the commit) and the sessions its
 -- latest risk review covers (risk_review_cover).
 CREATE TRIGGER caseload_order_client_insert AFTER INSERT ON clients
 BEGIN
-  INSERT OR IGNORE INTO caseload_order_stale (client_id) VALUES (NEW.id);
+  INSERT INTO caseload_order_stale (client_id) SELECT NEW.id
+  WHERE NEW.id NOT IN (SELECT client_id FROM caseload_order_stale);
 END;
 
 CREATE TRIGGER caseload_order_client_update AFTER UPDATE ON clients
 BEGIN
-  INSERT OR IGNORE INTO caseload_order_stale (client_id) VALUES (OLD.id);
-  INSERT OR IGNORE INTO caseload_order_stale (client_id) VALUES (NEW.id);
+  INSERT INTO caseload_order_stale (client_id)
+  SELECT client_id FROM (SELECT OLD.id AS client_id UNION SELECT NEW.id)
+  WHERE client_id NOT IN (SELECT client_id FROM caseload_order_stale);
 END;
 
 CREATE TRIGGER caseload_order_client_delete AFTER DELETE ON clients
@@ -53,53 +58,62 @@ END;
 
 CREATE TRIGGER caseload_order_episode_insert AFTER INSERT ON episodes
 BEGIN
-  INSERT OR IGNORE INTO caseload_order_stale (client_id) VALUES (NEW.client_id);
+  INSERT INTO caseload_order_stale (client_id) SELECT NEW.client_id
+  WHERE NEW.client_id NOT IN (SELECT client_id FROM caseload_order_stale);
 END;
 
 CREATE TRIGGER caseload_order_episode_update AFTER UPDATE ON episodes
 BEGIN
-  INSERT OR IGNORE INTO caseload_order_stale (client_id) VALUES (OLD.client_id);
-  INSERT OR IGNORE INTO caseload_order_stale (client_id) VALUES (NEW.client_id);
+  INSERT INTO caseload_order_stale (client_id)
+  SELECT client_id FROM (SELECT OLD.client_id AS client_id UNION SELECT NEW.client_id)
+  WHERE client_id NOT IN (SELECT client_id FROM caseload_order_stale);
 END;
 
 CREATE TRIGGER caseload_order_episode_delete AFTER DELETE ON episodes
 BEGIN
-  INSERT OR IGNORE INTO caseload_order_stale (client_id) VALUES (OLD.client_id);
+  INSERT INTO caseload_order_stale (client_id) SELECT OLD.client_id
+  WHERE OLD.client_id NOT IN (SELECT client_id FROM caseload_order_stale);
 END;
 
 -- The store's refresh and the import both write a course's progress with INSERT OR REPLACE.
 CREATE TRIGGER caseload_order_series_insert AFTER INSERT ON episode_series
 BEGIN
-  INSERT OR IGNORE INTO caseload_order_stale (client_id)
-  SELECT client_id FROM episodes WHERE id = NEW.episode_id;
+  INSERT INTO caseload_order_stale (client_id)
+  SELECT DISTINCT client_id FROM episodes WHERE id = NEW.episode_id
+    AND client_id NOT IN (SELECT client_id FROM caseload_order_stale);
 END;
 
 CREATE TRIGGER caseload_order_series_update AFTER UPDATE ON episode_series
 BEGIN
-  INSERT OR IGNORE INTO caseload_order_stale (client_id)
-  SELECT client_id FROM episodes WHERE id IN (OLD.episode_id, NEW.episode_id);
+  INSERT INTO caseload_order_stale (client_id)
+  SELECT DISTINCT client_id FROM episodes WHERE id IN (OLD.episode_id, NEW.episode_id)
+    AND client_id NOT IN (SELECT client_id FROM caseload_order_stale);
 END;
 
 CREATE TRIGGER caseload_order_series_delete AFTER DELETE ON episode_series
 BEGIN
-  INSERT OR IGNORE INTO caseload_order_stale (client_id)
-  SELECT client_id FROM episodes WHERE id = OLD.episode_id;
+  INSERT INTO caseload_order_stale (client_id)
+  SELECT DISTINCT client_id FROM episodes WHERE id = OLD.episode_id
+    AND client_id NOT IN (SELECT client_id FROM caseload_order_stale);
 END;
 
 CREATE TRIGGER caseload_order_cover_insert AFTER INSERT ON risk_review_cover
 BEGIN
-  INSERT OR IGNORE INTO caseload_order_stale (client_id)
-  SELECT client_id FROM episodes WHERE id = NEW.episode_id;
+  INSERT INTO caseload_order_stale (client_id)
+  SELECT DISTINCT client_id FROM episodes WHERE id = NEW.episode_id
+    AND client_id NOT IN (SELECT client_id FROM caseload_order_stale);
 END;
 
 CREATE TRIGGER caseload_order_cover_update AFTER UPDATE ON risk_review_cover
 BEGIN
-  INSERT OR IGNORE INTO caseload_order_stale (client_id)
-  SELECT client_id FROM episodes WHERE id IN (OLD.episode_id, NEW.episode_id);
+  INSERT INTO caseload_order_stale (client_id)
+  SELECT DISTINCT client_id FROM episodes WHERE id IN (OLD.episode_id, NEW.episode_id)
+    AND client_id NOT IN (SELECT client_id FROM caseload_order_stale);
 END;
 
 CREATE TRIGGER caseload_order_cover_delete AFTER DELETE ON risk_review_cover
 BEGIN
-  INSERT OR IGNORE INTO caseload_order_stale (client_id)
-  SELECT client_id FROM episodes WHERE id = OLD.episode_id;
+  INSERT INTO caseload_order_stale (client_id)
+  SELECT DISTINCT client_id FROM episodes WHERE id = OLD.episode_id
+    AND client_id NOT IN (SELECT client_id FROM caseload_order_stale);
 END;
