@@ -205,6 +205,19 @@ test_change_while_loading (Fixture       *fixture,
         }
     }
   g_assert_true (found);
+
+  /* A search through everyone finds the new name, and no longer the one deleted. */
+  gtk_editable_set_text (GTK_EDITABLE (fixture->window->search_entry), "renamed-while");
+  g_signal_emit_by_name (fixture->window->search_entry, "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->window->shown)), ==, 1);
+  g_assert_cmpint (id_of (ipt_caseload_model_get_summary (fixture->window->shown, 0)), ==,
+                   id_of (last));
+  gtk_editable_set_text (GTK_EDITABLE (fixture->window->search_entry),
+                         ipt_client_get_code (ipt_case_summary_get_client (gone)));
+  g_signal_emit_by_name (fixture->window->search_entry, "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->window->shown)), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->list_stack), ==,
+                   "nothing-found");
 }
 
 /* Those of the whole caseload whose search key holds `text` (folded), in order. */

@@ -29,6 +29,8 @@ on_search_key_idle (gpointer user_data)
 static void
 continue_search_keys (IptWindow *self)
 {
+  /* Called whenever clients came into the caseload or changed. */
+  _ipt_window_forget_search_blob (self);
   if (self->search_key_idle == 0 && self->search_key_next < self->caseload->len)
     self->search_key_idle = g_idle_add_full (G_PRIORITY_LOW, on_search_key_idle, self, NULL);
 }
@@ -57,6 +59,7 @@ load_all (IptWindow *self)
   g_ptr_array_sort (summaries, _ipt_window_caseload_sort_func);
   g_ptr_array_unref (self->caseload);
   self->caseload = g_steal_pointer (&summaries);
+  _ipt_window_forget_search_blob (self);
   return TRUE;
 }
 
@@ -131,6 +134,7 @@ load_some (IptWindow    *self,
     g_ptr_array_remove_index (self->caseload, g_array_index (old_positions, guint, i));
   for (guint i = 0; i < fresh->len; i++)
     insert_sorted (self->caseload, g_object_ref (g_ptr_array_index (fresh, i)));
+  _ipt_window_forget_search_blob (self);
   return TRUE;
 }
 
@@ -254,6 +258,7 @@ on_splice_idle (gpointer user_data)
         }
     }
 
+  _ipt_window_forget_search_blob (self);
   if (self->caseload_rest_next >= rest->len)
     {
       self->caseload_splice_idle = 0;
@@ -393,6 +398,7 @@ load_in_two_parts (IptWindow *self)
 
   g_ptr_array_unref (self->caseload);
   self->caseload = g_steal_pointer (&head);
+  _ipt_window_forget_search_blob (self);
 
   self->caseload_loading = TRUE;
   self->caseload_listed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);

@@ -126,14 +126,87 @@ _ipt_window_update_counts (IptWindow *self)
   gtk_button_set_label (GTK_BUTTON (self->attention_button), attention);
 }
 
+void
+_ipt_window_forget_search_blob (IptWindow *self)
+{
+  if (self->search_blob != NULL)
+    g_string_free (self->search_blob, TRUE);
+  self->search_blob = NULL;
+  g_clear_pointer (&self->search_starts, g_array_unref);
+}
+
+static void
+make_search_blob (IptWindow *self)
+{
+  guint n = self->caseload->len;
+
+  self->search_blob = g_string_sized_new ((gsize) n * 40);
+  self->search_starts = g_array_sized_new (FALSE, FALSE, sizeof (gsize), n);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *key = ipt_case_summary_get_search_key (g_ptr_array_index (self->caseload, i));
+      gsize start = self->search_blob->len;
+
+      g_array_append_val (self->search_starts, start);
+      g_string_append_len (self->search_blob, key, (gssize) strlen (key) + 1);
+    }
+}
+
+/* The clients of the whole caseload whose search key holds the query, in order: one pass of
+ * memmem () through the keys laid end to end, skipping to the next key after each match (the
+ * query holds no NUL byte, so no match runs across two keys). */
+static GPtrArray *
+search_caseload (IptWindow *self)
+{
+  const gsize *starts;
+  const char *blob;
+  const char *end;
+  const char *p;
+  gsize query_len = strlen (self->query);
+  guint n = self->caseload->len;
+  GPtrArray *found = g_ptr_array_new ();
+
+  if (self->search_blob == NULL)
+    make_search_blob (self);
+  starts = (const gsize *) (void *) self->search_starts->data;
+  blob = self->search_blob->str;
+  end = blob + self->search_blob->len;
+  p = blob;
+
+  while (p < end && (p = memmem (p, (gsize) (end - p), self->query, query_len)) != NULL)
+    {
+      gsize at = (gsize) (p - blob);
+      guint low = 0;
+      guint high = n;
+
+      /* The last key that starts at or before the match. */
+      while (high - low > 1)
+        {
+          guint middle = low + (high - low) / 2;
+
+          if (starts[middle] <= at)
+            low = middle;
+          else
+            high = middle;
+        }
+      g_ptr_array_add (found, g_ptr_array_index (self->caseload, low));
+      p = low + 1 < n ? blob + starts[low + 1] : end;
+    }
+  return found;
+}
+
 /* Shows the clients of `from` that pass the search and filter, keeping the shown client
  * selected. */
 static void
 refilter_from (IptWindow *self,
                GPtrArray *from)
 {
+  g_autoptr(GPtrArray) found = NULL;
   guint position;
 
+  /* Through everyone: only the keys that hold the query are looked at one by one. */
+  if (from == self->caseload && self->query != NULL && from->len > 0)
+    from = found = search_caseload (self);
   ipt_caseload_model_show (self->shown, from, _ipt_window_caseload_filter_func, self);
   _ipt_window_update_list_stack (self);
 

@@ -43,6 +43,10 @@ struct _IptWindow
   guint               scroll_position;
   guint               search_key_idle;  /* makes the search keys before the first keystroke */
   guint               search_key_next;
+  /* Every search key of the caseload, in its order, each ended by a NUL byte, and where each
+   * starts: a search through everyone is one memmem () pass (NULL: made at the next one). */
+  GString            *search_blob;
+  GArray             *search_starts;
   /* A large caseload: the top of its list is read first, the rest in the background (see
    * ipt-window-caseload-loading.c); the clients the store names meanwhile are read on their own. */
   GCancellable       *caseload_cancellable;
@@ -117,6 +121,8 @@ gboolean  _ipt_window_get_caseload_loading (IptWindow *self);
 void      _ipt_window_set_caseload_chunking (guint min_clients,
                                              guint head,
                                              guint chunk);
+/* The caseload changed: the search keys are gathered again when next searched. */
+void      _ipt_window_forget_search_blob (IptWindow *self);
 /* Shared by ipt-window-caseload.c and ipt-window-caseload-loading.c */
 gboolean  _ipt_window_caseload_filter_func (IptCaseSummary *summary,
                                             gpointer        user_data);
