@@ -233,6 +233,22 @@ test_order_follows_writes (void)
   g_assert_no_error (error);
   assert_order_kept (store);
 
+  /* The person a course focuses on deleted: the course loses its focus person through a foreign
+   * key action, which marks the client from inside it. */
+  {
+    g_autoptr(IptPerson) person = ipt_person_new (ipt_client_get_id (b), "Sam", "partner", 1);
+
+    g_assert_true (ipt_store_save_person (store, person, &error));
+    g_assert_no_error (error);
+    ipt_episode_set_focus_person_id (b_now, ipt_person_get_id (person));
+    g_assert_true (ipt_store_update_episode (store, b_now, &error));
+    g_assert_no_error (error);
+    assert_order_kept (store);
+    g_assert_true (ipt_store_delete_person (store, ipt_person_get_id (person), &error));
+    g_assert_no_error (error);
+    assert_order_kept (store);
+  }
+
   /* A course deleted. */
   g_assert_true (ipt_store_delete_episode (store, ipt_episode_get_id (next), &error));
   g_assert_no_error (error);
