@@ -61,6 +61,15 @@ _ipt_window_caseload_filter_func (IptCaseSummary *summary,
   return strstr (ipt_case_summary_get_search_key (summary), self->query) != NULL;
 }
 
+static gboolean
+filter_mode_func (IptCaseSummary *summary,
+                  gpointer        user_data)
+{
+  IptWindow *self = user_data;
+
+  return summary_matches_mode (summary, self->filter_mode);
+}
+
 /* Most urgent signal first, then by code: flagged cases come to the top (the model's order,
  * which the store keeps for the top of a large caseload). */
 int
@@ -204,10 +213,17 @@ refilter_from (IptWindow *self,
   g_autoptr(GPtrArray) found = NULL;
   guint position;
 
-  /* Through everyone: only the keys that hold the query are looked at one by one. */
+  /* Through everyone: only the keys that hold the query are looked at one by one, and those
+   * found need only the filter. */
   if (from == self->caseload && self->query != NULL && from->len > 0)
-    from = found = search_caseload (self);
-  ipt_caseload_model_show (self->shown, from, _ipt_window_caseload_filter_func, self);
+    {
+      found = search_caseload (self);
+      ipt_caseload_model_show (self->shown, found, filter_mode_func, self);
+    }
+  else
+    {
+      ipt_caseload_model_show (self->shown, from, _ipt_window_caseload_filter_func, self);
+    }
   _ipt_window_update_list_stack (self);
 
   position = self->client_id != 0 ? _ipt_window_find_shown (self, self->client_id)
