@@ -5,8 +5,8 @@
 
 #include <glib/gi18n.h>
 
-#include "ipt-date-format.h"
 #include "ipt-client-page-private.h"
+#include "ipt-date-format.h"
 #include "ipt-gui-private.h"
 
 gboolean

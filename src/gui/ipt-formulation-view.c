@@ -8,11 +8,11 @@
 
 #include "config.h"
 
-#include "ipt-date-format.h"
 #include "ipt-formulation-view-private.h"
 
 #include <glib/gi18n.h>
 
+#include "ipt-date-format.h"
 #include "ipt-goal-chart.h"
 #include "ipt-gui-private.h"
 #include "ipt-preferences.h"

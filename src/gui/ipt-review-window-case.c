@@ -4,11 +4,11 @@
 
 #include "config.h"
 
-#include "ipt-date-format.h"
 #include "ipt-review-window-private.h"
 
 #include <glib/gi18n.h>
 
+#include "ipt-date-format.h"
 #include "ipt-supervision-pack.h"
 
 #include "ipt-gui-private.h"

@@ -7,11 +7,11 @@
 
 #include "config.h"
 
-#include "ipt-date-format.h"
 #include "ipt-timeline-view.h"
 
 #include <glib/gi18n.h>
 
+#include "ipt-date-format.h"
 #include "ipt-gui-private.h"
 #include "ipt-life-event-form.h"
 #include "ipt-timeline-chart.h"
