@@ -122,6 +122,41 @@ test_opens_on_dashboard (void)
   figures = ipt_caseload_view_get_figures (dashboard);
   g_assert_cmpuint (figures->n_ended, ==, n_ended);
   g_assert_cmpuint (figures->n_active, ==, by_need->len - n_ended);
+  {
+    guint n_need = 0;
+
+    for (guint i = 0; i < by_need->len; i++)
+      n_need += ipt_signal_kind_needs_attention (
+        ipt_review_case_get_signal_kind (g_ptr_array_index (by_need, i)));
+    g_assert_cmpuint (n_need, >, 0);
+    g_assert_cmpuint (figures->n_need_discussion, ==, n_need);
+  }
+
+  /* every card gives each signal's rule whole in a few words, one a line, and every rule in
+   * full for its tooltip and description */
+  for (guint i = 0; i < by_need->len; i++)
+    {
+      IptReviewCase *rc = g_ptr_array_index (by_need, i);
+      g_autoptr(IptCaseSummary) summary = g_list_model_get_item (shown, i);
+      g_auto(GStrv) briefs = ipt_case_summary_dup_signal_briefs (summary);
+      g_autofree char *full = ipt_case_summary_dup_signal_rules (summary);
+      g_auto(GStrv) lines = NULL;
+      IptCaseCard *shown_card = find_card (window, rc->code);
+
+      g_assert_nonnull (shown_card);
+      lines = g_strsplit (ipt_case_card_get_rules_text (shown_card), "\n", -1);
+      g_assert_cmpuint (g_strv_length (lines), ==, g_strv_length (briefs));
+      g_assert_cmpuint (g_strv_length (lines), ==,
+                        ipt_case_summary_get_signals (summary)->len);
+      for (guint k = 0; lines[k] != NULL; k++)
+        {
+          g_assert_true (g_str_has_suffix (lines[k], briefs[k]));
+          g_assert_null (strstr (lines[k], "…"));
+        }
+      g_assert_cmpstr (ipt_case_card_get_rules_in_full (shown_card), ==, full);
+      if (ipt_review_case_get_signal_kind (rc) == IPT_SIGNAL_RISK)
+        g_assert_nonnull (strstr (full, "stays until a risk review is recorded"));
+    }
 
   /* nothing identifying on screen */
   collect_text (GTK_WIDGET (window), text);
