@@ -195,7 +195,9 @@ ipt_sparkline_renderer_draw_course (cairo_t              *cr,
       ipt_chart_style_get_phase_tint (style, phase, &color);
       x0 = round (scale_x (&s, first - 0.5));
       x1 = round (scale_x (&s, MIN (last, last_number) + 0.5));
-      cairo_set_source_rgba (cr, color.red, color.green, color.blue, color.alpha * 1.6);
+      /* A little stronger than the mood chart's on light cards, where a small band fades. */
+      cairo_set_source_rgba (cr, color.red, color.green, color.blue,
+                             color.alpha * (style->dark ? 1.0 : 1.6));
       cairo_rectangle (cr, x0, 0, x1 - x0, height);
       cairo_fill (cr);
     }
@@ -209,7 +211,7 @@ ipt_sparkline_renderer_draw_course (cairo_t              *cr,
       double y = round (scale_y (&s, measure, measure->caseness));
 
       ipt_chart_style_get_signal_color (style, IPT_SIGNAL_RISK, &color);
-      cairo_set_source_rgba (cr, color.red, color.green, color.blue, 0.8);
+      cairo_set_source_rgba (cr, color.red, color.green, color.blue, style->dark ? 1.0 : 0.8);
       for (double x = 0; x < width; x += 6)
         cairo_rectangle (cr, x, y, MIN (3, width - x), 1);
       cairo_fill (cr);

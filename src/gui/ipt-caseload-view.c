@@ -106,8 +106,10 @@ build_figure_tiles (IptCaseloadView *self)
                                       -1);
       gtk_widget_set_tooltip_text (tile, definition);
 
+      /* Six tiles share the width: a long caption wraps rather than losing its end. */
       gtk_label_set_xalign (GTK_LABEL (caption), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (caption), PANGO_ELLIPSIZE_END);
+      gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (caption), PANGO_WRAP_WORD_CHAR);
       gtk_widget_add_css_class (caption, "caption");
       gtk_widget_add_css_class (caption, "dim-label");
       gtk_label_set_xalign (GTK_LABEL (value), 0);
