@@ -450,7 +450,7 @@ void
 _ipt_report_write_scores (IptReportWriter     *w,
                           const IptCaseReport *report)
 {
-  static const double widths[] = { 0.05, 0.13, 0.12, 0.16, 0.20, 0.08, 0.08, 0.08, 0.10 };
+  static const double widths[] = { 0.05, 0.11, 0.16, 0.16, 0.18, 0.08, 0.08, 0.08, 0.10 };
   const char *header[] = { _("No."), _("Date"), _("Phase"), _("Attendance"), _("With"),
                            "PHQ-9", "GAD-7", "WSAS", _("Item 9") };
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);

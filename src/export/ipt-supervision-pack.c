@@ -97,13 +97,15 @@ pen_footer (Pen *pen)
   g_autofree char *footer = g_strdup_printf (_("De-identified supervision pack · page %u"),
                                              pen->page);
   g_autoptr(PangoFontDescription) font = pango_font_description_from_string (FONT " 8");
+  /* A layout of its own: the paragraph that starts the next page is still in pen->layout. */
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (pen->cr);
 
-  pango_layout_set_font_description (pen->layout, font);
-  pango_layout_set_width (pen->layout, TEXT_WIDTH * PANGO_SCALE);
-  pango_layout_set_text (pen->layout, footer, -1);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, TEXT_WIDTH * PANGO_SCALE);
+  pango_layout_set_text (layout, footer, -1);
   cairo_set_source_rgb (pen->cr, 0.4, 0.4, 0.4);
   cairo_move_to (pen->cr, MARGIN, PAGE_HEIGHT - MARGIN + 14);
-  pango_cairo_show_layout (pen->cr, pen->layout);
+  pango_cairo_show_layout (pen->cr, layout);
 }
 
 static void
