@@ -143,6 +143,8 @@ test_ending_refuses_bad_date (Fixture       *fixture,
   g_assert_nonnull (strstr (gtk_label_get_text (error_label), "Session 1"));
   g_assert_nonnull (strstr (gtk_label_get_text (error_label), ahead));
   g_assert_nonnull (strstr (gtk_label_get_text (error_label), "Sessions tab"));
+  g_assert_nonnull (strstr (ipt_form_window_get_save_reason (IPT_FORM_WINDOW (dialog)),
+                            "Sessions tab"));
 
   set_text (dialog, IPT_TYPE_ENDING_DIALOG, "end_entry", "2999-01-01");
   g_assert_false (ipt_ending_dialog_get_can_save (dialog));
@@ -372,6 +374,22 @@ test_session_date_flow (Fixture       *fixture,
   editor = open_new_session (fixture);
   g_assert_cmpstr (gtk_editable_get_text (child (editor, IPT_TYPE_SESSION_EDITOR, "date_entry")),
                    ==, today);
+
+  /* More than a year ahead is refused beside the date, at the top of the form, not at its
+   * foot; and Save, off, says why. */
+  set_text (editor, IPT_TYPE_SESSION_EDITOR, "date_entry", "2999-01-01");
+  g_assert_true (gtk_widget_get_visible (child (editor, IPT_TYPE_SESSION_EDITOR, "date_error")));
+  g_assert_nonnull (strstr (gtk_label_get_text (child (editor, IPT_TYPE_SESSION_EDITOR, "date_error")),
+                            "more than a year ahead"));
+  g_assert_false (gtk_widget_get_visible (child (editor, IPT_TYPE_SESSION_EDITOR, "save_error")));
+  g_assert_false (gtk_widget_get_sensitive (child (editor, IPT_TYPE_SESSION_EDITOR, "save_button")));
+  g_assert_nonnull (strstr (ipt_form_window_get_save_reason (IPT_FORM_WINDOW (editor)),
+                            "more than a year ahead"));
+  set_text (editor, IPT_TYPE_SESSION_EDITOR, "date_entry", today);
+  g_assert_false (gtk_widget_get_visible (child (editor, IPT_TYPE_SESSION_EDITOR, "date_error")));
+  g_assert_null (strstr (ipt_form_window_get_save_reason (IPT_FORM_WINDOW (editor)) != NULL
+                         ? ipt_form_window_get_save_reason (IPT_FORM_WINDOW (editor)) : "",
+                         "more than a year ahead"));
 
   /* In the future, even a week: asked first, nothing saved until the answer. */
   set_text (editor, IPT_TYPE_SESSION_EDITOR, "date_entry", far);

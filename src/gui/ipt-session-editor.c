@@ -103,6 +103,7 @@ _ipt_session_editor_validate (IptSessionEditor *self)
   g_autoptr(GError) error = NULL;
   gboolean forms_ok = TRUE;
   gboolean date_ok = ipt_date_is_valid (date);
+  gboolean date_refused = FALSE;
   gboolean session_ok;
 
   /* Signals from the template run before the course is known. */
@@ -120,12 +121,22 @@ _ipt_session_editor_validate (IptSessionEditor *self)
 
   session = build_session (self);
   session_ok = ipt_session_validate (session, &error);
+  if (date_ok && !session_ok)
+    {
+      g_autofree char *today = _ipt_today ();
+
+      /* Valid but for its date ("more than a year ahead"): said beside the date, at the top of
+       * the form, not at its foot. */
+      ipt_session_set_date (session, today);
+      date_refused = ipt_session_validate (session, NULL);
+    }
 
   _ipt_show_field_error (self->number_error, GTK_WIDGET (self->number_spin), number_message);
   _ipt_show_field_error (self->date_error, GTK_WIDGET (self->date_entry),
               !date_ok ? (error != NULL ? error->message : _("Enter the date as YYYY-MM-DD."))
-                       : NULL);
-  _ipt_show_field_error (self->save_error, NULL, date_ok && !session_ok ? error->message : NULL);
+                       : date_refused ? error->message : NULL);
+  _ipt_show_field_error (self->save_error, NULL,
+                         date_ok && !session_ok && !date_refused ? error->message : NULL);
 
   self->valid = number_message == NULL && forms_ok && date_ok && session_ok && !self->load_failed;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.save", self->valid);
