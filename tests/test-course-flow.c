@@ -557,8 +557,20 @@ test_session_work (Fixture       *fixture,
 
   editor = open_new_session (fixture);
   form = ipt_session_editor_get_work_form (editor);
-  gtk_drop_down_set_selected (child (editor, IPT_TYPE_SESSION_EDITOR, "attendees_dropdown"),
-                              IPT_ATTENDEES_WITH_PARTNER);
+  /* Who came with the client is chosen right under "Who attended", before the questionnaires,
+   * and only for a joint session. */
+  {
+    GtkWidget *card = ipt_session_work_form_get_attendees (form);
+    GtkWidget *slot = child (editor, IPT_TYPE_SESSION_EDITOR, "attendees_slot");
+
+    g_assert_true (gtk_widget_get_parent (card) == slot);
+    g_assert_true (gtk_widget_get_next_sibling (slot)
+                   == child (editor, IPT_TYPE_SESSION_EDITOR, "measures_box"));
+    g_assert_false (gtk_widget_get_visible (card));
+    gtk_drop_down_set_selected (child (editor, IPT_TYPE_SESSION_EDITOR, "attendees_dropdown"),
+                                IPT_ATTENDEES_WITH_PARTNER);
+    g_assert_true (gtk_widget_get_visible (card));
+  }
   ipt_session_work_form_set_attendee (form, ipt_person_get_id (jamie), TRUE);
   ipt_session_work_form_set_other (form, "Jamie’s mother, for the first half");
   ipt_session_work_form_set_text (form, IPT_TECHNIQUE_FIELD_SAID, "“You never listen”");

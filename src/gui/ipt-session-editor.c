@@ -437,6 +437,7 @@ ipt_session_editor_class_init (IptSessionEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IptSessionEditor, attendees_dropdown);
   gtk_widget_class_bind_template_child (widget_class, IptSessionEditor, work_form);
   gtk_widget_class_bind_template_child (widget_class, IptSessionEditor, duration_spin);
+  gtk_widget_class_bind_template_child (widget_class, IptSessionEditor, attendees_slot);
   gtk_widget_class_bind_template_child (widget_class, IptSessionEditor, measures_box);
   gtk_widget_class_bind_template_child (widget_class, IptSessionEditor, tasks_title_label);
   gtk_widget_class_bind_template_child (widget_class, IptSessionEditor, tasks_box);
@@ -465,6 +466,16 @@ ipt_session_editor_init (IptSessionEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   _ipt_date_entry_add_calendar (self->date_entry);
+  /* Who came to a joint session is chosen right under "Who attended", not after the
+   * questionnaires. */
+  {
+    GtkWidget *card = ipt_session_work_form_get_attendees (self->work_form);
+
+    g_object_ref (card);
+    gtk_widget_unparent (card);
+    gtk_box_append (self->attendees_slot, card);
+    g_object_unref (card);
+  }
 
   self->forms = g_ptr_array_new_with_free_func ((GDestroyNotify) _ipt_measure_form_free);
   self->task_buttons = g_ptr_array_new ();
