@@ -327,6 +327,22 @@ test_timeline (Fixture       *fixture,
     gtk_spin_button_update (impact);
     g_assert_false (gtk_widget_get_visible (GTK_WIDGET (impact_error)));
     g_assert_cmpint (gtk_spin_button_get_value_as_int (impact), ==, -5);
+
+    /* typed and saved at once (Ctrl+S): refused all the same, nothing saved */
+    gtk_editable_set_text (GTK_EDITABLE (impact), "12");
+    gtk_widget_activate_action (GTK_WIDGET (form), "life-event.save", NULL);
+    spin ();
+    g_assert_true (fixture->window->dialog == GTK_WINDOW (form));
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (impact_error)));
+    g_assert_nonnull (strstr (gtk_label_get_text (impact_error), "12"));
+    g_assert_nonnull (strstr (ipt_form_window_get_save_reason (IPT_FORM_WINDOW (form)), "12"));
+
+    /* the arrows give the field its value back */
+    gtk_spin_button_spin (impact, GTK_SPIN_STEP_FORWARD, 1);
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (impact_error)));
+    g_assert_cmpint (gtk_spin_button_get_value_as_int (impact), ==, -4);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (impact)), ==, "-4");
+    gtk_spin_button_set_value (impact, -5);
   }
   g_assert_true (ipt_life_event_form_get_can_save (form));
   gtk_widget_activate_action (GTK_WIDGET (form), "life-event.save", NULL);

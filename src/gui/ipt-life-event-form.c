@@ -173,6 +173,8 @@ save_action (GtkWidget  *widget,
   g_autoptr(IptLifeEvent) event = NULL;
   g_autoptr(GError) error = NULL;
 
+  /* Ctrl+S while the impact is still being typed: what was typed is checked first. */
+  gtk_spin_button_update (self->impact_spin);
   if (!validate (self, TRUE))
     return;
 
