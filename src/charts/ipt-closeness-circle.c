@@ -222,6 +222,8 @@ ipt_closeness_circle_describe (const IptCirclePerson *person)
     /* TRANSLATORS: after a person's place in the circle, when the course has a secondary focus */
     g_string_append (text, _(", the main focus of the course"));
   else if (person->focus == IPT_CIRCLE_FOCUS_SECONDARY)
+    /* TRANSLATORS: after a person's place in the circle: the course's secondary focus is about
+     * them */
     g_string_append (text, _(", the secondary focus of the course"));
   else if (person->focus)
     g_string_append (text, _(", the focus of the course"));
