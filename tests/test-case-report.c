@@ -378,6 +378,52 @@ test_locale_dates (void)
   g_assert_false (g_regex_match_simple ("[12][0-9]{3}-[01][0-9]-[0-3][0-9]", text, 0, 0));
 }
 
+/* With a secondary focus, the inventory says which focus each person is the person of. */
+static void
+test_secondary_focus (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autoptr(IptStore) store = open_new (dir, "casebook.sqlite");
+  g_autoptr(IptClient) client = fixture_case (store, 16, 4, NULL);
+  g_autoptr(IptEpisode) episode = NULL;
+  g_autoptr(IptFocusFields) secondary = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autofree char *path = g_build_filename (dir, "secondary.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 mum_id = 0;
+
+  episode = ipt_store_get_current_episode (store, ipt_client_get_id (client), &error);
+  g_assert_no_error (error);
+  ipt_episode_set_secondary_focus (episode, IPT_FOCUS_GRIEF);
+  g_assert_true (ipt_store_update_episode (store, episode, &error));
+  g_assert_no_error (error);
+  people = ipt_store_list_people (store, ipt_client_get_id (client), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < people->len; i++)
+    if (g_strcmp0 (ipt_person_get_name (g_ptr_array_index (people, i)), "Mum") == 0)
+      mum_id = ipt_person_get_id (g_ptr_array_index (people, i));
+  g_assert_cmpint (mum_id, !=, 0);
+  secondary = ipt_store_get_focus_fields (store, ipt_episode_get_id (episode), TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (secondary);
+  ipt_focus_fields_set_person_id (secondary, mum_id);
+  g_assert_true (ipt_store_save_focus_fields (store, secondary, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (ipt_case_report_export (store, "C-0042", path, FALSE, &error));
+  g_assert_no_error (error);
+  text = pdf_text (path, FALSE);
+  if (text == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed: the report's text not checked");
+      return;
+    }
+  g_assert_nonnull (strstr (text, "Jamie, partner: ring 1 (closest), the main focus of the course"));
+  g_assert_nonnull (strstr (text, "Mum, mother: ring 1 (closest), the secondary focus of the course"));
+  g_assert_null (strstr (text, "the focus of the course"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -398,6 +444,7 @@ main (int    argc,
   g_test_add_func ("/export/report/risk-reviews", test_risk_reviews);
   g_test_add_func ("/export/report/command-line", test_command_line);
   g_test_add_func ("/export/report/locale-dates", test_locale_dates);
+  g_test_add_func ("/export/report/secondary-focus", test_secondary_focus);
 
   ret = g_test_run ();
 

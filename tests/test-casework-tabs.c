@@ -307,10 +307,43 @@ test_timeline (Fixture       *fixture,
   g_assert_false (ipt_life_event_form_get_can_save (form));
   g_assert_true (gtk_widget_get_visible (child (form, IPT_TYPE_LIFE_EVENT_FORM, "date_error")));
   set_text (form, IPT_TYPE_LIFE_EVENT_FORM, "date_entry", "2025-01-12");
-  /* The impact stays within −5 to +5 whatever is typed. */
-  gtk_spin_button_set_value (child (form, IPT_TYPE_LIFE_EVENT_FORM, "impact_spin"), -9);
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (child (form, IPT_TYPE_LIFE_EVENT_FORM, "impact_spin")), ==, -5);
-  ipt_life_event_form_set_person (form, maryam);
+  /* An impact typed outside −5 to +5 is refused beside the field, not clamped unsaid. */
+  {
+    GtkSpinButton *impact = child (form, IPT_TYPE_LIFE_EVENT_FORM, "impact_spin");
+    GtkLabel *impact_error = child (form, IPT_TYPE_LIFE_EVENT_FORM, "impact_error");
+
+    ipt_life_event_form_set_person (form, maryam);
+    gtk_editable_set_text (GTK_EDITABLE (impact), "-9");
+    gtk_spin_button_update (impact);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (impact)), ==, "-9");
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (impact_error)));
+    g_assert_nonnull (strstr (gtk_label_get_text (impact_error), "-9"));
+    g_assert_false (ipt_life_event_form_get_can_save (form));
+    gtk_widget_activate_action (GTK_WIDGET (form), "life-event.save", NULL);
+    spin ();
+    g_assert_true (fixture->window->dialog == GTK_WINDOW (form));
+
+    gtk_editable_set_text (GTK_EDITABLE (impact), "-5");
+    gtk_spin_button_update (impact);
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (impact_error)));
+    g_assert_cmpint (gtk_spin_button_get_value_as_int (impact), ==, -5);
+
+    /* typed and saved at once (Ctrl+S): refused all the same, nothing saved */
+    gtk_editable_set_text (GTK_EDITABLE (impact), "12");
+    gtk_widget_activate_action (GTK_WIDGET (form), "life-event.save", NULL);
+    spin ();
+    g_assert_true (fixture->window->dialog == GTK_WINDOW (form));
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (impact_error)));
+    g_assert_nonnull (strstr (gtk_label_get_text (impact_error), "12"));
+    g_assert_nonnull (strstr (ipt_form_window_get_save_reason (IPT_FORM_WINDOW (form)), "12"));
+
+    /* the arrows give the field its value back */
+    gtk_spin_button_spin (impact, GTK_SPIN_STEP_FORWARD, 1);
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (impact_error)));
+    g_assert_cmpint (gtk_spin_button_get_value_as_int (impact), ==, -4);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (impact)), ==, "-4");
+    gtk_spin_button_set_value (impact, -5);
+  }
   g_assert_true (ipt_life_event_form_get_can_save (form));
   gtk_widget_activate_action (GTK_WIDGET (form), "life-event.save", NULL);
   spin ();

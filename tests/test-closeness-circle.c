@@ -155,6 +155,27 @@ test_describe (void)
   g_assert_cmpstr (kim, ==, "Kim: ring 3 (least close)");
 }
 
+static void
+test_focus_of (void)
+{
+  gint64 one[2] = { 4, 0 };
+  gint64 two[2] = { 4, 7 };
+  gint64 same[2] = { 4, 4 };
+  IptCirclePerson main_person = { 4, "Jamie", NULL, 1, 0, IPT_CIRCLE_FOCUS_MAIN };
+  IptCirclePerson secondary_person = { 7, "Ana", NULL, 2, 0, IPT_CIRCLE_FOCUS_SECONDARY };
+  g_autofree char *main_text = ipt_closeness_circle_describe (&main_person);
+  g_autofree char *secondary_text = ipt_closeness_circle_describe (&secondary_person);
+
+  g_assert_cmpint (ipt_closeness_circle_focus_of (4, one, 2), ==, IPT_CIRCLE_FOCUS_ONLY);
+  g_assert_cmpint (ipt_closeness_circle_focus_of (7, one, 2), ==, IPT_CIRCLE_FOCUS_NONE);
+  g_assert_cmpint (ipt_closeness_circle_focus_of (4, two, 2), ==, IPT_CIRCLE_FOCUS_MAIN);
+  g_assert_cmpint (ipt_closeness_circle_focus_of (7, two, 2), ==, IPT_CIRCLE_FOCUS_SECONDARY);
+  g_assert_cmpint (ipt_closeness_circle_focus_of (4, same, 2), ==, IPT_CIRCLE_FOCUS_ONLY);
+  g_assert_cmpint (ipt_closeness_circle_focus_of (0, one, 2), ==, IPT_CIRCLE_FOCUS_NONE);
+  g_assert_cmpstr (main_text, ==, "Jamie: ring 1 (closest), the main focus of the course");
+  g_assert_cmpstr (secondary_text, ==, "Ana: ring 2, the secondary focus of the course");
+}
+
 /* Many people, long names of any script, a tiny size: nothing fails, nothing is drawn outside. */
 static void
 test_crowded (void)
@@ -187,6 +208,7 @@ main (int    argc,
   g_test_add_func ("/charts/circle/hit-test", test_hit_test);
   g_test_add_func ("/charts/circle/move", test_move_changes_picture);
   g_test_add_func ("/charts/circle/describe", test_describe);
+  g_test_add_func ("/charts/circle/focus-of", test_focus_of);
   g_test_add_func ("/charts/circle/crowded", test_crowded);
 
   return g_test_run ();

@@ -32,6 +32,15 @@ current_course (Fixture *fixture,
   return episode;
 }
 
+static char *
+days_from_today (int days)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, days);
+
+  return g_date_time_format (then, "%Y-%m-%d");
+}
+
 static IptEndingDialog *
 open_ending (Fixture *fixture)
 {
@@ -111,8 +120,31 @@ test_ending_refuses_bad_date (Fixture       *fixture,
   GtkLabel *error_label;
   g_autoptr(IptEpisode) episode = NULL;
 
+  g_autofree char *ahead = days_from_today (7);
+  IptSessionEditor *editor;
+
   start_course (fixture, 12);
+
+  /* A session saved with a date ahead: the end date may not come before it, and the message
+   * beside the date says which session it is and where its date is corrected. */
+  editor = open_new_session (fixture);
+  set_text (editor, IPT_TYPE_SESSION_EDITOR, "date_entry", ahead);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "session.save", NULL);
+  spin ();
+  g_assert_nonnull (ipt_session_editor_get_date_question (editor));
+  gtk_dialog_response (GTK_DIALOG (ipt_session_editor_get_date_question (editor)),
+                       GTK_RESPONSE_ACCEPT);
+  spin ();
+  g_assert_null (fixture->window->dialog);
   dialog = open_ending (fixture);
+  g_assert_false (ipt_ending_dialog_get_can_save (dialog));
+  error_label = child (dialog, IPT_TYPE_ENDING_DIALOG, "end_error");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  g_assert_nonnull (strstr (gtk_label_get_text (error_label), "Session 1"));
+  g_assert_nonnull (strstr (gtk_label_get_text (error_label), ahead));
+  g_assert_nonnull (strstr (gtk_label_get_text (error_label), "Sessions tab"));
+  g_assert_nonnull (strstr (ipt_form_window_get_save_reason (IPT_FORM_WINDOW (dialog)),
+                            "Sessions tab"));
 
   set_text (dialog, IPT_TYPE_ENDING_DIALOG, "end_entry", "2999-01-01");
   g_assert_false (ipt_ending_dialog_get_can_save (dialog));
@@ -181,6 +213,16 @@ test_maintenance_and_second_course (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (earlier->len, ==, 1);
   g_assert_cmpint (ipt_episode_get_id (g_ptr_array_index (earlier, 0)), ==, first_id);
+
+  /* The second course's first session is dated like the first course's: its start date. */
+  {
+    IptSessionEditor *editor = open_new_session (fixture);
+
+    g_assert_cmpstr (gtk_editable_get_text (child (editor, IPT_TYPE_SESSION_EDITOR, "date_entry")),
+                     ==, ipt_episode_get_start_date (second));
+    gtk_window_destroy (GTK_WINDOW (editor));
+    spin ();
+  }
 
   /* The first course is within reach from the client menu: opened on the page, and as its
    * case report. */
@@ -301,15 +343,6 @@ test_maintenance_and_second_course (Fixture       *fixture,
   g_assert_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_NOT_FOUND);
 }
 
-static char *
-days_from_today (int days)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) then = g_date_time_add_days (now, days);
-
-  return g_date_time_format (then, "%Y-%m-%d");
-}
-
 static guint
 n_sessions (Fixture *fixture,
             gint64   client_id)
@@ -328,8 +361,8 @@ test_session_date_flow (Fixture       *fixture,
                         gconstpointer  data)
 {
   gint64 client_id = add_client (fixture, "F-0001", "Ari", "Moss");
-  g_autofree char *week_on = days_from_today (7);
-  g_autofree char *far = days_from_today (IPT_SESSION_FAR_FUTURE_DAYS + 30);
+  g_autofree char *today = days_from_today (0);
+  g_autofree char *far = days_from_today (7);
   g_autofree char *between = days_from_today (3);
   IptSessionEditor *editor;
   GtkWindow *question;
@@ -337,12 +370,28 @@ test_session_date_flow (Fixture       *fixture,
   start_course (fixture, 12);
   record_phq9_session (fixture);
 
-  /* A new session is suggested a week after the last one. */
+  /* A new session is suggested a week after the last one, but never after today. */
   editor = open_new_session (fixture);
   g_assert_cmpstr (gtk_editable_get_text (child (editor, IPT_TYPE_SESSION_EDITOR, "date_entry")),
-                   ==, week_on);
+                   ==, today);
 
-  /* Far in the future: asked first, nothing saved until the answer. */
+  /* More than a year ahead is refused beside the date, at the top of the form, not at its
+   * foot; and Save, off, says why. */
+  set_text (editor, IPT_TYPE_SESSION_EDITOR, "date_entry", "2999-01-01");
+  g_assert_true (gtk_widget_get_visible (child (editor, IPT_TYPE_SESSION_EDITOR, "date_error")));
+  g_assert_nonnull (strstr (gtk_label_get_text (child (editor, IPT_TYPE_SESSION_EDITOR, "date_error")),
+                            "more than a year ahead"));
+  g_assert_false (gtk_widget_get_visible (child (editor, IPT_TYPE_SESSION_EDITOR, "save_error")));
+  g_assert_false (gtk_widget_get_sensitive (child (editor, IPT_TYPE_SESSION_EDITOR, "save_button")));
+  g_assert_nonnull (strstr (ipt_form_window_get_save_reason (IPT_FORM_WINDOW (editor)),
+                            "more than a year ahead"));
+  set_text (editor, IPT_TYPE_SESSION_EDITOR, "date_entry", today);
+  g_assert_false (gtk_widget_get_visible (child (editor, IPT_TYPE_SESSION_EDITOR, "date_error")));
+  g_assert_null (strstr (ipt_form_window_get_save_reason (IPT_FORM_WINDOW (editor)) != NULL
+                         ? ipt_form_window_get_save_reason (IPT_FORM_WINDOW (editor)) : "",
+                         "more than a year ahead"));
+
+  /* In the future, even a week: asked first, nothing saved until the answer. */
   set_text (editor, IPT_TYPE_SESSION_EDITOR, "date_entry", far);
   gtk_widget_activate_action (GTK_WIDGET (editor), "session.save", NULL);
   spin ();
@@ -508,8 +557,20 @@ test_session_work (Fixture       *fixture,
 
   editor = open_new_session (fixture);
   form = ipt_session_editor_get_work_form (editor);
-  gtk_drop_down_set_selected (child (editor, IPT_TYPE_SESSION_EDITOR, "attendees_dropdown"),
-                              IPT_ATTENDEES_WITH_PARTNER);
+  /* Who came with the client is chosen right under "Who attended", before the questionnaires,
+   * and only for a joint session. */
+  {
+    GtkWidget *card = ipt_session_work_form_get_attendees (form);
+    GtkWidget *slot = child (editor, IPT_TYPE_SESSION_EDITOR, "attendees_slot");
+
+    g_assert_true (gtk_widget_get_parent (card) == slot);
+    g_assert_true (gtk_widget_get_next_sibling (slot)
+                   == child (editor, IPT_TYPE_SESSION_EDITOR, "measures_box"));
+    g_assert_false (gtk_widget_get_visible (card));
+    gtk_drop_down_set_selected (child (editor, IPT_TYPE_SESSION_EDITOR, "attendees_dropdown"),
+                                IPT_ATTENDEES_WITH_PARTNER);
+    g_assert_true (gtk_widget_get_visible (card));
+  }
   ipt_session_work_form_set_attendee (form, ipt_person_get_id (jamie), TRUE);
   ipt_session_work_form_set_other (form, "Jamie’s mother, for the first half");
   ipt_session_work_form_set_text (form, IPT_TECHNIQUE_FIELD_SAID, "“You never listen”");

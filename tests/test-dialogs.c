@@ -575,6 +575,17 @@ drive_export_chooser (Fixture          *fixture,
       g_test_skip ("the file chooser is a desktop portal's, which this test cannot answer");
       return;
     }
+  /* Not the working directory: the documents folder (home without one) the first time. */
+  {
+    g_autoptr(GFile) opened = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (dialog));
+    const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+    g_autoptr(GFile) expected = g_file_new_for_path (documents != NULL
+                                                     && g_file_test (documents, G_FILE_TEST_IS_DIR)
+                                                     ? documents : g_get_home_dir ());
+
+    g_assert_nonnull (opened);
+    g_assert_true (g_file_equal (opened, expected));
+  }
   g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "exported chart");
   gtk_dialog_response (dialog, GTK_RESPONSE_ACCEPT);
@@ -594,6 +605,13 @@ drive_export_chooser (Fixture          *fixture,
   spin ();
   dialog = find_file_chooser ();
   g_assert_nonnull (dialog);
+  /* The next export opens in the folder of the last. */
+  {
+    g_autoptr(GFile) opened = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (dialog));
+
+    g_assert_nonnull (opened);
+    g_assert_true (g_file_equal (opened, folder));
+  }
   g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "typed chart.pdf");
   {

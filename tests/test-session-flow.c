@@ -9,12 +9,17 @@ static void
 test_suggest_date (void)
 {
   g_autofree char *next = ipt_session_suggest_date ("2026-02-26", "2026-01-05", "2026-03-10");
-  g_autofree char *year_end = ipt_session_suggest_date ("2026-12-28", NULL, "2026-12-28");
+  g_autofree char *year_end = ipt_session_suggest_date ("2026-12-28", NULL, "2027-01-06");
+  g_autofree char *not_yet = ipt_session_suggest_date ("2026-12-07", NULL, "2026-12-07");
+  g_autofree char *ahead = ipt_session_suggest_date ("2026-12-14", NULL, "2026-12-07");
   g_autofree char *first = ipt_session_suggest_date (NULL, "2026-01-05", "2026-03-10");
   g_autofree char *none = ipt_session_suggest_date (NULL, NULL, "2026-03-10");
 
   g_assert_cmpstr (next, ==, "2026-03-05");
   g_assert_cmpstr (year_end, ==, "2027-01-04");
+  /* never after today, even when the last session is dated ahead */
+  g_assert_cmpstr (not_yet, ==, "2026-12-07");
+  g_assert_cmpstr (ahead, ==, "2026-12-07");
   g_assert_cmpstr (first, ==, "2026-01-05");
   g_assert_cmpstr (none, ==, "2026-03-10");
 }
@@ -24,7 +29,7 @@ test_check_date (void)
 {
   g_autofree char *question = NULL;
 
-  g_assert_cmpint (ipt_session_check_date ("2026-03-05", "2026-02-26", "2026-01-05", "2026-03-01",
+  g_assert_cmpint (ipt_session_check_date ("2026-03-05", "2026-02-26", "2026-01-05", "2026-03-10",
                                            &question), ==, IPT_SESSION_DATE_OK);
   g_assert_null (question);
   g_assert_cmpint (ipt_session_check_date ("2026-02-20", "2026-02-26", "2026-01-05", "2026-03-01",
@@ -35,11 +40,15 @@ test_check_date (void)
   g_assert_cmpint (ipt_session_check_date ("2025-12-20", NULL, "2026-01-05", "2026-03-01",
                                            &question), ==, IPT_SESSION_DATE_BEFORE_COURSE);
   g_clear_pointer (&question, g_free);
-  /* 28 days ahead is fine, 29 asks */
-  g_assert_cmpint (ipt_session_check_date ("2026-03-29", NULL, NULL, "2026-03-01", NULL), ==,
+  /* today is fine, any day after it asks */
+  g_assert_cmpint (ipt_session_check_date ("2026-03-01", NULL, NULL, "2026-03-01", NULL), ==,
                    IPT_SESSION_DATE_OK);
+  g_assert_cmpint (ipt_session_check_date ("2026-03-02", NULL, NULL, "2026-03-01", &question), ==,
+                   IPT_SESSION_DATE_FUTURE);
+  g_assert_cmpstr (question, ==, "2 March 2026 is 1 day from today. Save it anyway?");
+  g_clear_pointer (&question, g_free);
   g_assert_cmpint (ipt_session_check_date ("2026-03-30", NULL, NULL, "2026-03-01", &question), ==,
-                   IPT_SESSION_DATE_FAR_FUTURE);
+                   IPT_SESSION_DATE_FUTURE);
   g_assert_cmpstr (question, ==, "30 March 2026 is 29 days from today. Save it anyway?");
   g_clear_pointer (&question, g_free);
   g_assert_cmpint (ipt_session_check_date ("2026-02-30", NULL, NULL, "2026-03-01", &question), ==,

@@ -183,6 +183,25 @@ ipt_closeness_circle_ring_at (double width,
   return 0;
 }
 
+IptCircleFocus
+ipt_closeness_circle_focus_of (gint64        person_id,
+                               const gint64 *focus_ids,
+                               guint         n_focus_ids)
+{
+  gboolean main_focus = n_focus_ids > 0 && focus_ids[0] != 0 && focus_ids[0] == person_id;
+  gboolean secondary = n_focus_ids > 1 && focus_ids[1] != 0 && focus_ids[1] == person_id;
+  gboolean has_secondary = n_focus_ids > 1 && focus_ids[1] != 0;
+
+  if (person_id == 0 || (!main_focus && !secondary))
+    return IPT_CIRCLE_FOCUS_NONE;
+  /* Both foci about the one person, or the course with one: just "the focus". */
+  if (main_focus && secondary)
+    return IPT_CIRCLE_FOCUS_ONLY;
+  if (main_focus)
+    return has_secondary ? IPT_CIRCLE_FOCUS_MAIN : IPT_CIRCLE_FOCUS_ONLY;
+  return IPT_CIRCLE_FOCUS_SECONDARY;
+}
+
 char *
 ipt_closeness_circle_describe (const IptCirclePerson *person)
 {
@@ -199,7 +218,14 @@ ipt_closeness_circle_describe (const IptCirclePerson *person)
     g_string_append_printf (text, _(", %s"), person->relationship);
   /* TRANSLATORS: after a person's name: ": ring 2" */
   g_string_append_printf (text, _(": %s"), _(ring_words[clamp_ring (person->ring) - 1]));
-  if (person->focus)
+  if (person->focus == IPT_CIRCLE_FOCUS_MAIN)
+    /* TRANSLATORS: after a person's place in the circle, when the course has a secondary focus */
+    g_string_append (text, _(", the main focus of the course"));
+  else if (person->focus == IPT_CIRCLE_FOCUS_SECONDARY)
+    /* TRANSLATORS: after a person's place in the circle: the course's secondary focus is about
+     * them */
+    g_string_append (text, _(", the secondary focus of the course"));
+  else if (person->focus)
     g_string_append (text, _(", the focus of the course"));
   if (person->ideal_ring >= 1 && person->ideal_ring <= IPT_CIRCLE_RINGS)
     /* TRANSLATORS: the ring the client would like a person on */

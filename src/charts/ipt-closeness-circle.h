@@ -11,6 +11,15 @@ G_BEGIN_DECLS
 
 #define IPT_CIRCLE_RINGS 3
 
+/* Whom a person is to the course's focus. TRUE is IPT_CIRCLE_FOCUS_ONLY. */
+typedef enum
+{
+  IPT_CIRCLE_FOCUS_NONE,
+  IPT_CIRCLE_FOCUS_ONLY,       /* the person of the focus, the course having one */
+  IPT_CIRCLE_FOCUS_MAIN,       /* the person of the main focus, with a secondary one */
+  IPT_CIRCLE_FOCUS_SECONDARY,  /* the person of the secondary focus */
+} IptCircleFocus;
+
 typedef struct
 {
   gint64      id;            /* the caller's id (the inventory's person id) */
@@ -18,7 +27,7 @@ typedef struct
   const char *relationship;  /* NULL or "": the name alone */
   guint       ring;          /* 1 (closest) to 3; anything else is drawn on ring 3 */
   guint       ideal_ring;    /* 0: none; 1 to 3 */
-  gboolean    focus;         /* the person the course's focus is about */
+  IptCircleFocus focus;      /* whether a focus of the course is about the person */
 } IptCirclePerson;
 
 typedef struct
@@ -26,6 +35,12 @@ typedef struct
   gboolean show_ideal;       /* draw each ideal placement that differs from the actual one */
   gint64   selected_id;      /* drawn as selected; 0: none */
 } IptCircleOptions;
+
+/* Whom a person is to the focus: focus_ids[0] the main focus's person, focus_ids[1] (when
+ * n_focus_ids is 2) the secondary focus's; 0 for none. */
+IptCircleFocus ipt_closeness_circle_focus_of (gint64        person_id,
+                                              const gint64 *focus_ids,
+                                              guint         n_focus_ids);
 
 /* Where a person is drawn, in the units of the render. */
 typedef struct

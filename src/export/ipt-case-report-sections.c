@@ -251,7 +251,8 @@ _ipt_report_write_inventory (IptReportWriter     *w,
         ipt_person_get_id (person), ipt_person_get_name (person),
         ipt_person_get_relationship (person), ipt_person_get_ring (person),
         ipt_person_get_ideal_ring (person),
-        ipt_person_get_id (person) == focus_ids[0] || ipt_person_get_id (person) == focus_ids[1],
+        ipt_closeness_circle_focus_of (ipt_person_get_id (person), focus_ids,
+                                       G_N_ELEMENTS (focus_ids)),
       };
     }
   if (report->people->len > 0)

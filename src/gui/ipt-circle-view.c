@@ -223,17 +223,6 @@ clear_people (IptCircleView *self)
   g_clear_pointer (&self->circle, g_free);
 }
 
-static gboolean
-is_focus_id (gint64        person_id,
-             const gint64 *focus_ids,
-             guint         n_focus_ids)
-{
-  for (guint f = 0; f < n_focus_ids; f++)
-    if (focus_ids[f] != 0 && focus_ids[f] == person_id)
-      return TRUE;
-  return FALSE;
-}
-
 /* What the renderer draws of a person; the strings point into the person. */
 static IptCirclePerson
 circle_person_of (IptPerson    *person,
@@ -246,7 +235,7 @@ circle_person_of (IptPerson    *person,
     .relationship = ipt_person_get_relationship (person),
     .ring = ipt_person_get_ring (person),
     .ideal_ring = ipt_person_get_ideal_ring (person),
-    .focus = is_focus_id (ipt_person_get_id (person), focus_ids, n_focus_ids),
+    .focus = ipt_closeness_circle_focus_of (ipt_person_get_id (person), focus_ids, n_focus_ids),
   };
 }
 

@@ -30,6 +30,10 @@ struct _IptEndingDialog
   GtkLabel       *outcome_rule_label;
   GtkLabel       *store_error;
   GtkWidget      *save_button;
+
+  /* The course's latest session, which the end date may not come before. */
+  char           *last_date;
+  guint           last_number;
 };
 
 G_DEFINE_FINAL_TYPE (IptEndingDialog, ipt_ending_dialog, IPT_TYPE_FORM_WINDOW)
@@ -73,6 +77,27 @@ make_ending (IptEndingDialog *self)
   return ending;
 }
 
+static void
+find_last_session (IptEndingDialog *self)
+{
+  g_autoptr(GPtrArray) sessions = NULL;
+
+  /* Unread, the store still refuses on saving: its message then shows at the foot. */
+  sessions = ipt_store_list_sessions (self->store, ipt_episode_get_id (self->episode), NULL);
+  for (guint i = 0; sessions != NULL && i < sessions->len; i++)
+    {
+      IptSession *session = g_ptr_array_index (sessions, i);
+      const char *date = ipt_session_get_date (session);
+
+      if (ipt_date_is_valid (date) && g_strcmp0 (date, self->last_date) > 0)
+        {
+          g_free (self->last_date);
+          self->last_date = g_strdup (date);
+          self->last_number = ipt_session_get_number (session);
+        }
+    }
+}
+
 static gboolean
 validate (IptEndingDialog *self)
 {
@@ -91,7 +116,17 @@ validate (IptEndingDialog *self)
   dated = ipt_course_ending_new (ipt_episode_get_id (self->episode),
                                  ipt_course_ending_get_end_date (ending), IPT_END_REASON_COMPLETED);
   ipt_course_ending_validate (dated, ipt_episode_get_start_date (self->episode), NULL, &date_error);
-  valid = ipt_course_ending_validate (ending, ipt_episode_get_start_date (self->episode), NULL,
+  if (date_error == NULL && self->last_date != NULL
+      && g_strcmp0 (self->last_date, ipt_course_ending_get_end_date (ending)) > 0)
+    {
+      /* Said beside the date, with the way out when it is the session's date that is wrong. */
+      g_set_error (&date_error, IPT_STORE_ERROR, IPT_STORE_ERROR_INVALID,
+                   /* TRANSLATORS: %u is a session number, %s its date as typed (YYYY-MM-DD) */
+                   _("Session %u is dated %s, after this end date. If that date is wrong, "
+                     "correct it in the Sessions tab first."),
+                   self->last_number, self->last_date);
+    }
+  valid = date_error == NULL && ipt_course_ending_validate (ending, ipt_episode_get_start_date (self->episode), NULL,
                                       &error);
 
   _ipt_show_field_error (self->end_error, GTK_WIDGET (self->end_entry),
@@ -190,6 +225,7 @@ ipt_ending_dialog_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), IPT_TYPE_ENDING_DIALOG);
   g_clear_object (&self->episode);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->last_date, g_free);
 
   G_OBJECT_CLASS (ipt_ending_dialog_parent_class)->dispose (object);
 }
@@ -295,6 +331,7 @@ ipt_ending_dialog_new (GtkWindow        *parent,
   self->store = g_object_ref (store);
   self->episode = g_object_ref (episode);
   gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
+  find_last_session (self);
 
   /* TRANSLATORS: "Course 2, started 2026-03-02" */
   course = g_strdup_printf (_("Course %u, started %s"), ipt_episode_get_ordinal (episode),

@@ -31,6 +31,8 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_TYPE_WITH_PRIVATE (IptFormWindow, ipt_form_window, GTK_TYPE_WINDOW)
 
+static void update_save_reason (IptFormWindow *self);
+
 static char *
 get_state (IptFormWindow *self)
 {
@@ -73,6 +75,64 @@ ipt_form_window_set_loaded (IptFormWindow *self)
   g_free (priv->loaded_state);
   priv->loaded_state = get_state (self);
   update_modified (self);
+  update_save_reason (self);
+}
+
+/* The messages of the form's field errors that are showing, in the order of the form. */
+static void
+collect_field_errors (GtkWidget *widget,
+                      GString   *messages)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_visible (child))
+        continue;
+      if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, "field-error"))
+        {
+          const char *text = gtk_label_get_text (GTK_LABEL (child));
+
+          if (text != NULL && *text != '\0')
+            g_string_append_printf (messages, "%s%s", messages->len > 0 ? "\n" : "", text);
+          continue;
+        }
+      collect_field_errors (child, messages);
+    }
+}
+
+#define SAVE_TOOLTIP_KEY "ipt-form-save-tooltip"
+
+/* A message beside a field may be out of sight in a tall form: the Save button (the form's
+ * default widget) says why it is off in its tooltip and its accessible description. */
+static void
+update_save_reason (IptFormWindow *self)
+{
+  GtkWidget *save = gtk_window_get_default_widget (GTK_WINDOW (self));
+  g_autoptr(GString) messages = g_string_new (NULL);
+
+  if (save == NULL)
+    return;
+  if (g_object_get_data (G_OBJECT (save), SAVE_TOOLTIP_KEY) == NULL)
+    {
+      const char *own = gtk_widget_get_tooltip_text (save);
+
+      g_object_set_data_full (G_OBJECT (save), SAVE_TOOLTIP_KEY, g_strdup (own != NULL ? own : ""),
+                              g_free);
+    }
+  collect_field_errors (GTK_WIDGET (self), messages);
+  if (messages->len > 0)
+    {
+      gtk_widget_set_tooltip_text (save, messages->str);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (save), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      messages->str, -1);
+    }
+  else
+    {
+      const char *own = g_object_get_data (G_OBJECT (save), SAVE_TOOLTIP_KEY);
+
+      gtk_widget_set_tooltip_text (save, *own != '\0' ? own : NULL);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (save), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
 }
 
 void
@@ -81,6 +141,18 @@ ipt_form_window_changed (IptFormWindow *self)
   g_return_if_fail (IPT_IS_FORM_WINDOW (self));
 
   update_modified (self);
+  update_save_reason (self);
+}
+
+const char *
+ipt_form_window_get_save_reason (IptFormWindow *self)
+{
+  GtkWidget *save;
+
+  g_return_val_if_fail (IPT_IS_FORM_WINDOW (self), NULL);
+
+  save = gtk_window_get_default_widget (GTK_WINDOW (self));
+  return save != NULL ? gtk_widget_get_tooltip_text (save) : NULL;
 }
 
 void

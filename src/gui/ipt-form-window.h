@@ -33,8 +33,12 @@ struct _IptFormWindowClass
 
 /* What the form holds now is what was loaded: not modified. */
 void     ipt_form_window_set_loaded   (IptFormWindow *self);
-/* Call when the input changed: updates "modified". */
+/* Call when the input changed: updates "modified", and the tooltip of the Save button (the
+ * window's default widget), which gives the messages beside fields (labels of the CSS class
+ * "field-error") that are showing, so that the reason Save is off is seen from Save. */
 void     ipt_form_window_changed      (IptFormWindow *self);
+/* The Save button's tooltip: the reasons it is off, or its own tooltip. */
+const char *ipt_form_window_get_save_reason (IptFormWindow *self);
 /* Whether the input differs from what was loaded (property "modified"). */
 gboolean ipt_form_window_get_modified (IptFormWindow *self);
 /* The store has the record: emits "saved" (the record's id) and closes the form unasked. */

@@ -23,6 +23,10 @@ void        _ipt_show_error (GtkWindow  *parent,
                              const char *primary,
                              const GError *error);
 
+/* A file chooser of the app's exports opens in the folder the last one was saved to in this
+ * run, else the documents folder (else home), and remembers the folder chosen. */
+void        _ipt_file_chooser_use_export_folder (GtkFileChooserNative *chooser);
+
 /* Shows message in label under a form field and marks the field invalid (red, and for assistive
  * technologies); NULL clears both. field may be NULL for a message about the whole form. */
 void        _ipt_show_field_error (GtkLabel   *label,

@@ -164,6 +164,45 @@ _ipt_widget_save_png (GtkWidget  *widget,
   return TRUE;
 }
 
+/* The folder of the last export, for this run of the app. */
+static GFile *export_folder;
+
+static void
+on_export_chooser_response (GtkNativeDialog *chooser,
+                            int              response)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return;
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file == NULL || g_file_peek_path (file) == NULL)
+    return;
+  g_clear_object (&export_folder);
+  export_folder = g_file_get_parent (file);
+}
+
+void
+_ipt_file_chooser_use_export_folder (GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) folder = NULL;
+
+  g_return_if_fail (GTK_IS_FILE_CHOOSER_NATIVE (chooser));
+
+  if (export_folder != NULL
+      && g_file_query_file_type (export_folder, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+    folder = g_object_ref (export_folder);
+  else
+    {
+      const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+
+      folder = g_file_new_for_path (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR)
+                                    ? documents : g_get_home_dir ());
+    }
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_chooser_response), NULL);
+}
+
 void
 _ipt_show_field_error (GtkLabel   *label,
                        GtkWidget  *field,

@@ -28,6 +28,10 @@ struct _IptLifeEventForm
   GtkDropDown   *person_dropdown;
   GtkLabel      *store_error;
   GtkWidget     *save_button;
+
+  /* An impact typed outside the scale: kept as typed and refused, not clamped. */
+  gboolean       impact_refused;
+  int            impact_typed;
 };
 
 G_DEFINE_FINAL_TYPE (IptLifeEventForm, ipt_life_event_form, IPT_TYPE_FORM_WINDOW)
@@ -49,7 +53,9 @@ fill_event (IptLifeEventForm *self,
   ipt_life_event_set_client_id (event, self->client_id);
   ipt_life_event_set_date (event, date);
   ipt_life_event_set_title (event, title);
-  ipt_life_event_set_impact (event, gtk_spin_button_get_value_as_int (self->impact_spin));
+  ipt_life_event_set_impact (event, self->impact_refused
+                                    ? self->impact_typed
+                                    : gtk_spin_button_get_value_as_int (self->impact_spin));
   ipt_life_event_set_person_id (event, position < self->person_ids->len
                                        ? g_array_index (self->person_ids, gint64, position) : 0);
 }
@@ -104,6 +110,60 @@ on_input_changed (IptLifeEventForm *self)
   ipt_form_window_changed (IPT_FORM_WINDOW (self));
 }
 
+/* The spin button would clamp −9 to −5 without a word: a whole number outside the scale is
+ * kept as typed instead, the value left as it was, and validate () names it beside the field. */
+static int
+on_impact_input (GtkSpinButton    *spin,
+                 double           *new_value,
+                 IptLifeEventForm *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (spin))));
+  const char *number = text;
+  gboolean was_refused = self->impact_refused;
+  gint64 typed;
+
+  self->impact_refused = FALSE;
+  if (*number == '+')
+    number++;
+  if (!g_ascii_string_to_signed (number, 10, G_MININT, G_MAXINT, &typed, NULL)
+      || (typed >= IPT_LIFE_EVENT_IMPACT_MIN && typed <= IPT_LIFE_EVENT_IMPACT_MAX))
+    {
+      /* Corrected to the value it already had: no change to tell of otherwise. */
+      if (was_refused)
+        on_input_changed (self);
+      return FALSE;
+    }
+
+  self->impact_refused = TRUE;
+  self->impact_typed = (int) typed;
+  *new_value = gtk_spin_button_get_value (spin);
+  /* The value does not change, so nothing else tells the form. */
+  on_input_changed (self);
+  return TRUE;
+}
+
+static gboolean
+on_impact_output (GtkSpinButton    *spin,
+                  IptLifeEventForm *self)
+{
+  /* TRUE leaves the refused text in the field for the person to correct. */
+  return self->impact_refused;
+}
+
+static void
+on_impact_changed (IptLifeEventForm *self)
+{
+  /* Arrows or a new number: the field shows the value again. */
+  if (self->impact_refused)
+    {
+      g_autofree char *text = g_strdup_printf ("%d", gtk_spin_button_get_value_as_int (self->impact_spin));
+
+      self->impact_refused = FALSE;
+      gtk_editable_set_text (GTK_EDITABLE (self->impact_spin), text);
+    }
+  on_input_changed (self);
+}
+
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -113,6 +173,8 @@ save_action (GtkWidget  *widget,
   g_autoptr(IptLifeEvent) event = NULL;
   g_autoptr(GError) error = NULL;
 
+  /* Ctrl+S while the impact is still being typed: what was typed is checked first. */
+  gtk_spin_button_update (self->impact_spin);
   if (!validate (self, TRUE))
     return;
 
@@ -183,6 +245,7 @@ ipt_life_event_form_class_init (IptLifeEventFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IptLifeEventForm, store_error);
   gtk_widget_class_bind_template_child (widget_class, IptLifeEventForm, save_button);
   gtk_widget_class_bind_template_callback (widget_class, on_input_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_impact_changed);
 
   gtk_widget_class_install_action (widget_class, "life-event.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
@@ -193,6 +256,8 @@ static void
 ipt_life_event_form_init (IptLifeEventForm *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self->impact_spin, "input", G_CALLBACK (on_impact_input), self);
+  g_signal_connect (self->impact_spin, "output", G_CALLBACK (on_impact_output), self);
 }
 
 IptLifeEventForm *

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "ipt-chart-export.h"
+#include "ipt-gui-private.h"
 #include "ipt-mood-chart.h"
 
 struct _IptMoodChartView
@@ -748,6 +749,7 @@ ipt_mood_chart_view_export (IptMoodChartView *self,
   /* TRANSLATORS: suggested file name, "C-0042 mood chart.pdf" */
   name = g_strdup_printf (_("%s mood chart.pdf"), self->data->code);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  _ipt_file_chooser_use_export_folder (dialog);
   for (guint i = 0; i < G_N_ELEMENTS (export_types); i++)
     {
       GtkFileFilter *filter = gtk_file_filter_new ();

@@ -66,6 +66,7 @@ struct _IptSessionEditor
   GtkDropDown   *attendees_dropdown;
   IptSessionWorkForm *work_form;
   GtkSpinButton *duration_spin;
+  GtkBox        *attendees_slot;
   GtkBox        *measures_box;
   GtkLabel      *tasks_title_label;
   GtkBox        *tasks_box;

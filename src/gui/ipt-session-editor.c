@@ -103,6 +103,7 @@ _ipt_session_editor_validate (IptSessionEditor *self)
   g_autoptr(GError) error = NULL;
   gboolean forms_ok = TRUE;
   gboolean date_ok = ipt_date_is_valid (date);
+  gboolean date_refused = FALSE;
   gboolean session_ok;
 
   /* Signals from the template run before the course is known. */
@@ -120,12 +121,22 @@ _ipt_session_editor_validate (IptSessionEditor *self)
 
   session = build_session (self);
   session_ok = ipt_session_validate (session, &error);
+  if (date_ok && !session_ok)
+    {
+      g_autofree char *today = _ipt_today ();
+
+      /* Valid but for its date ("more than a year ahead"): said beside the date, at the top of
+       * the form, not at its foot. */
+      ipt_session_set_date (session, today);
+      date_refused = ipt_session_validate (session, NULL);
+    }
 
   _ipt_show_field_error (self->number_error, GTK_WIDGET (self->number_spin), number_message);
   _ipt_show_field_error (self->date_error, GTK_WIDGET (self->date_entry),
               !date_ok ? (error != NULL ? error->message : _("Enter the date as YYYY-MM-DD."))
-                       : NULL);
-  _ipt_show_field_error (self->save_error, NULL, date_ok && !session_ok ? error->message : NULL);
+                       : date_refused ? error->message : NULL);
+  _ipt_show_field_error (self->save_error, NULL,
+                         date_ok && !session_ok && !date_refused ? error->message : NULL);
 
   self->valid = number_message == NULL && forms_ok && date_ok && session_ok && !self->load_failed;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.save", self->valid);
@@ -426,6 +437,7 @@ ipt_session_editor_class_init (IptSessionEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IptSessionEditor, attendees_dropdown);
   gtk_widget_class_bind_template_child (widget_class, IptSessionEditor, work_form);
   gtk_widget_class_bind_template_child (widget_class, IptSessionEditor, duration_spin);
+  gtk_widget_class_bind_template_child (widget_class, IptSessionEditor, attendees_slot);
   gtk_widget_class_bind_template_child (widget_class, IptSessionEditor, measures_box);
   gtk_widget_class_bind_template_child (widget_class, IptSessionEditor, tasks_title_label);
   gtk_widget_class_bind_template_child (widget_class, IptSessionEditor, tasks_box);
@@ -454,6 +466,16 @@ ipt_session_editor_init (IptSessionEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   _ipt_date_entry_add_calendar (self->date_entry);
+  /* Who came to a joint session is chosen right under "Who attended", not after the
+   * questionnaires. */
+  {
+    GtkWidget *card = ipt_session_work_form_get_attendees (self->work_form);
+
+    g_object_ref (card);
+    gtk_widget_unparent (card);
+    gtk_box_append (self->attendees_slot, card);
+    g_object_unref (card);
+  }
 
   self->forms = g_ptr_array_new_with_free_func ((GDestroyNotify) _ipt_measure_form_free);
   self->task_buttons = g_ptr_array_new ();

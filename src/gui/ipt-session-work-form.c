@@ -166,6 +166,14 @@ ipt_session_work_form_save (IptSessionWorkForm *self,
   return TRUE;
 }
 
+GtkWidget *
+ipt_session_work_form_get_attendees (IptSessionWorkForm *self)
+{
+  g_return_val_if_fail (IPT_IS_SESSION_WORK_FORM (self), NULL);
+
+  return self->attendees_card;
+}
+
 void
 ipt_session_work_form_set_joint (IptSessionWorkForm *self,
                                  gboolean            joint)

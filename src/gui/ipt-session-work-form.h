@@ -24,6 +24,9 @@ gboolean   ipt_session_work_form_load  (IptSessionWorkForm *self,
 /* Whether the session was a joint one: only then can people be chosen as attending. */
 void       ipt_session_work_form_set_joint (IptSessionWorkForm *self,
                                             gboolean            joint);
+/* The card of who attended a joint session with the client, for the session form to place
+ * beside its "Who attended" (it stays the work form's: its choices are read and saved here). */
+GtkWidget *ipt_session_work_form_get_attendees (IptSessionWorkForm *self);
 /* Everything the form holds, as text. */
 char      *ipt_session_work_form_get_state (IptSessionWorkForm *self);
 /* Writes the work and the goal ratings of the session (call inside ipt_store_begin). */

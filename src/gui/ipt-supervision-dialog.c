@@ -298,6 +298,7 @@ choose_file (IptSupervisionDialog *self)
                                                     : GTK_FILE_CHOOSER_ACTION_OPEN,
                                                save ? _("_Save") : _("_Open"), NULL);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  _ipt_file_chooser_use_export_folder (self->chooser);
   if (self->mode == IPT_SUPERVISION_DIALOG_PACK)
     {
       gtk_file_filter_set_name (filter, _("PDF documents"));

@@ -228,6 +228,7 @@ save_copy_action (GtkWidget  *widget,
   /* TRANSLATORS: suggested file name for a copy, "casebook copy 2026-12-07.sqlite" */
   name = g_strdup_printf (_("%s copy %s.sqlite"), stem, today);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  _ipt_file_chooser_use_export_folder (dialog);
   filter = gtk_file_filter_new ();
   gtk_file_filter_set_name (filter, _("IPT Casebook"));
   gtk_file_filter_add_pattern (filter, "*.sqlite");

@@ -176,6 +176,7 @@ export_report_action (GtkWidget  *widget,
   /* TRANSLATORS: suggested file name, "C-0042 case report.pdf" */
   name = g_strdup_printf (_("%s case report.pdf"), ipt_client_get_code (client));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  _ipt_file_chooser_use_export_folder (dialog);
   filter = gtk_file_filter_new ();
   gtk_file_filter_set_name (filter, _("PDF document (A4)"));
   gtk_file_filter_add_pattern (filter, "*.pdf");

@@ -46,10 +46,14 @@ ipt_session_suggest_date (const char *last_session_date,
                           const char *today)
 {
   g_autoptr(GDate) last = parse_date (last_session_date);
+  g_autoptr(GDate) now = parse_date (today);
 
   if (last != NULL)
     {
+      /* A week on, but a session is recorded once held: never a day that has not come yet. */
       g_date_add_days (last, 7);
+      if (now != NULL && g_date_compare (last, now) > 0)
+        return format_iso (now);
       return format_iso (last);
     }
   if (ipt_date_is_valid (course_start))
@@ -98,7 +102,7 @@ ipt_session_check_date (const char  *date,
                                      when_words, previous_words);
       return IPT_SESSION_DATE_BEFORE_PREVIOUS;
     }
-  if (now != NULL && g_date_days_between (now, when) > IPT_SESSION_FAR_FUTURE_DAYS)
+  if (now != NULL && g_date_days_between (now, when) > 0)
     {
       if (question != NULL)
         *question = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -106,7 +110,7 @@ ipt_session_check_date (const char  *date,
                                                   "%s is %d days from today. Save it anyway?",
                                                   g_date_days_between (now, when)),
                                      when_words, g_date_days_between (now, when));
-      return IPT_SESSION_DATE_FAR_FUTURE;
+      return IPT_SESSION_DATE_FUTURE;
     }
   return IPT_SESSION_DATE_OK;
 }

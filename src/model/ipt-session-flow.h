@@ -9,8 +9,6 @@
 
 G_BEGIN_DECLS
 
-/* Days after today beyond which a session date is "far in the future". */
-#define IPT_SESSION_FAR_FUTURE_DAYS 28
 /* Weeks without a session after which a running course has gone quiet. */
 #define IPT_COURSE_QUIET_WEEKS 3
 
@@ -20,11 +18,11 @@ typedef enum
   IPT_SESSION_DATE_INVALID,          /* not a date */
   IPT_SESSION_DATE_BEFORE_COURSE,    /* before the course started */
   IPT_SESSION_DATE_BEFORE_PREVIOUS,  /* before the session before it */
-  IPT_SESSION_DATE_FAR_FUTURE,       /* more than IPT_SESSION_FAR_FUTURE_DAYS after today */
+  IPT_SESSION_DATE_FUTURE,           /* after today: a session is recorded once held */
 } IptSessionDateCheck;
 
-/* A week after the last session; without one, the course's start date, or today. Newly
- * allocated. */
+/* A week after the last session but never after today; without one, the course's start date,
+ * or today. Newly allocated. */
 char               *ipt_session_suggest_date (const char *last_session_date,
                                               const char *course_start,
                                               const char *today);
