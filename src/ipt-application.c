@@ -12,6 +12,7 @@
 #include "ipt-resources.h"
 #include "ipt-store.h"
 #include "ipt-demo.h"
+#include "ipt-review-file.h"
 #include "ipt-tasks.h"
 #include "gui/ipt-window.h"
 #include "gui/ipt-preferences.h"
@@ -153,15 +154,33 @@ ipt_application_handle_local_options (GApplication *app,
   IptApplication *self = IPT_APPLICATION (app);
   g_autoptr(GError) error = NULL;
   g_autofree char *database = NULL;
+  g_autofree char *file_argument = NULL;
+  const char *review;
   int status;
 
   status = ipt_cli_handle_local_options (options);
   if (status >= 0)
     return status;
 
-  /* Window options that belong to later versions. */
-  if (ipt_cli_option_given (options, "review"))
+  /* A review file, by --review or named alone (a file manager, the desktop file's %f). */
+  review = ipt_cli_option_text (options, "review");
+  if (review == NULL)
     {
+      g_autoptr(GVariant) files = g_variant_dict_lookup_value (options, G_OPTION_REMAINING,
+                                                               G_VARIANT_TYPE_BYTESTRING_ARRAY);
+
+      if (files != NULL && g_variant_n_children (files) > 0)
+        {
+          g_autoptr(GVariant) first = g_variant_get_child_value (files, 0);
+
+          file_argument = g_strdup (g_variant_get_bytestring (first));
+          review = file_argument;
+        }
+    }
+  if (review != NULL)
+    {
+      g_autoptr(GError) header_error = NULL;
+
       /* Review mode needs no casebook: the passphrase is asked in the window. */
       if (ipt_cli_option_given (options, "database") || ipt_cli_option_given (options, "demo"))
         {
@@ -170,16 +189,21 @@ ipt_application_handle_local_options (GApplication *app,
                         "--database and --demo"));
           return 1;
         }
-      self->review_path = g_strdup (ipt_cli_option_text (options, "review"));
-      self->screenshot = g_strdup (ipt_cli_option_text (options, "screenshot"));
-      if (!g_file_test (self->review_path, G_FILE_TEST_IS_REGULAR))
+      if (!g_file_test (review, G_FILE_TEST_IS_REGULAR))
         {
           /* TRANSLATORS: %s is the path of a review file */
-          g_autofree char *message = g_strdup_printf (_("No review file at %s"),
-                                                      self->review_path);
+          g_autofree char *message = g_strdup_printf (_("No review file at %s"), review);
           g_printerr ("ipt-casebook: %s\n", message);
           return 1;
         }
+      /* Anything else (a casebook, a document) is named now, before a passphrase is asked. */
+      if (!ipt_review_file_check_header (review, &header_error))
+        {
+          g_printerr ("ipt-casebook: %s\n", header_error->message);
+          return 1;
+        }
+      self->review_path = g_strdup (review);
+      self->screenshot = g_strdup (ipt_cli_option_text (options, "screenshot"));
       return -1;
     }
 

@@ -160,11 +160,88 @@ _ipt_cli_read_passphrase (const char *path,
   return secret;
 }
 
+/* --include-text: the free text of each case it names goes out with that case only. Every code
+ * must be one of the cases exported (those of --cases, or every active client with a course). */
+static gboolean
+build_shares (IptStore           *store,
+              const char * const *codes,
+              const char         *include_text,
+              GHashTable        **shares)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) included = NULL;
+  g_autoptr(GHashTable) chosen = NULL;
+  g_autoptr(GString) named = g_string_new (NULL);
+  g_autofree char *note = NULL;
+
+  *shares = NULL;
+  if (include_text == NULL)
+    return TRUE;
+
+  included = ipt_deidentify_parse_codes (include_text, &error);
+  if (included == NULL)
+    {
+      cli_error ("--include-text: %s", error->message);
+      return FALSE;
+    }
+
+  chosen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; included[i] != NULL; i++)
+    {
+      g_autoptr(IptClient) client = ipt_store_find_client (store, included[i], &error);
+      g_autoptr(IptEpisode) episode = NULL;
+      const char *code;
+      gboolean exported = FALSE;
+
+      if (client == NULL)
+        {
+          if (error != NULL)
+            cli_error ("%s", error->message);
+          else
+            cli_error (_("No client with case code “%s” in the casebook"), included[i]);
+          return FALSE;
+        }
+      code = ipt_client_get_code (client);
+      if (codes != NULL)
+        {
+          for (guint j = 0; codes[j] != NULL && !exported; j++)
+            exported = g_ascii_strcasecmp (codes[j], code) == 0;
+        }
+      else
+        {
+          episode = ipt_store_get_current_episode (store, ipt_client_get_id (client), &error);
+          if (error != NULL)
+            {
+              cli_error ("%s", error->message);
+              return FALSE;
+            }
+          exported = episode != NULL && !ipt_client_get_archived (client);
+        }
+      if (!exported)
+        {
+          /* TRANSLATORS: %s is a case code such as C-0042 */
+          cli_error (_("--include-text names %s, which is not among the cases exported"), code);
+          return FALSE;
+        }
+      if (g_hash_table_insert (chosen, g_strdup (code),
+                               GUINT_TO_POINTER (IPT_REVIEW_SHARE_ALL)))
+        g_string_append_printf (named, "%s%s", named->len > 0 ? ", " : "", code);
+    }
+
+  /* Not an error: the practitioner asked for it, and is told what it means. */
+  /* TRANSLATORS: %s lists case codes ("C-0001, C-0003"); a warning follows */
+  note = g_strdup_printf (_("Free text included for %s."), named->str);
+  g_printerr ("%s: %s %s\n", PROGRAM, note, ipt_deidentify_free_text_warning ());
+  *shares = g_steal_pointer (&chosen);
+  return TRUE;
+}
+
 static int
 export_review (IptStore                    *store,
                const char * const          *codes,
                const IptCliSupervisionArgs *args)
 {
+  g_autoptr(GHashTable) shares = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(char) passphrase = NULL;
   guint n_cases = 0;
@@ -174,10 +251,12 @@ export_review (IptStore                    *store,
       cli_error (_("--export-review writes a file: give its name, not -"));
       return 1;
     }
+  if (!build_shares (store, codes, args->include_text, &shares))
+    return 1;
   passphrase = _ipt_cli_read_passphrase (args->passphrase_file, TRUE);
   if (passphrase == NULL)
     return 1;
-  if (!ipt_review_export (store, codes, NULL, passphrase, args->output, &n_cases, &error))
+  if (!ipt_review_export (store, codes, shares, passphrase, args->output, &n_cases, &error))
     {
       cli_error ("%s", error->message);
       return 1;
@@ -234,9 +313,12 @@ supervision_pack (IptStore                    *store,
                   const IptCliSupervisionArgs *args)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) shares = NULL;
   guint n_cases = 0;
 
-  if (!ipt_supervision_pack_export (store, codes, NULL, args->output, &n_cases, &error))
+  if (!build_shares (store, codes, args->include_text, &shares))
+    return 1;
+  if (!ipt_supervision_pack_export (store, codes, shares, args->output, &n_cases, &error))
     {
       cli_error ("%s", error->message);
       return 1;

@@ -17,6 +17,7 @@ typedef struct
 {
   const char *output;            /* --output (pack, export) */
   const char *cases;             /* --cases, or NULL */
+  const char *include_text;      /* --include-text: codes whose free text goes too, or NULL */
   const char *review;            /* --merge-review FILE */
   const char *passphrase_file;   /* --passphrase-file, or NULL: ask on the terminal */
 } IptCliSupervisionArgs;

@@ -30,6 +30,8 @@ typedef struct
   const char *database;
   gboolean    demo;
   const char *review;
+  guint       n_files;      /* review files named without an option (the desktop's %f) */
+  const char *file;
   const char *client;
   gboolean    dashboard;
   const char *import_csv;
@@ -43,6 +45,7 @@ typedef struct
   gboolean    supervision_pack;
   gboolean    export_review;
   const char *cases;
+  const char *include_text;
   const char *merge_review;
   const char *passphrase_file;
   const char *screenshot;
@@ -94,6 +97,10 @@ ipt_cli_add_options (GApplication *app)
       N_("Export a de-identified review file for a supervisor to --output"), NULL },
     { "cases", G_OPTION_ARG_STRING,
       N_("With --supervision-pack or --export-review: only these clients"), N_("CODE,…") },
+    { "include-text", G_OPTION_ARG_STRING,
+      N_("With --supervision-pack or --export-review: include the free text (formulation, "
+         "session notes, goals, life-event titles, inventory notes) of these cases, which may "
+         "name people"), N_("CODE,…") },
     { "merge-review", G_OPTION_ARG_FILENAME,
       N_("Bring a supervisor's comments from a review file into the casebook"), N_("FILE") },
     { "passphrase-file", G_OPTION_ARG_FILENAME,
@@ -106,6 +113,9 @@ ipt_cli_add_options (GApplication *app)
     /* a string, parsed here: GApplication leaves an int option of 0 out of the options */
     { "clients", G_OPTION_ARG_STRING,
       N_("With --make-demo: how many clients (default 40)"), N_("N") },
+    /* what a file manager or the desktop file's %f gives: opened as --review FILE is */
+    { G_OPTION_REMAINING, G_OPTION_ARG_FILENAME_ARRAY,
+      N_("A review file to open as a supervisor, as with --review"), N_("[FILE.iptreview]") },
   };
   guint i;
 
@@ -183,6 +193,19 @@ read_options (GVariantDict *dict,
   o->database = lookup_filename (dict, "database");
   o->demo = lookup_flag (dict, "demo");
   o->review = lookup_filename (dict, "review");
+  {
+    g_autoptr(GVariant) files = g_variant_dict_lookup_value (dict, G_OPTION_REMAINING,
+                                                             G_VARIANT_TYPE_BYTESTRING_ARRAY);
+
+    if (files != NULL)
+      {
+        /* the strings live in the dictionary's own value */
+        g_autofree const char **paths = g_variant_get_bytestring_array (files, NULL);
+
+        o->n_files = paths != NULL ? g_strv_length ((char **) paths) : 0;
+        o->file = o->n_files > 0 ? paths[0] : NULL;
+      }
+  }
   o->client = lookup_string (dict, "client");
   o->dashboard = lookup_flag (dict, "dashboard");
   o->import_csv = lookup_filename (dict, "import-csv");
@@ -196,6 +219,7 @@ read_options (GVariantDict *dict,
   o->supervision_pack = lookup_flag (dict, "supervision-pack");
   o->export_review = lookup_flag (dict, "export-review");
   o->cases = lookup_string (dict, "cases");
+  o->include_text = lookup_string (dict, "include-text");
   o->merge_review = lookup_filename (dict, "merge-review");
   o->passphrase_file = lookup_filename (dict, "passphrase-file");
   o->screenshot = lookup_filename (dict, "screenshot");
@@ -220,7 +244,7 @@ check_options (const CliOptions *o,
                guint            *n_problems)
 {
   const char *commands[9];
-  const char *window[5];
+  const char *window[6];
   guint n_commands = 0, n_window = 0;
   gboolean takes_output;
   const char *command;
@@ -248,6 +272,8 @@ check_options (const CliOptions *o,
     window[n_window++] = "--demo";
   if (o->review != NULL)
     window[n_window++] = "--review";
+  if (o->file != NULL && o->review == NULL)
+    window[n_window++] = o->file;
   if (o->client != NULL)
     window[n_window++] = "--client";
   if (o->dashboard)
@@ -266,6 +292,17 @@ check_options (const CliOptions *o,
   if (n_commands > 0 && n_window > 0)
     {
       cli_error (_("%s opens the window and cannot be combined with %s"), window[0], command);
+      (*n_problems)++;
+    }
+
+  if (o->n_files > 1)
+    {
+      cli_error (_("give one review file to open, not %u"), o->n_files);
+      (*n_problems)++;
+    }
+  else if (o->file != NULL && o->review != NULL)
+    {
+      cli_error (_("give the review file once: %s or --review %s"), o->file, o->review);
       (*n_problems)++;
     }
 
@@ -298,6 +335,12 @@ check_options (const CliOptions *o,
   if (o->cases != NULL && !o->supervision_pack && !o->export_review)
     {
       cli_error (_("--cases only applies to --supervision-pack and --export-review"));
+      (*n_problems)++;
+    }
+
+  if (o->include_text != NULL && !o->supervision_pack && !o->export_review)
+    {
+      cli_error (_("--include-text only applies to --supervision-pack and --export-review"));
       (*n_problems)++;
     }
 
@@ -656,7 +699,7 @@ run_supervision (const CliOptions         *o,
 {
   g_autoptr(IptStore) store = NULL;
   IptCliSupervisionArgs args = {
-    o->output, o->cases, o->merge_review, o->passphrase_file,
+    o->output, o->cases, o->include_text, o->merge_review, o->passphrase_file,
   };
   gboolean merge = command == IPT_CLI_MERGE_REVIEW;
 

@@ -28,6 +28,28 @@ pdf_text (const char *pdf,
   return g_steal_pointer (&out);
 }
 
+/* The body text of a report as one line: the running header and the page footers left out, so
+ * that a sentence a page break divides reads on. */
+static char *
+body_text (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit_set (text, "\n\f", -1);
+  GString *body = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      guint page = 0, pages = 0;
+
+      if (*lines[i] == '\0'
+          || g_str_has_prefix (lines[i], "IPT Casebook · case report")
+          || sscanf (lines[i], "Page %u of %u", &page, &pages) == 2)
+        continue;
+      g_string_append (body, lines[i]);
+      g_string_append_c (body, ' ');
+    }
+  return g_string_free (body, FALSE);
+}
+
 static guint
 count_pages (const char *text)
 {
@@ -134,7 +156,7 @@ test_long_text (void)
   g_assert_nonnull (strstr (text, "LASTWORDS"));
   g_assert_nonnull (strstr (text, "ссора"));
   /* Every numbered piece is there: no line was cut off at a page's end. */
-  squeezed = g_strdelimit (g_strdup (text), "\n\f", ' ');
+  squeezed = body_text (text);
   for (guint i = 0; i < 600; i++)
     {
       g_autofree char *piece = g_strdup_printf ("Absatz %u:", i);
@@ -266,7 +288,7 @@ test_risk_reviews (void)
   g_assert_nonnull (strstr (text, "Yes: the review of 2026-01-05"));
   g_assert_null (strstr (text, "No: no risk review"));
   /* The plan is whole: every numbered piece, no line cut off. */
-  squeezed = g_strdelimit (g_strdup (text), "\n\f", ' ');
+  squeezed = body_text (text);
   g_assert_nonnull (strstr (squeezed, "PLANSTART"));
   g_assert_nonnull (strstr (squeezed, "PLANEND"));
   for (guint i = 0; i < 60; i++)

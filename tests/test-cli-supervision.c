@@ -279,6 +279,110 @@ test_export_and_merge (void)
   g_assert_false (g_file_test (review, G_FILE_TEST_EXISTS));
 }
 
+/* --include-text: free text leaves for the cases it names, and for no other. */
+static void
+test_include_text (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autoptr(GPtrArray) tokens = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *casebook = make_casebook (dir, 4, tokens);
+  g_autofree char *review = g_build_filename (dir, "text.iptreview", NULL);
+  g_autofree char *refused = g_build_filename (dir, "refused.iptreview", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "text.pdf", NULL);
+  g_autofree char *pdftotext = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run1;
+  g_auto(Run) run2;
+  g_auto(Run) run3;
+  g_auto(Run) run4;
+
+  RUN (&run1, dir, "--database", casebook, "--export-review", "--output", review,
+       "--cases", "C-0001,C-0002,C-0003", "--include-text", "c-0002",
+       "--passphrase-file", "pass.txt");
+  g_assert_cmpint (run1.status, ==, 0);
+  g_assert_nonnull (strstr (run1.err, "Free text included for C-0002."));
+  g_assert_nonnull (strstr (run1.err, "may name people"));
+  {
+    g_autoptr(IptReviewDb) db = ipt_review_file_open (review, PASSPHRASE, &error);
+    g_autoptr(GPtrArray) cases = NULL;
+
+    g_assert_no_error (error);
+    cases = ipt_review_db_list_cases (db, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (cases->len, ==, 3);
+    for (guint i = 0; i < cases->len; i++)
+      {
+        IptReviewCase *rc = g_ptr_array_index (cases, i);
+        gboolean chosen = g_strcmp0 (rc->code, "C-0002") == 0;
+
+        if (chosen)
+          {
+            g_assert_cmpstr (rc->formulation, ==, "Formulationzq002");
+            g_assert_cmpuint (rc->shared, ==, IPT_REVIEW_SHARE_ALL);
+          }
+        else
+          {
+            g_assert_null (rc->formulation);
+            g_assert_null (rc->old_role);
+            g_assert_cmpuint (rc->shared, ==, IPT_REVIEW_SHARE_NONE);
+          }
+        for (guint j = 0; j < rc->sessions->len; j++)
+          {
+            const char *note = g_array_index (rc->sessions, IptReviewSession, j).note;
+
+            if (chosen)
+              g_assert_nonnull (note);
+            else
+              g_assert_null (note);
+          }
+        for (guint j = 0; j < rc->goals->len; j++)
+          {
+            const char *text = g_array_index (rc->goals, IptReviewGoal, j).text;
+
+            if (chosen)
+              g_assert_cmpstr (text, ==, "Goaltextzq002");
+            else
+              g_assert_null (text);
+          }
+      }
+  }
+
+  /* a code that is not exported: refused, nothing written */
+  RUN (&run2, dir, "--database", casebook, "--export-review", "--output", refused,
+       "--cases", "C-0001", "--include-text", "C-0003", "--passphrase-file", "pass.txt");
+  g_assert_cmpint (run2.status, ==, 1);
+  g_assert_cmpstr (run2.err, ==, "ipt-casebook: --include-text names C-0003, which is not "
+                                 "among the cases exported\n");
+  g_assert_false (g_file_test (refused, G_FILE_TEST_EXISTS));
+  RUN (&run3, dir, "--database", casebook, "--export-csv", "-", "--include-text", "C-0001");
+  g_assert_cmpint (run3.status, ==, 1);
+  g_assert_cmpstr (run3.err, ==, "ipt-casebook: --include-text only applies to "
+                                 "--supervision-pack and --export-review\n");
+
+  /* the pack: the chosen case's free text, nobody else's */
+  RUN (&run4, dir, "--database", casebook, "--supervision-pack", "--output", pdf,
+       "--include-text", "C-0004");
+  g_assert_cmpint (run4.status, ==, 0);
+  pdftotext = g_find_program_in_path ("pdftotext");
+  if (pdftotext != NULL)
+    {
+      const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+      g_autofree char *text = NULL;
+
+      g_assert_true (g_spawn_sync (dir, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                   &text, NULL, NULL, NULL));
+      g_assert_nonnull (strstr (text, "Formulationzq004"));
+      for (guint c = 1; c <= 3; c++)
+        {
+          g_autofree char *other = g_strdup_printf ("Formulationzq%03u", c);
+          g_autofree char *goal = g_strdup_printf ("Goaltextzq%03u", c);
+
+          g_assert_null (strstr (text, other));
+          g_assert_null (strstr (text, goal));
+        }
+    }
+}
+
 static void
 test_refusals (void)
 {
@@ -528,6 +632,7 @@ main (int   argc,
 
   g_test_add_func ("/cli-supervision/pack", test_pack);
   g_test_add_func ("/cli-supervision/export-and-merge", test_export_and_merge);
+  g_test_add_func ("/cli-supervision/include-text", test_include_text);
   g_test_add_func ("/cli-supervision/refusals", test_refusals);
   g_test_add_func ("/cli-supervision/terminal-passphrase", test_terminal_passphrase);
 

@@ -298,6 +298,8 @@ is_review_work_action (const char *name)
   static const char *allowed[] = {
     "review.save", "review.comment-case", "review.comment-session", "review.rate-session",
     "review.add-log-entry",
+    /* navigation: the dashboard or the cases, nothing written */
+    "review.show-dashboard",
   };
 
   /* the window's own (close, minimize, ...) change nothing */

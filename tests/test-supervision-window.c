@@ -14,6 +14,28 @@
 #include "ipt-store-supervision.h"
 #include "ipt-supervision-dialog.h"
 
+static void
+collect_labels (GtkWidget *widget,
+                GString   *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
+    g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    collect_labels (c, text);
+}
+
+static void
+collect_cards (GtkWidget *widget,
+               GPtrArray *cards)
+{
+  if (IPT_IS_CASE_CARD (widget))
+    g_ptr_array_add (cards, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    collect_cards (c, cards);
+}
+
 /* Opens the window on a demo casebook of n_clients. */
 static void
 demo_set_up (Fixture       *fixture,
@@ -278,6 +300,70 @@ test_export_review_generated (Fixture       *fixture,
   g_assert_cmpuint (ipt_review_get_cases (review)->len, ==, count_active_courses (fixture));
 }
 
+/* A case's row: its check button, then its "Include free text". */
+static GtkCheckButton *
+case_button (GtkListBoxRow *row)
+{
+  return GTK_CHECK_BUTTON (gtk_widget_get_first_child (gtk_list_box_row_get_child (row)));
+}
+
+/* Free text goes with the case it is included for, and with no other; the warning shows. */
+static void
+test_export_review_with_text (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  IptSupervisionDialog *dialog = open_supervision_dialog (fixture, "win.export-review");
+  GtkListBox *list = child (dialog, IPT_TYPE_SUPERVISION_DIALOG, "cases_list");
+  g_autofree char *path = g_build_filename (tmpdir, "text.iptreview", NULL);
+  g_autofree char *passphrase = g_strdup (ipt_supervision_dialog_get_generated_passphrase (dialog));
+  g_autofree char *code = NULL;
+  g_autoptr(IptReview) review = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkCheckButton *button = NULL;
+  GPtrArray *cases;
+  guint n_shared = 0;
+
+  for (guint i = 0; button == NULL; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, (int) i);
+
+      g_assert_nonnull (row);
+      if (gtk_check_button_get_active (case_button (row)))
+        button = case_button (row);
+    }
+  code = g_strdup (g_object_get_data (G_OBJECT (button), "code"));
+  g_assert_false (ipt_supervision_dialog_get_text_warning_shown (dialog));
+  ipt_supervision_dialog_set_include_text (dialog, code, TRUE);
+  g_assert_true (ipt_supervision_dialog_get_text_warning_shown (dialog));
+
+  ipt_supervision_dialog_set_path (dialog, path);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "supervision.run", NULL));
+  spin ();
+  wait_for_toast (fixture, "Wrote a review file");
+
+  review = ipt_review_open (path, passphrase, &error);
+  g_assert_no_error (error);
+  cases = ipt_review_get_cases (review);
+  for (guint i = 0; i < cases->len; i++)
+    {
+      IptReviewCase *rc = g_ptr_array_index (cases, i);
+
+      if (g_strcmp0 (rc->code, code) == 0)
+        {
+          g_assert_cmpuint (rc->shared, ==, IPT_REVIEW_SHARE_ALL);
+          n_shared++;
+        }
+      else
+        {
+          g_assert_cmpuint (rc->shared, ==, IPT_REVIEW_SHARE_NONE);
+          g_assert_null (rc->formulation);
+          for (guint j = 0; j < rc->sessions->len; j++)
+            g_assert_null (g_array_index (rc->sessions, IptReviewSession, j).note);
+        }
+    }
+  g_assert_cmpuint (n_shared, ==, 1);
+}
+
 static void
 test_supervision_pack (Fixture       *fixture,
                        gconstpointer  data)
@@ -292,16 +378,14 @@ test_supervision_pack (Fixture       *fixture,
   /* No case picked: said beside the list. */
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL;
        row = gtk_widget_get_next_sibling (row))
-    gtk_check_button_set_active (GTK_CHECK_BUTTON (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row))),
-                                 FALSE);
+    gtk_check_button_set_active (case_button (GTK_LIST_BOX_ROW (row)), FALSE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "supervision.run", NULL));
   spin ();
   g_assert_true (gtk_widget_get_visible (child (dialog, IPT_TYPE_SUPERVISION_DIALOG,
                                                 "cases_error_label")));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (gtk_list_box_row_get_child (gtk_list_box_get_row_at_index (list, 0))),
-                               TRUE);
+  gtk_check_button_set_active (case_button (gtk_list_box_get_row_at_index (list, 0)), TRUE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "supervision.run", NULL));
   spin ();
   wait_for_toast (fixture, "Wrote a supervision pack of 1 case");
@@ -388,6 +472,42 @@ test_merge_review (Fixture       *fixture,
   wait_for_toast (fixture, "Nothing new");
   g_assert_cmpuint (ipt_store_count_unread_supervision (fixture->store, review_case->episode_id,
                                                         NULL), ==, 1);
+
+  /* The practitioner opens the case: its page shows the comment, the new one flagged; it stays
+   * new while the page is on screen. */
+  _ipt_window_select_client (fixture->window, ipt_client_get_id (client));
+  spin ();
+  {
+    g_autoptr(GString) text = g_string_new (NULL);
+
+    collect_labels (GTK_WIDGET (fixture->window->client_page), text);
+    g_assert_nonnull (strstr (text->str, "1 new from your supervisor"));
+    g_assert_nonnull (strstr (text->str, "Look at the role dispute"));
+  }
+  g_assert_cmpuint (ipt_store_count_unread_supervision (fixture->store, review_case->episode_id,
+                                                        NULL), ==, 1);
+
+  /* Leaving the page (here for the dashboard) marks it read; the card follows the store. */
+  show_dashboard (fixture);
+  spin ();
+  g_assert_cmpuint (ipt_store_count_unread_supervision (fixture->store, review_case->episode_id,
+                                                        NULL), ==, 0);
+  {
+    g_autoptr(GPtrArray) cards = g_ptr_array_new ();
+    IptCaseCard *shown = NULL;
+
+    collect_cards (GTK_WIDGET (fixture->window->dashboard), cards);
+    for (guint i = 0; i < cards->len; i++)
+      {
+        IptCaseSummary *s = ipt_case_card_get_summary (g_ptr_array_index (cards, i));
+
+        if (s != NULL && ipt_client_get_id (ipt_case_summary_get_client (s))
+                         == ipt_client_get_id (client))
+          shown = g_ptr_array_index (cards, i);
+      }
+    g_assert_nonnull (shown);
+    g_assert_cmpstr (ipt_case_card_get_comments_text (shown), ==, "1 comment");
+  }
 }
 
 int
@@ -406,6 +526,8 @@ main (int   argc,
               test_export_review_typed, fixture_tear_down);
   g_test_add ("/ui/supervision/export-review-generated", Fixture, GUINT_TO_POINTER (8),
               demo_set_up, test_export_review_generated, fixture_tear_down);
+  g_test_add ("/ui/supervision/export-review-with-text", Fixture, GUINT_TO_POINTER (8),
+              demo_set_up, test_export_review_with_text, fixture_tear_down);
   g_test_add ("/ui/supervision/pack", Fixture, GUINT_TO_POINTER (8), demo_set_up,
               test_supervision_pack, fixture_tear_down);
   g_test_add ("/ui/supervision/merge-review", Fixture, GUINT_TO_POINTER (8), demo_set_up,

@@ -147,12 +147,78 @@ refuse_auth (GError **error)
   return FALSE;
 }
 
+/* The file's first bytes: a review file of the format this version reads? */
+static gboolean
+check_magic (const guint8 *data,
+             gsize         size,
+             GError      **error)
+{
+  static const char sqlite_magic[16] = "SQLite format 3";
+
+  if (size >= sizeof sqlite_magic && memcmp (data, sqlite_magic, sizeof sqlite_magic) == 0)
+    {
+      g_set_error_literal (error, IPT_REVIEW_FILE_ERROR, IPT_REVIEW_FILE_ERROR_NOT_REVIEW,
+                           _("this is a plain SQLite database, not a review file"));
+      return FALSE;
+    }
+  if (size >= 8 && memcmp (data, IPT_REVIEW_FILE_MAGIC, 7) == 0 &&
+      data[7] != (guint8) IPT_REVIEW_FILE_MAGIC[7])
+    {
+      if (data[7] > (guint8) IPT_REVIEW_FILE_MAGIC[7] && g_ascii_isdigit (data[7]))
+        g_set_error (error, IPT_REVIEW_FILE_ERROR, IPT_REVIEW_FILE_ERROR_TOO_NEW,
+                     _("this review file has format %c, written by a newer version of IPT "
+                       "Casebook (this version reads format 1)"), data[7]);
+      else
+        g_set_error_literal (error, IPT_REVIEW_FILE_ERROR, IPT_REVIEW_FILE_ERROR_NOT_REVIEW,
+                             _("this is not a review file"));
+      return FALSE;
+    }
+  if (size < 8 || memcmp (data, IPT_REVIEW_FILE_MAGIC, 8) != 0)
+    {
+      g_set_error_literal (error, IPT_REVIEW_FILE_ERROR, IPT_REVIEW_FILE_ERROR_NOT_REVIEW,
+                           _("this is not a review file"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+ipt_review_file_check_header (const char *path,
+                              GError    **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GError) local_error = NULL;
+  guint8 head[16];
+  gsize n = 0;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  file = g_file_new_for_path (path);
+  stream = g_file_read (file, NULL, &local_error);
+  if (stream == NULL
+      || !g_input_stream_read_all (G_INPUT_STREAM (stream), head, sizeof head, &n, NULL,
+                                   &local_error))
+    {
+      /* TRANSLATORS: %s is the path of a file, the second %s why it cannot be read */
+      g_set_error (error, IPT_REVIEW_FILE_ERROR, IPT_REVIEW_FILE_ERROR_FAILED,
+                   _("%s: %s"), path, local_error->message);
+      return FALSE;
+    }
+  if (!check_magic (head, n, &local_error))
+    {
+      g_set_error (error, IPT_REVIEW_FILE_ERROR, local_error->code, _("%s: %s"), path,
+                   local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 GBytes *
 ipt_review_envelope_open (GBytes     *envelope,
                           const char *passphrase,
                           GError    **error)
 {
-  static const char sqlite_magic[16] = "SQLite format 3";
   crypto_secretstream_xchacha20poly1305_state state;
   guint8 key[crypto_secretstream_xchacha20poly1305_KEYBYTES];
   g_autoptr(GByteArray) plain = NULL;
@@ -168,30 +234,8 @@ ipt_review_envelope_open (GBytes     *envelope,
     return NULL;
 
   data = g_bytes_get_data (envelope, &size);
-  if (size >= sizeof sqlite_magic && memcmp (data, sqlite_magic, sizeof sqlite_magic) == 0)
-    {
-      g_set_error_literal (error, IPT_REVIEW_FILE_ERROR, IPT_REVIEW_FILE_ERROR_NOT_REVIEW,
-                           _("this is a plain SQLite database, not a review file"));
-      return NULL;
-    }
-  if (size >= 8 && memcmp (data, IPT_REVIEW_FILE_MAGIC, 7) == 0 &&
-      data[7] != (guint8) IPT_REVIEW_FILE_MAGIC[7])
-    {
-      if (data[7] > (guint8) IPT_REVIEW_FILE_MAGIC[7] && g_ascii_isdigit (data[7]))
-        g_set_error (error, IPT_REVIEW_FILE_ERROR, IPT_REVIEW_FILE_ERROR_TOO_NEW,
-                     _("this review file has format %c, written by a newer version of IPT "
-                       "Casebook (this version reads format 1)"), data[7]);
-      else
-        g_set_error_literal (error, IPT_REVIEW_FILE_ERROR, IPT_REVIEW_FILE_ERROR_NOT_REVIEW,
-                             _("this is not a review file"));
-      return NULL;
-    }
-  if (size < 8 || memcmp (data, IPT_REVIEW_FILE_MAGIC, 8) != 0)
-    {
-      g_set_error_literal (error, IPT_REVIEW_FILE_ERROR, IPT_REVIEW_FILE_ERROR_NOT_REVIEW,
-                           _("this is not a review file"));
-      return NULL;
-    }
+  if (!check_magic (data, size, error))
+    return NULL;
   if (size < IPT_REVIEW_FILE_HEADER_SIZE + crypto_secretstream_xchacha20poly1305_ABYTES)
     {
       refuse_auth (error);
@@ -594,29 +638,22 @@ check_cases (IptStore    *store,
   return TRUE;
 }
 
-gboolean
-ipt_review_merge (IptStore            *store,
-                  const char          *path,
-                  const char          *passphrase,
-                  IptSupervisionMerge *summary,
-                  GError             **error)
+/* The merge itself, once the file is open: short, on the thread of the casebook. */
+static gboolean
+merge_db (IptStore            *store,
+          IptReviewDb         *db,
+          const char          *path,
+          IptSupervisionMerge *summary,
+          GError             **error)
 {
-  g_autoptr(IptReviewDb) db = NULL;
   g_autoptr(GPtrArray) comments = NULL;
   g_autoptr(GPtrArray) reviews = NULL;
   g_autoptr(GPtrArray) entries = NULL;
   g_autofree char *uid = NULL;
   g_autoptr(GError) local_error = NULL;
 
-  g_return_val_if_fail (IPT_IS_STORE (store), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
   uid = ipt_store_get_casebook_uid (store, error);
   if (uid == NULL)
-    return FALSE;
-  db = ipt_review_file_open (path, passphrase, error);
-  if (db == NULL)
     return FALSE;
   if (g_strcmp0 (ipt_review_db_get_casebook_uid (db), uid) != 0)
     {
@@ -644,4 +681,98 @@ ipt_review_merge (IptStore            *store,
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+ipt_review_merge (IptStore            *store,
+                  const char          *path,
+                  const char          *passphrase,
+                  IptSupervisionMerge *summary,
+                  GError             **error)
+{
+  g_autoptr(IptReviewDb) db = NULL;
+
+  g_return_val_if_fail (IPT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  db = ipt_review_file_open (path, passphrase, error);
+  if (db == NULL)
+    return FALSE;
+  return merge_db (store, db, path, summary, error);
+}
+
+typedef struct
+{
+  char *path;
+  char *passphrase;
+} MergeData;
+
+static void
+merge_data_free (MergeData *data)
+{
+  g_free (data->path);
+  if (data->passphrase != NULL)
+    sodium_memzero (data->passphrase, strlen (data->passphrase));
+  g_free (data->passphrase);
+  g_free (data);
+}
+
+static void
+merge_open_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  MergeData *data = task_data;
+  GError *error = NULL;
+  IptReviewDb *db = ipt_review_file_open (data->path, data->passphrase, &error);
+
+  if (db == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, db, g_object_unref);
+}
+
+void
+ipt_review_merge_async (IptStore            *store,
+                        const char          *path,
+                        const char          *passphrase,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  MergeData *data;
+
+  g_return_if_fail (IPT_IS_STORE (store));
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (passphrase != NULL);
+
+  data = g_new0 (MergeData, 1);
+  data->path = g_strdup (path);
+  data->passphrase = g_strdup (passphrase);
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ipt_review_merge_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) merge_data_free);
+  g_task_run_in_thread (task, merge_open_thread);
+}
+
+gboolean
+ipt_review_merge_finish (IptStore             *store,
+                         GAsyncResult         *result,
+                         IptSupervisionMerge  *summary,
+                         GError              **error)
+{
+  g_autoptr(IptReviewDb) db = NULL;
+  MergeData *data;
+
+  g_return_val_if_fail (IPT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
+
+  db = g_task_propagate_pointer (G_TASK (result), error);
+  if (db == NULL)
+    return FALSE;
+  data = g_task_get_task_data (G_TASK (result));
+  return merge_db (store, db, data->path, summary, error);
 }

@@ -86,6 +86,12 @@ gboolean    ipt_review_export (IptStore           *store,
                                guint              *n_cases,
                                GError            **error);
 
+/* Is the file at `path` a review file of a format this version reads, by its first bytes alone
+ * (no passphrase)? Otherwise one line naming the file (IPT_REVIEW_FILE_ERROR_NOT_REVIEW,
+ * _TOO_NEW, or _FAILED when it cannot be read). */
+gboolean    ipt_review_file_check_header (const char *path,
+                                          GError    **error);
+
 /* Reads and opens a review file: the database exists in memory only. */
 IptReviewDb *ipt_review_file_open (const char *path,
                                    const char *passphrase,
@@ -105,5 +111,18 @@ gboolean    ipt_review_merge (IptStore            *store,
                               const char          *passphrase,
                               IptSupervisionMerge *summary,
                               GError             **error);
+/* The same for the window: opening the file (key derivation and decryption, about a second)
+ * runs in a GTask thread; _finish, on the casebook's thread, checks the file against the
+ * casebook and writes the merge in one transaction (short). Refused as above, nothing written. */
+void        ipt_review_merge_async (IptStore            *store,
+                                    const char          *path,
+                                    const char          *passphrase,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data);
+gboolean    ipt_review_merge_finish (IptStore             *store,
+                                     GAsyncResult         *result,
+                                     IptSupervisionMerge  *summary,
+                                     GError              **error);
 
 G_END_DECLS

@@ -66,6 +66,13 @@ ipt_review_get_property (GObject    *object,
     }
 }
 
+enum {
+  SIGNAL_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 ipt_review_class_init (IptReviewClass *klass)
 {
@@ -78,6 +85,11 @@ ipt_review_class_init (IptReviewClass *klass)
     g_param_spec_boolean ("modified", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* After each addition: the case's episode id, so that views of it follow. */
+  signals[SIGNAL_CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 }
 
 static void
@@ -203,6 +215,7 @@ ipt_review_add_comment (IptReview  *self,
   if (!ipt_review_db_add_comment (self->db, comment, error))
     return FALSE;
   set_modified (self, TRUE);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0, ipt_comment_get_episode_id (comment));
   return TRUE;
 }
 
@@ -216,6 +229,7 @@ ipt_review_add_session_review (IptReview        *self,
   if (!ipt_review_db_add_session_review (self->db, review, error))
     return FALSE;
   set_modified (self, TRUE);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0, ipt_session_review_get_episode_id (review));
   return TRUE;
 }
 
@@ -229,6 +243,7 @@ ipt_review_add_supervision_entry (IptReview           *self,
   if (!ipt_review_db_add_supervision_entry (self->db, entry, error))
     return FALSE;
   set_modified (self, TRUE);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0, ipt_supervision_entry_get_episode_id (entry));
   return TRUE;
 }
 

@@ -30,6 +30,7 @@ IptSessionReview *ipt_review_new_session_review (IptReview           *self,
                                                  const IptReviewCase *review_case,
                                                  guint                number);
 
+/* The additions below emit "changed" (gint64 episode_id) once written. */
 gboolean       ipt_review_add_comment (IptReview *self, IptComment *comment, GError **error);
 gboolean       ipt_review_add_session_review (IptReview *self, IptSessionReview *review,
                                               GError **error);

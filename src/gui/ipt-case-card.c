@@ -89,6 +89,41 @@ comments_text (IptStore *store,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* A signal's word on the badge; an ended course's names its outcome ("Reliable recovery"). */
+static const char *
+badge_word (IptCaseSummary *summary,
+            IptSignalKind   kind)
+{
+  const IptOutcome *outcome;
+
+  if (kind != IPT_SIGNAL_OUTCOME)
+    return ipt_signal_kind_to_label (kind);
+  outcome = ipt_case_summary_get_outcome (summary);
+  return outcome != NULL ? ipt_outcome_category_to_label (outcome->category)
+                         : ipt_signal_kind_to_label (kind);
+}
+
+static void
+update_comments (IptCaseCard *self)
+{
+  g_autofree char *accessible = NULL;
+  const char *text = self->comments_text != NULL ? self->comments_text : "";
+
+  gtk_label_set_label (self->comments_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->comments_label), self->comments_text != NULL);
+  if (self->summary == NULL)
+    return;
+
+  accessible = g_strjoin (", ", gtk_label_get_label (self->title_label),
+                          gtk_label_get_label (self->focus_label),
+                          gtk_label_get_label (self->progress_label),
+                          gtk_label_get_label (self->badge_label),
+                          gtk_label_get_label (self->rules_label), text, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+}
+
 static void
 update (IptCaseCard *self,
         IptStore    *store)
@@ -99,7 +134,6 @@ update (IptCaseCard *self,
   IptSignalKind kinds[IPT_SIGNALS_MAX_APPLYING];
   g_autofree char *rules = NULL;
   g_autofree char *focus = NULL;
-  g_autofree char *accessible = NULL;
   g_autoptr(GString) badge = NULL;
   const char *title;
   guint n_kinds;
@@ -127,10 +161,10 @@ update (IptCaseCard *self,
     {
       if (i > 0)
         g_string_append (badge, _(" · "));
-      g_string_append (badge, ipt_signal_kind_to_label (kinds[i]));
+      g_string_append (badge, badge_word (self->summary, kinds[i]));
     }
   if (n_kinds == 0)
-    g_string_append (badge, ipt_signal_kind_to_label (kind));
+    g_string_append (badge, badge_word (self->summary, kind));
   gtk_label_set_label (self->badge_label, badge->str);
   _ipt_widget_set_signal_class (GTK_WIDGET (self->badge_label), kind);
   _ipt_widget_set_signal_class (self->stripe, kind);
@@ -140,16 +174,7 @@ update (IptCaseCard *self,
 
   if (store != NULL && episode != NULL)
     self->comments_text = comments_text (store, ipt_episode_get_id (episode));
-  gtk_label_set_label (self->comments_label, self->comments_text != NULL ? self->comments_text : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->comments_label), self->comments_text != NULL);
-
-  accessible = g_strjoin (", ", title, focus,
-                          episode != NULL ? ipt_case_summary_get_progress_text (self->summary) : "",
-                          badge->str, rules != NULL ? rules : "",
-                          self->comments_text != NULL ? self->comments_text : "", NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  -1);
+  update_comments (self);
 }
 
 static void
@@ -348,10 +373,29 @@ ipt_case_card_get_title (IptCaseCard *self)
   return gtk_label_get_label (self->title_label);
 }
 
+void
+ipt_case_card_set_comments_text (IptCaseCard *self,
+                                 const char  *text)
+{
+  g_return_if_fail (IPT_IS_CASE_CARD (self));
+
+  g_free (self->comments_text);
+  self->comments_text = g_strdup (text);
+  update_comments (self);
+}
+
 const char *
 ipt_case_card_get_comments_text (IptCaseCard *self)
 {
   g_return_val_if_fail (IPT_IS_CASE_CARD (self), NULL);
 
   return self->comments_text;
+}
+
+const char *
+ipt_case_card_get_badge_text (IptCaseCard *self)
+{
+  g_return_val_if_fail (IPT_IS_CASE_CARD (self), NULL);
+
+  return gtk_label_get_label (self->badge_label);
 }

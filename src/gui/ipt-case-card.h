@@ -28,5 +28,10 @@ gboolean        ipt_case_card_get_codes_only (IptCaseCard *self);
 /* What the card shows, for tests and assistive technologies. */
 const char     *ipt_case_card_get_title (IptCaseCard *self);
 const char     *ipt_case_card_get_comments_text (IptCaseCard *self);
+/* The badge: every signal that applies, an ended course's named by its outcome. */
+const char     *ipt_case_card_get_badge_text (IptCaseCard *self);
+/* The line under the rules, when it comes from elsewhere than a store (review mode). */
+void            ipt_case_card_set_comments_text (IptCaseCard *self,
+                                                 const char  *text);
 
 G_END_DECLS

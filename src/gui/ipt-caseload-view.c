@@ -1,5 +1,5 @@
 /* The caseload dashboard: figures above, a grid of case cards ordered by need below. The grid
- * is a GtkGridView over a list model, so only the cards in sight exist. */
+ * (IptCardGrid) sits on a list model and makes only the cards in sight. */
 
 #define G_LOG_DOMAIN "ipt-gui"
 
@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ipt-card-grid.h"
 #include "ipt-case-card.h"
 #include "ipt-review-case.h"
 
@@ -17,6 +18,7 @@ struct _IptCaseloadView
   GtkWidget           parent_instance;
 
   IptStore           *store;
+  IptReview          *review;         /* review mode: the cards' comments come from it */
   GListStore         *cases;          /* IptCaseSummary, by need */
   IptCaseloadFigures  figures;
   gboolean            codes_only;
@@ -27,7 +29,7 @@ struct _IptCaseloadView
   /* template children */
   GtkBox             *figures_box;
   GtkStack           *stack;
-  GtkGridView        *grid_view;
+  IptCardGrid        *grid;
 };
 
 G_DEFINE_FINAL_TYPE (IptCaseloadView, ipt_caseload_view, GTK_TYPE_WIDGET)
@@ -120,38 +122,78 @@ build_figure_tiles (IptCaseloadView *self)
     }
 }
 
-static void
-on_factory_setup (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  IptCaseloadView          *self)
+static GtkWidget *
+create_card (gpointer user_data)
 {
+  IptCaseloadView *self = user_data;
   IptCaseCard *card = ipt_case_card_new ();
 
   g_object_bind_property (self, "codes-only", card, "codes-only", G_BINDING_SYNC_CREATE);
-  gtk_list_item_set_child (item, GTK_WIDGET (card));
+  return GTK_WIDGET (card);
 }
 
-static void
-on_factory_bind (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 IptCaseloadView          *self)
+/* Review mode: "2 comments · 3 sessions rated · 1 log entry" of what the supervisor wrote. */
+static char *
+review_comments_text (IptReview *review,
+                      gint64     episode_id)
 {
-  ipt_case_card_set_summary (IPT_CASE_CARD (gtk_list_item_get_child (item)),
-                             gtk_list_item_get_item (item), self->store);
+  g_autoptr(GPtrArray) comments = ipt_review_list_comments (review, episode_id, NULL);
+  g_autoptr(GPtrArray) reviews = ipt_review_list_session_reviews (review, episode_id, NULL);
+  g_autoptr(GPtrArray) entries = ipt_review_list_supervision_log (review, episode_id, NULL);
+  guint n_comments = comments != NULL ? comments->len : 0;
+  guint n_reviews = reviews != NULL ? reviews->len : 0;
+  guint n_entries = entries != NULL ? entries->len : 0;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (n_comments == 0 && n_reviews == 0 && n_entries == 0)
+    return g_strdup (_("No comments yet"));
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u comment", "%u comments",
+                                             n_comments), n_comments);
+  if (n_reviews > 0)
+    {
+      g_string_append (text, _(" · "));
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u session rated",
+                                                 "%u sessions rated", n_reviews), n_reviews);
+    }
+  if (n_entries > 0)
+    {
+      g_string_append (text, _(" · "));
+      /* TRANSLATORS: entries of the supervision log of a case */
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u log entry",
+                                                 "%u log entries", n_entries), n_entries);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 static void
-on_factory_unbind (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   IptCaseloadView          *self)
+bind_card (GtkWidget *widget,
+           gpointer   item,
+           gpointer   user_data)
 {
-  ipt_case_card_set_summary (IPT_CASE_CARD (gtk_list_item_get_child (item)), NULL, NULL);
+  IptCaseloadView *self = user_data;
+  IptCaseCard *card = IPT_CASE_CARD (widget);
+  IptCaseSummary *summary = item;
+
+  if (summary == NULL)
+    {
+      ipt_case_card_set_summary (card, NULL, NULL);
+      return;
+    }
+  ipt_case_card_set_summary (card, summary, self->store);
+  if (self->review != NULL)
+    {
+      g_autofree char *text = NULL;
+
+      text = review_comments_text (self->review,
+                                   ipt_episode_get_id (ipt_case_summary_get_episode (summary)));
+      ipt_case_card_set_comments_text (card, text);
+    }
 }
 
 static void
-on_grid_view_activate (GtkGridView     *grid_view,
-                       guint            position,
-                       IptCaseloadView *self)
+on_grid_activate (IptCardGrid     *grid,
+                  guint            position,
+                  IptCaseloadView *self)
 {
   ipt_caseload_view_activate_case (self, position);
 }
@@ -168,6 +210,9 @@ ipt_caseload_view_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->cases);
   g_clear_object (&self->store);
+  if (self->review != NULL)
+    g_signal_handlers_disconnect_by_data (self->review, self);
+  g_clear_object (&self->review);
 
   G_OBJECT_CLASS (ipt_caseload_view_parent_class)->dispose (object);
 }
@@ -241,8 +286,9 @@ ipt_caseload_view_class_init (IptCaseloadViewClass *klass)
                                                "/org/iptcasebook/IptCasebook/ui/ipt-caseload-view.ui");
   gtk_widget_class_bind_template_child (widget_class, IptCaseloadView, figures_box);
   gtk_widget_class_bind_template_child (widget_class, IptCaseloadView, stack);
-  gtk_widget_class_bind_template_child (widget_class, IptCaseloadView, grid_view);
-  gtk_widget_class_bind_template_callback (widget_class, on_grid_view_activate);
+  gtk_widget_class_bind_template_child (widget_class, IptCaseloadView, grid);
+  gtk_widget_class_bind_template_callback (widget_class, on_grid_activate);
+  g_type_ensure (IPT_TYPE_CARD_GRID);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "caseloadview");
@@ -251,9 +297,6 @@ ipt_caseload_view_class_init (IptCaseloadViewClass *klass)
 static void
 ipt_caseload_view_init (IptCaseloadView *self)
 {
-  GtkListItemFactory *factory;
-  GtkNoSelection *selection;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cases = g_list_store_new (IPT_TYPE_CASE_SUMMARY);
@@ -261,16 +304,8 @@ ipt_caseload_view_init (IptCaseloadView *self)
   build_figure_tiles (self);
   update_figures (self);
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect_object (factory, "setup", G_CALLBACK (on_factory_setup), self, 0);
-  g_signal_connect_object (factory, "bind", G_CALLBACK (on_factory_bind), self, 0);
-  g_signal_connect_object (factory, "unbind", G_CALLBACK (on_factory_unbind), self, 0);
-  gtk_grid_view_set_factory (self->grid_view, factory);
-  g_object_unref (factory);
-
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->cases)));
-  gtk_grid_view_set_model (self->grid_view, GTK_SELECTION_MODEL (selection));
-  g_object_unref (selection);
+  ipt_card_grid_set_funcs (self->grid, create_card, bind_card, self);
+  ipt_card_grid_set_model (self->grid, G_LIST_MODEL (self->cases));
 
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
@@ -330,6 +365,49 @@ ipt_caseload_view_set_cases (IptCaseloadView *self,
   g_list_store_splice (self->cases, 0, g_list_model_get_n_items (G_LIST_MODEL (self->cases)),
                        shown->pdata, shown->len);
   gtk_stack_set_visible_child_name (self->stack, shown->len > 0 ? "cases" : "empty");
+}
+
+static void
+on_review_changed (IptReview       *review,
+                   gint64           episode_id,
+                   IptCaseloadView *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->cases));
+
+  /* The case's card is bound again, and counts what was added. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(IptCaseSummary) summary = g_list_model_get_item (G_LIST_MODEL (self->cases), i);
+
+      if (ipt_episode_get_id (ipt_case_summary_get_episode (summary)) == episode_id)
+        {
+          g_list_store_splice (self->cases, i, 1, (gpointer *) &summary, 1);
+          break;
+        }
+    }
+}
+
+void
+ipt_caseload_view_set_review (IptCaseloadView *self,
+                              IptReview       *review)
+{
+  g_autoptr(GPtrArray) summaries = NULL;
+  GPtrArray *cases;
+
+  g_return_if_fail (IPT_IS_CASELOAD_VIEW (self));
+  g_return_if_fail (IPT_IS_REVIEW (review));
+
+  if (self->review != NULL)
+    g_signal_handlers_disconnect_by_data (self->review, self);
+  g_set_object (&self->review, review);
+  g_signal_connect_object (review, "changed", G_CALLBACK (on_review_changed), self, 0);
+  ipt_caseload_view_set_codes_only (self, TRUE);
+
+  cases = ipt_review_get_cases (review);
+  summaries = g_ptr_array_new_full (cases->len, g_object_unref);
+  for (guint i = 0; i < cases->len; i++)
+    g_ptr_array_add (summaries, ipt_review_case_to_summary (g_ptr_array_index (cases, i)));
+  ipt_caseload_view_set_cases (self, summaries);
 }
 
 GListModel *

@@ -6,6 +6,7 @@
 
 #include "ipt-model.h"
 #include "ipt-caseload-figures.h"
+#include "ipt-review.h"
 #include "ipt-store.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,11 @@ void                      ipt_caseload_view_set_store (IptCaseloadView *self,
  * archived, ordered by need, and the caseload figures over their courses. */
 void                      ipt_caseload_view_set_cases (IptCaseloadView *self,
                                                        GPtrArray       *summaries);
+/* Review mode: shows the review file's cases (codes only) with the caseload figures, ordered by
+ * need; each card counts the supervisor's comments, ratings and log entries and follows the
+ * review's "changed". "case-activated" then gives the case's episode id. */
+void                      ipt_caseload_view_set_review (IptCaseloadView *self,
+                                                        IptReview       *review);
 /* The cards' cases in the order shown (IptCaseSummary). */
 GListModel               *ipt_caseload_view_get_cases (IptCaseloadView *self);
 const IptCaseloadFigures *ipt_caseload_view_get_figures (IptCaseloadView *self);

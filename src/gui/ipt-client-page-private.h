@@ -60,7 +60,17 @@ struct _IptClientPage
   GtkLabel       *glance_label;      /* age, contact, referrer, last seen */
   GtkLabel       *quiet_label;       /* "No session for 4 weeks" */
   GHashTable     *attendees;         /* session id (gint64 *) -> "Jamie, partner; …", or NULL */
+  GtkWidget      *supervision_card;  /* made when first shown */
+  GtkBox         *supervision_box;
+  gint64          unread_episode_id; /* course whose new supervision the page shows, 0: none */
+  gboolean        unread_seen;       /* the page was on screen meanwhile */
 };
+
+/* The supervision card of the Overview (ipt-client-page-supervision.c); new comments count as
+ * read once the page that showed them is left (note_mapped: it is on screen). */
+void _ipt_client_page_show_supervision (IptClientPage *self);
+void _ipt_client_page_note_mapped (IptClientPage *self);
+void _ipt_client_page_leave_supervision (IptClientPage *self);
 
 /* Adds the columns of the Sessions tab, with their factories and sorters, and its sorted model. */
 void _ipt_client_page_add_columns (IptClientPage *self);

@@ -365,6 +365,7 @@ show (IptClientPage *self)
   if (self->episode == NULL)
     {
       gtk_stack_set_visible_child_name (self->course_stack, "no-course");
+      _ipt_client_page_show_supervision (self);
       goto out;
     }
   gtk_stack_set_visible_child_name (self->course_stack, "course");
@@ -378,6 +379,7 @@ show (IptClientPage *self)
   show_measure_card (self->gad7_value_label, self->gad7_change_label, "gad7", points, n_points);
   show_signal_and_outcome (self);
   show_tasks (self);
+  _ipt_client_page_show_supervision (self);
 
   if (!ipt_mood_chart_view_load (IPT_MOOD_CHART_VIEW (self->mood_chart), self->store, self->client,
                                  self->episode, &error))
@@ -416,6 +418,8 @@ ipt_client_page_set_client (IptClientPage *self,
   g_return_if_fail (IPT_IS_CLIENT_PAGE (self));
   g_return_if_fail (store == NULL || IPT_IS_STORE (store));
 
+  if (self->client_id != client_id || self->store != store)
+    _ipt_client_page_leave_supervision (self);
   if (g_set_object (&self->store, store))
     g_signal_group_set_target (self->store_signals, store);
   self->client_id = store != NULL ? client_id : 0;
@@ -493,6 +497,20 @@ ipt_client_page_show_tab (IptClientPage *self,
 }
 
 static void
+ipt_client_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (ipt_client_page_parent_class)->map (widget);
+  _ipt_client_page_note_mapped (IPT_CLIENT_PAGE (widget));
+}
+
+static void
+ipt_client_page_unmap (GtkWidget *widget)
+{
+  _ipt_client_page_leave_supervision (IPT_CLIENT_PAGE (widget));
+  GTK_WIDGET_CLASS (ipt_client_page_parent_class)->unmap (widget);
+}
+
+static void
 ipt_client_page_dispose (GObject *object)
 {
   IptClientPage *self = IPT_CLIENT_PAGE (object);
@@ -567,6 +585,8 @@ ipt_client_page_class_init (IptClientPageClass *klass)
   object_class->dispose = ipt_client_page_dispose;
   object_class->get_property = ipt_client_page_get_property;
   object_class->set_property = ipt_client_page_set_property;
+  widget_class->map = ipt_client_page_map;
+  widget_class->unmap = ipt_client_page_unmap;
 
   /* The client shown and their current course, as last read from the store (notified each
    * time the page reads them, also when the store announces a change). */

@@ -50,6 +50,10 @@ const char *_ipt_phase_tasks_title (IptPhase phase);
 GdkRGBA     _ipt_rgba_from_palette (guint32 rgb);
 gboolean    _ipt_is_dark_text_color (const GdkRGBA *fg);
 
+/* Loads the application's style sheet and palette once per display (ipt-window.c): every
+ * top-level window of ours calls it, review mode's too. */
+void        _ipt_ensure_style (GtkWidget *widget);
+
 /* Renders a shown widget as it is now into a PNG file. */
 gboolean    _ipt_widget_save_png (GtkWidget  *widget,
                                   const char *path,

@@ -1,6 +1,7 @@
 /* IptReviewWindow's instance, shared by its files. */
 #pragma once
 
+#include "ipt-caseload-view.h"
 #include "ipt-review-window.h"
 
 G_BEGIN_DECLS
@@ -16,7 +17,11 @@ struct _IptReviewWindow
   gboolean            saving;
   gboolean            close_after_save;
 
+  GtkStack           *view_stack;     /* the window's child: dashboard or cases */
+
   /* template children */
+  IptCaseloadView    *dashboard;
+  GtkToggleButton    *dashboard_button;
   GtkLabel           *title_label;
   GtkLabel           *subtitle_label;
   GtkListBox         *case_list;

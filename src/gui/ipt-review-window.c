@@ -85,15 +85,75 @@ case_row_new (IptReviewCase *review_case)
   return row;
 }
 
-/* Where review mode starts. The caseload dashboard (IptCaseloadView) is to come first when it
- * exists; until then the cases are listed by need and the most urgent one is shown. */
+static gboolean
+dashboard_shown (IptReviewWindow *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "dashboard") == 0;
+}
+
+static void
+set_dashboard_shown (IptReviewWindow *self,
+                     gboolean         shown)
+{
+  /* A file without cases has nothing for the dashboard: the cases page says so. */
+  shown = shown && self->by_need->len > 0;
+  gtk_stack_set_visible_child_name (self->view_stack, shown ? "dashboard" : "cases");
+  if (gtk_toggle_button_get_active (self->dashboard_button) != shown)
+    gtk_toggle_button_set_active (self->dashboard_button, shown);
+  if (shown)
+    gtk_widget_grab_focus (GTK_WIDGET (self->dashboard));
+  else if (self->shown != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->case_list));
+}
+
+static void
+on_dashboard_button_toggled (GtkToggleButton *button,
+                             IptReviewWindow *self)
+{
+  if (self->by_need == NULL)
+    return;
+  set_dashboard_shown (self, gtk_toggle_button_get_active (button));
+}
+
+static void
+show_dashboard_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  IptReviewWindow *self = IPT_REVIEW_WINDOW (widget);
+
+  set_dashboard_shown (self, !dashboard_shown (self));
+}
+
+/* A card opens its case beside the list of cases. */
+static void
+on_dashboard_case_activated (IptCaseloadView *view,
+                             gint64           episode_id,
+                             IptReviewWindow *self)
+{
+  for (guint i = 0; i < self->by_need->len; i++)
+    {
+      IptReviewCase *review_case = g_ptr_array_index (self->by_need, i);
+
+      if (review_case->episode_id == episode_id)
+        {
+          ipt_review_window_show_case (self, review_case->code);
+          return;
+        }
+    }
+}
+
+/* Review mode starts on the caseload dashboard: which cases need discussion, and why. The
+ * most urgent case is selected behind it, so that leaving the dashboard shows a case. */
 static void
 show_start_view (IptReviewWindow *self)
 {
   GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->case_list, 0);
 
+  ipt_caseload_view_set_review (self->dashboard, self->review);
   if (first != NULL)
     gtk_list_box_select_row (self->case_list, first);
+  set_dashboard_shown (self, TRUE);
 }
 
 static void
@@ -270,6 +330,7 @@ ipt_review_window_class_init (IptReviewWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ipt_review_window_dispose;
+  g_type_ensure (IPT_TYPE_CASELOAD_VIEW);
   GTK_WINDOW_CLASS (klass)->close_request = ipt_review_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -282,7 +343,16 @@ ipt_review_window_class_init (IptReviewWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IptReviewWindow, status_label);
   gtk_widget_class_bind_template_child (widget_class, IptReviewWindow, save_spinner);
   gtk_widget_class_bind_template_child (widget_class, IptReviewWindow, save_button);
+  gtk_widget_class_bind_template_child (widget_class, IptReviewWindow, dashboard);
+  gtk_widget_class_bind_template_child (widget_class, IptReviewWindow, dashboard_button);
   gtk_widget_class_bind_template_callback (widget_class, on_row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_dashboard_case_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_dashboard_button_toggled);
+
+  gtk_widget_class_install_action (widget_class, "review.show-dashboard", NULL,
+                                   show_dashboard_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK,
+                                       "review.show-dashboard", NULL);
 
   gtk_widget_class_install_action (widget_class, "review.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
@@ -294,6 +364,10 @@ static void
 ipt_review_window_init (IptReviewWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Not a bound template child: the window itself lets go of its child. */
+  self->view_stack = GTK_STACK (gtk_window_get_child (GTK_WINDOW (self)));
+  /* Review mode may be the only window: the cards' colours come from the same style. */
+  _ipt_ensure_style (GTK_WIDGET (self));
 }
 
 IptReviewWindow *
@@ -336,10 +410,27 @@ ipt_review_window_show_case (IptReviewWindow *self,
         {
           gtk_list_box_select_row (self->case_list,
                                    gtk_list_box_get_row_at_index (self->case_list, (int) i));
+          set_dashboard_shown (self, FALSE);
           return TRUE;
         }
     }
   return FALSE;
+}
+
+gboolean
+ipt_review_window_get_dashboard_shown (IptReviewWindow *self)
+{
+  g_return_val_if_fail (IPT_IS_REVIEW_WINDOW (self), FALSE);
+
+  return dashboard_shown (self);
+}
+
+IptCaseloadView *
+ipt_review_window_get_dashboard (IptReviewWindow *self)
+{
+  g_return_val_if_fail (IPT_IS_REVIEW_WINDOW (self), NULL);
+
+  return self->dashboard;
 }
 
 IptReviewCase *

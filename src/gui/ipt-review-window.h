@@ -5,6 +5,7 @@
 
 #include <gtk/gtk.h>
 
+#include "ipt-caseload-view.h"
 #include "ipt-review.h"
 
 G_BEGIN_DECLS
@@ -15,7 +16,11 @@ G_DECLARE_FINAL_TYPE (IptReviewWindow, ipt_review_window, IPT, REVIEW_WINDOW, Gt
 IptReviewWindow *ipt_review_window_new (GtkApplication *app,
                                         IptReview      *review);
 IptReview       *ipt_review_window_get_review (IptReviewWindow *self);
-/* Shows the case with this code; FALSE when the file has none. */
+/* The caseload dashboard of the file's cases: where review mode opens; Ctrl+D and the header
+ * bar's toggle go back to it. */
+IptCaseloadView *ipt_review_window_get_dashboard (IptReviewWindow *self);
+gboolean         ipt_review_window_get_dashboard_shown (IptReviewWindow *self);
+/* Shows the case with this code (leaving the dashboard); FALSE when the file has none. */
 gboolean         ipt_review_window_show_case (IptReviewWindow *self,
                                               const char      *code);
 /* The case shown, NULL when none. */

@@ -25,7 +25,10 @@ struct _IptSupervisionDialog
   char                     *path;
   char                     *generated;
   GPtrArray                *case_buttons;   /* GtkCheckButton, with their "code" */
+  GPtrArray                *text_buttons;   /* "Include free text" of each case, same order */
+  GtkWidget                *text_warning;   /* shown while any case includes free text */
   GtkFileChooserNative     *chooser;
+  gboolean                  merging;
 
   /* template children */
   GtkLabel                 *intro_label;
@@ -121,6 +124,34 @@ chosen_codes (IptSupervisionDialog *self)
   return g_strv_builder_end (builder);
 }
 
+/* The free text of each case chosen with "Include free text" ticked goes with it. */
+static GHashTable *
+chosen_shares (IptSupervisionDialog *self)
+{
+  GHashTable *shares = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < self->case_buttons->len; i++)
+    {
+      GtkCheckButton *button = g_ptr_array_index (self->case_buttons, i);
+
+      if (gtk_check_button_get_active (button)
+          && gtk_check_button_get_active (g_ptr_array_index (self->text_buttons, i)))
+        g_hash_table_insert (shares, g_strdup (g_object_get_data (G_OBJECT (button), "code")),
+                             GUINT_TO_POINTER (IPT_REVIEW_SHARE_ALL));
+    }
+  return shares;
+}
+
+static void
+on_text_toggled (IptSupervisionDialog *self)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < self->text_buttons->len && !any; i++)
+    any = gtk_check_button_get_active (g_ptr_array_index (self->text_buttons, i));
+  gtk_widget_set_visible (self->text_warning, any);
+}
+
 static const char *
 chosen_passphrase (IptSupervisionDialog *self)
 {
@@ -130,29 +161,34 @@ chosen_passphrase (IptSupervisionDialog *self)
   return gtk_editable_get_text (GTK_EDITABLE (self->passphrase_entry));
 }
 
-/* Runs once the window has painted that it is busy: the key derivation takes about a second,
- * and the casebook is written on the main thread, in one transaction. */
-static gboolean
-merge_when_painted (gpointer user_data)
+/* The merge's end, back on the main thread: the casebook was written in one transaction (its
+ * announcement brings the new comments to the cards and pages), or left untouched. */
+static void
+on_merged (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
-  IptSupervisionDialog *self = user_data;
+  g_autoptr(IptSupervisionDialog) self = user_data;
   IptWindow *window = self->window;
   IptSupervisionMerge summary = { 0, };
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
+  gboolean ok;
   guint added;
 
+  self->merging = FALSE;
+  ok = ipt_review_merge_finish (IPT_STORE (source), result, &summary, &error);
+  /* The dialog went with its window meanwhile: the casebook says what was merged. */
   if (window == NULL)
-    return G_SOURCE_REMOVE;
-
-  if (!ipt_review_merge (window->store, self->path, chosen_passphrase (self), &summary, &error))
+    return;
+  if (!ok)
     {
       ipt_window_set_busy (window, NULL);
       gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
       /* The passphrase and the file stay in the dialog to correct. */
       _ipt_show_field_error (self->passphrase_error_label, GTK_WIDGET (self->passphrase_entry),
                              error->message);
-      return G_SOURCE_REMOVE;
+      return;
     }
   ipt_window_set_busy (window, NULL);
 
@@ -167,30 +203,34 @@ merge_when_painted (gpointer user_data)
                                             added), added);
   _ipt_window_show_toast (window, message, NULL, NULL, NULL);
   gtk_window_destroy (GTK_WINDOW (self));
-  return G_SOURCE_REMOVE;
 }
 
 static void
 merge (IptSupervisionDialog *self)
 {
+  if (self->merging)
+    return;
+  self->merging = TRUE;
   ipt_window_set_busy (self->window, _("Merging the review file…"));
   gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
-  /* A timeout, not an idle: a spinner drawing frame after frame on a slow machine would keep
-   * an idle from ever running. A tenth of a second lets the busy message show first. */
-  g_timeout_add_full (G_PRIORITY_DEFAULT, 100, merge_when_painted, g_object_ref (self),
-                      g_object_unref);
+  /* The key derivation and decryption take about a second: in a thread, the window stays
+   * responsive and shows that it is busy. */
+  ipt_review_merge_async (self->window->store, self->path, chosen_passphrase (self), NULL,
+                          on_merged, g_object_ref (self));
 }
 
 static void
 write_cases (IptSupervisionDialog *self)
 {
   g_auto(GStrv) codes = chosen_codes (self);
+  g_autoptr(GHashTable) shares = chosen_shares (self);
   g_autoptr(GPtrArray) cases = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *uid = NULL;
   Job *job;
 
-  cases = ipt_deidentify_cases (self->window->store, (const char * const *) codes, NULL, &error);
+  cases = ipt_deidentify_cases (self->window->store, (const char * const *) codes, shares,
+                                &error);
   if (cases == NULL)
     {
       _ipt_show_field_error (self->cases_error_label, NULL, error->message);
@@ -381,7 +421,10 @@ fill_cases (IptSupervisionDialog *self)
       IptClient *client = ipt_case_summary_get_client (summary);
       IptEpisode *episode = ipt_case_summary_get_episode (summary);
       g_autofree char *label = NULL;
+      g_autofree char *accessible = NULL;
       GtkWidget *button;
+      GtkWidget *text;
+      GtkWidget *row;
 
       if (episode == NULL || ipt_client_get_archived (client))
         continue;
@@ -394,8 +437,25 @@ fill_cases (IptSupervisionDialog *self)
                               g_free);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (button),
                                    ipt_episode_get_status (episode) == IPT_EPISODE_STATUS_ACTIVE);
-      gtk_list_box_append (self->cases_list, button);
+      gtk_widget_set_hexpand (button, TRUE);
+      /* Free text stays home unless included here, case by case. */
+      text = gtk_check_button_new_with_mnemonic (_("Include free _text"));
+      gtk_widget_set_tooltip_text (text, _("The formulation, session notes, goals, life-event "
+                                           "titles and inventory notes of this case"));
+      /* TRANSLATORS: read out for a case's check box; %s is a case code */
+      accessible = g_strdup_printf (_("Include the free text of %s"),
+                                    ipt_client_get_code (client));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      accessible, -1);
+      g_object_bind_property (button, "active", text, "sensitive", G_BINDING_SYNC_CREATE);
+      g_signal_connect_object (text, "toggled", G_CALLBACK (on_text_toggled), self,
+                               G_CONNECT_SWAPPED);
+      row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      gtk_box_append (GTK_BOX (row), button);
+      gtk_box_append (GTK_BOX (row), text);
+      gtk_list_box_append (self->cases_list, row);
       g_ptr_array_add (self->case_buttons, button);
+      g_ptr_array_add (self->text_buttons, text);
     }
 }
 
@@ -424,6 +484,7 @@ ipt_supervision_dialog_finalize (GObject *object)
     memset (self->generated, 0, strlen (self->generated));
   g_free (self->generated);
   g_ptr_array_unref (self->case_buttons);
+  g_ptr_array_unref (self->text_buttons);
 
   G_OBJECT_CLASS (ipt_supervision_dialog_parent_class)->finalize (object);
 }
@@ -466,6 +527,7 @@ ipt_supervision_dialog_init (IptSupervisionDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->case_buttons = g_ptr_array_new ();
+  self->text_buttons = g_ptr_array_new ();
 }
 
 IptSupervisionDialog *
@@ -490,8 +552,8 @@ ipt_supervision_dialog_new (IptWindow                *window,
       gtk_window_set_title (GTK_WINDOW (self), _("Supervision Pack"));
       gtk_label_set_label (self->intro_label,
                            _("A de-identified PDF of the cases you choose: case codes, charts, "
-                             "phases, signals and outcomes; no names, contact details, dates or "
-                             "free text."));
+                             "phases, signals and outcomes; no names, contact details or dates, and "
+                             "free text only for the cases where you include it."));
       gtk_button_set_label (self->run_button, _("_Write Pack…"));
       break;
     case IPT_SUPERVISION_DIALOG_REVIEW_FILE:
@@ -522,7 +584,18 @@ ipt_supervision_dialog_new (IptWindow                *window,
                           mode == IPT_SUPERVISION_DIALOG_REVIEW_FILE);
   gtk_widget_set_visible (self->file_box, mode == IPT_SUPERVISION_DIALOG_MERGE);
   if (mode != IPT_SUPERVISION_DIALOG_MERGE)
-    fill_cases (self);
+    {
+      GtkWidget *warning = gtk_label_new (ipt_deidentify_free_text_warning ());
+
+      gtk_label_set_xalign (GTK_LABEL (warning), 0);
+      gtk_label_set_wrap (GTK_LABEL (warning), TRUE);
+      gtk_widget_add_css_class (warning, "warning");
+      gtk_widget_set_visible (warning, FALSE);
+      gtk_box_insert_child_after (GTK_BOX (self->cases_box), warning,
+                                  GTK_WIDGET (self->cases_error_label));
+      self->text_warning = warning;
+      fill_cases (self);
+    }
   return self;
 }
 
@@ -538,6 +611,27 @@ ipt_supervision_dialog_set_path (IptSupervisionDialog *self,
   self->path = g_strdup (path);
   basename = path != NULL ? g_path_get_basename (path) : NULL;
   gtk_label_set_label (self->file_label, basename != NULL ? basename : _("No file chosen"));
+}
+
+void
+ipt_supervision_dialog_set_include_text (IptSupervisionDialog *self,
+                                         const char           *code,
+                                         gboolean              include)
+{
+  g_return_if_fail (IPT_IS_SUPERVISION_DIALOG (self));
+
+  for (guint i = 0; i < self->case_buttons->len; i++)
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (g_ptr_array_index (self->case_buttons, i)),
+                                      "code"), code) == 0)
+      gtk_check_button_set_active (g_ptr_array_index (self->text_buttons, i), include);
+}
+
+gboolean
+ipt_supervision_dialog_get_text_warning_shown (IptSupervisionDialog *self)
+{
+  g_return_val_if_fail (IPT_IS_SUPERVISION_DIALOG (self), FALSE);
+
+  return self->text_warning != NULL && gtk_widget_get_visible (self->text_warning);
 }
 
 const char *

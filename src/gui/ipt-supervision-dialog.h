@@ -27,6 +27,12 @@ IptSupervisionDialog *ipt_supervision_dialog_new (IptWindow                *wind
  * chooser asks when the dialog's action runs. */
 void                  ipt_supervision_dialog_set_path (IptSupervisionDialog *self,
                                                        const char           *path);
+/* Ticks or clears the case's "Include free text" (pack, review file), as a click does; the
+ * warning that free text may name people shows while any is ticked. */
+void                  ipt_supervision_dialog_set_include_text (IptSupervisionDialog *self,
+                                                               const char           *code,
+                                                               gboolean              include);
+gboolean              ipt_supervision_dialog_get_text_warning_shown (IptSupervisionDialog *self);
 /* The generated passphrase shown to copy (review file). */
 const char           *ipt_supervision_dialog_get_generated_passphrase (IptSupervisionDialog *self);
 

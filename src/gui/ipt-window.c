@@ -435,8 +435,8 @@ on_theme_changed (GtkSettings    *settings,
 }
 
 /* The application's style, once per display (also for windows made outside IptApplication). */
-static void
-ensure_style (GtkWidget *widget)
+void
+_ipt_ensure_style (GtkWidget *widget)
 {
   GdkDisplay *display = gtk_widget_get_display (widget);
   GtkSettings *settings = gtk_settings_get_for_display (display);
@@ -469,7 +469,7 @@ static void
 ipt_window_init (IptWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  ensure_style (GTK_WIDGET (self));
+  _ipt_ensure_style (GTK_WIDGET (self));
 
   self->settings = g_object_ref (ipt_preferences_get_settings (ipt_preferences_get_default ()));
   ipt_preferences_insert_actions (ipt_preferences_get_default (), GTK_WIDGET (self));

@@ -6,6 +6,10 @@
 #include "ipt-review-case.h"
 
 #include <stdio.h>
+#include <string.h>
+
+#include "ipt-course-map.h"
+#include "ipt-measure.h"
 
 G_DEFINE_BOXED_TYPE (IptReviewCase, ipt_review_case, ipt_review_case_ref, ipt_review_case_unref)
 
@@ -196,4 +200,72 @@ ipt_review_week_between (const char *start,
   g_clear_pointer (&a, g_date_free);
   g_clear_pointer (&b, g_date_free);
   return week;
+}
+
+IptCaseSummary *
+ipt_review_case_to_summary (const IptReviewCase *self)
+{
+  g_autoptr(IptClient) client = NULL;
+  g_autoptr(IptEpisode) episode = NULL;
+  g_autoptr(GArray) appointments = NULL;
+  g_autoptr(GArray) phq9 = NULL;
+  g_autoptr(GArray) gad7 = NULL;
+  IptCaseSummary *summary;
+  gboolean risk_open = FALSE;
+  guint risk_last = 0;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  client = ipt_client_new (self->code);
+  ipt_client_set_id (client, self->episode_id);
+  episode = ipt_episode_new (self->episode_id, NULL, self->planned_sessions);
+  ipt_episode_set_id (episode, self->episode_id);
+  ipt_episode_set_assessment_end (episode, self->assessment_end);
+  ipt_episode_set_middle_end (episode, self->middle_end);
+  ipt_episode_set_focus (episode, self->focus);
+  ipt_episode_set_secondary_focus (episode, self->secondary_focus);
+  ipt_episode_set_status (episode, self->status);
+
+  appointments = g_array_new (FALSE, FALSE, sizeof (IptAppointment));
+  for (guint i = 0; self->sessions != NULL && i < self->sessions->len; i++)
+    {
+      const IptReviewSession *session = &g_array_index (self->sessions, IptReviewSession, i);
+      IptAppointment appointment = { session->number,
+                                     session->attendance == IPT_ATTENDANCE_ATTENDED, FALSE };
+
+      g_array_append_val (appointments, appointment);
+    }
+
+  phq9 = g_array_new (FALSE, FALSE, sizeof (IptSeriesPoint));
+  gad7 = g_array_new (FALSE, FALSE, sizeof (IptSeriesPoint));
+  for (guint i = 0; self->scores != NULL && i < self->scores->len; i++)
+    {
+      const IptReviewScore *score = &g_array_index (self->scores, IptReviewScore, i);
+      IptSeriesPoint point = { score->session, score->total, score->risk_item };
+
+      if (strcmp (score->measure, "phq9") == 0)
+        {
+          g_array_append_val (phq9, point);
+          if (score->risk_item != IPT_ITEM_MISSING && score->risk_item > 0)
+            risk_last = MAX (risk_last, score->session);
+        }
+      else if (strcmp (score->measure, "gad7") == 0)
+        {
+          g_array_append_val (gad7, point);
+        }
+    }
+
+  summary = ipt_case_summary_new (client, episode,
+                                  (const IptAppointment *) (void *) appointments->data,
+                                  appointments->len,
+                                  (const IptSeriesPoint *) (void *) phq9->data, phq9->len,
+                                  (const IptSeriesPoint *) (void *) gad7->data, gad7->len);
+
+  /* The file says whether the practitioner reviewed the risk: its signals were computed with
+   * the casebook's risk reviews, which do not leave it. */
+  for (guint i = 0; self->signals != NULL && i < self->signals->len; i++)
+    risk_open |= ((IptSignal *) g_ptr_array_index (self->signals, i))->kind == IPT_SIGNAL_RISK;
+  if (!risk_open && risk_last > 0)
+    ipt_case_summary_set_risk_reviewed_through (summary, risk_last);
+  return summary;
 }

@@ -6,6 +6,7 @@
 
 #include <glib-object.h>
 
+#include "ipt-case-summary.h"
 #include "ipt-enums.h"
 #include "ipt-outcome.h"
 #include "ipt-signal.h"
@@ -131,6 +132,13 @@ IptSignalKind  ipt_review_case_get_signal_kind (const IptReviewCase *self);
 guint          ipt_need_rank (IptSignalKind kind, const IptOutcome *outcome);
 /* For g_ptr_array_sort () of IptReviewCase: by need, then by code. */
 int            ipt_review_case_compare_need (gconstpointer a, gconstpointer b);
+
+/* The case as the caseload dashboard shows it: a summary whose client holds the code only (its
+ * id is the case's episode_id, so that a card opened names the case) and whose course holds
+ * the contract, focus and status, its appointments and PHQ-9 and GAD-7 series, so that
+ * progress, signals and outcome are those of the review file. A risk the practitioner has
+ * reviewed (no risk signal while an item 9 was above 0) stays reviewed. */
+IptCaseSummary *ipt_review_case_to_summary (const IptReviewCase *self);
 
 /* The week of `date` counted from `start` (both ISO 8601), IPT_REVIEW_WEEK_NONE when either is
  * not a date. */
