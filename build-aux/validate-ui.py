@@ -106,7 +106,7 @@ def main():
             output = (proc.stdout + proc.stderr).replace(copy, path).strip()
             if (proc.returncode != 0 or '-CRITICAL **' in output
                     or 'cannot be preloaded' in output):
-                print(f'FAIL {path}')
+                print(f'FAIL {path} (exit status {proc.returncode})')
                 if output:
                     print(output)
                 failed += 1

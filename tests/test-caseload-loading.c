@@ -1,6 +1,7 @@
-/* A large caseload read in two parts: the running courses first, the rest from a thread, put in
- * the list a chunk at a time. The list ends the same as if read at once; a change announced by
- * the store meanwhile is kept, and a search typed meanwhile applies to everything. */
+/* A large caseload read in two parts: the top of the list first (from the order the store keeps),
+ * the rest from a thread, put in the list a chunk at a time. The list ends the same as if read at
+ * once; the header counts the whole caseload all along; a change announced by the store
+ * meanwhile is kept, and a search typed meanwhile applies to everything. */
 #define G_LOG_DOMAIN "ipt-test"
 
 #include "config.h"
@@ -11,6 +12,7 @@
 #include "test-window-common.h"
 
 #define N_CLIENTS 300
+#define N_HEAD 20
 
 static gboolean
 running (IptCaseSummary *summary)
@@ -97,7 +99,7 @@ fixture_set_up_large (Fixture       *fixture,
   g_assert_no_error (error);
 
   /* Every caseload in two parts, the rest in small chunks: several idles put it in the list. */
-  _ipt_window_set_caseload_chunking (1, 25);
+  _ipt_window_set_caseload_chunking (1, N_HEAD, 25);
   fixture->window = ipt_window_new (app, fixture->store);
   gtk_window_present (GTK_WINDOW (fixture->window));
   /* Everyone shown, ended courses too. */
@@ -117,26 +119,43 @@ assert_caseload (IptWindow *window,
                      id_of (g_ptr_array_index (expected, i)));
 }
 
+/* The labels of the header: active courses, and those needing attention. */
+static char *
+header_counts (IptWindow *window)
+{
+  return g_strdup_printf ("%s | %s", gtk_label_get_label (window->subtitle_label),
+                          gtk_button_get_label (GTK_BUTTON (window->attention_button)));
+}
+
 static void
-test_running_first_then_all (Fixture       *fixture,
-                             gconstpointer  data)
+test_top_first_then_all (Fixture       *fixture,
+                         gconstpointer  data)
 {
   g_autoptr(GPtrArray) whole = whole_caseload (fixture->store);
   g_autoptr(GPtrArray) head = g_ptr_array_new ();
+  g_autofree char *counts_first = NULL;
+  g_autofree char *counts_after = NULL;
+  guint n_running = 0;
 
-  for (guint i = 0; i < whole->len && running (g_ptr_array_index (whole, i)); i++)
+  for (guint i = 0; i < whole->len; i++)
+    n_running += running (g_ptr_array_index (whole, i));
+  /* The top is a part of the running courses: the others come later. */
+  g_assert_cmpuint (n_running, >, N_HEAD);
+  for (guint i = 0; i < N_HEAD; i++)
     g_ptr_array_add (head, g_ptr_array_index (whole, i));
-  g_assert_cmpuint (head->len, >, 0);
-  g_assert_cmpuint (head->len, <, whole->len);
 
-  /* Before the main loop runs: the running courses, in their final order. */
+  /* Before the main loop runs: the top of the list, in its final order, and the counts of the
+   * whole caseload. */
   g_assert_true (_ipt_window_get_caseload_loading (fixture->window));
   assert_shown (fixture->window, head);
+  counts_first = header_counts (fixture->window);
 
   wait_loaded (fixture->window);
   assert_caseload (fixture->window, whole);
   assert_shown (fixture->window, whole);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->list_stack), ==, "list");
+  counts_after = header_counts (fixture->window);
+  g_assert_cmpstr (counts_first, ==, counts_after);
 }
 
 static void
@@ -154,6 +173,8 @@ test_change_while_loading (Fixture       *fixture,
   /* Both are in the part read in the background, which has not reached the list yet. */
   g_assert_false (running (last));
   g_assert_false (running (gone));
+  g_assert_cmpint (_ipt_window_find_in_caseload (fixture->window, id_of (last)), ==,
+                   GTK_INVALID_LIST_POSITION);
   g_assert_true (_ipt_window_get_caseload_loading (fixture->window));
 
   client = ipt_store_get_client (fixture->store, id_of (last), &error);
@@ -184,6 +205,19 @@ test_change_while_loading (Fixture       *fixture,
         }
     }
   g_assert_true (found);
+
+  /* A search through everyone finds the new name, and no longer the one deleted. */
+  gtk_editable_set_text (GTK_EDITABLE (fixture->window->search_entry), "renamed-while");
+  g_signal_emit_by_name (fixture->window->search_entry, "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->window->shown)), ==, 1);
+  g_assert_cmpint (id_of (ipt_caseload_model_get_summary (fixture->window->shown, 0)), ==,
+                   id_of (last));
+  gtk_editable_set_text (GTK_EDITABLE (fixture->window->search_entry),
+                         ipt_client_get_code (ipt_case_summary_get_client (gone)));
+  g_signal_emit_by_name (fixture->window->search_entry, "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->window->shown)), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->list_stack), ==,
+                   "nothing-found");
 }
 
 /* Those of the whole caseload whose search key holds `text` (folded), in order. */
@@ -223,6 +257,8 @@ test_search_while_loading (Fixture       *fixture,
   g_assert_true (_ipt_window_get_caseload_loading (fixture->window));
   search (fixture->window, "c-0");
   search (fixture->window, narrow);
+  /* Clients not read yet may match: the list does not say that nothing does. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->list_stack), ==, "list");
 
   /* Another while the rest is being put in the list. */
   while (fixture->window->caseload_rest == NULL || fixture->window->caseload_rest_next == 0)
@@ -255,8 +291,8 @@ main (int   argc,
   if (!ui_test_init (&argc, &argv, "ipt-test-caseload-loading-XXXXXX"))
     return 77;
 
-  g_test_add ("/ui/caseload-loading/running-first-then-all", Fixture, NULL,
-              fixture_set_up_large, test_running_first_then_all, fixture_tear_down);
+  g_test_add ("/ui/caseload-loading/top-first-then-all", Fixture, NULL,
+              fixture_set_up_large, test_top_first_then_all, fixture_tear_down);
   g_test_add ("/ui/caseload-loading/change-while-loading", Fixture, NULL,
               fixture_set_up_large, test_change_while_loading, fixture_tear_down);
   g_test_add ("/ui/caseload-loading/search-while-loading", Fixture, NULL,

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "test-casework-common.h"
+#include "ipt-store-snapshot.h"
 
 /* Model */
 
@@ -546,6 +547,188 @@ test_store_session_work (void)
   assert_sql_refused (store, "INSERT INTO session_techniques (session_id) VALUES (999)");
 }
 
+/* Every row of a table, as text, in a fixed order: what Undo must give back field by field. */
+static char *
+dump_table (IptStore   *store,
+            const char *sql)
+{
+  GString *out = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (_ipt_store_get_db (store), sql, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int c = 0; c < sqlite3_column_count (stmt); c++)
+        g_string_append_printf (out, "%s%s=%s", c > 0 ? "|" : "", sqlite3_column_name (stmt, c),
+                                sqlite3_column_type (stmt, c) == SQLITE_NULL
+                                ? "NULL" : (const char *) sqlite3_column_text (stmt, c));
+      g_string_append_c (out, '\n');
+    }
+  sqlite3_finalize (stmt);
+  return g_string_free (out, FALSE);
+}
+
+static const char *const course_tables[] = {
+  "SELECT * FROM episodes ORDER BY id",
+  "SELECT * FROM sessions ORDER BY id",
+  "SELECT * FROM scores ORDER BY id",
+  "SELECT * FROM session_techniques ORDER BY session_id",
+  "SELECT * FROM session_attendees ORDER BY id",
+  "SELECT * FROM goals ORDER BY id",
+  "SELECT * FROM goal_ratings ORDER BY goal_id, session_number",
+  "SELECT * FROM dispute_stage_changes ORDER BY episode_id, focus_rank, session_number",
+  "SELECT * FROM risk_review_cover ORDER BY episode_id",
+};
+
+static char *
+dump_course (IptStore *store)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (course_tables); i++)
+    {
+      g_autofree char *rows = dump_table (store, course_tables[i]);
+
+      g_string_append_printf (out, "%s\n%s", course_tables[i], rows);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_store_session_undo (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autoptr(IptStore) store = open_new (dir, "casebook.sqlite");
+  g_autoptr(IptClient) client = add_client (store, "C-0001");
+  g_autoptr(IptEpisode) episode = ipt_episode_new (ipt_client_get_id (client), "2026-01-05", 16);
+  g_autoptr(IptPerson) jamie = add_person (store, client, "Jamie", "partner", 1);
+  g_autoptr(IptSession) first = NULL;
+  g_autoptr(IptSession) joint = NULL;
+  g_autoptr(IptSessionWork) work = NULL;
+  g_autoptr(IptSessionWork) read = NULL;
+  g_autoptr(IptFocusFields) fields = NULL;
+  g_autoptr(IptGoal) goal = NULL;
+  g_autoptr(IptSessionSnapshot) snapshot = NULL;
+  g_autoptr(GPtrArray) scores = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) stages = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *restored = NULL;
+  static const int items[] = { 2, 2, 3, 2, 2, 2, 2, 2, 1 };
+  gint64 jamie_id = ipt_person_get_id (jamie);
+  IptDisputeStageChange change = { 2, IPT_DISPUTE_STAGE_IMPASSE };
+  IptSessionGoalRating rating;
+
+  ipt_episode_set_focus (episode, IPT_FOCUS_ROLE_DISPUTE);
+  g_assert_true (ipt_store_insert_episode (store, episode, &error));
+  g_assert_no_error (error);
+  first = add_dated_session (store, episode, 1, "2026-01-05", IPT_ATTENDEES_CLIENT_ALONE);
+  joint = ipt_session_new (ipt_episode_get_id (episode), 2, "2026-01-12");
+  ipt_session_set_attendees (joint, IPT_ATTENDEES_WITH_PARTNER);
+  ipt_session_set_note_agenda (joint, "The row about money — 金銭");
+  g_ptr_array_add (scores, ipt_score_new_from_items (ipt_measure_lookup ("phq9"), items,
+                                                     G_N_ELEMENTS (items)));
+  g_ptr_array_add (scores, ipt_score_new_from_total (ipt_measure_lookup ("gad7"), 11));
+  g_assert_true (ipt_store_save_session (store, joint, scores, &error));
+  g_assert_no_error (error);
+
+  /* What the joint session holds: techniques, who came, a goal rating, a stage change. */
+  work = ipt_session_work_new (ipt_session_get_id (joint));
+  ipt_session_work_set_text (work, IPT_TECHNIQUE_FIELD_INTERACTION, "Jamie came home late");
+  ipt_session_work_set_text (work, IPT_TECHNIQUE_FIELD_OPTIONS, "Talk on Sunday, or write");
+  ipt_session_work_set_text (work, IPT_TECHNIQUE_FIELD_REHEARSED, "Asking for an hour together");
+  ipt_session_work_set_attendee_ids (work, &jamie_id, 1);
+  ipt_session_work_set_other_attendee (work, "an interpreter");
+  g_assert_true (ipt_store_save_session_work (store, work, &error));
+  g_assert_no_error (error);
+  fields = ipt_store_get_focus_fields (store, ipt_episode_get_id (episode), FALSE, &error);
+  ipt_focus_fields_set_person_id (fields, jamie_id);
+  g_assert_true (ipt_store_save_focus_fields (store, fields, &error));
+  change = (IptDisputeStageChange) { 1, IPT_DISPUTE_STAGE_RENEGOTIATION };
+  g_assert_true (ipt_store_record_dispute_stage (store, ipt_episode_get_id (episode), FALSE,
+                                                 &change, &error));
+  change = (IptDisputeStageChange) { 2, IPT_DISPUTE_STAGE_IMPASSE };
+  g_assert_true (ipt_store_record_dispute_stage (store, ipt_episode_get_id (episode), FALSE,
+                                                 &change, &error));
+  goal = ipt_goal_new (ipt_episode_get_id (episode), "Talk about money calmly");
+  g_assert_true (ipt_store_save_goal (store, goal, &error));
+  g_assert_no_error (error);
+  rating = (IptSessionGoalRating) { ipt_goal_get_id (goal), 3 };
+  g_assert_true (ipt_store_save_session_goal_ratings (store, ipt_episode_get_id (episode), 1,
+                                                      &rating, 1, &error));
+  rating.rating = 6;
+  g_assert_true (ipt_store_save_session_goal_ratings (store, ipt_episode_get_id (episode), 2,
+                                                      &rating, 1, &error));
+  g_assert_no_error (error);
+  before = dump_course (store);
+
+  /* Deleting takes all of it; what session 1 had stays. */
+  snapshot = ipt_store_take_session (store, ipt_session_get_id (joint), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (snapshot);
+  g_assert_cmpuint (ipt_session_snapshot_get_number (snapshot), ==, 2);
+  g_assert_cmpuint (ipt_session_snapshot_count_rows (snapshot, "sessions"), ==, 1);
+  g_assert_cmpuint (ipt_session_snapshot_count_rows (snapshot, "scores"), ==, 2);
+  g_assert_cmpuint (ipt_session_snapshot_count_rows (snapshot, "session_techniques"), ==, 1);
+  g_assert_cmpuint (ipt_session_snapshot_count_rows (snapshot, "session_attendees"), ==, 2);
+  g_assert_cmpuint (ipt_session_snapshot_count_rows (snapshot, "goal_ratings"), ==, 1);
+  g_assert_cmpuint (ipt_session_snapshot_count_rows (snapshot, "dispute_stage_changes"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM sessions"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM session_attendees"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM goal_ratings"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT latest_rating FROM goals"), ==, 3);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM dispute_stage_changes"), ==, 1);
+  g_clear_object (&fields);
+  fields = ipt_store_get_focus_fields (store, ipt_episode_get_id (episode), FALSE, &error);
+  g_assert_cmpint (ipt_focus_fields_get_dispute_stage (fields), ==, IPT_DISPUTE_STAGE_RENEGOTIATION);
+  after = dump_course (store);
+  g_assert_cmpstr (after, !=, before);
+
+  /* Undo gives every field of every record back, ids included. */
+  g_assert_true (ipt_store_restore_session (store, snapshot, &error));
+  g_assert_no_error (error);
+  restored = dump_course (store);
+  g_assert_cmpstr (restored, ==, before);
+  read = ipt_store_get_session_work (store, ipt_session_get_id (joint), &error);
+  g_assert_cmpstr (ipt_session_work_get_text (read, IPT_TECHNIQUE_FIELD_REHEARSED), ==,
+                   "Asking for an hour together");
+  g_assert_cmpstr (ipt_session_work_get_other_attendee (read), ==, "an interpreter");
+  stages = ipt_store_list_dispute_stages (store, ipt_episode_get_id (episode), FALSE, &error);
+  g_assert_cmpuint (stages->len, ==, 2);
+  g_clear_object (&fields);
+  fields = ipt_store_get_focus_fields (store, ipt_episode_get_id (episode), FALSE, &error);
+  g_assert_cmpint (ipt_focus_fields_get_dispute_stage (fields), ==, IPT_DISPUTE_STAGE_IMPASSE);
+
+  /* A second Undo is refused whole: the session is back in the way. */
+  g_assert_false (ipt_store_restore_session (store, snapshot, &error));
+  g_assert_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_clear_pointer (&restored, g_free);
+  restored = dump_course (store);
+  g_assert_cmpstr (restored, ==, before);
+
+  /* A new session 2 made since the deletion: Undo refused, nothing half-written. */
+  g_clear_pointer (&snapshot, ipt_session_snapshot_free);
+  snapshot = ipt_store_take_session (store, ipt_session_get_id (joint), &error);
+  g_assert_no_error (error);
+  g_clear_object (&joint);
+  joint = add_dated_session (store, episode, 2, "2026-01-13", IPT_ATTENDEES_CLIENT_ALONE);
+  g_clear_pointer (&after, g_free);
+  after = dump_course (store);
+  g_assert_false (ipt_store_restore_session (store, snapshot, &error));
+  g_assert_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_clear_pointer (&restored, g_free);
+  restored = dump_course (store);
+  g_assert_cmpstr (restored, ==, after);
+
+  /* A session that is not there cannot be taken. */
+  g_assert_null (ipt_store_take_session (store, 999999, &error));
+  g_assert_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_NOT_FOUND);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -566,6 +749,7 @@ main (int    argc,
   g_test_add_func ("/casework/store/inventory", test_store_inventory);
   g_test_add_func ("/casework/store/focus", test_store_focus);
   g_test_add_func ("/casework/store/session-work", test_store_session_work);
+  g_test_add_func ("/casework/store/session-undo", test_store_session_undo);
 
   ret = g_test_run ();
 

@@ -275,6 +275,7 @@ test_no_overlap (void)
 {
   IptChartData *(*builders[]) (void) = {
     fixture_role_dispute, fixture_middle, fixture_maintenance, fixture_deterioration,
+    fixture_joint,
   };
   static const double sizes[][2] = {
     { 600, 300 }, { 900, 500 }, { 1100, 600 }, { 1600, 900 }, { 756.9, 510.3 } /* A4 page */,

@@ -11,6 +11,7 @@
 #include "ipt-client-page.h"
 #include "ipt-client-page-private.h"
 #include "ipt-ending-dialog.h"
+#include "ipt-inventory-view.h"
 #include "ipt-session-editor.h"
 #include "ipt-gui-private.h"
 #include "ipt-store.h"
@@ -181,17 +182,106 @@ test_maintenance_and_second_course (Fixture       *fixture,
   g_assert_cmpuint (earlier->len, ==, 1);
   g_assert_cmpint (ipt_episode_get_id (g_ptr_array_index (earlier, 0)), ==, first_id);
 
-  /* The first course is opened again from the client menu: its case report. */
+  /* The first course is within reach from the client menu: opened on the page, and as its
+   * case report. */
   section = G_MENU_MODEL (child (fixture->window->client_page, IPT_TYPE_CLIENT_PAGE,
                                  "earlier_section"));
-  g_assert_cmpint (g_menu_model_get_n_items (section), ==, 1);
+  g_assert_cmpint (g_menu_model_get_n_items (section), ==, 2);
   g_assert_true (g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_ACTION, "s",
                                                   &action));
-  g_assert_cmpstr (action, ==, "win.export-report");
+  g_assert_cmpstr (action, ==, "win.open-course");
   target = g_menu_model_get_item_attribute_value (section, 0, G_MENU_ATTRIBUTE_TARGET,
+                                                  G_VARIANT_TYPE_INT64);
+  g_assert_cmpint (g_variant_get_int64 (target), ==, first_id);
+  g_clear_pointer (&action, g_free);
+  g_clear_pointer (&target, g_variant_unref);
+  g_assert_true (g_menu_model_get_item_attribute (section, 1, G_MENU_ATTRIBUTE_ACTION, "s",
+                                                  &action));
+  g_assert_cmpstr (action, ==, "win.export-report");
+  target = g_menu_model_get_item_attribute_value (section, 1, G_MENU_ATTRIBUTE_TARGET,
                                                   G_VARIANT_TYPE_INT64);
   g_assert_nonnull (target);
   g_assert_cmpint (g_variant_get_int64 (target), ==, first_id);
+
+  /* Opened: its sessions, scores, chart and ending, marked as an earlier course, read only. */
+  {
+    IptClientPage *page = fixture->window->client_page;
+    /* bound to win.record-risk-review: sensitive while the action is enabled */
+    GtkWidget *record_button = page->risk_review_button;
+    GtkWidget *bar = GTK_WIDGET (child (page, IPT_TYPE_CLIENT_PAGE, "earlier_bar"));
+    GtkLabel *bar_label = child (page, IPT_TYPE_CLIENT_PAGE, "earlier_label");
+    GtkLabel *ending_label = child (page, IPT_TYPE_CLIENT_PAGE, "ending_label");
+    IptChartData *chart;
+
+    g_assert_true (gtk_widget_get_sensitive (record_button));
+    g_assert_false (gtk_widget_get_visible (bar));
+    gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-course", "x", first_id);
+    spin ();
+    g_assert_cmpint (ipt_episode_get_id (ipt_client_page_get_episode (page)), ==, first_id);
+    g_assert_true (ipt_client_page_get_read_only (page));
+    g_assert_true (gtk_widget_get_visible (bar));
+    g_assert_true (g_str_has_prefix (gtk_label_get_label (bar_label), "Course 1, ended "));
+    g_assert_true (g_str_has_suffix (gtk_label_get_label (bar_label), " — read only"));
+    g_assert_nonnull (strstr (gtk_label_get_label (ending_label), "Completed"));
+    g_assert_nonnull (strstr (gtk_label_get_label (ending_label),
+                              "Warning signs: Sleeping badly, avoiding Jamie"));
+    g_assert_cmpuint (ipt_client_page_get_sessions (page)->len, ==, 1);
+    chart = ipt_mood_chart_view_get_data (ipt_client_page_get_mood_chart (page));
+    g_assert_cmpuint (chart->n_points[IPT_CHART_MEASURE_PHQ9], ==, 1);
+    g_assert_cmpint (chart->status, ==, IPT_EPISODE_STATUS_ENDED);
+    g_assert_cmpint (ipt_case_summary_get_episode (ipt_client_page_get_summary (page)) != NULL, ==, TRUE);
+    snapshot (fixture->window, "earlier-course");
+
+    /* Nothing there can be changed: recording, editing, ending, the tabs' own actions. */
+    g_assert_false (gtk_widget_get_sensitive (record_button));
+    gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.record-session", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.edit-course", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-course", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.record-risk-review", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.start-maintenance", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.edit-session", "x",
+                                ipt_session_get_id (g_ptr_array_index (ipt_client_page_get_sessions (page), 0)));
+    gtk_widget_activate_action (GTK_WIDGET (page->formulation_view), "formulation.edit", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (page->formulation_view), "formulation.add-goal", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (page->timeline_view), "timeline.add-event", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (page->inventory_view), "inventory.add-person", NULL);
+    spin ();
+    g_assert_null (fixture->window->dialog);
+    g_assert_null (ipt_inventory_view_get_form (IPT_INVENTORY_VIEW (page->inventory_view)));
+    {
+      GList *toplevels = gtk_window_list_toplevels ();
+
+      /* the main window alone */
+      for (GList *l = toplevels; l != NULL; l = l->next)
+        if (l->data != fixture->window && gtk_widget_get_visible (l->data))
+          g_assert_not_reached ();
+      g_list_free (toplevels);
+    }
+    g_clear_object (&second);
+    second = current_course (fixture, client_id);
+    g_assert_cmpint (ipt_episode_get_ordinal (second), ==, 2);
+
+    /* A change elsewhere to the client keeps the earlier course shown. */
+    {
+      g_autoptr(IptClient) client = ipt_store_get_client (fixture->store, client_id, &error);
+
+      ipt_client_set_referrer (client, "Dr Okafor");
+      g_assert_true (ipt_store_update_client (fixture->store, client, &error));
+      spin ();
+      g_assert_true (ipt_client_page_get_read_only (page));
+      g_assert_cmpint (ipt_episode_get_id (ipt_client_page_get_episode (page)), ==, first_id);
+    }
+
+    /* Back to the current course, where everything can be done again. */
+    gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-course", "x", (gint64) 0);
+    spin ();
+    g_assert_cmpint (ipt_episode_get_id (ipt_client_page_get_episode (page)), ==,
+                     ipt_episode_get_id (second));
+    g_assert_false (ipt_client_page_get_read_only (page));
+    g_assert_false (gtk_widget_get_visible (bar));
+    g_assert_true (gtk_widget_get_sensitive (record_button));
+    g_assert_cmpuint (ipt_client_page_get_sessions (page)->len, ==, 0);
+  }
 
   path = g_build_filename (tmpdir, "E-0003 course 1.pdf", NULL);
   g_assert_true (_ipt_window_export_report (fixture->window, first_id, path, FALSE, &error));
@@ -457,6 +547,20 @@ test_session_work (Fixture       *fixture,
     g_assert_nonnull (who);
     g_assert_nonnull (strstr (who, "Jamie, partner"));
     g_assert_nonnull (strstr (who, "Jamie’s mother, for the first half"));
+  }
+  /* The Overview's chart marks the joint session and names who came, in its description and
+   * in the tooltip of its mark. */
+  {
+    IptMoodChartView *chart = ipt_client_page_get_mood_chart (fixture->window->client_page);
+    IptChartData *chart_data = ipt_mood_chart_view_get_data (chart);
+    g_autofree char *mark = NULL;
+
+    g_assert_true (ipt_chart_session_is_joint (ipt_chart_data_find_session (chart_data, 1)));
+    g_assert_nonnull (strstr (ipt_mood_chart_view_get_description (chart),
+                              "Joint session: 1 with Jamie, partner and "
+                              "Jamie’s mother, for the first half."));
+    mark = ipt_chart_data_describe_joint_mark (chart_data, 1);
+    g_assert_nonnull (strstr (mark, "\nJoint session with Jamie, partner and Jamie’s mother"));
   }
 
   ratings = ipt_store_list_session_goal_ratings (fixture->store, ipt_episode_get_id (episode), 1,

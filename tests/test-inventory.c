@@ -136,6 +136,10 @@ test_people_and_circle (Fixture       *fixture,
   g_autoptr(IptPerson) moved = NULL;
   g_autoptr(GString) long_text = g_string_new (NULL);
   IptPersonForm *form;
+  GtkListBox *list;
+  GtkWidget *first_marker;
+  GtkListBoxRow *jamie_row;
+  GtkListBoxRow *mum_row;
   double x, y;
 
   start_course (fixture, 16);
@@ -176,13 +180,24 @@ test_people_and_circle (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (form));
   spin ();
 
-  /* Dragging Mum onto ring 3 moves her there. */
+  /* Dragging Mum onto ring 3 moves her there; the tab follows by changing only what changed:
+   * the circle keeps its markers, the list Jamie's row. */
+  list = GTK_LIST_BOX (find_of_type (GTK_WIDGET (view), GTK_TYPE_LIST_BOX));
+  first_marker = gtk_widget_get_first_child (GTK_WIDGET (circle));
+  jamie_row = gtk_list_box_get_row_at_index (list, 0);
+  mum_row = gtk_list_box_get_row_at_index (list, 1);
+  g_assert_true (g_object_get_data (G_OBJECT (jamie_row), "ipt-person") != NULL);
   point_on_ring (circle, 3, &x, &y);
   gtk_widget_activate_action (GTK_WIDGET (circle), "circle.drop", "(xdd)",
                               ipt_person_get_id (mum), x, y);
   spin ();
   moved = stored_person (fixture, client_id, "Mum");
   g_assert_cmpuint (ipt_person_get_ring (moved), ==, 3);
+  g_assert_true (gtk_widget_get_first_child (GTK_WIDGET (circle)) == first_marker);
+  g_assert_true (gtk_list_box_get_row_at_index (list, 0) == jamie_row);
+  g_assert_true (gtk_list_box_get_row_at_index (list, 1) != mum_row);
+  g_assert_cmpuint (ipt_person_get_ring (g_object_get_data (G_OBJECT (gtk_list_box_get_row_at_index (list, 1)),
+                                                            "ipt-person")), ==, 3);
   g_assert_cmpint (ipt_circle_view_get_selected_id (circle), ==, ipt_person_get_id (mum));
   g_assert_cmpstr (ipt_circle_view_get_person_label (circle, ipt_person_get_id (mum)), ==,
                    "Mum, Mother: ring 3 (least close)");

@@ -76,6 +76,35 @@ fixture_path (int version)
   return g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
 }
 
+/* Every client's kept place in the caseload's order (ipt-schema-8.sql) is the model's, none
+ * left stale. */
+static void
+assert_order_kept (IptStore *store)
+{
+  g_autoptr(GPtrArray) caseload = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (query_int (store, "SELECT count (*) FROM caseload_order_stale"), ==, 0);
+  caseload = ipt_store_load_caseload (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (store, "SELECT count (*) FROM caseload_order"), ==, caseload->len);
+  for (guint i = 0; i < caseload->len; i++)
+    {
+      IptCaseSummary *summary = g_ptr_array_index (caseload, i);
+      IptClient *client = ipt_case_summary_get_client (summary);
+      g_autofree char *sql = NULL;
+
+      sql = g_strdup_printf ("SELECT count (*) FROM caseload_order WHERE client_id = %"
+                             G_GINT64_FORMAT " AND rank = %u AND code = '%s' AND archived = %d "
+                             "AND attention = %d",
+                             ipt_client_get_id (client),
+                             ipt_case_summary_get_caseload_rank (summary),
+                             ipt_client_get_code (client), ipt_client_get_archived (client),
+                             ipt_case_summary_get_needs_attention (summary));
+      g_assert_cmpint (query_int (store, sql), ==, 1);
+    }
+}
+
 /* Migrations */
 
 static void
@@ -137,6 +166,9 @@ test_migrate_from (gconstpointer data)
     g_assert_cmpstr (ipt_case_summary_get_progress_text (summary), ==,
                      "Session 2 of 16 · Assessment");
   }
+
+  /* The caseload's order is kept for every client, as the model works it out. */
+  assert_order_kept (store);
 
   /* The copy made first is the old file, still at its old version. */
   g_assert_true (exists (backup));
@@ -271,6 +303,8 @@ test_migrate_current_untouched (void)
   caseload = ipt_store_load_caseload (store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (caseload->len, ==, 3);
+  /* Made with the sqlite3 shell, it had every client marked: their rows are written now. */
+  assert_order_kept (store);
 }
 
 static void

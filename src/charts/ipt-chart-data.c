@@ -273,6 +273,8 @@ chart_data_build (const char            *code,
       data->sessions[n].number = sessions[i].number;
       data->sessions[n].date = ipt_date_is_valid (sessions[i].date) ? g_strdup (sessions[i].date) : NULL;
       data->sessions[n].attendance = sessions[i].attendance;
+      data->sessions[n].attendees = sessions[i].attendees;
+      data->sessions[n].joint_with = g_strdup (sessions[i].joint_with);
       n++;
     }
   data->n_sessions = n;
@@ -357,6 +359,7 @@ ipt_chart_data_new (IptClient  *client,
       plain.number = ipt_session_get_number (session);
       plain.date = (char *) ipt_session_get_date (session);
       plain.attendance = ipt_session_get_attendance (session);
+      plain.attendees = ipt_session_get_attendees (session);
       g_array_append_val (plain_sessions, plain);
 
       id = g_new (gint64, 1);
@@ -434,7 +437,10 @@ ipt_chart_data_unref (IptChartData *data)
     return;
 
   for (guint i = 0; i < data->n_sessions; i++)
-    g_free (data->sessions[i].date);
+    {
+      g_free (data->sessions[i].date);
+      g_free (data->sessions[i].joint_with);
+    }
   g_free (data->sessions);
   for (guint m = 0; m < IPT_CHART_N_MEASURES; m++)
     g_free (data->points[m]);
@@ -735,6 +741,13 @@ ipt_chart_data_describe (const IptChartData *data)
   else
     g_string_append_printf (text, " %s", scores->str);
 
+  {
+    g_autofree char *joint = ipt_chart_data_describe_joint_sessions (data);
+
+    if (joint != NULL)
+      g_string_append_printf (text, " %s", joint);
+  }
+
   return g_string_free (text, FALSE);
 }
 
@@ -790,6 +803,13 @@ ipt_chart_data_describe_point (const IptChartData *data,
                             change, first->total, measure->rci);
   else
     g_string_append_printf (text, _("\n%s from the first score (%d)"), change, first->total);
+
+  {
+    g_autofree char *joint = session != NULL ? ipt_chart_session_describe_joint (session) : NULL;
+
+    if (joint != NULL)
+      g_string_append_printf (text, "\n%s", joint);
+  }
 
   if (point->risk)
     {

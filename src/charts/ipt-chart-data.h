@@ -23,6 +23,9 @@ typedef struct
   char         *date;        /* ISO 8601, or NULL */
   IptAttendance attendance;
   IptPhase      phase;       /* derived (ipt_course_map_new ()): given values are ignored */
+  IptAttendees  attendees;   /* who came with the client: another than alone is a joint session */
+  char         *joint_with;  /* who that was, in words ("Jamie, partner"; only relationships
+                              * where the chart leaves the practitioner's window), or NULL */
 } IptChartSession;
 
 /* One score of a measure's series: an attended session with a total. */
@@ -116,6 +119,27 @@ IptChartData *ipt_chart_data_new_from_arrays (const char            *code,
 void          ipt_chart_data_set_risk_reviews (IptChartData *data,
                                                GPtrArray    *sessions,
                                                GPtrArray    *reviews);
+
+/* Names who attended the joint sessions (IptAttendee of the course, from the store), on data
+ * just made, before it is shared; sessions (IptSession of the course) tell their numbers.
+ * with_names: "Jamie, partner", for the practitioner's own window; else only relationships
+ * ("partner"), and someone described in words only as "someone else": the chart goes out. */
+void          ipt_chart_data_set_attendees (IptChartData *data,
+                                            GPtrArray    *sessions,
+                                            GPtrArray    *attendees,
+                                            gboolean      with_names);
+/* An attended session with someone beside the client. */
+gboolean      ipt_chart_session_is_joint (const IptChartSession *session);
+/* "Joint session with Jamie, partner", or from who attended alone: "Joint session with
+ * partner"; NULL for a session that is not joint. Translated, newly allocated. */
+char         *ipt_chart_session_describe_joint (const IptChartSession *session);
+/* The tooltip of a joint session's mark: "Session 4 · 12 Mar\nJoint session with Jamie,
+ * partner"; NULL when session number is not a joint session of the chart. */
+char         *ipt_chart_data_describe_joint_mark (const IptChartData *data,
+                                                  guint               number);
+/* The chart's joint sessions in one sentence ("Joint sessions: 4 with Jamie, partner; 9 with
+ * Jamie, partner."), or NULL when there are none. */
+char         *ipt_chart_data_describe_joint_sessions (const IptChartData *data);
 
 IptChartData *ipt_chart_data_ref (IptChartData *data);
 void          ipt_chart_data_unref (IptChartData *data);

@@ -233,6 +233,7 @@ static GHashTable *shape_cache;
 typedef struct
 {
   cairo_t              *cr;
+  double                size;
   PangoFontDescription *font;
   char                 *key;     /* the part of the cache key that is the same for every text */
 } Text;
@@ -247,6 +248,7 @@ text_init (Text                *t,
   cairo_matrix_t m;
 
   t->cr = cr;
+  t->size = size;
   t->font = pango_font_description_new ();
   pango_font_description_set_family (t->font, style->font_family != NULL ? style->font_family : "Sans");
   pango_font_description_set_absolute_size (t->font, size * PANGO_SCALE);
@@ -476,6 +478,164 @@ paint_background (cairo_t             *cr,
   G_UNLOCK (background_cache);
 }
 
+/* A person's marker at (x, y): a disc with the initial; the focus person with a second ring.
+ * ideal: the hollow, fainter marker of their ideal place instead. */
+static void
+draw_marker (cairo_t               *cr,
+             Text                  *t,
+             const IptCirclePerson *person,
+             gboolean               ideal,
+             double                 x,
+             double                 y,
+             double                 radius,
+             gboolean               selected,
+             const IptChartStyle   *style,
+             const IptChartColor   *focus_color,
+             const IptChartColor   *accent)
+{
+  char initial[8];
+
+  if (ideal)
+    {
+      cairo_new_path (cr);
+      cairo_set_line_width (cr, 1.0);
+      cairo_arc (cr, x, y, radius * 0.8, 0, 2 * G_PI);
+      cairo_set_source_rgb (cr, style->background.red, style->background.green,
+                            style->background.blue);
+      cairo_fill_preserve (cr);
+      set_color (cr, &style->foreground, 0.55);
+      cairo_stroke (cr);
+      return;
+    }
+
+  cairo_new_path (cr);
+  cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
+  if (selected)
+    set_color (cr, accent, 1.0);
+  else
+    cairo_set_source_rgb (cr, style->background.red, style->background.green,
+                          style->background.blue);
+  cairo_fill_preserve (cr);
+  if (person->focus)
+    {
+      set_color (cr, focus_color, 1.0);
+      cairo_set_line_width (cr, 2.5);
+    }
+  else
+    {
+      set_color (cr, &style->foreground, 0.85);
+      cairo_set_line_width (cr, 1.2);
+    }
+  cairo_stroke (cr);
+  if (person->focus)
+    {
+      /* A second, outer ring: the mark does not rest on colour alone. */
+      cairo_arc (cr, x, y, radius + 3.0, 0, 2 * G_PI);
+      cairo_set_line_width (cr, 1.0);
+      cairo_stroke (cr);
+    }
+
+  initial_of (person->name, initial);
+  if (selected)
+    cairo_set_source_rgb (cr, 1, 1, 1);
+  else if (person->focus)
+    set_color (cr, focus_color, 1.0);
+  else
+    set_color (cr, &style->foreground, 1.0);
+  {
+    g_autoptr(PangoLayout) layout = text_layout (t, initial, -1);
+    int w, h;
+
+    pango_layout_get_pixel_size (layout, &w, &h);
+    cairo_move_to (cr, x - w / 2.0, y - h / 2.0);
+    pango_cairo_show_layout (cr, layout);
+  }
+}
+
+/* Filling and stroking small antialiased circles is most of what drawing the people costs on an
+ * image surface; yet there are only a few different markers (a size, an initial, plain, focus
+ * or selected). Each is drawn once into a small image and then copied, at a whole device pixel.
+ * Vector targets get vectors. */
+#define SPRITE_CACHE_MAX 512
+
+G_LOCK_DEFINE_STATIC (sprite_cache);
+static GHashTable *sprite_cache;
+
+static void
+paint_marker (cairo_t               *cr,
+              Text                  *t,
+              const IptCirclePerson *person,
+              gboolean               ideal,
+              const IptCirclePlace  *p,
+              gboolean               selected,
+              const IptChartStyle   *style,
+              const IptChartColor   *focus_color,
+              const IptChartColor   *accent)
+{
+  cairo_matrix_t m;
+  char initial[8];
+  g_autofree char *key = NULL;
+  cairo_surface_t *sprite;
+  double half, device_x, device_y;
+
+  double x = ideal ? p->ideal_x : p->x, y = ideal ? p->ideal_y : p->y;
+
+  cairo_get_matrix (cr, &m);
+  if (cairo_surface_get_type (cairo_get_target (cr)) != CAIRO_SURFACE_TYPE_IMAGE
+      || m.xy != 0 || m.yx != 0 || m.xx <= 0 || m.yy <= 0 || m.xx > 8 || m.yy > 8)
+    {
+      draw_marker (cr, t, person, ideal, x, y, p->radius, selected, style, focus_color, accent);
+      return;
+    }
+
+  /* Room for the focus ring and antialiasing round the disc. */
+  half = p->radius + 5.0;
+  if (ideal)
+    g_strlcpy (initial, "", sizeof initial);
+  else
+    initial_of (person->name, initial);
+  key = g_strdup_printf ("%s|%g,%g|%.3f|%d%d%d|%s|%g,%g,%g|%g,%g,%g|%g,%g,%g", t->key, m.xx, m.yy,
+                         p->radius, ideal, !ideal && person->focus, !ideal && selected, initial,
+                         style->foreground.red, style->foreground.green, style->foreground.blue,
+                         style->background.red, style->background.green, style->background.blue,
+                         focus_color->red, focus_color->green, focus_color->blue);
+  G_LOCK (sprite_cache);
+  if (sprite_cache == NULL)
+    sprite_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          (GDestroyNotify) cairo_surface_destroy);
+  sprite = g_hash_table_lookup (sprite_cache, key);
+  if (sprite == NULL)
+    {
+      cairo_t *scr;
+      Text st;
+
+      if (g_hash_table_size (sprite_cache) >= SPRITE_CACHE_MAX)
+        g_hash_table_remove_all (sprite_cache);
+      sprite = cairo_surface_create_similar_image (cairo_get_target (cr), CAIRO_FORMAT_ARGB32,
+                                                   (int) ceil (2 * half * m.xx),
+                                                   (int) ceil (2 * half * m.yy));
+      scr = cairo_create (sprite);
+      cairo_scale (scr, m.xx, m.yy);
+      text_init (&st, scr, style, t->size);
+      draw_marker (scr, &st, person, ideal, half, half, p->radius, selected, style, focus_color,
+                   accent);
+      text_clear (&st);
+      cairo_destroy (scr);
+      cairo_surface_flush (sprite);
+      g_hash_table_insert (sprite_cache, g_steal_pointer (&key), sprite);
+    }
+
+  /* The marker's centre on a whole device pixel, so the copy needs no resampling. */
+  device_x = round ((x - half) * m.xx + m.x0);
+  device_y = round ((y - half) * m.yy + m.y0);
+  cairo_save (cr);
+  cairo_identity_matrix (cr);
+  cairo_set_source_surface (cr, sprite, device_x, device_y);
+  cairo_paint (cr);
+  cairo_restore (cr);
+  G_UNLOCK (sprite_cache);
+}
+
 void
 ipt_closeness_circle_render (cairo_t                *cr,
                              const IptCirclePerson  *people,
@@ -521,12 +681,7 @@ ipt_closeness_circle_render (cairo_t                *cr,
       cairo_move_to (cr, p->x, p->y);
       cairo_line_to (cr, p->ideal_x, p->ideal_y);
       cairo_stroke (cr);
-      cairo_arc (cr, p->ideal_x, p->ideal_y, p->radius * 0.8, 0, 2 * G_PI);
-      cairo_set_source_rgb (cr, style->background.red, style->background.green,
-                            style->background.blue);
-      cairo_fill_preserve (cr);
-      set_color (cr, &style->foreground, 0.55);
-      cairo_stroke (cr);
+      paint_marker (cr, &t, &people[i], TRUE, p, FALSE, style, &focus_color, &accent);
     }
 
   /* People: a disc with the initial, the name and relationship beside it. */
@@ -538,50 +693,8 @@ ipt_closeness_circle_render (cairo_t                *cr,
                           && options->selected_id == person->id;
       double gap = p->radius + 2.0 + (person->focus ? 3.0 : 0.0);
       g_autofree char *label = NULL;
-      char initial[8];
 
-      cairo_new_path (cr);
-      cairo_arc (cr, p->x, p->y, p->radius, 0, 2 * G_PI);
-      if (selected)
-        set_color (cr, &accent, 1.0);
-      else
-        cairo_set_source_rgb (cr, style->background.red, style->background.green,
-                              style->background.blue);
-      cairo_fill_preserve (cr);
-      if (person->focus)
-        {
-          set_color (cr, &focus_color, 1.0);
-          cairo_set_line_width (cr, 2.5);
-        }
-      else
-        {
-          set_color (cr, &style->foreground, 0.85);
-          cairo_set_line_width (cr, 1.2);
-        }
-      cairo_stroke (cr);
-      if (person->focus)
-        {
-          /* A second, outer ring: the mark does not rest on colour alone. */
-          cairo_arc (cr, p->x, p->y, p->radius + 3.0, 0, 2 * G_PI);
-          cairo_set_line_width (cr, 1.0);
-          cairo_stroke (cr);
-        }
-
-      initial_of (person->name, initial);
-      if (selected)
-        cairo_set_source_rgb (cr, 1, 1, 1);
-      else if (person->focus)
-        set_color (cr, &focus_color, 1.0);
-      else
-        set_color (cr, &style->foreground, 1.0);
-      {
-        g_autoptr(PangoLayout) layout = text_layout (&t, initial, -1);
-        int w, h;
-
-        pango_layout_get_pixel_size (layout, &w, &h);
-        cairo_move_to (cr, p->x - w / 2.0, p->y - h / 2.0);
-        pango_cairo_show_layout (cr, layout);
-      }
+      paint_marker (cr, &t, person, FALSE, p, selected, style, &focus_color, &accent);
 
       if (person->relationship != NULL && *person->relationship != '\0')
         /* TRANSLATORS: a label on the closeness circle: name · relationship */

@@ -209,6 +209,13 @@ legend_items (const IptChartData *data,
       item.text = g_strdup_printf (_("risk: %s item %d above 0"), phq9->name, phq9->risk_item + 1);
       g_array_append_val (items, item);
     }
+  if (l->has_joint)
+    {
+      /* TRANSLATORS: legend of the mark under a session the client attended with someone */
+      LegendItem item = { LEGEND_JOINT, -1, g_strdup (_("joint session")), 0, 0, 0 };
+
+      g_array_append_val (items, item);
+    }
 
   for (guint i = 0; i < items->len; i++)
     {
@@ -293,8 +300,13 @@ _ipt_mood_chart_layout_compute (Layout              *l,
       if (data->points[m][i].risk)
         l->has_risk = TRUE;
   for (guint i = 0; i < data->n_sessions; i++)
-    if (session_missed (&data->sessions[i]))
-      l->has_missed = TRUE;
+    {
+      if (session_missed (&data->sessions[i]))
+        l->has_missed = TRUE;
+      if (ipt_chart_session_is_joint (&data->sessions[i])
+          && data->sessions[i].number <= l->last_number)
+        l->has_joint = TRUE;
+    }
   for (guint i = 0; i < data->n_events && !l->has_events; i++)
     {
       double number;
@@ -342,7 +354,7 @@ _ipt_mood_chart_layout_compute (Layout              *l,
 
   l->show_subtitle = TRUE;
   l->show_dates = TRUE;
-  l->show_marks = l->has_missed || l->has_risk;
+  l->show_marks = l->has_missed || l->has_risk || l->has_joint;
   l->show_legend = TRUE;
   l->show_events = l->has_events;
   l->event_rows = MAX_EVENT_ROWS;

@@ -70,6 +70,7 @@ typedef struct
   gboolean show_legend;
   gboolean has_missed;
   gboolean has_risk;
+  gboolean has_joint;
   gboolean has_events;
 
   /* measured once per layout, drawn from here */
@@ -107,6 +108,7 @@ typedef enum
   LEGEND_BAND,
   LEGEND_CUTOFF,
   LEGEND_RISK,
+  LEGEND_JOINT,
   LEGEND_DNA,
   LEGEND_CANCELLED,
   LEGEND_EVENT,

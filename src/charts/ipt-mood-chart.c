@@ -233,6 +233,50 @@ draw_phases (cairo_t             *cr,
     }
 }
 
+/* The width of the joint-session mark: two people side by side. */
+static double
+joint_mark_width (const Layout *l)
+{
+  return l->small * 1.3;
+}
+
+/* Two people, heads and shoulders, in a box of joint_mark_width () by h at (x, y): the mark of
+ * a joint session, drawn rather than a character that a font may lack. Its box is recorded with
+ * the texts', so that no text runs into it. */
+static void
+draw_joint_mark (cairo_t             *cr,
+                 Text                *t,
+                 const Layout        *l,
+                 double               x,
+                 double               y,
+                 double               h,
+                 const IptChartColor *color)
+{
+  double w = joint_mark_width (l);
+  double head = h * 0.17;
+
+  set_color (cr, color);
+  for (int i = 0; i < 2; i++)
+    {
+      double cx = x + w * (i == 0 ? 0.32 : 0.68);
+
+      cairo_new_path (cr);
+      cairo_arc (cr, cx, y + h * 0.12 + head, head, 0, 2 * G_PI);
+      cairo_fill (cr);
+      /* the shoulders: half a disc under the head */
+      cairo_new_path (cr);
+      cairo_arc (cr, cx, y + h * 0.88, w * 0.26, G_PI, 2 * G_PI);
+      cairo_close_path (cr);
+      cairo_fill (cr);
+    }
+  if (t->boxes != NULL)
+    {
+      IptChartBox box = { x, y + h * 0.12, w, h * 0.76 };
+
+      g_array_append_val (t->boxes, box);
+    }
+}
+
 /* Labels every k-th slot so that neighbours never touch. */
 static guint
 label_stride (const Layout *l,
@@ -323,14 +367,26 @@ draw_axis (cairo_t             *cr,
        * that the legend explains. A word may spread over its neighbours' slots only when they
        * have no mark of their own (longer words, in German for one, would run into each other). */
       g_autofree gboolean *marked = g_new0 (gboolean, l->last_number + 2);
+      g_autofree gboolean *joint = g_new0 (gboolean, l->last_number + 2);
+      g_autofree gboolean *risk = g_new0 (gboolean, l->last_number + 2);
+      double small_h = line_height (t, t->small), jw = joint_mark_width (l);
+      IptChartColor joint_color = fg;
 
       for (guint i = 0; i < data->n_sessions; i++)
-        if (session_missed (&data->sessions[i]) && data->sessions[i].number <= l->last_number)
-          marked[data->sessions[i].number] = TRUE;
+        {
+          const IptChartSession *s = &data->sessions[i];
+
+          if (s->number > l->last_number)
+            continue;
+          if (session_missed (s))
+            marked[s->number] = TRUE;
+          if (ipt_chart_session_is_joint (s))
+            marked[s->number] = joint[s->number] = TRUE;
+        }
       for (guint m = 0; m < IPT_CHART_N_MEASURES; m++)
         for (guint i = 0; style->show_measure[m] && i < data->n_points[m]; i++)
           if (data->points[m][i].risk && data->points[m][i].session <= l->last_number)
-            marked[data->points[m][i].session] = TRUE;
+            marked[data->points[m][i].session] = risk[data->points[m][i].session] = TRUE;
 
       for (guint i = 0; i < data->n_sessions; i++)
         {
@@ -367,17 +423,46 @@ draw_axis (cairo_t             *cr,
             {
               const IptChartPoint *p = &data->points[m][i];
 
-              if (!p->risk)
+              double room, x;
+
+              if (!p->risk || p->session > l->last_number)
                 continue;
+              /* Beside a joint session's mark, the two share the slot: the mark left, the
+               * word right. */
+              room = mark_room (l, marked, p->session)
+                     - (joint[p->session] ? jw + l->small * 0.2 : 0);
               text_set (t, t->small_bold, C_("chart mark", "risk"), -1);
               text_size (t, &w, &h);
-              if (w > mark_room (l, marked, p->session))
+              if (w > room)
                 {
                   text_set (t, t->small_bold, "!", -1);
                   text_size (t, &w, &h);
                 }
-              _ipt_mood_chart_text_draw (cr, t, slot_x (l, p->session) - w / 2, l->marks.y, &warn);
+              x = slot_x (l, p->session) - w / 2;
+              if (joint[p->session])
+                x = slot_x (l, p->session) - (jw + l->small * 0.2 + w) / 2 + jw + l->small * 0.2;
+              _ipt_mood_chart_text_draw (cr, t, x, l->marks.y, &warn);
             }
+        }
+
+      for (guint n = 1; n <= l->last_number; n++)
+        {
+          double x = slot_x (l, n) - jw / 2;
+
+          if (!joint[n])
+            continue;
+          if (risk[n])
+            {
+              text_set (t, t->small_bold, C_("chart mark", "risk"), -1);
+              text_size (t, &w, &h);
+              if (w > mark_room (l, marked, n) - jw - l->small * 0.2)
+                {
+                  text_set (t, t->small_bold, "!", -1);
+                  text_size (t, &w, &h);
+                }
+              x = slot_x (l, n) - (jw + l->small * 0.2 + w) / 2;
+            }
+          draw_joint_mark (cr, t, l, x, l->marks.y, small_h, &joint_color);
         }
     }
 }
@@ -521,6 +606,13 @@ draw_legend (cairo_t             *cr,
           cairo_arc (cr, x + sw / 2, cy, l->radius + l->fs * 0.33, 0, 2 * G_PI);
           cairo_stroke (cr);
           break;
+        case LEGEND_JOINT:
+          {
+            double w = joint_mark_width (l);
+
+            draw_joint_mark (cr, t, l, x + (sw - w) / 2, y, small_h, &fg);
+          }
+          break;
         case LEGEND_DNA:
         case LEGEND_CANCELLED:
         case LEGEND_EVENT:
@@ -636,6 +728,27 @@ ipt_mood_chart_hit_test (PangoContext        *context,
 
   _ipt_mood_chart_layout_compute (&l, &t, context, data, style, width, height);
   limit = MAX (l.slot / 2, l.radius * 3);
+  hit->joint_session = 0;
+
+  /* A joint session's mark under the axis. */
+  if (l.show_marks && l.has_joint && y >= l.marks.y && y <= l.marks.y + l.marks.h)
+    for (guint i = 0; i < data->n_sessions; i++)
+      {
+        const IptChartSession *s = &data->sessions[i];
+        double sx = slot_x (&l, s->number);
+
+        if (!ipt_chart_session_is_joint (s) || s->number > l.last_number
+            || fabs (sx - x) > MAX (l.slot / 2, joint_mark_width (&l)))
+          continue;
+        hit->measure = IPT_CHART_MEASURE_PHQ9;
+        hit->index = 0;
+        hit->joint_session = s->number;
+        hit->x = sx;
+        hit->y = l.marks.y + l.marks.h / 2;
+        _ipt_mood_chart_layout_clear (&l);
+        _ipt_mood_chart_text_clear (&t);
+        return TRUE;
+      }
 
   for (guint i = 0; i < l.n_panels; i++)
     {

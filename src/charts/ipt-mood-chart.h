@@ -23,9 +23,11 @@ typedef struct
   guint           index;       /* into data->points[measure] */
   double          x;           /* where the point is drawn */
   double          y;
+  guint           joint_session;  /* not a point: the mark of this joint session; 0 for a point */
 } IptChartHit;
 
-/* Finds the score point nearest to (x, y) within a few pixels, laid out as
+/* Finds the score point nearest to (x, y) within a few pixels, or a joint session's mark, laid
+ * out as
  * ipt_mood_chart_render () would with text measured in `context`. */
 gboolean ipt_mood_chart_hit_test (PangoContext        *context,
                                   const IptChartData  *data,

@@ -134,6 +134,8 @@ ipt_case_report_load (IptStore   *store,
 
   report->chart = ipt_chart_data_new (client, report->episode, report->sessions, report->scores,
                                       report->events);
+  /* The report's sessions table names who attended; its chart says the same. */
+  ipt_chart_data_set_attendees (report->chart, report->sessions, report->attendees, TRUE);
   report->outcome = ipt_chart_data_compute_outcome (report->chart);
   return g_steal_pointer (&report);
 }

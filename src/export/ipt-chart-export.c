@@ -14,6 +14,7 @@
 
 #include "ipt-mood-chart.h"
 #include "ipt-output-file.h"
+#include "ipt-store-casework.h"
 
 /* Screen-sized files read well in a report or on a slide; PNGs at twice the density stay
  * sharp when zoomed. A4 landscape in points for PDF, with a 15 mm margin. */
@@ -85,17 +86,19 @@ ipt_chart_path_for_format (const char     *path,
   return g_strconcat (path, ipt_chart_format_to_extension (format), NULL);
 }
 
-IptChartData *
-ipt_chart_export_load_data (IptStore   *store,
-                            IptClient  *client,
-                            IptEpisode *episode,
-                            GError    **error)
+static IptChartData *
+load_data (IptStore   *store,
+           IptClient  *client,
+           IptEpisode *episode,
+           gboolean    with_names,
+           GError    **error)
 {
   g_autoptr(IptEpisode) current = NULL;
   g_autoptr(GPtrArray) sessions = NULL;
   g_autoptr(GPtrArray) scores = NULL;
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(GPtrArray) reviews = NULL;
+  g_autoptr(GPtrArray) attendees = NULL;
   IptChartData *data;
   GError *local_error = NULL;
 
@@ -131,10 +134,32 @@ ipt_chart_export_load_data (IptStore   *store,
   reviews = ipt_store_list_risk_reviews (store, ipt_episode_get_id (episode), error);
   if (reviews == NULL)
     return NULL;
+  attendees = ipt_store_list_course_attendees (store, ipt_episode_get_id (episode), error);
+  if (attendees == NULL)
+    return NULL;
 
   data = ipt_chart_data_new (client, episode, sessions, scores, events);
   ipt_chart_data_set_risk_reviews (data, sessions, reviews);
+  ipt_chart_data_set_attendees (data, sessions, attendees, with_names);
   return data;
+}
+
+IptChartData *
+ipt_chart_export_load_data (IptStore   *store,
+                            IptClient  *client,
+                            IptEpisode *episode,
+                            GError    **error)
+{
+  return load_data (store, client, episode, FALSE, error);
+}
+
+IptChartData *
+ipt_chart_export_load_named_data (IptStore   *store,
+                                  IptClient  *client,
+                                  IptEpisode *episode,
+                                  GError    **error)
+{
+  return load_data (store, client, episode, TRUE, error);
 }
 
 typedef struct

@@ -28,11 +28,18 @@ char         *ipt_chart_path_for_format (const char     *path,
                                          IptChartFormat  format);
 
 /* What the chart of a client's course shows, read from the store. episode NULL: the current
- * course. Fails with IPT_STORE_ERROR_NOT_FOUND when the client has no course. */
+ * course. Fails with IPT_STORE_ERROR_NOT_FOUND when the client has no course. The chart leaves
+ * the practitioner's window: who attended joint sessions is named by relationship only. */
 IptChartData *ipt_chart_export_load_data (IptStore   *store,
                                           IptClient  *client,
                                           IptEpisode *episode,
                                           GError    **error);
+/* The same for the practitioner's own window: joint sessions name who attended
+ * ("Jamie, partner"). */
+IptChartData *ipt_chart_export_load_named_data (IptStore   *store,
+                                                IptClient  *client,
+                                                IptEpisode *episode,
+                                                GError    **error);
 
 /* Writes the chart to output_path, its type from the extension: first to a temporary file
  * beside it, then renamed over it, so a failure leaves no half-written file. Always in light

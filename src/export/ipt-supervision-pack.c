@@ -39,6 +39,8 @@ ipt_supervision_chart_data (const IptReviewCase *rc)
       sessions[i].date = NULL;
       sessions[i].attendance = s->attendance;
       sessions[i].phase = s->phase;
+      /* Who came is not in a review file: the chart says partner, family member or other. */
+      sessions[i].attendees = s->attendees;
     }
   scores = g_new0 (IptChartScore, MAX (rc->scores->len, 1));
   for (guint i = 0; i < rc->scores->len; i++)

@@ -223,6 +223,74 @@ clear_people (IptCircleView *self)
   g_clear_pointer (&self->circle, g_free);
 }
 
+static gboolean
+is_focus_id (gint64        person_id,
+             const gint64 *focus_ids,
+             guint         n_focus_ids)
+{
+  for (guint f = 0; f < n_focus_ids; f++)
+    if (focus_ids[f] != 0 && focus_ids[f] == person_id)
+      return TRUE;
+  return FALSE;
+}
+
+/* What the renderer draws of a person; the strings point into the person. */
+static IptCirclePerson
+circle_person_of (IptPerson    *person,
+                  const gint64 *focus_ids,
+                  guint         n_focus_ids)
+{
+  return (IptCirclePerson) {
+    .id = ipt_person_get_id (person),
+    .name = ipt_person_get_name (person),
+    .relationship = ipt_person_get_relationship (person),
+    .ring = ipt_person_get_ring (person),
+    .ideal_ring = ipt_person_get_ideal_ring (person),
+    .focus = is_focus_id (ipt_person_get_id (person), focus_ids, n_focus_ids),
+  };
+}
+
+/* The same people in the same order (a ring moved, a name edited): their markers stay, and only
+ * what a person's marker says changes. FALSE when they are not the same people. */
+static gboolean
+update_people (IptCircleView *self,
+               GPtrArray     *people,
+               const gint64  *focus_ids,
+               guint          n_focus_ids)
+{
+  guint n = people != NULL ? people->len : 0;
+
+  if (n != self->people->len || n == 0)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (ipt_person_get_id (g_ptr_array_index (people, i))
+        != ipt_person_get_id (g_ptr_array_index (self->people, i)))
+      return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      IptPerson *person = g_ptr_array_index (people, i);
+      IptCirclePerson place = circle_person_of (person, focus_ids, n_focus_ids);
+      gboolean changed = place.ring != self->circle[i].ring
+                         || place.ideal_ring != self->circle[i].ideal_ring
+                         || place.focus != self->circle[i].focus
+                         || g_strcmp0 (place.name, self->circle[i].name) != 0
+                         || g_strcmp0 (place.relationship, self->circle[i].relationship) != 0;
+
+      IptPerson *old = g_ptr_array_index (self->people, i);
+
+      /* The strings point into the person: keep the new one. */
+      g_ptr_array_index (self->people, i) = g_object_ref (person);
+      self->circle[i] = place;
+      g_object_unref (old);
+      if (changed)
+        update_marker (self, i);
+    }
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return TRUE;
+}
+
 void
 ipt_circle_view_set_people (IptCircleView *self,
                             GPtrArray     *people,
@@ -233,6 +301,8 @@ ipt_circle_view_set_people (IptCircleView *self,
 
   g_return_if_fail (focus_ids != NULL || n_focus_ids == 0);
 
+  if (update_people (self, people, focus_ids, n_focus_ids))
+    return;
   clear_people (self);
   self->circle = g_new0 (IptCirclePerson, people != NULL ? MAX (people->len, 1) : 1);
   for (guint i = 0; people != NULL && i < people->len; i++)
@@ -240,21 +310,9 @@ ipt_circle_view_set_people (IptCircleView *self,
       IptPerson *person = g_ptr_array_index (people, i);
       GtkWidget *marker;
       GtkEventController *focus;
-      gboolean is_focus = FALSE;
-
-      for (guint f = 0; f < n_focus_ids; f++)
-        if (focus_ids[f] != 0 && focus_ids[f] == ipt_person_get_id (person))
-          is_focus = TRUE;
 
       g_ptr_array_add (self->people, g_object_ref (person));
-      self->circle[i] = (IptCirclePerson) {
-        .id = ipt_person_get_id (person),
-        .name = ipt_person_get_name (person),
-        .relationship = ipt_person_get_relationship (person),
-        .ring = ipt_person_get_ring (person),
-        .ideal_ring = ipt_person_get_ideal_ring (person),
-        .focus = is_focus,
-      };
+      self->circle[i] = circle_person_of (person, focus_ids, n_focus_ids);
 
       /* Drawn by the renderer: the marker only takes the focus, shows the focus ring and
        * speaks for the person. The pointer goes to the view (drag and click). */

@@ -64,6 +64,11 @@ struct _IptClientPage
   GtkBox         *supervision_box;
   gint64          unread_episode_id; /* course whose new supervision the page shows, 0: none */
   gboolean        unread_seen;       /* the page was on screen meanwhile */
+  gint64          course_id;         /* the course asked for; 0: the current one */
+  gboolean        earlier;           /* an earlier course is shown: read only */
+  GtkWidget      *earlier_bar;       /* says so, with the way back */
+  GtkLabel       *earlier_label;
+  GtkLabel       *ending_label;      /* its ending and relapse-prevention plan */
 };
 
 /* The supervision card of the Overview (ipt-client-page-supervision.c); new comments count as
@@ -79,7 +84,15 @@ gboolean _ipt_client_page_load_risk_reviews (IptClientPage *self,
                                              GError       **error);
 /* Lists the risk reviews on the Overview and offers a review while risk is open. */
 void _ipt_client_page_show_risk_reviews (IptClientPage *self);
-/* Offers the case report of each of the client's earlier courses in the client menu. */
+/* When an earlier course was asked for (self->course_id), puts its summary in place of the
+ * current course's and sets self->earlier; a course that is gone, or the current one, leaves
+ * the current course shown. FALSE with error when it cannot be read. */
+gboolean _ipt_client_page_load_earlier (IptClientPage *self,
+                                        GError       **error);
+/* Shows or hides the bar over an earlier course ("Course 1, ended 12 March 2025 — read only"). */
+void _ipt_client_page_show_earlier_bar (IptClientPage *self);
+/* Offers each of the client's earlier courses, to open and as a case report, in the client
+ * menu. */
 void _ipt_client_page_show_earlier_courses (IptClientPage *self);
 /* Reads who attended the course's joint sessions into self->attendees. */
 void _ipt_client_page_load_attendees (IptClientPage *self);

@@ -295,6 +295,8 @@ load (IptClientPage *self,
   self->summary = ipt_store_load_case_summary (self->store, client_id, error);
   if (self->summary == NULL)
     return FALSE;
+  if (!_ipt_client_page_load_earlier (self, error))
+    return FALSE;
   self->episode = ipt_case_summary_get_episode (self->summary);
   if (self->episode != NULL)
     g_object_ref (self->episode);
@@ -357,6 +359,7 @@ show (IptClientPage *self)
     goto out;
 
   show_header (self);
+  _ipt_client_page_show_earlier_bar (self);
   _ipt_client_page_show_risk_reviews (self);
   _ipt_client_page_show_earlier_courses (self);
   _ipt_client_page_load_attendees (self);
@@ -386,6 +389,15 @@ show (IptClientPage *self)
     g_debug ("No mood chart for client %" G_GINT64_FORMAT ": %s", self->client_id, error->message);
 
 out:
+  if (self->client == NULL)
+    {
+      self->earlier = FALSE;
+      gtk_widget_set_visible (self->earlier_bar, FALSE);
+    }
+  /* An earlier course is read, never edited, on every tab. */
+  ipt_formulation_view_set_read_only (IPT_FORMULATION_VIEW (self->formulation_view), self->earlier);
+  ipt_timeline_view_set_read_only (IPT_TIMELINE_VIEW (self->timeline_view), self->earlier);
+  ipt_inventory_view_set_read_only (IPT_INVENTORY_VIEW (self->inventory_view), self->earlier);
   ipt_formulation_view_set_course (IPT_FORMULATION_VIEW (self->formulation_view), self->store,
                                    self->client, self->episode);
   ipt_timeline_view_set_client (IPT_TIMELINE_VIEW (self->timeline_view), self->store,
@@ -422,8 +434,31 @@ ipt_client_page_set_client (IptClientPage *self,
     _ipt_client_page_leave_supervision (self);
   if (g_set_object (&self->store, store))
     g_signal_group_set_target (self->store_signals, store);
+  /* Another client opens on their current course. */
+  if (self->client_id != (store != NULL ? client_id : 0))
+    self->course_id = 0;
   self->client_id = store != NULL ? client_id : 0;
   show (self);
+}
+
+void
+ipt_client_page_show_course (IptClientPage *self,
+                             gint64         episode_id)
+{
+  g_return_if_fail (IPT_IS_CLIENT_PAGE (self));
+
+  if (self->course_id == episode_id)
+    return;
+  self->course_id = episode_id;
+  show (self);
+}
+
+gboolean
+ipt_client_page_get_read_only (IptClientPage *self)
+{
+  g_return_val_if_fail (IPT_IS_CLIENT_PAGE (self), FALSE);
+
+  return self->earlier;
 }
 
 static void
@@ -634,6 +669,9 @@ ipt_client_page_class_init (IptClientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IptClientPage, earlier_section);
   gtk_widget_class_bind_template_child (widget_class, IptClientPage, glance_label);
   gtk_widget_class_bind_template_child (widget_class, IptClientPage, quiet_label);
+  gtk_widget_class_bind_template_child (widget_class, IptClientPage, earlier_bar);
+  gtk_widget_class_bind_template_child (widget_class, IptClientPage, earlier_label);
+  gtk_widget_class_bind_template_child (widget_class, IptClientPage, ending_label);
   gtk_widget_class_bind_template_child (widget_class, IptClientPage, outcome_rule_label);
   gtk_widget_class_bind_template_child (widget_class, IptClientPage, tasks_title_label);
   gtk_widget_class_bind_template_child (widget_class, IptClientPage, tasks_box);

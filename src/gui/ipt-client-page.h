@@ -19,7 +19,14 @@ void            ipt_client_page_set_client (IptClientPage *self,
                                             IptStore      *store,
                                             gint64         client_id);
 IptClient      *ipt_client_page_get_client (IptClientPage *self);
-IptEpisode     *ipt_client_page_get_episode (IptClientPage *self);     /* the current course */
+/* The course shown: the current one, or an earlier one opened with show_course. */
+IptEpisode     *ipt_client_page_get_episode (IptClientPage *self);
+/* Shows one of the client's courses (episode_id 0: the current one). An earlier course is shown
+ * read only, and says so; the page keeps it while the client is shown. */
+void            ipt_client_page_show_course (IptClientPage *self,
+                                             gint64         episode_id);
+/* TRUE while an earlier course is shown: nothing on the page may change it. */
+gboolean        ipt_client_page_get_read_only (IptClientPage *self);
 IptMoodChartView *ipt_client_page_get_mood_chart (IptClientPage *self);
 GPtrArray      *ipt_client_page_get_sessions (IptClientPage *self);    /* IptSession, by number */
 IptCaseSummary *ipt_client_page_get_summary (IptClientPage *self);

@@ -21,6 +21,7 @@ struct _IptFormulationView
   IptStore       *store;
   IptClient      *client;
   IptEpisode     *episode;
+  gboolean        read_only;      /* an earlier course: nothing here may change it */
   GPtrArray      *goals;          /* IptGoal */
   GPtrArray      *goal_lines;     /* GoalLine, one per goal */
   GArray         *stages;         /* IptDisputeStageChange of the primary focus, or NULL */

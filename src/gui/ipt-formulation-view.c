@@ -388,6 +388,29 @@ load (IptFormulationView *self,
   return TRUE;
 }
 
+static void
+update_actions (IptFormulationView *self)
+{
+  gboolean editable = self->store != NULL && self->client != NULL && self->episode != NULL
+                      && !self->read_only;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "formulation.edit", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "formulation.add-goal", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "formulation.edit-goal", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "formulation.delete-goal", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "formulation.remove-stage", editable);
+}
+
+void
+ipt_formulation_view_set_read_only (IptFormulationView *self,
+                                    gboolean            read_only)
+{
+  g_return_if_fail (IPT_IS_FORMULATION_VIEW (self));
+
+  self->read_only = !!read_only;
+  update_actions (self);
+}
+
 void
 ipt_formulation_view_set_course (IptFormulationView *self,
                                  IptStore           *store,
@@ -403,10 +426,7 @@ ipt_formulation_view_set_course (IptFormulationView *self,
   g_set_object (&self->store, store);
   g_set_object (&self->client, client);
   g_set_object (&self->episode, episode);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "formulation.edit",
-                                 store != NULL && client != NULL && episode != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "formulation.add-goal",
-                                 store != NULL && client != NULL && episode != NULL);
+  update_actions (self);
   if (store == NULL || client == NULL || episode == NULL)
     {
       show_goals (self);
@@ -533,8 +553,7 @@ ipt_formulation_view_init (IptFormulationView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_drawing_area_set_draw_func (self->goal_chart, draw_goal_chart, self, NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "formulation.edit", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "formulation.add-goal", FALSE);
+  update_actions (self);
 }
 
 GtkWidget *

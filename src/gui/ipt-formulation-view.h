@@ -23,4 +23,8 @@ void       ipt_formulation_view_set_course (IptFormulationView *self,
 GPtrArray  *ipt_formulation_view_get_goals    (IptFormulationView *self);
 const char *ipt_formulation_view_get_contract (IptFormulationView *self);
 
+/* Read only (an earlier course): nothing on the tab can be edited. */
+void ipt_formulation_view_set_read_only (IptFormulationView *self,
+                                         gboolean            read_only);
+
 G_END_DECLS

@@ -54,6 +54,11 @@ gboolean    _ipt_is_dark_text_color (const GdkRGBA *fg);
  * top-level window of ours calls it, review mode's too. */
 void        _ipt_ensure_style (GtkWidget *widget);
 
+/* Whether two objects of one type hold the same values in every readable property: a view that
+ * reloads a list replaces only the items that changed. */
+gboolean    _ipt_objects_equal (gpointer a,
+                                gpointer b);
+
 /* Renders a shown widget as it is now into a PNG file. */
 gboolean    _ipt_widget_save_png (GtkWidget  *widget,
                                   const char *path,

@@ -305,3 +305,34 @@ _ipt_phase_tasks_title (IptPhase phase)
       return _("Maintenance phase tasks");
     }
 }
+
+gboolean
+_ipt_objects_equal (gpointer a,
+                    gpointer b)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n_pspecs = 0;
+
+  g_return_val_if_fail (G_IS_OBJECT (a) && G_IS_OBJECT (b), FALSE);
+
+  if (a == b)
+    return TRUE;
+  if (G_OBJECT_TYPE (a) != G_OBJECT_TYPE (b))
+    return FALSE;
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (a), &n_pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      g_auto(GValue) va = G_VALUE_INIT;
+      g_auto(GValue) vb = G_VALUE_INIT;
+
+      if ((pspecs[i]->flags & G_PARAM_READABLE) == 0)
+        continue;
+      g_value_init (&va, pspecs[i]->value_type);
+      g_value_init (&vb, pspecs[i]->value_type);
+      g_object_get_property (a, pspecs[i]->name, &va);
+      g_object_get_property (b, pspecs[i]->name, &vb);
+      if (g_param_values_cmp (pspecs[i], &va, &vb) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}

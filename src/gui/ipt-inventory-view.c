@@ -24,11 +24,13 @@ struct _IptInventoryView
   gint64             client_id;
   gint64             episode_id;
   GPtrArray         *people;          /* IptPerson, as listed by the store */
+  GListStore        *model;           /* the same, for the list: items replaced one by one */
   IptInventoryNotes *notes;
   GtkWindow         *question;        /* deleting a person, while open */
   GtkWindow         *form;            /* a form opened from here, while open */
   char              *move_error;
   gboolean           selecting;       /* the list and the circle follow each other */
+  gboolean           read_only;       /* the page shows an earlier course: look, never change */
 
   GtkWidget         *main_box;
   IptCircleView     *circle;
@@ -145,8 +147,10 @@ show_details (IptInventoryView *self)
   g_autofree char *ring = NULL;
   int row = 0;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inventory.edit-person", person != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inventory.delete-person", person != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inventory.edit-person",
+                                 person != NULL && !self->read_only);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inventory.delete-person",
+                                 person != NULL && !self->read_only);
   clear_grid (self->details_grid);
   gtk_widget_set_visible (self->details_box, person != NULL);
   if (person == NULL)
@@ -264,11 +268,52 @@ select_row_of (IptInventoryView *self,
   gtk_list_box_unselect_all (self->people_list);
 }
 
+/* The list follows the people as read: when the same people are there in the same order (a
+ * ring moved, a person edited), only the rows of those who changed are made again. */
+static void
+update_model (IptInventoryView *self)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  gboolean same_people = n_items == self->people->len;
+
+  for (guint i = 0; same_people && i < n_items; i++)
+    {
+      g_autoptr(IptPerson) shown = g_list_model_get_item (G_LIST_MODEL (self->model), i);
+
+      same_people = ipt_person_get_id (shown) == ipt_person_get_id (g_ptr_array_index (self->people, i));
+    }
+  if (!same_people)
+    {
+      g_list_store_splice (self->model, 0, n_items, self->people->pdata, self->people->len);
+      return;
+    }
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(IptPerson) shown = g_list_model_get_item (G_LIST_MODEL (self->model), i);
+      IptPerson *person = g_ptr_array_index (self->people, i);
+
+      if (!_ipt_objects_equal (shown, person))
+        g_list_store_splice (self->model, i, 1, (gpointer *) &person, 1);
+    }
+}
+
+static void
+update_actions (IptInventoryView *self)
+{
+  gboolean editable = self->client_id != 0 && !self->read_only;
+  GtkWidget *circle = GTK_WIDGET (self->circle);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inventory.add-person", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inventory.edit-notes", editable);
+  /* The circle still shows and selects; it moves nobody. */
+  gtk_widget_action_set_enabled (circle, "circle.drop", !self->read_only);
+  gtk_widget_action_set_enabled (circle, "circle.move-selected", !self->read_only);
+}
+
 static void
 show (IptInventoryView *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListStore) model = g_list_store_new (IPT_TYPE_PERSON);
   gint64 focus_ids[2] = { 0, 0 };
   const char *missing = NULL;
   gint64 selected = ipt_circle_view_get_selected_id (self->circle);
@@ -315,8 +360,7 @@ show (IptInventoryView *self)
 
   self->selecting = TRUE;
   ipt_circle_view_set_people (self->circle, self->people, focus_ids, G_N_ELEMENTS (focus_ids));
-  g_list_store_splice (model, 0, 0, self->people->pdata, self->people->len);
-  gtk_list_box_bind_model (self->people_list, G_LIST_MODEL (model), create_person_row, self, NULL);
+  update_model (self);
   gtk_stack_set_visible_child_name (self->people_stack, self->people->len > 0 ? "list" : "empty");
   ipt_circle_view_set_selected_id (self->circle, selected);
   select_row_of (self, ipt_circle_view_get_selected_id (self->circle));
@@ -325,8 +369,7 @@ show (IptInventoryView *self)
   show_details (self);
   show_notes (self);
   gtk_widget_set_sensitive (self->main_box, self->client_id != 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inventory.add-person", self->client_id != 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inventory.edit-notes", self->client_id != 0);
+  update_actions (self);
 }
 
 static void
@@ -376,7 +419,7 @@ on_move_person (IptCircleView    *circle,
   IptPerson *person = find_person (self, person_id);
   g_autoptr(GError) error = NULL;
 
-  if (person == NULL)
+  if (person == NULL || self->read_only)
     return;
   /* Only the ring changes; the ideal ring stays as it was. The store refuses a ring outside
    * 1 to 3 with the model's message, shown beside the circle. */
@@ -459,7 +502,7 @@ on_person_activated (IptCircleView    *circle,
 {
   IptPerson *person = find_person (self, person_id);
 
-  if (person != NULL)
+  if (person != NULL && !self->read_only)
     open_person_form (self, person);
 }
 
@@ -470,7 +513,7 @@ on_row_activated (GtkListBox       *list,
 {
   IptPerson *person = g_object_get_data (G_OBJECT (row), "ipt-person");
 
-  if (person != NULL)
+  if (person != NULL && !self->read_only)
     open_person_form (self, person);
 }
 
@@ -648,6 +691,7 @@ ipt_inventory_view_dispose (GObject *object)
   g_clear_object (&self->store_signals);
   gtk_widget_dispose_template (GTK_WIDGET (self), IPT_TYPE_INVENTORY_VIEW);
   g_clear_pointer (&self->people, g_ptr_array_unref);
+  g_clear_object (&self->model);
   g_clear_object (&self->notes);
   g_clear_object (&self->store);
 
@@ -709,6 +753,9 @@ ipt_inventory_view_init (IptInventoryView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->model = g_list_store_new (IPT_TYPE_PERSON);
+  gtk_list_box_bind_model (self->people_list, G_LIST_MODEL (self->model), create_person_row, self,
+                           NULL);
   self->store_signals = g_signal_group_new (IPT_TYPE_STORE);
   g_signal_group_connect_object (self->store_signals, "changed", G_CALLBACK (on_store_changed),
                                  self, 0);
@@ -719,4 +766,18 @@ GtkWidget *
 ipt_inventory_view_new (void)
 {
   return g_object_new (IPT_TYPE_INVENTORY_VIEW, NULL);
+}
+
+void
+ipt_inventory_view_set_read_only (IptInventoryView *self,
+                                  gboolean          read_only)
+{
+  g_return_if_fail (IPT_IS_INVENTORY_VIEW (self));
+
+  read_only = !!read_only;
+  if (self->read_only == read_only)
+    return;
+  self->read_only = read_only;
+  update_actions (self);
+  show_details (self);
 }

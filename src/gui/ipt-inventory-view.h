@@ -33,4 +33,8 @@ GtkWindow     *ipt_inventory_view_get_form (IptInventoryView *self);
 /* Actions: inventory.add-person, inventory.edit-person, inventory.delete-person (asks first),
  * inventory.edit-notes; inventory.select-person (x) selects a person in the list and circle. */
 
+/* Read only (the page shows an earlier course): the inventory is shown, never changed. */
+void ipt_inventory_view_set_read_only (IptInventoryView *self,
+                                       gboolean          read_only);
+
 G_END_DECLS

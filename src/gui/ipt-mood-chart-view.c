@@ -231,7 +231,7 @@ set_hover (IptMoodChartView  *self,
   if (hit == NULL && !self->has_hover)
     return;
   if (hit != NULL && self->has_hover && hit->measure == self->hover.measure
-      && hit->index == self->hover.index)
+      && hit->index == self->hover.index && hit->joint_session == self->hover.joint_session)
     return;
 
   self->has_hover = hit != NULL;
@@ -272,7 +272,10 @@ on_query_tooltip (GtkWidget        *widget,
   if (keyboard_mode || !hit_test (self, x, y, &hit))
     return FALSE;
 
-  text = ipt_chart_data_describe_point (self->data, hit.measure, hit.index);
+  if (hit.joint_session != 0)
+    text = ipt_chart_data_describe_joint_mark (self->data, hit.joint_session);
+  else
+    text = ipt_chart_data_describe_point (self->data, hit.measure, hit.index);
   gtk_tooltip_set_text (tooltip, text);
   /* a new tooltip when the pointer moves to another point */
   gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { (int) hit.x - 6, (int) hit.y - 6, 12, 12 });
@@ -450,7 +453,7 @@ ipt_mood_chart_view_load (IptMoodChartView *self,
   g_return_val_if_fail (IPT_IS_STORE (store), FALSE);
   g_return_val_if_fail (IPT_IS_CLIENT (client), FALSE);
 
-  data = ipt_chart_export_load_data (store, client, episode, error);
+  data = ipt_chart_export_load_named_data (store, client, episode, error);
   ipt_mood_chart_view_set_data (self, data);
   return data != NULL;
 }

@@ -44,6 +44,7 @@ struct _IptSessionEditor
   GPtrArray     *sessions;          /* the course's sessions (IptSession), for their dates */
   GtkWindow     *date_question;     /* asked before an unusual date is saved */
   gboolean       date_confirmed;    /* the practitioner said to save this date anyway */
+  IptSessionSnapshot *deleted;      /* what the deletion took, until the window keeps it */
   GPtrArray     *forms;             /* IptMeasureForm */
   GPtrArray     *task_buttons;      /* GtkCheckButton */
   IptPhase       tasks_phase;

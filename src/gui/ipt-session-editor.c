@@ -281,21 +281,21 @@ delete_action (GtkWidget  *widget,
 {
   IptSessionEditor *self = IPT_SESSION_EDITOR (widget);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) scores = NULL;
 
   if (self->session == NULL)
     return;
 
-  /* What is deleted is kept for Undo: the session as stored, and its scores. */
-  scores = ipt_store_list_session_scores (self->store, ipt_session_get_id (self->session), &error);
-  if (scores == NULL
-      || !ipt_store_delete_session (self->store, ipt_session_get_id (self->session), &error))
+  /* What is deleted is kept for Undo: every record of the session as stored, taken in the
+   * transaction that deletes them. */
+  ipt_session_snapshot_free (self->deleted);
+  self->deleted = ipt_store_take_session (self->store, ipt_session_get_id (self->session), &error);
+  if (self->deleted == NULL)
     {
       _ipt_show_field_error (self->save_error, NULL, error->message);
       return;
     }
 
-  g_signal_emit (self, signals[SIGNAL_DELETED], 0, self->session, scores);
+  g_signal_emit (self, signals[SIGNAL_DELETED], 0, self->session);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -371,6 +371,7 @@ ipt_session_editor_finalize (GObject *object)
   g_clear_pointer (&self->other_numbers, g_ptr_array_unref);
   g_clear_pointer (&self->others, g_array_unref);
   g_clear_pointer (&self->stored_scores, g_ptr_array_unref);
+  g_clear_pointer (&self->deleted, ipt_session_snapshot_free);
 
   G_OBJECT_CLASS (ipt_session_editor_parent_class)->finalize (object);
 }
@@ -404,7 +405,7 @@ ipt_session_editor_class_init (IptSessionEditorClass *klass)
 
   signals[SIGNAL_DELETED] =
     g_signal_new ("deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, IPT_TYPE_SESSION, G_TYPE_PTR_ARRAY);
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, IPT_TYPE_SESSION);
   signals[SIGNAL_RECORD_RISK_REVIEW] =
     g_signal_new ("record-risk-review", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
@@ -585,4 +586,12 @@ ipt_session_editor_get_date_question (IptSessionEditor *self)
   g_return_val_if_fail (IPT_IS_SESSION_EDITOR (self), NULL);
 
   return self->date_question;
+}
+
+IptSessionSnapshot *
+ipt_session_editor_steal_deleted (IptSessionEditor *self)
+{
+  g_return_val_if_fail (IPT_IS_SESSION_EDITOR (self), NULL);
+
+  return g_steal_pointer (&self->deleted);
 }

@@ -6,6 +6,7 @@
 #include "ipt-form-window.h"
 #include "ipt-session-work-form.h"
 #include "ipt-store.h"
+#include "ipt-store-snapshot.h"
 
 G_BEGIN_DECLS
 
@@ -13,8 +14,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (IptSessionEditor, ipt_session_editor, IPT, SESSION_EDITOR, IptFormWindow)
 
 /* session NULL: a new session of the course, numbered after `sessions` (the course's sessions).
- * Emits "saved" (session id) after the store saved it, "deleted" (the session and its scores,
- * for undo) after the store deleted it; then closes. "record-risk-review" (the session's date or
+ * Emits "saved" (session id) after the store saved it, "deleted" (the session) after the store
+ * deleted it with all its records (ipt_session_editor_steal_deleted () keeps them for Undo);
+ * then closes. "record-risk-review" (the session's date or
  * NULL, the risk banner's text or NULL) asks for the risk review form over this one. */
 IptSessionEditor *ipt_session_editor_new (GtkWindow  *parent,
                                           IptStore   *store,
@@ -41,5 +43,7 @@ gboolean          ipt_session_editor_get_can_save (IptSessionEditor *self);
 GtkWindow        *ipt_session_editor_get_date_question (IptSessionEditor *self);
 /* The technique sections, who attended and the goal ratings, saved with the session. */
 IptSessionWorkForm *ipt_session_editor_get_work_form (IptSessionEditor *self);
+/* After "deleted": every record the deletion took, for Undo (the caller owns it). */
+IptSessionSnapshot *ipt_session_editor_steal_deleted (IptSessionEditor *self);
 
 G_END_DECLS

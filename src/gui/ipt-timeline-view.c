@@ -22,6 +22,7 @@ struct _IptTimelineView
 
   IptStore       *store;
   IptClient      *client;
+  gboolean        read_only;       /* the page shows an earlier course */
   GPtrArray      *events;          /* IptLifeEvent, by date */
   GPtrArray      *titles;          /* char *, the chart's title of each event */
   GArray         *chart_events;    /* IptTimelineEvent, pointing into events and titles */
@@ -224,6 +225,26 @@ load (IptTimelineView *self,
   return TRUE;
 }
 
+static void
+update_actions (IptTimelineView *self)
+{
+  gboolean editable = self->store != NULL && self->client != NULL && !self->read_only;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.add-event", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.edit-event", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.delete-event", editable);
+}
+
+void
+ipt_timeline_view_set_read_only (IptTimelineView *self,
+                                 gboolean         read_only)
+{
+  g_return_if_fail (IPT_IS_TIMELINE_VIEW (self));
+
+  self->read_only = !!read_only;
+  update_actions (self);
+}
+
 void
 ipt_timeline_view_set_client (IptTimelineView *self,
                               IptStore        *store,
@@ -240,7 +261,7 @@ ipt_timeline_view_set_client (IptTimelineView *self,
   g_set_object (&self->store, store);
   g_set_object (&self->client, client);
   shown = store != NULL && client != NULL;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.add-event", shown);
+  update_actions (self);
   self->titles = g_ptr_array_new_with_free_func (g_free);
   self->score_dates = g_ptr_array_new_with_free_func (g_free);
   self->chart_events = g_array_new (FALSE, FALSE, sizeof (IptTimelineEvent));
@@ -459,7 +480,7 @@ ipt_timeline_view_init (IptTimelineView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_drawing_area_set_draw_func (self->chart, draw_chart, self, NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.add-event", FALSE);
+  update_actions (self);
 }
 
 GtkWidget *

@@ -23,4 +23,8 @@ GPtrArray *ipt_timeline_view_get_events (IptTimelineView *self);
 /* The number of PHQ-9 scores drawn, for tests. */
 guint      ipt_timeline_view_get_n_scores (IptTimelineView *self);
 
+/* Read only (the page shows an earlier course): nothing on the tab can be edited. */
+void ipt_timeline_view_set_read_only (IptTimelineView *self,
+                                      gboolean         read_only);
+
 G_END_DECLS

@@ -324,52 +324,28 @@ edit_course_action (GtkWidget  *widget,
 
 /* Sessions */
 
-typedef struct
-{
-  IptSession *session;
-  GPtrArray  *scores;
-} SessionBackup;
-
-static void
-session_backup_free (SessionBackup *backup)
-{
-  g_clear_object (&backup->session);
-  g_clear_pointer (&backup->scores, g_ptr_array_unref);
-  g_free (backup);
-}
-
 static gboolean
 undo_delete_session (IptWindow *self,
                      gpointer   data,
                      GError   **error)
 {
-  SessionBackup *backup = data;
-
-  ipt_session_set_id (backup->session, 0);
-  for (guint i = 0; i < backup->scores->len; i++)
-    {
-      ipt_score_set_id (g_ptr_array_index (backup->scores, i), 0);
-      ipt_score_set_session_id (g_ptr_array_index (backup->scores, i), 0);
-    }
-  return ipt_store_save_session (self->store, backup->session, backup->scores, error);
+  return ipt_store_restore_session (self->store, data, error);
 }
 
 static void
 on_session_deleted (IptSessionEditor *editor,
                     IptSession       *session,
-                    GPtrArray        *scores,
                     IptWindow        *self)
 {
-  SessionBackup *backup = g_new0 (SessionBackup, 1);
+  IptSessionSnapshot *snapshot = ipt_session_editor_steal_deleted (editor);
   g_autofree char *message = NULL;
 
-  backup->session = g_object_ref (session);
-  backup->scores = g_ptr_array_ref (scores);
-
+  if (snapshot == NULL)
+    return;
   /* TRANSLATORS: %u is a session number */
   message = g_strdup_printf (_("Session %u deleted"), ipt_session_get_number (session));
-  _ipt_window_show_toast (self, message, undo_delete_session, backup,
-                          (GDestroyNotify) session_backup_free);
+  _ipt_window_show_toast (self, message, undo_delete_session, snapshot,
+                          (GDestroyNotify) ipt_session_snapshot_free);
 }
 
 static void
@@ -449,6 +425,8 @@ _ipt_window_update_actions (IptWindow *self)
   gboolean has_client = client != NULL && writable;
   gboolean archived = client != NULL && ipt_client_get_archived (client);
   gboolean running = episode != NULL && ipt_episode_get_status (episode) == IPT_EPISODE_STATUS_ACTIVE;
+  /* An earlier course shown: read and exported, never changed (back to the current one first). */
+  gboolean course_writable = has_client && !ipt_client_page_get_read_only (self->client_page);
 
   gtk_widget_action_set_enabled (widget, "win.undo", self->undo_func != NULL);
   gtk_widget_action_set_enabled (widget, "win.new-client", writable);
@@ -456,10 +434,11 @@ _ipt_window_update_actions (IptWindow *self)
   gtk_widget_action_set_enabled (widget, "win.archive-client", has_client && !archived);
   gtk_widget_action_set_enabled (widget, "win.unarchive-client", has_client && archived);
   gtk_widget_action_set_enabled (widget, "win.delete-client", has_client);
-  gtk_widget_action_set_enabled (widget, "win.new-course", has_client && !running);
-  gtk_widget_action_set_enabled (widget, "win.edit-course", has_client && episode != NULL);
-  gtk_widget_action_set_enabled (widget, "win.record-session", has_client && episode != NULL);
-  gtk_widget_action_set_enabled (widget, "win.edit-session", has_client && episode != NULL);
+  gtk_widget_action_set_enabled (widget, "win.new-course", course_writable && !running);
+  gtk_widget_action_set_enabled (widget, "win.edit-course", course_writable && episode != NULL);
+  gtk_widget_action_set_enabled (widget, "win.record-session", course_writable && episode != NULL);
+  gtk_widget_action_set_enabled (widget, "win.edit-session", course_writable && episode != NULL);
+  gtk_widget_action_set_enabled (widget, "win.open-course", client != NULL);
   /* reading only: a read-only casebook's charts can still be exported and printed */
   gtk_widget_action_set_enabled (widget, "win.export-chart", client != NULL && episode != NULL);
   gtk_widget_action_set_enabled (widget, "win.print-chart", client != NULL && episode != NULL);

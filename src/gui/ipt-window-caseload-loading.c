@@ -29,6 +29,8 @@ on_search_key_idle (gpointer user_data)
 static void
 continue_search_keys (IptWindow *self)
 {
+  /* Called whenever clients came into the caseload or changed. */
+  _ipt_window_forget_search_blob (self);
   if (self->search_key_idle == 0 && self->search_key_next < self->caseload->len)
     self->search_key_idle = g_idle_add_full (G_PRIORITY_LOW, on_search_key_idle, self, NULL);
 }
@@ -57,6 +59,7 @@ load_all (IptWindow *self)
   g_ptr_array_sort (summaries, _ipt_window_caseload_sort_func);
   g_ptr_array_unref (self->caseload);
   self->caseload = g_steal_pointer (&summaries);
+  _ipt_window_forget_search_blob (self);
   return TRUE;
 }
 
@@ -131,21 +134,26 @@ load_some (IptWindow    *self,
     g_ptr_array_remove_index (self->caseload, g_array_index (old_positions, guint, i));
   for (guint i = 0; i < fresh->len; i++)
     insert_sorted (self->caseload, g_object_ref (g_ptr_array_index (fresh, i)));
+  _ipt_window_forget_search_blob (self);
   return TRUE;
 }
 
-/* A large caseload is read in two parts: the clients whose course runs first, on the main
- * connection (the top of the list, with every figure of the header: the others all sort after
- * them, by code), then the others from a thread with its own read-only connection, put at the
- * end of the list a chunk at a time when idle. */
+/* A large caseload is read in two parts: the top of the list first, on the main connection,
+ * from the order the store keeps (ipt-schema-8.sql), with the counts of the header from the
+ * store too; then the whole caseload from a thread with its own read-only connection, sorted
+ * there, and put in the list after the top a chunk at a time when idle. The top is the first
+ * clients of the list, so everyone else sorts after them. */
 static guint caseload_background_from = 5000;
+static guint caseload_head = 300;
 static guint caseload_chunk = 2000;
 
 void
 _ipt_window_set_caseload_chunking (guint min_clients,
+                                   guint head,
                                    guint chunk)
 {
   caseload_background_from = min_clients;
+  caseload_head = MAX (head, 1);
   caseload_chunk = MAX (chunk, 1);
 }
 
@@ -157,14 +165,29 @@ _ipt_window_get_caseload_loading (IptWindow *self)
   return self->caseload_loading;
 }
 
+static void on_window_map (GtkWidget *widget,
+                           IptWindow *self);
+
+static void
+stop_starting (IptWindow *self)
+{
+  g_clear_handle_id (&self->caseload_start_id, g_source_remove);
+  if (self->caseload_clock != NULL)
+    g_clear_signal_handler (&self->caseload_paint_id, self->caseload_clock);
+  g_clear_object (&self->caseload_clock);
+  g_signal_handlers_disconnect_by_func (self, on_window_map, self);
+  g_clear_pointer (&self->caseload_path, g_free);
+}
+
 static void
 stop_loading (IptWindow *self)
 {
+  stop_starting (self);
   g_cancellable_cancel (self->caseload_cancellable);
   g_clear_object (&self->caseload_cancellable);
   g_clear_handle_id (&self->caseload_splice_idle, g_source_remove);
   g_clear_pointer (&self->caseload_rest, g_ptr_array_unref);
-  g_clear_pointer (&self->caseload_changed, g_hash_table_unref);
+  g_clear_pointer (&self->caseload_listed, g_hash_table_unref);
   self->caseload_rest_next = 0;
   self->caseload_loading = FALSE;
 }
@@ -191,16 +214,19 @@ load_rest_thread (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  rest = ipt_store_load_caseload_rest (store, &error);
+  rest = ipt_store_load_caseload (store, &error);
   ipt_store_close (store);
   if (rest == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, rest, (GDestroyNotify) g_ptr_array_unref);
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_ptr_array_sort (rest, ipt_case_summary_compare_caseload);
+  g_task_return_pointer (task, rest, (GDestroyNotify) g_ptr_array_unref);
 }
 
-/* Puts the next chunk of the rest at the end of the list. A client the store named meanwhile is
- * in the list already, as read then, or has gone. */
+/* Puts the next chunk of the rest at the end of the list. A client of the top, or one the store
+ * named meanwhile, is in the list already (as read then) or has gone. */
 static gboolean
 on_splice_idle (gpointer user_data)
 {
@@ -216,7 +242,7 @@ on_splice_idle (gpointer user_data)
       gint64 id = ipt_client_get_id (ipt_case_summary_get_client (summary));
       guint len = self->caseload->len;
 
-      if (g_hash_table_contains (self->caseload_changed, &id))
+      if (g_hash_table_contains (self->caseload_listed, &id))
         continue;
       if (len == 0
           || _ipt_window_caseload_sort_func (&self->caseload->pdata[len - 1], &summary) <= 0)
@@ -232,10 +258,14 @@ on_splice_idle (gpointer user_data)
         }
     }
 
+  _ipt_window_forget_search_blob (self);
   if (self->caseload_rest_next >= rest->len)
     {
       self->caseload_splice_idle = 0;
       stop_loading (self);
+      /* Everyone is read: the header counts them, the dashboard shows them. */
+      _ipt_window_update_counts (self);
+      _ipt_window_update_dashboard (self);
     }
 
   if (reordered)
@@ -259,7 +289,6 @@ on_splice_idle (gpointer user_data)
             }
         }
     }
-  /* The counts in the header are of running courses: they were all read first. */
   if (reordered)
     start_search_keys (self);
   else
@@ -293,14 +322,69 @@ on_rest_loaded (GObject      *source_object,
   self->caseload_splice_idle = g_idle_add (on_splice_idle, self);
 }
 
-/* Reads the running courses now and starts reading the rest; FALSE if that could not start. */
+static void
+start_reading_rest (IptWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *path = g_steal_pointer (&self->caseload_path);
+
+  stop_starting (self);
+  self->caseload_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->caseload_cancellable, on_rest_loaded, NULL);
+  g_task_set_source_tag (task, start_reading_rest);
+  g_task_set_task_data (task, g_steal_pointer (&path), g_free);
+  g_task_run_in_thread (task, load_rest_thread);
+}
+
+static gboolean
+on_start_timeout (gpointer user_data)
+{
+  IptWindow *self = IPT_WINDOW (user_data);
+
+  self->caseload_start_id = 0;
+  start_reading_rest (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* After the first frame, once the main loop has nothing more urgent to do. */
+static gboolean
+on_start_idle (gpointer user_data)
+{
+  return on_start_timeout (user_data);
+}
+
+static void
+on_first_after_paint (GdkFrameClock *clock,
+                      IptWindow     *self)
+{
+  g_clear_signal_handler (&self->caseload_paint_id, clock);
+  g_clear_object (&self->caseload_clock);
+  g_clear_handle_id (&self->caseload_start_id, g_source_remove);
+  self->caseload_start_id = g_idle_add_full (G_PRIORITY_LOW, on_start_idle, self, NULL);
+}
+
+static void
+on_window_map (GtkWidget *widget,
+               IptWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+
+  g_signal_handlers_disconnect_by_func (widget, on_window_map, self);
+  if (clock != NULL && self->caseload_path != NULL && self->caseload_clock == NULL)
+    {
+      self->caseload_clock = g_object_ref (clock);
+      self->caseload_paint_id = g_signal_connect (clock, "after-paint",
+                                                  G_CALLBACK (on_first_after_paint), self);
+    }
+}
+
+/* Reads the top of the list now and starts reading the rest; FALSE if that could not start. */
 static gboolean
 load_in_two_parts (IptWindow *self)
 {
   const char *path = ipt_store_get_path (self->store);
-  g_autoptr(GPtrArray) running = NULL;
+  g_autoptr(GPtrArray) head = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GTask) task = NULL;
   guint n_clients;
 
   if (path == NULL)
@@ -308,21 +392,27 @@ load_in_two_parts (IptWindow *self)
   n_clients = ipt_store_count_clients (self->store, &error);
   if (error != NULL || n_clients < caseload_background_from)
     return FALSE;
-  running = ipt_store_load_caseload_running (self->store, &error);
-  if (running == NULL)
+  head = ipt_store_load_caseload_head (self->store, caseload_head, &error);
+  if (head == NULL)
     return FALSE;
 
-  g_ptr_array_sort (running, _ipt_window_caseload_sort_func);
   g_ptr_array_unref (self->caseload);
-  self->caseload = g_steal_pointer (&running);
+  self->caseload = g_steal_pointer (&head);
+  _ipt_window_forget_search_blob (self);
 
   self->caseload_loading = TRUE;
-  self->caseload_changed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  self->caseload_cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->caseload_cancellable, on_rest_loaded, NULL);
-  g_task_set_source_tag (task, load_in_two_parts);
-  g_task_set_task_data (task, g_strdup (path), g_free);
-  g_task_run_in_thread (task, load_rest_thread);
+  self->caseload_listed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint i = 0; i < self->caseload->len; i++)
+    {
+      gint64 id = ipt_client_get_id (ipt_case_summary_get_client (self->caseload->pdata[i]));
+
+      g_hash_table_add (self->caseload_listed, g_memdup2 (&id, sizeof id));
+    }
+  /* The rest is read once the first frame is painted: its thread would only slow that frame
+   * down. A window not shown starts after a while all the same. */
+  self->caseload_path = g_strdup (path);
+  self->caseload_start_id = g_timeout_add_seconds (1, on_start_timeout, self);
+  g_signal_connect (self, "map", G_CALLBACK (on_window_map), self);
   return TRUE;
 }
 
@@ -338,6 +428,7 @@ on_store_changed (IptStore        *store,
   g_autofree gint64 *ids = ipt_store_changes_get_ids (changes, IPT_STORE_CHANGE_CLIENT, &n_ids);
   gint64 client_id = self->client_id;
   gboolean loaded;
+  gboolean named = FALSE;
 
   if (n_ids == 0)
     return;
@@ -345,16 +436,19 @@ on_store_changed (IptStore        *store,
   /* An import naming much of the caseload is read in one query (and the background reading
    * has nothing more to add); otherwise the clients named are read now, and whatever the
    * background reading brings of them later is left out: it may be older. */
+  for (guint i = 0; i < n_ids; i++)
+    named = named || ids[i] == client_id;
   if (n_ids > 64 && n_ids > self->caseload->len / 8)
     {
       stop_loading (self);
       loaded = load_all (self);
+      named = TRUE;
     }
   else
     {
       if (self->caseload_loading)
         for (guint i = 0; i < n_ids; i++)
-          g_hash_table_add (self->caseload_changed, g_memdup2 (&ids[i], sizeof (gint64)));
+          g_hash_table_add (self->caseload_listed, g_memdup2 (&ids[i], sizeof (gint64)));
       loaded = load_some (self, ids, n_ids);
     }
   if (!loaded)
@@ -363,7 +457,9 @@ on_store_changed (IptStore        *store,
   _ipt_window_update_counts (self);
   _ipt_window_refilter (self);
   _ipt_window_update_dashboard (self);
-  if (client_id != 0 && _ipt_window_find_in_caseload (self, client_id) == GTK_INVALID_LIST_POSITION)
+  /* The client on the page has gone (one not read yet is not in the list either). */
+  if (client_id != 0 && (named || !self->caseload_loading)
+      && _ipt_window_find_in_caseload (self, client_id) == GTK_INVALID_LIST_POSITION)
     {
       self->client_id = 0;
       _ipt_window_select_client (self, 0);

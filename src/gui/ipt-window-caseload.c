@@ -61,31 +61,22 @@ _ipt_window_caseload_filter_func (IptCaseSummary *summary,
   return strstr (ipt_case_summary_get_search_key (summary), self->query) != NULL;
 }
 
-/* Most urgent signal first, then by code: flagged cases come to the top. */
+static gboolean
+filter_mode_func (IptCaseSummary *summary,
+                  gpointer        user_data)
+{
+  IptWindow *self = user_data;
+
+  return summary_matches_mode (summary, self->filter_mode);
+}
+
+/* Most urgent signal first, then by code: flagged cases come to the top (the model's order,
+ * which the store keeps for the top of a large caseload). */
 int
 _ipt_window_caseload_sort_func (gconstpointer a,
                                 gconstpointer b)
 {
-  IptCaseSummary *sa = *(IptCaseSummary **) a;
-  IptCaseSummary *sb = *(IptCaseSummary **) b;
-  gboolean ra = summary_course_running (sa);
-  gboolean rb = summary_course_running (sb);
-  int ka;
-  int kb;
-
-  /* Running courses first, ordered by signal; the rest by code. */
-  if (ra != rb)
-    return ra ? -1 : 1;
-  if (ra)
-    {
-      ka = ipt_case_summary_get_signal_kind (sa);
-      kb = ipt_case_summary_get_signal_kind (sb);
-      if (ka != kb)
-        return ka < kb ? -1 : 1;
-    }
-
-  return strcmp (ipt_client_get_code (ipt_case_summary_get_client (sa)),
-                 ipt_client_get_code (ipt_case_summary_get_client (sb)));
+  return ipt_case_summary_compare_caseload (a, b);
 }
 
 void
@@ -93,7 +84,8 @@ _ipt_window_update_list_stack (IptWindow *self)
 {
   if (self->caseload->len == 0 && !self->caseload_loading)
     gtk_stack_set_visible_child_name (self->list_stack, "empty");
-  else if (g_list_model_get_n_items (G_LIST_MODEL (self->shown)) == 0)
+  /* While the caseload is still being read, a client not read yet may match. */
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->shown)) == 0 && !self->caseload_loading)
     gtk_stack_set_visible_child_name (self->list_stack, "nothing-found");
   else
     gtk_stack_set_visible_child_name (self->list_stack, "list");
@@ -108,8 +100,19 @@ _ipt_window_update_counts (IptWindow *self)
   g_autofree char *basename = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *attention = NULL;
+  g_autoptr(GError) error = NULL;
 
-  for (guint i = 0; i < n; i++)
+  /* Only the top of the list is read yet: the store counts the whole caseload, as the loop
+   * below counts it once everyone is read. */
+  gboolean counted = FALSE;
+
+  if (self->caseload_loading)
+    {
+      counted = ipt_store_count_caseload (self->store, &n_active, &n_attention, &error);
+      if (!counted)
+        g_warning ("The caseload could not be counted: %s", error->message);
+    }
+  for (guint i = 0; i < n && !counted; i++)
     {
       IptCaseSummary *summary = g_ptr_array_index (self->caseload, i);
 
@@ -132,15 +135,95 @@ _ipt_window_update_counts (IptWindow *self)
   gtk_button_set_label (GTK_BUTTON (self->attention_button), attention);
 }
 
+void
+_ipt_window_forget_search_blob (IptWindow *self)
+{
+  if (self->search_blob != NULL)
+    g_string_free (self->search_blob, TRUE);
+  self->search_blob = NULL;
+  g_clear_pointer (&self->search_starts, g_array_unref);
+}
+
+static void
+make_search_blob (IptWindow *self)
+{
+  guint n = self->caseload->len;
+
+  self->search_blob = g_string_sized_new ((gsize) n * 40);
+  self->search_starts = g_array_sized_new (FALSE, FALSE, sizeof (gsize), n);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *key = ipt_case_summary_get_search_key (g_ptr_array_index (self->caseload, i));
+      gsize start = self->search_blob->len;
+
+      g_array_append_val (self->search_starts, start);
+      g_string_append_len (self->search_blob, key, (gssize) strlen (key) + 1);
+    }
+}
+
+/* The clients of the whole caseload whose search key holds the query, in order: one pass of
+ * memmem () through the keys laid end to end, skipping to the next key after each match (the
+ * query holds no NUL byte, so no match runs across two keys). */
+static GPtrArray *
+search_caseload (IptWindow *self)
+{
+  const gsize *starts;
+  const char *blob;
+  const char *end;
+  const char *p;
+  gsize query_len = strlen (self->query);
+  guint n = self->caseload->len;
+  GPtrArray *found = g_ptr_array_new ();
+
+  if (self->search_blob == NULL)
+    make_search_blob (self);
+  starts = (const gsize *) (void *) self->search_starts->data;
+  blob = self->search_blob->str;
+  end = blob + self->search_blob->len;
+  p = blob;
+
+  while (p < end && (p = memmem (p, (gsize) (end - p), self->query, query_len)) != NULL)
+    {
+      gsize at = (gsize) (p - blob);
+      guint low = 0;
+      guint high = n;
+
+      /* The last key that starts at or before the match. */
+      while (high - low > 1)
+        {
+          guint middle = low + (high - low) / 2;
+
+          if (starts[middle] <= at)
+            low = middle;
+          else
+            high = middle;
+        }
+      g_ptr_array_add (found, g_ptr_array_index (self->caseload, low));
+      p = low + 1 < n ? blob + starts[low + 1] : end;
+    }
+  return found;
+}
+
 /* Shows the clients of `from` that pass the search and filter, keeping the shown client
  * selected. */
 static void
 refilter_from (IptWindow *self,
                GPtrArray *from)
 {
+  g_autoptr(GPtrArray) found = NULL;
   guint position;
 
-  ipt_caseload_model_show (self->shown, from, _ipt_window_caseload_filter_func, self);
+  /* Through everyone: only the keys that hold the query are looked at one by one, and those
+   * found need only the filter. */
+  if (from == self->caseload && self->query != NULL && from->len > 0)
+    {
+      found = search_caseload (self);
+      ipt_caseload_model_show (self->shown, found, filter_mode_func, self);
+    }
+  else
+    {
+      ipt_caseload_model_show (self->shown, from, _ipt_window_caseload_filter_func, self);
+    }
   _ipt_window_update_list_stack (self);
 
   position = self->client_id != 0 ? _ipt_window_find_shown (self, self->client_id)

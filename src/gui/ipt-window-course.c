@@ -104,11 +104,24 @@ start_maintenance_action (GtkWidget  *widget,
                           g_memdup2 (&episode_id, sizeof episode_id), g_free);
 }
 
+/* Opens one of the client's courses on the page: an earlier one to read, 0 the current one. */
+static void
+open_course_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  IptWindow *self = IPT_WINDOW (widget);
+
+  ipt_client_page_show_course (self->client_page, g_variant_get_int64 (parameter));
+}
+
 void
 _ipt_window_update_course_actions (IptWindow *self)
 {
   IptEpisode *episode = ipt_client_page_get_episode (self->client_page);
-  gboolean writable = !ipt_store_get_read_only (self->store);
+  /* An earlier course is read, never changed. */
+  gboolean writable = !ipt_store_get_read_only (self->store)
+                      && !ipt_client_page_get_read_only (self->client_page);
   IptEpisodeStatus status = episode != NULL ? ipt_episode_get_status (episode)
                                             : IPT_EPISODE_STATUS_ACTIVE;
   gboolean can_maintain = FALSE;
@@ -132,6 +145,7 @@ _ipt_window_update_course_actions (IptWindow *self)
 void
 _ipt_window_class_init_course (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.open-course", "x", open_course_action);
   gtk_widget_class_install_action (widget_class, "win.end-course", NULL, end_course_action);
   gtk_widget_class_install_action (widget_class, "win.start-maintenance", NULL,
                                    start_maintenance_action);

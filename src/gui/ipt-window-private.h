@@ -43,13 +43,22 @@ struct _IptWindow
   guint               scroll_position;
   guint               search_key_idle;  /* makes the search keys before the first keystroke */
   guint               search_key_next;
-  /* A large caseload: its running courses are read first, the rest in the background (see
-   * ipt-window-caseload.c); the clients the store names meanwhile are read on their own. */
+  /* Every search key of the caseload, in its order, each ended by a NUL byte, and where each
+   * starts: a search through everyone is one memmem () pass (NULL: made at the next one). */
+  GString            *search_blob;
+  GArray             *search_starts;
+  /* A large caseload: the top of its list is read first, the rest in the background (see
+   * ipt-window-caseload-loading.c); the clients the store names meanwhile are read on their own. */
   GCancellable       *caseload_cancellable;
   GPtrArray          *caseload_rest;    /* read, not yet put in the list */
   guint               caseload_rest_next;
   guint               caseload_splice_idle;
-  GHashTable         *caseload_changed; /* gint64 client ids announced while loading */
+  guint               caseload_start_id;  /* starts the reading of the rest */
+  GdkFrameClock      *caseload_clock;     /* its first after-paint starts it */
+  gulong              caseload_paint_id;
+  char               *caseload_path;
+  GHashTable         *caseload_listed;  /* gint64 client ids listed while loading: the top,
+                                          * and those the store announced */
   gboolean            caseload_loading;
 
   IptUndoFunc         undo_func;
@@ -106,10 +115,14 @@ void      _ipt_window_load_caseload (IptWindow *self);
 void      _ipt_window_dispose_caseload (IptWindow *self);
 /* Whether the caseload is still being read or put in the list (tests). */
 gboolean  _ipt_window_get_caseload_loading (IptWindow *self);
-/* From how many clients the caseload is read in two parts, and how many of the rest are put in
- * the list at a time (tests; defaults 5,000 and 2,000). */
+/* From how many clients the caseload is read in two parts, how many clients the top read first
+ * holds, and how many of the rest are put in the list at a time (tests; defaults 5,000, 300 and
+ * 2,000). */
 void      _ipt_window_set_caseload_chunking (guint min_clients,
+                                             guint head,
                                              guint chunk);
+/* The caseload changed: the search keys are gathered again when next searched. */
+void      _ipt_window_forget_search_blob (IptWindow *self);
 /* Shared by ipt-window-caseload.c and ipt-window-caseload-loading.c */
 gboolean  _ipt_window_caseload_filter_func (IptCaseSummary *summary,
                                             gpointer        user_data);

@@ -165,6 +165,9 @@ export_report_action (GtkWidget  *widget,
 
   if (client == NULL)
     return;
+  /* "The course shown": an earlier one when the page shows it. */
+  if (episode_id == 0 && ipt_client_page_get_read_only (self->client_page))
+    episode_id = ipt_episode_get_id (ipt_client_page_get_episode (self->client_page));
 
   dialog = gtk_file_chooser_native_new (_("Export Case Report"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);

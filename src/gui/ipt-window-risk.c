@@ -175,6 +175,7 @@ _ipt_window_update_risk_actions (IptWindow *self)
 {
   gboolean can = ipt_client_page_get_client (self->client_page) != NULL
                  && ipt_client_page_get_episode (self->client_page) != NULL
+                 && !ipt_client_page_get_read_only (self->client_page)
                  && !ipt_store_get_read_only (self->store);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.record-risk-review", can);

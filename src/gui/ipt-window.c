@@ -294,6 +294,7 @@ ipt_window_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->shown);
   g_clear_pointer (&self->caseload, g_ptr_array_unref);
+  _ipt_window_forget_search_blob (self);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
 

@@ -9,6 +9,7 @@
 #include "ipt-risk-review.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 struct _IptCaseSummary
 {
@@ -602,4 +603,28 @@ ipt_case_summary_get_search_key (IptCaseSummary *self)
   if (self->search_key == NULL)
     self->search_key = compute_search_key (self->client);
   return self->search_key;
+}
+
+guint
+ipt_case_summary_get_caseload_rank (IptCaseSummary *self)
+{
+  g_return_val_if_fail (IPT_IS_CASE_SUMMARY (self), IPT_CASELOAD_RANK_NOT_RUNNING);
+
+  if (!self->course_running)
+    return IPT_CASELOAD_RANK_NOT_RUNNING;
+  return (guint) ipt_case_summary_get_signal_kind (self);
+}
+
+int
+ipt_case_summary_compare_caseload (gconstpointer a,
+                                   gconstpointer b)
+{
+  IptCaseSummary *sa = *(IptCaseSummary **) a;
+  IptCaseSummary *sb = *(IptCaseSummary **) b;
+  guint ra = ipt_case_summary_get_caseload_rank (sa);
+  guint rb = ipt_case_summary_get_caseload_rank (sb);
+
+  if (ra != rb)
+    return ra < rb ? -1 : 1;
+  return strcmp (ipt_client_get_code (sa->client), ipt_client_get_code (sb->client));
 }

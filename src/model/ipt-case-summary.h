@@ -64,4 +64,14 @@ const char           *ipt_case_summary_get_progress_text (IptCaseSummary *self);
  * property "search-key"). */
 const char           *ipt_case_summary_get_search_key (IptCaseSummary *self);
 
+/* The caseload's order (clinical.md section 6): clients whose current course runs come first,
+ * by their most urgent signal, then everyone else; by code (strcmp) within each. The rank is
+ * that signal's IptSignalKind while the course runs, IPT_CASELOAD_RANK_NOT_RUNNING otherwise
+ * (the store keeps it for each client: ipt-schema-8.sql). */
+#define IPT_CASELOAD_RANK_NOT_RUNNING 6
+guint                 ipt_case_summary_get_caseload_rank (IptCaseSummary *self);
+/* For g_ptr_array_sort () of IptCaseSummary pointers: the caseload's order. */
+int                   ipt_case_summary_compare_caseload (gconstpointer a,
+                                                         gconstpointer b);
+
 G_END_DECLS

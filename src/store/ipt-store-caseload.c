@@ -34,6 +34,13 @@
   "AND e.ordinal = (SELECT max (ordinal) FROM episodes WHERE client_id = c.id) " \
   "LEFT JOIN episode_series es ON es.episode_id = e.id " \
   "LEFT JOIN risk_review_cover rc ON rc.episode_id = e.id "
+/* One course, whichever it is of its client's. */
+#define COURSE_SQL \
+  "SELECT " CASE_CLIENT_COLUMNS ", " CASE_EPISODE_COLUMNS ", " \
+  "es.sessions_attended, es.current_session, es.phq9, es.gad7, es.attended, " \
+  "coalesce (rc.reviewed_through, 0) FROM episodes e JOIN clients c ON c.id = e.client_id " \
+  "LEFT JOIN episode_series es ON es.episode_id = e.id " \
+  "LEFT JOIN risk_review_cover rc ON rc.episode_id = e.id WHERE e.id = ?1"
 #define CASE_SERIES_SQL \
   "SELECT sessions_attended, current_session, phq9, gad7, attended FROM episode_series_view " \
   "WHERE episode_id = ?1"
@@ -201,10 +208,12 @@ read_series (IptStore  *self,
   return TRUE;
 }
 
+/* The summaries of the rows `sql` (CASES_SQL and a condition) gives; `param`, unless 0, is
+ * bound to ?1. */
 static GPtrArray *
 load_caseload (IptStore   *self,
                const char *sql,
-               gint64      client_id,
+               gint64      param,
                GError    **error)
 {
   g_autoptr(GHashTable) stale = load_stale (self, error);
@@ -221,8 +230,8 @@ load_caseload (IptStore   *self,
   if (stmt == NULL)
     return NULL;
 
-  if (client_id != 0)
-    sqlite3_bind_int64 (stmt, 1, client_id);
+  if (param != 0)
+    sqlite3_bind_int64 (stmt, 1, param);
 
   summaries = g_ptr_array_new_with_free_func (g_object_unref);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -278,28 +287,6 @@ ipt_store_load_caseload (IptStore *self,
   return load_caseload (self, CASES_SQL "ORDER BY c.code", 0, error);
 }
 
-/* The caseload in two parts, so that a window can show the top of its list first: clients whose
- * current course runs (whose order needs their signals), then everyone else, whose order is their
- * code alone (SQLite's binary collation orders codes as strcmp () does). */
-GPtrArray *
-ipt_store_load_caseload_running (IptStore *self,
-                                 GError  **error)
-{
-  g_return_val_if_fail (IPT_IS_STORE (self), NULL);
-
-  return load_caseload (self, CASES_SQL "WHERE e.status = 'active'", 0, error);
-}
-
-GPtrArray *
-ipt_store_load_caseload_rest (IptStore *self,
-                              GError  **error)
-{
-  g_return_val_if_fail (IPT_IS_STORE (self), NULL);
-
-  return load_caseload (self, CASES_SQL "WHERE e.id IS NULL OR e.status IS NOT 'active' "
-                        "ORDER BY c.code", 0, error);
-}
-
 IptCaseSummary *
 ipt_store_load_case_summary (IptStore *self,
                              gint64    client_id,
@@ -320,4 +307,189 @@ ipt_store_load_case_summary (IptStore *self,
       return NULL;
     }
   return g_object_ref (g_ptr_array_index (summaries, 0));
+}
+
+IptCaseSummary *
+ipt_store_load_course_summary (IptStore *self,
+                               gint64    episode_id,
+                               GError  **error)
+{
+  g_autoptr(GPtrArray) summaries = NULL;
+
+  g_return_val_if_fail (IPT_IS_STORE (self), NULL);
+  g_return_val_if_fail (episode_id > 0, NULL);
+
+  summaries = load_caseload (self, COURSE_SQL, episode_id, error);
+  if (summaries == NULL)
+    return NULL;
+  if (summaries->len == 0)
+    {
+      _ipt_store_not_found (error, "course", episode_id);
+      return NULL;
+    }
+  return g_object_ref (g_ptr_array_index (summaries, 0));
+}
+
+/* The caseload's order kept for each client (ipt-schema-8.sql) */
+
+/* Clients whose kept row may be out of date: marked by the triggers since the last commit of
+ * this program (a person's writes with the sqlite3 shell, say), or whose course's progress is. */
+#define STALE_CLIENTS_SQL \
+  "SELECT client_id FROM caseload_order_stale UNION " \
+  "SELECT client_id FROM episodes WHERE id IN (SELECT episode_id FROM episode_series_stale)"
+
+#define HEAD_SQL \
+  CASES_SQL "WHERE c.id IN (SELECT client_id FROM caseload_order " \
+  "WHERE client_id NOT IN (" STALE_CLIENTS_SQL ") ORDER BY rank, code LIMIT ?1)"
+#define STALE_SQL CASES_SQL "WHERE c.id IN (" STALE_CLIENTS_SQL ")"
+
+G_STATIC_ASSERT (IPT_SIGNAL_NO_SCORES < IPT_CASELOAD_RANK_NOT_RUNNING);
+
+gboolean
+_ipt_store_refresh_caseload_order (IptStore *self,
+                                   GError  **error)
+{
+  g_autoptr(IptStmt) any = _ipt_store_prepare (self,
+                                               "SELECT EXISTS (SELECT 1 FROM caseload_order_stale)",
+                                               error);
+  g_autoptr(GPtrArray) summaries = NULL;
+  g_autoptr(IptStmt) gone = NULL;
+  g_autoptr(IptStmt) clear = NULL;
+  int rc;
+
+  if (any == NULL)
+    return FALSE;
+  rc = sqlite3_step (any);
+  if (rc != SQLITE_ROW)
+    return _ipt_store_fail (self, rc, error);
+  if (sqlite3_column_int (any, 0) == 0)
+    return TRUE;
+  _ipt_stmt_release (g_steal_pointer (&any));
+
+  /* The model works out each client's place, as it does for the window's list. */
+  summaries = load_caseload (self, CASES_SQL "WHERE c.id IN "
+                             "(SELECT client_id FROM caseload_order_stale)", 0, error);
+  if (summaries == NULL)
+    return FALSE;
+  for (guint i = 0; i < summaries->len; i++)
+    {
+      IptCaseSummary *summary = g_ptr_array_index (summaries, i);
+      IptClient *client = ipt_case_summary_get_client (summary);
+      g_autoptr(IptStmt) write = NULL;
+
+      write = _ipt_store_prepare (self, "INSERT OR REPLACE INTO caseload_order "
+                                  "(client_id, rank, code, archived, attention) "
+                                  "VALUES (?1, ?2, ?3, ?4, ?5)", error);
+      if (write == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (write, 1, ipt_client_get_id (client));
+      sqlite3_bind_int (write, 2, (int) ipt_case_summary_get_caseload_rank (summary));
+      sqlite3_bind_text (write, 3, ipt_client_get_code (client), -1, SQLITE_STATIC);
+      sqlite3_bind_int (write, 4, ipt_client_get_archived (client) ? 1 : 0);
+      sqlite3_bind_int (write, 5, ipt_case_summary_get_needs_attention (summary) ? 1 : 0);
+      if (!_ipt_store_step_done (self, write, error))
+        return FALSE;
+    }
+
+  gone = _ipt_store_prepare (self, "DELETE FROM caseload_order WHERE client_id IN "
+                             "(SELECT client_id FROM caseload_order_stale) "
+                             "AND client_id NOT IN (SELECT id FROM clients)", error);
+  if (gone == NULL || !_ipt_store_step_done (self, gone, error))
+    return FALSE;
+  clear = _ipt_store_prepare (self, "DELETE FROM caseload_order_stale", error);
+  return clear != NULL && _ipt_store_step_done (self, clear, error);
+}
+
+/* The first n clients of the caseload, in its order: from the kept order, with any client whose
+ * kept row may be out of date worked out from their records and put in their place. */
+GPtrArray *
+ipt_store_load_caseload_head (IptStore *self,
+                              guint     n,
+                              GError  **error)
+{
+  g_autoptr(GPtrArray) head = NULL;
+  g_autoptr(GPtrArray) stale = NULL;
+  gpointer last;
+  guint keep;
+
+  g_return_val_if_fail (IPT_IS_STORE (self), NULL);
+  g_return_val_if_fail (n > 0, NULL);
+
+  head = load_caseload (self, HEAD_SQL, n, error);
+  if (head == NULL)
+    return NULL;
+  g_ptr_array_sort (head, ipt_case_summary_compare_caseload);
+
+  stale = load_caseload (self, STALE_SQL, 0, error);
+  if (stale == NULL)
+    return NULL;
+  if (stale->len == 0)
+    return g_steal_pointer (&head);
+
+  /* Those of the others that come before the last of the kept order's n belong to the head;
+   * with fewer than n there, every client is in one of the two. */
+  last = head->len == n ? head->pdata[head->len - 1] : NULL;
+  for (guint i = 0; i < stale->len; i++)
+    g_ptr_array_add (head, g_object_ref (g_ptr_array_index (stale, i)));
+  g_ptr_array_sort (head, ipt_case_summary_compare_caseload);
+  keep = head->len;
+  if (last != NULL)
+    while (keep > 0 && head->pdata[keep - 1] != last)
+      keep--;
+  g_ptr_array_set_size (head, MIN (keep, n));
+  return g_steal_pointer (&head);
+}
+
+gboolean
+ipt_store_count_caseload (IptStore *self,
+                          guint    *n_running,
+                          guint    *n_attention,
+                          GError  **error)
+{
+  g_autoptr(IptStmt) stmt = NULL;
+  g_autoptr(GPtrArray) stale = NULL;
+  guint running;
+  guint attention;
+  int rc;
+
+  g_return_val_if_fail (IPT_IS_STORE (self), FALSE);
+
+  stale = load_caseload (self, STALE_SQL, 0, error);
+  if (stale == NULL)
+    return FALSE;
+
+  /* Mostly none is stale: the kept rows alone, from their index. */
+  stmt = _ipt_store_prepare (self, stale->len == 0
+                             ? "SELECT count (*), coalesce (sum (attention), 0) "
+                               "FROM caseload_order WHERE archived = 0 AND rank < ?1"
+                             : "SELECT count (*), coalesce (sum (attention), 0) "
+                               "FROM caseload_order WHERE archived = 0 AND rank < ?1 "
+                               "AND client_id NOT IN (" STALE_CLIENTS_SQL ")", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, IPT_CASELOAD_RANK_NOT_RUNNING);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return _ipt_store_fail (self, rc, error);
+  running = (guint) sqlite3_column_int64 (stmt, 0);
+  attention = (guint) sqlite3_column_int64 (stmt, 1);
+  _ipt_stmt_release (g_steal_pointer (&stmt));
+
+  for (guint i = 0; i < stale->len; i++)
+    {
+      IptCaseSummary *summary = g_ptr_array_index (stale, i);
+
+      if (ipt_client_get_archived (ipt_case_summary_get_client (summary))
+          || ipt_case_summary_get_caseload_rank (summary) == IPT_CASELOAD_RANK_NOT_RUNNING)
+        continue;
+      running++;
+      if (ipt_case_summary_get_needs_attention (summary))
+        attention++;
+    }
+
+  if (n_running != NULL)
+    *n_running = running;
+  if (n_attention != NULL)
+    *n_attention = attention;
+  return TRUE;
 }

@@ -83,10 +83,11 @@ on_update (void          *user_data,
   IptStore *self = user_data;
   IptPendingRow row;
 
-  /* Temporary tables (the import's) are nobody's records; the series cache follows the rows it
-   * is made from, except that its stale list names the courses whose sessions or scores went. */
+  /* Temporary tables (the import's) are nobody's records; the caches of the series and of the
+   * caseload's order follow the rows they are made from, except that its stale list names the courses whose sessions or scores went. */
   if (strcmp (db_name, "main") != 0 || g_str_has_prefix (table, "sqlite_")
-      || strcmp (table, "episode_series") == 0)
+      || strcmp (table, "episode_series") == 0 || strcmp (table, "caseload_order") == 0
+      || strcmp (table, "caseload_order_stale") == 0)
     return;
   if (strcmp (table, "episode_series_stale") == 0)
     {

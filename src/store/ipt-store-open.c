@@ -612,9 +612,11 @@ open_connection (IptStore   *self,
       !_ipt_store_migrate (self->db, (int) version, display, error))
     return FALSE;
 
-  /* Courses left stale by a program that wrote the records by hand are brought up to date; if
-   * another program holds the file for writing, the caseload reads them from the view. */
-  if (query_int (self, "SELECT EXISTS (SELECT 1 FROM episode_series_stale)", &stale, NULL) &&
+  /* Courses and clients left stale by a program that wrote the records by hand, or by the step
+   * to version 8 (the caseload's order), are brought up to date; if another program holds the
+   * file for writing, the caseload works them out from their records. */
+  if (query_int (self, "SELECT EXISTS (SELECT 1 FROM episode_series_stale) "
+                       "OR EXISTS (SELECT 1 FROM caseload_order_stale)", &stale, NULL) &&
       stale != 0 && _ipt_store_write_begin (self, NULL))
     _ipt_store_write_end (self, TRUE, NULL);
 

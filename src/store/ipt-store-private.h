@@ -82,6 +82,11 @@ void             _ipt_store_note_owners (IptStore   *self,
  * before every commit of ipt_store_write_end. */
 gboolean _ipt_store_refresh_series (IptStore *self,
                                     GError  **error);
+/* Writes the kept caseload order of the clients marked stale (ipt-schema-8.sql), the model
+ * working out their signals; after _ipt_store_refresh_series (), whose rows mark their
+ * clients (ipt-store-caseload.c). */
+gboolean _ipt_store_refresh_caseload_order (IptStore *self,
+                                            GError  **error);
 
 /* Item answers as scores.answers holds them (ipt-schema-3.sql): one character per item, the
  * answer's digit or '-' when missing. pack fills buf (IPT_STORE_MAX_ANSWERS + 1 bytes) and returns

@@ -41,6 +41,23 @@ table_rows_free (TableRows *t)
   g_free (t);
 }
 
+/* Rows kept of one table; table NULL: of every table. */
+static guint
+count_rows (GPtrArray  *tables,
+            const char *table)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < tables->len; i++)
+    {
+      TableRows *t = g_ptr_array_index (tables, i);
+
+      if (table == NULL || g_strcmp0 (t->table, table) == 0)
+        count += t->rows->len;
+    }
+  return count;
+}
+
 void
 ipt_client_snapshot_free (IptClientSnapshot *snapshot)
 {
@@ -62,18 +79,9 @@ guint
 ipt_client_snapshot_count_rows (IptClientSnapshot *snapshot,
                                 const char        *table)
 {
-  guint count = 0;
-
   g_return_val_if_fail (snapshot != NULL, 0);
 
-  for (guint i = 0; i < snapshot->tables->len; i++)
-    {
-      TableRows *t = g_ptr_array_index (snapshot->tables, i);
-
-      if (table == NULL || g_strcmp0 (t->table, table) == 0)
-        count += t->rows->len;
-    }
-  return count;
+  return count_rows (snapshot->tables, table);
 }
 
 /* The schema: each table's cascade links to its parents. */
@@ -181,16 +189,18 @@ find_table (GPtrArray  *tables,
   return NULL;
 }
 
-/* The condition that selects a table's rows of the client (bound as ?1), or NULL when the table
- * does not hang from clients by cascades. depth guards against a cycle. */
+/* The condition that selects a table's rows that hang from one row of root (its id bound as
+ * ?1), or NULL when the table does not hang from root by cascades. depth guards against a
+ * cycle. */
 static char *
 rows_condition (GPtrArray  *tables,
                 TableInfo  *info,
+                const char *root,
                 guint       depth)
 {
   g_autoptr(GString) condition = NULL;
 
-  if (g_ascii_strcasecmp (info->name, "clients") == 0)
+  if (g_ascii_strcasecmp (info->name, root) == 0)
     return g_strdup ("\"id\" = ?1");
   if (depth > 16)
     return NULL;
@@ -199,7 +209,9 @@ rows_condition (GPtrArray  *tables,
     {
       g_auto(GStrv) parts = g_strsplit (g_ptr_array_index (info->links, i), "\x1f", 3);
       TableInfo *parent = find_table (tables, parts[1]);
-      g_autofree char *parent_condition = parent != NULL ? rows_condition (tables, parent, depth + 1) : NULL;
+      g_autofree char *parent_condition = parent != NULL
+                                          ? rows_condition (tables, parent, root, depth + 1)
+                                          : NULL;
       g_autofree char *column = NULL;
       g_autofree char *parent_table = NULL;
       g_autofree char *parent_column = NULL;
@@ -219,19 +231,75 @@ rows_condition (GPtrArray  *tables,
   return condition != NULL ? g_string_free (g_steal_pointer (&condition), FALSE) : NULL;
 }
 
+/* Copies the rows of table that condition selects (?1 bound to id) into a new TableRows
+ * appended to into; with its INSERT statement. */
+static gboolean
+copy_rows (IptStore   *self,
+           const char *table_name,
+           const char *condition,
+           gint64      id,
+           GPtrArray  *into,
+           GError    **error)
+{
+  sqlite3 *db = _ipt_store_get_db (self);
+  g_autofree char *table = quote_identifier (table_name);
+  g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s WHERE %s", table, condition);
+  g_autoptr(GString) insert = NULL;
+  g_autoptr(GString) values = NULL;
+  sqlite3_stmt *stmt = NULL;
+  TableRows *rows;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return _ipt_store_fail (self, rc, error);
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  rows = g_new0 (TableRows, 1);
+  rows->table = g_strdup (table_name);
+  rows->n_columns = sqlite3_column_count (stmt);
+  rows->rows = g_ptr_array_new ();
+  g_ptr_array_add (into, rows);
+
+  insert = g_string_new ("INSERT INTO ");
+  values = g_string_new (") VALUES (");
+  g_string_append_printf (insert, "%s (", table);
+  for (guint c = 0; c < rows->n_columns; c++)
+    {
+      g_autofree char *column = quote_identifier (sqlite3_column_name (stmt, c));
+
+      g_string_append_printf (insert, "%s%s", c > 0 ? ", " : "", column);
+      g_string_append_printf (values, "%s?%u", c > 0 ? ", " : "", c + 1);
+    }
+  g_string_append (values, ")");
+  g_string_append (insert, values->str);
+  rows->insert_sql = g_string_free (g_steal_pointer (&insert), FALSE);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      sqlite3_value **row = g_new0 (sqlite3_value *, MAX (rows->n_columns, 1));
+
+      for (guint c = 0; c < rows->n_columns; c++)
+        row[c] = sqlite3_value_dup (sqlite3_column_value (stmt, c));
+      g_ptr_array_add (rows->rows, row);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return _ipt_store_fail (self, rc, error);
+  return TRUE;
+}
+
 IptClientSnapshot *
 ipt_store_snapshot_client (IptStore *self,
                            gint64    client_id,
                            GError  **error)
 {
   g_autoptr(GPtrArray) tables = NULL;
-  IptClientSnapshot *snapshot;
-  sqlite3 *db;
+  g_autoptr(IptClientSnapshot) snapshot = NULL;
 
   g_return_val_if_fail (IPT_IS_STORE (self), NULL);
 
-  db = _ipt_store_get_db (self);
-  tables = read_schema (db, error);
+  tables = read_schema (_ipt_store_get_db (self), error);
   if (tables == NULL)
     return NULL;
 
@@ -242,73 +310,22 @@ ipt_store_snapshot_client (IptStore *self,
   for (guint i = 0; i < tables->len; i++)
     {
       TableInfo *info = g_ptr_array_index (tables, i);
-      g_autofree char *condition = rows_condition (tables, info, 0);
-      g_autofree char *table = NULL;
-      g_autofree char *sql = NULL;
-      g_autoptr(GString) insert = NULL;
-      g_autoptr(GString) values = NULL;
-      sqlite3_stmt *stmt = NULL;
+      g_autofree char *condition = rows_condition (tables, info, "clients", 0);
       TableRows *rows;
-      int rc;
 
       if (condition == NULL)
         continue;
-
-      table = quote_identifier (info->name);
-      sql = g_strdup_printf ("SELECT * FROM %s WHERE %s", table, condition);
-      rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-      if (rc != SQLITE_OK)
-        {
-          _ipt_store_fail (self, rc, error);
-          ipt_client_snapshot_free (snapshot);
-          return NULL;
-        }
-      sqlite3_bind_int64 (stmt, 1, client_id);
-
-      rows = g_new0 (TableRows, 1);
-      rows->table = g_strdup (info->name);
-      rows->n_columns = sqlite3_column_count (stmt);
-      rows->rows = g_ptr_array_new ();
-      g_ptr_array_add (snapshot->tables, rows);
-
-      insert = g_string_new ("INSERT INTO ");
-      values = g_string_new (") VALUES (");
-      g_string_append_printf (insert, "%s (", table);
-      for (guint c = 0; c < rows->n_columns; c++)
-        {
-          g_autofree char *column = quote_identifier (sqlite3_column_name (stmt, c));
-
-          g_string_append_printf (insert, "%s%s", c > 0 ? ", " : "", column);
-          g_string_append_printf (values, "%s?%u", c > 0 ? ", " : "", c + 1);
-        }
-      g_string_append (values, ")");
-      g_string_append (insert, values->str);
-      rows->insert_sql = g_string_free (g_steal_pointer (&insert), FALSE);
-
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          sqlite3_value **row = g_new0 (sqlite3_value *, MAX (rows->n_columns, 1));
-
-          for (guint c = 0; c < rows->n_columns; c++)
-            row[c] = sqlite3_value_dup (sqlite3_column_value (stmt, c));
-          g_ptr_array_add (rows->rows, row);
-        }
-      sqlite3_finalize (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          _ipt_store_fail (self, rc, error);
-          ipt_client_snapshot_free (snapshot);
-          return NULL;
-        }
+      if (!copy_rows (self, info->name, condition, client_id, snapshot->tables, error))
+        return NULL;
+      rows = g_ptr_array_index (snapshot->tables, snapshot->tables->len - 1);
       if (g_ascii_strcasecmp (info->name, "clients") == 0 && rows->rows->len == 0)
         {
           _ipt_store_not_found (error, "client", client_id);
-          ipt_client_snapshot_free (snapshot);
           return NULL;
         }
     }
 
-  return snapshot;
+  return g_steal_pointer (&snapshot);
 }
 
 IptClientSnapshot *
@@ -331,25 +348,25 @@ ipt_store_take_client (IptStore *self,
   return g_steal_pointer (&snapshot);
 }
 
-gboolean
-ipt_store_restore_client (IptStore          *self,
-                          IptClientSnapshot *snapshot,
-                          GError           **error)
+typedef enum
 {
-  sqlite3 *db;
-  gboolean ok;
+  RESTORE_CLIENT,
+  RESTORE_SESSION,
+} RestoreWhat;
 
-  g_return_val_if_fail (IPT_IS_STORE (self), FALSE);
-  g_return_val_if_fail (snapshot != NULL, FALSE);
+/* Writes rows back with their ids, in the order kept; inside a transaction. */
+static gboolean
+write_rows (IptStore   *self,
+            GPtrArray  *tables,
+            RestoreWhat what,
+            GError    **error)
+{
+  sqlite3 *db = _ipt_store_get_db (self);
+  gboolean ok = TRUE;
 
-  if (!_ipt_store_write_begin (self, error))
-    return FALSE;
-
-  db = _ipt_store_get_db (self);
-  ok = TRUE;
-  for (guint i = 0; ok && i < snapshot->tables->len; i++)
+  for (guint i = 0; ok && i < tables->len; i++)
     {
-      TableRows *t = g_ptr_array_index (snapshot->tables, i);
+      TableRows *t = g_ptr_array_index (tables, i);
       sqlite3_stmt *stmt = NULL;
       int rc;
 
@@ -357,10 +374,7 @@ ipt_store_restore_client (IptStore          *self,
         continue;
       rc = sqlite3_prepare_v2 (db, t->insert_sql, -1, &stmt, NULL);
       if (rc != SQLITE_OK)
-        {
-          ok = _ipt_store_fail (self, rc, error);
-          break;
-        }
+        return _ipt_store_fail (self, rc, error);
       for (guint r = 0; ok && r < t->rows->len; r++)
         {
           sqlite3_value **row = g_ptr_array_index (t->rows, r);
@@ -371,11 +385,16 @@ ipt_store_restore_client (IptStore          *self,
           rc = sqlite3_step (stmt);
           if (rc != SQLITE_DONE)
             {
-              /* A record made since takes the place of one to restore. */
-              if ((rc & 0xff) == SQLITE_CONSTRAINT)
+              /* A record made since takes the place of one to restore, or one that a restored
+               * row needs is gone. */
+              if ((rc & 0xff) == SQLITE_CONSTRAINT && what == RESTORE_CLIENT)
                 g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_CONFLICT,
                              _("The client cannot come back: a record made since their deletion "
                                "is in the way (%s)"), sqlite3_errmsg (db));
+              else if ((rc & 0xff) == SQLITE_CONSTRAINT)
+                g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_CONFLICT,
+                             _("The session cannot come back: the course has changed since its "
+                               "deletion (%s)"), sqlite3_errmsg (db));
               else
                 _ipt_store_fail (self, rc, error);
               ok = FALSE;
@@ -383,6 +402,172 @@ ipt_store_restore_client (IptStore          *self,
         }
       sqlite3_finalize (stmt);
     }
+  return ok;
+}
 
+gboolean
+ipt_store_restore_client (IptStore          *self,
+                          IptClientSnapshot *snapshot,
+                          GError           **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (IPT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (snapshot != NULL, FALSE);
+
+  if (!_ipt_store_write_begin (self, error))
+    return FALSE;
+  ok = write_rows (self, snapshot->tables, RESTORE_CLIENT, error);
+  return _ipt_store_write_end (self, ok, ok ? error : NULL) && ok;
+}
+
+/* Sessions */
+
+struct _IptSessionSnapshot
+{
+  gint64     session_id;
+  guint      number;
+  GPtrArray *tables;        /* TableRows: the session first, then what hangs from it */
+};
+
+void
+ipt_session_snapshot_free (IptSessionSnapshot *snapshot)
+{
+  if (snapshot == NULL)
+    return;
+  g_clear_pointer (&snapshot->tables, g_ptr_array_unref);
+  g_free (snapshot);
+}
+
+gint64
+ipt_session_snapshot_get_session_id (IptSessionSnapshot *snapshot)
+{
+  g_return_val_if_fail (snapshot != NULL, 0);
+
+  return snapshot->session_id;
+}
+
+guint
+ipt_session_snapshot_get_number (IptSessionSnapshot *snapshot)
+{
+  g_return_val_if_fail (snapshot != NULL, 0);
+
+  return snapshot->number;
+}
+
+guint
+ipt_session_snapshot_count_rows (IptSessionSnapshot *snapshot,
+                                 const char         *table)
+{
+  g_return_val_if_fail (snapshot != NULL, 0);
+
+  return count_rows (snapshot->tables, table);
+}
+
+/* Records kept by the session's number in its course rather than by its id: what was given at
+ * the session (goal ratings, a dispute's stage change) goes and comes back with it. The
+ * supervisor's ratings and comments of a session are theirs, and stay. */
+#define SESSION_EPISODE "(SELECT episode_id FROM sessions WHERE id = ?1)"
+#define SESSION_NUMBER "(SELECT number FROM sessions WHERE id = ?1)"
+static const struct
+{
+  const char *table;
+  const char *condition;
+} by_number[] = {
+  { "goal_ratings",
+    "goal_id IN (SELECT id FROM goals WHERE episode_id = " SESSION_EPISODE ") "
+    "AND session_number = " SESSION_NUMBER },
+  { "dispute_stage_changes",
+    "episode_id = " SESSION_EPISODE " AND session_number = " SESSION_NUMBER },
+};
+
+IptSessionSnapshot *
+ipt_store_take_session (IptStore *self,
+                        gint64    session_id,
+                        GError  **error)
+{
+  g_autoptr(IptSessionSnapshot) snapshot = NULL;
+  g_autoptr(GPtrArray) tables = NULL;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (IPT_IS_STORE (self), NULL);
+
+  if (!_ipt_store_write_begin (self, error))
+    return NULL;
+
+  snapshot = g_new0 (IptSessionSnapshot, 1);
+  snapshot->session_id = session_id;
+  snapshot->tables = g_ptr_array_new_with_free_func ((GDestroyNotify) table_rows_free);
+
+  tables = read_schema (_ipt_store_get_db (self), error);
+  ok = tables != NULL;
+  for (guint i = 0; ok && i < tables->len; i++)
+    {
+      TableInfo *info = g_ptr_array_index (tables, i);
+      g_autofree char *condition = rows_condition (tables, info, "sessions", 0);
+
+      if (condition == NULL)
+        continue;
+      ok = copy_rows (self, info->name, condition, session_id, snapshot->tables, error);
+      if (ok && g_ascii_strcasecmp (info->name, "sessions") == 0)
+        {
+          TableRows *rows = g_ptr_array_index (snapshot->tables, snapshot->tables->len - 1);
+
+          if (rows->rows->len == 0)
+            {
+              _ipt_store_not_found (error, "session", session_id);
+              ok = FALSE;
+            }
+        }
+    }
+  for (guint i = 0; ok && i < G_N_ELEMENTS (by_number); i++)
+    ok = copy_rows (self, by_number[i].table, by_number[i].condition, session_id,
+                    snapshot->tables, error);
+
+  if (ok)
+    {
+      g_autoptr(IptStmt) number = _ipt_store_prepare (self, "SELECT " SESSION_NUMBER, error);
+
+      ok = number != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (number, 1, session_id);
+          ok = sqlite3_step (number) == SQLITE_ROW;
+          snapshot->number = ok ? sqlite3_column_int (number, 0) : 0;
+        }
+    }
+  for (guint i = 0; ok && i < G_N_ELEMENTS (by_number); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE %s", by_number[i].table,
+                                              by_number[i].condition);
+      g_autoptr(IptStmt) stmt = _ipt_store_prepare (self, sql, error);
+
+      ok = stmt != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (stmt, 1, session_id);
+          ok = _ipt_store_step_done (self, stmt, error);
+        }
+    }
+  ok = ok && ipt_store_delete_session (self, session_id, error);
+
+  if (!_ipt_store_write_end (self, ok, ok ? error : NULL) || !ok)
+    return NULL;
+  return g_steal_pointer (&snapshot);
+}
+
+gboolean
+ipt_store_restore_session (IptStore           *self,
+                           IptSessionSnapshot *snapshot,
+                           GError            **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (IPT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (snapshot != NULL, FALSE);
+
+  if (!_ipt_store_write_begin (self, error))
+    return FALSE;
+  ok = write_rows (self, snapshot->tables, RESTORE_SESSION, error);
   return _ipt_store_write_end (self, ok, ok ? error : NULL) && ok;
 }

@@ -1,4 +1,4 @@
-/* A client and every record of theirs, kept in memory to undo a deletion. */
+/* A client, or a session, and every record of theirs, kept in memory to undo a deletion. */
 #pragma once
 
 #include "ipt-store.h"
@@ -22,5 +22,25 @@ gint64             ipt_client_snapshot_get_client_id (IptClientSnapshot *snapsho
 guint              ipt_client_snapshot_count_rows (IptClientSnapshot *snapshot, const char *table);
 void               ipt_client_snapshot_free (IptClientSnapshot *snapshot);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IptClientSnapshot, ipt_client_snapshot_free)
+
+/* A session and every record of it: its row, the rows that hang from it (scores with their
+ * item answers, techniques, attendees, whatever tables the schema has) and what was given at
+ * it by number (goal ratings, a dispute's stage change). */
+typedef struct _IptSessionSnapshot IptSessionSnapshot;
+
+/* The snapshot, and the session deleted with all of those records, in one transaction. NULL,
+ * with nothing deleted, on failure. */
+IptSessionSnapshot *ipt_store_take_session (IptStore *self, gint64 session_id, GError **error);
+/* Writes every record back with its ids, in one transaction. Refused, with nothing written,
+ * when the course has changed in the way (IPT_STORE_ERROR_CONFLICT): another session with the
+ * number, a goal deleted, a focus that is no longer a role dispute. */
+gboolean            ipt_store_restore_session (IptStore *self, IptSessionSnapshot *snapshot,
+                                               GError **error);
+gint64              ipt_session_snapshot_get_session_id (IptSessionSnapshot *snapshot);
+guint               ipt_session_snapshot_get_number (IptSessionSnapshot *snapshot);
+guint               ipt_session_snapshot_count_rows (IptSessionSnapshot *snapshot,
+                                                     const char *table);
+void                ipt_session_snapshot_free (IptSessionSnapshot *snapshot);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IptSessionSnapshot, ipt_session_snapshot_free)
 
 G_END_DECLS

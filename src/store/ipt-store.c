@@ -397,7 +397,8 @@ _ipt_store_write_end (IptStore *self,
 
   if (self->write_depth == 0)
     {
-      if (ok && _ipt_store_refresh_series (self, &local_error))
+      if (ok && _ipt_store_refresh_series (self, &local_error)
+          && _ipt_store_refresh_caseload_order (self, &local_error))
         {
           g_autoptr(IptStoreChanges) changes = _ipt_store_changes_collect (self);
 

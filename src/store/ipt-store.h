@@ -27,7 +27,7 @@ typedef enum
 /* The value of PRAGMA application_id in every casebook: "IPTC". */
 #define IPT_STORE_APPLICATION_ID 0x49505443
 /* The schema version this build writes (PRAGMA user_version). Version 1 files are migrated. */
-#define IPT_STORE_SCHEMA_VERSION 7
+#define IPT_STORE_SCHEMA_VERSION 8
 #define IPT_STORE_BACKUPS_KEPT_DEFAULT 14
 
 typedef enum
@@ -148,9 +148,14 @@ GPtrArray  *ipt_store_list_risk_reviews (IptStore *self, gint64 episode_id, GErr
  * sorted by code. Must stay fast: 10,000 clients well under 50 ms. */
 GPtrArray      *ipt_store_load_caseload (IptStore *self, GError **error);
 IptCaseSummary *ipt_store_load_case_summary (IptStore *self, gint64 client_id, GError **error);
-/* The same clients in two parts: those whose current course runs (unsorted), then the others
- * ordered by code; together they are the whole caseload. */
-GPtrArray      *ipt_store_load_caseload_running (IptStore *self, GError **error);
-GPtrArray      *ipt_store_load_caseload_rest (IptStore *self, GError **error);
+/* The summary of one course of a client, an earlier one as well as the current one. */
+IptCaseSummary *ipt_store_load_course_summary (IptStore *self, gint64 episode_id, GError **error);
+/* The first n clients of the caseload in its order (ipt_case_summary_compare_caseload ()), read
+ * from the order the store keeps (ipt-schema-8.sql) without working out everyone's signals. */
+GPtrArray      *ipt_store_load_caseload_head (IptStore *self, guint n, GError **error);
+/* Clients not archived whose current course runs, and those of them that need attention, as
+ * the whole caseload's summaries would count them. */
+gboolean        ipt_store_count_caseload (IptStore *self, guint *n_running, guint *n_attention,
+                                          GError **error);
 
 G_END_DECLS

@@ -1,5 +1,5 @@
 /* Times the window's caseload on a large casebook, read at once (as before) against read in two
- * parts (the running courses first, the rest in the background): the window made and its first
+ * parts (the top of the list first, the rest in the background): the window made and its first
  * frame painted, then the whole caseload in the list, and the resident memory then. Each round
  * runs both, alternated, each in a process of its own. Needs a display. */
 #include "config.h"
@@ -74,7 +74,7 @@ run_one (const char *path,
   if (!gtk_init_check ())
     die ("display", NULL);
   ipt_renderer_choose (gdk_display_get_default ());
-  _ipt_window_set_caseload_chunking (two_parts ? 5000 : G_MAXUINT, 2000);
+  _ipt_window_set_caseload_chunking (two_parts ? 5000 : G_MAXUINT, 300, 2000);
 
   app = gtk_application_new ("org.iptcasebook.IptCasebook.BenchLoad", G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, NULL);

@@ -4,8 +4,10 @@
 # alternated, median of PAIRS pairs (default 7). Target: at most 1.5 times the reference; on
 # more than 10,000 clients (CLIENTS, default 1,000), at most 2 times. With BEFORE set to another
 # build directory (say, of main), its ipt-casebook is timed in the same rounds, for a comparison.
+# With DATABASE set to a casebook (say, a 100,000-client demo made once: making it takes
+# minutes), that casebook is opened instead of a new demo of CLIENTS clients.
 #
-# Usage: [BEFORE=DIR] tests/bench/bench-startup.sh [BUILDDIR] [PAIRS] [CLIENTS]
+# Usage: [BEFORE=DIR] [DATABASE=FILE] tests/bench/bench-startup.sh [BUILDDIR] [PAIRS] [CLIENTS]
 # Starts its own X server (xvfb-run) and session bus when DISPLAY is not set.
 set -eu
 
@@ -14,6 +16,12 @@ pairs=${2:-7}
 clients=${3:-1000}
 build=$(cd "$build" && pwd)
 before=${BEFORE:-}
+database=${DATABASE:-}
+if [ -n "$database" ]; then
+  database=$(cd "$(dirname "$database")" && pwd)/$(basename "$database")
+  export DATABASE="$database"
+  clients=$(sqlite3 "$database" "SELECT count (*) FROM clients")
+fi
 if [ -n "$before" ]; then
   before=$(cd "$before" && pwd)
   export BEFORE="$before"
@@ -33,7 +41,12 @@ export GSETTINGS_SCHEMA_DIR="$build/data"
 app="$build/src/ipt-casebook"
 mkdir -p "$XDG_DATA_HOME"
 
-"$app" --make-demo "$tmp/caseload.sqlite" --clients "$clients" >/dev/null
+if [ -n "$database" ]; then
+  casebook=$database
+else
+  casebook=$tmp/caseload.sqlite
+  "$app" --make-demo "$casebook" --clients "$clients" >/dev/null
+fi
 
 # The reference: a window of the app's default size (GSettings window-width/height) with a label.
 width=$(gsettings get org.iptcasebook.IptCasebook window-width 2>/dev/null || echo 1200)
@@ -58,11 +71,11 @@ now_ms () {
 }
 
 run_app () {
-  "$app" --database "$tmp/caseload.sqlite" --screenshot "$tmp/app.png" >/dev/null 2>"$tmp/app.err"
+  "$app" --database "$casebook" --screenshot "$tmp/app.png" >/dev/null 2>"$tmp/app.err"
 }
 
 run_before () {
-  "$before/src/ipt-casebook" --database "$tmp/caseload.sqlite" --screenshot "$tmp/before.png" \
+  "$before/src/ipt-casebook" --database "$casebook" --screenshot "$tmp/before.png" \
     >/dev/null 2>"$tmp/before.err"
 }
 
