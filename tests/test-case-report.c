@@ -2,6 +2,8 @@
  * numbered, long texts kept whole), A4, and its refusals; through the command line too. */
 #include "config.h"
 
+#include <locale.h>
+
 #include "test-store-common.h"
 #include "ipt-case-report.h"
 #include "test-case-report-fixture.h"
@@ -345,6 +347,37 @@ test_command_line (void)
   }
 }
 
+/* Dates in a report are written the way the reader's locale writes them; the C locale keeps
+ * ISO 8601. */
+static void
+test_locale_dates (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autoptr(IptStore) store = open_new (dir, "casebook.sqlite");
+  g_autoptr(IptClient) client = fixture_case (store, 12, 6, "Formulation.");
+  g_autofree char *path = g_build_filename (dir, "de.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (setlocale (LC_ALL, "de_DE.UTF-8") == NULL)
+    {
+      g_test_skip ("the locale de_DE.UTF-8 is missing (build-aux/setup.sh makes it)");
+      return;
+    }
+  g_assert_true (ipt_case_report_export (store, "C-0042", path, FALSE, &error));
+  setlocale (LC_ALL, "C.UTF-8");
+  g_assert_no_error (error);
+  text = pdf_text (path, FALSE);
+  if (text == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed: the report's text not checked");
+      return;
+    }
+  /* the life event of 3 November 2025, in the timeline's table */
+  g_assert_nonnull (strstr (text, "03.11.2025"));
+  g_assert_false (g_regex_match_simple ("[12][0-9]{3}-[01][0-9]-[0-3][0-9]", text, 0, 0));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -364,6 +397,7 @@ main (int    argc,
   g_test_add_func ("/export/report/earlier-course", test_earlier_course);
   g_test_add_func ("/export/report/risk-reviews", test_risk_reviews);
   g_test_add_func ("/export/report/command-line", test_command_line);
+  g_test_add_func ("/export/report/locale-dates", test_locale_dates);
 
   ret = g_test_run ();
 

@@ -90,6 +90,15 @@ check_window (gpointer    window,
           g_test_fail ();
         }
 
+      /* a date as files keep it, not as the locale writes it */
+      if (g_regex_match_simple ("\\b[12][0-9]{3}-[01][0-9]-[0-3][0-9]\\b",
+                                gtk_label_get_text (GTK_LABEL (label)), 0, 0))
+        {
+          g_autofree char *what = describe (label);
+          g_printerr ("%s, %s: %s shows an ISO 8601 date\n", language, state, what);
+          g_test_fail ();
+        }
+
       /* cut off: a label that neither wraps nor ellipsizes gets less width than it needs */
       if (gtk_label_get_wrap (GTK_LABEL (label))
           || gtk_label_get_ellipsize (GTK_LABEL (label)) != PANGO_ELLIPSIZE_NONE)

@@ -10,6 +10,8 @@
 
 #include <glib/gi18n.h>
 
+#include "ipt-date-format.h"
+
 /* The session's PHQ-9 risk item, IPT_ITEM_MISSING when not known or not taken. */
 static int
 session_risk_item (const IptCaseReport *report,
@@ -61,19 +63,22 @@ write_flags (IptReportWriter     *w,
       IptSession *session = g_ptr_array_index (report->sessions, i);
       int item9 = session_risk_item (report, session);
       IptRiskReview *review;
+      g_autofree char *reviewed_shown = NULL;
       char **row;
 
       if (item9 == IPT_ITEM_MISSING || item9 <= 0)
         continue;
       review = ipt_session_get_number (session) <= through
                ? covering_review (report, session) : NULL;
+      if (review != NULL)
+        reviewed_shown = ipt_date_format_display (ipt_risk_review_get_date (review));
       row = g_new0 (char *, 5);
       row[0] = g_strdup_printf ("%u", ipt_session_get_number (session));
-      row[1] = g_strdup (ipt_session_get_date (session));
+      row[1] = ipt_date_format_display (ipt_session_get_date (session));
       row[2] = g_strdup_printf ("%d", item9);
       row[3] = review != NULL
                /* TRANSLATORS: a risk flag covered by a review; %s is the review's date */
-               ? g_strdup_printf (_("Yes: the review of %s"), ipt_risk_review_get_date (review))
+               ? g_strdup_printf (_("Yes: the review of %s"), reviewed_shown)
                : g_strdup (_("No: no risk review recorded on or after this session"));
       g_ptr_array_add (rows, row);
     }
@@ -99,8 +104,8 @@ _ipt_report_write_risk (IptReportWriter     *w,
     {
       IptRiskReview *review = g_ptr_array_index (report->risk_reviews, i);
       /* TRANSLATORS: heading of one risk review in the case report; %s is its date */
-      g_autofree char *heading = g_strdup_printf (_("Review of %s"),
-                                                  ipt_risk_review_get_date (review));
+      g_autofree char *shown = ipt_date_format_display (ipt_risk_review_get_date (review));
+      g_autofree char *heading = g_strdup_printf (_("Review of %s"), shown);
 
       _ipt_report_heading (w, 3, heading);
       _ipt_report_field (w, _("Asked"), ipt_risk_review_get_asked (review));

@@ -9,9 +9,21 @@
 #include <glib/gi18n.h>
 
 #include "ipt-closeness-circle.h"
+#include "ipt-date-format.h"
 #include "ipt-goal-chart.h"
 #include "ipt-timeline-chart.h"
 #include "ipt-mood-chart.h"
+
+/* A field whose value is a date, written the way the reader's locale writes one. */
+static void
+write_date_field (IptReportWriter *w,
+                  const char      *label,
+                  const char      *iso_date)
+{
+  g_autofree char *shown = ipt_date_format_display (iso_date);
+
+  _ipt_report_field (w, label, shown);
+}
 
 static IptPerson *
 find_person (const IptCaseReport *report,
@@ -81,7 +93,7 @@ _ipt_report_write_contract (IptReportWriter     *w,
 
   _ipt_report_heading (w, 2, _("Contract and phases"));
   _ipt_report_field (w, _("Contract"), contract);
-  _ipt_report_field (w, _("Started"), ipt_episode_get_start_date (e));
+  write_date_field (w, _("Started"), ipt_episode_get_start_date (e));
   /* TRANSLATORS: the phases of a course by session number */
   phases = g_strdup_printf (_("Assessment: sessions 1 to %u · Middle: %u to %u · End: %u to %u"),
                             a, a + 1, m, m + 1, planned);
@@ -93,6 +105,7 @@ _ipt_report_write_contract (IptReportWriter     *w,
     {
       guint n_planned = ipt_maintenance_get_planned_sessions (report->maintenance);
       guint weeks = ipt_maintenance_get_interval_weeks (report->maintenance);
+      g_autofree char *from = ipt_date_format_display (ipt_maintenance_get_start_date (report->maintenance));
       /* TRANSLATORS: how often maintenance sessions are, "one every 4 weeks" */
       g_autofree char *every = g_strdup_printf (ngettext ("one every %u week", "one every %u weeks",
                                                           weeks),
@@ -101,7 +114,7 @@ _ipt_report_write_contract (IptReportWriter     *w,
       g_autofree char *text =
         g_strdup_printf (ngettext ("%u session, %s, from %s", "%u sessions, %s, from %s",
                                    n_planned),
-                         n_planned, every, ipt_maintenance_get_start_date (report->maintenance));
+                         n_planned, every, from);
 
       _ipt_report_field (w, _("Maintenance"), text);
     }
@@ -134,7 +147,7 @@ write_focus (IptReportWriter     *w,
     {
     case IPT_FOCUS_GRIEF:
       _ipt_report_field (w, _("Person who died"), person);
-      _ipt_report_field (w, _("Date of death"), ipt_focus_fields_get_date (fields));
+      write_date_field (w, _("Date of death"), ipt_focus_fields_get_date (fields));
       break;
 
     case IPT_FOCUS_ROLE_DISPUTE:
@@ -164,7 +177,7 @@ write_focus (IptReportWriter     *w,
     case IPT_FOCUS_ROLE_TRANSITION:
       _ipt_report_field (w, _("Old role"), ipt_focus_fields_get_old_role (fields));
       _ipt_report_field (w, _("New role"), ipt_focus_fields_get_new_role (fields));
-      _ipt_report_field (w, _("Date of the change"), ipt_focus_fields_get_date (fields));
+      write_date_field (w, _("Date of the change"), ipt_focus_fields_get_date (fields));
       break;
 
     case IPT_FOCUS_INTERPERSONAL_SENSITIVITY:
@@ -182,6 +195,7 @@ _ipt_report_write_formulation (IptReportWriter     *w,
   const char *formulation = ipt_episode_get_formulation (report->episode);
   const char *agreed = ipt_episode_get_agreed_on (report->episode);
   g_autofree char *agreed_text = NULL;
+  g_autofree char *agreed_shown = NULL;
 
   _ipt_report_heading (w, 1, _("Focus and formulation"));
   write_focus (w, report, 0);
@@ -190,7 +204,8 @@ _ipt_report_write_formulation (IptReportWriter     *w,
   _ipt_report_heading (w, 2, _("Formulation"));
   _ipt_report_paragraph (w, NULL, formulation != NULL && *formulation != '\0'
                                   ? formulation : _("No formulation written yet."));
-  agreed_text = agreed != NULL ? g_strdup_printf (_("Agreed with the client on %s."), agreed)
+  agreed_shown = ipt_date_format_display (agreed);
+  agreed_text = agreed != NULL ? g_strdup_printf (_("Agreed with the client on %s."), agreed_shown)
                                : g_strdup (_("Not yet agreed with the client."));
   _ipt_report_paragraph (w, w->small, agreed_text);
 }
@@ -360,7 +375,7 @@ _ipt_report_write_timeline (IptReportWriter     *w,
       IptLifeEvent *event = g_ptr_array_index (report->events, i);
       char **row = g_new0 (char *, 5);
 
-      row[0] = g_strdup (ipt_life_event_get_date (event));
+      row[0] = ipt_date_format_display (ipt_life_event_get_date (event));
       row[1] = g_strdup_printf ("%+d", ipt_life_event_get_impact (event));
       row[2] = g_strdup (ipt_life_event_get_title (event));
       row[3] = person_label (report, ipt_life_event_get_person_id (event));
@@ -467,7 +482,7 @@ _ipt_report_write_scores (IptReportWriter     *w,
       int item9 = phq9 != NULL ? ipt_score_get_risk_item ((IptScore *) phq9) : IPT_ITEM_MISSING;
 
       row[0] = g_strdup_printf ("%u", ipt_session_get_number (session));
-      row[1] = g_strdup (ipt_session_get_date (session));
+      row[1] = ipt_date_format_display (ipt_session_get_date (session));
       row[2] = g_strdup (ipt_phase_to_label (ipt_session_get_phase (session)));
       row[3] = g_strdup (ipt_attendance_to_label (ipt_session_get_attendance (session)));
       row[4] = attendees_text (report, session);
@@ -635,7 +650,7 @@ _ipt_report_write_ending (IptReportWriter     *w,
                                       : _("The course ended before an ending plan was recorded."));
       return;
     }
-  _ipt_report_field (w, _("Ended"), ipt_course_ending_get_end_date (report->ending));
+  write_date_field (w, _("Ended"), ipt_course_ending_get_end_date (report->ending));
   _ipt_report_field (w, _("Reason"),
                      ipt_end_reason_to_label (ipt_course_ending_get_reason (report->ending)));
   for (guint i = 0; i < IPT_ENDING_N_TEXTS; i++)

@@ -13,6 +13,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "ipt-date-format.h"
+
 static void
 write_all (IptReportWriter     *w,
            const IptCaseReport *report,
@@ -21,6 +23,7 @@ write_all (IptReportWriter     *w,
   const char *code = ipt_client_get_code (report->client);
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
+  g_autofree char *started = NULL;
 
   /* TRANSLATORS: the title of a case report, with the case code */
   title = g_strdup_printf (_("Case report %s"), code);
@@ -28,8 +31,9 @@ write_all (IptReportWriter     *w,
   if (include_name)
     _ipt_report_field (w, _("Client"), ipt_client_get_display_name (report->client));
   /* TRANSLATORS: "Course 2, started 2026-01-05" */
+  started = ipt_date_format_display (ipt_episode_get_start_date (report->episode));
   subtitle = g_strdup_printf (_("Course %u, started %s"), ipt_episode_get_ordinal (report->episode),
-                              ipt_episode_get_start_date (report->episode));
+                              started);
   _ipt_report_paragraph (w, w->small, subtitle);
 
   _ipt_report_write_contract (w, report);

@@ -419,7 +419,7 @@ set_adjustment (IptCardGrid    *self,
  * end are put aside), and before the first allocation the first rows are made, so that the
  * cards are there to find as soon as the items are; the next allocation does the rest. */
 static void
-refresh (IptCardGrid *self)
+rebind_slots (IptCardGrid *self)
 {
   guint n = n_items (self);
 
@@ -449,7 +449,7 @@ on_items_changed (GListModel  *model,
                   guint        added,
                   IptCardGrid *self)
 {
-  refresh (self);
+  rebind_slots (self);
 }
 
 static void
@@ -626,7 +626,7 @@ ipt_card_grid_set_funcs (IptCardGrid           *self,
   self->create = create;
   self->bind = bind;
   self->user_data = user_data;
-  refresh (self);
+  rebind_slots (self);
 }
 
 void
@@ -644,7 +644,7 @@ ipt_card_grid_set_model (IptCardGrid *self,
   g_set_object (&self->model, model);
   if (model != NULL)
     g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), self);
-  refresh (self);
+  rebind_slots (self);
 }
 
 void

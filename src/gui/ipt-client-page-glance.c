@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "ipt-client-page-private.h"
+#include "ipt-date-format.h"
 #include "ipt-gui-private.h"
 
 static void
@@ -71,8 +72,12 @@ _ipt_client_page_show_glance (IptClientPage *self)
 
   seen = last_seen (self);
   if (seen != NULL)
-    /* TRANSLATORS: the date of the last attended session, "Last seen 2026-11-30" */
-    seen_text = g_strdup_printf (_("Last seen %s"), seen);
+    {
+      g_autofree char *shown = ipt_date_format_display (seen);
+
+      /* TRANSLATORS: the date of the last attended session, "Last seen 2026-11-30" */
+      seen_text = g_strdup_printf (_("Last seen %s"), shown);
+    }
   else if (self->episode != NULL)
     seen_text = g_strdup (_("Not seen yet in this course"));
   append_part (text, seen_text);

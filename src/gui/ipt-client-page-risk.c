@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "ipt-client-page-private.h"
+#include "ipt-date-format.h"
 #include "ipt-gui-private.h"
 
 gboolean
@@ -38,16 +39,16 @@ review_row (IptRiskReview *review)
 {
   GtkWidget *button = gtk_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *date = gtk_label_new (ipt_risk_review_get_date (review));
+  g_autofree char *shown = ipt_date_format_display (ipt_risk_review_get_date (review));
+  GtkWidget *date = gtk_label_new (shown);
   g_autofree char *summary = review_summary (review);
   GtkWidget *text = gtk_label_new (summary);
   g_autofree char *tooltip = NULL;
   const char *done = ipt_risk_review_get_done (review);
   /* TRANSLATORS: %s is a date; the accessible name of a risk review in the client's list */
-  g_autofree char *name = g_strdup_printf (_("Risk review of %s"),
-                                           ipt_risk_review_get_date (review));
+  g_autofree char *name = g_strdup_printf (_("Risk review of %s"), shown);
 
-  tooltip = g_strdup_printf ("%s\n%s %s\n%s %s\n%s %s", ipt_risk_review_get_date (review),
+  tooltip = g_strdup_printf ("%s\n%s %s\n%s %s\n%s %s", shown,
                              _("Asked:"), ipt_risk_review_get_asked (review),
                              _("Done:"), done != NULL && *done != '\0' ? done : "—",
                              _("Plan:"), ipt_risk_review_get_plan (review));

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ipt-date-format.h"
 #include "ipt-goal-chart.h"
 #include "ipt-gui-private.h"
 #include "ipt-preferences.h"
@@ -57,7 +58,7 @@ describe_fields (IptFocusFields *fields,
                  GPtrArray      *people)
 {
   g_autofree char *name = person_name (people, ipt_focus_fields_get_person_id (fields));
-  const char *date = ipt_focus_fields_get_date (fields);
+  g_autofree char *date = ipt_date_format_display (ipt_focus_fields_get_date (fields));
   GString *text = g_string_new (NULL);
 
   switch (ipt_focus_fields_get_focus (fields))
@@ -377,7 +378,8 @@ load (IptFormulationView *self,
   if (agreed_on != NULL && *agreed_on != '\0')
     {
       /* TRANSLATORS: the date the client agreed the formulation */
-      g_autofree char *text = g_strdup_printf (_("Agreed with the client on %s"), agreed_on);
+      g_autofree char *shown = ipt_date_format_display (agreed_on);
+      g_autofree char *text = g_strdup_printf (_("Agreed with the client on %s"), shown);
 
       gtk_label_set_label (self->agreed_label, text);
     }

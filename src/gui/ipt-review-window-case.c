@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ipt-date-format.h"
 #include "ipt-supervision-pack.h"
 
 #include "ipt-gui-private.h"
@@ -320,8 +321,8 @@ append_supervision (IptReviewWindow *self,
                                                      n_recordings);
       /* TRANSLATORS: one supervision log entry: its date, the sessions discussed ("3,4") and
        * "2 recordings reviewed" */
-      g_autofree char *text = g_strdup_printf (_("%s: sessions %s discussed, %s"),
-                                               ipt_supervision_entry_get_date (entry),
+      g_autofree char *shown = ipt_date_format_display (ipt_supervision_entry_get_date (entry));
+      g_autofree char *text = g_strdup_printf (_("%s: sessions %s discussed, %s"), shown,
                                                *sessions != '\0' ? sessions : "–", recordings);
       const char *points = ipt_supervision_entry_get_action_points (entry);
 

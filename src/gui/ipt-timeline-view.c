@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ipt-date-format.h"
 #include "ipt-gui-private.h"
 #include "ipt-life-event-form.h"
 #include "ipt-timeline-chart.h"
@@ -88,7 +89,8 @@ event_row (IptTimelineView *self,
   GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   int impact = ipt_life_event_get_impact (event);
   /* TRANSLATORS: a life event's date and its impact on mood: "2024-03-01 · impact −4" */
-  g_autofree char *detail = g_strdup_printf (_("%s · impact %s%d"), ipt_life_event_get_date (event),
+  g_autofree char *shown = ipt_date_format_display (ipt_life_event_get_date (event));
+  g_autofree char *detail = g_strdup_printf (_("%s · impact %s%d"), shown,
                                              impact > 0 ? "+" : "", impact);
   GtkWidget *title_label = gtk_label_new (title);
   GtkWidget *detail_label = gtk_label_new (detail);
