@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "ipt-cli.h"
+#include "ipt-cli-supervision.h"
 #include "ipt-resources.h"
 #include "ipt-store.h"
 #include "ipt-demo.h"
@@ -29,6 +30,7 @@ struct _IptApplication
   char          *client_code;    /* --client */
   char          *screenshot;     /* --screenshot */
   char          *review_path;    /* --review */
+  IptReview     *review;         /* --review with --passphrase-file: opened before any window */
   guint          review_ticks;   /* frames of the review window before its screenshot */
   gboolean       dashboard;      /* --dashboard */
   int            exit_status;
@@ -201,6 +203,25 @@ ipt_application_handle_local_options (GApplication *app,
         {
           g_printerr ("ipt-casebook: %s\n", header_error->message);
           return 1;
+        }
+      /* With --passphrase-file the file is opened now, like the headless commands do: a wrong
+       * passphrase ends the program with one line, before any window. */
+      if (ipt_cli_option_given (options, "passphrase-file"))
+        {
+          g_autoptr(GError) open_error = NULL;
+          char *passphrase;
+
+          passphrase = _ipt_cli_read_passphrase (ipt_cli_option_text (options, "passphrase-file"),
+                                                 FALSE);
+          if (passphrase == NULL)
+            return 1;
+          self->review = ipt_review_open (review, passphrase, &open_error);
+          _ipt_cli_free_passphrase (passphrase);
+          if (self->review == NULL)
+            {
+              g_printerr ("ipt-casebook: %s\n", open_error->message);
+              return 1;
+            }
         }
       self->review_path = g_strdup (review);
       self->screenshot = g_strdup (ipt_cli_option_text (options, "screenshot"));
@@ -448,11 +469,15 @@ on_review_tick (GtkWidget     *widget,
   IptApplication *self = IPT_APPLICATION (user_data);
   g_autoptr(GError) error = NULL;
 
-  /* The first tick comes before the first frame is painted; the next after it. */
-  if (self->review_ticks++ == 0)
+  /* The first tick comes before the first frame is painted. A window opened at once (with
+   * --passphrase-file) may tick a few times before it has painted anything: try again for up
+   * to a second of frames. */
+  if (self->review_ticks++ == 0 || !gtk_widget_get_mapped (widget))
     return G_SOURCE_CONTINUE;
   if (!ipt_review_window_save_screenshot (IPT_REVIEW_WINDOW (widget), self->screenshot, &error))
     {
+      if (self->review_ticks < 60)
+        return G_SOURCE_CONTINUE;
       g_printerr ("ipt-casebook: %s\n", error->message);
       self->exit_status = 1;
     }
@@ -482,9 +507,14 @@ ipt_application_activate (GApplication *app)
     {
       g_autofree char *path = g_steal_pointer (&self->review_path);
 
+      g_autoptr(IptReview) review = g_steal_pointer (&self->review);
+
       if (self->screenshot != NULL)
         g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), NULL);
-      ipt_review_mode_open (GTK_APPLICATION (app), NULL, path);
+      if (review != NULL)
+        gtk_window_present (GTK_WINDOW (ipt_review_window_new (GTK_APPLICATION (app), review)));
+      else
+        ipt_review_mode_open (GTK_APPLICATION (app), NULL, path);
       return;
     }
 
@@ -520,6 +550,7 @@ ipt_application_finalize (GObject *object)
   g_clear_pointer (&self->client_code, g_free);
   g_clear_pointer (&self->screenshot, g_free);
   g_clear_pointer (&self->review_path, g_free);
+  g_clear_object (&self->review);
 
   G_OBJECT_CLASS (ipt_application_parent_class)->finalize (object);
 }

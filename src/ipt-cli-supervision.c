@@ -48,6 +48,12 @@ free_secret (char *secret)
 }
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (char, free_secret)
 
+void
+_ipt_cli_free_passphrase (char *passphrase)
+{
+  free_secret (passphrase);
+}
+
 /* One line from the terminal, without echo; NULL at end of input. */
 static char *
 ask (int         fd,

@@ -32,5 +32,7 @@ int _ipt_cli_run_supervision (IptStore                    *store,
  * `confirm`). NULL after one line on standard error. */
 char *_ipt_cli_read_passphrase (const char *path,
                                 gboolean    confirm);
+/* Wipes and frees what _ipt_cli_read_passphrase () returned. */
+void  _ipt_cli_free_passphrase (char *passphrase);
 
 G_END_DECLS

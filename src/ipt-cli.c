@@ -104,8 +104,8 @@ ipt_cli_add_options (GApplication *app)
     { "merge-review", G_OPTION_ARG_FILENAME,
       N_("Bring a supervisor's comments from a review file into the casebook"), N_("FILE") },
     { "passphrase-file", G_OPTION_ARG_FILENAME,
-      N_("With --export-review or --merge-review: read the passphrase from the first line of "
-         "this file instead of asking on the terminal"), N_("FILE") },
+      N_("With --export-review, --merge-review or --review: read the passphrase from the first "
+         "line of this file instead of asking for it"), N_("FILE") },
     { "screenshot", G_OPTION_ARG_FILENAME,
       N_("Open the window, write its first full frame as PNG, and exit"), N_("FILE") },
     { "make-demo", G_OPTION_ARG_FILENAME,
@@ -344,9 +344,11 @@ check_options (const CliOptions *o,
       (*n_problems)++;
     }
 
-  if (o->passphrase_file != NULL && !o->export_review && o->merge_review == NULL)
+  if (o->passphrase_file != NULL && !o->export_review && o->merge_review == NULL
+      && o->review == NULL && o->file == NULL)
     {
-      cli_error (_("--passphrase-file only applies to --export-review and --merge-review"));
+      cli_error (_("--passphrase-file only applies to --export-review, --merge-review and "
+                   "--review"));
       (*n_problems)++;
     }
 

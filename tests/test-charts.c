@@ -787,6 +787,76 @@ test_sparkline (void)
   cairo_surface_destroy (surface);
 }
 
+/* A card's chart across the course: session 3 of 16 is a short line on the left, over the three
+ * phase bands, with the cut-off dashed in the cut-off colour. */
+static void
+test_sparkline_course (void)
+{
+  static const IptSeriesPoint points[] = { { 1, 19, 0 }, { 2, 18, 0 }, { 3, 20, 0 } };
+  IptAppointment appointments[3];
+  g_autoptr(IptCourseMap) course = NULL;
+  IptChartStyle style;
+  IptChartColor phq9;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 160, 80);
+  cairo_t *cr = cairo_create (surface);
+  guint a_end, m_end, left = 0, right = 0, dashes = 0, cutoff_y;
+
+  for (guint i = 0; i < 3; i++)
+    appointments[i] = (IptAppointment) { i + 1, TRUE, FALSE };
+  ipt_phase_default_boundaries (16, &a_end, &m_end);
+  course = ipt_course_map_new (16, a_end, m_end, FALSE, appointments, 3);
+
+  test_style (&style, FALSE);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  ipt_sparkline_renderer_draw_course (cr, points, G_N_ELEMENTS (points), course, TRUE, &style,
+                                      160, 80);
+  cairo_surface_flush (surface);
+  ipt_chart_style_get_series_color (&style, IPT_CHART_MEASURE_PHQ9, &phq9);
+
+  for (int y = 0; y < 80; y++)
+    for (int x = 0; x < 160; x++)
+      {
+        guint32 p = pixel_at (surface, x, y);
+        int r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
+        gboolean line = ABS (r - (int) (phq9.red * 255)) < 40
+                        && ABS (g - (int) (phq9.green * 255)) < 40
+                        && ABS (b - (int) (phq9.blue * 255)) < 40;
+
+        if (line && x < 40)
+          left++;
+        if (line && x >= 48)
+          right++;
+      }
+  g_assert_cmpuint (left, >, 10);
+  g_assert_cmpuint (right, ==, 0);
+
+  /* assessment blue, middle purple, end green, behind everything (the top row has no line) */
+  {
+    guint32 a = pixel_at (surface, 2, 1), m = pixel_at (surface, 80, 1), e = pixel_at (surface, 157, 1);
+
+    g_assert_cmpuint (a & 0xff, >, (a >> 16) & 0xff);
+    g_assert_cmpuint (a & 0xffffff, !=, 0xffffff);
+    g_assert_cmpuint ((m >> 16) & 0xff, >, (m >> 8) & 0xff);
+    g_assert_cmpuint (m & 0xff, >, (m >> 8) & 0xff);
+    g_assert_cmpuint ((e >> 8) & 0xff, >, (e >> 16) & 0xff);
+  }
+
+  /* the cut-off (10 of 27) dashed across in red: neither missing nor solid */
+  cutoff_y = (guint) round (4 + 72 - 10.0 / 27 * 72);
+  for (int x = 0; x < 160; x++)
+    {
+      guint32 p = pixel_at (surface, x, cutoff_y);
+
+      dashes += ((p >> 16) & 0xff) > ((p >> 8) & 0xff) + 60;
+    }
+  g_assert_cmpuint (dashes, >, 50);
+  g_assert_cmpuint (dashes, <, 110);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 /* Markers stamped on pixels ------------------------------------------------------------- */
 
 /* At device scales 1 and 2 the marker lands centred on the pixel its point was snapped to,
@@ -906,6 +976,7 @@ main (int    argc,
   g_test_add_func ("/charts/describe/point", test_describe_point);
   g_test_add_func ("/charts/data/from-model", test_data_from_model);
   g_test_add_func ("/charts/sparkline/render", test_sparkline);
+  g_test_add_func ("/charts/sparkline/course", test_sparkline_course);
 
   status = g_test_run ();
 

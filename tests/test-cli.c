@@ -314,7 +314,7 @@ static const Refusal refusals[] = {
     "ipt-casebook: missing.csv: no such file\n" },
   { { "--import-csv", "", NULL }, "ipt-casebook: --import-csv needs a file name\n" },
   { { "--passphrase-file", "p.txt", "--export-csv", "-", NULL },
-    "ipt-casebook: --passphrase-file only applies to --export-review and --merge-review\n" },
+    "ipt-casebook: --passphrase-file only applies to --export-review, --merge-review and --review\n" },
   /* a merge never creates the casebook it would write into */
   { { "--database", "x.sqlite", "--merge-review", "x.iptreview", NULL },
     "ipt-casebook: x.sqlite: no such casebook\n" },

@@ -375,6 +375,10 @@ test_caseload_figures (void)
   g_autoptr (IptOutcome) none = ipt_outcome_compute (one, 1, NULL, 0);
   const IptEpisodeStatus running[] = { IPT_EPISODE_STATUS_ACTIVE, IPT_EPISODE_STATUS_ACTIVE };
   const IptOutcome *running_outcomes[] = { r, i };
+  const IptSignalKind kinds[] = {
+    IPT_SIGNAL_ON_TRACK, IPT_SIGNAL_OUTCOME, IPT_SIGNAL_OUTCOME, IPT_SIGNAL_OUTCOME,
+    IPT_SIGNAL_OUTCOME,
+  };
   const IptEpisodeStatus statuses[] = {
     IPT_EPISODE_STATUS_ACTIVE, IPT_EPISODE_STATUS_ENDED, IPT_EPISODE_STATUS_ENDED,
     IPT_EPISODE_STATUS_ENDED, IPT_EPISODE_STATUS_ENDED,
@@ -382,18 +386,18 @@ test_caseload_figures (void)
   const IptOutcome *outcomes[] = { r, r, i, b, none };
   IptCaseloadFigures f;
 
-  ipt_caseload_figures_compute (NULL, NULL, 0, &f);
+  ipt_caseload_figures_compute (NULL, NULL, NULL, 0, &f);
   g_assert_cmpfloat (f.recovery_rate, <, 0);
   g_assert_cmpfloat (f.reliable_improvement_rate, <, 0);
 
   /* running courses do not count, however they stand */
-  ipt_caseload_figures_compute (running, running_outcomes, 2, &f);
+  ipt_caseload_figures_compute (running, running_outcomes, kinds, 2, &f);
   g_assert_cmpuint (f.n_active, ==, 2);
   g_assert_cmpuint (f.n_ended, ==, 0);
   g_assert_cmpfloat (f.recovery_rate, <, 0);
 
   /* ended: recovered, improved but still a case, below caseness from the start, no data */
-  ipt_caseload_figures_compute (statuses, outcomes, G_N_ELEMENTS (outcomes), &f);
+  ipt_caseload_figures_compute (statuses, outcomes, kinds, G_N_ELEMENTS (outcomes), &f);
   g_assert_cmpuint (f.n_active, ==, 1);
   g_assert_cmpuint (f.n_ended, ==, 4);
   g_assert_cmpuint (f.n_finished, ==, 3);

@@ -122,6 +122,41 @@ test_opens_on_dashboard (void)
   figures = ipt_caseload_view_get_figures (dashboard);
   g_assert_cmpuint (figures->n_ended, ==, n_ended);
   g_assert_cmpuint (figures->n_active, ==, by_need->len - n_ended);
+  {
+    guint n_need = 0;
+
+    for (guint i = 0; i < by_need->len; i++)
+      n_need += ipt_signal_kind_needs_attention (
+        ipt_review_case_get_signal_kind (g_ptr_array_index (by_need, i)));
+    g_assert_cmpuint (n_need, >, 0);
+    g_assert_cmpuint (figures->n_need_discussion, ==, n_need);
+  }
+
+  /* every card gives each signal's rule whole in a few words, one a line, and every rule in
+   * full for its tooltip and description */
+  for (guint i = 0; i < by_need->len; i++)
+    {
+      IptReviewCase *rc = g_ptr_array_index (by_need, i);
+      g_autoptr(IptCaseSummary) summary = g_list_model_get_item (shown, i);
+      g_auto(GStrv) briefs = ipt_case_summary_dup_signal_briefs (summary);
+      g_autofree char *full = ipt_case_summary_dup_signal_rules (summary);
+      g_auto(GStrv) lines = NULL;
+      IptCaseCard *shown_card = find_card (window, rc->code);
+
+      g_assert_nonnull (shown_card);
+      lines = g_strsplit (ipt_case_card_get_rules_text (shown_card), "\n", -1);
+      g_assert_cmpuint (g_strv_length (lines), ==, g_strv_length (briefs));
+      g_assert_cmpuint (g_strv_length (lines), ==,
+                        ipt_case_summary_get_signals (summary)->len);
+      for (guint k = 0; lines[k] != NULL; k++)
+        {
+          g_assert_true (g_str_has_suffix (lines[k], briefs[k]));
+          g_assert_null (strstr (lines[k], "…"));
+        }
+      g_assert_cmpstr (ipt_case_card_get_rules_in_full (shown_card), ==, full);
+      if (ipt_review_case_get_signal_kind (rc) == IPT_SIGNAL_RISK)
+        g_assert_nonnull (strstr (full, "stays until a risk review is recorded"));
+    }
 
   /* nothing identifying on screen */
   collect_text (GTK_WIDGET (window), text);
@@ -207,6 +242,53 @@ type_passphrase_when_asked (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* --review with --passphrase-file: no question asked, review mode on the dashboard at once. A
+ * passphrase dialog would be answered wrongly, so that the test fails rather than waits. */
+static gboolean
+refuse_when_asked (gpointer user_data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (IPT_IS_PASSPHRASE_DIALOG (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+        {
+          *(gboolean *) user_data = TRUE;
+          gtk_window_destroy (GTK_WINDOW (window));
+        }
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+test_passphrase_file (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *png = g_build_filename (dir, "opened.png", NULL);
+  g_autofree char *pass = g_build_filename (dir, "passphrase", NULL);
+  g_autoptr(IptApplication) review_app = ipt_application_new ();
+  char *args[] = { (char *) "ipt-casebook", (char *) "--review", review_path,
+                   (char *) "--passphrase-file", pass, (char *) "--screenshot", png, NULL };
+  gboolean asked = FALSE;
+  guint watch;
+  int status;
+
+  write_bytes (pass, PASSPHRASE "\n", strlen (PASSPHRASE) + 1);
+  watch = g_timeout_add (20, refuse_when_asked, &asked);
+  status = g_application_run (G_APPLICATION (review_app), G_N_ELEMENTS (args) - 1, args);
+  g_source_remove (watch);
+  g_assert_false (asked);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpint (ipt_application_get_exit_status (review_app), ==, 0);
+  {
+    g_autoptr(GBytes) bytes = read_bytes (png);
+
+    g_assert_cmpmem (g_bytes_get_data (bytes, NULL), 4, "\x89PNG", 4);
+  }
+}
+
 /* ipt-casebook FILE.iptreview (as the desktop file's Exec=ipt-casebook %f runs it): the
  * passphrase asked, then review mode on the dashboard. */
 static void
@@ -241,6 +323,8 @@ test_file_argument_refused (void)
   g_autofree char *sqlite = g_build_filename (dir, "casebook.iptreview", NULL);
   g_autofree char *newer = g_build_filename (dir, "newer.iptreview", NULL);
   g_autofree char *out_csv = g_build_filename (dir, "out.csv", NULL);
+  g_autofree char *wrong = g_build_filename (dir, "wrong-passphrase", NULL);
+  g_autofree char *empty = g_build_filename (dir, "empty-passphrase", NULL);
   struct {
     const char *args[6];
     const char *message;
@@ -251,6 +335,11 @@ test_file_argument_refused (void)
     { { program, review_path, text, NULL }, "give one review file to open, not 2" },
     { { program, review_path, "--export-csv", out_csv, NULL }, "cannot be combined" },
     { { program, review_path, "--review", review_path, NULL }, "give the review file once" },
+    /* before any display: the file is opened with the passphrase first */
+    { { program, "--review", review_path, "--passphrase-file", wrong, NULL },
+      "the passphrase is wrong" },
+    { { program, review_path, "--passphrase-file", empty, NULL }, "holds no passphrase" },
+    { { program, "--passphrase-file", wrong, NULL }, "--passphrase-file only applies to" },
   };
 
   if (program == NULL)
@@ -261,6 +350,8 @@ test_file_argument_refused (void)
   write_bytes (text, "Nothing to see here, not a review file at all.\n", 47);
   write_bytes (sqlite, "SQLite format 3\0 and the rest of a database", 44);
   write_bytes (newer, "IPTREVW2 and what a newer version writes after it", 50);
+  write_bytes (wrong, "wrong horse battery staple\n", 27);
+  write_bytes (empty, "\n", 1);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -319,6 +410,7 @@ main (int   argc,
   g_test_add_func ("/ui/review-dashboard/opens-on-dashboard", test_opens_on_dashboard);
   g_test_add_func ("/ui/review-dashboard/file-argument", test_file_argument);
   g_test_add_func ("/ui/review-dashboard/file-argument-refused", test_file_argument_refused);
+  g_test_add_func ("/ui/review-dashboard/passphrase-file", test_passphrase_file);
   status = g_test_run ();
 
   g_object_unref (app);

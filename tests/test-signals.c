@@ -363,6 +363,67 @@ test_copy (void)
   g_assert_true (copy->rule != signal.rule);
 }
 
+/* Each rule in a few words, with the case's numbers; a risk names the form that raised it, not a
+ * later item 9 of 0. */
+static void
+test_briefly (void)
+{
+  static const struct
+  {
+    IptSeriesPoint phq9[3];
+    guint          n_phq9;
+    guint          attended;
+    gboolean       running;
+    guint          reviewed;
+    IptSignalKind  kind;
+    const char    *brief;
+  } briefs[] = {
+    { { { 1, 18, 2 }, { 3, 12, 0 } }, 2, 3, TRUE, 0, IPT_SIGNAL_RISK,
+      "PHQ-9 item 9 = 2 at session 1, not yet reviewed" },
+    { { { 1, 12, 0 }, { 4, 19, 0 } }, 2, 4, TRUE, 0, IPT_SIGNAL_DETERIORATION,
+      "PHQ-9 +7 since session 1 (+6 or more)" },
+    { { { 1, 19, 0 }, { 9, 17, 0 } }, 2, 9, TRUE, 0, IPT_SIGNAL_NOT_ON_TRACK,
+      "midpoint reached, PHQ-9 19 → 17, not yet 6 lower" },
+    { { { 1, 19, 0 }, { 9, 8, 0 } }, 2, 9, TRUE, 0, IPT_SIGNAL_ON_TRACK,
+      "PHQ-9 19 → 8, 11 lower (6 or more)" },
+    { { { 1, 19, 0 }, { 3, 14, 0 } }, 2, 3, TRUE, 0, IPT_SIGNAL_ON_TRACK,
+      "PHQ-9 19 → 14, midpoint not reached" },
+    { { { 1, 7, 0 }, { 3, 8, 0 } }, 2, 3, TRUE, 0, IPT_SIGNAL_ON_TRACK,
+      "not at caseness at start (PHQ-9 7)" },
+    { { { 1, 18, 0 }, { 8, 9, 0 }, { 16, 6, 0 } }, 3, 16, FALSE, 0, IPT_SIGNAL_OUTCOME,
+      "PHQ-9 18 → 6" },
+    { { { 1, 18, 0 } }, 0, 1, TRUE, 0, IPT_SIGNAL_NO_SCORES, "No PHQ-9 recorded yet" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (briefs); i++)
+    {
+      g_autoptr (IptCourseMap) course = course_attended (16, briefs[i].attended);
+      IptProgress progress = { .phq9 = briefs[i].phq9, .n_phq9 = briefs[i].n_phq9,
+                               .course = course, .course_running = briefs[i].running,
+                               .risk_reviewed_through = briefs[i].reviewed };
+      IptSignalKind kinds[IPT_SIGNALS_MAX_APPLYING];
+      g_autofree char *brief = NULL;
+
+      g_assert_cmpuint (ipt_signals_classify (&progress, kinds), >=, 1);
+      g_assert_cmpint (kinds[0], ==, briefs[i].kind);
+      brief = ipt_signal_describe_briefly (kinds[0], &progress);
+      g_assert_cmpstr (brief, ==, briefs[i].brief);
+    }
+
+  /* PHQ-9 and GAD-7 both rose: both named */
+  {
+    const IptSeriesPoint phq9[] = { { 1, 10, 0 }, { 4, 17, 0 } };
+    const IptSeriesPoint gad7[] = { { 1, 8, 0 }, { 4, 13, 0 } };
+    g_autoptr (IptCourseMap) course = course_attended (16, 4);
+    IptProgress progress = { .phq9 = phq9, .n_phq9 = 2, .gad7 = gad7, .n_gad7 = 2,
+                             .course = course, .course_running = TRUE };
+    g_autofree char *brief = ipt_signal_describe_briefly (IPT_SIGNAL_DETERIORATION, &progress);
+
+    g_assert_cmpstr (brief, ==,
+                     "PHQ-9 +7 since session 1 (+6 or more); GAD-7 +5 since session 1 (+4 or more)");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -382,6 +443,7 @@ main (int   argc,
   g_test_add_func ("/signals/risk-item-state", test_risk_item_state);
   g_test_add_func ("/signals/kinds", test_kinds);
   g_test_add_func ("/signals/copy", test_copy);
+  g_test_add_func ("/signals/briefly", test_briefly);
 
   ret = g_test_run ();
   g_rmdir (tmp);

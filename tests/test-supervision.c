@@ -36,12 +36,26 @@ test_caseload_figures (void)
     IPT_EPISODE_STATUS_ENDED, IPT_EPISODE_STATUS_ENDED, IPT_EPISODE_STATUS_ACTIVE,
     IPT_EPISODE_STATUS_DROPPED_OUT, IPT_EPISODE_STATUS_ACTIVE,
   };
+  /* the worse course ended with a risk not yet reviewed; the running ones are on track and not
+   * on track */
+  const IptSignalKind kinds[] = {
+    IPT_SIGNAL_OUTCOME, IPT_SIGNAL_OUTCOME, IPT_SIGNAL_RISK, IPT_SIGNAL_OUTCOME,
+    IPT_SIGNAL_OUTCOME, IPT_SIGNAL_ON_TRACK, IPT_SIGNAL_OUTCOME, IPT_SIGNAL_NOT_ON_TRACK,
+  };
   IptCaseloadFigures f;
+  g_autofree char *need = NULL;
   g_autofree char *rate = NULL;
   g_autofree char *none = NULL;
 
-  ipt_caseload_figures_compute (statuses, outcomes, G_N_ELEMENTS (outcomes), &f);
+  ipt_caseload_figures_compute (statuses, outcomes, kinds, G_N_ELEMENTS (outcomes), &f);
   g_assert_cmpuint (f.n_active, ==, 2);
+  g_assert_cmpuint (f.n_need_discussion, ==, 2);
+  need = ipt_caseload_figure_format (&f, IPT_CASELOAD_FIGURE_NEED_DISCUSSION);
+  g_assert_cmpstr (need, ==, "2");
+  g_assert_cmpstr (ipt_caseload_figure_to_label (IPT_CASELOAD_FIGURE_NEED_DISCUSSION), ==,
+                   "Need discussion");
+  g_assert_nonnull (strstr (ipt_caseload_figure_to_definition (IPT_CASELOAD_FIGURE_NEED_DISCUSSION),
+                            "not on track"));
   g_assert_cmpuint (f.n_ended, ==, 6);
   g_assert_cmpuint (f.n_finished, ==, 5);      /* thin has one PHQ-9 */
   g_assert_cmpuint (f.n_caseness, ==, 4);      /* below was never at caseness */
@@ -57,8 +71,9 @@ test_caseload_figures (void)
                             "50 %"));
 
   /* nothing ended: no rate */
-  ipt_caseload_figures_compute (statuses + 5, outcomes + 5, 1, &f);
+  ipt_caseload_figures_compute (statuses + 5, outcomes + 5, kinds + 5, 1, &f);
   g_assert_cmpuint (f.n_active, ==, 1);
+  g_assert_cmpuint (f.n_need_discussion, ==, 0);
   g_assert_cmpfloat (f.recovery_rate, <, 0);
   none = ipt_caseload_figure_format (&f, IPT_CASELOAD_FIGURE_RECOVERY_RATE);
   g_assert_true (g_str_has_prefix (none, "—"));

@@ -66,3 +66,15 @@ ipt_chart_style_get_signal_color (const IptChartStyle *style,
 
   color_from_rgb (rgb, color);
 }
+
+void
+ipt_chart_style_get_phase_tint (const IptChartStyle *style,
+                                IptPhase             phase,
+                                IptChartColor       *color)
+{
+  g_return_if_fail (style != NULL);
+  g_return_if_fail (color != NULL);
+
+  color_from_rgb (ipt_palette_phase (phase, style->dark), color);
+  color->alpha = style->dark ? 0.13 : 0.075;
+}

@@ -39,4 +39,10 @@ void ipt_chart_style_get_signal_color (const IptChartStyle *style,
                                        IptSignalKind        kind,
                                        IptChartColor       *color);
 
+/* The shading of a phase band: the phase's hue with the alpha it is laid over the background
+ * with (the mood chart and the dashboard cards' charts alike). */
+void ipt_chart_style_get_phase_tint (const IptChartStyle *style,
+                                     IptPhase             phase,
+                                     IptChartColor       *color);
+
 G_END_DECLS

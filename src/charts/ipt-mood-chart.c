@@ -32,8 +32,10 @@ IptChartColor
 _ipt_mood_chart_phase_tint (const IptChartStyle *style,
                             IptPhase             phase)
 {
-  return mix (background (style), rgb (ipt_palette_phase (phase, style->dark)),
-              style->dark ? 0.13 : 0.075);
+  IptChartColor tint;
+
+  ipt_chart_style_get_phase_tint (style, phase, &tint);
+  return mix (background (style), with_alpha (tint, 1.0), tint.alpha);
 }
 
 static IptChartColor

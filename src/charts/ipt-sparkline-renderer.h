@@ -4,6 +4,7 @@
 #include <cairo.h>
 
 #include "ipt-chart-style.h"
+#include "ipt-course-map.h"
 #include "ipt-signal.h"
 
 G_BEGIN_DECLS
@@ -17,5 +18,20 @@ void ipt_sparkline_renderer_draw (cairo_t              *cr,
                                   const IptChartStyle  *style,
                                   double                width,
                                   double                height);
+
+/* A dashboard card's chart: the x axis spans the course, session 1 to the end of the contract
+ * (maintenance sessions after it), so a course at session 3 of 16 is a short line on the left;
+ * the phases of `course` are shaded behind the line (with `projected`, a running course goes on
+ * with the sessions its contract has left, as the mood chart draws it), and the caseness cut-off
+ * is dashed in the cut-off colour. The line is drawn in the PHQ-9 series colour, whatever the
+ * signal. course NULL draws as ipt_sparkline_renderer_draw (). */
+void ipt_sparkline_renderer_draw_course (cairo_t              *cr,
+                                         const IptSeriesPoint *points,
+                                         guint                 n_points,
+                                         const IptCourseMap   *course,
+                                         gboolean              projected,
+                                         const IptChartStyle  *style,
+                                         double                width,
+                                         double                height);
 
 G_END_DECLS

@@ -64,19 +64,22 @@ ipt_supervision_compute_figures (GPtrArray          *cases,
 {
   g_autofree IptEpisodeStatus *statuses = NULL;
   g_autofree const IptOutcome **outcomes = NULL;
+  g_autofree IptSignalKind *kinds = NULL;
 
   g_return_if_fail (cases != NULL);
 
   statuses = g_new0 (IptEpisodeStatus, MAX (cases->len, 1));
   outcomes = g_new0 (const IptOutcome *, MAX (cases->len, 1));
+  kinds = g_new0 (IptSignalKind, MAX (cases->len, 1));
   for (guint i = 0; i < cases->len; i++)
     {
       const IptReviewCase *rc = g_ptr_array_index (cases, i);
 
       statuses[i] = rc->status;
       outcomes[i] = rc->outcome;
+      kinds[i] = ipt_review_case_get_signal_kind (rc);
     }
-  ipt_caseload_figures_compute (statuses, outcomes, cases->len, figures);
+  ipt_caseload_figures_compute (statuses, outcomes, kinds, cases->len, figures);
 }
 
 /* Text flowing down the pages. */

@@ -21,6 +21,7 @@ struct _IptCaseCard
   gboolean        codes_only;
   gboolean        us_wording;
   char           *comments_text;
+  char           *rules;          /* every signal's rule in full, one a line */
 
   /* template children */
   GtkWidget      *stripe;
@@ -119,8 +120,11 @@ update_comments (IptCaseCard *self)
                           gtk_label_get_label (self->progress_label),
                           gtk_label_get_label (self->badge_label),
                           gtk_label_get_label (self->rules_label), text, NULL);
+  /* The rules in full, as the tooltip gives them. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  self->rules != NULL ? self->rules : "",
                                   -1);
 }
 
@@ -132,13 +136,15 @@ update (IptCaseCard *self,
   IptEpisode *episode;
   IptSignalKind kind;
   IptSignalKind kinds[IPT_SIGNALS_MAX_APPLYING];
-  g_autofree char *rules = NULL;
+  g_auto(GStrv) briefs = NULL;
+  g_autoptr(GString) lines = NULL;
   g_autofree char *focus = NULL;
   g_autoptr(GString) badge = NULL;
   const char *title;
   guint n_kinds;
 
   g_clear_pointer (&self->comments_text, g_free);
+  g_clear_pointer (&self->rules, g_free);
   if (self->summary == NULL)
     return;
 
@@ -169,8 +175,26 @@ update (IptCaseCard *self,
   _ipt_widget_set_signal_class (GTK_WIDGET (self->badge_label), kind);
   _ipt_widget_set_signal_class (self->stripe, kind);
 
-  rules = ipt_case_summary_dup_signal_rules (self->summary);
-  gtk_label_set_label (self->rules_label, rules != NULL ? rules : "");
+  /* Each rule in a few words on the card, in full in the tooltip and the description. */
+  briefs = ipt_case_summary_dup_signal_briefs (self->summary);
+  lines = g_string_new (NULL);
+  for (guint i = 0; briefs[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append_c (lines, '\n');
+      if (n_kinds > 1 && i < n_kinds)
+        /* TRANSLATORS: one of several signals on a dashboard card and its rule in a few words,
+         * "Deterioration: PHQ-9 +7 since session 1 (+6 or more)" */
+        g_string_append_printf (lines, C_("signal rule", "%s: %s"),
+                                badge_word (self->summary, kinds[i]), briefs[i]);
+      else
+        g_string_append (lines, briefs[i]);
+    }
+  gtk_label_set_label (self->rules_label, lines->str);
+  g_free (self->rules);
+  self->rules = ipt_case_summary_dup_signal_rules (self->summary);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->rules_label), self->rules);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->badge_label), self->rules);
 
   if (store != NULL && episode != NULL)
     self->comments_text = comments_text (store, ipt_episode_get_id (episode));
@@ -198,6 +222,7 @@ ipt_case_card_finalize (GObject *object)
   IptCaseCard *self = IPT_CASE_CARD (object);
 
   g_free (self->comments_text);
+  g_free (self->rules);
 
   G_OBJECT_CLASS (ipt_case_card_parent_class)->finalize (object);
 }
@@ -398,4 +423,20 @@ ipt_case_card_get_badge_text (IptCaseCard *self)
   g_return_val_if_fail (IPT_IS_CASE_CARD (self), NULL);
 
   return gtk_label_get_label (self->badge_label);
+}
+
+const char *
+ipt_case_card_get_rules_text (IptCaseCard *self)
+{
+  g_return_val_if_fail (IPT_IS_CASE_CARD (self), NULL);
+
+  return gtk_label_get_label (self->rules_label);
+}
+
+const char *
+ipt_case_card_get_rules_in_full (IptCaseCard *self)
+{
+  g_return_val_if_fail (IPT_IS_CASE_CARD (self), NULL);
+
+  return self->rules;
 }

@@ -34,4 +34,11 @@ const char     *ipt_case_card_get_badge_text (IptCaseCard *self);
 void            ipt_case_card_set_comments_text (IptCaseCard *self,
                                                  const char  *text);
 
+/* Each signal's rule in a few words, one a line ("Risk: PHQ-9 item 9 = 2 at session 3, not yet
+ * reviewed" when several apply), as the card shows them. */
+const char     *ipt_case_card_get_rules_text (IptCaseCard *self);
+/* Every rule in full, one a line: the tooltip of the rules and the card's accessible
+ * description. */
+const char     *ipt_case_card_get_rules_in_full (IptCaseCard *self);
+
 G_END_DECLS

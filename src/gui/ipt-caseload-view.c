@@ -106,8 +106,10 @@ build_figure_tiles (IptCaseloadView *self)
                                       -1);
       gtk_widget_set_tooltip_text (tile, definition);
 
+      /* Six tiles share the width: a long caption wraps rather than losing its end. */
       gtk_label_set_xalign (GTK_LABEL (caption), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (caption), PANGO_ELLIPSIZE_END);
+      gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (caption), PANGO_WRAP_WORD_CHAR);
       gtk_widget_add_css_class (caption, "caption");
       gtk_widget_add_css_class (caption, "dim-label");
       gtk_label_set_xalign (GTK_LABEL (value), 0);
@@ -300,7 +302,7 @@ ipt_caseload_view_init (IptCaseloadView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cases = g_list_store_new (IPT_TYPE_CASE_SUMMARY);
-  ipt_caseload_figures_compute (NULL, NULL, 0, &self->figures);
+  ipt_caseload_figures_compute (NULL, NULL, NULL, 0, &self->figures);
   build_figure_tiles (self);
   update_figures (self);
 
@@ -334,6 +336,7 @@ ipt_caseload_view_set_cases (IptCaseloadView *self,
   g_autoptr(GPtrArray) shown = NULL;
   g_autofree IptEpisodeStatus *statuses = NULL;
   g_autofree const IptOutcome **outcomes = NULL;
+  g_autofree IptSignalKind *kinds = NULL;
 
   g_return_if_fail (IPT_IS_CASELOAD_VIEW (self));
   g_return_if_fail (summaries != NULL);
@@ -351,15 +354,17 @@ ipt_caseload_view_set_cases (IptCaseloadView *self,
 
   statuses = g_new (IptEpisodeStatus, MAX (shown->len, 1));
   outcomes = g_new (const IptOutcome *, MAX (shown->len, 1));
+  kinds = g_new (IptSignalKind, MAX (shown->len, 1));
   for (guint i = 0; i < shown->len; i++)
     {
       IptCaseSummary *summary = g_ptr_array_index (shown, i);
 
       statuses[i] = ipt_episode_get_status (ipt_case_summary_get_episode (summary));
       outcomes[i] = ipt_case_summary_get_outcome (summary);
+      kinds[i] = ipt_case_summary_get_signal_kind (summary);
     }
-  ipt_caseload_figures_compute (statuses, (const IptOutcome * const *) outcomes, shown->len,
-                                &self->figures);
+  ipt_caseload_figures_compute (statuses, (const IptOutcome * const *) outcomes, kinds,
+                                shown->len, &self->figures);
   update_figures (self);
 
   g_list_store_splice (self->cases, 0, g_list_model_get_n_items (G_LIST_MODEL (self->cases)),

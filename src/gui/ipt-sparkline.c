@@ -14,6 +14,7 @@ struct _IptSparkline
   GtkWidget       parent_instance;
 
   IptCaseSummary *summary;
+  gboolean        show_course;
 };
 
 G_DEFINE_FINAL_TYPE (IptSparkline, ipt_sparkline, GTK_TYPE_WIDGET)
@@ -21,6 +22,7 @@ G_DEFINE_FINAL_TYPE (IptSparkline, ipt_sparkline, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_SUMMARY,
+  PROP_SHOW_COURSE,
   N_PROPS
 };
 
@@ -51,8 +53,21 @@ ipt_sparkline_snapshot (GtkWidget   *widget,
 
   points = ipt_case_summary_get_phq9 (self->summary, &n_points);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  ipt_sparkline_renderer_draw (cr, points, n_points, ipt_case_summary_get_signal_kind (self->summary),
-                               &style, width, height);
+  if (self->show_course)
+    {
+      IptEpisode *episode = ipt_case_summary_get_episode (self->summary);
+
+      ipt_sparkline_renderer_draw_course (cr, points, n_points,
+                                          ipt_case_summary_get_course_map (self->summary),
+                                          episode != NULL
+                                          && ipt_episode_get_status (episode)
+                                             == IPT_EPISODE_STATUS_ACTIVE,
+                                          &style, width, height);
+    }
+  else
+    ipt_sparkline_renderer_draw (cr, points, n_points,
+                                 ipt_case_summary_get_signal_kind (self->summary),
+                                 &style, width, height);
   cairo_destroy (cr);
 }
 
@@ -97,6 +112,24 @@ update_accessible (IptSparkline *self)
     text = g_strdup_printf (_("PHQ-9 from %d to %d"), points[0].total, points[n - 1].total);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+
+  /* A card's chart spans the course: say where it stands and where the cut-off is. */
+  if (self->show_course && self->summary != NULL
+      && ipt_case_summary_get_episode (self->summary) != NULL)
+    {
+      const IptMeasure *measure = ipt_measure_lookup ("phq9");
+      g_autofree char *description = NULL;
+      char cutoff[64];
+
+      /* TRANSLATORS: the caseness cut-off line of a measure, "cut-off 10" */
+      g_snprintf (cutoff, sizeof cutoff, _("cut-off %d"), measure->caseness);
+      description = g_strjoin (", ", ipt_case_summary_get_progress_text (self->summary), cutoff,
+                               NULL);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+    }
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
 
 static void
@@ -111,6 +144,9 @@ ipt_sparkline_get_property (GObject    *object,
     {
     case PROP_SUMMARY:
       g_value_set_object (value, self->summary);
+      break;
+    case PROP_SHOW_COURSE:
+      g_value_set_boolean (value, self->show_course);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -129,6 +165,9 @@ ipt_sparkline_set_property (GObject      *object,
     {
     case PROP_SUMMARY:
       ipt_sparkline_set_summary (self, g_value_get_object (value));
+      break;
+    case PROP_SHOW_COURSE:
+      ipt_sparkline_set_show_course (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -161,6 +200,9 @@ ipt_sparkline_class_init (IptSparklineClass *klass)
   properties[PROP_SUMMARY] =
     g_param_spec_object ("summary", NULL, NULL, IPT_TYPE_CASE_SUMMARY,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_COURSE] =
+    g_param_spec_boolean ("show-course", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "sparkline");
@@ -200,4 +242,27 @@ ipt_sparkline_get_summary (IptSparkline *self)
   g_return_val_if_fail (IPT_IS_SPARKLINE (self), NULL);
 
   return self->summary;
+}
+
+void
+ipt_sparkline_set_show_course (IptSparkline *self,
+                               gboolean      show_course)
+{
+  g_return_if_fail (IPT_IS_SPARKLINE (self));
+
+  show_course = !!show_course;
+  if (self->show_course == show_course)
+    return;
+  self->show_course = show_course;
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_COURSE]);
+}
+
+gboolean
+ipt_sparkline_get_show_course (IptSparkline *self)
+{
+  g_return_val_if_fail (IPT_IS_SPARKLINE (self), FALSE);
+
+  return self->show_course;
 }

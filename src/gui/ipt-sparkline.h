@@ -1,4 +1,4 @@
-/* A small PHQ-9 trend for a caseload row or a dashboard card, coloured by the case's signal. */
+/* A small PHQ-9 trend for a caseload row or a dashboard card. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -16,5 +16,11 @@ IptSparkline   *ipt_sparkline_new (void);
 void            ipt_sparkline_set_summary (IptSparkline   *self,
                                            IptCaseSummary *summary);
 IptCaseSummary *ipt_sparkline_get_summary (IptSparkline *self);
+/* Draw across the course (property "show-course", a dashboard card): the phases shaded behind
+ * the line, session 1 to the end of the contract, the cut-off dashed; otherwise a row's trend
+ * fitted to its scores, coloured by the signal. */
+void            ipt_sparkline_set_show_course (IptSparkline *self,
+                                               gboolean      show_course);
+gboolean        ipt_sparkline_get_show_course (IptSparkline *self);
 
 G_END_DECLS

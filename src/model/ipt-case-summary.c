@@ -516,6 +516,28 @@ ipt_case_summary_dup_signal_rules (IptCaseSummary *self)
   return g_string_free (rules, FALSE);
 }
 
+GStrv
+ipt_case_summary_dup_signal_briefs (IptCaseSummary *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GPtrArray *signals;
+  IptProgress progress = { 0 };
+
+  g_return_val_if_fail (IPT_IS_CASE_SUMMARY (self), NULL);
+
+  signals = ipt_case_summary_get_signals (self);
+  if (self->episode != NULL)
+    get_progress (self, &progress);
+  for (guint i = 0; i < signals->len; i++)
+    {
+      const IptSignal *signal = g_ptr_array_index (signals, i);
+      g_autofree char *brief = ipt_signal_describe_briefly (signal->kind, &progress);
+
+      g_strv_builder_add (builder, brief != NULL ? brief : signal->rule);
+    }
+  return g_strv_builder_end (builder);
+}
+
 /* Risk is open (flagged and not yet reviewed), whether or not the course still runs. */
 gboolean
 ipt_case_summary_get_has_risk (IptCaseSummary *self)

@@ -48,6 +48,9 @@ guint                 ipt_case_summary_get_signal_kinds (IptCaseSummary *self,
                                                          IptSignalKind  *kinds);
 /* Every signal's rule in words, most urgent first, one a line. */
 char                 *ipt_case_summary_dup_signal_rules (IptCaseSummary *self);
+/* Every signal's rule in a few words (ipt_signal_describe_briefly ()), in the order of
+ * ipt_case_summary_get_signals (); empty without a course. */
+GStrv                 ipt_case_summary_dup_signal_briefs (IptCaseSummary *self);
 /* Risk is open: a PHQ-9 item 9 above 0 after the sessions a risk review covers. */
 gboolean              ipt_case_summary_get_has_risk (IptCaseSummary *self);
 /* The sessions covered by the latest risk review (ipt_risk_reviewed_through ()), 0: none.

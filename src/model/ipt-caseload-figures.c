@@ -12,10 +12,11 @@
 void
 ipt_caseload_figures_compute (const IptEpisodeStatus   *statuses,
                               const IptOutcome * const *outcomes,
+                              const IptSignalKind      *kinds,
                               guint                     n_courses,
                               IptCaseloadFigures       *figures)
 {
-  g_return_if_fail (n_courses == 0 || (statuses != NULL && outcomes != NULL));
+  g_return_if_fail (n_courses == 0 || (statuses != NULL && outcomes != NULL && kinds != NULL));
   g_return_if_fail (figures != NULL);
 
   memset (figures, 0, sizeof *figures);
@@ -23,6 +24,9 @@ ipt_caseload_figures_compute (const IptEpisodeStatus   *statuses,
     {
       const IptOutcome *outcome = outcomes[i];
 
+      /* A risk left open stays to be discussed after the course has ended. */
+      if (ipt_signal_kind_needs_attention (kinds[i]))
+        figures->n_need_discussion++;
       if (statuses[i] == IPT_EPISODE_STATUS_ACTIVE)
         {
           figures->n_active++;
@@ -65,6 +69,9 @@ ipt_caseload_figure_to_label (IptCaseloadFigure figure)
       return _("Reliable improvement rate");
     case IPT_CASELOAD_FIGURE_RELIABLE_DETERIORATION:
       return _("Reliable deterioration");
+    case IPT_CASELOAD_FIGURE_NEED_DISCUSSION:
+      /* TRANSLATORS: a caseload figure: how many cases need discussion in supervision */
+      return _("Need discussion");
     case IPT_CASELOAD_N_FIGURES:
     default:
       g_return_val_if_reached (NULL);
@@ -90,6 +97,9 @@ ipt_caseload_figure_to_definition (IptCaseloadFigure figure)
     case IPT_CASELOAD_FIGURE_RELIABLE_DETERIORATION:
       return _("Ended courses whose PHQ-9 rose by 6 or more or GAD-7 by 4 or more, with "
                "neither measure reliably better.");
+    case IPT_CASELOAD_FIGURE_NEED_DISCUSSION:
+      return _("Cases whose signal asks for discussion: a risk not yet reviewed, a "
+               "deterioration, or not on track.");
     case IPT_CASELOAD_N_FIGURES:
     default:
       g_return_val_if_reached (NULL);
@@ -135,6 +145,8 @@ ipt_caseload_figure_format (const IptCaseloadFigures *figures,
       }
     case IPT_CASELOAD_FIGURE_RELIABLE_DETERIORATION:
       return g_strdup_printf ("%u", figures->n_reliably_deteriorated);
+    case IPT_CASELOAD_FIGURE_NEED_DISCUSSION:
+      return g_strdup_printf ("%u", figures->n_need_discussion);
     case IPT_CASELOAD_N_FIGURES:
     default:
       g_return_val_if_reached (NULL);

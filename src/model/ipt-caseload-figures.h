@@ -6,6 +6,7 @@
 
 #include "ipt-enums.h"
 #include "ipt-outcome.h"
+#include "ipt-signal.h"
 
 G_BEGIN_DECLS
 
@@ -21,16 +22,20 @@ typedef struct
   guint  n_recovered;
   guint  n_reliably_improved;
   guint  n_reliably_deteriorated;
+  guint  n_need_discussion;       /* courses with risk, deterioration or not on track */
   double recovery_rate;           /* recovered / caseness, < 0 when no course counts */
   double reliable_improvement_rate;  /* reliably improved / finished, < 0 when none */
 } IptCaseloadFigures;
 
-/* statuses[i] and outcomes[i] describe one course (outcome NULL: no outcome computed). Only
- * courses that no longer run count towards the rates and the deterioration count. */
-void        ipt_caseload_figures_compute (const IptEpisodeStatus *statuses,
+/* statuses[i], outcomes[i] and kinds[i] describe one course (outcome NULL: no outcome computed;
+ * kinds[i]: its most urgent signal). Only courses that no longer run count towards the rates and
+ * the deterioration count; every course whose signal asks for attention (risk, deterioration,
+ * not on track: ipt_signal_kind_needs_attention ()) counts as needing discussion. */
+void        ipt_caseload_figures_compute (const IptEpisodeStatus   *statuses,
                                           const IptOutcome * const *outcomes,
-                                          guint                    n_courses,
-                                          IptCaseloadFigures      *figures);
+                                          const IptSignalKind      *kinds,
+                                          guint                     n_courses,
+                                          IptCaseloadFigures       *figures);
 
 typedef enum
 {
@@ -39,6 +44,7 @@ typedef enum
   IPT_CASELOAD_FIGURE_RECOVERY_RATE,
   IPT_CASELOAD_FIGURE_RELIABLE_IMPROVEMENT_RATE,
   IPT_CASELOAD_FIGURE_RELIABLE_DETERIORATION,
+  IPT_CASELOAD_FIGURE_NEED_DISCUSSION,
   IPT_CASELOAD_N_FIGURES,
 } IptCaseloadFigure;
 

@@ -340,3 +340,110 @@ ipt_signals_compute (const IptProgress *progress)
     add_signal (signals, kinds[i], describe (kinds[i], progress, &f));
   return signals;
 }
+
+/* "PHQ-9 19 → 16", the measure's first and latest totals. */
+static char *
+describe_change (const IptMeasure *measure,
+                 int               first,
+                 int               last)
+{
+  /* TRANSLATORS: a measure's first and latest totals, "PHQ-9 19 → 16" */
+  return g_strdup_printf (_("%s %d → %d"), measure->name, first, last);
+}
+
+/* "PHQ-9 +7 since session 1 (+6 or more)" */
+static char *
+describe_rise_briefly (const IptMeasure     *measure,
+                       const IptSeriesPoint *first,
+                       const IptSeriesPoint *last)
+{
+  /* TRANSLATORS: a reliable rise on a dashboard card: the measure, how far it rose, the
+   * session of the first score and the rise that counts, "PHQ-9 +7 since session 1 (+6 or
+   * more)" */
+  return g_strdup_printf (_("%s +%d since session %u (+%d or more)"), measure->name,
+                          last->total - first->total, first->session, measure->rci);
+}
+
+char *
+ipt_signal_describe_briefly (IptSignalKind      kind,
+                             const IptProgress *progress)
+{
+  const IptMeasure *phq9 = ipt_measure_lookup ("phq9");
+  const IptMeasure *gad7 = ipt_measure_lookup ("gad7");
+  Facts f;
+
+  g_return_val_if_fail (progress != NULL, NULL);
+
+  gather_facts (progress, &f);
+  switch (kind)
+    {
+    case IPT_SIGNAL_RISK:
+      if (f.risk == NULL)
+        return NULL;
+      /* TRANSLATORS: on a dashboard card, "PHQ-9 item 9 = 2 at session 3, not yet reviewed":
+       * an answer above 0 raises the risk flag until a risk review is recorded */
+      return g_strdup_printf (_("%s item %d = %d at session %u, not yet reviewed"), phq9->name,
+                              phq9->risk_item + 1, f.risk->risk_item, f.risk->session);
+
+    case IPT_SIGNAL_DETERIORATION:
+      {
+        g_autofree char *a = NULL;
+        g_autofree char *b = NULL;
+
+        if (f.n_p > 0 && f.p_last->total - f.p_first->total >= phq9->rci)
+          a = describe_rise_briefly (phq9, f.p_first, f.p_last);
+        if (f.n_g > 0 && f.g_last->total - f.g_first->total >= gad7->rci)
+          b = describe_rise_briefly (gad7, f.g_first, f.g_last);
+        if (a != NULL && b != NULL)
+          return g_strdup_printf ("%s; %s", a, b);
+        return g_strdup (a != NULL ? a : b);
+      }
+
+    case IPT_SIGNAL_NOT_ON_TRACK:
+      if (f.n_p == 0)
+        return NULL;
+      /* TRANSLATORS: on a dashboard card, "midpoint reached, PHQ-9 19 → 17, not yet 6 lower" */
+      return g_strdup_printf (_("midpoint reached, %s %d → %d, not yet %d lower"), phq9->name,
+                              f.p_first->total, f.p_last->total, phq9->rci);
+
+    case IPT_SIGNAL_ON_TRACK:
+      if (f.n_p == 0)
+        return NULL;
+      if (!f.caseness)
+        /* TRANSLATORS: on a dashboard card, "not at caseness at start (PHQ-9 7)" */
+        return g_strdup_printf (_("not at caseness at start (%s %d)"), phq9->name,
+                                f.p_first->total);
+      if (!f.midpoint)
+        /* TRANSLATORS: on a dashboard card, "PHQ-9 19 → 14, midpoint not reached" */
+        return g_strdup_printf (_("%s %d → %d, midpoint not reached"), phq9->name,
+                                f.p_first->total, f.p_last->total);
+      /* TRANSLATORS: on a dashboard card, "PHQ-9 19 → 8, 11 lower (6 or more)" */
+      return g_strdup_printf (_("%s %d → %d, %d lower (%d or more)"), phq9->name,
+                              f.p_first->total, f.p_last->total,
+                              f.p_first->total - f.p_last->total, phq9->rci);
+
+    case IPT_SIGNAL_OUTCOME:
+      {
+        g_autoptr (IptOutcome) outcome = NULL;
+        g_autofree char *a = NULL;
+        g_autofree char *b = NULL;
+
+        if (progress->course != NULL)
+          outcome = ipt_course_map_compute_outcome (progress->course, progress->phq9,
+                                                    progress->n_phq9, progress->gad7,
+                                                    progress->n_gad7);
+        else
+          outcome = ipt_outcome_compute (NULL, 0, NULL, 0);
+        if (outcome->phq9_first == IPT_TOTAL_NONE)
+          return g_strdup (outcome->rule);
+        a = describe_change (phq9, outcome->phq9_first, outcome->phq9_last);
+        if (outcome->has_gad7)
+          b = describe_change (gad7, outcome->gad7_first, outcome->gad7_last);
+        return b != NULL ? g_strdup_printf ("%s, %s", a, b) : g_steal_pointer (&a);
+      }
+
+    case IPT_SIGNAL_NO_SCORES:
+    default:
+      return g_strdup (_("No PHQ-9 recorded yet"));
+    }
+}

@@ -52,6 +52,14 @@ void       ipt_signal_free (IptSignal *signal);
  * the outcome's rule (plus risk while it is open: ipt_risk_is_open ()). Elements are IptSignal. */
 GPtrArray *ipt_signals_compute (const IptProgress *progress);
 
+/* The rule of `kind` (one that applies) in a few words with the case's numbers, itself a complete
+ * rule, for a card with room for a line: "PHQ-9 item 9 = 2 at session 3, not yet reviewed",
+ * "PHQ-9 +7 since session 1 (+6 or more)", "midpoint reached, PHQ-9 19 → 17, not yet 6 lower",
+ * "PHQ-9 19 → 8, 11 lower (6 or more)"; an outcome's paired scores, "PHQ-9 18 → 6". The rule
+ * in full is the IptSignal's. Translated. */
+char      *ipt_signal_describe_briefly (IptSignalKind      kind,
+                                        const IptProgress *progress);
+
 /* What one questionnaire says about its risk item (PHQ-9 item 9). */
 typedef enum
 {
