@@ -619,6 +619,35 @@ test_describe (void)
   }
 }
 
+/* The phase inside the description is the language's own phrase, not the phase's label
+ * lowercased: German capitalises its nouns ("Mittelphase"). A catalogue without the phrase keeps
+ * the label lowercased. Run in German and Spanish too. */
+static void
+assert_phase_described (IptChartData *data,
+                        IptPhase      phase,
+                        const char   *english,
+                        const char   *phrase)
+{
+  g_autofree char *text = ipt_chart_data_describe (data);
+  g_autofree char *expected = g_str_equal (phrase, english)
+                                ? g_utf8_strdown (ipt_phase_to_label (phase), -1)
+                                : g_strdup (phrase);
+
+  g_assert_nonnull (strstr (text, expected));
+}
+
+static void
+test_describe_phase (void)
+{
+  g_autoptr(IptChartData) middle = fixture_middle ();
+  g_autoptr(IptChartData) maintenance = fixture_maintenance ();
+
+  assert_phase_described (middle, IPT_PHASE_MIDDLE, "middle",
+                          C_("phase in a sentence", "middle"));
+  assert_phase_described (maintenance, IPT_PHASE_MAINTENANCE, "maintenance",
+                          C_("phase in a sentence", "maintenance"));
+}
+
 static void
 test_describe_point (void)
 {
@@ -943,6 +972,7 @@ main (int    argc,
   g_test_add_func ("/charts/render/hit-test", test_hit_test);
   g_test_add_func ("/charts/render/marker-stamp", test_marker_stamp);
   g_test_add_func ("/charts/describe/course", test_describe);
+  g_test_add_func ("/charts/describe/phase", test_describe_phase);
   g_test_add_func ("/charts/describe/point", test_describe_point);
   g_test_add_func ("/charts/data/from-model", test_data_from_model);
   g_test_add_func ("/charts/sparkline/render", test_sparkline);

@@ -99,6 +99,44 @@ describe_measure (GString            *text,
   g_string_append (text, ".");
 }
 
+/* The phase inside the chart's description: lowercasing the phase's label would be wrong in a
+ * language that capitalises nouns, so each language writes it as it reads there. A catalogue
+ * without the phrase yet keeps the label lowercased. */
+static char *
+phase_in_sentence (IptPhase phase)
+{
+  const char *english, *phrase;
+
+  switch (phase)
+    {
+    case IPT_PHASE_ASSESSMENT:
+      english = "assessment";
+      /* TRANSLATORS: a phase inside a sentence, "session 2 of 16, assessment phase"; write it
+       * as it reads in "%s phase" there (German: "Anfangsphase", with "%s phase" as "%s") */
+      phrase = C_("phase in a sentence", "assessment");
+      break;
+    case IPT_PHASE_MIDDLE:
+      english = "middle";
+      /* TRANSLATORS: a phase inside a sentence, "session 9 of 16, middle phase" */
+      phrase = C_("phase in a sentence", "middle");
+      break;
+    case IPT_PHASE_END:
+      english = "end";
+      /* TRANSLATORS: a phase inside a sentence, "session 14 of 16, end phase" */
+      phrase = C_("phase in a sentence", "end");
+      break;
+    case IPT_PHASE_MAINTENANCE:
+    default:
+      english = "maintenance";
+      /* TRANSLATORS: a phase inside a sentence, "maintenance phase after a 16-session course" */
+      phrase = C_("phase in a sentence", "maintenance");
+      break;
+    }
+  if (g_str_equal (phrase, english))
+    return g_utf8_strdown (ipt_phase_to_label (phase), -1);
+  return g_strdup (phrase);
+}
+
 char *
 ipt_chart_data_describe (const IptChartData *data)
 {
@@ -117,7 +155,7 @@ ipt_chart_data_describe (const IptChartData *data)
   else
     {
       IptPhase phase = ipt_course_map_get_phase (data->course);
-      g_autofree char *phase_name = g_utf8_strdown (ipt_phase_to_label (phase), -1);
+      g_autofree char *phase_name = phase_in_sentence (phase);
 
       /* Attended sessions count; missed appointments keep their numbers on the axis. */
       if (data->status != IPT_EPISODE_STATUS_ACTIVE)

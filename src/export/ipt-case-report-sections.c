@@ -103,11 +103,18 @@ _ipt_report_write_contract (IptReportWriter     *w,
   _ipt_report_field (w, _("Sessions"), attended);
   if (report->maintenance != NULL)
     {
+      guint n_planned = ipt_maintenance_get_planned_sessions (report->maintenance);
+      guint weeks = ipt_maintenance_get_interval_weeks (report->maintenance);
       g_autofree char *from = ipt_date_format_display (ipt_maintenance_get_start_date (report->maintenance));
+      /* TRANSLATORS: how often maintenance sessions are, "one every 4 weeks" */
+      g_autofree char *every = g_strdup_printf (ngettext ("one every %u week", "one every %u weeks",
+                                                          weeks),
+                                                weeks);
+      /* TRANSLATORS: a maintenance contract, "6 sessions, one every 4 weeks, from 2026-05-04" */
       g_autofree char *text =
-        g_strdup_printf (_("%u sessions, one every %u weeks, from %s"),
-                         ipt_maintenance_get_planned_sessions (report->maintenance),
-                         ipt_maintenance_get_interval_weeks (report->maintenance), from);
+        g_strdup_printf (ngettext ("%u session, %s, from %s", "%u sessions, %s, from %s",
+                                   n_planned),
+                         n_planned, every, from);
 
       _ipt_report_field (w, _("Maintenance"), text);
     }

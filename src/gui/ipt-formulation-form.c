@@ -378,7 +378,8 @@ build_section (IptFormulationForm *self,
       gtk_drop_down_set_selected (section->person_dropdown, i);
 
   section->date_entry = GTK_ENTRY (gtk_entry_new ());
-  gtk_entry_set_placeholder_text (section->date_entry, "YYYY-MM-DD");
+  /* TRANSLATORS: the format of a date to type: year, month, day; translate the letters only */
+  gtk_entry_set_placeholder_text (section->date_entry, _("YYYY-MM-DD"));
   gtk_entry_set_max_length (section->date_entry, 10);
   gtk_editable_set_text (GTK_EDITABLE (section->date_entry), date != NULL ? date : "");
   section->date_label = GTK_LABEL (field_label (focus == IPT_FOCUS_GRIEF ? _("Date of _death")

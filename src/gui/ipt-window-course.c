@@ -72,8 +72,10 @@ start_maintenance_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autofree char *today = _ipt_today ();
   g_autofree char *message = NULL;
+  g_autofree char *every = NULL;
   const char *end_date;
   gint64 episode_id;
+  guint planned, weeks;
 
   if (episode == NULL || ipt_episode_get_status (episode) != IPT_EPISODE_STATUS_ENDED)
     return;
@@ -90,10 +92,14 @@ start_maintenance_action (GtkWidget  *widget,
       return;
     }
 
-  /* TRANSLATORS: a toast; "6 sessions, one every 4 weeks" */
-  message = g_strdup_printf (_("Maintenance contract started: %u sessions, one every %u weeks"),
-                             ipt_maintenance_get_planned_sessions (contract),
-                             ipt_maintenance_get_interval_weeks (contract));
+  planned = ipt_maintenance_get_planned_sessions (contract);
+  weeks = ipt_maintenance_get_interval_weeks (contract);
+  /* TRANSLATORS: how often maintenance sessions are, "one every 4 weeks" */
+  every = g_strdup_printf (ngettext ("one every %u week", "one every %u weeks", weeks), weeks);
+  /* TRANSLATORS: a toast; "Maintenance contract started: 6 sessions, one every 4 weeks" */
+  message = g_strdup_printf (ngettext ("Maintenance contract started: %u session, %s",
+                                       "Maintenance contract started: %u sessions, %s", planned),
+                             planned, every);
   _ipt_window_show_toast (self, message, undo_start_maintenance,
                           g_memdup2 (&episode_id, sizeof episode_id), g_free);
 }
