@@ -71,6 +71,8 @@ test_focus_and_formulation (Fixture       *fixture,
   g_assert_nonnull (episode);
   /* The contract names the focus, and asks nothing of a person yet. */
   g_assert_nonnull (strstr (ipt_formulation_view_get_contract (formulation_view (fixture)), "16"));
+  /* At the window's default width every tab shows whole. */
+  g_assert_true (client_tabs_fit (fixture->window));
 
   form = open_formulation_form (fixture);
   /* A stage change is offered at the latest session. */
