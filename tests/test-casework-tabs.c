@@ -71,6 +71,8 @@ test_focus_and_formulation (Fixture       *fixture,
   g_assert_nonnull (episode);
   /* The contract names the focus, and asks nothing of a person yet. */
   g_assert_nonnull (strstr (ipt_formulation_view_get_contract (formulation_view (fixture)), "16"));
+  /* At the window's default width every tab shows whole. */
+  g_assert_true (client_tabs_fit (fixture->window));
 
   form = open_formulation_form (fixture);
   /* A stage change is offered at the latest session. */
@@ -109,6 +111,49 @@ test_focus_and_formulation (Fixture       *fixture,
   g_assert_nonnull (strstr (ipt_episode_get_formulation (episode), "中文"));
   g_assert_nonnull (strstr (ipt_formulation_view_get_contract (formulation_view (fixture)), "Jamie"));
   snapshot (fixture->window, "formulation-tab");
+
+  /* The contract shows the same stage, read only: it follows the history, and saving the
+   * contract keeps it. */
+  {
+    IptCourseDialog *contract;
+    GtkDropDown *stage;
+
+    gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.edit-course", NULL);
+    spin ();
+    g_assert_true (IPT_IS_COURSE_DIALOG (fixture->window->dialog));
+    contract = IPT_COURSE_DIALOG (fixture->window->dialog);
+    stage = child (contract, IPT_TYPE_COURSE_DIALOG, "stage_dropdown");
+    g_assert_cmpuint (gtk_drop_down_get_selected (stage), ==, IPT_DISPUTE_STAGE_IMPASSE);
+    g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (stage)));
+    gtk_spin_button_set_value (child (contract, IPT_TYPE_COURSE_DIALOG, "planned_spin"), 14);
+    gtk_widget_activate_action (GTK_WIDGET (contract), "course.save", NULL);
+    spin ();
+    g_assert_null (fixture->window->dialog);
+    g_clear_object (&fields);
+    episode = ipt_client_page_get_episode (fixture->window->client_page);
+    g_assert_cmpuint (ipt_episode_get_planned_sessions (episode), ==, 14);
+    fields = ipt_store_get_focus_fields (fixture->store, ipt_episode_get_id (episode), FALSE, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (ipt_focus_fields_get_dispute_stage (fields), ==, IPT_DISPUTE_STAGE_IMPASSE);
+  }
+
+  /* A later change at a session shows in the contract too. */
+  form = open_formulation_form (fixture);
+  ipt_formulation_form_set_stage_change (form, 2, IPT_DISPUTE_STAGE_RENEGOTIATION);
+  gtk_widget_activate_action (GTK_WIDGET (form), "formulation-form.save", NULL);
+  spin ();
+  g_assert_null (fixture->window->dialog);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.edit-course", NULL);
+  spin ();
+  g_assert_cmpuint (gtk_drop_down_get_selected (child (fixture->window->dialog, IPT_TYPE_COURSE_DIALOG,
+                                                       "stage_dropdown")),
+                    ==, IPT_DISPUTE_STAGE_RENEGOTIATION);
+  gtk_window_destroy (fixture->window->dialog);
+  spin ();
+  form = open_formulation_form (fixture);
+  ipt_formulation_form_set_stage_change (form, 2, IPT_DISPUTE_STAGE_IMPASSE);
+  gtk_widget_activate_action (GTK_WIDGET (form), "formulation-form.save", NULL);
+  spin ();
 
   /* A stage change removed from its row goes, and comes back with Undo. */
   gtk_widget_activate_action (GTK_WIDGET (formulation_view (fixture)), "formulation.remove-stage",

@@ -729,6 +729,101 @@ test_store_session_undo (void)
   g_assert_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_NOT_FOUND);
 }
 
+/* The course's records, the people and the life events. */
+static char *
+dump_person_links (IptStore *store)
+{
+  g_autofree char *course = dump_course (store);
+  g_autofree char *people = dump_table (store, "SELECT * FROM people ORDER BY id");
+  g_autofree char *events = dump_table (store, "SELECT * FROM life_events ORDER BY id");
+
+  return g_strconcat (course, people, events, NULL);
+}
+
+/* Deleting a person takes their row and every link to them; Undo gives back the person with
+ * their id and each link (the focus of a course, a life event, a session's attendee, whose
+ * description the deletion wrote in), and leaves what was written since. */
+static void
+test_store_person_undo (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autoptr(IptStore) store = open_new (dir, "casebook.sqlite");
+  g_autoptr(IptClient) client = add_client (store, "C-0001");
+  g_autoptr(IptEpisode) episode = ipt_episode_new (ipt_client_get_id (client), "2026-01-05", 16);
+  g_autoptr(IptPerson) jamie = add_person (store, client, "Jamie", "partner", 1);
+  g_autoptr(IptPerson) sam = add_person (store, client, "Sam", "friend", 2);
+  g_autoptr(IptSession) first = NULL;
+  g_autoptr(IptSession) joint = NULL;
+  g_autoptr(IptSessionWork) work = NULL;
+  g_autoptr(IptFocusFields) fields = NULL;
+  g_autoptr(IptLifeEvent) event = NULL;
+  g_autoptr(IptPersonSnapshot) snapshot = NULL;
+  g_auto(IptPersonReferences) refs = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *restored = NULL;
+  gint64 jamie_id = ipt_person_get_id (jamie);
+  gint64 ids[2] = { ipt_person_get_id (jamie), ipt_person_get_id (sam) };
+
+  ipt_episode_set_focus (episode, IPT_FOCUS_ROLE_DISPUTE);
+  g_assert_true (ipt_store_insert_episode (store, episode, &error));
+  g_assert_no_error (error);
+  first = add_dated_session (store, episode, 1, "2026-01-05", IPT_ATTENDEES_CLIENT_ALONE);
+  joint = add_dated_session (store, episode, 2, "2026-01-12", IPT_ATTENDEES_WITH_PARTNER);
+  work = ipt_session_work_new (ipt_session_get_id (joint));
+  ipt_session_work_set_attendee_ids (work, ids, 2);
+  g_assert_true (ipt_store_save_session_work (store, work, &error));
+  g_assert_no_error (error);
+  fields = ipt_store_get_focus_fields (store, ipt_episode_get_id (episode), FALSE, &error);
+  ipt_focus_fields_set_person_id (fields, jamie_id);
+  g_assert_true (ipt_store_save_focus_fields (store, fields, &error));
+  g_assert_no_error (error);
+  event = ipt_life_event_new (ipt_client_get_id (client), "2025-11-02", "Moved in with Jamie", -2);
+  ipt_life_event_set_person_id (event, jamie_id);
+  g_assert_true (ipt_store_save_life_event (store, event, &error));
+  g_assert_no_error (error);
+
+  /* What the question before the deletion names. */
+  g_assert_true (ipt_store_get_person_references (store, jamie_id, &refs, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (refs.focus_courses->len, ==, 1);
+  g_assert_cmpuint (g_array_index (refs.focus_courses, guint, 0), ==, 1);
+  g_assert_cmpuint (refs.n_sessions, ==, 1);
+  g_assert_cmpuint (refs.n_life_events, ==, 1);
+
+  before = dump_person_links (store);
+
+  /* Deleting: the person goes, every link to them is set to none. */
+  snapshot = ipt_store_take_person (store, jamie_id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (snapshot);
+  g_assert_cmpint (ipt_person_snapshot_get_person_id (snapshot), ==, jamie_id);
+  g_assert_cmpuint (ipt_person_snapshot_count_rows (snapshot, "people"), ==, 1);
+  g_assert_cmpuint (ipt_person_snapshot_count_rows (snapshot, "episodes"), ==, 1);
+  g_assert_cmpuint (ipt_person_snapshot_count_rows (snapshot, "session_attendees"), ==, 1);
+  g_assert_cmpuint (ipt_person_snapshot_count_rows (snapshot, "life_events"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM people"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM episodes WHERE focus_person_id IS NULL"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM life_events WHERE person_id IS NULL"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM session_attendees "
+                                     "WHERE person_id IS NULL AND description = 'Jamie, partner'"), ==, 1);
+
+  /* Undo: the person with their id, and each link as it was, in one transaction. */
+  g_assert_true (ipt_store_restore_person (store, snapshot, &error));
+  g_assert_no_error (error);
+  restored = dump_person_links (store);
+  g_assert_cmpstr (restored, ==, before);
+
+  /* A second Undo is refused whole: the person is back in the way. */
+  g_assert_false (ipt_store_restore_person (store, snapshot, &error));
+  g_assert_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  /* A person who is not there cannot be taken. */
+  g_assert_null (ipt_store_take_person (store, 999999, &error));
+  g_assert_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_NOT_FOUND);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -750,6 +845,7 @@ main (int    argc,
   g_test_add_func ("/casework/store/focus", test_store_focus);
   g_test_add_func ("/casework/store/session-work", test_store_session_work);
   g_test_add_func ("/casework/store/session-undo", test_store_session_undo);
+  g_test_add_func ("/casework/store/person-undo", test_store_person_undo);
 
   ret = g_test_run ();
 

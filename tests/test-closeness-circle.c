@@ -197,6 +197,63 @@ test_crowded (void)
   cairo_surface_destroy (surface);
 }
 
+/* No person's label covers a ring's label or the client's disc (the trial's "Jamie · partner" on
+ * "ring 1"), at the sizes the inventory shows the circle. */
+static void
+test_labels_clear (void)
+{
+  static const IptCirclePerson trial[] = {
+    { 1, "Jamie", "partner", 1, 0, TRUE },
+    { 2, "Sam", "sister", 1, 0, FALSE },
+    { 3, "Pat O’Neill", "work colleague", 2, 0, FALSE },
+  };
+  static const char *names[] = { "Jamie", "Mum", "Priya", "Sam", "Lee", "Ana", "Kofi", "Wen",
+                                 "Olu", "Marta", "Ines", "Dev", "Noor", "Theo", "Ruth" };
+  static const char *relationships[] = { "Partner", "Mother", "Friend", "Brother", "Manager" };
+  static const int sizes[][2] = { { 300, 260 }, { 360, 320 }, { 420, 380 }, { 480, 480 },
+                                  { 520, 400 }, { 640, 560 }, { 800, 800 } };
+  IptCirclePerson fifteen[G_N_ELEMENTS (names)];
+  struct { const IptCirclePerson *list; guint n; } cases[] = {
+    { trial, G_N_ELEMENTS (trial) },
+    { trial, 1 },
+    { people, G_N_ELEMENTS (people) },
+    { fifteen, G_N_ELEMENTS (fifteen) },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    fifteen[i] = (IptCirclePerson) { i + 1, names[i], relationships[i % 5], 1 + i % 3, 0, i == 0 };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+      {
+        int width = sizes[s][0], height = sizes[s][1];
+        cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+        cairo_t *cr = cairo_create (surface);
+        g_autofree IptCircleBox *labels = g_new0 (IptCircleBox, cases[c].n);
+        IptCircleBox fixed[IPT_CIRCLE_RINGS + 1];
+        IptChartStyle style;
+
+        ipt_chart_style_init (&style, FALSE);
+        style.font_family = TEST_FONT;
+        ipt_closeness_circle_render_boxes (cr, cases[c].list, cases[c].n, NULL, &style, width, height,
+                                           labels, fixed);
+        for (guint i = 0; i < cases[c].n; i++)
+          for (guint f = 0; f <= IPT_CIRCLE_RINGS; f++)
+            {
+              const IptCircleBox *a = &labels[i], *b = &fixed[f];
+
+              /* half a pixel of anti-aliasing is not an overlap */
+              if (a->x + 0.5 < b->x + b->w && b->x + 0.5 < a->x + a->w
+                  && a->y + 0.5 < b->y + b->h && b->y + 0.5 < a->y + a->h)
+                g_test_fail_printf ("%dx%d: the label of %s (%.1f,%.1f %.1fx%.1f) covers %s",
+                                    width, height, cases[c].list[i].name, a->x, a->y, a->w, a->h,
+                                    f < IPT_CIRCLE_RINGS ? "a ring's label" : "the client's disc");
+            }
+        cairo_destroy (cr);
+        cairo_surface_destroy (surface);
+      }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -210,6 +267,7 @@ main (int    argc,
   g_test_add_func ("/charts/circle/describe", test_describe);
   g_test_add_func ("/charts/circle/focus-of", test_focus_of);
   g_test_add_func ("/charts/circle/crowded", test_crowded);
+  g_test_add_func ("/charts/circle/labels-clear", test_labels_clear);
 
   return g_test_run ();
 }

@@ -528,6 +528,42 @@ test_phase_progress (Fixture       *fixture,
   g_assert_cmpstr (tasks_progress_text (page), !=, before);
 }
 
+/* The first widget under root of this name (gtk_widget_set_name), depth first. */
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_named (c, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Rows of a column view (children of its list view) named for screen readers. */
+static guint
+count_named_rows (GtkWidget *root)
+{
+  guint n = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      if (GTK_IS_LIST_VIEW (root))
+        {
+          g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (c), GTK_ACCESSIBLE_PROPERTY_LABEL));
+          n++;
+        }
+      else
+        n += count_named_rows (c);
+    }
+  return n;
+}
+
 static void
 test_session_work (Fixture       *fixture,
                    gconstpointer  data)
@@ -577,6 +613,17 @@ test_session_work (Fixture       *fixture,
   ipt_session_work_form_set_text (form, IPT_TECHNIQUE_FIELD_MEANT, "I feel alone with the bills");
   ipt_session_work_form_set_rating (form, ipt_goal_get_id (goal), 7);
   snapshot (editor, "session-work");
+  /* The technique sections are named for screen readers after their technique. */
+  for (guint t = 0; t < IPT_N_TECHNIQUES; t++)
+    {
+      GtkWidget *expander = find_named (GTK_WIDGET (form), ipt_technique_to_id (t));
+      g_autofree char *wrong = NULL;
+
+      g_assert_true (GTK_IS_EXPANDER (expander));
+      wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                  ipt_technique_to_label (t));
+      g_assert_null (wrong);
+    }
   g_assert_true (ipt_form_window_get_modified (IPT_FORM_WINDOW (editor)));
   gtk_widget_activate_action (GTK_WIDGET (editor), "session.save", NULL);
   spin ();
@@ -599,7 +646,14 @@ test_session_work (Fixture       *fixture,
   attendees = ipt_store_list_course_attendees (fixture->store, ipt_episode_get_id (episode), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (attendees->len, ==, 2);
-  /* The Sessions tab names them. */
+  /* The Sessions tab names them; its rows are named for screen readers. */
+  {
+    IptClientPage *page = fixture->window->client_page;
+
+    gtk_stack_set_visible_child_name (page->tabs_stack, "sessions");
+    spin ();
+    g_assert_cmpuint (count_named_rows (GTK_WIDGET (page->sessions_view)), >=, 1);
+  }
   {
     IptClientPage *page = fixture->window->client_page;
     gint64 id = ipt_session_get_id (g_ptr_array_index (sessions, 0));
@@ -649,6 +703,9 @@ main (int   argc,
 {
   if (!ui_test_init (&argc, &argv, "ipt-test-course-flow-XXXXXX"))
     return 77;
+  /* Accessible names are kept by GTK's test context (no AT-SPI bus): GTK reads GTK_A11Y when it
+   * makes the first widget's context, which is after this. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
 
   g_test_add ("/course-flow/session-date", Fixture, NULL, fixture_set_up,
               test_session_date_flow, fixture_tear_down);

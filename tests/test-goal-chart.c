@@ -85,6 +85,46 @@ test_odd_input (void)
   cairo_surface_destroy (surface);
 }
 
+/* A lone rating at the last session of the axis (the trial's chart) is
+ * drawn whole, inside the plot, not cut in half at its right edge. */
+static void
+test_point_inside (void)
+{
+  static const IptGoalPoint one[] = { { 2, 3 } };
+  IptGoalSeries series = { "Talk with Jamie", one, G_N_ELEMENTS (one) };
+  const int width = 330, height = 220;
+  cairo_surface_t *surface;
+
+  for (guint last = 1; last <= 2; last++)
+    {
+      int min_x = width, max_x = -1;
+      guint count = 0;
+
+      surface = render (&series, 1, last, FALSE, width, height);
+      /* the plot, above the session numbers and the legend */
+      for (int y = 0; y < 150; y++)
+        for (int x = 30; x < width; x++)
+          {
+            guint32 p = picture_pixel (surface, x, y);
+            int d = 0;
+
+            for (int shift = 0; shift <= 16; shift += 8)
+              d = MAX (d, ABS ((int) ((p >> shift) & 0xff) - (int) ((0xcc79a7 >> shift) & 0xff)));
+            if (d <= 24)
+              {
+                min_x = MIN (min_x, x);
+                max_x = MAX (max_x, x);
+                count++;
+              }
+          }
+      /* a whole dot of radius 3, clear of the plot's right side (width - 8) */
+      g_assert_cmpuint (count, >=, 16);
+      g_assert_cmpint (max_x - min_x, >=, 4);
+      g_assert_cmpint (max_x, <, width - 8 - 4);
+      cairo_surface_destroy (surface);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -93,6 +133,7 @@ main (int    argc,
 
   g_test_add_func ("/charts/goals/picture", test_picture);
   g_test_add_func ("/charts/goals/odd-input", test_odd_input);
+  g_test_add_func ("/charts/goals/point-inside", test_point_inside);
 
   return g_test_run ();
 }

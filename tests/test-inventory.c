@@ -283,11 +283,18 @@ test_focus_person_deleted (Fixture       *fixture,
   g_assert_null (ipt_inventory_view_get_question (view));
   g_assert_cmpuint (count_people (fixture, client_id), ==, 1);
 
-  /* Delete: the focus keeps its place and asks for a person. */
+  /* Delete: the question names what links to the person; the focus keeps its place and asks
+   * for a person. */
   gtk_widget_activate_action (GTK_WIDGET (view), "inventory.delete-person", NULL);
   spin ();
   question = ipt_inventory_view_get_question (view);
   g_assert_nonnull (question);
+  {
+    g_autofree char *secondary = NULL;
+
+    g_object_get (question, "secondary-text", &secondary, NULL);
+    g_assert_nonnull (strstr (secondary, "Jamie is the focus person of course 1."));
+  }
   gtk_dialog_response (GTK_DIALOG (question), GTK_RESPONSE_ACCEPT);
   spin ();
   g_assert_cmpuint (count_people (fixture, client_id), ==, 0);
@@ -300,6 +307,21 @@ test_focus_person_deleted (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (child (view, IPT_TYPE_INVENTORY_VIEW, "focus_label")));
   g_assert_cmpstr (gtk_label_get_label (child (view, IPT_TYPE_INVENTORY_VIEW, "focus_label")), ==,
                    ipt_focus_fields_get_missing (fields));
+
+  /* Undo brings Jamie back, with their id, as the course's focus again; the views follow. */
+  g_assert_true (gtk_widget_get_visible (fixture->window->toast_undo_button));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  spin ();
+  g_assert_cmpuint (count_people (fixture, client_id), ==, 1);
+  g_assert_cmpuint (ipt_inventory_view_get_people (view)->len, ==, 1);
+  g_assert_cmpint (ipt_person_get_id (g_ptr_array_index (ipt_inventory_view_get_people (view), 0)), ==,
+                   ipt_person_get_id (jamie));
+  g_clear_object (&fields);
+  fields = ipt_store_get_focus_fields (fixture->store, ipt_episode_get_id (episode), FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ipt_focus_fields_get_person_id (fields), ==, ipt_person_get_id (jamie));
+  label = ipt_circle_view_get_person_label (circle, ipt_person_get_id (jamie));
+  g_assert_nonnull (strstr (label, "the focus of the course"));
 }
 
 /* Every field of a person goes through the form and back: opened again, the form holds what was

@@ -171,6 +171,45 @@ open_new_session (Fixture *fixture)
   return IPT_SESSION_EDITOR (fixture->window->dialog);
 }
 
+/* The first descendant of root of this type, depth first. */
+static inline GtkWidget *
+find_descendant (GtkWidget *root,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_descendant (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* TRUE when the client page's tabs all fit the width they are given: none is
+ * scrolled out of sight or clipped. */
+static inline gboolean
+client_tabs_fit (IptWindow *window)
+{
+  GtkWidget *switcher = find_descendant (GTK_WIDGET (window->client_page), GTK_TYPE_STACK_SWITCHER);
+  GtkWidget *scrolled;
+  int natural;
+
+  g_assert_nonnull (switcher);
+  scrolled = gtk_widget_get_ancestor (switcher, GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_nonnull (scrolled);
+  gtk_widget_measure (switcher, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  if (natural > gtk_widget_get_width (scrolled))
+    {
+      g_printerr ("the client page's tabs need %d pixels and have %d\n", natural,
+                  gtk_widget_get_width (scrolled));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static const int phq9_answers[9] = { 2, 2, 2, 2, 2, 2, 2, 2, 1 };
 
 static inline void

@@ -219,6 +219,9 @@ test_window (void)
       g_assert_true (ipt_window_show_client (window, "C-0004"));
       spin ();
       check_and_snapshot (window, "client", dark);
+      /* at the window's default width, every tab shows whole (the Record Session button is
+       * in the page's header, out of their way) */
+      g_assert_true (client_tabs_fit (window));
       gtk_stack_set_visible_child_name (child (window->client_page, IPT_TYPE_CLIENT_PAGE,
                                                "tabs_stack"), "sessions");
       spin ();

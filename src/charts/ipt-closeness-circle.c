@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 #include <pango/pangocairo.h>
+#include <string.h>
 
 /* The geometry of one size: the centre, the outer radius of each ring, the client's disc, the
  * marker's radius. */
@@ -356,6 +357,120 @@ draw_text (Text         *t,
   pango_cairo_show_layout (t->cr, layout);
 }
 
+/* Where a person's label may go, tried in turn: on the outer side of the marker (away from the
+ * client and the ring inside), on its inner side, then beside it, right and left. The first that
+ * keeps clear of the ring labels and of the client's disc is taken; when none does, the one that
+ * covers least of them. */
+static gboolean
+boxes_meet (const IptCircleBox *a,
+            const IptCircleBox *b)
+{
+  return a->x < b->x + b->w && b->x < a->x + a->w && a->y < b->y + b->h && b->y < a->y + a->h;
+}
+
+static double
+overlap_area (const IptCircleBox *a,
+              const IptCircleBox *b)
+{
+  double w = MIN (a->x + a->w, b->x + b->w) - MAX (a->x, b->x);
+  double h = MIN (a->y + a->h, b->y + b->h) - MAX (a->y, b->y);
+
+  return w > 0 && h > 0 ? w * h : 0;
+}
+
+/* The ring labels' boxes and the client's disc (a square round it): what people's labels keep
+ * clear of. */
+static void
+fixed_boxes (const Geometry *g,
+             Text           *t,
+             IptCircleBox    boxes[IPT_CIRCLE_RINGS + 1])
+{
+  for (guint ring = 1; ring <= IPT_CIRCLE_RINGS; ring++)
+    {
+      g_autofree char *label = g_strdup_printf (_("ring %u"), ring);
+      g_autoptr(PangoLayout) layout = text_layout (t, label, -1);
+      int w, h;
+
+      pango_layout_get_pixel_size (layout, &w, &h);
+      boxes[ring - 1] = (IptCircleBox) { g->cx - w / 2.0, g->cy - ring_outer_radius (g, ring) + 2, w, h };
+    }
+  boxes[IPT_CIRCLE_RINGS] = (IptCircleBox) { g->cx - g->client, g->cy - g->client,
+                                             2 * g->client, 2 * g->client };
+}
+
+static void
+place_label (const Geometry       *g,
+             Text                 *t,
+             const IptCircleBox    fixed[IPT_CIRCLE_RINGS + 1],
+             const IptCirclePlace *p,
+             const char           *label,
+             double                gap,
+             double                max_width,
+             double                picture_width,
+             IptCircleBox         *out)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  gboolean outer_above = p->y < g->cy - p->radius;
+  double best_cost = G_MAXDOUBLE;
+  int w, h;
+
+  max_width = MIN (max_width, picture_width);
+  layout = text_layout (t, label, max_width);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  w = MIN (w, (int) ceil (max_width));
+
+  for (guint c = 0; c < 4; c++)
+    {
+      IptCircleBox box = { 0, 0, w, h };
+      double cost = 0;
+
+      switch (c)
+        {
+        case 0:
+        case 1:
+          box.x = p->x - w / 2.0;
+          box.y = (outer_above == (c == 0)) ? p->y - gap - h : p->y + gap;
+          break;
+        case 2:
+          box.x = p->x + gap;
+          box.y = p->y - h / 2.0;
+          break;
+        default:
+          box.x = p->x - gap - w;
+          box.y = p->y - h / 2.0;
+          break;
+        }
+      /* inside the picture's width, as drawn */
+      box.x = CLAMP (box.x, 0, MAX (picture_width - w, 0));
+      for (guint f = 0; f <= IPT_CIRCLE_RINGS; f++)
+        if (boxes_meet (&box, &fixed[f]))
+          cost += 1 + overlap_area (&box, &fixed[f]);
+      if (cost < best_cost)
+        {
+          best_cost = cost;
+          *out = box;
+        }
+      if (cost == 0)
+        break;
+    }
+}
+
+/* The label drawn in its box: the layout is centred in max_width. */
+static void
+draw_label (Text               *t,
+            const char         *label,
+            const IptCircleBox *box,
+            double              max_width,
+            double              picture_width)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+
+  max_width = MIN (max_width, picture_width);
+  layout = text_layout (t, label, max_width);
+  cairo_move_to (t->cr, box->x + box->w / 2.0 - max_width / 2.0, box->y);
+  pango_cairo_show_layout (t->cr, layout);
+}
+
 /* The first letter of a name, upper-cased: the marker's text. */
 static void
 initial_of (const char *name,
@@ -671,8 +786,25 @@ ipt_closeness_circle_render (cairo_t                *cr,
                              double                  width,
                              double                  height)
 {
+  ipt_closeness_circle_render_boxes (cr, people, n_people, options, style, width, height, NULL,
+                                     NULL);
+}
+
+void
+ipt_closeness_circle_render_boxes (cairo_t                *cr,
+                                   const IptCirclePerson  *people,
+                                   guint                   n_people,
+                                   const IptCircleOptions *options,
+                                   const IptChartStyle    *style,
+                                   double                  width,
+                                   double                  height,
+                                   IptCircleBox           *label_boxes,
+                                   IptCircleBox           *ring_boxes)
+{
   g_autofree IptCirclePlace *places = NULL;
   IptChartColor focus_color, accent;
+  IptCircleBox fixed[IPT_CIRCLE_RINGS + 1];
+  IptCircleBox box = { 0, };
   Geometry g;
   Text t;
 
@@ -711,6 +843,7 @@ ipt_closeness_circle_render (cairo_t                *cr,
     }
 
   /* People: a disc with the initial, the name and relationship beside it. */
+  fixed_boxes (&g, &t, fixed);
   for (guint i = 0; i < n_people; i++)
     {
       const IptCirclePerson *person = &people[i];
@@ -728,13 +861,16 @@ ipt_closeness_circle_render (cairo_t                *cr,
                                  person->relationship);
       else
         label = g_strdup (person->name != NULL ? person->name : "");
-      /* The label on the outer side of the marker, away from the client and the ring inside. */
+      /* The label on the outer side of the marker, away from the client and the ring inside,
+       * unless a ring's label or the client's disc is in the way there. */
       set_color (cr, &style->foreground, 1.0);
-      if (p->y < g.cy - p->radius)
-        draw_text (&t, label, p->x, p->y - gap, TRUE, MAX (g.outer * 0.55, 40.0), width);
-      else
-        draw_text (&t, label, p->x, p->y + gap, FALSE, MAX (g.outer * 0.55, 40.0), width);
+      place_label (&g, &t, fixed, p, label, gap, MAX (g.outer * 0.55, 40.0), width, &box);
+      draw_label (&t, label, &box, MAX (g.outer * 0.55, 40.0), width);
+      if (label_boxes != NULL)
+        label_boxes[i] = box;
     }
+  if (ring_boxes != NULL)
+    memcpy (ring_boxes, fixed, sizeof fixed);
 
   text_clear (&t);
   cairo_restore (cr);

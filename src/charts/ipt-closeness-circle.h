@@ -64,6 +64,28 @@ void     ipt_closeness_circle_render (cairo_t                *cr,
                                       double                  height);
 
 /* The place of every person as the render lays them out (places holds n_people). */
+/* A box in the picture's coordinates: the top-left corner and the size. */
+typedef struct
+{
+  double x;
+  double y;
+  double w;
+  double h;
+} IptCircleBox;
+
+/* As ipt_closeness_circle_render, and says where the texts went (for tests): label_boxes
+ * (n_people, or NULL) each person's label; ring_boxes (IPT_CIRCLE_RINGS + 1, or NULL) the ring
+ * labels', then a square round the client's disc. */
+void     ipt_closeness_circle_render_boxes (cairo_t                *cr,
+                                            const IptCirclePerson  *people,
+                                            guint                   n_people,
+                                            const IptCircleOptions *options,
+                                            const IptChartStyle    *style,
+                                            double                  width,
+                                            double                  height,
+                                            IptCircleBox           *label_boxes,
+                                            IptCircleBox           *ring_boxes);
+
 void     ipt_closeness_circle_layout (const IptCirclePerson  *people,
                                       guint                   n_people,
                                       const IptCircleOptions *options,

@@ -9,6 +9,9 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
+/* How far in from the plot's sides the first and last sessions sit. */
+#define POINT_PAD 12.0
+
 /* Okabe-Ito colours after the three of the mood chart's series, light and dark. */
 static const guint32 goal_light[] = { 0xcc79a7, 0x0072b2, 0xe69f00, 0x009e73, 0x56b4e9, 0xd55e00 };
 static const guint32 goal_dark[] = { 0xe7a4c9, 0x56b4e9, 0xf0c05a, 0x3fd0a4, 0x9fd3f2, 0xf5a05a };
@@ -45,6 +48,22 @@ show_text (cairo_t     *cr,
   pango_layout_get_pixel_size (layout, &w, &h);
   cairo_move_to (cr, x - w * align, y - h / 2.0);
   pango_cairo_show_layout (cr, layout);
+}
+
+/* Where session s sits across the plot: the first and last sessions are
+ * padded in from the plot's edges so that their dots (and their labels)
+ * are drawn whole, a lone session in the middle. */
+static double
+session_x (guint  s,
+           guint  max_session,
+           double left,
+           double right)
+{
+  double pad = MIN (POINT_PAD, (right - left) / 4);
+
+  if (max_session <= 1)
+    return (left + right) / 2;
+  return left + pad + (right - left - 2 * pad) * (s - 1) / (max_session - 1);
 }
 
 void
@@ -122,7 +141,7 @@ ipt_goal_chart_render (cairo_t             *cr,
     }
   for (guint s = 1; s <= max_session; s++)
     {
-      double x = max_session > 1 ? left + (right - left) * (s - 1) / (max_session - 1) : (left + right) / 2;
+      double x = session_x (s, max_session, left, right);
       char label[8];
 
       /* every session when they fit, else every other one */
@@ -155,8 +174,7 @@ ipt_goal_chart_render (cairo_t             *cr,
 
           if (p->rating < 0 || p->rating > 10 || p->session < 1)
             continue;
-          x = max_session > 1 ? left + (right - left) * (p->session - 1) / (max_session - 1)
-                              : (left + right) / 2;
+          x = session_x (p->session, max_session, left, right);
           y = bottom - (bottom - top) * p->rating / 10.0;
           if (started)
             cairo_line_to (cr, x, y);
@@ -172,8 +190,7 @@ ipt_goal_chart_render (cairo_t             *cr,
 
           if (p->rating < 0 || p->rating > 10 || p->session < 1)
             continue;
-          x = max_session > 1 ? left + (right - left) * (p->session - 1) / (max_session - 1)
-                              : (left + right) / 2;
+          x = session_x (p->session, max_session, left, right);
           y = bottom - (bottom - top) * p->rating / 10.0;
           cairo_new_path (cr);
           cairo_arc (cr, x, y, 3.0, 0, 2 * G_PI);

@@ -31,6 +31,7 @@ struct _IptClientPage
   GtkLabel       *progress_label;
   GtkLabel       *risk_label;
   GtkStack       *course_stack;
+  GtkWidget      *record_button;
   GtkStack       *tabs_stack;
   GtkBox         *chart_box;
   GtkToggleButton *phq9_toggle;

@@ -187,6 +187,33 @@ on_column_setup (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, label);
 }
 
+/* Names the table's row (a GtkListItemWidget, which GTK 4.8 leaves named
+ * after its type) for screen readers: the cell's parent is the row, and
+ * the cell is in the row once it is bound. */
+static void
+name_row (IptClientPage *self,
+          GtkWidget     *label,
+          IptSession    *session)
+{
+  GtkWidget *cell = gtk_widget_get_parent (label);
+  GtkWidget *row = cell != NULL ? gtk_widget_get_parent (cell) : NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *attendance = NULL;
+  g_autofree char *name = NULL;
+  gboolean risk;
+
+  /* the rows are children of the column view's list view */
+  if (row == NULL || !GTK_IS_LIST_VIEW (gtk_widget_get_parent (row)))
+    return;
+  date = column_text (self, session, COLUMN_DATE, &risk);
+  attendance = column_text (self, session, COLUMN_ATTENDANCE, &risk);
+  /* TRANSLATORS: the accessible name of a row of the sessions table:
+   * the session's number, its date and whether the client attended, e.g.
+   * "Session 3, 14 Dec, attended" */
+  name = g_strdup_printf (_("Session %u, %s, %s"), ipt_session_get_number (session), date, attendance);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
 static void
 on_column_bind (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
@@ -200,6 +227,7 @@ on_column_bind (GtkSignalListItemFactory *factory,
 
   text = column_text (self, session, column, &risk);
   gtk_label_set_label (GTK_LABEL (label), text);
+  name_row (self, label, session);
   if (risk)
     gtk_widget_add_css_class (label, "risk-text");
   else

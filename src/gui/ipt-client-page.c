@@ -341,6 +341,7 @@ show (IptClientPage *self)
   guint n_points;
 
   clear (self);
+  gtk_widget_set_visible (self->record_button, FALSE);
 
   if (self->store != NULL && self->client_id != 0 && !load (self, self->client_id, &error))
     {
@@ -372,6 +373,7 @@ show (IptClientPage *self)
       goto out;
     }
   gtk_stack_set_visible_child_name (self->course_stack, "course");
+  gtk_widget_set_visible (self->record_button, TRUE);
 
   g_list_store_splice (self->session_store, 0, 0, self->sessions->pdata, self->sessions->len);
   gtk_stack_set_visible_child_name (self->sessions_stack, self->sessions->len > 0 ? "list" : "empty");
@@ -649,6 +651,7 @@ ipt_client_page_class_init (IptClientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IptClientPage, progress_label);
   gtk_widget_class_bind_template_child (widget_class, IptClientPage, risk_label);
   gtk_widget_class_bind_template_child (widget_class, IptClientPage, course_stack);
+  gtk_widget_class_bind_template_child (widget_class, IptClientPage, record_button);
   gtk_widget_class_bind_template_child (widget_class, IptClientPage, tabs_stack);
   gtk_widget_class_bind_template_child (widget_class, IptClientPage, formulation_view);
   gtk_widget_class_bind_template_child (widget_class, IptClientPage, timeline_view);

@@ -54,7 +54,6 @@ fill_episode (IptCourseDialog *self,
               gboolean         with_focus)
 {
   IptFocus focus = with_focus ? selected_focus (self) : IPT_FOCUS_NONE;
-  guint stage = gtk_drop_down_get_selected (self->stage_dropdown);
   guint secondary = gtk_drop_down_get_selected (self->secondary_dropdown);
 
   ipt_episode_set_start_date (episode, gtk_editable_get_text (GTK_EDITABLE (self->start_entry)));
@@ -62,9 +61,11 @@ fill_episode (IptCourseDialog *self,
   ipt_episode_set_assessment_end (episode, gtk_spin_button_get_value_as_int (self->assessment_spin));
   ipt_episode_set_middle_end (episode, gtk_spin_button_get_value_as_int (self->middle_spin));
   ipt_episode_set_focus (episode, focus);
-  ipt_episode_set_dispute_stage (episode,
-                                 with_focus && focus == IPT_FOCUS_ROLE_DISPUTE && stage != GTK_INVALID_LIST_POSITION
-                                 ? (IptDisputeStage) stage : IPT_DISPUTE_STAGE_NONE);
+  /* The stage is the latest change recorded at a session (Edit Focus and Formulation), with
+   * its history: the contract shows it and keeps it as the store has it (episode is a fresh
+   * copy), and a focus that is no longer a dispute has none. */
+  if (!with_focus || focus != IPT_FOCUS_ROLE_DISPUTE)
+    ipt_episode_set_dispute_stage (episode, IPT_DISPUTE_STAGE_NONE);
   ipt_episode_set_secondary_focus (episode,
                                    with_focus && secondary != GTK_INVALID_LIST_POSITION
                                    ? (IptFocus) secondary : IPT_FOCUS_NONE);
@@ -365,7 +366,13 @@ ipt_course_dialog_new (GtkWindow  *parent,
       gtk_spin_button_set_value (self->assessment_spin, ipt_episode_get_assessment_end (episode));
       gtk_spin_button_set_value (self->middle_spin, ipt_episode_get_middle_end (episode));
       gtk_check_button_set_active (self->focus_buttons[ipt_episode_get_focus (episode)], TRUE);
-      gtk_drop_down_set_selected (self->stage_dropdown, ipt_episode_get_dispute_stage (episode));
+      {
+        /* the current stage as the store has it now, not as the page last read it */
+        g_autoptr(IptEpisode) fresh = ipt_store_get_episode (store, ipt_episode_get_id (episode), NULL);
+
+        gtk_drop_down_set_selected (self->stage_dropdown,
+                                    ipt_episode_get_dispute_stage (fresh != NULL ? fresh : episode));
+      }
       gtk_drop_down_set_selected (self->secondary_dropdown, ipt_episode_get_secondary_focus (episode));
     }
   else

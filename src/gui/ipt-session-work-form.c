@@ -345,6 +345,9 @@ build_techniques (IptSessionWorkForm *self)
       gtk_widget_set_margin_start (box, 18);
       gtk_widget_set_margin_top (box, 6);
       gtk_widget_set_name (expander, ipt_technique_to_id (t));
+      /* named for screen readers by its technique, not "GtkExpander" */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      ipt_technique_to_label (t), -1);
       gtk_expander_set_child (GTK_EXPANDER (expander), box);
       gtk_box_append (self->techniques_box, expander);
       boxes[t] = box;

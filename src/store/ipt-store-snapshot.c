@@ -9,6 +9,7 @@
 #include "ipt-store-private.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 typedef struct
 {
@@ -352,6 +353,7 @@ typedef enum
 {
   RESTORE_CLIENT,
   RESTORE_SESSION,
+  RESTORE_PERSON,
 } RestoreWhat;
 
 /* Writes rows back with their ids, in the order kept; inside a transaction. */
@@ -390,6 +392,12 @@ write_rows (IptStore   *self,
               if ((rc & 0xff) == SQLITE_CONSTRAINT && what == RESTORE_CLIENT)
                 g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_CONFLICT,
                              _("The client cannot come back: a record made since their deletion "
+                               "is in the way (%s)"), sqlite3_errmsg (db));
+              else if ((rc & 0xff) == SQLITE_CONSTRAINT && what == RESTORE_PERSON)
+                g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_CONFLICT,
+                             /* TRANSLATORS: Undo of deleting a person from the inventory failed;
+                              * %s is the database's own words */
+                             _("The person cannot come back: a record made since their deletion "
                                "is in the way (%s)"), sqlite3_errmsg (db));
               else if ((rc & 0xff) == SQLITE_CONSTRAINT)
                 g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_CONFLICT,
@@ -570,4 +578,409 @@ ipt_store_restore_session (IptStore           *self,
     return FALSE;
   ok = write_rows (self, snapshot->tables, RESTORE_SESSION, error);
   return _ipt_store_write_end (self, ok, ok ? error : NULL) && ok;
+}
+
+/* People */
+
+/* The columns of the schema that link to people without a cascade (ON DELETE SET NULL, or
+ * anything else that leaves the row in place): "table\x1fcolumn" each. */
+static GPtrArray *
+read_person_links (sqlite3 *db,
+                   GError **error)
+{
+  g_autoptr(GPtrArray) links = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "SELECT m.name, f.\"from\" FROM sqlite_schema AS m, "
+                               "pragma_foreign_key_list (m.name) AS f "
+                               "WHERE m.type = 'table' AND f.\"table\" = 'people' "
+                               "AND f.on_delete <> 'CASCADE' ORDER BY m.rowid, f.id",
+                           -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      rc = SQLITE_OK;
+      g_ptr_array_add (links, g_strdup_printf ("%s\x1f%s", (const char *) sqlite3_column_text (stmt, 0),
+                                               (const char *) sqlite3_column_text (stmt, 1)));
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_FAILED,
+                   _("Could not read the casebook’s tables: %s"), sqlite3_errmsg (db));
+      return NULL;
+    }
+  return g_steal_pointer (&links);
+}
+
+/* The rows of table whose column linked to the person (?1): each row's rowid and its values
+ * before the deletion; after it, only the values that the deletion changed are kept (the link
+ * set to none, an attendee's description written in), so that Undo gives back just those and
+ * leaves what was written since. */
+typedef struct
+{
+  char      *table;
+  GPtrArray *columns;       /* of char *, quoted; the row's columns after its rowid */
+  GPtrArray *rows;          /* of LinkRow */
+} LinkRows;
+
+typedef struct
+{
+  gint64           rowid;
+  sqlite3_value  **before;  /* [columns->len]; NULL where the deletion left the value */
+} LinkRow;
+
+static void
+link_rows_free (LinkRows *t)
+{
+  for (guint i = 0; i < t->rows->len; i++)
+    {
+      LinkRow *row = g_ptr_array_index (t->rows, i);
+
+      for (guint c = 0; c < t->columns->len; c++)
+        g_clear_pointer (&row->before[c], sqlite3_value_free);
+      g_free (row->before);
+      g_free (row);
+    }
+  g_ptr_array_unref (t->rows);
+  g_ptr_array_unref (t->columns);
+  g_free (t->table);
+  g_free (t);
+}
+
+static guint
+count_link_rows (GPtrArray  *links,
+                 const char *table)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < links->len; i++)
+    {
+      LinkRows *t = g_ptr_array_index (links, i);
+
+      if (table == NULL || g_strcmp0 (t->table, table) == 0)
+        count += t->rows->len;
+    }
+  return count;
+}
+
+static gboolean
+copy_link_rows (IptStore   *self,
+                const char *table_name,
+                const char *column_name,
+                gint64      person_id,
+                GPtrArray  *into,
+                GError    **error)
+{
+  sqlite3 *db = _ipt_store_get_db (self);
+  g_autofree char *table = quote_identifier (table_name);
+  g_autofree char *column = quote_identifier (column_name);
+  g_autofree char *sql = g_strdup_printf ("SELECT rowid, * FROM %s WHERE %s = ?1", table, column);
+  sqlite3_stmt *stmt = NULL;
+  LinkRows *rows;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return _ipt_store_fail (self, rc, error);
+  sqlite3_bind_int64 (stmt, 1, person_id);
+
+  rows = g_new0 (LinkRows, 1);
+  rows->table = g_strdup (table_name);
+  rows->columns = g_ptr_array_new_with_free_func (g_free);
+  rows->rows = g_ptr_array_new ();
+  g_ptr_array_add (into, rows);
+  for (int c = 1; c < sqlite3_column_count (stmt); c++)
+    g_ptr_array_add (rows->columns, quote_identifier (sqlite3_column_name (stmt, c)));
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LinkRow *row = g_new0 (LinkRow, 1);
+
+      row->rowid = sqlite3_column_int64 (stmt, 0);
+      row->before = g_new0 (sqlite3_value *, MAX (rows->columns->len, 1));
+      for (guint c = 0; c < rows->columns->len; c++)
+        row->before[c] = sqlite3_value_dup (sqlite3_column_value (stmt, c + 1));
+      g_ptr_array_add (rows->rows, row);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return _ipt_store_fail (self, rc, error);
+  return TRUE;
+}
+
+/* After the deletion: forgets the values of the kept rows that it left as they were. */
+static gboolean
+keep_changed_values (IptStore  *self,
+                     LinkRows  *t,
+                     GError   **error)
+{
+  sqlite3 *db = _ipt_store_get_db (self);
+  g_autofree char *table = quote_identifier (t->table);
+  g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s WHERE rowid = ?1", table);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (t->rows->len == 0)
+    return TRUE;
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return _ipt_store_fail (self, rc, error);
+  for (guint r = 0; r < t->rows->len; r++)
+    {
+      LinkRow *row = g_ptr_array_index (t->rows, r);
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, row->rowid);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_DONE)
+        continue;               /* gone with the person: a cascade, kept in tables */
+      if (rc != SQLITE_ROW)
+        break;
+      for (guint c = 0; c < t->columns->len; c++)
+        {
+          sqlite3_value *after = sqlite3_column_value (stmt, c);
+          sqlite3_value *before = row->before[c];
+          gboolean same = sqlite3_value_type (after) == sqlite3_value_type (before)
+                          && sqlite3_value_bytes (after) == sqlite3_value_bytes (before)
+                          && (sqlite3_value_type (before) == SQLITE_NULL
+                              || memcmp (sqlite3_value_blob (after), sqlite3_value_blob (before),
+                                         sqlite3_value_bytes (before)) == 0);
+
+          if (same)
+            g_clear_pointer (&row->before[c], sqlite3_value_free);
+        }
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK && rc != SQLITE_DONE)
+    return _ipt_store_fail (self, rc, error);
+  return TRUE;
+}
+
+/* Gives the kept rows back the values that the deletion changed; inside a transaction. */
+static gboolean
+write_link_rows (IptStore  *self,
+                 GPtrArray *links,
+                 GError   **error)
+{
+  sqlite3 *db = _ipt_store_get_db (self);
+
+  for (guint i = 0; i < links->len; i++)
+    {
+      LinkRows *t = g_ptr_array_index (links, i);
+      g_autofree char *table = quote_identifier (t->table);
+
+      for (guint r = 0; r < t->rows->len; r++)
+        {
+          LinkRow *row = g_ptr_array_index (t->rows, r);
+          g_autoptr(GString) sql = g_string_new ("UPDATE ");
+          sqlite3_stmt *stmt = NULL;
+          guint n = 0;
+          int rc;
+
+          g_string_append_printf (sql, "%s SET ", table);
+          for (guint c = 0; c < t->columns->len; c++)
+            if (row->before[c] != NULL)
+              {
+                g_string_append_printf (sql, "%s%s = ?%u", n > 0 ? ", " : "",
+                                        (const char *) g_ptr_array_index (t->columns, c), n + 2);
+                n++;
+              }
+          if (n == 0)
+            continue;
+          g_string_append (sql, " WHERE rowid = ?1");
+          rc = sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL);
+          if (rc != SQLITE_OK)
+            return _ipt_store_fail (self, rc, error);
+          sqlite3_bind_int64 (stmt, 1, row->rowid);
+          n = 0;
+          for (guint c = 0; c < t->columns->len; c++)
+            if (row->before[c] != NULL)
+              sqlite3_bind_value (stmt, 2 + n++, row->before[c]);
+          rc = sqlite3_step (stmt);
+          sqlite3_finalize (stmt);
+          if ((rc & 0xff) == SQLITE_CONSTRAINT)
+            {
+              g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_CONFLICT,
+                           _("The person cannot come back: a record made since their deletion "
+                             "is in the way (%s)"), sqlite3_errmsg (db));
+              return FALSE;
+            }
+          if (rc != SQLITE_DONE)
+            return _ipt_store_fail (self, rc, error);
+        }
+    }
+  return TRUE;
+}
+
+struct _IptPersonSnapshot
+{
+  gint64     person_id;
+  GPtrArray *tables;        /* TableRows: the person, then what hangs from them (INSERT) */
+  GPtrArray *links;         /* LinkRows: rows that linked to them */
+};
+
+void
+ipt_person_snapshot_free (IptPersonSnapshot *snapshot)
+{
+  if (snapshot == NULL)
+    return;
+  g_clear_pointer (&snapshot->tables, g_ptr_array_unref);
+  g_clear_pointer (&snapshot->links, g_ptr_array_unref);
+  g_free (snapshot);
+}
+
+gint64
+ipt_person_snapshot_get_person_id (IptPersonSnapshot *snapshot)
+{
+  g_return_val_if_fail (snapshot != NULL, 0);
+
+  return snapshot->person_id;
+}
+
+guint
+ipt_person_snapshot_count_rows (IptPersonSnapshot *snapshot,
+                                const char        *table)
+{
+  g_return_val_if_fail (snapshot != NULL, 0);
+
+  return count_rows (snapshot->tables, table) + count_link_rows (snapshot->links, table);
+}
+
+IptPersonSnapshot *
+ipt_store_take_person (IptStore *self,
+                       gint64    person_id,
+                       GError  **error)
+{
+  g_autoptr(IptPersonSnapshot) snapshot = NULL;
+  g_autoptr(GPtrArray) tables = NULL;
+  g_autoptr(GPtrArray) links = NULL;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (IPT_IS_STORE (self), NULL);
+
+  if (!_ipt_store_write_begin (self, error))
+    return NULL;
+
+  snapshot = g_new0 (IptPersonSnapshot, 1);
+  snapshot->person_id = person_id;
+  snapshot->tables = g_ptr_array_new_with_free_func ((GDestroyNotify) table_rows_free);
+  snapshot->links = g_ptr_array_new_with_free_func ((GDestroyNotify) link_rows_free);
+
+  tables = read_schema (_ipt_store_get_db (self), error);
+  ok = tables != NULL;
+  for (guint i = 0; ok && i < tables->len; i++)
+    {
+      TableInfo *info = g_ptr_array_index (tables, i);
+      g_autofree char *condition = rows_condition (tables, info, "people", 0);
+
+      if (condition == NULL)
+        continue;
+      ok = copy_rows (self, info->name, condition, person_id, snapshot->tables, error);
+      if (ok && g_ascii_strcasecmp (info->name, "people") == 0)
+        {
+          TableRows *rows = g_ptr_array_index (snapshot->tables, snapshot->tables->len - 1);
+
+          if (rows->rows->len == 0)
+            {
+              _ipt_store_not_found (error, "person", person_id);
+              ok = FALSE;
+            }
+        }
+    }
+  if (ok)
+    {
+      links = read_person_links (_ipt_store_get_db (self), error);
+      ok = links != NULL;
+    }
+  for (guint i = 0; ok && i < links->len; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (g_ptr_array_index (links, i), "\x1f", 2);
+
+      ok = copy_link_rows (self, parts[0], parts[1], person_id, snapshot->links, error);
+    }
+  ok = ok && ipt_store_delete_person (self, person_id, error);
+  for (guint i = 0; ok && i < snapshot->links->len; i++)
+    ok = keep_changed_values (self, g_ptr_array_index (snapshot->links, i), error);
+
+  if (!_ipt_store_write_end (self, ok, ok ? error : NULL) || !ok)
+    return NULL;
+  return g_steal_pointer (&snapshot);
+}
+
+gboolean
+ipt_store_restore_person (IptStore          *self,
+                          IptPersonSnapshot *snapshot,
+                          GError           **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (IPT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (snapshot != NULL, FALSE);
+
+  if (!_ipt_store_write_begin (self, error))
+    return FALSE;
+  /* the person first, then the links to them: the rows are still there, linked to no one */
+  ok = write_rows (self, snapshot->tables, RESTORE_PERSON, error)
+       && write_link_rows (self, snapshot->links, error);
+  return _ipt_store_write_end (self, ok, ok ? error : NULL) && ok;
+}
+
+void
+ipt_person_references_clear (IptPersonReferences *references)
+{
+  g_clear_pointer (&references->focus_courses, g_array_unref);
+  references->n_sessions = 0;
+  references->n_life_events = 0;
+}
+
+gboolean
+ipt_store_get_person_references (IptStore            *self,
+                                 gint64               person_id,
+                                 IptPersonReferences *references,
+                                 GError             **error)
+{
+  g_autoptr(IptStmt) courses = NULL;
+  g_autoptr(IptStmt) counts = NULL;
+  int rc;
+
+  g_return_val_if_fail (IPT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (references != NULL, FALSE);
+
+  references->focus_courses = g_array_new (FALSE, FALSE, sizeof (guint));
+  references->n_sessions = 0;
+  references->n_life_events = 0;
+
+  courses = _ipt_store_prepare (self,
+                                "SELECT ordinal FROM episodes WHERE focus_person_id = ?1 "
+                                "OR id IN (SELECT episode_id FROM secondary_focus_fields "
+                                "WHERE person_id = ?1) ORDER BY ordinal",
+                                error);
+  if (courses == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (courses, 1, person_id);
+  while ((rc = sqlite3_step (courses)) == SQLITE_ROW)
+    {
+      guint ordinal = sqlite3_column_int (courses, 0);
+
+      g_array_append_val (references->focus_courses, ordinal);
+    }
+  if (rc != SQLITE_DONE)
+    return _ipt_store_fail (self, rc, error);
+
+  counts = _ipt_store_prepare (self,
+                               "SELECT (SELECT count (DISTINCT session_id) FROM session_attendees "
+                               "WHERE person_id = ?1), "
+                               "(SELECT count (*) FROM life_events WHERE person_id = ?1)",
+                               error);
+  if (counts == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (counts, 1, person_id);
+  rc = sqlite3_step (counts);
+  if (rc != SQLITE_ROW)
+    return _ipt_store_fail (self, rc, error);
+  references->n_sessions = sqlite3_column_int (counts, 0);
+  references->n_life_events = sqlite3_column_int (counts, 1);
+  return TRUE;
 }

@@ -43,4 +43,38 @@ guint               ipt_session_snapshot_count_rows (IptSessionSnapshot *snapsho
 void                ipt_session_snapshot_free (IptSessionSnapshot *snapshot);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IptSessionSnapshot, ipt_session_snapshot_free)
 
+/* A person of the inventory: their row, the rows that hang from it, and every record that
+ * deleting them leaves without its link to them (set to none by the schema's foreign keys: the
+ * focus of a course, life events, session attendees, whatever tables the schema has). */
+typedef struct _IptPersonSnapshot IptPersonSnapshot;
+
+/* The snapshot, and the person deleted, in one transaction. NULL, with nothing deleted, on
+ * failure. */
+IptPersonSnapshot *ipt_store_take_person (IptStore *self, gint64 person_id, GError **error);
+/* Writes the person back with their id, and gives every record kept its link to them again (and
+ * what else the deletion changed in it), in one transaction. Refused, with nothing written, when
+ * a record made since is in the way (IPT_STORE_ERROR_CONFLICT). */
+gboolean           ipt_store_restore_person (IptStore *self, IptPersonSnapshot *snapshot,
+                                             GError **error);
+gint64             ipt_person_snapshot_get_person_id (IptPersonSnapshot *snapshot);
+/* Rows kept of one table (for "people", the person); table NULL: of every table. */
+guint              ipt_person_snapshot_count_rows (IptPersonSnapshot *snapshot, const char *table);
+void               ipt_person_snapshot_free (IptPersonSnapshot *snapshot);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IptPersonSnapshot, ipt_person_snapshot_free)
+
+/* What links to a person, for the question before deleting them: the ordinals of the courses
+ * whose focus (or secondary focus) is about them, and how many sessions they attended and life
+ * events are about them. */
+typedef struct
+{
+  GArray *focus_courses;      /* of guint, in order, each once */
+  guint   n_sessions;
+  guint   n_life_events;
+} IptPersonReferences;
+
+gboolean ipt_store_get_person_references (IptStore *self, gint64 person_id,
+                                          IptPersonReferences *references, GError **error);
+void     ipt_person_references_clear (IptPersonReferences *references);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (IptPersonReferences, ipt_person_references_clear)
+
 G_END_DECLS
