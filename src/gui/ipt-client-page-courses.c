@@ -131,13 +131,13 @@ _ipt_client_page_show_earlier_courses (IptClientPage *self)
   for (guint i = 0; i < earlier->len; i++)
     {
       IptEpisode *episode = g_ptr_array_index (earlier, i);
-      const char *end_date = ipt_episode_get_end_date (episode);
+      g_autofree char *end_date = ipt_date_format_display (ipt_episode_get_end_date (episode));
       g_autoptr(GMenuItem) item = NULL;
       g_autoptr(GMenuItem) open = NULL;
       g_autofree char *label = NULL;
       g_autofree char *open_label = NULL;
 
-      if (end_date != NULL && *end_date != '\0')
+      if (*end_date != '\0')
         /* TRANSLATORS: a menu item; "Open Course 1 (ended 2026-03-02)" */
         open_label = g_strdup_printf (_("Open Course %u (ended %s)"),
                                       ipt_episode_get_ordinal (episode), end_date);
@@ -149,7 +149,7 @@ _ipt_client_page_show_earlier_courses (IptClientPage *self)
                                                g_variant_new_int64 (ipt_episode_get_id (episode)));
       g_menu_append_item (self->earlier_section, open);
 
-      if (end_date != NULL && *end_date != '\0')
+      if (*end_date != '\0')
         /* TRANSLATORS: a menu item; "Case Report of Course 1 (ended 2026-03-02)…" */
         label = g_strdup_printf (_("Case Report of Course %u (ended %s)…"),
                                  ipt_episode_get_ordinal (episode), end_date);
