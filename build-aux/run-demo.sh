@@ -13,4 +13,7 @@ if [[ -z ${DISPLAY:-} && -z ${WAYLAND_DISPLAY:-} ]]; then
   exit 1
 fi
 
+# The build's own catalogues, so that the app speaks the desktop's language (German, Spanish)
+# before it is installed.
+export IPT_CASEBOOK_LOCALEDIR=${IPT_CASEBOOK_LOCALEDIR:-$PWD/_build/po}
 exec _build/src/ipt-casebook --demo "$@"
