@@ -468,6 +468,10 @@ ipt_supervision_dialog_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  /* Closed while a merge runs: the merge ends on its own (its announcement brings what it
+   * added to the cards and pages), and the window is no longer busy with it. */
+  if (self->merging && self->window != NULL)
+    ipt_window_set_busy (self->window, NULL);
   g_clear_object (&self->window);
   gtk_widget_dispose_template (GTK_WIDGET (self), IPT_TYPE_SUPERVISION_DIALOG);
 
