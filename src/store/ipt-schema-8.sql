@@ -4,7 +4,7 @@
 -- The order (clinical.md section 6): clients whose current course runs, most urgent signal
 -- first, then everyone else; by case code within each. The signals are worked out by the model
 -- (src/model/ipt-signal.c), so the rows are written by the store, in C, just before each
--- transaction commits (ipt-store-caseload-order.c), for the clients that triggers below have
+-- transaction commits (ipt-store-caseload.c), for the clients that triggers below have
 -- marked as changed since; no record changes here.
 
 -- rank: the first signal of the client's current course while it runs (the value of

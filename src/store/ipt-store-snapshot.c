@@ -539,9 +539,17 @@ ipt_store_take_session (IptStore *self,
       ok = number != NULL;
       if (ok)
         {
+          int rc;
+
           sqlite3_bind_int64 (number, 1, session_id);
-          ok = sqlite3_step (number) == SQLITE_ROW;
-          snapshot->number = ok ? sqlite3_column_int (number, 0) : 0;
+          rc = sqlite3_step (number);
+          ok = rc == SQLITE_ROW;
+          if (ok)
+            snapshot->number = sqlite3_column_int (number, 0);
+          else if (rc == SQLITE_DONE)
+            _ipt_store_not_found (error, "session", session_id);
+          else
+            _ipt_store_fail (self, rc, error);
         }
     }
   for (guint i = 0; ok && i < G_N_ELEMENTS (by_number); i++)
