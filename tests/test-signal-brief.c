@@ -29,10 +29,13 @@ test_brief (void)
   const IptSeriesPoint falling[] = { P (1, 19, 0), P (4, IPT_TOTAL_NONE, 0), P (9, 16, 0) };
   const IptSeriesPoint one[] = { P (1, 14, 0) };
   const IptSeriesPoint no_risk_answer[] = { P (1, 14, 1), P (2, 12, IPT_ITEM_MISSING) };
+  const IptSeriesPoint raised_then_clear[] = { P (1, 14, 0), P (2, 15, 2), P (3, 12, 0) };
 
   check (IPT_SIGNAL_RISK, rising, 3, NULL, 0, "item 9 = 2 at session 3");
   /* the latest answer known */
   check (IPT_SIGNAL_RISK, no_risk_answer, 2, NULL, 0, "item 9 = 1 at session 1");
+  /* a later 0 does not take the flag down: the answer that raised it is named */
+  check (IPT_SIGNAL_RISK, raised_then_clear, 3, NULL, 0, "item 9 = 2 at session 2");
   check (IPT_SIGNAL_DETERIORATION, rising, 3, gad_flat, 2, "PHQ-9 +7");
   check (IPT_SIGNAL_DETERIORATION, rising, 3, gad_rising, 2, "PHQ-9 +7, GAD-7 +5");
   check (IPT_SIGNAL_DETERIORATION, falling, 3, gad_rising, 2, "GAD-7 +5");

@@ -64,7 +64,9 @@ ipt_signal_brief (IptSignalKind         kind,
         {
           const IptSeriesPoint *point = &phq9[i - 1];
 
-          if (point->risk_item == IPT_ITEM_MISSING)
+          /* The answer that raised the flag: when the flag is up, the latest answer above 0
+           * comes after the last review, and a later 0 does not take it down. */
+          if (point->risk_item == IPT_ITEM_MISSING || point->risk_item == 0)
             continue;
           /* TRANSLATORS: the risk item's number, its answer and the session, "item 9 = 2 at
            * session 3" */
