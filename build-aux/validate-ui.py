@@ -107,6 +107,14 @@ def main():
                 f.write(checkable_copy(text))
             proc = subprocess.run([tool, 'validate', copy], env=env, capture_output=True,
                                   text=True, check=False)
+            if proc.returncode < 0:
+                # Killed by a signal: the tool crashed rather than found the file invalid (it
+                # does once in a great while on a loaded machine). Say so and check once more;
+                # a second crash fails the file.
+                print(f'note {path}: gtk4-builder-tool died of signal {-proc.returncode}; '
+                      'checking again')
+                proc = subprocess.run([tool, 'validate', copy], env=env, capture_output=True,
+                                      text=True, check=False)
             output = (proc.stdout + proc.stderr).replace(copy, path).strip()
             if (proc.returncode != 0 or '-CRITICAL **' in output
                     or 'cannot be preloaded' in output):
