@@ -4,7 +4,9 @@
 
 #include "test-review-common.h"
 
+#include <fcntl.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -623,6 +625,199 @@ test_async (void)
   g_object_unref (saved);
 }
 
+/* A review file whose database holds a comment on a course of the casebook that was not sent
+ * (written by hand, not by review mode): the merge refuses it and writes nothing. */
+static void
+test_merge_refuses_other_courses (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autoptr(IptStore) store = open_new (dir, "casebook.sqlite");
+  g_autoptr(GPtrArray) tokens = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *path = g_build_filename (dir, "one.iptreview", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) image = NULL;
+  g_autoptr(GBytes) changed = NULL;
+  g_autoptr(GBytes) sealed = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autofree char *insert = NULL;
+  IptSupervisionMerge summary;
+  const char *codes[] = { "C-0001", NULL };
+  gint64 other_course = 0;
+  sqlite3 *raw = NULL;
+
+  seed_identified_caseload (store, 2, 3, tokens);
+  g_assert_true (ipt_review_export (store, codes, NULL, PASSPHRASE, path, NULL, &error));
+  g_assert_no_error (error);
+
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_open_v2 (ipt_store_get_path (store), &raw, SQLITE_OPEN_READONLY,
+                                      NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (raw, "SELECT e.id FROM episodes e JOIN clients c "
+                                              "ON c.id = e.client_id WHERE c.code = 'C-0002'",
+                                         -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    other_course = sqlite3_column_int64 (stmt, 0);
+    sqlite3_finalize (stmt);
+    sqlite3_close (raw);
+    raw = NULL;
+  }
+  before = ipt_store_list_comments (store, other_course, &error);
+  g_assert_no_error (error);
+
+  /* the file's database, with a comment on C-0002's course added by hand */
+  {
+    g_autoptr(GBytes) envelope = read_bytes (path);
+    gsize size = 0;
+    unsigned char *copy;
+    unsigned char *data;
+    sqlite3_int64 new_size = 0;
+
+    image = ipt_review_envelope_open (envelope, PASSPHRASE, &error);
+    g_assert_no_error (error);
+    size = g_bytes_get_size (image);
+    copy = sqlite3_malloc64 (size);
+    memcpy (copy, g_bytes_get_data (image, NULL), size);
+    g_assert_cmpint (sqlite3_open (":memory:", &raw), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_deserialize (raw, "main", copy, size, size,
+                                          SQLITE_DESERIALIZE_FREEONCLOSE |
+                                          SQLITE_DESERIALIZE_RESIZEABLE), ==, SQLITE_OK);
+    insert = g_strdup_printf ("INSERT INTO comments (uid, episode_id, author, created_at, text) "
+                              "VALUES ('stray', %" G_GINT64_FORMAT ", 'X', "
+                              "'2026-03-02T10:00:00Z', 'Not sent for review')", other_course);
+    g_assert_cmpint (sqlite3_exec (raw, insert, NULL, NULL, NULL), ==, SQLITE_OK);
+    data = sqlite3_serialize (raw, "main", &new_size, 0);
+    changed = g_bytes_new (data, new_size);
+    sqlite3_free (data);
+    sqlite3_close (raw);
+  }
+  sealed = ipt_review_envelope_seal (changed, PASSPHRASE, crypto_pwhash_OPSLIMIT_MIN,
+                                     crypto_pwhash_MEMLIMIT_MIN, &error);
+  g_assert_no_error (error);
+  write_bytes (path, g_bytes_get_data (sealed, NULL), g_bytes_get_size (sealed));
+
+  g_assert_false (ipt_review_merge (store, path, PASSPHRASE, &summary, &error));
+  g_assert_error (error, IPT_REVIEW_FILE_ERROR, IPT_REVIEW_FILE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "not sent for review"));
+  g_clear_error (&error);
+  after = ipt_store_list_comments (store, other_course, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after->len, ==, before->len);
+}
+
+/* Saving a review file over a pipe writes into it, never replaces it by a file; through a
+ * symbolic link it replaces the file the link leads to, and the link stays a link. */
+static void
+test_write_over_pipe_and_link (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *fifo = g_build_filename (dir, "pipe", NULL);
+  g_autofree char *target = g_build_filename (dir, "target.iptreview", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.iptreview", NULL);
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("sealed", 6);
+  g_autoptr(GBytes) read_back = NULL;
+  g_autoptr(GError) error = NULL;
+  char buffer[16] = { 0, };
+  struct stat st;
+  int reader;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  reader = g_open (fifo, O_RDONLY | O_NONBLOCK, 0);
+  g_assert_cmpint (reader, >=, 0);
+  g_assert_true (ipt_review_file_write_atomic (fifo, bytes, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (read (reader, buffer, sizeof buffer), ==, 6);
+  g_assert_cmpstr (buffer, ==, "sealed");
+  close (reader);
+  g_assert_cmpint (g_lstat (fifo, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+
+  write_bytes (target, "old", 3);
+  g_assert_cmpint (symlink ("target.iptreview", link), ==, 0);
+  g_assert_true (ipt_review_file_write_atomic (link, bytes, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_lstat (link, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  read_back = read_bytes (target);
+  g_assert_true (g_bytes_equal (read_back, bytes));
+}
+
+/* A formulation longer than a page runs on over the next pages, every word of it, and no page
+ * of the pack ends with a heading whose text is on the next. */
+static void
+test_pack_long_text (void)
+{
+  const char *headings[] = { "Signals", "Outcome", "Outcome so far", "Inventory",
+                             "Supervision log", "Included by the practitioner", "Formulation",
+                             "Caseload figures", NULL };
+  g_autofree char *dir = make_dir ();
+  g_autoptr(IptStore) store = open_new (dir, "casebook.sqlite");
+  g_autoptr(GPtrArray) tokens = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) shares = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *pdf = g_build_filename (dir, "pack.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) pages = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  GString *long_text;
+  IptReviewCase *rc;
+  guint found = 0;
+
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext is not installed (poppler-utils)");
+      return;
+    }
+  seed_identified_caseload (store, 2, 3, tokens);
+  g_hash_table_insert (shares, (gpointer) "C-0001", GUINT_TO_POINTER (IPT_REVIEW_SHARE_ALL));
+  cases = ipt_deidentify_cases (store, NULL, shares, &error);
+  g_assert_no_error (error);
+  rc = g_ptr_array_index (cases, 0);
+  g_assert_cmpstr (rc->code, ==, "C-0001");
+  long_text = g_string_new (NULL);
+  for (guint i = 0; i < 1500; i++)
+    g_string_append_printf (long_text, "w%04u ", i);
+  g_free (rc->formulation);
+  rc->formulation = g_string_free (long_text, FALSE);
+
+  bytes = ipt_supervision_pack_render (cases, &error);
+  g_assert_no_error (error);
+  write_bytes (pdf, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  {
+    const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+
+    g_assert_true (g_spawn_sync (dir, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                 &text, NULL, NULL, &error));
+    g_assert_no_error (error);
+  }
+  for (guint i = 0; i < 1500; i++)
+    {
+      g_autofree char *word = g_strdup_printf ("w%04u", i);
+
+      found += strstr (text, word) != NULL;
+    }
+  g_assert_cmpuint (found, ==, 1500);
+
+  pages = g_strsplit (text, "\f", -1);
+  g_assert_cmpuint (g_strv_length (pages), >, 3);
+  for (guint i = 0; pages[i] != NULL; i++)
+    {
+      g_auto(GStrv) lines = g_strsplit (pages[i], "\n", -1);
+      const char *last = NULL;
+
+      for (guint j = 0; lines[j] != NULL; j++)
+        if (g_strstrip (lines[j])[0] != '\0'
+            && !g_str_has_prefix (lines[j], "De-identified supervision pack"))
+          last = lines[j];
+      if (last != NULL)
+        g_assert_false (g_strv_contains (headings, last));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -641,6 +836,9 @@ main (int   argc,
   g_test_add_func ("/review-file/shared-free-text", test_shared_free_text);
   g_test_add_func ("/review-file/round-trip-and-merge", test_review_round_trip_and_merge);
   g_test_add_func ("/review-file/save-is-atomic", test_save_is_atomic);
+  g_test_add_func ("/review-file/pack-long-text", test_pack_long_text);
+  g_test_add_func ("/review-file/merge-refuses-other-courses", test_merge_refuses_other_courses);
+  g_test_add_func ("/review-file/write-over-pipe-and-link", test_write_over_pipe_and_link);
   g_test_add_func ("/review-file/refuses-files", test_refuses_files);
   g_test_add_func ("/review-file/review-mode", test_review_mode);
   g_test_add_func ("/review-file/async", test_async);

@@ -6,15 +6,13 @@
 
 #include "ipt-review-file.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <sodium.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "ipt-deidentify.h"
+#include "ipt-output-file.h"
 
 G_DEFINE_QUARK (ipt-review-file-error-quark, ipt_review_file_error)
 
@@ -339,64 +337,25 @@ ipt_review_file_write_atomic (const char *path,
                               GBytes     *bytes,
                               GError    **error)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmp_path = NULL;
+  IptOutputFile *file;
   const guint8 *data;
-  gsize size = 0, done = 0;
-  int fd, saved_errno = 0;
+  gsize size = 0;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (bytes != NULL, FALSE);
 
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  tmp_path = g_strdup_printf ("%s" G_DIR_SEPARATOR_S ".%s.XXXXXX", dir, base);
-  fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0600);
-  if (fd < 0)
-    {
-      saved_errno = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("%s: cannot write there: %s"), path, g_strerror (saved_errno));
-      return FALSE;
-    }
-
+  /* A regular file (also behind a symbolic link) is replaced whole or left as it was; a device
+   * or a pipe is written in place, never replaced by a file. */
+  file = ipt_output_file_open (path, error);
+  if (file == NULL)
+    return FALSE;
   data = g_bytes_get_data (bytes, &size);
-  while (done < size)
+  if (!ipt_output_file_write (file, data, size, error))
     {
-      ssize_t n = write (fd, data + done, size - done);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        {
-          saved_errno = n < 0 ? errno : EIO;
-          break;
-        }
-      done += n;
-    }
-  if (saved_errno == 0 && fsync (fd) != 0)
-    saved_errno = errno;
-  if (close (fd) != 0 && saved_errno == 0)
-    saved_errno = errno;
-  if (saved_errno == 0 && g_rename (tmp_path, path) != 0)
-    saved_errno = errno;
-  if (saved_errno != 0)
-    {
-      g_unlink (tmp_path);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("%s: writing the review file failed: %s"), path, g_strerror (saved_errno));
+      ipt_output_file_abort (file);
       return FALSE;
     }
-
-  /* the rename itself survives a power cut once the folder is synced */
-  fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd >= 0)
-    {
-      fsync (fd);
-      close (fd);
-    }
-  return TRUE;
+  return ipt_output_file_commit (file, error);
 }
 
 static GBytes *
@@ -613,6 +572,7 @@ static gboolean
 check_cases (IptStore    *store,
              IptReviewDb *db,
              const char  *path,
+             GHashTable  *episode_ids,
              GError     **error)
 {
   g_autoptr(GPtrArray) cases = ipt_review_db_list_cases (db, error);
@@ -634,6 +594,50 @@ check_cases (IptStore    *store,
                          "casebook"), path, rc->code);
           return FALSE;
         }
+      g_hash_table_add (episode_ids, g_memdup2 (&rc->episode_id, sizeof rc->episode_id));
+    }
+  return TRUE;
+}
+
+/* Every record the supervisor added belongs to a case of the file: a record for any other
+ * course of the casebook was not written by review mode, and nothing of it is merged. */
+static gboolean
+check_records (GHashTable *episode_ids,
+               GPtrArray  *comments,
+               GPtrArray  *reviews,
+               GPtrArray  *entries,
+               const char *path,
+               GError    **error)
+{
+  gint64 outside = 0;
+
+  for (guint i = 0; outside == 0 && i < comments->len; i++)
+    {
+      gint64 id = ipt_comment_get_episode_id (g_ptr_array_index (comments, i));
+
+      if (!g_hash_table_contains (episode_ids, &id))
+        outside = id;
+    }
+  for (guint i = 0; outside == 0 && i < reviews->len; i++)
+    {
+      gint64 id = ipt_session_review_get_episode_id (g_ptr_array_index (reviews, i));
+
+      if (!g_hash_table_contains (episode_ids, &id))
+        outside = id;
+    }
+  for (guint i = 0; outside == 0 && i < entries->len; i++)
+    {
+      gint64 id = ipt_supervision_entry_get_episode_id (g_ptr_array_index (entries, i));
+
+      if (!g_hash_table_contains (episode_ids, &id))
+        outside = id;
+    }
+  if (outside != 0)
+    {
+      g_set_error (error, IPT_REVIEW_FILE_ERROR, IPT_REVIEW_FILE_ERROR_FAILED,
+                   _("%s: this review file holds comments on a course that was not sent for "
+                     "review; nothing was merged"), path);
+      return FALSE;
     }
   return TRUE;
 }
@@ -649,6 +653,7 @@ merge_db (IptStore            *store,
   g_autoptr(GPtrArray) comments = NULL;
   g_autoptr(GPtrArray) reviews = NULL;
   g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GHashTable) episode_ids = NULL;
   g_autofree char *uid = NULL;
   g_autoptr(GError) local_error = NULL;
 
@@ -661,7 +666,8 @@ merge_db (IptStore            *store,
                    _("%s: this review file was made from another casebook"), path);
       return FALSE;
     }
-  if (!check_cases (store, db, path, error))
+  episode_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  if (!check_cases (store, db, path, episode_ids, error))
     return FALSE;
 
   comments = ipt_review_db_list_comments (db, 0, error);
@@ -672,6 +678,8 @@ merge_db (IptStore            *store,
     return FALSE;
   entries = ipt_review_db_list_supervision_log (db, 0, error);
   if (entries == NULL)
+    return FALSE;
+  if (!check_records (episode_ids, comments, reviews, entries, path, error))
     return FALSE;
 
   if (!ipt_store_merge_supervision (store, comments, reviews, entries, summary, &local_error))
