@@ -2,7 +2,12 @@
  * numbered, long texts kept whole), A4, and its refusals; through the command line too. */
 #include "config.h"
 
+#include <fcntl.h>
 #include <locale.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
 
 #include "test-store-common.h"
 #include "ipt-case-report.h"
@@ -197,10 +202,59 @@ test_refused (void)
   g_assert_cmpstr (error->message, ==, "C-0099 has no course to report on");
   g_clear_error (&error);
   g_assert_false (ipt_case_report_export (store, "C-0042", missing, FALSE, &error));
-  g_assert_nonnull (strstr (error->message, "cannot write there"));
+  g_assert_nonnull (strstr (error->message, "does not exist"));
   g_clear_error (&error);
   g_assert_false (exists (pdf));
   g_assert_false (exists (png));
+}
+
+static gpointer
+drain (gpointer data)
+{
+  int fd = g_open (data, O_RDONLY, 0);
+  gsize total = 0;
+  char buffer[4096];
+  gssize n;
+
+  while (fd >= 0 && (n = read (fd, buffer, sizeof buffer)) > 0)
+    total += n;
+  if (fd >= 0)
+    close (fd);
+  return GSIZE_TO_POINTER (total);
+}
+
+/* A pipe is written into, never replaced by a file; a symbolic link stays a link and the file
+ * it leads to is replaced. */
+static void
+test_pipe_and_link (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autoptr(IptStore) store = open_new (dir, "casebook.sqlite");
+  g_autoptr(IptClient) client = fixture_case (store, 16, 3, NULL);
+  g_autofree char *fifo = g_build_filename (dir, "pipe.pdf", NULL);
+  g_autofree char *target = g_build_filename (dir, "target.pdf", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  GThread *reader;
+  struct stat st;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  reader = g_thread_new ("drain", drain, fifo);
+  g_assert_true (ipt_case_report_export (store, "C-0042", fifo, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (GPOINTER_TO_SIZE (g_thread_join (reader)), >, 1000);
+  g_assert_cmpint (g_lstat (fifo, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+
+  g_assert_true (g_file_set_contents (target, "old", -1, NULL));
+  g_assert_cmpint (symlink ("target.pdf", link), ==, 0);
+  g_assert_true (ipt_case_report_export (store, "C-0042", link, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_lstat (link, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  g_assert_true (g_file_get_contents (target, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF"));
 }
 
 /* The earlier course of a client on their second is reported when asked for. */
@@ -440,6 +494,7 @@ main (int    argc,
   g_test_add_func ("/export/report/headings-and-name", test_headings_and_name);
   g_test_add_func ("/export/report/long-text", test_long_text);
   g_test_add_func ("/export/report/refused", test_refused);
+  g_test_add_func ("/export/report/pipe-and-link", test_pipe_and_link);
   g_test_add_func ("/export/report/earlier-course", test_earlier_course);
   g_test_add_func ("/export/report/risk-reviews", test_risk_reviews);
   g_test_add_func ("/export/report/command-line", test_command_line);

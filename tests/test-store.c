@@ -485,6 +485,37 @@ test_backup_daily_on_open (void)
   g_assert_cmpuint (ipt_store_count_clients (copy, NULL), ==, 1);
 }
 
+/* A copy replaces a regular file, through a symbolic link too (the link stays); a pipe is
+ * refused and stays a pipe. */
+static void
+test_backup_to_pipe_and_link (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autoptr(IptStore) store = open_new (dir, "casebook.sqlite");
+  g_autofree char *fifo = g_build_filename (dir, "pipe.sqlite", NULL);
+  g_autofree char *target = g_build_filename (dir, "copy.sqlite", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.sqlite", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  struct stat st;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_false (ipt_store_backup_to (store, fifo, &error));
+  g_assert_nonnull (strstr (error->message, "not a regular file"));
+  g_clear_error (&error);
+  g_assert_cmpint (g_lstat (fifo, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+
+  g_assert_true (g_file_set_contents (target, "old", -1, NULL));
+  g_assert_cmpint (symlink ("copy.sqlite", link), ==, 0);
+  g_assert_true (ipt_store_backup_to (store, link, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_lstat (link, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  g_assert_true (g_file_get_contents (target, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "SQLite format 3"));
+}
+
 static void
 test_backup_rotation (void)
 {
@@ -581,6 +612,7 @@ main (int    argc,
   g_test_add_func ("/store/refuse/directory", test_refuse_directory);
   g_test_add_func ("/store/backup/daily-on-open", test_backup_daily_on_open);
   g_test_add_func ("/store/backup/rotation", test_backup_rotation);
+  g_test_add_func ("/store/backup/pipe-and-link", test_backup_to_pipe_and_link);
 
   ret = g_test_run ();
 

@@ -6,14 +6,12 @@
 #include "ipt-case-report-private.h"
 
 #include <cairo-pdf.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "ipt-date-format.h"
+#include "ipt-output-file.h"
 
 static void
 write_all (IptReportWriter     *w,
@@ -53,8 +51,8 @@ write_all (IptReportWriter     *w,
 
 typedef struct
 {
-  int fd;
-  int saved_errno;
+  IptOutputFile *file;
+  GError        *error;  /* the first failure to write */
 } Sink;
 
 static cairo_status_t
@@ -64,20 +62,10 @@ sink_write (void                *closure,
 {
   Sink *sink = closure;
 
-  while (length > 0)
-    {
-      ssize_t n = write (sink->fd, bytes, length);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        {
-          sink->saved_errno = n < 0 ? errno : EIO;
-          return CAIRO_STATUS_WRITE_ERROR;
-        }
-      bytes += n;
-      length -= (unsigned int) n;
-    }
+  if (sink->error != NULL)
+    return CAIRO_STATUS_WRITE_ERROR;
+  if (!ipt_output_file_write (sink->file, bytes, length, &sink->error))
+    return CAIRO_STATUS_WRITE_ERROR;
   return CAIRO_STATUS_SUCCESS;
 }
 
@@ -140,11 +128,8 @@ ipt_case_report_write (const IptCaseReport *report,
                        gboolean             include_name,
                        GError             **error)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmp_path = NULL;
   cairo_status_t status;
-  Sink sink = { -1, 0 };
+  Sink sink = { NULL, NULL };
 
   g_return_val_if_fail (report != NULL, FALSE);
   g_return_val_if_fail (output_path != NULL, FALSE);
@@ -157,49 +142,28 @@ ipt_case_report_write (const IptCaseReport *report,
       return FALSE;
     }
 
-  dir = g_path_get_dirname (output_path);
-  base = g_path_get_basename (output_path);
-  tmp_path = g_strdup_printf ("%s" G_DIR_SEPARATOR_S ".%s.XXXXXX", dir, base);
-  sink.fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0600);
-  if (sink.fd < 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("%s: cannot write there: %s"), output_path, g_strerror (saved_errno));
-      return FALSE;
-    }
+  /* A regular file is replaced whole or left as it was; a device is written in place, never
+   * replaced by a file. */
+  sink.file = ipt_output_file_open (output_path, error);
+  if (sink.file == NULL)
+    return FALSE;
 
   status = render_report (report, include_name, &sink);
-  if (status == CAIRO_STATUS_SUCCESS && fsync (sink.fd) != 0)
-    sink.saved_errno = errno;
-  if (close (sink.fd) != 0 && sink.saved_errno == 0)
-    sink.saved_errno = errno;
-
-  if (status != CAIRO_STATUS_SUCCESS || sink.saved_errno != 0)
+  if (sink.error != NULL)
     {
-      if (sink.saved_errno != 0)
-        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (sink.saved_errno),
-                     _("%s: writing the report failed: %s"), output_path,
-                     g_strerror (sink.saved_errno));
-      else
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                     _("%s: drawing the report failed: %s"), output_path,
-                     cairo_status_to_string (status));
-      g_unlink (tmp_path);
+      ipt_output_file_abort (sink.file);
+      g_propagate_error (error, sink.error);
       return FALSE;
     }
-
-  if (g_rename (tmp_path, output_path) != 0)
+  if (status != CAIRO_STATUS_SUCCESS)
     {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("%s: cannot replace the file: %s"), output_path, g_strerror (saved_errno));
-      g_unlink (tmp_path);
+      ipt_output_file_abort (sink.file);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("%s: drawing the report failed: %s"), output_path,
+                   cairo_status_to_string (status));
       return FALSE;
     }
-  return TRUE;
+  return ipt_output_file_commit (sink.file, error);
 }
 
 gboolean

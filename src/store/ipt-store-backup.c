@@ -8,7 +8,9 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gi18n.h>
@@ -47,6 +49,7 @@ ipt_store_backup_to (IptStore   *self,
   g_autofree char *base = NULL;
   g_autofree char *tmp_path = NULL;
   g_autofree char *display = NULL;
+  g_autofree char *resolved = NULL;
   sqlite3 *dest = NULL;
   sqlite3_backup *backup;
   int rc;
@@ -68,6 +71,31 @@ ipt_store_backup_to (IptStore   *self,
                    _("Cannot back up the casebook while a change is in progress"));
       return FALSE;
     }
+
+  /* The copy replaces a regular file, also one reached through a symbolic link (which stays a
+   * link); never a device, a pipe or a folder. */
+  {
+    struct stat st;
+
+    if (g_lstat (dest_path, &st) == 0 && S_ISLNK (st.st_mode))
+      {
+        resolved = realpath (dest_path, NULL);
+        if (resolved == NULL || g_stat (resolved, &st) != 0)
+          {
+            g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_FAILED,
+                         _("Could not write %s: it is a symbolic link to a file that does not "
+                           "exist"), display);
+            return FALSE;
+          }
+        dest_path = resolved;
+      }
+    if (g_stat (dest_path, &st) == 0 && !S_ISREG (st.st_mode))
+      {
+        g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_FAILED,
+                     _("Could not write %s: it is not a regular file"), display);
+        return FALSE;
+      }
+  }
 
   dir = g_path_get_dirname (dest_path);
   base = g_path_get_basename (dest_path);
