@@ -11,6 +11,7 @@
 
 #include "ipt-chart-style.h"
 #include "ipt-csv-export.h"
+#include "ipt-date-format.h"
 #include "ipt-deidentify.h"
 #include "ipt-mood-chart.h"
 
@@ -139,12 +140,89 @@ pen_text (Pen        *pen,
   pango_layout_set_wrap (pen->layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_text (pen->layout, text, -1);
   pango_layout_get_size (pen->layout, &width, &height);
-  if (pen->y + (double) height / PANGO_SCALE > PAGE_HEIGHT - MARGIN)
+  if (pen->y + (double) height / PANGO_SCALE <= PAGE_HEIGHT - MARGIN)
+    {
+      cairo_set_source_rgb (pen->cr, 0.1, 0.1, 0.1);
+      cairo_move_to (pen->cr, MARGIN + indent, pen->y);
+      pango_cairo_show_layout (pen->cr, pen->layout);
+      pen->y += (double) height / PANGO_SCALE + space_after;
+      return;
+    }
+
+  /* Longer than what is left of the page: line by line, onto as many pages as it takes, so
+   * that nothing of a long text is lost past the bottom of a page. */
+  {
+    PangoLayoutIter *iter = pango_layout_get_iter (pen->layout);
+    double top = pen->y;   /* where the line that began this page's part would have been */
+    gboolean first = TRUE;
+
+    do
+      {
+        PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
+        PangoRectangle logical;
+        double line_top, line_height;
+
+        pango_layout_iter_get_line_extents (iter, NULL, &logical);
+        line_top = (double) logical.y / PANGO_SCALE;
+        line_height = (double) logical.height / PANGO_SCALE;
+        if (top + line_top + line_height > PAGE_HEIGHT - MARGIN
+            && !(first && pen->y == MARGIN))
+          {
+            pen_new_page (pen);
+            top = pen->y - line_top;
+          }
+        cairo_set_source_rgb (pen->cr, 0.1, 0.1, 0.1);
+        cairo_move_to (pen->cr, MARGIN + indent,
+                       top + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE);
+        pango_cairo_show_layout_line (pen->cr, line);
+        pen->y = top + line_top + line_height;
+        first = FALSE;
+      }
+    while (pango_layout_iter_next_line (iter));
+    pango_layout_iter_free (iter);
+    pen->y += space_after;
+  }
+}
+
+/* Room kept under a heading for the start of what it heads: about two lines of body text, or a
+ * smaller heading and two lines. */
+#define KEEP_LINES 28.0
+#define KEEP_HEADING_AND_LINES 48.0
+
+/* A heading: on a new page when it would otherwise end this one, apart from what it heads. */
+static void
+pen_heading_keeping (Pen        *pen,
+                     const char *font_spec,
+                     const char *text,
+                     double      indent,
+                     double      space_after,
+                     double      keep)
+{
+  g_autofree char *spec = g_strconcat (FONT " ", font_spec, NULL);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (spec);
+  int width = 0, height = 0;
+
+  if (text == NULL || text[0] == '\0')
+    return;
+  pango_layout_set_font_description (pen->layout, font);
+  pango_layout_set_width (pen->layout, (int) ((TEXT_WIDTH - indent) * PANGO_SCALE));
+  pango_layout_set_wrap (pen->layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_text (pen->layout, text, -1);
+  pango_layout_get_size (pen->layout, &width, &height);
+  if (pen->y > MARGIN
+      && pen->y + (double) height / PANGO_SCALE + space_after + keep > PAGE_HEIGHT - MARGIN)
     pen_new_page (pen);
-  cairo_set_source_rgb (pen->cr, 0.1, 0.1, 0.1);
-  cairo_move_to (pen->cr, MARGIN + indent, pen->y);
-  pango_cairo_show_layout (pen->cr, pen->layout);
-  pen->y += (double) height / PANGO_SCALE + space_after;
+  pen_text (pen, font_spec, text, indent, space_after);
+}
+
+static void
+pen_heading (Pen        *pen,
+             const char *font_spec,
+             const char *text,
+             double      indent,
+             double      space_after)
+{
+  pen_heading_keeping (pen, font_spec, text, indent, space_after, KEEP_LINES);
 }
 
 /* "3 meetings, 5 sessions discussed, 2 recordings reviewed" */
@@ -174,7 +252,8 @@ draw_cover (Pen       *pen,
             GPtrArray *cases)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *iso_today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *today = ipt_date_format_display (iso_today);
   g_autofree char *prepared = NULL;
   g_autofree char *count = NULL;
   g_autofree char *period = NULL;
@@ -227,7 +306,7 @@ draw_cover (Pen       *pen,
       }
   }
 
-  pen_text (pen, "Bold 16", _("Caseload figures"), 0, 4);
+  pen_heading (pen, "Bold 16", _("Caseload figures"), 0, 4);
   pen_text (pen, "10", _("Outcome figures count ended courses only."), 0, 10);
   ipt_supervision_compute_figures (cases, &figures);
   for (IptCaseloadFigure f = 0; f < IPT_CASELOAD_N_FIGURES; f++)
@@ -235,7 +314,7 @@ draw_cover (Pen       *pen,
       g_autofree char *value = ipt_caseload_figure_format (&figures, f);
       g_autofree char *line = g_strdup_printf ("%s: %s", ipt_caseload_figure_to_label (f), value);
 
-      pen_text (pen, "Bold 12", line, 0, 2);
+      pen_heading (pen, "Bold 12", line, 0, 2);
       pen_text (pen, "10", ipt_caseload_figure_to_definition (f), 12, 10);
     }
 }
@@ -270,10 +349,11 @@ draw_included (Pen                 *pen,
       pen_text (pen, "10", _("No free text included."), 0, 10);
       return;
     }
-  pen_text (pen, "Bold 13", _("Included by the practitioner"), 0, 4);
+  pen_heading_keeping (pen, "Bold 13", _("Included by the practitioner"), 0, 4,
+                       KEEP_HEADING_AND_LINES);
   if (rc->formulation != NULL)
     {
-      pen_text (pen, "Bold 10", _("Formulation"), 0, 2);
+      pen_heading (pen, "Bold 10", _("Formulation"), 0, 2);
       pen_text (pen, "10", rc->formulation, 12, 6);
     }
   if (rc->old_role != NULL || rc->new_role != NULL)
@@ -333,6 +413,7 @@ draw_case (Pen                 *pen,
 {
   g_autoptr(IptChartData) data = ipt_supervision_chart_data (rc);
   g_autofree char *focus = focus_text (rc);
+  guint n_signals = 0;
   IptChartStyle style;
 
   pen_new_page (pen);
@@ -349,22 +430,28 @@ draw_case (Pen                 *pen,
   cairo_restore (pen->cr);
   pen->y += CHART_HEIGHT + 12;
 
-  pen_text (pen, "Bold 13", _("Signals"), 0, 4);
+  pen_heading_keeping (pen, "Bold 13", _("Signals"), 0, 4, KEEP_HEADING_AND_LINES);
   for (guint i = 0; i < rc->signals->len; i++)
     {
       const IptSignal *s = g_ptr_array_index (rc->signals, i);
 
-      pen_text (pen, "Bold 10", ipt_signal_kind_to_label (s->kind), 0, 1);
+      /* an ended course's outcome has its own section, just below */
+      if (s->kind == IPT_SIGNAL_OUTCOME)
+        continue;
+      pen_heading (pen, "Bold 10", ipt_signal_kind_to_label (s->kind), 0, 1);
       pen_text (pen, "10", s->rule, 12, 6);
+      n_signals++;
     }
-  if (rc->signals->len == 0)
+  if (n_signals == 0)
     pen_text (pen, "10", _("None"), 12, 6);
 
-  pen_text (pen, "Bold 13", rc->status == IPT_EPISODE_STATUS_ACTIVE ? _("Outcome so far")
-                                                                     : _("Outcome"), 0, 4);
+  pen_heading_keeping (pen, "Bold 13",
+                       rc->status == IPT_EPISODE_STATUS_ACTIVE ? _("Outcome so far")
+                                                               : _("Outcome"),
+                       0, 4, KEEP_HEADING_AND_LINES);
   if (rc->outcome != NULL)
     {
-      pen_text (pen, "Bold 10", ipt_outcome_category_to_label (rc->outcome->category), 0, 1);
+      pen_heading (pen, "Bold 10", ipt_outcome_category_to_label (rc->outcome->category), 0, 1);
       pen_text (pen, "10", rc->outcome->rule, 12, 10);
     }
 
@@ -380,7 +467,7 @@ draw_case (Pen                 *pen,
             g_string_append (people, "; ");
           g_string_append_printf (people, _("%s (ring %u)"), p->label, p->ring);
         }
-      pen_text (pen, "Bold 13", _("Inventory"), 0, 4);
+      pen_heading (pen, "Bold 13", _("Inventory"), 0, 4);
       pen_text (pen, "10", people->str, 12, 10);
       g_string_free (people, TRUE);
     }
@@ -392,7 +479,7 @@ draw_case (Pen                 *pen,
 
       ipt_supervision_totals_compute (rc->supervision_log, &totals);
       line = totals_text (&totals);
-      pen_text (pen, "Bold 13", _("Supervision log"), 0, 4);
+      pen_heading (pen, "Bold 13", _("Supervision log"), 0, 4);
       pen_text (pen, "10", line, 12, 10);
     }
 
