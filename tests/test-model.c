@@ -603,6 +603,24 @@ test_score_totals (void)
   g_assert_true (ipt_score_validate (imported, NULL));
 }
 
+/* Which relationships may appear in de-identified material: plain words only. */
+static void
+test_relationship_is_plain (void)
+{
+  const char *plain[] = { "partner", "Best friend", "Mother-in-law", "ex-husband",
+                          "late father", "line manager", "Friend from church", "GP" };
+  const char *free_text[] = { "", "  ", "Jo's mum", "Manager at Riverside Surgery, Mr Hughes",
+                              "Daughter (lives at 14 Elm Road)", "Mrs Okafor next door",
+                              "Sister Ayesha", "friend 2",
+                              "best friend and old school friend from the club" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (plain); i++)
+    g_assert_true (ipt_relationship_is_plain (plain[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (free_text); i++)
+    g_assert_false (ipt_relationship_is_plain (free_text[i]));
+  g_assert_false (ipt_relationship_is_plain (NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -625,6 +643,7 @@ main (int   argc,
   g_test_add_func ("/model/session", test_session);
   g_test_add_func ("/model/score/items", test_score_items);
   g_test_add_func ("/model/score/totals", test_score_totals);
+  g_test_add_func ("/model/relationship/plain", test_relationship_is_plain);
 
   ret = g_test_run ();
   g_rmdir (tmp);

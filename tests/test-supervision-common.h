@@ -56,6 +56,15 @@ seed_identified_caseload (IptStore  *store,
         g_assert_no_error (error);
       }
       {
+        /* nor free text that names someone or somewhere the app cannot know of */
+        g_autofree char *place = g_strdup_printf ("manager at %s", TOKEN ("Placezq%03u"));
+        g_autoptr(IptPerson) manager = ipt_person_new (ipt_client_get_id (client),
+                                                       TOKEN ("Managernamezq%03u"), place, 3);
+
+        g_assert_true (ipt_store_save_person (store, manager, &error));
+        g_assert_no_error (error);
+      }
+      {
         /* nor one that names another person of the inventory */
         g_autofree char *named = g_strdup_printf ("Personnamezq%03u's mother", c);
         g_autoptr(IptPerson) mother = ipt_person_new (ipt_client_get_id (client),

@@ -132,8 +132,7 @@ ipt_chart_data_set_attendees (IptChartData *data,
         continue;
       if (with_names)
         label = ipt_attendee_to_label (attendee);
-      else if (attendee->person_id != 0 && attendee->relationship != NULL
-               && *attendee->relationship != '\0')
+      else if (attendee->person_id != 0 && ipt_relationship_is_plain (attendee->relationship))
         label = g_strdup (attendee->relationship);
       else
         /* TRANSLATORS: who attended a joint session, where names are left out */

@@ -66,8 +66,9 @@ is_blank (const char *text)
   return TRUE;
 }
 
-/* A person's label: the relationship with a capital, unless it is empty or names someone (the
- * client or anyone of the inventory, "Sam's mother"); then "Person N". */
+/* A person's label: the relationship with a capital when it is plain relationship words
+ * ("best friend") that name no one (the client or anyone of the inventory); otherwise, as for
+ * any free text that may name someone or a place ("Manager at Riverside Surgery"), "Person N". */
 static char *
 person_label (IptPerson *person,
               guint      index,
@@ -81,7 +82,7 @@ person_label (IptPerson *person,
     ipt_client_get_preferred_name (client),
   };
 
-  if (is_blank (relationship))
+  if (is_blank (relationship) || !ipt_relationship_is_plain (relationship))
     return g_strdup_printf (_("Person %u"), index + 1);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     if (mentions (relationship, names[i]))

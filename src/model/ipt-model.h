@@ -15,6 +15,7 @@
 #include "ipt-session.h"
 #include "ipt-score.h"
 #include "ipt-person.h"
+#include "ipt-relationship.h"
 #include "ipt-life-event.h"
 #include "ipt-goal.h"
 #include "ipt-comment.h"
