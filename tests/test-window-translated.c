@@ -241,6 +241,8 @@ test_window (void)
       /* the dialogs of the client and of the course contract, and the preferences */
       check_dialog (window, "win.edit-client", "client-dialog", dark);
       check_dialog (window, "win.edit-course", "course-dialog", dark);
+      check_dialog (window, "win.end-course", "ending-dialog", dark);
+      check_dialog (window, "win.record-risk-review", "risk-review-dialog", dark);
       prefs = GTK_WIDGET (ipt_preferences_window_new (GTK_WINDOW (window)));
       gtk_window_present (GTK_WINDOW (prefs));
       spin ();

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ipt-date-format.h"
 #include "ipt-gui-private.h"
 #include "ipt-store-casework.h"
 
@@ -320,6 +321,7 @@ ipt_ending_dialog_new (GtkWindow        *parent,
   IptEndingDialog *self;
   g_autofree char *today = _ipt_today ();
   g_autofree char *course = NULL;
+  g_autofree char *started = NULL;
 
   g_return_val_if_fail (IPT_IS_STORE (store), NULL);
   g_return_val_if_fail (IPT_IS_EPISODE (episode), NULL);
@@ -334,8 +336,9 @@ ipt_ending_dialog_new (GtkWindow        *parent,
   find_last_session (self);
 
   /* TRANSLATORS: "Course 2, started 2026-03-02" */
+  started = ipt_date_format_display (ipt_episode_get_start_date (episode));
   course = g_strdup_printf (_("Course %u, started %s"), ipt_episode_get_ordinal (episode),
-                            ipt_episode_get_start_date (episode));
+                            started);
   gtk_label_set_label (self->course_label, course);
   gtk_editable_set_text (GTK_EDITABLE (self->end_entry), today);
   gtk_drop_down_set_selected (self->reason_dropdown, IPT_END_REASON_COMPLETED);
