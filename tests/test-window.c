@@ -80,6 +80,16 @@ test_search_and_filter (Fixture       *fixture,
   /* Active shows running courses and clients without one. */
   g_assert_cmpuint (g_list_model_get_n_items (filtered), ==, 3);
 
+  /* typing searches from the caseload's side, not from the client page, whose keys belong to
+   * its own controls */
+  {
+    GtkWidget *capture = gtk_search_bar_get_key_capture_widget (fixture->window->search_bar);
+
+    g_assert_nonnull (capture);
+    g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (fixture->window->caseload_view), capture));
+    g_assert_false (gtk_widget_is_ancestor (GTK_WIDGET (fixture->window->client_page), capture));
+  }
+
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL);
   search_for (fixture, "ASHBY");
   g_assert_cmpuint (g_list_model_get_n_items (filtered), ==, 1);

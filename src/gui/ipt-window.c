@@ -479,7 +479,11 @@ ipt_window_init (IptWindow *self)
   g_object_bind_property (self->search_bar, "search-mode-enabled",
                           self->search_button, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  /* Typing starts a search from the caseload's side only: on the client page, keys belong to
+   * its controls (1, 2 and 3 move a person on the closeness circle). Ctrl+F searches from
+   * anywhere. */
+  gtk_search_bar_set_key_capture_widget (self->search_bar,
+                                         gtk_widget_get_parent (GTK_WIDGET (self->search_bar)));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
   _ipt_window_init_caseload (self);
