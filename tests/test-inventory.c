@@ -229,6 +229,18 @@ test_people_and_circle (Fixture       *fixture,
   g_assert_cmpstr (ipt_inventory_view_get_move_error (view), ==, "");
   g_clear_object (&moved);
 
+  /* From the list of people too: the keys 1, 2 and 3 of the tab move the one selected, and
+   * a single click only selects (it leaves the editor closed). */
+  g_assert_false (gtk_list_box_get_activate_on_single_click (
+    child (view, IPT_TYPE_INVENTORY_VIEW, "people_list")));
+  gtk_widget_activate_action (GTK_WIDGET (view), "inventory.move-selected", "u", 1);
+  spin ();
+  moved = stored_person (fixture, client_id, "Jamie");
+  g_assert_cmpuint (ipt_person_get_ring (moved), ==, 1);
+  g_clear_object (&moved);
+  gtk_widget_activate_action (GTK_WIDGET (view), "inventory.move-selected", "u", 2);
+  spin ();
+
   /* A ring outside 1 to 3 is refused beside the circle, and nothing is written. */
   gtk_widget_activate_action (GTK_WIDGET (circle), "circle.move-selected", "u", 4);
   spin ();

@@ -434,6 +434,19 @@ on_move_person (IptCircleView    *circle,
   set_move_error (self, NULL);
 }
 
+/* 1, 2 or 3 with the person selected in the list (as on the circle itself). */
+static void
+move_selected_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  IptInventoryView *self = IPT_INVENTORY_VIEW (widget);
+  gint64 id = self->circle != NULL ? ipt_circle_view_get_selected_id (self->circle) : 0;
+
+  if (id != 0)
+    on_move_person (self->circle, id, g_variant_get_uint32 (parameter), self);
+}
+
 static void
 forget_form (gpointer  data,
              GObject  *where_the_object_was)
@@ -817,6 +830,15 @@ ipt_inventory_view_class_init (IptInventoryViewClass *klass)
                                    select_person_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0,
                                        "inventory.delete-person", NULL);
+  gtk_widget_class_install_action (widget_class, "inventory.move-selected", "u",
+                                   move_selected_action);
+  for (guint ring = 1; ring <= 3; ring++)
+    {
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + ring, 0,
+                                           "inventory.move-selected", "u", ring);
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0 + ring, 0,
+                                           "inventory.move-selected", "u", ring);
+    }
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
