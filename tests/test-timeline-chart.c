@@ -90,6 +90,56 @@ test_odd_input (void)
   cairo_surface_destroy (surface);
 }
 
+static gboolean
+is_dark (guint32 p)
+{
+  /* text in the light style's foreground, antialiased */
+  return ((p >> 16) & 0xff) < 120 && ((p >> 8) & 0xff) < 120 && (p & 0xff) < 120;
+}
+
+/* A title stops before the next bar in its way, even on a narrow picture (the case report's). */
+static void
+test_titles_clear_bars (void)
+{
+  static const IptTimelineEvent close[] = {
+    { "2025-01-06", "Started working from home full time, every single day", -2 },
+    { "2025-01-30", "Closest friend moved abroad", -4 },
+  };
+  cairo_surface_t *surface = render (close, G_N_ELEMENTS (close), NULL, 0, 400, 190);
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  int runs[4] = { -1, -1, -1, -1 };   /* first and last columns of the two red bars */
+  guint n_runs = 0;
+  gboolean in_run = FALSE;
+  guint dark = 0;
+
+  for (int x = 0; x < width && n_runs <= 2; x++)
+    {
+      gboolean red = FALSE;
+
+      for (int y = 0; y < height && !red; y++)
+        {
+          guint32 p = picture_pixel (surface, x, y);
+
+          red = ((p >> 16) & 0xff) > 150 && ((p >> 8) & 0xff) < 80 && (p & 0xff) < 80;
+        }
+      if (red && !in_run && n_runs < 2)
+        runs[2 * n_runs] = x;
+      if (!red && in_run)
+        runs[2 * n_runs++ + 1] = x - 1;
+      in_run = red;
+    }
+  g_assert_cmpuint (n_runs, ==, 2);
+  /* just either side of the second bar, above the months under the axis, no title: neither
+   * the first one running on, nor its own pushed back from the picture's edge */
+  for (int x = runs[2] - 2; x <= runs[3] + 2 && x < width; x++)
+    for (int y = 0; y < height - 24; y++)
+      if (x < runs[2] || x > runs[3])
+        dark += is_dark (picture_pixel (surface, x, y));
+  g_assert_cmpuint (dark, ==, 0);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -98,6 +148,7 @@ main (int    argc,
 
   g_test_add_func ("/charts/timeline/picture", test_picture);
   g_test_add_func ("/charts/timeline/odd-input", test_odd_input);
+  g_test_add_func ("/charts/timeline/titles-clear-bars", test_titles_clear_bars);
 
   return g_test_run ();
 }

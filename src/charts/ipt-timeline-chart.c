@@ -10,6 +10,8 @@
 #include <pango/pangocairo.h>
 #include <stdio.h>
 
+#include "ipt-chart-private.h"
+
 #define PHQ9_MAX 27
 #define IMPACT_MAX 5
 
@@ -66,6 +68,9 @@ ipt_timeline_chart_render (cairo_t                *cr,
   IptChartColor worse, better, phq;
   guint32 first = 0, last = 0;
   double fs, left, right, top, bottom, mid, span;
+  g_autofree double *event_xs = NULL;
+  g_autofree double *event_ys = NULL;
+  int label_h = 0;
   int tw, th;
 
   g_return_if_fail (cr != NULL);
@@ -131,11 +136,11 @@ ipt_timeline_chart_render (cairo_t                *cr,
   set_fg (cr, style, 0.7);
   for (int v = -IMPACT_MAX; v <= IMPACT_MAX; v += IMPACT_MAX)
     {
-      g_autofree char *label = g_strdup_printf ("%+d", v);
+      g_autofree char *label = ipt_chart_format_change (v);
       double y = mid - (mid - top) * v / IMPACT_MAX;
       int w, h;
 
-      pango_layout_set_text (layout, v == 0 ? "0" : label, -1);
+      pango_layout_set_text (layout, label, -1);
       pango_layout_get_pixel_size (layout, &w, &h);
       cairo_move_to (cr, left - 4 - w, y - h / 2.0);
       pango_cairo_show_layout (cr, layout);
@@ -175,17 +180,56 @@ ipt_timeline_chart_render (cairo_t                *cr,
   }
 
   /* Events: a bar up (better) or down (worse) by the impact, its title beside it. */
+  {
+    int line_h;
+
+    pango_layout_set_text (layout, "Ag", -1);
+    pango_layout_get_pixel_size (layout, NULL, &line_h);
+    event_xs = g_new0 (double, MAX (n_events, 1));
+    event_ys = g_new0 (double, MAX (n_events, 1));
+    for (guint i = 0; i < n_events; i++)
+      {
+        guint32 j = julian_of (events[i].date);
+        int impact = CLAMP (events[i].impact, -IMPACT_MAX, IMPACT_MAX);
+
+        event_xs[i] = j == 0 ? -1 : left + (right - left) * (j - first) / span;
+        event_ys[i] = mid - (mid - top) * impact / IMPACT_MAX;
+      }
+    label_h = line_h;
+  }
   for (guint i = 0; i < n_events; i++)
     {
-      guint32 j = julian_of (events[i].date);
       int impact = CLAMP (events[i].impact, -IMPACT_MAX, IMPACT_MAX);
-      double x, y;
+      double x, y, room, label_top;
       int w, h;
 
-      if (j == 0)
+      if (event_xs[i] < 0)
         continue;
-      x = left + (right - left) * (j - first) / span;
-      y = mid - (mid - top) * impact / IMPACT_MAX;
+      x = event_xs[i];
+      y = event_ys[i];
+      /* The title runs right of the bar until the next bar or title in its way. */
+      label_top = impact < 0 ? y + 2 : y - label_h - 2;
+      room = MAX (width * 0.25, 60);
+      for (guint k = 0; k < n_events; k++)
+        {
+          double bar_top, bar_bottom, other_top;
+          int other_impact = CLAMP (events[k].impact, -IMPACT_MAX, IMPACT_MAX);
+
+          if (k == i || event_xs[k] < 0 || event_xs[k] < x
+              || (event_xs[k] == x && k < i))
+            continue;
+          bar_top = MIN (event_ys[k], mid);
+          bar_bottom = MAX (event_ys[k], mid);
+          if (bar_top < label_top + label_h && bar_bottom > label_top && event_xs[k] > x)
+            room = MIN (room, event_xs[k] - 3 - 6 - (x + 5));
+          other_top = other_impact < 0 ? event_ys[k] + 2 : event_ys[k] - label_h - 2;
+          if (other_top < label_top + label_h && other_top + label_h > label_top)
+            room = MIN (room, event_xs[k] + 5 - 8 - (x + 5));
+        }
+      /* near the right edge the title goes on the bar's left, with the room there */
+      if (x + 5 + room > width && width - (x + 5) < 60)
+        room = MIN (MAX (width * 0.25, 60), x - 5);
+      room = MAX (room, 24);
       if (impact < 0)
         cairo_set_source_rgb (cr, worse.red, worse.green, worse.blue);
       else
@@ -194,12 +238,13 @@ ipt_timeline_chart_render (cairo_t                *cr,
       cairo_fill (cr);
 
       set_fg (cr, style, 1.0);
-      pango_layout_set_width (layout, (int) (MAX (width * 0.25, 60) * PANGO_SCALE));
+      pango_layout_set_width (layout, (int) (room * PANGO_SCALE));
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
       pango_layout_set_text (layout, events[i].title != NULL ? events[i].title : "", -1);
       pango_layout_get_pixel_size (layout, &w, &h);
-      /* beyond the bar's end, kept inside the picture */
-      cairo_move_to (cr, CLAMP (x + 5, 0, width - w),
+      /* beyond the bar's end, kept inside the picture: near the right edge, on the bar's
+       * left, never across the bar itself */
+      cairo_move_to (cr, x + 5 + w <= width ? x + 5 : MAX (x - 6 - w, 0),
                      impact < 0 ? MIN (y + 2, height - h) : MAX (y - h - 2, 0));
       pango_cairo_show_layout (cr, layout);
       pango_layout_set_width (layout, -1);
