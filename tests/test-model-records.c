@@ -153,6 +153,16 @@ test_small_records (void)
 
   g_assert_true (ipt_life_event_validate (e, NULL));
   g_assert_cmpint (ipt_life_event_get_impact (e), ==, -2);
+  /* shown with a minus sign, not a hyphen */
+  {
+    g_autofree char *minus = ipt_life_event_format_impact (-2);
+    g_autofree char *plus = ipt_life_event_format_impact (3);
+    g_autofree char *none = ipt_life_event_format_impact (0);
+
+    g_assert_cmpstr (minus, ==, "\u22122");
+    g_assert_cmpstr (plus, ==, "+3");
+    g_assert_cmpstr (none, ==, "0");
+  }
   ipt_life_event_set_impact (e, -5);
   g_assert_true (ipt_life_event_validate (e, NULL));
   g_assert_false (ipt_life_event_validate (bad_impact, &error));

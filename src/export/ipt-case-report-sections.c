@@ -264,6 +264,7 @@ _ipt_report_write_inventory (IptReportWriter     *w,
     }
   if (report->people->len > 0)
     {
+      _ipt_report_need (w, 330 + 40);
       _ipt_report_heading (w, 2, _("Closeness circle"));
       _ipt_report_picture (w, 330, 330, draw_circle, &circle);
       _ipt_report_paragraph (w, w->small,
@@ -364,6 +365,9 @@ _ipt_report_write_timeline (IptReportWriter     *w,
   const char *header[] = { _("Date"), _("Impact"), _("Event"), _("Person") };
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
 
+  /* the heading and its chart on one page */
+  if (report->events->len > 0)
+    _ipt_report_need (w, 190 + 50);
   _ipt_report_heading (w, 1, _("Timeline"));
   if (report->events->len == 0)
     {
@@ -377,7 +381,7 @@ _ipt_report_write_timeline (IptReportWriter     *w,
       char **row = g_new0 (char *, 5);
 
       row[0] = ipt_date_format_display (ipt_life_event_get_date (event));
-      row[1] = g_strdup_printf ("%+d", ipt_life_event_get_impact (event));
+      row[1] = ipt_life_event_format_impact (ipt_life_event_get_impact (event));
       row[2] = g_strdup (ipt_life_event_get_title (event));
       row[3] = person_label (report, ipt_life_event_get_person_id (event));
       if (row[3] == NULL)
@@ -459,6 +463,8 @@ _ipt_report_write_scores (IptReportWriter     *w,
                           const IptCaseReport *report)
 {
   static const double widths[] = { 0.05, 0.11, 0.16, 0.16, 0.18, 0.08, 0.08, 0.08, 0.10 };
+  /* TRANSLATORS: a column of the sessions table: who came with the client to a joint session
+   * ("Jamie, partner"); empty when the client came alone */
   const char *header[] = { _("No."), _("Date"), _("Phase"), _("Attendance"), _("With"),
                            "PHQ-9", "GAD-7", "WSAS", _("Item 9") };
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);

@@ -90,8 +90,8 @@ event_row (IptTimelineView *self,
   int impact = ipt_life_event_get_impact (event);
   /* TRANSLATORS: a life event's date and its impact on mood: "2024-03-01 · impact −4" */
   g_autofree char *shown = ipt_date_format_display (ipt_life_event_get_date (event));
-  g_autofree char *detail = g_strdup_printf (_("%s · impact %s%d"), shown,
-                                             impact > 0 ? "+" : "", impact);
+  g_autofree char *signed_impact = ipt_life_event_format_impact (impact);
+  g_autofree char *detail = g_strdup_printf (_("%s · impact %s"), shown, signed_impact);
   GtkWidget *title_label = gtk_label_new (title);
   GtkWidget *detail_label = gtk_label_new (detail);
   GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");

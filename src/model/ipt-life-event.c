@@ -262,6 +262,16 @@ ipt_life_event_get_impact (IptLifeEvent *self)
   return self->impact;
 }
 
+char *
+ipt_life_event_format_impact (int impact)
+{
+  if (impact < 0)
+    return g_strdup_printf ("\u2212%d", -impact);
+  if (impact > 0)
+    return g_strdup_printf ("+%d", impact);
+  return g_strdup ("0");
+}
+
 void
 ipt_life_event_set_impact (IptLifeEvent *self,
                            int impact)

@@ -23,6 +23,8 @@ const char *ipt_life_event_get_title (IptLifeEvent *self);
 void        ipt_life_event_set_title (IptLifeEvent *self, const char *title);
 int         ipt_life_event_get_impact (IptLifeEvent *self);   /* -5 .. +5 */
 void        ipt_life_event_set_impact (IptLifeEvent *self, int impact);
+/* An impact as shown: "+2", "−2" (a minus sign, not a hyphen), "0". */
+char       *ipt_life_event_format_impact (int impact);
 gint64      ipt_life_event_get_person_id (IptLifeEvent *self); /* 0: none */
 void        ipt_life_event_set_person_id (IptLifeEvent *self, gint64 person_id);
 
