@@ -420,6 +420,23 @@ test_merge_review (Fixture       *fixture,
   comment = ipt_comment_new (review_case->episode_id, "Supervisor", "Look at the role dispute");
   g_assert_true (ipt_review_add_comment (review, comment, &error));
   g_assert_no_error (error);
+  /* and a rating of its first session and a log entry with action points */
+  {
+    const IptReviewSession *first = &g_array_index (review_case->sessions, IptReviewSession, 0);
+    g_autoptr(IptSessionReview) rating = ipt_session_review_new (review_case->episode_id,
+                                                                  first->number, first->phase);
+    g_autoptr(IptSupervisionEntry) entry = ipt_supervision_entry_new (review_case->episode_id,
+                                                                      "2026-03-02");
+
+    ipt_session_review_set_focus_rating (rating, 3);
+    ipt_session_review_set_comment (rating, "Good use of the timeline");
+    g_assert_true (ipt_review_add_session_review (review, rating, &error));
+    g_assert_no_error (error);
+    ipt_supervision_entry_set_sessions_text (entry, "1");
+    ipt_supervision_entry_set_action_points (entry, "Role play the talk with Jamie.");
+    g_assert_true (ipt_review_add_supervision_entry (review, entry, &error));
+    g_assert_no_error (error);
+  }
   g_assert_true (ipt_review_save (review, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (ipt_store_count_unread_supervision (fixture->store, review_case->episode_id,
@@ -444,11 +461,11 @@ test_merge_review (Fixture       *fixture,
 
   set_text (dialog, IPT_TYPE_SUPERVISION_DIALOG, "passphrase_entry", passphrase);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "supervision.run", NULL));
-  wait_for_toast (fixture, "Merged 1 new");
+  wait_for_toast (fixture, "Merged 3 new");
   spin ();
   g_assert_null (fixture->window->dialog);
   g_assert_cmpuint (ipt_store_count_unread_supervision (fixture->store, review_case->episode_id,
-                                                        NULL), ==, 1);
+                                                        NULL), ==, 3);
 
   /* The case's card flags the new comment. */
   client = ipt_store_find_client (fixture->store, review_case->code, &error);
@@ -460,7 +477,7 @@ test_merge_review (Fixture       *fixture,
   g_assert_nonnull (summary);
   card = g_object_ref_sink (ipt_case_card_new ());
   ipt_case_card_set_summary (card, summary, fixture->store);
-  g_assert_cmpstr (ipt_case_card_get_comments_text (card), ==, "1 comment · 1 new");
+  g_assert_cmpstr (ipt_case_card_get_comments_text (card), ==, "1 comment · 1 session rated · 3 new");
   g_object_unref (card);
 
   /* The same file again adds nothing. */
@@ -471,7 +488,7 @@ test_merge_review (Fixture       *fixture,
   spin ();
   wait_for_toast (fixture, "Nothing new");
   g_assert_cmpuint (ipt_store_count_unread_supervision (fixture->store, review_case->episode_id,
-                                                        NULL), ==, 1);
+                                                        NULL), ==, 3);
 
   /* The practitioner opens the case: its page shows the comment, the new one flagged; it stays
    * new while the page is on screen. */
@@ -481,11 +498,15 @@ test_merge_review (Fixture       *fixture,
     g_autoptr(GString) text = g_string_new (NULL);
 
     collect_labels (GTK_WIDGET (fixture->window->client_page), text);
-    g_assert_nonnull (strstr (text->str, "1 new from your supervisor"));
+    g_assert_nonnull (strstr (text->str, "3 new from your supervisor"));
     g_assert_nonnull (strstr (text->str, "Look at the role dispute"));
+    /* the rating in words, its comment, the log entry's action points */
+    g_assert_nonnull (strstr (text->str, "Kept to the agreed focus: Well"));
+    g_assert_nonnull (strstr (text->str, "Good use of the timeline"));
+    g_assert_nonnull (strstr (text->str, "Action points: Role play the talk with Jamie."));
   }
   g_assert_cmpuint (ipt_store_count_unread_supervision (fixture->store, review_case->episode_id,
-                                                        NULL), ==, 1);
+                                                        NULL), ==, 3);
 
   /* Leaving the page (here for the dashboard) marks it read; the card follows the store. */
   show_dashboard (fixture);
@@ -506,7 +527,7 @@ test_merge_review (Fixture       *fixture,
           shown = g_ptr_array_index (cards, i);
       }
     g_assert_nonnull (shown);
-    g_assert_cmpstr (ipt_case_card_get_comments_text (shown), ==, "1 comment");
+    g_assert_cmpstr (ipt_case_card_get_comments_text (shown), ==, "1 comment · 1 session rated");
   }
 }
 

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "ipt-client-page-private.h"
+#include "ipt-date-format.h"
 #include "ipt-store-supervision.h"
 
 static GtkWidget *
@@ -121,21 +122,44 @@ _ipt_client_page_show_supervision (IptClientPage *self)
         text = g_strdup (ipt_comment_get_text (comment));
       gtk_box_append (self->supervision_box, line_new (text, NULL));
     }
-  if (reviews->len > 0 || entries->len > 0)
+  for (guint i = 0; i < reviews->len; i++)
     {
-      g_autofree char *text = NULL;
-      g_autofree char *rated = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                             "%u session rated",
-                                                             "%u sessions rated", reviews->len),
-                                                reviews->len);
-      g_autofree char *logged = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                              "%u log entry",
-                                                              "%u log entries", entries->len),
-                                                 entries->len);
+      IptSessionReview *review = g_ptr_array_index (reviews, i);
+      g_autofree char *ratings = ipt_session_review_describe_ratings (review);
+      const char *comment = ipt_session_review_get_comment (review);
+      /* TRANSLATORS: above a supervisor's ratings of one session, merged from a review file */
+      g_autofree char *heading = g_strdup_printf (_("Rating of session %u"),
+                                                  ipt_session_review_get_session_number (review));
 
-      /* TRANSLATORS: "2 sessions rated · 1 log entry" */
-      text = g_strdup_printf (_("%s · %s"), rated, logged);
-      gtk_box_append (self->supervision_box, line_new (text, "dim-label"));
+      gtk_box_append (self->supervision_box, line_new (heading, "caption-heading"));
+      if (*ratings != '\0')
+        gtk_box_append (self->supervision_box, line_new (ratings, "dim-label"));
+      if (comment != NULL && *comment != '\0')
+        gtk_box_append (self->supervision_box, line_new (comment, NULL));
+    }
+  for (guint i = 0; i < entries->len; i++)
+    {
+      IptSupervisionEntry *entry = g_ptr_array_index (entries, i);
+      g_autofree char *sessions = ipt_supervision_entry_get_sessions_text (entry);
+      guint n_recordings = ipt_supervision_entry_get_recordings_reviewed (entry);
+      g_autofree char *recordings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                  "%u recording reviewed",
+                                                                  "%u recordings reviewed",
+                                                                  n_recordings),
+                                                     n_recordings);
+      g_autofree char *shown = ipt_date_format_display (ipt_supervision_entry_get_date (entry));
+      g_autofree char *text = g_strdup_printf (_("%s: sessions %s discussed, %s"), shown,
+                                               *sessions != '\0' ? sessions : "–", recordings);
+      const char *points = ipt_supervision_entry_get_action_points (entry);
+
+      gtk_box_append (self->supervision_box, line_new (text, "caption-heading"));
+      if (points != NULL && *points != '\0')
+        {
+          /* TRANSLATORS: what supervision agreed the practitioner does next */
+          g_autofree char *agreed = g_strdup_printf (_("Action points: %s"), points);
+
+          gtk_box_append (self->supervision_box, line_new (agreed, NULL));
+        }
     }
 }
 

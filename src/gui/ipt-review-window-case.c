@@ -269,19 +269,13 @@ append_supervision (IptReviewWindow *self,
   for (guint i = 0; i < reviews->len; i++)
     {
       IptSessionReview *review = g_ptr_array_index (reviews, i);
-      g_autofree char *ratings = ipt_session_review_get_task_ratings_text (review);
-      int focus = ipt_session_review_get_focus_rating (review);
-      int stance = ipt_session_review_get_stance_rating (review);
-      /* TRANSLATORS: a session rating in one line: its number, the task ratings ("32-1", one
-       * digit per task, - not rated), the focus and stance ratings */
-      g_autofree char *text = g_strdup_printf (_("Rating of session %u: tasks %s, focus %s, "
-                                                 "stance %s"),
-                                               ipt_session_review_get_session_number (review),
-                                               ratings,
-                                               focus >= 0 ? ipt_review_rating_to_label (focus) : "–",
-                                               stance >= 0 ? ipt_review_rating_to_label (stance) : "–");
+      g_autofree char *ratings = ipt_session_review_describe_ratings (review);
+      g_autofree char *text = g_strdup_printf (_("Rating of session %u"),
+                                               ipt_session_review_get_session_number (review));
 
       gtk_box_append (box, text_label (text, "caption-heading"));
+      if (*ratings != '\0')
+        gtk_box_append (box, text_label (ratings, "dim-label"));
       if (*ipt_session_review_get_comment (review) != '\0')
         gtk_box_append (box, text_label (ipt_session_review_get_comment (review), NULL));
     }

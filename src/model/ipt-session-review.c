@@ -479,6 +479,40 @@ ipt_session_review_validate (IptSessionReview *self,
   return TRUE;
 }
 
+static void
+append_rating (GString    *out,
+               const char *item,
+               int         rating)
+{
+  if (rating < 0 || ipt_review_rating_to_label (rating) == NULL)
+    return;
+  if (out->len > 0)
+    g_string_append_c (out, '\n');
+  /* TRANSLATORS: one rated item of a session and its rating, "Kept to the agreed focus: Well" */
+  g_string_append_printf (out, C_("session rating", "%s: %s"), item,
+                          ipt_review_rating_to_label (rating));
+}
+
+char *
+ipt_session_review_describe_ratings (IptSessionReview *self)
+{
+  const char * const *tasks;
+  GString *out;
+
+  g_return_val_if_fail (IPT_IS_SESSION_REVIEW (self), NULL);
+
+  out = g_string_new (NULL);
+  tasks = ipt_phase_get_tasks (ipt_session_review_get_phase (self));
+  for (guint i = 0; tasks != NULL && tasks[i] != NULL && i < ipt_session_review_get_n_tasks (self);
+       i++)
+    append_rating (out, tasks[i], ipt_session_review_get_task_rating (self, i));
+  append_rating (out, _("Kept to the agreed focus"), ipt_session_review_get_focus_rating (self));
+  /* TRANSLATORS: a rated item of a session, short for "IPT stance: active, warm, hopeful, here
+   * and now" */
+  append_rating (out, _("IPT stance"), ipt_session_review_get_stance_rating (self));
+  return g_string_free (out, FALSE);
+}
+
 const char *
 ipt_review_rating_to_label (int rating)
 {

@@ -53,6 +53,11 @@ gboolean    ipt_session_review_set_task_ratings_text (IptSessionReview *self, co
 /* At least one rating or a comment; every rating 0 to 3 or none. */
 gboolean    ipt_session_review_validate (IptSessionReview *self, GError **error);
 
+/* The ratings in words, one per line, only those given: each task of the phase by name, then
+ * "Kept to the agreed focus" and "IPT stance", each with its rating ("…: Well"); "" when no
+ * rating is given. Translated. */
+char       *ipt_session_review_describe_ratings (IptSessionReview *self);
+
 /* "Not done", "Partly", "Adequately", "Well", translated; NULL for another value. */
 const char *ipt_review_rating_to_label (int rating);
 
