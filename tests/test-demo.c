@@ -7,6 +7,7 @@
 
 #include "ipt-demo.h"
 #include "ipt-store.h"
+#include "ipt-store-supervision.h"
 
 static char *tmp_dir;
 
@@ -408,6 +409,18 @@ check_episode (IptStore *store, IptClient *client, IptEpisode *ep, GPtrArray *pe
         g_assert_null (strstr (ipt_comment_get_text (cm), ipt_client_get_given_name (client)));
         g_assert_null (strstr (ipt_comment_get_text (cm), ipt_client_get_family_name (client)));
         cov->comments++;
+      }
+    /* every one came back in a review file: the page lists it under Supervision */
+    if (comments->len > 0)
+      {
+        g_autoptr(GPtrArray) merged = NULL;
+        g_autoptr(GPtrArray) reviews = NULL;
+        g_autoptr(GPtrArray) entries = NULL;
+
+        g_assert_true (ipt_store_list_merged_supervision (store, episode_id, &merged, &reviews,
+                                                          &entries, &error));
+        g_assert_no_error (error);
+        g_assert_cmpuint (merged->len, ==, comments->len);
       }
   }
 

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "ipt-demo-private.h"
+#include "ipt-store-supervision.h"
 
 /* ---------------------------------------------------------------------------------------------
  * Helpers */
@@ -318,7 +319,21 @@ write_comments (ClientBuild *cb, Course *c, gint64 episode_id, const Vars *v, GE
   _ipt_demo_iso_from_julian (when, day);
   g_snprintf (created, sizeof created, "%sT%02d:%02d:00.000000Z", day, 17, 30);
   ipt_comment_set_created_at (comment, created);
-  return ipt_store_save_comment (cb->demo->store, comment, error);
+  /* As if merged from a review file the supervisor sent back: the practitioner's page lists
+   * it under Supervision, new until seen. */
+  {
+    g_autoptr(GPtrArray) comments = g_ptr_array_new ();
+    g_autoptr(GPtrArray) none = g_ptr_array_new ();
+    char uid[33];
+    IptSupervisionMerge summary;
+
+    for (guint i = 0; i < 32; i++)
+      uid[i] = "0123456789abcdef"[rnd (cb->r, 0, 15)];
+    uid[32] = '\0';
+    ipt_comment_set_uid (comment, uid);
+    g_ptr_array_add (comments, comment);
+    return ipt_store_merge_supervision (cb->demo->store, comments, none, none, &summary, error);
+  }
 }
 
 /* Where the model puts each appointment of the course: attended sessions count, and what comes
