@@ -283,7 +283,10 @@ merge_review (IptStore                    *store,
 
   if (!g_file_test (args->review, G_FILE_TEST_IS_REGULAR))
     {
-      cli_error (_("%s: no such file"), args->review);
+      if (g_file_test (args->review, G_FILE_TEST_EXISTS))
+        cli_error (_("%s: a folder, a device or a pipe, not a review file"), args->review);
+      else
+        cli_error (_("%s: no such file"), args->review);
       return 1;
     }
   passphrase = _ipt_cli_read_passphrase (args->passphrase_file, FALSE);

@@ -467,6 +467,9 @@ test_refusals (void)
       { "newer format", bad, "pass.txt", "written by a newer version of IPT Casebook" },
       { "another casebook", other_review, "pass.txt", "was made from another casebook" },
       { "missing", "missing.iptreview", "pass.txt", "missing.iptreview: no such file" },
+      { "a folder", ".", "pass.txt", ".: a folder, a device or a pipe, not a review file" },
+      { "a device", "/dev/null", "pass.txt",
+        "/dev/null: a folder, a device or a pipe, not a review file" },
       { "no passphrase file", review, "nothing.txt", "nothing.txt: cannot read the passphrase" },
     };
 

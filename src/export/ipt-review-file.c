@@ -526,7 +526,11 @@ ipt_review_file_open (const char *path,
 
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("%s: no such file"), path);
+      if (g_file_test (path, G_FILE_TEST_EXISTS))
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                     _("%s: a folder, a device or a pipe, not a review file"), path);
+      else
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("%s: no such file"), path);
       return NULL;
     }
   file = g_mapped_file_new (path, FALSE, &local_error);
