@@ -70,6 +70,11 @@ test_client_validation (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
   spin ();
   g_assert_nonnull (_ipt_get_discard_question (GTK_WINDOW (dialog)));
+  /* named by its question, for screen readers (message dialogs show no title bar) */
+  g_assert_cmpstr (gtk_window_get_title (_ipt_get_discard_question (GTK_WINDOW (dialog))), !=,
+                   NULL);
+  g_assert_cmpstr (gtk_window_get_title (_ipt_get_discard_question (GTK_WINDOW (dialog))), !=,
+                   "");
   gtk_dialog_response (GTK_DIALOG (_ipt_get_discard_question (GTK_WINDOW (dialog))),
                        GTK_RESPONSE_ACCEPT);
   spin ();

@@ -190,6 +190,7 @@ ask_about_birth (IptClientDialog *self)
                                      GTK_BUTTONS_NONE,
                                      /* TRANSLATORS: %.4s is a year */
                                      _("Born in %.4s?"), birth);
+  _ipt_message_dialog_name (question);
   gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (question),
                                             _("The birth date %s is before 1900: most likely a "
                                               "slip. Check it, or save it as it is."),

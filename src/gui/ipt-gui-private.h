@@ -19,6 +19,9 @@ void        _ipt_widget_set_signal_class (GtkWidget    *widget,
                                           IptSignalKind kind);
 /* Shows an error the store gave in a dialog over parent (for failures that are not the
  * user's input, which is explained next to its field instead). */
+/* A message dialog's title, read as its accessible name, from its primary text (message dialogs
+ * show no title bar, and a dialog without a name is announced as nothing). */
+void        _ipt_message_dialog_name (GtkWidget *dialog);
 void        _ipt_show_error (GtkWindow  *parent,
                              const char *primary,
                              const GError *error);

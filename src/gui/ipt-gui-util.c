@@ -90,6 +90,16 @@ on_error_dialog_response (GtkDialog *dialog,
 }
 
 void
+_ipt_message_dialog_name (GtkWidget *dialog)
+{
+  g_autofree char *text = NULL;
+
+  g_object_get (dialog, "text", &text, NULL);
+  if (text != NULL)
+    gtk_window_set_title (GTK_WINDOW (dialog), text);
+}
+
+void
 _ipt_show_error (GtkWindow    *parent,
                  const char   *primary,
                  const GError *error)
@@ -100,6 +110,7 @@ _ipt_show_error (GtkWindow    *parent,
                                    GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                                    GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE,
                                    "%s", primary);
+  _ipt_message_dialog_name (dialog);
   if (error != NULL)
     gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
   g_signal_connect (dialog, "response", G_CALLBACK (on_error_dialog_response), NULL);
@@ -264,6 +275,7 @@ _ipt_ask_before_discarding (GtkWindow  *window,
 
   question = gtk_message_dialog_new (window, GTK_DIALOG_MODAL,
                                      GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s", primary);
+  _ipt_message_dialog_name (question);
   gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (question), "%s",
                                             _("What you entered here has not been saved."));
   gtk_dialog_add_button (GTK_DIALOG (question), _("_Keep Editing"), GTK_RESPONSE_CANCEL);

@@ -524,6 +524,7 @@ show_error (GtkWindow  *parent,
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   dialog = gtk_message_dialog_new (parent, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                                    GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s", primary);
+  _ipt_message_dialog_name (dialog);
   gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
   G_GNUC_END_IGNORE_DEPRECATIONS
   g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
