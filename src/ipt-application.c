@@ -33,6 +33,9 @@ struct _IptApplication
   IptReview     *review;         /* --review with --passphrase-file: opened before any window */
   guint          review_ticks;   /* frames of the review window before its screenshot */
   gboolean       dashboard;      /* --dashboard */
+  gboolean       back_up;        /* the casebook's daily backup, once its window is shown */
+  IptJob        *demo_job;       /* Open Demo Caseload making the demo, NULL: not */
+  IptJob        *daily_job;      /* the casebook's daily backup */
   int            exit_status;
 };
 
@@ -110,6 +113,10 @@ make_demo_dir (const char *path,
   return TRUE;
 }
 
+/* The demo caseload at start-up (--demo) is made here, before any window, when it is not there
+ * yet: a window needs its casebook to exist (it reads the caseload as it is made), and making
+ * the demo takes about a tenth of a second. Open Demo Caseload from a window makes it in a
+ * worker thread instead, with progress (below). */
 static IptStore *
 open_demo_store (GError **error)
 {
@@ -126,27 +133,16 @@ open_demo_store (GError **error)
   return ipt_store_open (path, IPT_STORE_OPEN_NO_BACKUP, error);
 }
 
+/* The daily backup is not made here: the window makes it in a worker thread once it is shown
+ * (ipt_window_back_up_daily ()), so that nothing stands between start-up and the casebook. */
 static IptStore *
 open_store (const char *database,
             GError    **error)
 {
   g_autofree char *path = NULL;
-  g_autoptr(IptStore) store = NULL;
-  g_autoptr(GError) backup_error = NULL;
 
   path = database != NULL ? g_strdup (database) : ipt_store_default_path ();
-  store = ipt_store_open (path, IPT_STORE_OPEN_NO_BACKUP, error);
-  if (store == NULL)
-    return NULL;
-
-  /* The daily backup keeps the number the practitioner chose; a failed backup must not keep
-   * them from their casebook, so it is reported and the window opens. */
-  if (!ipt_store_backup_daily (store, NULL,
-                               ipt_preferences_get_backups_kept (ipt_preferences_get_default ()),
-                               &backup_error))
-    g_printerr ("ipt-casebook: %s\n", backup_error->message);
-
-  return g_steal_pointer (&store);
+  return ipt_store_open (path, IPT_STORE_OPEN_NO_BACKUP, error);
 }
 
 static int
@@ -155,36 +151,24 @@ ipt_application_handle_local_options (GApplication *app,
 {
   IptApplication *self = IPT_APPLICATION (app);
   g_autoptr(GError) error = NULL;
-  g_autofree char *database = NULL;
-  g_autofree char *file_argument = NULL;
+  IptCliOptions o;
   const char *review;
   int status;
 
-  status = ipt_cli_handle_local_options (options);
+  /* The options are read once, here, for the headless commands and the window alike. */
+  ipt_cli_read_options (options, &o);
+  status = ipt_cli_handle_local_options (&o);
   if (status >= 0)
     return status;
 
   /* A review file, by --review or named alone (a file manager, the desktop file's %f). */
-  review = ipt_cli_option_text (options, "review");
-  if (review == NULL)
-    {
-      g_autoptr(GVariant) files = g_variant_dict_lookup_value (options, G_OPTION_REMAINING,
-                                                               G_VARIANT_TYPE_BYTESTRING_ARRAY);
-
-      if (files != NULL && g_variant_n_children (files) > 0)
-        {
-          g_autoptr(GVariant) first = g_variant_get_child_value (files, 0);
-
-          file_argument = g_strdup (g_variant_get_bytestring (first));
-          review = file_argument;
-        }
-    }
+  review = o.review != NULL ? o.review : o.file;
   if (review != NULL)
     {
       g_autoptr(GError) header_error = NULL;
 
       /* Review mode needs no casebook: the passphrase is asked in the window. */
-      if (ipt_cli_option_given (options, "database") || ipt_cli_option_given (options, "demo"))
+      if (o.database != NULL || o.demo)
         {
           g_printerr ("ipt-casebook: %s\n",
                       _("--review opens a review file, without a casebook: leave out "
@@ -206,13 +190,12 @@ ipt_application_handle_local_options (GApplication *app,
         }
       /* With --passphrase-file the file is opened now, like the headless commands do: a wrong
        * passphrase ends the program with one line, before any window. */
-      if (ipt_cli_option_given (options, "passphrase-file"))
+      if (o.passphrase_file != NULL)
         {
           g_autoptr(GError) open_error = NULL;
           char *passphrase;
 
-          passphrase = _ipt_cli_read_passphrase (ipt_cli_option_text (options, "passphrase-file"),
-                                                 FALSE);
+          passphrase = _ipt_cli_read_passphrase (o.passphrase_file, FALSE);
           if (passphrase == NULL)
             return 1;
           self->review = ipt_review_open (review, passphrase, &open_error);
@@ -224,27 +207,28 @@ ipt_application_handle_local_options (GApplication *app,
             }
         }
       self->review_path = g_strdup (review);
-      self->screenshot = g_strdup (ipt_cli_option_text (options, "screenshot"));
+      self->screenshot = g_strdup (o.screenshot);
       return -1;
     }
 
-  database = g_strdup (ipt_cli_option_text (options, "database"));
-  if (ipt_cli_option_given (options, "demo") && database != NULL)
+  if (o.demo && o.database != NULL)
     {
       g_printerr ("ipt-casebook: %s\n", _("--demo and --database cannot be used together"));
       return 1;
     }
 
-  self->client_code = g_strdup (ipt_cli_option_text (options, "client"));
-  self->screenshot = g_strdup (ipt_cli_option_text (options, "screenshot"));
-  self->dashboard = ipt_cli_option_given (options, "dashboard");
+  self->client_code = g_strdup (o.client);
+  self->screenshot = g_strdup (o.screenshot);
+  self->dashboard = o.dashboard;
+  /* The demo is synthetic: it gets no daily backup. */
+  self->back_up = !o.demo;
 
   /* The store is opened here, before any display: a file that cannot be opened ends the
    * program with its one line and nothing written. */
-  if (ipt_cli_option_given (options, "demo"))
+  if (o.demo)
     self->store = open_demo_store (&error);
   else
-    self->store = open_store (database, &error);
+    self->store = open_store (o.database, &error);
 
   if (self->store == NULL)
     {
@@ -284,15 +268,15 @@ quit_action (GSimpleAction *action,
   GList *windows = gtk_application_get_windows (app);
 
   /* Close each window so that it saves its size and state; a window whose form has unsaved
-   * input stays open, asking, and the application with it. */
+   * input stays open, asking, and the application with it. With every window closed the
+   * application ends by itself, once the work still under way (a backup, a file written) is
+   * done: g_application_quit () would end it under that work. */
   while (windows != NULL)
     {
       GList *next = windows->next;
       gtk_window_close (GTK_WINDOW (windows->data));
       windows = next;
     }
-  if (gtk_application_get_windows (app) == NULL)
-    g_application_quit (G_APPLICATION (app));
 }
 
 static void
@@ -328,16 +312,7 @@ about_action (GSimpleAction *action,
 }
 
 /* Open Demo Caseload: the demo opens in a window of its own; when it must be made first, that
- * runs in a worker thread while the window that asked shows it and stays responsive. */
-
-static void
-set_windows_busy (GtkApplication *app,
-                  const char     *message)
-{
-  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
-    if (IPT_IS_WINDOW (l->data))
-      ipt_window_set_busy (IPT_WINDOW (l->data), message);
-}
+ * runs in a worker thread while every window shows its progress and stays responsive. */
 
 static void
 report_demo_error (GtkApplication *app,
@@ -368,17 +343,21 @@ on_demo_generated (GObject      *source,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  g_autoptr(GtkApplication) app = user_data;
+  g_autoptr(IptApplication) self = user_data;
+  GtkApplication *app = GTK_APPLICATION (self);
+  g_autoptr(IptJob) job = g_steal_pointer (&self->demo_job);
   g_autoptr(GError) error = NULL;
   GAction *action = g_action_map_lookup_action (G_ACTION_MAP (app), "open-demo");
+  gboolean made = ipt_demo_generate_finish (result, &error);
 
   g_simple_action_set_enabled (G_SIMPLE_ACTION (action), TRUE);
-  set_windows_busy (app, NULL);
-  if (ipt_demo_generate_finish (result, &error))
+  /* Its own row goes from every window, whatever else they are busy with; the application is
+   * held until the demo's window is open. */
+  if (made)
     open_demo_window (app);
   else
     report_demo_error (app, error);
-  g_application_release (G_APPLICATION (app));
+  ipt_job_finish (job);
 }
 
 static void
@@ -386,6 +365,7 @@ open_demo_action (GSimpleAction *action,
                   GVariant      *parameter,
                   gpointer       user_data)
 {
+  IptApplication *self = IPT_APPLICATION (user_data);
   GtkApplication *app = GTK_APPLICATION (user_data);
   g_autofree char *path = ipt_store_demo_path ();
   g_autoptr(GError) error = NULL;
@@ -404,10 +384,13 @@ open_demo_action (GSimpleAction *action,
 
   /* Once at a time; the application lives on until the demo is made, windows closed or not. */
   g_simple_action_set_enabled (action, FALSE);
-  g_application_hold (G_APPLICATION (app));
-  set_windows_busy (app, _("Making the demo caseload…"));
+  self->demo_job = ipt_job_new (G_APPLICATION (app), _("Making the demo caseload…"));
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    if (IPT_IS_WINDOW (l->data))
+      ipt_window_add_job (IPT_WINDOW (l->data), self->demo_job);
   ipt_demo_generate_async (path, IPT_DEMO_CLIENTS_DEFAULT, IPT_DEMO_SEED_DEFAULT, NULL,
-                           on_demo_generated, g_object_ref (app));
+                           ipt_job_progress_func, g_object_ref (self->demo_job), g_object_unref,
+                           on_demo_generated, g_object_ref (self));
 }
 
 static void
@@ -444,6 +427,25 @@ ipt_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", prefs_accels);
 }
 
+/* The frame written, the program ends, but never under the work it started (the daily
+ * backup): g_application_quit () would end it whatever holds the application. */
+static void
+quit_when_done (IptApplication *self)
+{
+  if (self->daily_job != NULL && !ipt_job_get_finished (self->daily_job))
+    g_signal_connect_object (self->daily_job, "finished", G_CALLBACK (g_application_quit), self,
+                             G_CONNECT_SWAPPED);
+  else
+    g_application_quit (G_APPLICATION (self));
+}
+
+static gboolean
+quit_when_done_idle (gpointer user_data)
+{
+  quit_when_done (IPT_APPLICATION (user_data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_screenshot_ready (IptWindow *window,
                      gpointer   user_data)
@@ -456,7 +458,19 @@ on_screenshot_ready (IptWindow *window,
       g_printerr ("ipt-casebook: %s\n", error->message);
       self->exit_status = 1;
     }
-  g_application_quit (G_APPLICATION (self));
+  /* The backup starts after this handler, in the same emission. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, quit_when_done_idle,
+                   g_object_ref (self), g_object_unref);
+}
+
+static void
+on_first_frame_back_up (IptWindow *window,
+                        gpointer   user_data)
+{
+  IptApplication *self = IPT_APPLICATION (user_data);
+
+  g_clear_object (&self->daily_job);
+  self->daily_job = ipt_window_back_up_daily (window);
 }
 
 /* --review with --screenshot: once the passphrase opened the file, the review window's first
@@ -535,8 +549,12 @@ ipt_application_activate (GApplication *app)
   if (self->dashboard)
     gtk_widget_activate_action (GTK_WIDGET (window), "win.show-dashboard", NULL);
 
+  /* The screenshot first: the frame is written before the backup shows in it. */
   if (self->screenshot != NULL)
     g_signal_connect_object (window, "first-frame", G_CALLBACK (on_screenshot_ready), self, 0);
+  if (self->back_up)
+    g_signal_connect_object (window, "first-frame", G_CALLBACK (on_first_frame_back_up), self,
+                             0);
 
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -551,6 +569,8 @@ ipt_application_finalize (GObject *object)
   g_clear_pointer (&self->screenshot, g_free);
   g_clear_pointer (&self->review_path, g_free);
   g_clear_object (&self->review);
+  g_clear_object (&self->demo_job);
+  g_clear_object (&self->daily_job);
 
   G_OBJECT_CLASS (ipt_application_parent_class)->finalize (object);
 }

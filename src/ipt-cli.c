@@ -25,33 +25,7 @@
 
 #define PROGRAM "ipt-casebook"
 
-typedef struct
-{
-  const char *database;
-  gboolean    demo;
-  const char *review;
-  guint       n_files;      /* review files named without an option (the desktop's %f) */
-  const char *file;
-  const char *client;
-  gboolean    dashboard;
-  const char *import_csv;
-  gboolean    replace;
-  const char *export_csv;
-  const char *export_outcomes;
-  const char *export_chart;
-  const char *export_report;
-  gboolean    include_name;
-  const char *output;
-  gboolean    supervision_pack;
-  gboolean    export_review;
-  const char *cases;
-  const char *include_text;
-  const char *merge_review;
-  const char *passphrase_file;
-  const char *screenshot;
-  const char *make_demo;
-  const char *clients;
-} CliOptions;
+typedef IptCliOptions CliOptions;
 
 void
 ipt_cli_add_options (GApplication *app)
@@ -143,14 +117,11 @@ cli_error (const char *format,
 }
 
 /* File options come as bytestrings, text options as strings, flags as booleans. */
-const char *
-ipt_cli_option_text (GVariantDict *options,
-                     const char   *name)
+static const char *
+option_text (GVariantDict *options,
+             const char   *name)
 {
   g_autoptr(GVariant) value = NULL;
-
-  g_return_val_if_fail (options != NULL, NULL);
-  g_return_val_if_fail (name != NULL, NULL);
 
   /* The dictionary keeps its own reference: the text stays valid as long as it does. */
   value = g_variant_dict_lookup_value (options, name, NULL);
@@ -163,14 +134,11 @@ ipt_cli_option_text (GVariantDict *options,
   return NULL;
 }
 
-gboolean
-ipt_cli_option_given (GVariantDict *options,
-                      const char   *name)
+static gboolean
+option_given (GVariantDict *options,
+              const char   *name)
 {
   g_autoptr(GVariant) value = NULL;
-
-  g_return_val_if_fail (options != NULL, FALSE);
-  g_return_val_if_fail (name != NULL, FALSE);
 
   value = g_variant_dict_lookup_value (options, name, NULL);
   if (value == NULL)
@@ -180,15 +148,18 @@ ipt_cli_option_given (GVariantDict *options,
   return TRUE;
 }
 
-/* The names read_options () reads the options by. */
-#define lookup_filename ipt_cli_option_text
-#define lookup_string ipt_cli_option_text
-#define lookup_flag ipt_cli_option_given
+/* The names ipt_cli_read_options () reads the options by. */
+#define lookup_filename option_text
+#define lookup_string option_text
+#define lookup_flag option_given
 
-static void
-read_options (GVariantDict *dict,
-              CliOptions   *o)
+void
+ipt_cli_read_options (GVariantDict  *dict,
+                      IptCliOptions *o)
 {
+  g_return_if_fail (dict != NULL);
+  g_return_if_fail (o != NULL);
+
   memset (o, 0, sizeof *o);
   o->database = lookup_filename (dict, "database");
   o->demo = lookup_flag (dict, "demo");
@@ -729,15 +700,15 @@ run_supervision (const CliOptions         *o,
 }
 
 int
-ipt_cli_handle_local_options (GVariantDict *dict)
+ipt_cli_handle_local_options (const IptCliOptions *options)
 {
-  CliOptions o;
+  IptCliOptions o;
   const char *command;
   guint n_problems = 0;
 
-  g_return_val_if_fail (dict != NULL, 1);
+  g_return_val_if_fail (options != NULL, 1);
 
-  read_options (dict, &o);
+  o = *options;
   command = check_options (&o, &n_problems);
   if (n_problems > 0)
     return 1;

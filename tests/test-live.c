@@ -363,8 +363,8 @@ test_open_demo_in_background (void)
   /* The demo is made in a worker thread: the window says so and goes on turning. */
   g_action_group_activate_action (G_ACTION_GROUP (demo_app), "open-demo", NULL);
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (demo_app), "open-demo"));
-  g_assert_true (gtk_revealer_get_reveal_child (window->toast_revealer));
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->toast_spinner)));
+  g_assert_true (gtk_revealer_get_reveal_child (window->jobs_revealer));
+  g_assert_cmpuint (g_list_model_get_n_items (_ipt_window_get_jobs (window)), ==, 1);
   while (g_list_length (gtk_application_get_windows (GTK_APPLICATION (demo_app))) < 2
          && g_get_monotonic_time () < deadline)
     {
@@ -381,7 +381,8 @@ test_open_demo_in_background (void)
   g_assert_cmpstr (ipt_store_get_path (ipt_window_get_store (demo)), ==, demo_path);
   g_assert_cmpuint (ipt_store_count_clients (ipt_window_get_store (demo), NULL), ==,
                     IPT_DEMO_CLIENTS_DEFAULT);
-  g_assert_false (gtk_revealer_get_reveal_child (window->toast_revealer));
+  g_assert_false (gtk_revealer_get_reveal_child (window->jobs_revealer));
+  g_assert_cmpuint (g_list_model_get_n_items (_ipt_window_get_jobs (window)), ==, 0);
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (demo_app), "open-demo"));
 
   gtk_window_destroy (GTK_WINDOW (demo));

@@ -588,8 +588,9 @@ test_async (void)
   cases = ipt_deidentify_cases (store, NULL, NULL, &error);
   g_assert_no_error (error);
 
-  ipt_review_write_cases_async (cases, uid, PASSPHRASE, path, NULL, on_done, &written);
-  ipt_supervision_pack_write_async (cases, pdf, NULL, on_done, &packed);
+  ipt_review_write_cases_async (cases, uid, PASSPHRASE, path, NULL, NULL, NULL, NULL, on_done,
+                                &written);
+  ipt_supervision_pack_write_async (cases, pdf, NULL, NULL, NULL, NULL, on_done, &packed);
   g_assert_true (ipt_review_write_cases_finish (wait_for (&written), &error));
   g_assert_no_error (error);
   g_assert_true (ipt_supervision_pack_write_finish (wait_for (&packed), &error));

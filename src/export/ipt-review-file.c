@@ -375,12 +375,15 @@ seal_db (IptReviewDb *db,
   return sealed;
 }
 
-gboolean
-ipt_review_write_cases (GPtrArray   *cases,
-                        const char  *casebook_uid,
-                        const char  *passphrase,
-                        const char  *output_path,
-                        GError     **error)
+/* progress: cases written of all, the encryption and the file counted as one more. */
+static gboolean
+write_cases (GPtrArray        *cases,
+             const char       *casebook_uid,
+             const char       *passphrase,
+             const char       *output_path,
+             IptProgressFunc   progress,
+             gpointer          progress_data,
+             GError          **error)
 {
   g_autoptr(IptReviewDb) db = NULL;
   g_autoptr(GBytes) sealed = NULL;
@@ -403,19 +406,38 @@ ipt_review_write_cases (GPtrArray   *cases,
   if (db == NULL)
     return FALSE;
   for (guint i = 0; i < cases->len; i++)
-    if (!ipt_review_db_add_case (db, g_ptr_array_index (cases, i), error))
-      return FALSE;
+    {
+      if (!ipt_review_db_add_case (db, g_ptr_array_index (cases, i), error))
+        return FALSE;
+      if (progress != NULL)
+        progress ((double) (i + 1) / (cases->len + 1), progress_data);
+    }
 
   sealed = seal_db (db, passphrase, error);
-  return sealed != NULL && ipt_review_file_write_atomic (output_path, sealed, error);
+  if (sealed == NULL || !ipt_review_file_write_atomic (output_path, sealed, error))
+    return FALSE;
+  if (progress != NULL)
+    progress (1.0, progress_data);
+  return TRUE;
+}
+
+gboolean
+ipt_review_write_cases (GPtrArray   *cases,
+                        const char  *casebook_uid,
+                        const char  *passphrase,
+                        const char  *output_path,
+                        GError     **error)
+{
+  return write_cases (cases, casebook_uid, passphrase, output_path, NULL, NULL, error);
 }
 
 typedef struct
 {
-  GPtrArray *cases;
-  char      *casebook_uid;
-  char      *passphrase;
-  char      *output_path;
+  GPtrArray        *cases;
+  char             *casebook_uid;
+  char             *passphrase;
+  char             *output_path;
+  IptProgressRelay *relay;
 } WriteCasesData;
 
 static void
@@ -423,6 +445,7 @@ write_cases_data_free (gpointer data)
 {
   WriteCasesData *d = data;
 
+  ipt_progress_relay_free (d->relay);
   g_ptr_array_unref (d->cases);
   g_free (d->casebook_uid);
   sodium_memzero (d->passphrase, strlen (d->passphrase));
@@ -440,7 +463,8 @@ write_cases_thread (GTask        *task,
   WriteCasesData *d = task_data;
   GError *error = NULL;
 
-  if (ipt_review_write_cases (d->cases, d->casebook_uid, d->passphrase, d->output_path, &error))
+  if (write_cases (d->cases, d->casebook_uid, d->passphrase, d->output_path,
+                   ipt_progress_relay_func, d->relay, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -452,6 +476,9 @@ ipt_review_write_cases_async (GPtrArray           *cases,
                               const char          *passphrase,
                               const char          *output_path,
                               GCancellable        *cancellable,
+                              IptProgressFunc      progress,
+                              gpointer             progress_data,
+                              GDestroyNotify       progress_data_free,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
@@ -466,6 +493,7 @@ ipt_review_write_cases_async (GPtrArray           *cases,
   d->casebook_uid = g_strdup (casebook_uid);
   d->passphrase = g_strdup (passphrase);
   d->output_path = g_strdup (output_path);
+  d->relay = ipt_progress_relay_new (progress, progress_data, progress_data_free);
   g_task_set_task_data (task, d, write_cases_data_free);
   g_task_run_in_thread (task, write_cases_thread);
 }
@@ -478,6 +506,7 @@ ipt_review_write_cases_finish (GAsyncResult  *result,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ipt_review_write_cases_async,
                         FALSE);
 
+  ipt_progress_relay_close (((WriteCasesData *) g_task_get_task_data (G_TASK (result)))->relay);
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 

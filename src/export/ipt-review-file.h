@@ -59,7 +59,8 @@ gboolean    ipt_review_file_write_atomic (const char *path, GBytes *bytes, GErro
 /* Writes de-identified cases (IptReviewCase, from ipt_deidentify_cases ()) as a review file of
  * the casebook with this identity (ipt_store_get_casebook_uid ()). It needs no casebook, so the
  * window can de-identify on the main thread and write in a thread (_async: a GTask thread; the
- * cases must not change meanwhile). Nothing is written on failure. */
+ * cases must not change meanwhile; progress, may be NULL: cases written of all, on the caller's
+ * main context as ipt-tasks.h describes). Nothing is written on failure. */
 gboolean    ipt_review_write_cases (GPtrArray   *cases,
                                     const char  *casebook_uid,
                                     const char  *passphrase,
@@ -70,6 +71,9 @@ void        ipt_review_write_cases_async (GPtrArray           *cases,
                                           const char          *passphrase,
                                           const char          *output_path,
                                           GCancellable        *cancellable,
+                                          IptProgressFunc      progress,
+                                          gpointer             progress_data,
+                                          GDestroyNotify       progress_data_free,
                                           GAsyncReadyCallback  callback,
                                           gpointer             user_data);
 gboolean    ipt_review_write_cases_finish (GAsyncResult  *result,

@@ -486,6 +486,9 @@ draw_case (Pen                 *pen,
   draw_included (pen, rc);
 }
 
+static GBytes *render_pack (GPtrArray *cases, IptProgressFunc progress, gpointer progress_data,
+                            GError **error);
+
 static cairo_status_t
 append_to_array (void                *closure,
                  const unsigned char *data,
@@ -498,6 +501,16 @@ append_to_array (void                *closure,
 GBytes *
 ipt_supervision_pack_render (GPtrArray *cases,
                              GError   **error)
+{
+  return render_pack (cases, NULL, NULL, error);
+}
+
+/* progress: cases drawn of all, the file written counted as one more. */
+static GBytes *
+render_pack (GPtrArray        *cases,
+             IptProgressFunc   progress,
+             gpointer          progress_data,
+             GError          **error)
 {
   g_autoptr(GByteArray) out = g_byte_array_new ();
   cairo_surface_t *surface;
@@ -515,7 +528,11 @@ ipt_supervision_pack_render (GPtrArray *cases,
   pen_new_page (&pen);
   draw_cover (&pen, cases);
   for (guint i = 0; i < cases->len; i++)
-    draw_case (&pen, g_ptr_array_index (cases, i));
+    {
+      draw_case (&pen, g_ptr_array_index (cases, i));
+      if (progress != NULL)
+        progress ((double) (i + 1) / (cases->len + 1), progress_data);
+    }
   pen_footer (&pen);
   cairo_show_page (pen.cr);
 
@@ -535,10 +552,23 @@ ipt_supervision_pack_render (GPtrArray *cases,
   return g_byte_array_free_to_bytes (g_steal_pointer (&out));
 }
 
+static gboolean write_pack (GPtrArray *cases, const char *output_path, IptProgressFunc progress,
+                            gpointer progress_data, GError **error);
+
 gboolean
 ipt_supervision_pack_write (GPtrArray   *cases,
                             const char  *output_path,
                             GError     **error)
+{
+  return write_pack (cases, output_path, NULL, NULL, error);
+}
+
+static gboolean
+write_pack (GPtrArray        *cases,
+            const char       *output_path,
+            IptProgressFunc   progress,
+            gpointer          progress_data,
+            GError          **error)
 {
   g_autoptr(GBytes) pdf = NULL;
   gsize size = 0;
@@ -554,17 +584,22 @@ ipt_supervision_pack_write (GPtrArray   *cases,
                            _("The casebook has no course to put in a supervision pack"));
       return FALSE;
     }
-  pdf = ipt_supervision_pack_render (cases, error);
+  pdf = render_pack (cases, progress, progress_data, error);
   if (pdf == NULL)
     return FALSE;
   data = g_bytes_get_data (pdf, &size);
-  return ipt_export_write_output (output_path, data, size, error);
+  if (!ipt_export_write_output (output_path, data, size, error))
+    return FALSE;
+  if (progress != NULL)
+    progress (1.0, progress_data);
+  return TRUE;
 }
 
 typedef struct
 {
-  GPtrArray *cases;
-  char      *output_path;
+  GPtrArray        *cases;
+  char             *output_path;
+  IptProgressRelay *relay;
 } WriteData;
 
 static void
@@ -572,6 +607,7 @@ write_data_free (gpointer data)
 {
   WriteData *d = data;
 
+  ipt_progress_relay_free (d->relay);
   g_ptr_array_unref (d->cases);
   g_free (d->output_path);
   g_free (d);
@@ -586,7 +622,7 @@ write_thread (GTask        *task,
   WriteData *d = task_data;
   GError *error = NULL;
 
-  if (ipt_supervision_pack_write (d->cases, d->output_path, &error))
+  if (write_pack (d->cases, d->output_path, ipt_progress_relay_func, d->relay, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -596,6 +632,9 @@ void
 ipt_supervision_pack_write_async (GPtrArray           *cases,
                                   const char          *output_path,
                                   GCancellable        *cancellable,
+                                  IptProgressFunc      progress,
+                                  gpointer             progress_data,
+                                  GDestroyNotify       progress_data_free,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
@@ -608,6 +647,7 @@ ipt_supervision_pack_write_async (GPtrArray           *cases,
   g_task_set_source_tag (task, ipt_supervision_pack_write_async);
   d->cases = g_ptr_array_ref (cases);
   d->output_path = g_strdup (output_path);
+  d->relay = ipt_progress_relay_new (progress, progress_data, progress_data_free);
   g_task_set_task_data (task, d, write_data_free);
   g_task_run_in_thread (task, write_thread);
 }
@@ -620,6 +660,7 @@ ipt_supervision_pack_write_finish (GAsyncResult  *result,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
                         ipt_supervision_pack_write_async, FALSE);
 
+  ipt_progress_relay_close (((WriteData *) g_task_get_task_data (G_TASK (result)))->relay);
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 

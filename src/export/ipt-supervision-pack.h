@@ -23,13 +23,17 @@ GBytes       *ipt_supervision_pack_render (GPtrArray *cases,
 
 /* Writes the pack of de-identified cases to `output_path` through a temporary file ("-":
  * standard output). It needs no casebook: _async renders and writes in a GTask thread (the
- * cases must not change meanwhile). */
+ * cases must not change meanwhile), telling progress (cases drawn of all, may be NULL) on the
+ * caller's main context as ipt-tasks.h describes. */
 gboolean      ipt_supervision_pack_write (GPtrArray   *cases,
                                           const char  *output_path,
                                           GError     **error);
 void          ipt_supervision_pack_write_async (GPtrArray           *cases,
                                                 const char          *output_path,
                                                 GCancellable        *cancellable,
+                                                IptProgressFunc      progress,
+                                                gpointer             progress_data,
+                                                GDestroyNotify       progress_data_free,
                                                 GAsyncReadyCallback  callback,
                                                 gpointer             user_data);
 gboolean      ipt_supervision_pack_write_finish (GAsyncResult  *result,

@@ -31,7 +31,8 @@ G_DEFINE_FINAL_TYPE (IptPreferencesWindow, ipt_preferences_window, GTK_TYPE_WIND
 static void
 sync_measure_buttons (IptPreferencesWindow *self)
 {
-  g_auto(GStrv) in_use = g_settings_get_strv (self->settings, "measures-in-use");
+  const char * const *in_use =
+    ipt_preferences_get_measures_in_use (ipt_preferences_get_default ());
 
   self->updating = TRUE;
   for (guint i = 0; i < self->measure_buttons->len; i++)
@@ -39,7 +40,7 @@ sync_measure_buttons (IptPreferencesWindow *self)
       GtkCheckButton *button = g_ptr_array_index (self->measure_buttons, i);
       const IptMeasure *measure = g_object_get_data (G_OBJECT (button), "measure");
 
-      gtk_check_button_set_active (button, g_strv_contains ((const char * const *) in_use, measure->id));
+      gtk_check_button_set_active (button, g_strv_contains (in_use, measure->id));
     }
   self->updating = FALSE;
 }
@@ -50,18 +51,18 @@ on_measure_toggled (GtkCheckButton       *button,
 {
   g_autoptr(GStrvBuilder) builder = NULL;
   g_auto(GStrv) in_use = NULL;
-  g_auto(GStrv) current = NULL;
+  const char * const *current;
 
   if (self->updating)
     return;
 
   /* Kept in the registry's order; ids the window does not show (totals only) stay as set. */
-  current = g_settings_get_strv (self->settings, "measures-in-use");
+  current = ipt_preferences_get_measures_in_use (ipt_preferences_get_default ());
   builder = g_strv_builder_new ();
   for (guint i = 0; i < ipt_measure_get_n_measures (); i++)
     {
       const IptMeasure *measure = ipt_measure_get_nth (i);
-      gboolean on = g_strv_contains ((const char * const *) current, measure->id);
+      gboolean on = g_strv_contains (current, measure->id);
 
       for (guint j = 0; j < self->measure_buttons->len; j++)
         {

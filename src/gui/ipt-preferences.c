@@ -189,6 +189,38 @@ ipt_preferences_get_backups_kept (IptPreferences *self)
   return self->backups_kept;
 }
 
+void
+ipt_preferences_get_window_state (IptPreferences *self,
+                                  IptWindowState *state)
+{
+  g_return_if_fail (IPT_IS_PREFERENCES (self));
+  g_return_if_fail (state != NULL);
+
+  state->width = g_settings_get_int (self->settings, "window-width");
+  state->height = g_settings_get_int (self->settings, "window-height");
+  state->maximized = g_settings_get_boolean (self->settings, "window-maximized");
+  state->paned_position = g_settings_get_int (self->settings, "paned-position");
+}
+
+void
+ipt_preferences_set_window_state (IptPreferences       *self,
+                                  const IptWindowState *state)
+{
+  g_return_if_fail (IPT_IS_PREFERENCES (self));
+  g_return_if_fail (state != NULL);
+
+  /* One write for the four keys. */
+  g_settings_delay (self->settings);
+  if (!state->maximized && state->width > 0 && state->height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", state->width);
+      g_settings_set_int (self->settings, "window-height", state->height);
+    }
+  g_settings_set_boolean (self->settings, "window-maximized", state->maximized);
+  g_settings_set_int (self->settings, "paned-position", state->paned_position);
+  g_settings_apply (self->settings);
+}
+
 const char * const *
 ipt_preferences_get_measures_in_use (IptPreferences *self)
 {

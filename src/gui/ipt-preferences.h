@@ -23,6 +23,19 @@ guint           ipt_preferences_get_planned_sessions (IptPreferences *self);
 guint           ipt_preferences_get_backups_kept (IptPreferences *self);
 /* NULL-terminated ids (owned by the preferences, valid until the next change). */
 const char * const *ipt_preferences_get_measures_in_use (IptPreferences *self);
+/* The main window's size and state, as last closed (width and height 0: never saved); saving
+ * keeps the size of a maximized window as it was. */
+typedef struct
+{
+  int      width;
+  int      height;
+  gboolean maximized;
+  int      paned_position;
+} IptWindowState;
+void            ipt_preferences_get_window_state (IptPreferences *self,
+                                                  IptWindowState *state);
+void            ipt_preferences_set_window_state (IptPreferences       *self,
+                                                  const IptWindowState *state);
 /* Gives widget the stateful actions made with g_settings_create_action () as the "settings"
  * group ("settings.us-focus-names"), for switches and menu items with no code of their own. */
 void            ipt_preferences_insert_actions (IptPreferences *self,

@@ -28,7 +28,7 @@ struct _IptSupervisionDialog
   GPtrArray                *text_buttons;   /* "Include free text" of each case, same order */
   GtkWidget                *text_warning;   /* shown while any case includes free text */
   GtkFileChooserNative     *chooser;
-  gboolean                  merging;
+  IptJob                   *merging;        /* the merge under way, NULL: none */
 
   /* template children */
   GtkLabel                 *intro_label;
@@ -48,10 +48,13 @@ struct _IptSupervisionDialog
 
 G_DEFINE_FINAL_TYPE (IptSupervisionDialog, ipt_supervision_dialog, GTK_TYPE_WINDOW)
 
-/* What the thread's end needs: the window to tell, and what was asked. */
+/* What the thread's end needs: the window to tell, and what was asked. Its IptJob holds the
+ * application until the file is written, whether the window stays open or not. */
 typedef struct
 {
   IptWindow                *window;
+  GtkApplication           *app;
+  IptJob                   *job;
   IptSupervisionDialogMode  mode;
   char                     *path;
   guint                     n_cases;
@@ -60,7 +63,10 @@ typedef struct
 static void
 job_free (Job *job)
 {
+  ipt_job_finish (job->job);
+  g_object_unref (job->job);
   g_object_unref (job->window);
+  g_clear_object (&job->app);
   g_free (job->path);
   g_free (job);
 }
@@ -81,14 +87,21 @@ on_written (GObject      *source,
   else
     ok = ipt_review_write_cases_finish (result, &error);
 
-  ipt_window_set_busy (job->window, NULL);
+  ipt_job_finish (job->job);
   if (!ok)
     {
-      ipt_window_show_error (job->window,
-                             job->mode == IPT_SUPERVISION_DIALOG_PACK
-                             ? _("The supervision pack could not be written")
-                             : _("The review file could not be written"),
-                             error);
+      _ipt_window_report_failure (_ipt_window_is_open (job->window) ? job->window : NULL,
+                                  job->app,
+                                  job->mode == IPT_SUPERVISION_DIALOG_PACK
+                                  ? _("The supervision pack could not be written")
+                                  : _("The review file could not be written"),
+                                  error);
+      job_free (job);
+      return;
+    }
+  /* Closed meanwhile: the file is there, nothing to show it over. */
+  if (!_ipt_window_is_open (job->window))
+    {
       job_free (job);
       return;
     }
@@ -176,21 +189,21 @@ on_merged (GObject      *source,
   gboolean ok;
   guint added;
 
-  self->merging = FALSE;
+  if (self->merging != NULL)
+    ipt_job_finish (self->merging);
+  g_clear_object (&self->merging);
   ok = ipt_review_merge_finish (IPT_STORE (source), result, &summary, &error);
   /* The dialog went with its window meanwhile: the casebook says what was merged. */
-  if (window == NULL)
+  if (window == NULL || !_ipt_window_is_open (window))
     return;
   if (!ok)
     {
-      ipt_window_set_busy (window, NULL);
       gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
       /* The passphrase and the file stay in the dialog to correct. */
       _ipt_show_field_error (self->passphrase_error_label, GTK_WIDGET (self->passphrase_entry),
                              error->message);
       return;
     }
-  ipt_window_set_busy (window, NULL);
 
   added = summary.n_comments + summary.n_reviews + summary.n_entries;
   if (added == 0)
@@ -208,10 +221,9 @@ on_merged (GObject      *source,
 static void
 merge (IptSupervisionDialog *self)
 {
-  if (self->merging)
+  if (self->merging != NULL)
     return;
-  self->merging = TRUE;
-  ipt_window_set_busy (self->window, _("Merging the review file…"));
+  self->merging = _ipt_window_begin_job (self->window, _("Merging the review file…"));
   gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
   /* The key derivation and decryption take about a second: in a thread, the window stays
    * responsive and shows that it is busy. */
@@ -237,29 +249,37 @@ write_cases (IptSupervisionDialog *self)
       return;
     }
 
+  if (self->mode != IPT_SUPERVISION_DIALOG_PACK)
+    {
+      uid = ipt_store_get_casebook_uid (self->window->store, &error);
+      if (uid == NULL)
+        {
+          _ipt_show_error (GTK_WINDOW (self), _("The review file could not be written"), error);
+          return;
+        }
+    }
+
   job = g_new0 (Job, 1);
   job->window = g_object_ref (self->window);
+  job->app = gtk_window_get_application (GTK_WINDOW (self->window));
+  if (job->app != NULL)
+    g_object_ref (job->app);
   job->mode = self->mode;
   job->path = g_strdup (self->path);
   job->n_cases = cases->len;
 
   if (self->mode == IPT_SUPERVISION_DIALOG_PACK)
     {
-      ipt_window_set_busy (self->window, _("Writing the supervision pack…"));
-      ipt_supervision_pack_write_async (cases, self->path, NULL, on_written, job);
+      job->job = _ipt_window_begin_job (self->window, _("Writing the supervision pack…"));
+      ipt_supervision_pack_write_async (cases, self->path, NULL, ipt_job_progress_func,
+                                        g_object_ref (job->job), g_object_unref, on_written, job);
     }
   else
     {
-      uid = ipt_store_get_casebook_uid (self->window->store, &error);
-      if (uid == NULL)
-        {
-          job_free (job);
-          _ipt_show_error (GTK_WINDOW (self), _("The review file could not be written"), error);
-          return;
-        }
-      ipt_window_set_busy (self->window, _("Encrypting the review file…"));
+      job->job = _ipt_window_begin_job (self->window, _("Encrypting the review file…"));
       ipt_review_write_cases_async (cases, uid, chosen_passphrase (self), self->path, NULL,
-                                    on_written, job);
+                                    ipt_job_progress_func, g_object_ref (job->job),
+                                    g_object_unref, on_written, job);
     }
   gtk_window_destroy (GTK_WINDOW (self));
 }
@@ -469,9 +489,7 @@ ipt_supervision_dialog_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   /* Closed while a merge runs: the merge ends on its own (its announcement brings what it
-   * added to the cards and pages), and the window is no longer busy with it. */
-  if (self->merging && self->window != NULL)
-    ipt_window_set_busy (self->window, NULL);
+   * added to the cards and pages), its row in the busy indicator until then. */
   g_clear_object (&self->window);
   gtk_widget_dispose_template (GTK_WIDGET (self), IPT_TYPE_SUPERVISION_DIALOG);
 
@@ -483,6 +501,9 @@ ipt_supervision_dialog_finalize (GObject *object)
 {
   IptSupervisionDialog *self = IPT_SUPERVISION_DIALOG (object);
 
+  if (self->merging != NULL)
+    ipt_job_finish (self->merging);
+  g_clear_object (&self->merging);
   g_free (self->path);
   /* The passphrase leaves no copy behind in this process's memory. */
   if (self->generated != NULL)

@@ -11,31 +11,60 @@
 #include <glib/gstdio.h>
 
 #include "ipt-gui-private.h"
+#include "ipt-preferences.h"
 #include "ipt-tasks.h"
 #include "ipt-window-private.h"
 
 /* Back Up Now and Save a Copy run in a worker thread (on a connection of their own), the
- * window responsive meanwhile, the notification area saying what is under way; one at a time. */
+ * window responsive meanwhile, the busy indicator showing how far the copy is; one at a time.
+ * The application is held until the copy is done, and its end shows nothing over a window
+ * closed meanwhile. */
+
+typedef struct
+{
+  IptWindow *window;
+  IptJob    *job;
+  char      *path;      /* Save a Copy: where */
+} CopyJob;
 
 static void
-copy_started (IptWindow  *self,
-              const char *message)
+copy_job_free (CopyJob *copy)
 {
-  self->copying = g_cancellable_new ();
-  ipt_window_set_busy (self, message);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back-up-now", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", FALSE);
+  ipt_job_finish (copy->job);
+  g_object_unref (copy->job);
+  g_object_unref (copy->window);
+  g_free (copy->path);
+  g_free (copy);
 }
 
-/* FALSE when the window went away meanwhile: nothing more to show. */
-static gboolean
-copy_finished (IptWindow    *self,
-               const GError *error)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CopyJob, copy_job_free)
+
+static CopyJob *
+copy_started (IptWindow  *self,
+              const char *label,
+              const char *path)
 {
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return FALSE;
+  CopyJob *copy = g_new0 (CopyJob, 1);
+
+  copy->window = g_object_ref (self);
+  copy->job = _ipt_window_begin_job (self, label);
+  copy->path = g_strdup (path);
+  self->copying = g_cancellable_new ();
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back-up-now", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", FALSE);
+  return copy;
+}
+
+/* FALSE when the window went away meanwhile: nothing more to show over it. */
+static gboolean
+copy_finished (CopyJob *copy)
+{
+  IptWindow *self = copy->window;
+
+  ipt_job_finish (copy->job);
   g_clear_object (&self->copying);
-  ipt_window_set_busy (self, NULL);
+  if (!_ipt_window_is_open (self))
+    return FALSE;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back-up-now", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", TRUE);
   return TRUE;
@@ -54,41 +83,96 @@ on_backed_up (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  g_autoptr(IptWindow) self = user_data;
+  g_autoptr(CopyJob) copy = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = ipt_store_backup_now_finish (IPT_STORE (source), result, &error);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (copy->window));
+  gboolean open = copy_finished (copy);
 
-  if (!copy_finished (self, error))
-    return;
   if (path == NULL)
     {
-      _ipt_show_error (GTK_WINDOW (self), _("The casebook could not be backed up"), error);
+      _ipt_window_report_failure (open ? copy->window : NULL, app,
+                                  _("The casebook could not be backed up"), error);
       return;
     }
+  if (open)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+      /* TRANSLATORS: %s is the backup file's path */
+      g_autofree char *message = g_strdup_printf (_("Backed up to %s"), display);
 
-  {
-    g_autofree char *display = g_filename_display_name (path);
-    /* TRANSLATORS: %s is the backup file's path */
-    g_autofree char *message = g_strdup_printf (_("Backed up to %s"), display);
-
-    _ipt_window_show_file_toast (self, message, path);
-  }
+      _ipt_window_show_file_toast (copy->window, message, path);
+    }
 }
 
 void
 _ipt_window_back_up_now (IptWindow *self)
 {
-  int keep = IPT_STORE_BACKUPS_KEPT_DEFAULT;
+  CopyJob *copy;
 
   g_return_if_fail (IPT_IS_WINDOW (self));
 
   if (self->copying != NULL)
     return;
-  if (self->settings != NULL)
-    keep = g_settings_get_int (self->settings, "backups-kept");
-  copy_started (self, _("Backing up the casebook…"));
-  ipt_store_backup_now_async (self->store, NULL, (guint) MAX (keep, 1), self->copying,
-                              on_backed_up, g_object_ref (self));
+  copy = copy_started (self, _("Backing up the casebook…"), NULL);
+  ipt_store_backup_now_async (self->store, NULL,
+                              ipt_preferences_get_backups_kept (ipt_preferences_get_default ()),
+                              self->copying, ipt_job_progress_func, g_object_ref (copy->job),
+                              g_object_unref, on_backed_up, copy);
+}
+
+/* The day's automatic backup: once a day, the newest N kept (Preferences), in a worker thread
+ * once the window is shown, so that nothing stands between the practitioner and the casebook.
+ * The busy indicator shows it only when a copy is made (the first opening of the day). */
+
+typedef struct
+{
+  IptWindow *window;
+  IptJob    *job;
+} DailyBackup;
+
+static void
+on_daily_backup_done (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  DailyBackup *daily = user_data;
+  g_autoptr(GError) error = NULL;
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (daily->window));
+
+  if (!ipt_store_backup_daily_finish (IPT_STORE (source), result, &error))
+    /* The casebook stays open: a failed backup is told, and tried again at the next opening. */
+    _ipt_window_report_failure (_ipt_window_is_open (daily->window) ? daily->window : NULL, app,
+                                _("The casebook could not be backed up"), error);
+  ipt_job_finish (daily->job);
+  g_object_unref (daily->job);
+  g_object_unref (daily->window);
+  g_free (daily);
+}
+
+IptJob *
+ipt_window_back_up_daily (IptWindow *self)
+{
+  GtkApplication *app;
+  DailyBackup *daily;
+  const char *label;
+
+  g_return_val_if_fail (IPT_IS_WINDOW (self), NULL);
+
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  label = _("Backing up the casebook…");
+  daily = g_new0 (DailyBackup, 1);
+  daily->window = g_object_ref (self);
+  if (ipt_store_backup_daily_due (self->store, NULL))
+    daily->job = _ipt_window_begin_job (self, label);
+  else
+    /* Only the rotation: quick, not worth showing; the application is held all the same. */
+    daily->job = ipt_job_new (app != NULL ? G_APPLICATION (app) : NULL, label);
+  ipt_store_backup_daily_async (self->store, NULL,
+                                ipt_preferences_get_backups_kept (ipt_preferences_get_default ()),
+                                NULL, ipt_job_progress_func, g_object_ref (daily->job),
+                                g_object_unref, on_daily_backup_done, daily);
+  return g_object_ref (daily->job);
 }
 
 static gboolean
@@ -101,46 +185,31 @@ same_file (const char *a,
          sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
-typedef struct
-{
-  IptWindow *window;
-  char      *path;
-} CopyJob;
-
-static void
-copy_job_free (CopyJob *job)
-{
-  g_object_unref (job->window);
-  g_free (job->path);
-  g_free (job);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CopyJob, copy_job_free)
-
 static void
 on_copy_saved (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  g_autoptr(CopyJob) job = user_data;
+  g_autoptr(CopyJob) copy = user_data;
   g_autoptr(GError) error = NULL;
   gboolean saved = ipt_store_backup_to_finish (IPT_STORE (source), result, &error);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (copy->window));
+  gboolean open = copy_finished (copy);
 
-  if (!copy_finished (job->window, error))
-    return;
   if (!saved)
     {
-      _ipt_show_error (GTK_WINDOW (job->window), _("The copy could not be saved"), error);
+      _ipt_window_report_failure (open ? copy->window : NULL, app,
+                                  _("The copy could not be saved"), error);
       return;
     }
+  if (open)
+    {
+      g_autofree char *display = g_filename_display_name (copy->path);
+      /* TRANSLATORS: %s is the copy's path */
+      g_autofree char *message = g_strdup_printf (_("Saved a copy to %s"), display);
 
-  {
-    g_autofree char *display = g_filename_display_name (job->path);
-    /* TRANSLATORS: %s is the copy's path */
-    g_autofree char *message = g_strdup_printf (_("Saved a copy to %s"), display);
-
-    _ipt_window_show_file_toast (job->window, message, job->path);
-  }
+      _ipt_window_show_file_toast (copy->window, message, copy->path);
+    }
 }
 
 gboolean
@@ -148,7 +217,7 @@ _ipt_window_save_copy (IptWindow  *self,
                        const char *path,
                        GError    **error)
 {
-  CopyJob *job;
+  CopyJob *copy;
 
   g_return_val_if_fail (IPT_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -166,11 +235,9 @@ _ipt_window_save_copy (IptWindow  *self,
       return FALSE;
     }
 
-  job = g_new0 (CopyJob, 1);
-  job->window = g_object_ref (self);
-  job->path = g_strdup (path);
-  copy_started (self, _("Saving a copy of the casebook…"));
-  ipt_store_backup_to_async (self->store, path, self->copying, on_copy_saved, job);
+  copy = copy_started (self, _("Saving a copy of the casebook…"), path);
+  ipt_store_backup_to_async (self->store, path, self->copying, ipt_job_progress_func,
+                             g_object_ref (copy->job), g_object_unref, on_copy_saved, copy);
   return TRUE;
 }
 
@@ -237,28 +304,6 @@ save_copy_action (GtkWidget  *widget,
 
   g_signal_connect (dialog, "response", G_CALLBACK (on_save_copy_response), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-void
-_ipt_window_show_file_toast (IptWindow  *self,
-                             const char *message,
-                             const char *path)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFile) folder = NULL;
-  g_autofree char *uri = NULL;
-
-  g_return_if_fail (IPT_IS_WINDOW (self));
-  g_return_if_fail (message != NULL && path != NULL);
-
-  _ipt_window_show_toast (self, message, NULL, NULL, NULL);
-  file = g_file_new_for_path (path);
-  folder = g_file_get_parent (file);
-  if (folder == NULL)
-    return;
-  uri = g_file_get_uri (folder);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->toast_open_button), "s", uri);
-  gtk_widget_set_visible (self->toast_open_button, TRUE);
 }
 
 static void

@@ -26,7 +26,6 @@ struct _IptWindow
   GtkApplicationWindow parent_instance;
 
   IptStore           *store;
-  GSettings          *settings;
 
   GPtrArray          *caseload;        /* IptCaseSummary, in the list's order */
   IptCaseloadModel   *shown;           /* those the search and filter let through */
@@ -65,7 +64,10 @@ struct _IptWindow
   gpointer            undo_data;
   GDestroyNotify      undo_data_free;
   guint               toast_timeout_id;
+  char               *queued_message;  /* a notice waiting for the Undo's toast to go */
+  char               *queued_folder_uri;
   GCancellable       *copying;         /* Back Up Now or Save a Copy under way, NULL: none */
+  GListStore         *jobs;            /* IptJob under way, shown by the busy indicator */
 
   /* The dialog open over the window (client, course, session, question), for Escape and tests. */
   GtkWindow          *dialog;
@@ -88,9 +90,10 @@ struct _IptWindow
   GtkRevealer        *toast_revealer;
   GtkLabel           *toast_label;
   GtkWidget          *toast_undo_button;
-  GtkSpinner         *toast_spinner;
   GtkWidget          *toast_dismiss_button;
   GtkWidget          *toast_open_button;
+  GtkRevealer        *jobs_revealer;
+  GtkListBox         *jobs_list;
   GtkToggleButton    *dashboard_button;
 };
 
@@ -138,14 +141,33 @@ guint     _ipt_window_find_shown (IptWindow *self,
 void      _ipt_window_scroll_to (IptWindow *self,
                                  guint      position);
 
-/* ipt-window-backup.c: the actions win.back-up-now, win.save-copy and win.open-folder, what
- * they do, and the notification that says where a file went */
-void      _ipt_window_class_init_backup (GtkWidgetClass *widget_class);
-void      _ipt_window_init_backup (IptWindow *self);
-/* A notification that a file was written, with a button that opens its folder. */
+/* A notification that a file was written, with a button that opens its folder; it waits while
+ * an Undo is offered, as every notification without Undo does. */
 void      _ipt_window_show_file_toast (IptWindow  *self,
                                        const char *message,
                                        const char *path);
+
+/* ipt-window-jobs.c: the busy indicator */
+void      _ipt_window_init_jobs (IptWindow *self);
+void      _ipt_window_dispose_jobs (IptWindow *self);
+/* A new job (transfer full) shown in this window, the application held until it finishes. */
+IptJob   *_ipt_window_begin_job (IptWindow  *self,
+                                 const char *label);
+/* The jobs shown (IptJob), for tests. */
+GListModel *_ipt_window_get_jobs (IptWindow *self);
+/* FALSE once the window has been closed (a job's end then shows nothing over it). */
+gboolean  _ipt_window_is_open (IptWindow *self);
+/* A job failed: shown over self while open, else over another window of app, else told on
+ * standard error and as a desktop notification. self may be NULL. */
+void      _ipt_window_report_failure (IptWindow      *self,
+                                      GtkApplication *app,
+                                      const char     *primary,
+                                      const GError   *error);
+
+/* ipt-window-backup.c: the actions win.back-up-now, win.save-copy and win.open-folder and what
+ * they do, and the day's automatic backup */
+void      _ipt_window_class_init_backup (GtkWidgetClass *widget_class);
+void      _ipt_window_init_backup (IptWindow *self);
 /* Both start the copy in a worker thread and return; the notification area shows it under way,
  * then where the file went (or a dialog why it failed). Save a Copy refuses at once the
  * casebook itself (G_IO_ERROR_EXISTS) and a second copy while one is under way. */

@@ -12,17 +12,25 @@
 
 #define CHOICE_INCLUDE_NAME "include-name"
 
+/* The report is written through a temporary file renamed over the target at the end, so a
+ * program killed meanwhile leaves no half file; the job holds the application until then. */
 typedef struct
 {
-  IptCaseReport *report;
-  char          *path;
-  gboolean       include_name;
+  IptCaseReport  *report;
+  char           *path;
+  gboolean        include_name;
+  IptJob         *job;
+  GtkApplication *app;
 } ReportJob;
 
 static void
 report_job_free (ReportJob *job)
 {
   g_clear_pointer (&job->report, ipt_case_report_free);
+  if (job->job != NULL)
+    ipt_job_finish (job->job);
+  g_clear_object (&job->job);
+  g_clear_object (&job->app);
   g_free (job->path);
   g_free (job);
 }
@@ -53,16 +61,21 @@ on_report_written (GObject      *source,
   g_autofree char *message = NULL;
   g_autofree char *display = NULL;
 
+  ipt_job_finish (job->job);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      _ipt_show_error (GTK_WINDOW (self), _("The case report could not be saved"), error);
+      _ipt_window_report_failure (_ipt_window_is_open (self) ? self : NULL, job->app,
+                                  _("The case report could not be saved"), error);
       return;
     }
+  /* Closed meanwhile: the file is there, nothing to show it over. */
+  if (!_ipt_window_is_open (self))
+    return;
 
   display = g_filename_display_name (job->path);
   /* TRANSLATORS: a toast; %s is the path of the PDF written */
   message = g_strdup_printf (_("Case report saved to %s"), display);
-  _ipt_window_show_toast (self, message, NULL, NULL, NULL);
+  _ipt_window_show_file_toast (self, message, job->path);
 }
 
 gboolean
@@ -109,6 +122,10 @@ _ipt_window_export_report (IptWindow  *self,
     }
   job->path = g_strdup (path);
   job->include_name = include_name;
+  job->app = gtk_window_get_application (GTK_WINDOW (self));
+  if (job->app != NULL)
+    g_object_ref (job->app);
+  job->job = _ipt_window_begin_job (self, _("Writing the case report…"));
 
   task = g_task_new (self, NULL, on_report_written, NULL);
   g_task_set_source_tag (task, _ipt_window_export_report);

@@ -25,7 +25,8 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (IptWindow, ipt_window, GTK_TYPE_APPLICATION_WINDOW)
 
-/* Toast with Undo */
+/* Toast with Undo. A notice (a file written, a merge done) never takes the place of a pending
+ * Undo: it waits until the Undo's toast has gone. */
 
 static void
 clear_undo (IptWindow *self)
@@ -37,13 +38,20 @@ clear_undo (IptWindow *self)
   self->undo_func = NULL;
 }
 
+static void show_notice (IptWindow *self, const char *message, const char *folder_uri);
+
 void
 _ipt_window_dismiss_toast (IptWindow *self)
 {
+  g_autofree char *message = g_steal_pointer (&self->queued_message);
+  g_autofree char *folder_uri = g_steal_pointer (&self->queued_folder_uri);
+
   g_clear_handle_id (&self->toast_timeout_id, g_source_remove);
   clear_undo (self);
   gtk_revealer_set_reveal_child (self->toast_revealer, FALSE);
   _ipt_window_update_actions (self);
+  if (message != NULL)
+    show_notice (self, message, folder_uri);
 }
 
 static gboolean
@@ -56,6 +64,49 @@ on_toast_timeout (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static void
+show_toast (IptWindow     *self,
+            const char    *message,
+            const char    *folder_uri,
+            IptUndoFunc    undo_func,
+            gpointer       undo_data,
+            GDestroyNotify undo_data_free)
+{
+  g_clear_handle_id (&self->toast_timeout_id, g_source_remove);
+  clear_undo (self);
+
+  self->undo_func = undo_func;
+  self->undo_data = undo_data;
+  self->undo_data_free = undo_data_free;
+
+  gtk_label_set_label (self->toast_label, message);
+  gtk_widget_set_visible (self->toast_undo_button, undo_func != NULL);
+  gtk_widget_set_visible (self->toast_open_button, folder_uri != NULL);
+  if (folder_uri != NULL)
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (self->toast_open_button), "s", folder_uri);
+  gtk_revealer_set_reveal_child (self->toast_revealer, TRUE);
+  self->toast_timeout_id = g_timeout_add_seconds (TOAST_SECONDS, on_toast_timeout, self);
+
+  _ipt_window_update_actions (self);
+}
+
+static void
+show_notice (IptWindow  *self,
+             const char *message,
+             const char *folder_uri)
+{
+  if (self->undo_func != NULL)
+    {
+      /* The latest notice waits; an earlier one still waiting is out of date. */
+      g_free (self->queued_message);
+      g_free (self->queued_folder_uri);
+      self->queued_message = g_strdup (message);
+      self->queued_folder_uri = g_strdup (folder_uri);
+      return;
+    }
+  show_toast (self, message, folder_uri, NULL, NULL, NULL);
+}
+
 void
 _ipt_window_show_toast (IptWindow     *self,
                         const char    *message,
@@ -65,47 +116,32 @@ _ipt_window_show_toast (IptWindow     *self,
 {
   g_return_if_fail (IPT_IS_WINDOW (self));
 
-  g_clear_handle_id (&self->toast_timeout_id, g_source_remove);
-  clear_undo (self);
-
-  self->undo_func = undo_func;
-  self->undo_data = undo_data;
-  self->undo_data_free = undo_data_free;
-
-  gtk_label_set_label (self->toast_label, message);
-  gtk_spinner_stop (self->toast_spinner);
-  gtk_widget_set_visible (GTK_WIDGET (self->toast_spinner), FALSE);
-  gtk_widget_set_visible (self->toast_dismiss_button, TRUE);
-  gtk_widget_set_visible (self->toast_undo_button, undo_func != NULL);
-  gtk_widget_set_visible (self->toast_open_button, FALSE);
-  gtk_revealer_set_reveal_child (self->toast_revealer, TRUE);
-  self->toast_timeout_id = g_timeout_add_seconds (TOAST_SECONDS, on_toast_timeout, self);
-
-  _ipt_window_update_actions (self);
+  if (undo_func == NULL)
+    {
+      show_notice (self, message, NULL);
+      return;
+    }
+  /* A new Undo replaces the old one; a notice still waiting comes after it. */
+  show_toast (self, message, NULL, undo_func, undo_data, undo_data_free);
 }
 
 void
-ipt_window_set_busy (IptWindow  *self,
-                     const char *message)
+_ipt_window_show_file_toast (IptWindow  *self,
+                             const char *message,
+                             const char *path)
 {
-  g_return_if_fail (IPT_IS_WINDOW (self));
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *uri = NULL;
 
-  g_clear_handle_id (&self->toast_timeout_id, g_source_remove);
-  clear_undo (self);
-  gtk_widget_set_visible (GTK_WIDGET (self->toast_spinner), message != NULL);
-  gtk_widget_set_visible (self->toast_dismiss_button, message == NULL);
-  gtk_widget_set_visible (self->toast_undo_button, FALSE);
-  if (message != NULL)
-    {
-      gtk_label_set_label (self->toast_label, message);
-      gtk_spinner_start (self->toast_spinner);
-    }
-  else
-    {
-      gtk_spinner_stop (self->toast_spinner);
-    }
-  gtk_revealer_set_reveal_child (self->toast_revealer, message != NULL);
-  _ipt_window_update_actions (self);
+  g_return_if_fail (IPT_IS_WINDOW (self));
+  g_return_if_fail (message != NULL && path != NULL);
+
+  file = g_file_new_for_path (path);
+  folder = g_file_get_parent (file);
+  if (folder != NULL)
+    uri = g_file_get_uri (folder);
+  show_notice (self, message, uri);
 }
 
 void
@@ -205,24 +241,22 @@ ipt_window_save_screenshot (IptWindow  *self,
 static void
 restore_state (IptWindow *self)
 {
-  int width = g_settings_get_int (self->settings, "window-width");
-  int height = g_settings_get_int (self->settings, "window-height");
-  int position = g_settings_get_int (self->settings, "paned-position");
+  IptWindowState state;
 
-  if (width > 0 && height > 0)
-    gtk_window_set_default_size (GTK_WINDOW (self), width, height);
-  if (g_settings_get_boolean (self->settings, "window-maximized"))
+  ipt_preferences_get_window_state (ipt_preferences_get_default (), &state);
+  if (state.width > 0 && state.height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (self), state.width, state.height);
+  if (state.maximized)
     gtk_window_maximize (GTK_WINDOW (self));
-  if (position > 0)
-    gtk_paned_set_position (self->paned, position);
+  if (state.paned_position > 0)
+    gtk_paned_set_position (self->paned, state.paned_position);
 }
 
 static gboolean
 ipt_window_close_request (GtkWindow *window)
 {
   IptWindow *self = IPT_WINDOW (window);
-  int width;
-  int height;
+  IptWindowState state;
 
   /* A form open over the window closes first: with unsaved input it asks, and the window
    * stays while it does. */
@@ -235,16 +269,10 @@ ipt_window_close_request (GtkWindow *window)
         return TRUE;
     }
 
-  gtk_window_get_default_size (window, &width, &height);
-  g_settings_delay (self->settings);
-  if (!gtk_window_is_maximized (window) && width > 0 && height > 0)
-    {
-      g_settings_set_int (self->settings, "window-width", width);
-      g_settings_set_int (self->settings, "window-height", height);
-    }
-  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
-  g_settings_set_int (self->settings, "paned-position", gtk_paned_get_position (self->paned));
-  g_settings_apply (self->settings);
+  gtk_window_get_default_size (window, &state.width, &state.height);
+  state.maximized = gtk_window_is_maximized (window);
+  state.paned_position = gtk_paned_get_position (self->paned);
+  ipt_preferences_set_window_state (ipt_preferences_get_default (), &state);
 
   return GTK_WINDOW_CLASS (ipt_window_parent_class)->close_request (window);
 }
@@ -277,6 +305,8 @@ ipt_window_dispose (GObject *object)
   IptWindow *self = IPT_WINDOW (object);
 
   g_clear_handle_id (&self->toast_timeout_id, g_source_remove);
+  g_clear_pointer (&self->queued_message, g_free);
+  g_clear_pointer (&self->queued_folder_uri, g_free);
   g_clear_handle_id (&self->first_frame_idle, g_source_remove);
   g_clear_handle_id (&self->search_key_idle, g_source_remove);
   if (self->copying != NULL)
@@ -287,6 +317,7 @@ ipt_window_dispose (GObject *object)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->caseload_view), self->scroll_tick_id);
   self->scroll_tick_id = 0;
   clear_undo (self);
+  _ipt_window_dispose_jobs (self);
   _ipt_window_set_dialog (self, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), IPT_TYPE_WINDOW);
@@ -295,7 +326,6 @@ ipt_window_dispose (GObject *object)
   g_clear_object (&self->shown);
   g_clear_pointer (&self->caseload, g_ptr_array_unref);
   _ipt_window_forget_search_blob (self);
-  g_clear_object (&self->settings);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (ipt_window_parent_class)->dispose (object);
@@ -394,9 +424,10 @@ ipt_window_class_init (IptWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IptWindow, toast_revealer);
   gtk_widget_class_bind_template_child (widget_class, IptWindow, toast_label);
   gtk_widget_class_bind_template_child (widget_class, IptWindow, toast_undo_button);
-  gtk_widget_class_bind_template_child (widget_class, IptWindow, toast_spinner);
   gtk_widget_class_bind_template_child (widget_class, IptWindow, toast_dismiss_button);
   gtk_widget_class_bind_template_child (widget_class, IptWindow, toast_open_button);
+  gtk_widget_class_bind_template_child (widget_class, IptWindow, jobs_revealer);
+  gtk_widget_class_bind_template_child (widget_class, IptWindow, jobs_list);
 
   _ipt_window_class_init_caseload (widget_class);
   _ipt_window_class_init_actions (widget_class);
@@ -472,7 +503,6 @@ ipt_window_init (IptWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   _ipt_ensure_style (GTK_WIDGET (self));
 
-  self->settings = g_object_ref (ipt_preferences_get_settings (ipt_preferences_get_default ()));
   ipt_preferences_insert_actions (ipt_preferences_get_default (), GTK_WIDGET (self));
   self->filter_mode = IPT_CASELOAD_FILTER_ACTIVE;
 
@@ -491,6 +521,7 @@ ipt_window_init (IptWindow *self)
   g_signal_connect_object (self->client_page, "notify::client",
                            G_CALLBACK (on_page_client_notify), self, 0);
   _ipt_window_init_backup (self);
+  _ipt_window_init_jobs (self);
 
   restore_state (self);
 }

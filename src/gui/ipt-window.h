@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "ipt-job.h"
 #include "ipt-store.h"
 
 G_BEGIN_DECLS
@@ -16,10 +17,14 @@ IptStore  *ipt_window_get_store (IptWindow *self);
 /* Selects the client with this code and shows their page; FALSE when there is none. */
 gboolean   ipt_window_show_client (IptWindow  *self,
                                    const char *code);
-/* Shows that long work runs (message beside a spinner, in place of the notification) until
- * called again with NULL; the window stays responsive meanwhile. */
-void       ipt_window_set_busy (IptWindow  *self,
-                                const char *message);
+/* Shows long work under way in the window's busy indicator (its label and progress) until the
+ * job finishes, beside any other job's; the notification and its Undo are left alone. */
+void       ipt_window_add_job (IptWindow *self,
+                               IptJob    *job);
+/* Starts the day's automatic backup of the casebook (once a day, the newest N of Preferences
+ * kept) in a worker thread, shown in the busy indicator when a copy is made; the application is
+ * held until it is done. Returns the job (transfer full). */
+IptJob    *ipt_window_back_up_daily (IptWindow *self);
 /* Shows an error over the window: what failed (primary) and why. */
 void       ipt_window_show_error (IptWindow    *self,
                                   const char   *primary,

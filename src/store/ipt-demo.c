@@ -459,6 +459,17 @@ ipt_demo_generate (const char  *path,
                    guint32      seed,
                    GError     **error)
 {
+  return ipt_demo_generate_with_progress (path, n_clients, seed, NULL, NULL, error);
+}
+
+gboolean
+ipt_demo_generate_with_progress (const char       *path,
+                                 guint             n_clients,
+                                 guint32           seed,
+                                 IptProgressFunc   progress,
+                                 gpointer          progress_data,
+                                 GError          **error)
+{
   g_autoptr(IptStore) store = NULL;
   g_autofree char *tmp_path = NULL;
   Demo demo = { 0 };
@@ -523,6 +534,8 @@ ipt_demo_generate (const char  *path,
           ipt_store_rollback (store);
           goto fail;
         }
+      if (progress != NULL)
+        progress ((double) (i + 1) / n_clients, progress_data);
     }
   g_clear_pointer (&demo.times_stmt, sqlite3_finalize);
   if (!ipt_store_commit (store, error))

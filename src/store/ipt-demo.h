@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "ipt-progress.h"
+
 G_BEGIN_DECLS
 
 #define IPT_DEMO_SEED_DEFAULT 20260105
@@ -18,5 +20,10 @@ G_BEGIN_DECLS
  * file with IPT_STORE_ERROR_EXISTS). Deterministic: the same seed and n_clients give the same
  * database content. n_clients: 1 to IPT_DEMO_CLIENTS_MAX. On failure nothing is left at path. */
 gboolean ipt_demo_generate (const char *path, guint n_clients, guint32 seed, GError **error);
+/* The same, telling the clients written so far of n_clients as they go (called in the thread
+ * that generates; ipt-tasks.h relays it to the main context). */
+gboolean ipt_demo_generate_with_progress (const char *path, guint n_clients, guint32 seed,
+                                          IptProgressFunc progress, gpointer progress_data,
+                                          GError **error);
 
 G_END_DECLS

@@ -37,12 +37,77 @@ remove_temp (const char *tmp_path)
   g_unlink (tmp_path);
 }
 
+/* The backup API's steps: a few hundred pages each, so that progress can be told as it goes. The
+ * source's read transaction is held across them, so a change committed meanwhile by another
+ * connection (the window's) neither restarts the copy nor gets into it half. */
+static int
+copy_pages (sqlite3         *src,
+            sqlite3         *dest,
+            IptProgressFunc  progress,
+            gpointer         progress_data)
+{
+  sqlite3_backup *backup;
+  gboolean in_transaction;
+  int step = 256;
+  int rc;
+
+  in_transaction = sqlite3_exec (src, "BEGIN; SELECT count (*) FROM sqlite_schema", NULL, NULL,
+                                 NULL) == SQLITE_OK;
+  backup = sqlite3_backup_init (dest, "main", src, "main");
+  if (backup == NULL)
+    {
+      rc = sqlite3_errcode (dest);
+      goto out;
+    }
+  for (int attempt = 0; attempt < 50;)
+    {
+      int total;
+
+      rc = sqlite3_backup_step (backup, step);
+      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        {
+          attempt++;
+          g_usleep (100 * 1000);
+          continue;
+        }
+      if (rc != SQLITE_OK)
+        break;
+      total = sqlite3_backup_pagecount (backup);
+      /* About a hundred steps, whatever the size. */
+      step = MAX (256, total / 100);
+      if (progress != NULL && total > 0)
+        progress ((double) (total - sqlite3_backup_remaining (backup)) / total, progress_data);
+    }
+  sqlite3_backup_finish (backup);
+  if (rc == SQLITE_DONE)
+    {
+      rc = sqlite3_errcode (dest);
+      if (progress != NULL)
+        progress (1.0, progress_data);
+    }
+
+out:
+  if (in_transaction)
+    sqlite3_exec (src, "COMMIT", NULL, NULL, NULL);
+  return rc;
+}
+
 /* Copies the database page by page through the SQLite backup API into a temporary file beside
  * dest_path (mode 0600), then renames it: dest_path is either the old file or the whole copy. */
 gboolean
 ipt_store_backup_to (IptStore   *self,
                      const char *dest_path,
                      GError    **error)
+{
+  return ipt_store_backup_to_with_progress (self, dest_path, NULL, NULL, error);
+}
+
+gboolean
+ipt_store_backup_to_with_progress (IptStore        *self,
+                                   const char      *dest_path,
+                                   IptProgressFunc  progress,
+                                   gpointer         progress_data,
+                                   GError         **error)
 {
   sqlite3 *src = _ipt_store_get_db (self);
   g_autofree char *dir = NULL;
@@ -51,7 +116,6 @@ ipt_store_backup_to (IptStore   *self,
   g_autofree char *display = NULL;
   g_autofree char *resolved = NULL;
   sqlite3 *dest = NULL;
-  sqlite3_backup *backup;
   int rc;
   int fd;
 
@@ -115,24 +179,7 @@ ipt_store_backup_to (IptStore   *self,
 
   rc = sqlite3_open_v2 (tmp_path, &dest, SQLITE_OPEN_READWRITE, NULL);
   if (rc == SQLITE_OK)
-    {
-      backup = sqlite3_backup_init (dest, "main", src, "main");
-      if (backup != NULL)
-        {
-          for (int attempt = 0; attempt < 50; attempt++)
-            {
-              rc = sqlite3_backup_step (backup, -1);
-              if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
-                break;
-              g_usleep (100 * 1000);
-            }
-          sqlite3_backup_finish (backup);
-          if (rc == SQLITE_DONE)
-            rc = sqlite3_errcode (dest);
-        }
-      else
-        rc = sqlite3_errcode (dest);
-    }
+    rc = copy_pages (src, dest, progress, progress_data);
 
   if (rc != SQLITE_OK)
     {
@@ -273,12 +320,14 @@ rotate_backups (const char *dir,
 }
 
 static gboolean
-backup_today (IptStore   *self,
-              const char *backup_dir,
-              guint       keep,
-              gboolean    again,
-              char      **out_path,
-              GError    **error)
+backup_today (IptStore        *self,
+              const char      *backup_dir,
+              guint            keep,
+              gboolean         again,
+              IptProgressFunc  progress,
+              gpointer         progress_data,
+              char           **out_path,
+              GError         **error)
 {
   g_autofree char *default_dir = NULL;
   g_autofree char *stem = NULL;
@@ -304,7 +353,7 @@ backup_today (IptStore   *self,
   dest = g_build_filename (backup_dir, name, NULL);
 
   if ((again || !g_file_test (dest, G_FILE_TEST_EXISTS)) &&
-      !ipt_store_backup_to (self, dest, error))
+      !ipt_store_backup_to_with_progress (self, dest, progress, progress_data, error))
     return FALSE;
 
   if (!rotate_backups (backup_dir, stem, keep, error))
@@ -320,7 +369,79 @@ ipt_store_backup_daily (IptStore   *self,
                         guint       keep,
                         GError    **error)
 {
-  return backup_today (self, backup_dir, keep, FALSE, NULL, error);
+  return backup_today (self, backup_dir, keep, FALSE, NULL, NULL, NULL, error);
+}
+
+gboolean
+ipt_store_backup_daily_with_progress (IptStore        *self,
+                                      const char      *backup_dir,
+                                      guint            keep,
+                                      IptProgressFunc  progress,
+                                      gpointer         progress_data,
+                                      GError         **error)
+{
+  return backup_today (self, backup_dir, keep, FALSE, progress, progress_data, NULL, error);
+}
+
+static char *
+daily_backup_path (const char *casebook_path,
+                   const char *backup_dir)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *stem = backup_stem (casebook_path);
+  g_autofree char *name = g_strdup_printf ("%s-%s.sqlite", stem, today);
+
+  return g_build_filename (backup_dir, name, NULL);
+}
+
+/* Whether today's backup is still to be made (its file is not there yet). */
+gboolean
+ipt_store_backup_daily_due (IptStore   *self,
+                            const char *backup_dir)
+{
+  g_autofree char *default_dir = NULL;
+  g_autofree char *dest = NULL;
+
+  g_return_val_if_fail (IPT_IS_STORE (self), FALSE);
+
+  if (backup_dir == NULL)
+    backup_dir = default_dir = ipt_store_backup_dir ();
+  dest = daily_backup_path (ipt_store_get_path (self), backup_dir);
+  return !g_file_test (dest, G_FILE_TEST_EXISTS);
+}
+
+gboolean
+ipt_store_backup_daily_file (const char       *casebook_path,
+                             const char       *backup_dir,
+                             guint             keep,
+                             IptProgressFunc   progress,
+                             gpointer          progress_data,
+                             GError          **error)
+{
+  g_autofree char *default_dir = NULL;
+  g_autofree char *dest = NULL;
+  g_autofree char *stem = NULL;
+  g_autoptr(IptStore) reader = NULL;
+
+  g_return_val_if_fail (casebook_path != NULL, FALSE);
+
+  if (backup_dir == NULL)
+    backup_dir = default_dir = ipt_store_backup_dir ();
+  dest = daily_backup_path (casebook_path, backup_dir);
+  if (!g_file_test (dest, G_FILE_TEST_EXISTS))
+    {
+      reader = ipt_store_open (casebook_path,
+                               IPT_STORE_OPEN_READ_ONLY | IPT_STORE_OPEN_NO_BACKUP, error);
+      return reader != NULL
+             && ipt_store_backup_daily_with_progress (reader, backup_dir, keep, progress,
+                                                      progress_data, error);
+    }
+  /* Made already today: only the rotation, with no connection to open. */
+  if (keep == 0)
+    keep = IPT_STORE_BACKUPS_KEPT_DEFAULT;
+  stem = backup_stem (casebook_path);
+  return rotate_backups (backup_dir, stem, keep, error);
 }
 
 gboolean
@@ -330,5 +451,17 @@ ipt_store_backup_now (IptStore   *self,
                       char      **out_path,
                       GError    **error)
 {
-  return backup_today (self, backup_dir, keep, TRUE, out_path, error);
+  return backup_today (self, backup_dir, keep, TRUE, NULL, NULL, out_path, error);
+}
+
+gboolean
+ipt_store_backup_now_with_progress (IptStore        *self,
+                                    const char      *backup_dir,
+                                    guint            keep,
+                                    IptProgressFunc  progress,
+                                    gpointer         progress_data,
+                                    char           **out_path,
+                                    GError         **error)
+{
+  return backup_today (self, backup_dir, keep, TRUE, progress, progress_data, out_path, error);
 }

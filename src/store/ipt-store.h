@@ -5,6 +5,7 @@
 
 #include "ipt-model.h"
 #include "ipt-store-changes.h"
+#include "ipt-progress.h"
 
 G_BEGIN_DECLS
 
@@ -76,6 +77,24 @@ gboolean    ipt_store_backup_to (IptStore *self, const char *dest_path, GError *
  * as the daily one); *out_path (may be NULL) gets the file's path. */
 gboolean    ipt_store_backup_now (IptStore *self, const char *backup_dir, guint keep, char **out_path,
                                   GError **error);
+/* The same, telling the pages copied (the folder's rotation is quick) as they go; in a worker
+ * thread, progress is called there (ipt-tasks.h relays it to the main context). */
+gboolean    ipt_store_backup_to_with_progress (IptStore *self, const char *dest_path,
+                                               IptProgressFunc progress, gpointer progress_data,
+                                               GError **error);
+gboolean    ipt_store_backup_daily_with_progress (IptStore *self, const char *backup_dir,
+                                                  guint keep, IptProgressFunc progress,
+                                                  gpointer progress_data, GError **error);
+gboolean    ipt_store_backup_now_with_progress (IptStore *self, const char *backup_dir, guint keep,
+                                                IptProgressFunc progress, gpointer progress_data,
+                                                char **out_path, GError **error);
+/* Whether today's backup (ipt_store_backup_daily ()) is still to be made: no copy yet today. */
+gboolean    ipt_store_backup_daily_due (IptStore *self, const char *backup_dir);
+/* ipt_store_backup_daily () of the casebook at casebook_path, for a worker thread: it opens a
+ * read-only connection of its own only when today's copy is still to be made. */
+gboolean    ipt_store_backup_daily_file (const char *casebook_path, const char *backup_dir,
+                                         guint keep, IptProgressFunc progress,
+                                         gpointer progress_data, GError **error);
 
 /* A transaction around several calls (one user action). Calls made outside one run in their own. */
 gboolean    ipt_store_begin (IptStore *self, GError **error);

@@ -7,33 +7,131 @@
 
 #include "ipt-demo.h"
 
+typedef enum
+{
+  JOB_DEMO,
+  JOB_BACKUP_TO,
+  JOB_BACKUP_NOW,
+  JOB_BACKUP_DAILY,
+} JobKind;
+
 typedef struct
 {
-  char   *path;
-  guint   n_clients;
-  guint32 seed;
-} DemoJob;
+  JobKind           kind;
+  char             *path;        /* the demo's, or the casebook to copy */
+  char             *dest_path;   /* a copy: the file; today's backup: the folder (NULL: default) */
+  guint             n_clients;
+  guint32           seed;
+  guint             keep;
+  IptProgressRelay *relay;
+} Job;
 
 static void
-demo_job_free (DemoJob *job)
+job_free (Job *job)
 {
+  ipt_progress_relay_free (job->relay);
   g_free (job->path);
+  g_free (job->dest_path);
   g_free (job);
 }
 
-static void
-generate_demo_thread (GTask        *task,
-                      gpointer      source_object,
-                      gpointer      task_data,
-                      GCancellable *cancellable)
+static Job *
+job_new (JobKind          kind,
+         const char      *path,
+         IptProgressFunc  progress,
+         gpointer         progress_data,
+         GDestroyNotify   progress_data_free)
 {
-  DemoJob *job = task_data;
-  GError *error = NULL;
+  Job *job = g_new0 (Job, 1);
 
-  if (ipt_demo_generate (job->path, job->n_clients, job->seed, &error))
-    g_task_return_boolean (task, TRUE);
-  else
+  job->kind = kind;
+  job->path = g_strdup (path);
+  job->relay = ipt_progress_relay_new (progress, progress_data, progress_data_free);
+  return job;
+}
+
+static void
+job_thread (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(IptStore) reader = NULL;
+  char *path = NULL;
+  GError *error = NULL;
+  gboolean ok;
+
+  if (job->kind == JOB_DEMO)
+    {
+      if (ipt_demo_generate_with_progress (job->path, job->n_clients, job->seed,
+                                           ipt_progress_relay_func, job->relay, &error))
+        g_task_return_boolean (task, TRUE);
+      else
+        g_task_return_error (task, error);
+      return;
+    }
+
+  if (job->kind == JOB_BACKUP_DAILY)
+    {
+      if (ipt_store_backup_daily_file (job->path, job->dest_path, job->keep,
+                                       ipt_progress_relay_func, job->relay, &error))
+        g_task_return_boolean (task, TRUE);
+      else
+        g_task_return_error (task, error);
+      return;
+    }
+
+  /* A copy reads the casebook on a connection of its own, read-only. */
+  reader = ipt_store_open (job->path, IPT_STORE_OPEN_READ_ONLY | IPT_STORE_OPEN_NO_BACKUP, &error);
+  if (reader == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  switch (job->kind)
+    {
+    case JOB_BACKUP_TO:
+      ok = ipt_store_backup_to_with_progress (reader, job->dest_path, ipt_progress_relay_func,
+                                              job->relay, &error);
+      break;
+    case JOB_BACKUP_NOW:
+    default:
+      ok = ipt_store_backup_now_with_progress (reader, job->dest_path, job->keep,
+                                               ipt_progress_relay_func, job->relay, &path, &error);
+      break;
+    }
+  if (!ok)
     g_task_return_error (task, error);
+  else if (job->kind == JOB_BACKUP_NOW)
+    g_task_return_pointer (task, path, g_free);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+run_job (gpointer             source_object,
+         gpointer             source_tag,
+         Job                 *job,
+         GCancellable        *cancellable,
+         GAsyncReadyCallback  callback,
+         gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (source_object, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_run_in_thread (task, job_thread);
+}
+
+/* The result taken: no progress is told after it. */
+static GTask *
+take_result (GAsyncResult *result)
+{
+  Job *job = g_task_get_task_data (G_TASK (result));
+
+  ipt_progress_relay_close (job->relay);
+  return G_TASK (result);
 }
 
 void
@@ -41,23 +139,20 @@ ipt_demo_generate_async (const char          *path,
                          guint                n_clients,
                          guint32              seed,
                          GCancellable        *cancellable,
+                         IptProgressFunc      progress,
+                         gpointer             progress_data,
+                         GDestroyNotify       progress_data_free,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  DemoJob *job;
+  Job *job;
 
   g_return_if_fail (path != NULL);
 
-  job = g_new0 (DemoJob, 1);
-  job->path = g_strdup (path);
+  job = job_new (JOB_DEMO, path, progress, progress_data, progress_data_free);
   job->n_clients = n_clients;
   job->seed = seed;
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ipt_demo_generate_async);
-  g_task_set_task_data (task, job, (GDestroyNotify) demo_job_free);
-  g_task_run_in_thread (task, generate_demo_thread);
+  run_job (NULL, ipt_demo_generate_async, job, cancellable, callback, user_data);
 }
 
 gboolean
@@ -67,63 +162,28 @@ ipt_demo_generate_finish (GAsyncResult *result,
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ipt_demo_generate_async, FALSE);
 
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-typedef struct
-{
-  char *source_path;
-  char *dest_path;    /* Back Up Now: the folder, NULL for the default one */
-  guint keep;
-} BackupJob;
-
-static void
-backup_job_free (BackupJob *job)
-{
-  g_free (job->source_path);
-  g_free (job->dest_path);
-  g_free (job);
-}
-
-static void
-backup_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  BackupJob *job = task_data;
-  g_autoptr(IptStore) reader = NULL;
-  GError *error = NULL;
-
-  reader = ipt_store_open (job->source_path, IPT_STORE_OPEN_READ_ONLY | IPT_STORE_OPEN_NO_BACKUP,
-                           &error);
-  if (reader == NULL || !ipt_store_backup_to (reader, job->dest_path, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  return g_task_propagate_boolean (take_result (result), error);
 }
 
 void
 ipt_store_backup_to_async (IptStore            *store,
                            const char          *dest_path,
                            GCancellable        *cancellable,
+                           IptProgressFunc      progress,
+                           gpointer             progress_data,
+                           GDestroyNotify       progress_data_free,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  BackupJob *job;
+  Job *job;
 
   g_return_if_fail (IPT_IS_STORE (store));
   g_return_if_fail (dest_path != NULL);
 
-  job = g_new0 (BackupJob, 1);
-  job->source_path = g_strdup (ipt_store_get_path (store));
+  job = job_new (JOB_BACKUP_TO, ipt_store_get_path (store), progress, progress_data,
+                 progress_data_free);
   job->dest_path = g_strdup (dest_path);
-
-  task = g_task_new (store, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ipt_store_backup_to_async);
-  g_task_set_task_data (task, job, (GDestroyNotify) backup_job_free);
-  g_task_run_in_thread (task, backup_thread);
+  run_job (store, ipt_store_backup_to_async, job, cancellable, callback, user_data);
 }
 
 gboolean
@@ -135,26 +195,7 @@ ipt_store_backup_to_finish (IptStore     *store,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ipt_store_backup_to_async,
                         FALSE);
 
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-static void
-backup_now_thread (GTask        *task,
-                   gpointer      source_object,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
-{
-  BackupJob *job = task_data;
-  g_autoptr(IptStore) reader = NULL;
-  char *path = NULL;
-  GError *error = NULL;
-
-  reader = ipt_store_open (job->source_path, IPT_STORE_OPEN_READ_ONLY | IPT_STORE_OPEN_NO_BACKUP,
-                           &error);
-  if (reader == NULL || !ipt_store_backup_now (reader, job->dest_path, job->keep, &path, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, path, g_free);
+  return g_task_propagate_boolean (take_result (result), error);
 }
 
 void
@@ -162,23 +203,21 @@ ipt_store_backup_now_async (IptStore            *store,
                             const char          *backup_dir,
                             guint                keep,
                             GCancellable        *cancellable,
+                            IptProgressFunc      progress,
+                            gpointer             progress_data,
+                            GDestroyNotify       progress_data_free,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  BackupJob *job;
+  Job *job;
 
   g_return_if_fail (IPT_IS_STORE (store));
 
-  job = g_new0 (BackupJob, 1);
-  job->source_path = g_strdup (ipt_store_get_path (store));
+  job = job_new (JOB_BACKUP_NOW, ipt_store_get_path (store), progress, progress_data,
+                 progress_data_free);
   job->dest_path = g_strdup (backup_dir);
   job->keep = keep;
-
-  task = g_task_new (store, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ipt_store_backup_now_async);
-  g_task_set_task_data (task, job, (GDestroyNotify) backup_job_free);
-  g_task_run_in_thread (task, backup_now_thread);
+  run_job (store, ipt_store_backup_now_async, job, cancellable, callback, user_data);
 }
 
 char *
@@ -190,5 +229,39 @@ ipt_store_backup_now_finish (IptStore     *store,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ipt_store_backup_now_async,
                         NULL);
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return g_task_propagate_pointer (take_result (result), error);
+}
+
+void
+ipt_store_backup_daily_async (IptStore            *store,
+                              const char          *backup_dir,
+                              guint                keep,
+                              GCancellable        *cancellable,
+                              IptProgressFunc      progress,
+                              gpointer             progress_data,
+                              GDestroyNotify       progress_data_free,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  Job *job;
+
+  g_return_if_fail (IPT_IS_STORE (store));
+
+  job = job_new (JOB_BACKUP_DAILY, ipt_store_get_path (store), progress, progress_data,
+                 progress_data_free);
+  job->dest_path = g_strdup (backup_dir);
+  job->keep = keep;
+  run_job (store, ipt_store_backup_daily_async, job, cancellable, callback, user_data);
+}
+
+gboolean
+ipt_store_backup_daily_finish (IptStore     *store,
+                               GAsyncResult *result,
+                               GError      **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ipt_store_backup_daily_async,
+                        FALSE);
+
+  return g_task_propagate_boolean (take_result (result), error);
 }
