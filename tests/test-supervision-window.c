@@ -442,9 +442,20 @@ test_merge_review (Fixture       *fixture,
   g_assert_cmpuint (ipt_store_count_unread_supervision (fixture->store, review_case->episode_id,
                                                         NULL), ==, 0);
 
-  /* A wrong passphrase: said beside the field, the casebook untouched. */
+  /* Merge without a file: asked for; choosing one takes the request away. Nothing of a
+   * generated passphrase shows when merging. */
   dialog = open_supervision_dialog (fixture, "win.merge-review");
+  g_assert_false (gtk_widget_get_visible (child (dialog, IPT_TYPE_SUPERVISION_DIALOG,
+                                                 "generated_box")));
+  set_text (dialog, IPT_TYPE_SUPERVISION_DIALOG, "passphrase_entry", "not the passphrase");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "supervision.run", NULL));
+  g_assert_true (gtk_widget_get_visible (child (dialog, IPT_TYPE_SUPERVISION_DIALOG,
+                                                "passphrase_error_label")));
   ipt_supervision_dialog_set_path (dialog, path);
+  g_assert_false (gtk_widget_get_visible (child (dialog, IPT_TYPE_SUPERVISION_DIALOG,
+                                                 "passphrase_error_label")));
+
+  /* A wrong passphrase: said beside the field, the casebook untouched. */
   set_text (dialog, IPT_TYPE_SUPERVISION_DIALOG, "passphrase_entry", "not the passphrase");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "supervision.run", NULL));
   until = g_get_monotonic_time () + 60 * G_TIME_SPAN_SECOND;
@@ -477,7 +488,7 @@ test_merge_review (Fixture       *fixture,
   g_assert_nonnull (summary);
   card = g_object_ref_sink (ipt_case_card_new ());
   ipt_case_card_set_summary (card, summary, fixture->store);
-  g_assert_cmpstr (ipt_case_card_get_comments_text (card), ==, "1 comment · 1 session rated · 3 new");
+  g_assert_cmpstr (ipt_case_card_get_comments_text (card), ==, "2 comments · 1 session rated · 3 new");
   g_object_unref (card);
 
   /* The same file again adds nothing. */
@@ -527,7 +538,7 @@ test_merge_review (Fixture       *fixture,
           shown = g_ptr_array_index (cards, i);
       }
     g_assert_nonnull (shown);
-    g_assert_cmpstr (ipt_case_card_get_comments_text (shown), ==, "1 comment · 1 session rated");
+    g_assert_cmpstr (ipt_case_card_get_comments_text (shown), ==, "2 comments · 1 session rated");
   }
 }
 

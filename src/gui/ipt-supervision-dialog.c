@@ -41,6 +41,7 @@ struct _IptSupervisionDialog
   GtkCheckButton           *typed_button;
   GtkPasswordEntry         *passphrase_entry;
   GtkLabel                 *passphrase_error_label;
+  GtkWidget                *generated_box;
   GtkWidget                *file_box;
   GtkLabel                 *file_label;
   GtkButton                *run_button;
@@ -536,6 +537,7 @@ ipt_supervision_dialog_class_init (IptSupervisionDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IptSupervisionDialog, typed_button);
   gtk_widget_class_bind_template_child (widget_class, IptSupervisionDialog, passphrase_entry);
   gtk_widget_class_bind_template_child (widget_class, IptSupervisionDialog, passphrase_error_label);
+  gtk_widget_class_bind_template_child (widget_class, IptSupervisionDialog, generated_box);
   gtk_widget_class_bind_template_child (widget_class, IptSupervisionDialog, file_box);
   gtk_widget_class_bind_template_child (widget_class, IptSupervisionDialog, file_label);
   gtk_widget_class_bind_template_child (widget_class, IptSupervisionDialog, run_button);
@@ -606,6 +608,8 @@ ipt_supervision_dialog_new (IptWindow                *window,
   gtk_widget_set_visible (self->passphrase_box, mode != IPT_SUPERVISION_DIALOG_PACK);
   gtk_widget_set_visible (GTK_WIDGET (self->generated_button),
                           mode == IPT_SUPERVISION_DIALOG_REVIEW_FILE);
+  /* the generated passphrase and its copy button: only when one is made, not to merge */
+  gtk_widget_set_visible (self->generated_box, mode == IPT_SUPERVISION_DIALOG_REVIEW_FILE);
   gtk_widget_set_visible (GTK_WIDGET (self->typed_button),
                           mode == IPT_SUPERVISION_DIALOG_REVIEW_FILE);
   gtk_widget_set_visible (self->file_box, mode == IPT_SUPERVISION_DIALOG_MERGE);
@@ -637,6 +641,9 @@ ipt_supervision_dialog_set_path (IptSupervisionDialog *self,
   self->path = g_strdup (path);
   basename = path != NULL ? g_path_get_basename (path) : NULL;
   gtk_label_set_label (self->file_label, basename != NULL ? basename : _("No file chosen"));
+  /* "Choose the review file…", or what was said of the file chosen before, no longer holds */
+  if (path != NULL)
+    _ipt_show_field_error (self->passphrase_error_label, NULL, NULL);
 }
 
 void

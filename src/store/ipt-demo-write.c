@@ -320,7 +320,7 @@ write_comments (ClientBuild *cb, Course *c, gint64 episode_id, const Vars *v, GE
   g_snprintf (created, sizeof created, "%sT%02d:%02d:00.000000Z", day, 17, 30);
   ipt_comment_set_created_at (comment, created);
   /* As if merged from a review file the supervisor sent back: the practitioner's page lists
-   * it under Supervision, new until seen. */
+   * it under Supervision. */
   {
     g_autoptr(GPtrArray) comments = g_ptr_array_new ();
     g_autoptr(GPtrArray) none = g_ptr_array_new ();
@@ -332,7 +332,9 @@ write_comments (ClientBuild *cb, Course *c, gint64 episode_id, const Vars *v, GE
     uid[32] = '\0';
     ipt_comment_set_uid (comment, uid);
     g_ptr_array_add (comments, comment);
-    return ipt_store_merge_supervision (cb->demo->store, comments, none, none, &summary, error);
+    /* merged long ago, and seen since */
+    return ipt_store_merge_supervision (cb->demo->store, comments, none, none, &summary, error)
+           && ipt_store_mark_supervision_read (cb->demo->store, episode_id, error);
   }
 }
 
