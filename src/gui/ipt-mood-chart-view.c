@@ -1,4 +1,8 @@
-/* The mood chart widget: draws through the chart renderer, follows the style, explains points. */
+/* The mood chart widget: draws through the chart renderer, follows the style, explains points.
+ *
+ * Told which course to show (ipt_mood_chart_view_set_course), it reads the chart itself and
+ * follows IptStore::changed, reading again when an announcement names its client. The focus
+ * wording of its title follows the preferences (property "us-wording", bound to them). */
 #define G_LOG_DOMAIN "ipt-gui"
 
 #include "config.h"
@@ -11,10 +15,17 @@
 #include "ipt-chart-export.h"
 #include "ipt-gui-private.h"
 #include "ipt-mood-chart.h"
+#include "ipt-preferences.h"
 
 struct _IptMoodChartView
 {
   GtkWidget     parent_instance;
+
+  IptStore     *store;
+  GSignalGroup *store_signals;    /* "changed" of the store shown */
+  gint64        client_id;        /* the course read from the store, 0: none (data set as such) */
+  gint64        course_id;
+  gboolean      us_wording;       /* US names of the focus in the title */
 
   IptChartData *data;
   gboolean      show_measure[IPT_CHART_N_MEASURES];
@@ -40,6 +51,7 @@ enum {
   PROP_SHOW_PHQ9,
   PROP_SHOW_GAD7,
   PROP_SHOW_WSAS,
+  PROP_US_WORDING,
   N_PROPS
 };
 
@@ -80,6 +92,7 @@ style_from_widget (IptMoodChartView *self,
   luminance = 0.2126 * fg.red + 0.7152 * fg.green + 0.0722 * fg.blue;
   ipt_chart_style_init (style, luminance > 0.5);
   style->foreground = (IptChartColor) { fg.red, fg.green, fg.blue, 1.0 };
+  style->us_focus_names = self->us_wording;
   if (have_bg)
     style->background = (IptChartColor) { bg.red, bg.green, bg.blue, 1.0 };
 
@@ -127,7 +140,8 @@ same_style (const IptChartStyle *a,
          && a->dark == b->dark
          && memcmp (a->show_measure, b->show_measure, sizeof a->show_measure) == 0
          && g_strcmp0 (a->font_family, b->font_family) == 0
-         && a->font_size == b->font_size;
+         && a->font_size == b->font_size
+         && a->us_focus_names == b->us_focus_names;
 }
 
 static void
@@ -283,6 +297,38 @@ on_query_tooltip (GtkWidget        *widget,
   return TRUE;
 }
 
+/* Reads the course shown from the store; a course gone meanwhile leaves the chart empty. */
+static void
+read_course (IptMoodChartView *self)
+{
+  g_autoptr(IptClient) client = NULL;
+  g_autoptr(IptEpisode) episode = NULL;
+  g_autoptr(IptChartData) data = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store != NULL && self->client_id != 0 && self->course_id != 0)
+    {
+      client = ipt_store_get_client (self->store, self->client_id, &error);
+      if (client != NULL)
+        episode = ipt_store_get_episode (self->store, self->course_id, &error);
+      if (episode != NULL)
+        data = ipt_chart_export_load_named_data (self->store, client, episode, &error);
+      if (data == NULL)
+        g_debug ("No mood chart for client %" G_GINT64_FORMAT ": %s", self->client_id,
+                 error->message);
+    }
+  ipt_mood_chart_view_set_data (self, data);
+}
+
+static void
+on_store_changed (IptStore         *store,
+                  IptStoreChanges  *changes,
+                  IptMoodChartView *self)
+{
+  if (self->client_id != 0 && ipt_store_changes_has_client (changes, self->client_id))
+    read_course (self);
+}
+
 static void
 ipt_mood_chart_view_get_property (GObject    *object,
                                   guint       prop_id,
@@ -304,6 +350,9 @@ ipt_mood_chart_view_get_property (GObject    *object,
       break;
     case PROP_SHOW_WSAS:
       g_value_set_boolean (value, self->show_measure[IPT_CHART_MEASURE_WSAS]);
+      break;
+    case PROP_US_WORDING:
+      g_value_set_boolean (value, self->us_wording);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -332,9 +381,30 @@ ipt_mood_chart_view_set_property (GObject      *object,
     case PROP_SHOW_WSAS:
       ipt_mood_chart_view_set_measure_visible (self, IPT_CHART_MEASURE_WSAS, g_value_get_boolean (value));
       break;
+    case PROP_US_WORDING:
+      if (self->us_wording != g_value_get_boolean (value))
+        {
+          self->us_wording = g_value_get_boolean (value);
+          invalidate (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+static void
+ipt_mood_chart_view_dispose (GObject *object)
+{
+  IptMoodChartView *self = IPT_MOOD_CHART_VIEW (object);
+
+  if (self->store_signals != NULL)
+    g_signal_group_set_target (self->store_signals, NULL);
+  g_clear_object (&self->store_signals);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (ipt_mood_chart_view_parent_class)->dispose (object);
 }
 
 static void
@@ -356,6 +426,7 @@ ipt_mood_chart_view_class_init (IptMoodChartViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = ipt_mood_chart_view_dispose;
   object_class->finalize = ipt_mood_chart_view_finalize;
   object_class->get_property = ipt_mood_chart_view_get_property;
   object_class->set_property = ipt_mood_chart_view_set_property;
@@ -374,6 +445,10 @@ ipt_mood_chart_view_class_init (IptMoodChartViewClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SHOW_WSAS] =
     g_param_spec_boolean ("show-wsas", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* US names of the problem areas in the title ("Interpersonal deficits"). */
+  properties[PROP_US_WORDING] =
+    g_param_spec_boolean ("us-wording", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -406,6 +481,12 @@ ipt_mood_chart_view_init (IptMoodChartView *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Mood chart"),
                                   -1);
   update_description (self);
+
+  self->store_signals = g_signal_group_new (IPT_TYPE_STORE);
+  g_signal_group_connect_object (self->store_signals, "changed", G_CALLBACK (on_store_changed),
+                                 self, G_CONNECT_DEFAULT);
+  g_object_bind_property (ipt_preferences_get_default (), "us-focus-names", self, "us-wording",
+                          G_BINDING_SYNC_CREATE);
 }
 
 IptMoodChartView *
@@ -441,22 +522,38 @@ ipt_mood_chart_view_get_data (IptMoodChartView *self)
   return self->data;
 }
 
-gboolean
-ipt_mood_chart_view_load (IptMoodChartView *self,
-                          IptStore         *store,
-                          IptClient        *client,
-                          IptEpisode       *episode,
-                          GError          **error)
+void
+ipt_mood_chart_view_set_course (IptMoodChartView *self,
+                                IptStore         *store,
+                                gint64            client_id,
+                                gint64            course_id)
 {
-  g_autoptr(IptChartData) data = NULL;
+  g_return_if_fail (IPT_IS_MOOD_CHART_VIEW (self));
+  g_return_if_fail (store == NULL || IPT_IS_STORE (store));
 
-  g_return_val_if_fail (IPT_IS_MOOD_CHART_VIEW (self), FALSE);
-  g_return_val_if_fail (IPT_IS_STORE (store), FALSE);
-  g_return_val_if_fail (IPT_IS_CLIENT (client), FALSE);
+  if (store == NULL || client_id == 0 || course_id == 0)
+    client_id = course_id = 0;
+  /* The chart follows the store by itself: only another course is read here. */
+  if (self->store == store && self->client_id == client_id && self->course_id == course_id)
+    return;
+  if (g_set_object (&self->store, store))
+    g_signal_group_set_target (self->store_signals, store);
+  self->client_id = client_id;
+  self->course_id = course_id;
+  read_course (self);
+}
 
-  data = ipt_chart_export_load_named_data (store, client, episode, error);
-  ipt_mood_chart_view_set_data (self, data);
-  return data != NULL;
+char *
+ipt_mood_chart_view_dup_title (IptMoodChartView *self)
+{
+  IptChartStyle style;
+
+  g_return_val_if_fail (IPT_IS_MOOD_CHART_VIEW (self), NULL);
+
+  if (self->data == NULL)
+    return NULL;
+  style_from_widget (self, &style);
+  return ipt_mood_chart_dup_title (self->data, &style);
 }
 
 void
