@@ -1,6 +1,6 @@
 /* Window tests of the live model: what is written through the store, by whoever, shows in the
- * caseload row, the client's page, its tabs and the chart with nobody telling them; a
- * preference changed anywhere shows in every open view. */
+ * caseload row, the client's page, its tabs, the chart and the dashboard with nobody telling
+ * them; a preference changed anywhere shows in every open view. */
 #include "config.h"
 
 #include <string.h>
@@ -8,7 +8,10 @@
 #include "test-window-common.h"
 
 #include "ipt-application.h"
+#include "ipt-card-grid.h"
+#include "ipt-case-card.h"
 #include "ipt-case-row.h"
+#include "ipt-caseload-view.h"
 #include "ipt-demo.h"
 #include "ipt-formulation-view.h"
 #include "ipt-import.h"
@@ -483,6 +486,128 @@ test_row_moves_to_its_place (Fixture       *fixture,
   g_assert_cmpint (client_at (fixture->window, 2), ==, c);
 }
 
+/* The card showing the client on the dashboard, NULL when none is made. */
+static IptCaseCard *
+find_card (IptCaseloadView *view,
+           gint64           client_id)
+{
+  IptCardGrid *grid = child (view, IPT_TYPE_CASELOAD_VIEW, "grid");
+  guint n = g_list_model_get_n_items (ipt_caseload_view_get_cases (view));
+
+  for (guint i = 0; i < n; i++)
+    {
+      GtkWidget *card = ipt_card_grid_get_card (grid, i);
+      IptCaseSummary *summary = NULL;
+
+      if (card != NULL)
+        summary = ipt_case_card_get_summary (IPT_CASE_CARD (card));
+
+      if (summary != NULL && ipt_client_get_id (ipt_case_summary_get_client (summary)) == client_id)
+        return IPT_CASE_CARD (card);
+    }
+  return NULL;
+}
+
+static guint
+card_current_session (IptCaseloadView *view,
+                      gint64           client_id)
+{
+  IptCaseCard *card = find_card (view, client_id);
+
+  g_assert_nonnull (card);
+  return ipt_case_summary_get_current_session (ipt_case_card_get_summary (card));
+}
+
+static gint64
+card_client_at (IptCaseloadView *view,
+                guint            position)
+{
+  g_autoptr(IptCaseSummary) summary = g_list_model_get_item (ipt_caseload_view_get_cases (view),
+                                                             position);
+
+  return ipt_client_get_id (ipt_case_summary_get_client (summary));
+}
+
+/* The dashboard follows the store by itself: a session saved replaces only its client's card,
+ * and a card whose need changes moves to its place, the others left as they are. */
+static void
+test_dashboard_follows_the_store (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  gint64 a = add_client (fixture, "C-0001", "Ada", "Byrne");
+  gint64 b = add_client (fixture, "C-0002", "Bo", "Chen");
+  gint64 c = add_client (fixture, "C-0003", "Cy", "Dunn");
+  g_autoptr(IptEpisode) course_a = ipt_episode_new (a, "2026-03-01", 12);
+  g_autoptr(IptEpisode) course_b = ipt_episode_new (b, "2026-03-01", 12);
+  g_autoptr(IptEpisode) course_c = ipt_episode_new (c, "2026-03-01", 12);
+  IptCaseloadView *view;
+  IptCardGrid *grid;
+  IptCaseSummary *summary_a;
+  IptCaseSummary *summary_c;
+  IptCaseCard *card_a;
+  guint n_binds;
+
+  g_assert_true (ipt_store_insert_episode (fixture->store, course_a, NULL));
+  g_assert_true (ipt_store_insert_episode (fixture->store, course_b, NULL));
+  g_assert_true (ipt_store_insert_episode (fixture->store, course_c, NULL));
+  save_phq9 (fixture->store, course_a, 1, 0);
+  save_phq9 (fixture->store, course_b, 1, 0);
+  save_phq9 (fixture->store, course_c, 1, 0);
+  spin ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-dashboard",
+                                             NULL));
+  spin ();
+  view = fixture->window->dashboard;
+  g_assert_nonnull (view);
+  grid = child (view, IPT_TYPE_CASELOAD_VIEW, "grid");
+  g_assert_cmpint (card_client_at (view, 0), ==, a);
+  g_assert_cmpint (card_client_at (view, 1), ==, b);
+  g_assert_cmpint (card_client_at (view, 2), ==, c);
+  g_assert_nonnull (find_card (view, b));
+  card_a = find_card (view, a);
+  g_assert_nonnull (card_a);
+  summary_a = ipt_case_card_get_summary (card_a);
+  summary_c = ipt_case_card_get_summary (find_card (view, c));
+  g_assert_cmpuint (card_current_session (view, b), ==, 1);
+
+  /* C-0002's next session: only their card is bound again, in its place. */
+  n_binds = ipt_card_grid_get_n_binds (grid);
+  save_phq9 (fixture->store, course_b, 2, 0);
+  g_assert_cmpuint (card_current_session (view, b), ==, 2);
+  spin ();
+  g_assert_cmpuint (ipt_card_grid_get_n_binds (grid) - n_binds, ==, 1);
+  g_assert_cmpuint (card_current_session (view, b), ==, 2);
+  g_assert_true (find_card (view, a) == card_a);
+  g_assert_true (ipt_case_card_get_summary (card_a) == summary_a);
+  g_assert_true (ipt_case_card_get_summary (find_card (view, c)) == summary_c);
+  g_assert_cmpuint (ipt_caseload_view_get_figures (view)->n_need_discussion, ==, 0);
+
+  /* A risk answer at C-0003's next session: their card moves to the top, the others keep
+   * their cards and order. */
+  n_binds = ipt_card_grid_get_n_binds (grid);
+  save_phq9 (fixture->store, course_c, 2, 2);
+  spin ();
+  g_assert_cmpint (card_client_at (view, 0), ==, c);
+  g_assert_cmpint (card_client_at (view, 1), ==, a);
+  g_assert_cmpint (card_client_at (view, 2), ==, b);
+  g_assert_cmpuint (ipt_card_grid_get_n_binds (grid) - n_binds, ==, 1);
+  g_assert_true (ipt_case_summary_get_has_risk (ipt_case_card_get_summary (find_card (view, c))));
+  g_assert_true (ipt_case_card_get_summary (find_card (view, a)) == summary_a);
+  g_assert_cmpuint (ipt_caseload_view_get_figures (view)->n_need_discussion, ==, 1);
+
+  /* An archived client leaves the dashboard. */
+  {
+    g_autoptr(IptClient) client = ipt_store_get_client (fixture->store, a, NULL);
+
+    ipt_client_set_archived (client, TRUE);
+    g_assert_true (ipt_store_update_client (fixture->store, client, NULL));
+  }
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (ipt_caseload_view_get_cases (view)), ==, 2);
+  g_assert_null (find_card (view, a));
+}
+
 static void
 test_open_demo_in_background (void)
 {
@@ -555,6 +680,8 @@ main (int   argc,
               test_tabs_follow_the_store, fixture_tear_down);
   g_test_add ("/ui/live/tab-alone-follows-the-store", Fixture, NULL, fixture_set_up,
               test_tab_alone_follows_the_store, fixture_tear_down);
+  g_test_add ("/ui/live/dashboard-follows-the-store", Fixture, NULL, fixture_set_up,
+              test_dashboard_follows_the_store, fixture_tear_down);
 
   return ui_test_run ();
 }
