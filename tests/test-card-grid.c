@@ -65,6 +65,7 @@ test_cards_in_sight (void)
   GtkAdjustment *adjustment;
   guint n_created = 0;
   guint activated = G_MAXUINT;
+  guint n_binds;
   guint n_cards;
 
   for (guint i = 0; i < N_ITEMS; i++)
@@ -117,12 +118,23 @@ test_cards_in_sight (void)
     g_assert_cmpuint (activated, ==, N_ITEMS - 2);
   }
 
-  /* A change to the model shows at once on the cards made. */
+  /* A change to the model shows at once on the cards made, and only the card of the item
+   * replaced is bound again. */
+  n_binds = ipt_card_grid_get_n_binds (grid);
   gtk_string_list_splice (items, N_ITEMS - 1, 1, (const char * const[]) { "changed", NULL });
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (ipt_card_grid_get_card (grid, N_ITEMS - 1))),
                    ==, "changed");
+  g_assert_cmpuint (ipt_card_grid_get_n_binds (grid) - n_binds, ==, 1);
+  /* An item taken out before the cards made: they follow their items, bound again only for
+   * the one that comes into sight. */
+  n_binds = ipt_card_grid_get_n_binds (grid);
+  gtk_string_list_remove (items, 0);
+  wait_frames (window);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (ipt_card_grid_get_card (grid, N_ITEMS - 2))),
+                   ==, "changed");
+  g_assert_cmpuint (ipt_card_grid_get_n_binds (grid) - n_binds, <=, 3);
   /* Fewer items: the cards past the end are put aside. */
-  gtk_string_list_splice (items, 10, N_ITEMS - 10, NULL);
+  gtk_string_list_splice (items, 10, N_ITEMS - 11, NULL);
   wait_frames (window);
   g_assert_nonnull (ipt_card_grid_get_card (grid, 9));
   g_assert_null (ipt_card_grid_get_card (grid, N_ITEMS - 1));

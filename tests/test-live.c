@@ -1,5 +1,6 @@
 /* Window tests of the live model: what is written through the store, by whoever, shows in the
- * caseload row, the client's page and the chart with nobody telling them. */
+ * caseload row, the client's page, its tabs, the chart and the dashboard with nobody telling
+ * them; a preference changed anywhere shows in every open view. */
 #include "config.h"
 
 #include <string.h>
@@ -7,10 +8,16 @@
 #include "test-window-common.h"
 
 #include "ipt-application.h"
+#include "ipt-card-grid.h"
+#include "ipt-case-card.h"
 #include "ipt-case-row.h"
+#include "ipt-caseload-view.h"
 #include "ipt-demo.h"
+#include "ipt-formulation-view.h"
 #include "ipt-import.h"
+#include "ipt-mood-chart-view.h"
 #include "ipt-store-private.h"
+#include "ipt-timeline-view.h"
 
 /* The row widget showing the client, NULL when none does. */
 static IptCaseRow *
@@ -229,6 +236,126 @@ test_rolled_back_save (Fixture       *fixture,
   g_assert_cmpuint (page_current_session (fixture), ==, 1);
 }
 
+/* The Formulation and Timeline tabs and the chart of the page read what the store announces for
+ * their client by themselves: a goal, a life event, a session and a new formulation written
+ * straight through the store show on them, and a change to another client reads nothing. */
+static void
+test_tabs_follow_the_store (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  gint64 client_id = add_client (fixture, "C-0001", "Ada", "Byrne");
+  gint64 other_id = add_client (fixture, "C-0002", "Bo", "Chen");
+  IptClientPage *page = fixture->window->client_page;
+  IptFormulationView *formulation = child (page, IPT_TYPE_CLIENT_PAGE, "formulation_view");
+  IptTimelineView *timeline = child (page, IPT_TYPE_CLIENT_PAGE, "timeline_view");
+  IptMoodChartView *chart = ipt_client_page_get_mood_chart (page);
+  GtkLabel *formulation_label = child (formulation, IPT_TYPE_FORMULATION_VIEW, "formulation_label");
+  g_autoptr(IptEpisode) episode = NULL;
+  g_autoptr(IptGoal) goal = NULL;
+  g_autoptr(IptLifeEvent) event = NULL;
+  g_autoptr(IptLifeEvent) other_event = NULL;
+  GPtrArray *goals;
+  GPtrArray *events;
+  IptChartData *chart_data;
+
+  _ipt_window_select_client (fixture->window, client_id);
+  spin ();
+  start_course (fixture, 12);
+  record_phq9_session (fixture);
+  episode = g_object_ref (ipt_client_page_get_episode (page));
+  g_assert_cmpuint (ipt_formulation_view_get_goals (formulation)->len, ==, 0);
+  g_assert_cmpuint (ipt_timeline_view_get_events (timeline)->len, ==, 0);
+  g_assert_cmpuint (ipt_timeline_view_get_n_scores (timeline), ==, 1);
+  g_assert_cmpuint (chart_n_phq9 (fixture), ==, 1);
+
+  goal = ipt_goal_new (ipt_episode_get_id (episode), "Talk with Jamie about the move");
+  g_assert_true (ipt_store_save_goal (fixture->store, goal, NULL));
+  g_assert_cmpuint (ipt_formulation_view_get_goals (formulation)->len, ==, 1);
+
+  event = ipt_life_event_new (client_id, "2026-02-03", "Moved house", -2);
+  g_assert_true (ipt_store_save_life_event (fixture->store, event, NULL));
+  g_assert_cmpuint (ipt_timeline_view_get_events (timeline)->len, ==, 1);
+
+  save_session_elsewhere (fixture, 2, 1);
+  g_assert_cmpuint (ipt_timeline_view_get_n_scores (timeline), ==, 2);
+  g_assert_cmpuint (chart_n_phq9 (fixture), ==, 2);
+
+  ipt_episode_set_formulation (episode, "Low mood since the move; the dispute with Jamie.");
+  g_assert_true (ipt_store_update_episode (fixture->store, episode, NULL));
+  g_assert_cmpstr (gtk_label_get_label (formulation_label), ==,
+                   "Low mood since the move; the dispute with Jamie.");
+
+  /* Another client's change: nothing on the page's tabs is read again. */
+  goals = ipt_formulation_view_get_goals (formulation);
+  events = ipt_timeline_view_get_events (timeline);
+  chart_data = ipt_mood_chart_view_get_data (chart);
+  other_event = ipt_life_event_new (other_id, "2026-02-04", "Started a new job", 2);
+  g_assert_true (ipt_store_save_life_event (fixture->store, other_event, NULL));
+  spin ();
+  g_assert_true (ipt_formulation_view_get_goals (formulation) == goals);
+  g_assert_true (ipt_timeline_view_get_events (timeline) == events);
+  g_assert_true (ipt_mood_chart_view_get_data (chart) == chart_data);
+}
+
+/* A tab made anywhere, told once which course to show, follows the store with no call from
+ * anyone: no client page here to reload it. */
+static void
+test_tab_alone_follows_the_store (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  gint64 client_id = add_client (fixture, "C-0001", "Ada", "Byrne");
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  IptFormulationView *formulation = IPT_FORMULATION_VIEW (ipt_formulation_view_new ());
+  IptTimelineView *timeline = IPT_TIMELINE_VIEW (ipt_timeline_view_new ());
+  IptMoodChartView *chart = ipt_mood_chart_view_new ();
+  g_autoptr(IptEpisode) episode = NULL;
+  g_autoptr(IptGoal) goal = NULL;
+  g_autoptr(IptLifeEvent) event = NULL;
+  gint64 course_id;
+
+  start_course (fixture, 12);
+  record_phq9_session (fixture);
+  /* The window's page shows another client meanwhile: only the tabs here show this one. */
+  _ipt_window_select_client (fixture->window, 0);
+  spin ();
+  episode = ipt_store_get_current_episode (fixture->store, client_id, NULL);
+  course_id = ipt_episode_get_id (episode);
+
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (formulation));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (timeline));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (chart));
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  ipt_formulation_view_set_course (formulation, fixture->store, client_id, course_id);
+  ipt_timeline_view_set_client (timeline, fixture->store, client_id, course_id);
+  ipt_mood_chart_view_set_course (chart, fixture->store, client_id, course_id);
+  g_assert_cmpuint (ipt_formulation_view_get_goals (formulation)->len, ==, 0);
+  g_assert_cmpuint (ipt_timeline_view_get_n_scores (timeline), ==, 1);
+  g_assert_cmpuint (ipt_mood_chart_view_get_data (chart)->n_points[IPT_CHART_MEASURE_PHQ9], ==, 1);
+
+  goal = ipt_goal_new (course_id, "Sleep before midnight");
+  g_assert_true (ipt_store_save_goal (fixture->store, goal, NULL));
+  event = ipt_life_event_new (client_id, "2026-02-03", "Moved house", -2);
+  g_assert_true (ipt_store_save_life_event (fixture->store, event, NULL));
+  {
+    g_autoptr(IptSession) session = ipt_session_new (course_id, 2, "2026-02-10");
+    g_autoptr(GPtrArray) scores = g_ptr_array_new_with_free_func (g_object_unref);
+
+    ipt_session_set_attendance (session, IPT_ATTENDANCE_ATTENDED);
+    g_ptr_array_add (scores, ipt_score_new_from_total (ipt_measure_lookup ("phq9"), 12));
+    g_assert_true (ipt_store_save_session (fixture->store, session, scores, NULL));
+  }
+  g_assert_cmpuint (ipt_formulation_view_get_goals (formulation)->len, ==, 1);
+  g_assert_cmpuint (ipt_timeline_view_get_events (timeline)->len, ==, 1);
+  g_assert_cmpuint (ipt_timeline_view_get_n_scores (timeline), ==, 2);
+  g_assert_cmpuint (ipt_mood_chart_view_get_data (chart)->n_points[IPT_CHART_MEASURE_PHQ9], ==, 2);
+
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_assert_finalize_object (window);
+}
+
 static void
 test_preference_updates_page (Fixture       *fixture,
                               gconstpointer  data)
@@ -238,6 +365,11 @@ test_preference_updates_page (Fixture       *fixture,
   GtkLabel *details = child (fixture->window->client_page, IPT_TYPE_CLIENT_PAGE, "details_label");
   const char *uk = ipt_focus_to_label (IPT_FOCUS_INTERPERSONAL_SENSITIVITY, FALSE);
   const char *us = ipt_focus_to_label (IPT_FOCUS_INTERPERSONAL_SENSITIVITY, TRUE);
+  IptFormulationView *formulation = child (fixture->window->client_page, IPT_TYPE_CLIENT_PAGE,
+                                           "formulation_view");
+  GtkLabel *focus_label = child (formulation, IPT_TYPE_FORMULATION_VIEW, "focus_label");
+  IptMoodChartView *chart = ipt_client_page_get_mood_chart (fixture->window->client_page);
+  g_autofree char *title = NULL;
   IptCourseDialog *dialog;
 
   g_settings_set_boolean (settings, "us-focus-names", FALSE);
@@ -250,20 +382,32 @@ test_preference_updates_page (Fixture       *fixture,
   g_assert_nonnull (strstr (gtk_label_get_label (details), uk));
   g_assert_cmpstr (ipt_case_row_get_focus_text (find_row (GTK_WIDGET (fixture->window->caseload_view),
                                                           client_id)), ==, uk);
+  g_assert_cmpstr (gtk_label_get_label (focus_label), ==, uk);
+  title = ipt_mood_chart_view_dup_title (chart);
+  g_assert_nonnull (title);
+  g_assert_nonnull (strstr (title, uk));
+  g_clear_pointer (&title, g_free);
 
-  /* Changed anywhere (here: as the Preferences window would), the open page and rows follow. */
+  /* Changed anywhere (here: as the Preferences window would), the open page, its tabs, its
+   * chart and the rows follow. */
   g_settings_set_boolean (settings, "us-focus-names", TRUE);
   spin ();
   g_assert_null (strstr (gtk_label_get_label (details), uk));
   g_assert_nonnull (strstr (gtk_label_get_label (details), us));
   g_assert_cmpstr (ipt_case_row_get_focus_text (find_row (GTK_WIDGET (fixture->window->caseload_view),
                                                           client_id)), ==, us);
+  g_assert_cmpstr (gtk_label_get_label (focus_label), ==, us);
+  title = ipt_mood_chart_view_dup_title (chart);
+  g_assert_null (strstr (title, uk));
+  g_assert_nonnull (strstr (title, us));
+  g_clear_pointer (&title, g_free);
 
   /* The window's stateful action is the same preference. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "settings.us-focus-names", NULL);
   spin ();
   g_assert_false (g_settings_get_boolean (settings, "us-focus-names"));
   g_assert_nonnull (strstr (gtk_label_get_label (details), uk));
+  g_assert_cmpstr (gtk_label_get_label (focus_label), ==, uk);
 }
 
 static gint64
@@ -342,6 +486,128 @@ test_row_moves_to_its_place (Fixture       *fixture,
   g_assert_cmpint (client_at (fixture->window, 2), ==, c);
 }
 
+/* The card showing the client on the dashboard, NULL when none is made. */
+static IptCaseCard *
+find_card (IptCaseloadView *view,
+           gint64           client_id)
+{
+  IptCardGrid *grid = child (view, IPT_TYPE_CASELOAD_VIEW, "grid");
+  guint n = g_list_model_get_n_items (ipt_caseload_view_get_cases (view));
+
+  for (guint i = 0; i < n; i++)
+    {
+      GtkWidget *card = ipt_card_grid_get_card (grid, i);
+      IptCaseSummary *summary = NULL;
+
+      if (card != NULL)
+        summary = ipt_case_card_get_summary (IPT_CASE_CARD (card));
+
+      if (summary != NULL && ipt_client_get_id (ipt_case_summary_get_client (summary)) == client_id)
+        return IPT_CASE_CARD (card);
+    }
+  return NULL;
+}
+
+static guint
+card_current_session (IptCaseloadView *view,
+                      gint64           client_id)
+{
+  IptCaseCard *card = find_card (view, client_id);
+
+  g_assert_nonnull (card);
+  return ipt_case_summary_get_current_session (ipt_case_card_get_summary (card));
+}
+
+static gint64
+card_client_at (IptCaseloadView *view,
+                guint            position)
+{
+  g_autoptr(IptCaseSummary) summary = g_list_model_get_item (ipt_caseload_view_get_cases (view),
+                                                             position);
+
+  return ipt_client_get_id (ipt_case_summary_get_client (summary));
+}
+
+/* The dashboard follows the store by itself: a session saved replaces only its client's card,
+ * and a card whose need changes moves to its place, the others left as they are. */
+static void
+test_dashboard_follows_the_store (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  gint64 a = add_client (fixture, "C-0001", "Ada", "Byrne");
+  gint64 b = add_client (fixture, "C-0002", "Bo", "Chen");
+  gint64 c = add_client (fixture, "C-0003", "Cy", "Dunn");
+  g_autoptr(IptEpisode) course_a = ipt_episode_new (a, "2026-03-01", 12);
+  g_autoptr(IptEpisode) course_b = ipt_episode_new (b, "2026-03-01", 12);
+  g_autoptr(IptEpisode) course_c = ipt_episode_new (c, "2026-03-01", 12);
+  IptCaseloadView *view;
+  IptCardGrid *grid;
+  IptCaseSummary *summary_a;
+  IptCaseSummary *summary_c;
+  IptCaseCard *card_a;
+  guint n_binds;
+
+  g_assert_true (ipt_store_insert_episode (fixture->store, course_a, NULL));
+  g_assert_true (ipt_store_insert_episode (fixture->store, course_b, NULL));
+  g_assert_true (ipt_store_insert_episode (fixture->store, course_c, NULL));
+  save_phq9 (fixture->store, course_a, 1, 0);
+  save_phq9 (fixture->store, course_b, 1, 0);
+  save_phq9 (fixture->store, course_c, 1, 0);
+  spin ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-dashboard",
+                                             NULL));
+  spin ();
+  view = fixture->window->dashboard;
+  g_assert_nonnull (view);
+  grid = child (view, IPT_TYPE_CASELOAD_VIEW, "grid");
+  g_assert_cmpint (card_client_at (view, 0), ==, a);
+  g_assert_cmpint (card_client_at (view, 1), ==, b);
+  g_assert_cmpint (card_client_at (view, 2), ==, c);
+  g_assert_nonnull (find_card (view, b));
+  card_a = find_card (view, a);
+  g_assert_nonnull (card_a);
+  summary_a = ipt_case_card_get_summary (card_a);
+  summary_c = ipt_case_card_get_summary (find_card (view, c));
+  g_assert_cmpuint (card_current_session (view, b), ==, 1);
+
+  /* C-0002's next session: only their card is bound again, in its place. */
+  n_binds = ipt_card_grid_get_n_binds (grid);
+  save_phq9 (fixture->store, course_b, 2, 0);
+  g_assert_cmpuint (card_current_session (view, b), ==, 2);
+  spin ();
+  g_assert_cmpuint (ipt_card_grid_get_n_binds (grid) - n_binds, ==, 1);
+  g_assert_cmpuint (card_current_session (view, b), ==, 2);
+  g_assert_true (find_card (view, a) == card_a);
+  g_assert_true (ipt_case_card_get_summary (card_a) == summary_a);
+  g_assert_true (ipt_case_card_get_summary (find_card (view, c)) == summary_c);
+  g_assert_cmpuint (ipt_caseload_view_get_figures (view)->n_need_discussion, ==, 0);
+
+  /* A risk answer at C-0003's next session: their card moves to the top, the others keep
+   * their cards and order. */
+  n_binds = ipt_card_grid_get_n_binds (grid);
+  save_phq9 (fixture->store, course_c, 2, 2);
+  spin ();
+  g_assert_cmpint (card_client_at (view, 0), ==, c);
+  g_assert_cmpint (card_client_at (view, 1), ==, a);
+  g_assert_cmpint (card_client_at (view, 2), ==, b);
+  g_assert_cmpuint (ipt_card_grid_get_n_binds (grid) - n_binds, ==, 1);
+  g_assert_true (ipt_case_summary_get_has_risk (ipt_case_card_get_summary (find_card (view, c))));
+  g_assert_true (ipt_case_card_get_summary (find_card (view, a)) == summary_a);
+  g_assert_cmpuint (ipt_caseload_view_get_figures (view)->n_need_discussion, ==, 1);
+
+  /* An archived client leaves the dashboard. */
+  {
+    g_autoptr(IptClient) client = ipt_store_get_client (fixture->store, a, NULL);
+
+    ipt_client_set_archived (client, TRUE);
+    g_assert_true (ipt_store_update_client (fixture->store, client, NULL));
+  }
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (ipt_caseload_view_get_cases (view)), ==, 2);
+  g_assert_null (find_card (view, a));
+}
+
 static void
 test_open_demo_in_background (void)
 {
@@ -411,6 +677,12 @@ main (int   argc,
   g_test_add_func ("/ui/live/open-demo-in-background", test_open_demo_in_background);
   g_test_add ("/ui/live/preference-updates-page", Fixture, NULL, fixture_set_up,
               test_preference_updates_page, fixture_tear_down);
+  g_test_add ("/ui/live/tabs-follow-the-store", Fixture, NULL, fixture_set_up,
+              test_tabs_follow_the_store, fixture_tear_down);
+  g_test_add ("/ui/live/tab-alone-follows-the-store", Fixture, NULL, fixture_set_up,
+              test_tab_alone_follows_the_store, fixture_tear_down);
+  g_test_add ("/ui/live/dashboard-follows-the-store", Fixture, NULL, fixture_set_up,
+              test_dashboard_follows_the_store, fixture_tear_down);
 
   return ui_test_run ();
 }

@@ -688,6 +688,61 @@ test_command_line (void)
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
 }
 
+/* The case shown follows the review: what is added to it, from a form or from anywhere else,
+ * shows at once; and the focus is named as the preference says, changed while it is open. */
+static void
+test_case_follows (void)
+{
+  g_autofree char *path = copy_review ();
+  IptReviewWindow *window = open_window (path);
+  IptReview *review = ipt_review_window_get_review (window);
+  GtkWidget *case_box = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                    IPT_TYPE_REVIEW_WINDOW,
+                                                                    "case_box"));
+  g_autoptr(GSettings) settings = g_settings_new ("org.iptcasebook.IptCasebook");
+  const char *uk = ipt_focus_to_label (IPT_FOCUS_INTERPERSONAL_SENSITIVITY, FALSE);
+  const char *us = ipt_focus_to_label (IPT_FOCUS_INTERPERSONAL_SENSITIVITY, TRUE);
+  g_autoptr(IptComment) comment = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_settings_set_boolean (settings, "us-focus-names", FALSE);
+  g_assert_true (ipt_review_window_show_case (window, "C-0004"));
+  spin ();
+  collect_text (case_box, text);
+  g_assert_nonnull (strstr (text->str, uk));
+  g_assert_null (strstr (text->str, "Written straight into the review."));
+
+  comment = ipt_comment_new (ipt_review_window_get_case (window)->episode_id, NULL,
+                             "Written straight into the review.");
+  g_assert_true (ipt_review_add_comment (review, comment, &error));
+  g_assert_no_error (error);
+  g_string_truncate (text, 0);
+  collect_text (case_box, text);
+  g_assert_nonnull (strstr (text->str, "Written straight into the review."));
+
+  g_settings_set_boolean (settings, "us-focus-names", TRUE);
+  spin ();
+  g_string_truncate (text, 0);
+  collect_text (case_box, text);
+  g_assert_nonnull (strstr (text->str, us));
+  g_assert_null (strstr (text->str, uk));
+  g_assert_nonnull (strstr (text->str, "Written straight into the review."));
+  g_settings_set_boolean (settings, "us-focus-names", FALSE);
+  spin ();
+
+  {
+    /* Saved work: closing asks nothing. */
+    gboolean saved = FALSE;
+
+    g_signal_connect (review, "notify::modified", G_CALLBACK (on_saved_flag), &saved);
+    gtk_widget_activate_action (GTK_WIDGET (window), "review.save", NULL);
+    spin_until (&saved);
+    g_signal_handlers_disconnect_by_func (review, on_saved_flag, &saved);
+  }
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -733,6 +788,19 @@ main (int   argc,
     g_assert_true (ipt_store_save_session (store, g_ptr_array_index (sessions, 1), NULL, &error));
     g_assert_no_error (error);
   }
+  {
+    /* C-0004 works on interpersonal sensitivity, named differently in the US */
+    g_autoptr(IptClient) client = ipt_store_find_client (store, "C-0004", &error);
+    g_autoptr(IptEpisode) episode = NULL;
+
+    g_assert_no_error (error);
+    episode = ipt_store_get_current_episode (store, ipt_client_get_id (client), &error);
+    g_assert_no_error (error);
+    ipt_episode_set_focus (episode, IPT_FOCUS_INTERPERSONAL_SENSITIVITY);
+    ipt_episode_set_focus_person_id (episode, 0);
+    g_assert_true (ipt_store_update_episode (store, episode, &error));
+    g_assert_no_error (error);
+  }
   review_path = g_build_filename (dir, "start.iptreview", NULL);
   g_assert_true (ipt_review_export (store, NULL, NULL, PASSPHRASE, review_path, NULL, &error));
   g_assert_no_error (error);
@@ -745,6 +813,7 @@ main (int   argc,
   g_test_add_func ("/ui/review/refuses-clinical-edits", test_refuses_clinical_edits);
   g_test_add_func ("/ui/review/round-trip", test_round_trip);
   g_test_add_func ("/ui/review/close-asks", test_close_asks);
+  g_test_add_func ("/ui/review/case-follows", test_case_follows);
   status = g_test_run ();
 
   g_object_unref (app);

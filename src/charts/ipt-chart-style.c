@@ -30,6 +30,7 @@ ipt_chart_style_init (IptChartStyle *style,
     style->show_measure[m] = TRUE;
   style->font_family = NULL;
   style->font_size = 12;
+  style->us_focus_names = FALSE;
 }
 
 /* The colours themselves are in ipt-palette.c, shared with the list rows and the style sheet. */

@@ -24,6 +24,8 @@ typedef struct
   gboolean      show_measure[IPT_CHART_N_MEASURES];
   const char   *font_family;    /* NULL: "Sans" */
   double        font_size;      /* in user-space units (pixels, points on paper); 0: 12 */
+  gboolean      us_focus_names; /* the title names the focus the US way ("Interpersonal
+                                 * deficits"); FALSE: the UK way, as files and paper have it */
 } IptChartStyle;
 
 /* Black on white (or light on dark), every measure shown, "Sans" 12. */

@@ -63,13 +63,20 @@ event_color (const IptChartStyle *style,
 
 /* Scales and labels ------------------------------------------------------------------------ */
 
-static char *
-chart_title (const IptChartData *data)
+char *
+ipt_mood_chart_dup_title (const IptChartData  *data,
+                          const IptChartStyle *style)
 {
-  GString *s = g_string_new (data->code[0] != '\0' ? data->code : _("Mood chart"));
+  GString *s;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (style != NULL, NULL);
+
+  s = g_string_new (data->code[0] != '\0' ? data->code : _("Mood chart"));
 
   if (data->focus != IPT_FOCUS_NONE)
-    g_string_append_printf (s, " \u00b7 %s", ipt_focus_to_label (data->focus, FALSE));
+    g_string_append_printf (s, " \u00b7 %s",
+                            ipt_focus_to_label (data->focus, style->us_focus_names));
   /* TRANSLATORS: the contract in the chart's title: "16-session course" */
   g_string_append_printf (s, " \u00b7 ");
   g_string_append_printf (s, ngettext ("%u-session course", "%u-session course",
@@ -678,7 +685,7 @@ ipt_mood_chart_render_recorded (cairo_t             *cr,
   set_color (cr, &bg);
   cairo_paint (cr);
 
-  title = chart_title (data);
+  title = ipt_mood_chart_dup_title (data, style);
   text_set (&t, t.title, title, l.title.w);
   _ipt_mood_chart_text_draw (cr, &t, l.title.x, l.title.y, &style->foreground);
   if (l.show_subtitle)

@@ -17,6 +17,11 @@ void     ipt_mood_chart_render (cairo_t             *cr,
                                 double               width,
                                 double               height);
 
+/* The chart's title as drawn ("C-0042 · Grief · 16-session course"), the focus named as the
+ * style says. Translated, newly allocated. */
+char    *ipt_mood_chart_dup_title (const IptChartData  *data,
+                                   const IptChartStyle *style);
+
 typedef struct
 {
   IptChartMeasure measure;

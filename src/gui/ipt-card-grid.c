@@ -41,6 +41,7 @@ struct _IptCardGrid
   int                    row_height;     /* the tallest card made at this width, 0: not known */
   gboolean               warm;           /* the rows either side of those in sight may be made */
   guint                  warm_id;
+  guint                  n_binds;        /* cards bound to an item so far */
 };
 
 enum
@@ -116,6 +117,7 @@ bind_slot (IptCardGrid *self,
   g_autoptr(GObject) item = g_list_model_get_item (self->model, position);
 
   slot->position = position;
+  self->n_binds++;
   self->bind (slot->card, item, self->user_data);
   gtk_widget_set_child_visible (slot->card, TRUE);
 }
@@ -442,6 +444,9 @@ rebind_slots (IptCardGrid *self)
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
+/* Only the cards of the items replaced are bound again: those after them follow their items to
+ * their new places, those of items removed are put aside, and items added out of the range
+ * replaced get their cards at the next allocation. */
 static void
 on_items_changed (GListModel  *model,
                   guint        position,
@@ -449,7 +454,27 @@ on_items_changed (GListModel  *model,
                   guint        added,
                   IptCardGrid *self)
 {
-  rebind_slots (self);
+  if (self->bind == NULL)
+    return;
+  if (self->slots->len == 0)
+    {
+      rebind_slots (self);
+      return;
+    }
+  for (guint i = 0; i < self->slots->len; i++)
+    {
+      Slot *slot = &g_array_index (self->slots, Slot, i);
+
+      if (slot->position == NO_POSITION || slot->position < position)
+        continue;
+      if (slot->position >= position + removed)
+        slot->position = slot->position - removed + added;
+      else if (slot->position < position + added)
+        bind_slot (self, slot, slot->position);
+      else
+        put_aside (self, slot);
+    }
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 static void
@@ -673,6 +698,14 @@ ipt_card_grid_get_n_cards (IptCardGrid *self)
   g_return_val_if_fail (IPT_IS_CARD_GRID (self), 0);
 
   return self->slots->len;
+}
+
+guint
+ipt_card_grid_get_n_binds (IptCardGrid *self)
+{
+  g_return_val_if_fail (IPT_IS_CARD_GRID (self), 0);
+
+  return self->n_binds;
 }
 
 GtkWidget *

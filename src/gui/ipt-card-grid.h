@@ -34,6 +34,9 @@ void         ipt_card_grid_set_max_columns (IptCardGrid *self,
                                             guint        max_columns);
 /* How many card widgets exist (those in sight and a row either side, and spares). */
 guint        ipt_card_grid_get_n_cards (IptCardGrid *self);
+/* How many times a card was bound to an item: a change to the model binds only the cards of
+ * the items it replaced (for tests). */
+guint        ipt_card_grid_get_n_binds (IptCardGrid *self);
 /* The card showing the item at position, NULL when it is not made (out of sight). */
 GtkWidget   *ipt_card_grid_get_card (IptCardGrid *self,
                                      guint        position);

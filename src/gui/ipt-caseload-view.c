@@ -1,5 +1,9 @@
 /* The caseload dashboard: figures above, a grid of case cards ordered by need below. The grid
- * (IptCardGrid) sits on a list model and makes only the cards in sight. */
+ * (IptCardGrid) sits on a list model and makes only the cards in sight.
+ *
+ * Given the caseload once (ipt_caseload_view_set_cases), the view follows its store: on each
+ * IptStore::changed it reads the clients named again and replaces only their cards, each moved
+ * to its place by need; in review mode it follows IptReview::changed the same way. */
 
 #define G_LOG_DOMAIN "ipt-gui"
 
@@ -18,8 +22,10 @@ struct _IptCaseloadView
   GtkWidget           parent_instance;
 
   IptStore           *store;
+  GSignalGroup       *store_signals;  /* "changed" of the store */
   IptReview          *review;         /* review mode: the cards' comments come from it */
   GListStore         *cases;          /* IptCaseSummary, by need */
+  GHashTable         *by_client;      /* client id (gint64 *) -> the IptCaseSummary of their card */
   IptCaseloadFigures  figures;
   gboolean            codes_only;
 
@@ -69,6 +75,13 @@ compare_need (gconstpointer a,
     return rank_a < rank_b ? -1 : 1;
   return g_strcmp0 (ipt_client_get_code (ipt_case_summary_get_client (summary_a)),
                     ipt_client_get_code (ipt_case_summary_get_client (summary_b)));
+}
+
+static gboolean
+is_shown (IptCaseSummary *summary)
+{
+  return ipt_case_summary_get_episode (summary) != NULL
+         && !ipt_client_get_archived (ipt_case_summary_get_client (summary));
 }
 
 static void
@@ -192,6 +205,214 @@ bind_card (GtkWidget *widget,
     }
 }
 
+/* The figures over the cards shown. */
+static void
+compute_figures (IptCaseloadView *self)
+{
+  GListModel *cases = G_LIST_MODEL (self->cases);
+  guint n = g_list_model_get_n_items (cases);
+  g_autofree IptEpisodeStatus *statuses = g_new (IptEpisodeStatus, MAX (n, 1));
+  g_autofree const IptOutcome **outcomes = g_new (const IptOutcome *, MAX (n, 1));
+  g_autofree IptSignalKind *kinds = g_new (IptSignalKind, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(IptCaseSummary) summary = g_list_model_get_item (cases, i);
+
+      /* The list holds its own reference: the outcome stays while the figures are computed. */
+      statuses[i] = ipt_episode_get_status (ipt_case_summary_get_episode (summary));
+      outcomes[i] = ipt_case_summary_get_outcome (summary);
+      kinds[i] = ipt_case_summary_get_signal_kind (summary);
+    }
+  ipt_caseload_figures_compute (statuses, (const IptOutcome * const *) outcomes, kinds, n,
+                                &self->figures);
+  update_figures (self);
+  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "cases" : "empty");
+}
+
+static gint64
+client_id_of (IptCaseSummary *summary)
+{
+  return ipt_client_get_id (ipt_case_summary_get_client (summary));
+}
+
+static void
+remember (IptCaseloadView *self,
+          IptCaseSummary  *summary)
+{
+  gint64 id = client_id_of (summary);
+
+  g_hash_table_insert (self->by_client, g_memdup2 (&id, sizeof id), g_object_ref (summary));
+}
+
+void
+ipt_caseload_view_set_cases (IptCaseloadView *self,
+                             GPtrArray       *summaries)
+{
+  g_autoptr(GPtrArray) shown = NULL;
+
+  g_return_if_fail (IPT_IS_CASELOAD_VIEW (self));
+  g_return_if_fail (summaries != NULL);
+
+  shown = g_ptr_array_sized_new (summaries->len);
+  for (guint i = 0; i < summaries->len; i++)
+    {
+      IptCaseSummary *summary = g_ptr_array_index (summaries, i);
+
+      if (is_shown (summary))
+        g_ptr_array_add (shown, summary);
+    }
+  g_ptr_array_sort (shown, compare_need);
+
+  g_hash_table_remove_all (self->by_client);
+  for (guint i = 0; i < shown->len; i++)
+    remember (self, g_ptr_array_index (shown, i));
+  g_list_store_splice (self->cases, 0, g_list_model_get_n_items (G_LIST_MODEL (self->cases)),
+                       shown->pdata, shown->len);
+  compute_figures (self);
+}
+
+/* Where summary is, or goes, among the cards by need (binary search: the cards are sorted). */
+static guint
+find_place (IptCaseloadView *self,
+            IptCaseSummary  *summary,
+            gboolean        *found)
+{
+  GListModel *cases = G_LIST_MODEL (self->cases);
+  guint low = 0;
+  guint high = g_list_model_get_n_items (cases);
+
+  *found = FALSE;
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+      g_autoptr(IptCaseSummary) item = g_list_model_get_item (cases, middle);
+      int order = compare_need (&item, &summary);
+
+      if (order == 0)
+        {
+          *found = TRUE;
+          return middle;
+        }
+      if (order < 0)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return low;
+}
+
+/* The card of the client, G_MAXUINT when none: found by the summary the card shows. */
+static guint
+find_client (IptCaseloadView *self,
+             gint64           client_id)
+{
+  IptCaseSummary *old = g_hash_table_lookup (self->by_client, &client_id);
+  gboolean found;
+  guint position;
+
+  if (old == NULL)
+    return G_MAXUINT;
+  position = find_place (self, old, &found);
+  return found ? position : G_MAXUINT;
+}
+
+/* summary sorts between the neighbours of the card at position. */
+static gboolean
+fits_at (IptCaseloadView *self,
+         IptCaseSummary  *summary,
+         guint            position)
+{
+  GListModel *cases = G_LIST_MODEL (self->cases);
+
+  if (position > 0)
+    {
+      g_autoptr(IptCaseSummary) before = g_list_model_get_item (cases, position - 1);
+
+      if (compare_need (&before, &summary) >= 0)
+        return FALSE;
+    }
+  if (position + 1 < g_list_model_get_n_items (cases))
+    {
+      g_autoptr(IptCaseSummary) after = g_list_model_get_item (cases, position + 1);
+
+      if (compare_need (&summary, &after) >= 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Puts the client's new summary (NULL: the client has gone) in place of their card. */
+static void
+replace_case (IptCaseloadView *self,
+              gint64           client_id,
+              IptCaseSummary  *summary)
+{
+  guint old = find_client (self, client_id);
+  gboolean found;
+  guint place;
+
+  if (summary != NULL && !is_shown (summary))
+    summary = NULL;
+  if (old != G_MAXUINT)
+    {
+      /* Still between its neighbours: the card is bound again where it is. */
+      if (summary != NULL && fits_at (self, summary, old))
+        {
+          remember (self, summary);
+          g_list_store_splice (self->cases, old, 1, (gpointer *) &summary, 1);
+          return;
+        }
+      g_list_store_remove (self->cases, old);
+    }
+  g_hash_table_remove (self->by_client, &client_id);
+  if (summary != NULL)
+    {
+      place = find_place (self, summary, &found);
+      remember (self, summary);
+      g_list_store_insert (self->cases, place, summary);
+    }
+}
+
+static void
+on_store_changed (IptStore        *store,
+                  IptStoreChanges *changes,
+                  IptCaseloadView *self)
+{
+  guint n_ids;
+  g_autofree gint64 *ids = ipt_store_changes_get_ids (changes, IPT_STORE_CHANGE_CLIENT, &n_ids);
+
+  if (n_ids == 0)
+    return;
+
+  /* A change naming much of the caseload (an import) is read in one query. */
+  if (n_ids > 64 && n_ids > g_list_model_get_n_items (G_LIST_MODEL (self->cases)) / 8)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) summaries = ipt_store_load_caseload (store, &error);
+
+      if (summaries == NULL)
+        g_warning ("The caseload could not be read: %s", error->message);
+      else
+        ipt_caseload_view_set_cases (self, summaries);
+      return;
+    }
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(IptCaseSummary) summary = ipt_store_load_case_summary (store, ids[i], &error);
+
+      if (summary == NULL && !g_error_matches (error, IPT_STORE_ERROR, IPT_STORE_ERROR_NOT_FOUND))
+        {
+          g_warning ("Client %" G_GINT64_FORMAT " could not be read: %s", ids[i], error->message);
+          continue;
+        }
+      replace_case (self, ids[i], summary);
+    }
+  compute_figures (self);
+}
+
 static void
 on_grid_activate (IptCardGrid     *grid,
                   guint            position,
@@ -211,6 +432,10 @@ ipt_caseload_view_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->cases);
+  g_clear_pointer (&self->by_client, g_hash_table_unref);
+  if (self->store_signals != NULL)
+    g_signal_group_set_target (self->store_signals, NULL);
+  g_clear_object (&self->store_signals);
   g_clear_object (&self->store);
   if (self->review != NULL)
     g_signal_handlers_disconnect_by_data (self->review, self);
@@ -302,6 +527,10 @@ ipt_caseload_view_init (IptCaseloadView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cases = g_list_store_new (IPT_TYPE_CASE_SUMMARY);
+  self->by_client = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->store_signals = g_signal_group_new (IPT_TYPE_STORE);
+  g_signal_group_connect_object (self->store_signals, "changed", G_CALLBACK (on_store_changed),
+                                 self, G_CONNECT_DEFAULT);
   ipt_caseload_figures_compute (NULL, NULL, NULL, 0, &self->figures);
   build_figure_tiles (self);
   update_figures (self);
@@ -325,51 +554,10 @@ ipt_caseload_view_set_store (IptCaseloadView *self,
   g_return_if_fail (IPT_IS_CASELOAD_VIEW (self));
   g_return_if_fail (store == NULL || IPT_IS_STORE (store));
 
-  if (g_set_object (&self->store, store))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
-}
-
-void
-ipt_caseload_view_set_cases (IptCaseloadView *self,
-                             GPtrArray       *summaries)
-{
-  g_autoptr(GPtrArray) shown = NULL;
-  g_autofree IptEpisodeStatus *statuses = NULL;
-  g_autofree const IptOutcome **outcomes = NULL;
-  g_autofree IptSignalKind *kinds = NULL;
-
-  g_return_if_fail (IPT_IS_CASELOAD_VIEW (self));
-  g_return_if_fail (summaries != NULL);
-
-  shown = g_ptr_array_sized_new (summaries->len);
-  for (guint i = 0; i < summaries->len; i++)
-    {
-      IptCaseSummary *summary = g_ptr_array_index (summaries, i);
-
-      if (ipt_case_summary_get_episode (summary) != NULL
-          && !ipt_client_get_archived (ipt_case_summary_get_client (summary)))
-        g_ptr_array_add (shown, summary);
-    }
-  g_ptr_array_sort (shown, compare_need);
-
-  statuses = g_new (IptEpisodeStatus, MAX (shown->len, 1));
-  outcomes = g_new (const IptOutcome *, MAX (shown->len, 1));
-  kinds = g_new (IptSignalKind, MAX (shown->len, 1));
-  for (guint i = 0; i < shown->len; i++)
-    {
-      IptCaseSummary *summary = g_ptr_array_index (shown, i);
-
-      statuses[i] = ipt_episode_get_status (ipt_case_summary_get_episode (summary));
-      outcomes[i] = ipt_case_summary_get_outcome (summary);
-      kinds[i] = ipt_case_summary_get_signal_kind (summary);
-    }
-  ipt_caseload_figures_compute (statuses, (const IptOutcome * const *) outcomes, kinds,
-                                shown->len, &self->figures);
-  update_figures (self);
-
-  g_list_store_splice (self->cases, 0, g_list_model_get_n_items (G_LIST_MODEL (self->cases)),
-                       shown->pdata, shown->len);
-  gtk_stack_set_visible_child_name (self->stack, shown->len > 0 ? "cases" : "empty");
+  if (!g_set_object (&self->store, store))
+    return;
+  g_signal_group_set_target (self->store_signals, store);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
 static void

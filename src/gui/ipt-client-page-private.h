@@ -57,6 +57,10 @@ struct _IptClientPage
   GtkWidget      *formulation_view;  /* IptFormulationView */
   GtkWidget      *timeline_view;     /* IptTimelineView */
   GtkWidget      *inventory_view;    /* IptInventoryView */
+  IptStore       *tabs_store;        /* what the chart and the tabs were told to show: they */
+  gint64          tabs_client_id;    /* follow the store by themselves and are told again */
+  gint64          tabs_course_id;    /* only when another client or course is shown */
+  gboolean        tabs_read_only;
   GMenu          *earlier_section;   /* the client menu's earlier courses */
   GtkLabel       *glance_label;      /* age, contact, referrer, last seen */
   GtkLabel       *quiet_label;       /* "No session for 4 weeks" */

@@ -3,7 +3,9 @@
  *
  * The page follows the store: it listens to IptStore::changed (through a GSignalGroup whose
  * target is the store shown) and reads its client again when an announcement names them, so
- * nobody has to tell it to. A new tab does the same: read in its own load, listen, bind. */
+ * nobody has to tell it to. The chart and the tabs do the same by themselves: the page only
+ * tells them which client and course to show when that changes (show_tabs ()). A new tab does
+ * the same: read in its own load, listen, bind. */
 #define G_LOG_DOMAIN "ipt-gui"
 
 #include "config.h"
@@ -333,6 +335,37 @@ load (IptClientPage *self,
   return TRUE;
 }
 
+/* Tells the chart and the tabs which client and course to show, when that changed: each reads
+ * them itself, and follows the store's announcements of the client by itself. */
+static void
+show_tabs (IptClientPage *self)
+{
+  IptStore *store = self->client != NULL ? self->store : NULL;
+  gint64 client_id = self->client != NULL ? self->client_id : 0;
+  gint64 course_id = self->episode != NULL ? ipt_episode_get_id (self->episode) : 0;
+
+  if (self->tabs_store == store && self->tabs_client_id == client_id
+      && self->tabs_course_id == course_id && self->tabs_read_only == self->earlier)
+    return;
+  g_set_object (&self->tabs_store, store);
+  self->tabs_client_id = client_id;
+  self->tabs_course_id = course_id;
+  self->tabs_read_only = self->earlier;
+
+  /* An earlier course is read, never edited, on every tab. */
+  ipt_formulation_view_set_read_only (IPT_FORMULATION_VIEW (self->formulation_view), self->earlier);
+  ipt_timeline_view_set_read_only (IPT_TIMELINE_VIEW (self->timeline_view), self->earlier);
+  ipt_inventory_view_set_read_only (IPT_INVENTORY_VIEW (self->inventory_view), self->earlier);
+  ipt_mood_chart_view_set_course (IPT_MOOD_CHART_VIEW (self->mood_chart), store, client_id,
+                                  course_id);
+  ipt_formulation_view_set_course (IPT_FORMULATION_VIEW (self->formulation_view), store,
+                                   client_id, course_id);
+  ipt_timeline_view_set_client (IPT_TIMELINE_VIEW (self->timeline_view), store, client_id,
+                                course_id);
+  ipt_inventory_view_set_client (IPT_INVENTORY_VIEW (self->inventory_view), store, client_id,
+                                 course_id);
+}
+
 static void
 show (IptClientPage *self)
 {
@@ -386,28 +419,13 @@ show (IptClientPage *self)
   show_tasks (self);
   _ipt_client_page_show_supervision (self);
 
-  if (!ipt_mood_chart_view_load (IPT_MOOD_CHART_VIEW (self->mood_chart), self->store, self->client,
-                                 self->episode, &error))
-    g_debug ("No mood chart for client %" G_GINT64_FORMAT ": %s", self->client_id, error->message);
-
 out:
   if (self->client == NULL)
     {
       self->earlier = FALSE;
       gtk_widget_set_visible (self->earlier_bar, FALSE);
     }
-  /* An earlier course is read, never edited, on every tab. */
-  ipt_formulation_view_set_read_only (IPT_FORMULATION_VIEW (self->formulation_view), self->earlier);
-  ipt_timeline_view_set_read_only (IPT_TIMELINE_VIEW (self->timeline_view), self->earlier);
-  ipt_inventory_view_set_read_only (IPT_INVENTORY_VIEW (self->inventory_view), self->earlier);
-  ipt_formulation_view_set_course (IPT_FORMULATION_VIEW (self->formulation_view), self->store,
-                                   self->client, self->episode);
-  ipt_timeline_view_set_client (IPT_TIMELINE_VIEW (self->timeline_view), self->store,
-                                self->client, self->episode);
-  /* The Inventory tab reads and follows the client's inventory by itself. */
-  ipt_inventory_view_set_client (IPT_INVENTORY_VIEW (self->inventory_view),
-                                 self->client != NULL ? self->store : NULL, self->client_id,
-                                 self->episode != NULL ? ipt_episode_get_id (self->episode) : 0);
+  show_tabs (self);
   g_binding_group_set_source (self->client_bindings, self->client);
   g_binding_group_set_source (self->summary_bindings, self->summary);
   /* Whoever shows what the page holds (the window's actions, a title) follows these. */
@@ -565,6 +583,7 @@ ipt_client_page_dispose (GObject *object)
   g_clear_object (&self->store_signals);
   g_clear_object (&self->client_bindings);
   g_clear_object (&self->summary_bindings);
+  g_clear_object (&self->tabs_store);
   g_clear_object (&self->store);
   g_clear_object (&self->session_store);
   g_clear_pointer (&self->scores, g_hash_table_unref);

@@ -19,8 +19,15 @@ struct _IptFormulationView
   GtkWidget       parent_instance;
 
   IptStore       *store;
-  IptClient      *client;
+  GSignalGroup   *store_signals;  /* "changed" of the store shown */
+  gint64          client_id;      /* the client and course shown, 0: none */
+  gint64          course_id;
+  gboolean        us_wording;     /* US names of the focus (the preference, bound) */
+  IptClient      *client;         /* as last read from the store */
   IptEpisode     *episode;
+  IptFocusFields *primary;        /* the foci and people as last read, shown again when the */
+  IptFocusFields *secondary;      /* wording changes */
+  GPtrArray      *people;
   gboolean        read_only;      /* an earlier course: nothing here may change it */
   GPtrArray      *goals;          /* IptGoal */
   GPtrArray      *goal_lines;     /* GoalLine, one per goal */

@@ -2,8 +2,9 @@
  * role dispute's stages, the formulation and the date the client agreed it, the contract in one
  * line, and the goals with a small chart of their ratings.
  *
- * The view reads what it shows when the client page reloads after a store announcement; its
- * forms write to the store and never tell the view to update. */
+ * The view is told which course to show and reads it itself; it follows IptStore::changed and
+ * reads the course again when an announcement names its client, and binds the focus wording to
+ * the preferences. Its forms write to the store and never tell the view to update. */
 #define G_LOG_DOMAIN "ipt-gui"
 
 #include "config.h"
@@ -19,6 +20,14 @@
 #include "ipt-store-casework.h"
 
 G_DEFINE_FINAL_TYPE (IptFormulationView, ipt_formulation_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_US_WORDING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void
 goal_line_free (GoalLine *line)
@@ -319,32 +328,53 @@ clear (IptFormulationView *self)
   g_clear_pointer (&self->goal_lines, g_ptr_array_unref);
   g_clear_pointer (&self->contract, g_free);
   g_clear_pointer (&self->stages, g_array_unref);
+  g_clear_pointer (&self->people, g_ptr_array_unref);
+  g_clear_object (&self->primary);
+  g_clear_object (&self->secondary);
+  g_clear_object (&self->client);
+  g_clear_object (&self->episode);
   self->last_rated = 0;
+}
+
+/* The focus and secondary focus in the wording chosen. */
+static void
+show_foci (IptFormulationView *self)
+{
+  if (self->primary == NULL || self->secondary == NULL)
+    return;
+  show_focus (self, self->primary, self->people, self->focus_label, self->focus_detail_label,
+              self->focus_missing_label, self->us_wording);
+  show_focus (self, self->secondary, self->people, self->secondary_label,
+              self->secondary_detail_label, self->secondary_missing_label, self->us_wording);
 }
 
 static gboolean
 load (IptFormulationView *self,
       GError            **error)
 {
-  gint64 episode_id = ipt_episode_get_id (self->episode);
-  gboolean us_wording = ipt_preferences_get_us_focus_names (ipt_preferences_get_default ());
-  g_autoptr(IptFocusFields) primary = NULL;
-  g_autoptr(IptFocusFields) secondary = NULL;
-  g_autoptr(GPtrArray) people = NULL;
+  gint64 episode_id = self->course_id;
   g_autofree char *focus_person = NULL;
-  const char *formulation = ipt_episode_get_formulation (self->episode);
-  const char *agreed_on = ipt_episode_get_agreed_on (self->episode);
+  const char *formulation;
+  const char *agreed_on;
 
-  primary = ipt_store_get_focus_fields (self->store, episode_id, FALSE, error);
-  if (primary == NULL)
+  self->client = ipt_store_get_client (self->store, self->client_id, error);
+  if (self->client == NULL)
     return FALSE;
-  secondary = ipt_store_get_focus_fields (self->store, episode_id, TRUE, error);
-  if (secondary == NULL)
+  self->episode = ipt_store_get_episode (self->store, episode_id, error);
+  if (self->episode == NULL)
     return FALSE;
-  people = ipt_store_list_people (self->store, ipt_client_get_id (self->client), error);
-  if (people == NULL)
+  formulation = ipt_episode_get_formulation (self->episode);
+  agreed_on = ipt_episode_get_agreed_on (self->episode);
+  self->primary = ipt_store_get_focus_fields (self->store, episode_id, FALSE, error);
+  if (self->primary == NULL)
     return FALSE;
-  if (ipt_focus_fields_get_focus (primary) == IPT_FOCUS_ROLE_DISPUTE)
+  self->secondary = ipt_store_get_focus_fields (self->store, episode_id, TRUE, error);
+  if (self->secondary == NULL)
+    return FALSE;
+  self->people = ipt_store_list_people (self->store, self->client_id, error);
+  if (self->people == NULL)
+    return FALSE;
+  if (ipt_focus_fields_get_focus (self->primary) == IPT_FOCUS_ROLE_DISPUTE)
     {
       self->stages = ipt_store_list_dispute_stages (self->store, episode_id, FALSE, error);
       if (self->stages == NULL)
@@ -353,16 +383,13 @@ load (IptFormulationView *self,
   if (!load_goals (self, error))
     return FALSE;
 
-  focus_person = person_name (people, ipt_focus_fields_get_person_id (primary));
-  self->contract = ipt_focus_fields_describe_contract (primary,
+  focus_person = person_name (self->people, ipt_focus_fields_get_person_id (self->primary));
+  self->contract = ipt_focus_fields_describe_contract (self->primary,
                                                       ipt_episode_get_planned_sessions (self->episode),
                                                       focus_person);
   gtk_label_set_label (self->contract_label, self->contract);
-  show_focus (self, primary, people, self->focus_label, self->focus_detail_label,
-              self->focus_missing_label, us_wording);
-  show_focus (self, secondary, people, self->secondary_label, self->secondary_detail_label,
-              self->secondary_missing_label, us_wording);
-  show_stages (self, primary, self->stages);
+  show_foci (self);
+  show_stages (self, self->primary, self->stages);
 
   if (formulation != NULL && *formulation != '\0')
     {
@@ -413,35 +440,65 @@ ipt_formulation_view_set_read_only (IptFormulationView *self,
   update_actions (self);
 }
 
-void
-ipt_formulation_view_set_course (IptFormulationView *self,
-                                 IptStore           *store,
-                                 IptClient          *client,
-                                 IptEpisode         *episode)
+/* Reads the course shown from the store and shows it. */
+static void
+show (IptFormulationView *self)
 {
   g_autoptr(GError) error = NULL;
 
+  clear (self);
+  if (self->store != NULL && self->client_id != 0 && self->course_id != 0 && !load (self, &error))
+    {
+      clear (self);
+      /* A client or course deleted meanwhile simply leaves the tab empty. */
+      if (!g_error_matches (error, IPT_STORE_ERROR, IPT_STORE_ERROR_NOT_FOUND))
+        _ipt_formulation_view_show_error (self, _("The formulation could not be read"), error);
+    }
+  if (self->episode == NULL)
+    show_goals (self);
+  update_actions (self);
+}
+
+static void
+on_store_changed (IptStore           *store,
+                  IptStoreChanges    *changes,
+                  IptFormulationView *self)
+{
+  if (self->client_id != 0 && ipt_store_changes_has_client (changes, self->client_id))
+    show (self);
+}
+
+void
+ipt_formulation_view_set_course (IptFormulationView *self,
+                                 IptStore           *store,
+                                 gint64              client_id,
+                                 gint64              course_id)
+{
   g_return_if_fail (IPT_IS_FORMULATION_VIEW (self));
   g_return_if_fail (store == NULL || IPT_IS_STORE (store));
 
-  clear (self);
-  g_set_object (&self->store, store);
-  g_set_object (&self->client, client);
-  g_set_object (&self->episode, episode);
-  update_actions (self);
-  if (store == NULL || client == NULL || episode == NULL)
-    {
-      show_goals (self);
-      return;
-    }
+  if (store == NULL || client_id == 0)
+    client_id = course_id = 0;
+  /* The view follows the store by itself: only another client or course is read here. */
+  if (self->store == store && self->client_id == client_id && self->course_id == course_id)
+    return;
+  if (g_set_object (&self->store, store))
+    g_signal_group_set_target (self->store_signals, store);
+  self->client_id = client_id;
+  self->course_id = course_id;
+  show (self);
+}
 
-  if (!load (self, &error))
-    {
-      g_clear_pointer (&self->goals, g_ptr_array_unref);
-      g_clear_pointer (&self->goal_lines, g_ptr_array_unref);
-      show_goals (self);
-      _ipt_formulation_view_show_error (self, _("The formulation could not be read"), error);
-    }
+static void
+set_us_wording (IptFormulationView *self,
+                gboolean            us_wording)
+{
+  us_wording = !!us_wording;
+  if (self->us_wording == us_wording)
+    return;
+  self->us_wording = us_wording;
+  show_foci (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_US_WORDING]);
 }
 
 GPtrArray *
@@ -503,11 +560,46 @@ ipt_formulation_view_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   clear (self);
-  g_clear_object (&self->episode);
-  g_clear_object (&self->client);
+  if (self->store_signals != NULL)
+    g_signal_group_set_target (self->store_signals, NULL);
+  g_clear_object (&self->store_signals);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (ipt_formulation_view_parent_class)->dispose (object);
+}
+
+static void
+ipt_formulation_view_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  IptFormulationView *self = IPT_FORMULATION_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_US_WORDING:
+      g_value_set_boolean (value, self->us_wording);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ipt_formulation_view_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_US_WORDING:
+      set_us_wording (IPT_FORMULATION_VIEW (object), g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -517,6 +609,14 @@ ipt_formulation_view_class_init (IptFormulationViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ipt_formulation_view_dispose;
+  object_class->get_property = ipt_formulation_view_get_property;
+  object_class->set_property = ipt_formulation_view_set_property;
+
+  /* US names of the problem areas ("Interpersonal deficits"). */
+  properties[PROP_US_WORDING] =
+    g_param_spec_boolean ("us-wording", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/ipt-formulation-view.ui");
@@ -556,6 +656,12 @@ ipt_formulation_view_init (IptFormulationView *self)
 
   gtk_drawing_area_set_draw_func (self->goal_chart, draw_goal_chart, self, NULL);
   update_actions (self);
+
+  self->store_signals = g_signal_group_new (IPT_TYPE_STORE);
+  g_signal_group_connect_object (self->store_signals, "changed", G_CALLBACK (on_store_changed),
+                                 self, G_CONNECT_DEFAULT);
+  g_object_bind_property (ipt_preferences_get_default (), "us-focus-names", self, "us-wording",
+                          G_BINDING_SYNC_CREATE);
 }
 
 GtkWidget *

@@ -13,12 +13,14 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (IptFormulationView, ipt_formulation_view, IPT, FORMULATION_VIEW, GtkWidget)
 
 GtkWidget *ipt_formulation_view_new        (void);
-/* Shows the course of client (episode NULL or store NULL: nothing). The client page calls it
- * each time it reloads from the store's announcements. */
+/* Shows course_id of client_id from store (any of them NULL or 0: nothing). The view reads it
+ * itself and follows the store's announcements of that client; it is told again only when
+ * another client or course is to be shown. The focus wording follows the preferences (property
+ * "us-wording", bound to them). */
 void       ipt_formulation_view_set_course (IptFormulationView *self,
                                             IptStore           *store,
-                                            IptClient          *client,
-                                            IptEpisode         *episode);
+                                            gint64              client_id,
+                                            gint64              course_id);
 /* The goals shown (IptGoal, in the course's order) and the contract line, for tests. */
 GPtrArray  *ipt_formulation_view_get_goals    (IptFormulationView *self);
 const char *ipt_formulation_view_get_contract (IptFormulationView *self);

@@ -1,4 +1,8 @@
-/* The mood chart widget: draws through the chart renderer, follows the style, explains points. */
+/* The mood chart widget: draws through the chart renderer, follows the style, explains points.
+ *
+ * Told which course to show (ipt_mood_chart_view_set_course), it reads the chart itself and
+ * follows IptStore::changed, reading again when an announcement names its client. The focus
+ * wording of its title follows the preferences (property "us-wording", bound to them). */
 #define G_LOG_DOMAIN "ipt-gui"
 
 #include "config.h"
@@ -11,10 +15,17 @@
 #include "ipt-chart-export.h"
 #include "ipt-gui-private.h"
 #include "ipt-mood-chart.h"
+#include "ipt-preferences.h"
 
 struct _IptMoodChartView
 {
   GtkWidget     parent_instance;
+
+  IptStore     *store;
+  GSignalGroup *store_signals;    /* "changed" of the store shown */
+  gint64        client_id;        /* the course read from the store, 0: none (data set as such) */
+  gint64        course_id;
+  gboolean      us_wording;       /* US names of the focus in the title */
 
   IptChartData *data;
   gboolean      show_measure[IPT_CHART_N_MEASURES];
@@ -40,6 +51,7 @@ enum {
   PROP_SHOW_PHQ9,
   PROP_SHOW_GAD7,
   PROP_SHOW_WSAS,
+  PROP_US_WORDING,
   N_PROPS
 };
 
@@ -80,6 +92,7 @@ style_from_widget (IptMoodChartView *self,
   luminance = 0.2126 * fg.red + 0.7152 * fg.green + 0.0722 * fg.blue;
   ipt_chart_style_init (style, luminance > 0.5);
   style->foreground = (IptChartColor) { fg.red, fg.green, fg.blue, 1.0 };
+  style->us_focus_names = self->us_wording;
   if (have_bg)
     style->background = (IptChartColor) { bg.red, bg.green, bg.blue, 1.0 };
 
@@ -127,7 +140,8 @@ same_style (const IptChartStyle *a,
          && a->dark == b->dark
          && memcmp (a->show_measure, b->show_measure, sizeof a->show_measure) == 0
          && g_strcmp0 (a->font_family, b->font_family) == 0
-         && a->font_size == b->font_size;
+         && a->font_size == b->font_size
+         && a->us_focus_names == b->us_focus_names;
 }
 
 static void
@@ -283,6 +297,38 @@ on_query_tooltip (GtkWidget        *widget,
   return TRUE;
 }
 
+/* Reads the course shown from the store; a course gone meanwhile leaves the chart empty. */
+static void
+read_course (IptMoodChartView *self)
+{
+  g_autoptr(IptClient) client = NULL;
+  g_autoptr(IptEpisode) episode = NULL;
+  g_autoptr(IptChartData) data = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store != NULL && self->client_id != 0 && self->course_id != 0)
+    {
+      client = ipt_store_get_client (self->store, self->client_id, &error);
+      if (client != NULL)
+        episode = ipt_store_get_episode (self->store, self->course_id, &error);
+      if (episode != NULL)
+        data = ipt_chart_export_load_named_data (self->store, client, episode, &error);
+      if (data == NULL)
+        g_debug ("No mood chart for client %" G_GINT64_FORMAT ": %s", self->client_id,
+                 error->message);
+    }
+  ipt_mood_chart_view_set_data (self, data);
+}
+
+static void
+on_store_changed (IptStore         *store,
+                  IptStoreChanges  *changes,
+                  IptMoodChartView *self)
+{
+  if (self->client_id != 0 && ipt_store_changes_has_client (changes, self->client_id))
+    read_course (self);
+}
+
 static void
 ipt_mood_chart_view_get_property (GObject    *object,
                                   guint       prop_id,
@@ -304,6 +350,9 @@ ipt_mood_chart_view_get_property (GObject    *object,
       break;
     case PROP_SHOW_WSAS:
       g_value_set_boolean (value, self->show_measure[IPT_CHART_MEASURE_WSAS]);
+      break;
+    case PROP_US_WORDING:
+      g_value_set_boolean (value, self->us_wording);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -332,9 +381,30 @@ ipt_mood_chart_view_set_property (GObject      *object,
     case PROP_SHOW_WSAS:
       ipt_mood_chart_view_set_measure_visible (self, IPT_CHART_MEASURE_WSAS, g_value_get_boolean (value));
       break;
+    case PROP_US_WORDING:
+      if (self->us_wording != g_value_get_boolean (value))
+        {
+          self->us_wording = g_value_get_boolean (value);
+          invalidate (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+static void
+ipt_mood_chart_view_dispose (GObject *object)
+{
+  IptMoodChartView *self = IPT_MOOD_CHART_VIEW (object);
+
+  if (self->store_signals != NULL)
+    g_signal_group_set_target (self->store_signals, NULL);
+  g_clear_object (&self->store_signals);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (ipt_mood_chart_view_parent_class)->dispose (object);
 }
 
 static void
@@ -356,6 +426,7 @@ ipt_mood_chart_view_class_init (IptMoodChartViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = ipt_mood_chart_view_dispose;
   object_class->finalize = ipt_mood_chart_view_finalize;
   object_class->get_property = ipt_mood_chart_view_get_property;
   object_class->set_property = ipt_mood_chart_view_set_property;
@@ -374,6 +445,10 @@ ipt_mood_chart_view_class_init (IptMoodChartViewClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SHOW_WSAS] =
     g_param_spec_boolean ("show-wsas", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* US names of the problem areas in the title ("Interpersonal deficits"). */
+  properties[PROP_US_WORDING] =
+    g_param_spec_boolean ("us-wording", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -406,6 +481,12 @@ ipt_mood_chart_view_init (IptMoodChartView *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Mood chart"),
                                   -1);
   update_description (self);
+
+  self->store_signals = g_signal_group_new (IPT_TYPE_STORE);
+  g_signal_group_connect_object (self->store_signals, "changed", G_CALLBACK (on_store_changed),
+                                 self, G_CONNECT_DEFAULT);
+  g_object_bind_property (ipt_preferences_get_default (), "us-focus-names", self, "us-wording",
+                          G_BINDING_SYNC_CREATE);
 }
 
 IptMoodChartView *
@@ -441,22 +522,38 @@ ipt_mood_chart_view_get_data (IptMoodChartView *self)
   return self->data;
 }
 
-gboolean
-ipt_mood_chart_view_load (IptMoodChartView *self,
-                          IptStore         *store,
-                          IptClient        *client,
-                          IptEpisode       *episode,
-                          GError          **error)
+void
+ipt_mood_chart_view_set_course (IptMoodChartView *self,
+                                IptStore         *store,
+                                gint64            client_id,
+                                gint64            course_id)
 {
-  g_autoptr(IptChartData) data = NULL;
+  g_return_if_fail (IPT_IS_MOOD_CHART_VIEW (self));
+  g_return_if_fail (store == NULL || IPT_IS_STORE (store));
 
-  g_return_val_if_fail (IPT_IS_MOOD_CHART_VIEW (self), FALSE);
-  g_return_val_if_fail (IPT_IS_STORE (store), FALSE);
-  g_return_val_if_fail (IPT_IS_CLIENT (client), FALSE);
+  if (store == NULL || client_id == 0 || course_id == 0)
+    client_id = course_id = 0;
+  /* The chart follows the store by itself: only another course is read here. */
+  if (self->store == store && self->client_id == client_id && self->course_id == course_id)
+    return;
+  if (g_set_object (&self->store, store))
+    g_signal_group_set_target (self->store_signals, store);
+  self->client_id = client_id;
+  self->course_id = course_id;
+  read_course (self);
+}
 
-  data = ipt_chart_export_load_named_data (store, client, episode, error);
-  ipt_mood_chart_view_set_data (self, data);
-  return data != NULL;
+char *
+ipt_mood_chart_view_dup_title (IptMoodChartView *self)
+{
+  IptChartStyle style;
+
+  g_return_val_if_fail (IPT_IS_MOOD_CHART_VIEW (self), NULL);
+
+  if (self->data == NULL)
+    return NULL;
+  style_from_widget (self, &style);
+  return ipt_mood_chart_dup_title (self->data, &style);
 }
 
 void
@@ -493,280 +590,4 @@ ipt_mood_chart_view_get_description (IptMoodChartView *self)
   g_return_val_if_fail (IPT_IS_MOOD_CHART_VIEW (self), NULL);
 
   return self->description;
-}
-
-/* Printing --------------------------------------------------------------------------------- */
-
-static void
-on_draw_page (GtkPrintOperation *operation,
-              GtkPrintContext   *context,
-              int                page_nr,
-              IptChartData      *data)
-{
-  cairo_t *cr = gtk_print_context_get_cairo_context (context);
-  IptChartStyle style;
-
-  /* paper: dark text on white, whatever the screen's style */
-  ipt_chart_style_init (&style, FALSE);
-  style.font_family = "Cantarell,DejaVu Sans,Sans";
-  style.font_size = 10;
-  ipt_mood_chart_render (cr, data, &style, gtk_print_context_get_width (context),
-                         gtk_print_context_get_height (context));
-}
-
-static void
-show_error (GtkWindow  *parent,
-            const char *primary,
-            GError     *error)
-{
-  GtkWidget *dialog;
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  dialog = gtk_message_dialog_new (parent, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s", primary);
-  _ipt_message_dialog_name (dialog);
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-on_print_done (GtkPrintOperation       *operation,
-               GtkPrintOperationResult  result,
-               GtkWindow               *parent)
-{
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    {
-      g_autoptr(GError) error = NULL;
-
-      gtk_print_operation_get_error (operation, &error);
-      if (error != NULL)
-        show_error (parent, _("The chart could not be printed"), error);
-    }
-}
-
-/* One A4 landscape page, drawn for paper whatever the screen's style. */
-static GtkPrintOperation *
-make_print_operation (IptChartData *data)
-{
-  g_autoptr(GtkPageSetup) page_setup = gtk_page_setup_new ();
-  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
-  GtkPrintOperation *operation = gtk_print_operation_new ();
-  g_autofree char *job = NULL;
-
-  gtk_page_setup_set_paper_size_and_default_margins (page_setup, a4);
-  gtk_page_setup_set_orientation (page_setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
-  /* TRANSLATORS: print job name, "Mood chart C-0042" */
-  job = g_strdup_printf (_("Mood chart %s"), data->code);
-  gtk_print_operation_set_job_name (operation, job);
-  gtk_print_operation_set_default_page_setup (operation, page_setup);
-  gtk_print_operation_set_n_pages (operation, 1);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  g_signal_connect_data (operation, "draw-page", G_CALLBACK (on_draw_page),
-                         ipt_chart_data_ref (data), (GClosureNotify) (void (*) (void)) ipt_chart_data_unref, 0);
-  return operation;
-}
-
-void
-ipt_mood_chart_view_print (IptMoodChartView *self,
-                           GtkWindow        *parent)
-{
-  g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkPrintOperationResult result;
-
-  g_return_if_fail (IPT_IS_MOOD_CHART_VIEW (self));
-  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
-
-  if (self->data == NULL)
-    return;
-
-  operation = make_print_operation (self->data);
-  gtk_print_operation_set_allow_async (operation, TRUE);
-  g_signal_connect (operation, "done", G_CALLBACK (on_print_done), parent);
-
-  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent,
-                                    &error);
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL)
-    show_error (parent, _("The chart could not be printed"), error);
-}
-
-gboolean
-ipt_mood_chart_view_print_to_file (IptMoodChartView *self,
-                                   const char       *path,
-                                   GError          **error)
-{
-  g_autoptr(GtkPrintOperation) operation = NULL;
-
-  g_return_val_if_fail (IPT_IS_MOOD_CHART_VIEW (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (self->data == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                           _("There is no chart to print"));
-      return FALSE;
-    }
-
-  operation = make_print_operation (self->data);
-  gtk_print_operation_set_export_filename (operation, path);
-  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error)
-         != GTK_PRINT_OPERATION_RESULT_ERROR;
-}
-
-/* Export ----------------------------------------------------------------------------------- */
-
-typedef struct
-{
-  IptMoodChartView *view;
-  IptChartData     *data;
-  GtkWindow        *parent;
-} ExportRequest;
-
-/* The file types offered, in the order of the chooser's filters. */
-static const struct { const char *label; const char *pattern; IptChartFormat format; }
-export_types[] = {
-  { N_("PDF document (A4)"), "*.pdf", IPT_CHART_FORMAT_PDF },
-  { N_("PNG image"), "*.png", IPT_CHART_FORMAT_PNG },
-  { N_("SVG drawing"), "*.svg", IPT_CHART_FORMAT_SVG },
-};
-
-static void
-export_request_free (ExportRequest *request)
-{
-  ipt_chart_data_unref (request->data);
-  g_clear_object (&request->view);
-  g_clear_object (&request->parent);
-  g_free (request);
-}
-
-/* The type of the filter chosen in the dialog; FALSE when none is. */
-static gboolean
-chosen_format (GtkFileChooser *chooser,
-               IptChartFormat *format)
-{
-  GtkFileFilter *chosen = gtk_file_chooser_get_filter (chooser);
-  g_autoptr(GListModel) filters = gtk_file_chooser_get_filters (chooser);
-
-  if (chosen == NULL)
-    return FALSE;
-  for (guint i = 0; i < g_list_model_get_n_items (filters) && i < G_N_ELEMENTS (export_types); i++)
-    {
-      g_autoptr(GtkFileFilter) filter = g_list_model_get_item (filters, i);
-
-      if (filter == chosen)
-        {
-          *format = export_types[i].format;
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-/* The type chosen in the list renames the file as the dialog shows it. */
-static void
-on_export_filter_changed (GtkFileChooser *chooser,
-                          GParamSpec     *pspec,
-                          gpointer        user_data)
-{
-  g_autofree char *name = gtk_file_chooser_get_current_name (chooser);
-  g_autofree char *renamed = NULL;
-  IptChartFormat format;
-
-  if (name == NULL || *name == '\0' || !chosen_format (chooser, &format))
-    return;
-  renamed = ipt_chart_path_for_format (name, format);
-  if (g_strcmp0 (renamed, name) != 0)
-    gtk_file_chooser_set_current_name (chooser, renamed);
-}
-
-char *
-_ipt_mood_chart_export_path (const char *chosen_path,
-                             gboolean    has_format,
-                             IptChartFormat format)
-{
-  IptChartFormat named;
-
-  g_return_val_if_fail (chosen_path != NULL, NULL);
-
-  /* the type chosen in the list wins over the name; without one, the name's, else PDF */
-  if (has_format)
-    return ipt_chart_path_for_format (chosen_path, format);
-  if (ipt_chart_format_from_path (chosen_path, &named))
-    return g_strdup (chosen_path);
-  return ipt_chart_path_for_format (chosen_path, IPT_CHART_FORMAT_PDF);
-}
-
-static void
-on_export_response (GtkNativeDialog *dialog,
-                    int              response,
-                    ExportRequest   *request)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *chosen = file != NULL ? g_file_get_path (file) : NULL;
-      g_autofree char *path = NULL;
-      g_autoptr(GError) error = NULL;
-      IptChartFormat format = IPT_CHART_FORMAT_PDF;
-      gboolean has_format = chosen_format (GTK_FILE_CHOOSER (dialog), &format);
-
-      if (chosen == NULL)
-        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                             _("Choose a local file"));
-      else
-        path = _ipt_mood_chart_export_path (chosen, has_format, format);
-      if (error != NULL || !ipt_chart_export_data (request->data, path, &error))
-        show_error (request->parent, _("The chart could not be exported"), error);
-      else
-        g_signal_emit (request->view, signals[EXPORTED], 0, path);
-    }
-
-  export_request_free (request);
-  g_object_unref (dialog);
-}
-
-GtkNativeDialog *
-ipt_mood_chart_view_export (IptMoodChartView *self,
-                            GtkWindow        *parent)
-{
-  GtkFileChooserNative *dialog;
-  g_autofree char *name = NULL;
-  ExportRequest *request;
-
-  g_return_val_if_fail (IPT_IS_MOOD_CHART_VIEW (self), NULL);
-  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
-
-  if (self->data == NULL)
-    return NULL;
-
-  dialog = gtk_file_chooser_native_new (_("Export Mood Chart"), parent,
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  /* de-identified: the file is named by the case code */
-  /* TRANSLATORS: suggested file name, "C-0042 mood chart.pdf" */
-  name = g_strdup_printf (_("%s mood chart.pdf"), self->data->code);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  _ipt_file_chooser_use_export_folder (dialog);
-  for (guint i = 0; i < G_N_ELEMENTS (export_types); i++)
-    {
-      GtkFileFilter *filter = gtk_file_filter_new ();
-
-      gtk_file_filter_set_name (filter, _(export_types[i].label));
-      gtk_file_filter_add_pattern (filter, export_types[i].pattern);
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-      g_object_unref (filter);
-    }
-  g_signal_connect (dialog, "notify::filter", G_CALLBACK (on_export_filter_changed), NULL);
-
-  request = g_new0 (ExportRequest, 1);
-  request->view = g_object_ref (self);
-  request->data = ipt_chart_data_ref (self->data);
-  request->parent = parent != NULL ? g_object_ref (parent) : NULL;
-  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), request);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-  return GTK_NATIVE_DIALOG (dialog);
 }

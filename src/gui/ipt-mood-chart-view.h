@@ -1,4 +1,5 @@
-/* The mood chart as a widget: measure toggles, hover tooltips, print and export. */
+/* The mood chart as a widget: measure toggles, hover tooltips, print and export. The focus in
+ * its title is named as the preferences say (property "us-wording", bound to them). */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -18,13 +19,13 @@ IptMoodChartView *ipt_mood_chart_view_new (void);
 void              ipt_mood_chart_view_set_data (IptMoodChartView *self,
                                                 IptChartData     *data);
 IptChartData     *ipt_mood_chart_view_get_data (IptMoodChartView *self);
-/* Reads the course (episode NULL: the client's current course) from the store and shows it;
- * on failure the chart is emptied and the error returned. */
-gboolean          ipt_mood_chart_view_load (IptMoodChartView *self,
-                                            IptStore         *store,
-                                            IptClient        *client,
-                                            IptEpisode       *episode,
-                                            GError          **error);
+/* Shows course_id of client_id from store (any of them NULL or 0: an empty chart). The chart
+ * reads it itself and follows the store's announcements of that client; it is told again only
+ * when another course is to be shown. A course that cannot be read leaves the chart empty. */
+void              ipt_mood_chart_view_set_course (IptMoodChartView *self,
+                                                  IptStore         *store,
+                                                  gint64            client_id,
+                                                  gint64            course_id);
 
 /* Measure toggles (properties "show-phq9", "show-gad7", "show-wsas", bindable to a toggle
  * button's "active"). */
@@ -34,6 +35,8 @@ void              ipt_mood_chart_view_set_measure_visible (IptMoodChartView *sel
 gboolean          ipt_mood_chart_view_get_measure_visible (IptMoodChartView *self,
                                                            IptChartMeasure   measure);
 
+/* The title drawn over the chart, NULL when there is none. Newly allocated. */
+char             *ipt_mood_chart_view_dup_title (IptMoodChartView *self);
 /* The chart in words, as given to screen readers (also the accessible description). */
 const char       *ipt_mood_chart_view_get_description (IptMoodChartView *self);
 

@@ -1,5 +1,6 @@
 /* Review mode: the case on the right (what the file says of it, and what the supervisor added)
- * and the supervisor's actions on it. */
+ * and the supervisor's actions on it. The case follows the review's announcements: its forms
+ * only save. */
 #define G_LOG_DOMAIN "ipt-gui"
 
 #include "config.h"
@@ -13,7 +14,6 @@
 
 #include "ipt-gui-private.h"
 #include "ipt-mood-chart-view.h"
-#include "ipt-preferences.h"
 #include "ipt-review-comment-form.h"
 #include "ipt-session-rating-form.h"
 #include "ipt-supervision-log-form.h"
@@ -161,7 +161,7 @@ append_details (IptReviewWindow *self,
                 GtkBox          *box)
 {
   IptReviewCase *c = self->shown;
-  gboolean us = ipt_preferences_get_us_focus_names (ipt_preferences_get_default ());
+  gboolean us = self->us_wording;
   g_autoptr(GString) focus = g_string_new (NULL);
   GtkWidget *title = text_label (c->code, "title-1");
 
@@ -362,19 +362,28 @@ _ipt_review_window_fill_case (IptReviewWindow *self)
   gtk_stack_set_visible_child_name (self->content_stack, "case");
 }
 
-/* The actions: each opens a form over the window; its "saved" shows the case again. */
-
+/* What the supervisor added to the case shown, whoever added it: the case is built again. */
 static void
-on_form_saved (IptReviewWindow *self)
+on_review_changed (IptReview       *review,
+                   gint64           episode_id,
+                   IptReviewWindow *self)
 {
-  _ipt_review_window_fill_case (self);
+  if (self->shown != NULL && self->shown->episode_id == episode_id)
+    _ipt_review_window_fill_case (self);
 }
+
+void
+_ipt_review_window_follow_review (IptReviewWindow *self)
+{
+  g_signal_connect_object (self->review, "changed", G_CALLBACK (on_review_changed), self, 0);
+}
+
+/* The actions: each opens a form over the window, which only saves. */
 
 static void
 present_form (IptReviewWindow *self,
               GtkWindow       *form)
 {
-  g_signal_connect_object (form, "saved", G_CALLBACK (on_form_saved), self, G_CONNECT_SWAPPED);
   _ipt_review_window_set_dialog (self, form);
   gtk_window_present (form);
 }

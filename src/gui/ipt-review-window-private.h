@@ -16,6 +16,7 @@ struct _IptReviewWindow
   GtkWindow          *dialog;         /* form or question over the window */
   gboolean            saving;
   gboolean            close_after_save;
+  gboolean            us_wording;     /* US names of the focus (the preference, bound) */
 
   GtkStack           *view_stack;     /* the window's child: dashboard or cases */
 
@@ -32,8 +33,10 @@ struct _IptReviewWindow
   GtkWidget          *save_button;
 };
 
-/* ipt-review-window-case.c: the case on the right, built again after each addition. */
+/* ipt-review-window-case.c: the case on the right, built again when the review announces an
+ * addition to it (IptReview::changed, followed from follow_review) or the wording changes. */
 void _ipt_review_window_fill_case (IptReviewWindow *self);
+void _ipt_review_window_follow_review (IptReviewWindow *self);
 void _ipt_review_window_set_dialog (IptReviewWindow *self,
                                     GtkWindow       *dialog);
 

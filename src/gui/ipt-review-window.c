@@ -8,8 +8,17 @@
 #include <glib/gi18n.h>
 
 #include "ipt-gui-private.h"
+#include "ipt-preferences.h"
 
 G_DEFINE_FINAL_TYPE (IptReviewWindow, ipt_review_window, GTK_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_US_WORDING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void
 update_title (IptReviewWindow *self)
@@ -321,6 +330,49 @@ ipt_review_window_dispose (GObject *object)
   G_OBJECT_CLASS (ipt_review_window_parent_class)->dispose (object);
 }
 
+static void
+ipt_review_window_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  IptReviewWindow *self = IPT_REVIEW_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_US_WORDING:
+      g_value_set_boolean (value, self->us_wording);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ipt_review_window_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  IptReviewWindow *self = IPT_REVIEW_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_US_WORDING:
+      if (self->us_wording != g_value_get_boolean (value))
+        {
+          self->us_wording = g_value_get_boolean (value);
+          /* The case names its focus: shown again in the other wording. */
+          if (self->shown != NULL)
+            _ipt_review_window_fill_case (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 void _ipt_review_window_class_init_actions (GtkWidgetClass *widget_class);
 
 static void
@@ -330,6 +382,14 @@ ipt_review_window_class_init (IptReviewWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ipt_review_window_dispose;
+  object_class->get_property = ipt_review_window_get_property;
+  object_class->set_property = ipt_review_window_set_property;
+
+  /* US names of the problem areas ("Interpersonal deficits"), bound to the preferences. */
+  properties[PROP_US_WORDING] =
+    g_param_spec_boolean ("us-wording", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   g_type_ensure (IPT_TYPE_CASELOAD_VIEW);
   GTK_WINDOW_CLASS (klass)->close_request = ipt_review_window_close_request;
 
@@ -368,6 +428,8 @@ ipt_review_window_init (IptReviewWindow *self)
   self->view_stack = GTK_STACK (gtk_window_get_child (GTK_WINDOW (self)));
   /* Review mode may be the only window: the cards' colours come from the same style. */
   _ipt_ensure_style (GTK_WIDGET (self));
+  g_object_bind_property (ipt_preferences_get_default (), "us-focus-names", self, "us-wording",
+                          G_BINDING_SYNC_CREATE);
 }
 
 IptReviewWindow *
@@ -382,6 +444,7 @@ ipt_review_window_new (GtkApplication *app,
   self->review = g_object_ref (review);
   g_signal_connect_object (review, "notify::modified", G_CALLBACK (on_modified_changed), self,
                            G_CONNECT_SWAPPED);
+  _ipt_review_window_follow_review (self);
   update_title (self);
   fill_case_list (self);
   show_start_view (self);

@@ -1,8 +1,9 @@
 /* The Timeline tab of a client's page: the client's life events, each with its impact on mood,
  * drawn against the PHQ-9 of the current course, with their list to add, edit and delete.
  *
- * The view reads what it shows when the client page reloads after a store announcement; its
- * form writes to the store and never tells the view to update. */
+ * The view is told which client and course to show and reads them itself; it follows
+ * IptStore::changed and reads them again when an announcement names its client. Its form writes
+ * to the store and never tells the view to update. */
 #define G_LOG_DOMAIN "ipt-gui"
 
 #include "config.h"
@@ -22,7 +23,9 @@ struct _IptTimelineView
   GtkWidget       parent_instance;
 
   IptStore       *store;
-  IptClient      *client;
+  GSignalGroup   *store_signals;   /* "changed" of the store shown */
+  gint64          client_id;       /* the client shown, 0: none */
+  gint64          course_id;       /* the course whose PHQ-9 is drawn, 0: none */
   gboolean        read_only;       /* the page shows an earlier course */
   GPtrArray      *events;          /* IptLifeEvent, by date */
   GPtrArray      *titles;          /* char *, the chart's title of each event */
@@ -151,17 +154,16 @@ show_events (IptTimelineView *self)
 /* The PHQ-9 totals of the course's sessions, with their dates. */
 static gboolean
 load_scores (IptTimelineView *self,
-             IptEpisode      *episode,
              GError         **error)
 {
   g_autoptr(GPtrArray) sessions = NULL;
   g_autoptr(GPtrArray) scores = NULL;
   g_autoptr(GHashTable) dates = NULL;
 
-  sessions = ipt_store_list_sessions (self->store, ipt_episode_get_id (episode), error);
+  sessions = ipt_store_list_sessions (self->store, self->course_id, error);
   if (sessions == NULL)
     return FALSE;
-  scores = ipt_store_list_scores (self->store, ipt_episode_get_id (episode), error);
+  scores = ipt_store_list_scores (self->store, self->course_id, error);
   if (scores == NULL)
     return FALSE;
 
@@ -193,11 +195,10 @@ load_scores (IptTimelineView *self,
 
 static gboolean
 load (IptTimelineView *self,
-      IptEpisode      *episode,
       GError         **error)
 {
   g_autoptr(GPtrArray) people = NULL;
-  gint64 client_id = ipt_client_get_id (self->client);
+  gint64 client_id = self->client_id;
 
   self->events = ipt_store_list_life_events (self->store, client_id, error);
   if (self->events == NULL)
@@ -205,7 +206,7 @@ load (IptTimelineView *self,
   people = ipt_store_list_people (self->store, client_id, error);
   if (people == NULL)
     return FALSE;
-  if (episode != NULL && !load_scores (self, episode, error))
+  if (self->course_id != 0 && !load_scores (self, error))
     return FALSE;
 
   for (guint i = 0; i < self->events->len; i++)
@@ -230,7 +231,7 @@ load (IptTimelineView *self,
 static void
 update_actions (IptTimelineView *self)
 {
-  gboolean editable = self->store != NULL && self->client != NULL && !self->read_only;
+  gboolean editable = self->store != NULL && self->client_id != 0 && !self->read_only;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.add-event", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.edit-event", editable);
@@ -247,29 +248,20 @@ ipt_timeline_view_set_read_only (IptTimelineView *self,
   update_actions (self);
 }
 
-void
-ipt_timeline_view_set_client (IptTimelineView *self,
-                              IptStore        *store,
-                              IptClient       *client,
-                              IptEpisode      *episode)
+/* Reads the client and course shown from the store and shows them. */
+static void
+show (IptTimelineView *self)
 {
   g_autoptr(GError) error = NULL;
-  gboolean shown;
-
-  g_return_if_fail (IPT_IS_TIMELINE_VIEW (self));
-  g_return_if_fail (store == NULL || IPT_IS_STORE (store));
 
   clear (self);
-  g_set_object (&self->store, store);
-  g_set_object (&self->client, client);
-  shown = store != NULL && client != NULL;
   update_actions (self);
   self->titles = g_ptr_array_new_with_free_func (g_free);
   self->score_dates = g_ptr_array_new_with_free_func (g_free);
   self->chart_events = g_array_new (FALSE, FALSE, sizeof (IptTimelineEvent));
   self->chart_scores = g_array_new (FALSE, FALSE, sizeof (IptTimelineScore));
 
-  if (shown && !load (self, episode, &error))
+  if (self->store != NULL && self->client_id != 0 && !load (self, &error))
     {
       g_clear_pointer (&self->events, g_ptr_array_unref);
       g_array_set_size (self->chart_events, 0);
@@ -277,6 +269,36 @@ ipt_timeline_view_set_client (IptTimelineView *self,
       show_error (self, _("The timeline could not be read"), error);
     }
   show_events (self);
+}
+
+static void
+on_store_changed (IptStore        *store,
+                  IptStoreChanges *changes,
+                  IptTimelineView *self)
+{
+  if (self->client_id != 0 && ipt_store_changes_has_client (changes, self->client_id))
+    show (self);
+}
+
+void
+ipt_timeline_view_set_client (IptTimelineView *self,
+                              IptStore        *store,
+                              gint64           client_id,
+                              gint64           course_id)
+{
+  g_return_if_fail (IPT_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (store == NULL || IPT_IS_STORE (store));
+
+  if (store == NULL || client_id == 0)
+    client_id = course_id = 0;
+  /* The view follows the store by itself: only another client or course is read here. */
+  if (self->store == store && self->client_id == client_id && self->course_id == course_id)
+    return;
+  if (g_set_object (&self->store, store))
+    g_signal_group_set_target (self->store_signals, store);
+  self->client_id = client_id;
+  self->course_id = course_id;
+  show (self);
 }
 
 GPtrArray *
@@ -361,10 +383,10 @@ add_event_action (GtkWidget  *widget,
 {
   IptTimelineView *self = IPT_TIMELINE_VIEW (widget);
 
-  if (self->client == NULL)
+  if (self->client_id == 0)
     return;
   present_form (self, GTK_WINDOW (ipt_life_event_form_new (parent_window (self), self->store,
-                                                           ipt_client_get_id (self->client), NULL)));
+                                                           self->client_id, NULL)));
 }
 
 static void
@@ -378,7 +400,7 @@ edit_event_action (GtkWidget  *widget,
   if (event == NULL)
     return;
   present_form (self, GTK_WINDOW (ipt_life_event_form_new (parent_window (self), self->store,
-                                                           ipt_client_get_id (self->client), event)));
+                                                           self->client_id, event)));
 }
 
 typedef struct
@@ -426,7 +448,7 @@ delete_event_action (GtkWidget  *widget,
                                     ipt_life_event_get_impact (event));
   ipt_life_event_set_person_id (undo->event, ipt_life_event_get_person_id (event));
 
-  /* The page reloads from the store's announcement: event is gone after this call. */
+  /* The view reads again on the store's announcement: event is gone after this call. */
   if (!ipt_store_delete_life_event (self->store, ipt_life_event_get_id (event), &error))
     {
       event_undo_free (undo);
@@ -450,7 +472,9 @@ ipt_timeline_view_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   clear (self);
-  g_clear_object (&self->client);
+  if (self->store_signals != NULL)
+    g_signal_group_set_target (self->store_signals, NULL);
+  g_clear_object (&self->store_signals);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (ipt_timeline_view_parent_class)->dispose (object);
@@ -483,6 +507,10 @@ ipt_timeline_view_init (IptTimelineView *self)
 
   gtk_drawing_area_set_draw_func (self->chart, draw_chart, self, NULL);
   update_actions (self);
+
+  self->store_signals = g_signal_group_new (IPT_TYPE_STORE);
+  g_signal_group_connect_object (self->store_signals, "changed", G_CALLBACK (on_store_changed),
+                                 self, G_CONNECT_DEFAULT);
 }
 
 GtkWidget *

@@ -12,12 +12,13 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (IptTimelineView, ipt_timeline_view, IPT, TIMELINE_VIEW, GtkWidget)
 
 GtkWidget *ipt_timeline_view_new        (void);
-/* Shows the life events of client and the PHQ-9 of episode (either may be NULL). The client page
- * calls it each time it reloads from the store's announcements. */
+/* Shows the life events of client_id and the PHQ-9 of course_id (0: none) from store. The view
+ * reads them itself and follows the store's announcements of that client; it is told again only
+ * when another client or course is to be shown. */
 void       ipt_timeline_view_set_client (IptTimelineView *self,
                                          IptStore        *store,
-                                         IptClient       *client,
-                                         IptEpisode      *episode);
+                                         gint64           client_id,
+                                         gint64           course_id);
 /* The events shown (IptLifeEvent, by date), for tests. */
 GPtrArray *ipt_timeline_view_get_events (IptTimelineView *self);
 /* The number of PHQ-9 scores drawn, for tests. */

@@ -263,9 +263,10 @@ on_splice_idle (gpointer user_data)
     {
       self->caseload_splice_idle = 0;
       stop_loading (self);
-      /* Everyone is read: the header counts them, the dashboard shows them. */
+      /* Everyone is read: the header counts them, a dashboard made meanwhile shows them (it
+       * follows the store by itself from then on). */
       _ipt_window_update_counts (self);
-      _ipt_window_update_dashboard (self);
+      _ipt_window_fill_dashboard (self);
     }
 
   if (reordered)
@@ -417,8 +418,8 @@ load_in_two_parts (IptWindow *self)
 }
 
 /* The store announced a committed change: the rows of the clients it names follow, in place
- * (the slots whose client changed notify, the others stay as they are); the page follows by
- * itself (IptClientPage listens too). */
+ * (the slots whose client changed notify, the others stay as they are); the page and the
+ * dashboard follow by themselves (IptClientPage and IptCaseloadView listen too). */
 static void
 on_store_changed (IptStore        *store,
                   IptStoreChanges *changes,
@@ -456,7 +457,6 @@ on_store_changed (IptStore        *store,
 
   _ipt_window_update_counts (self);
   _ipt_window_refilter (self);
-  _ipt_window_update_dashboard (self);
   /* The client on the page has gone (one not read yet is not in the list either). */
   if (client_id != 0 && (named || !self->caseload_loading)
       && _ipt_window_find_in_caseload (self, client_id) == GTK_INVALID_LIST_POSITION)

@@ -1,5 +1,7 @@
-/* The window's caseload dashboard: a page of its own, over the whole window, that follows the
- * caseload; a card opens the client's page beside the caseload list again. */
+/* The window's caseload dashboard: a page of its own, over the whole window; a card opens the
+ * client's page beside the caseload list again. The window gives it the caseload read so far
+ * when it is made (and the rest once a large caseload is read in the background); from then on
+ * the dashboard follows the store by itself. */
 
 #define G_LOG_DOMAIN "ipt-gui"
 
@@ -19,10 +21,9 @@ dashboard_shown (IptWindow *self)
 }
 
 void
-_ipt_window_update_dashboard (IptWindow *self)
+_ipt_window_fill_dashboard (IptWindow *self)
 {
-  /* Hidden, it is brought up to date when shown again. */
-  if (self->dashboard != NULL && dashboard_shown (self))
+  if (self->dashboard != NULL)
     ipt_caseload_view_set_cases (self->dashboard, self->caseload);
 }
 
@@ -41,7 +42,6 @@ _ipt_window_set_dashboard_shown (IptWindow *self,
   if (shown)
     {
       ensure_dashboard (self);
-      ipt_caseload_view_set_cases (self->dashboard, self->caseload);
       gtk_stack_set_visible_child_name (self->content_stack, DASHBOARD_PAGE);
     }
   else
@@ -95,6 +95,7 @@ ensure_dashboard (IptWindow *self)
                            G_CALLBACK (on_dashboard_case_activated), self, 0);
   gtk_stack_add_titled (self->content_stack, GTK_WIDGET (self->dashboard), DASHBOARD_PAGE,
                         _("Caseload Dashboard"));
+  _ipt_window_fill_dashboard (self);
 }
 
 static void

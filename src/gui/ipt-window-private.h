@@ -209,8 +209,8 @@ gboolean  _ipt_window_export_report (IptWindow  *self,
 /* ipt-window-dashboard.c */
 void      _ipt_window_class_init_dashboard (GtkWidgetClass *widget_class);
 void      _ipt_window_init_dashboard (IptWindow *self);
-/* The caseload changed: the dashboard follows when shown. */
-void      _ipt_window_update_dashboard (IptWindow *self);
+/* Gives a dashboard made the caseload read so far (it follows the store by itself). */
+void      _ipt_window_fill_dashboard (IptWindow *self);
 /* ipt-window-supervision.c */
 void      _ipt_window_class_init_supervision (GtkWidgetClass *widget_class);
 
