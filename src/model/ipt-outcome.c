@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "ipt-outcome.h"
+#include "ipt-enums-private.h"
 #include "ipt-measure.h"
 
 #include <glib/gi18n.h>
@@ -42,14 +43,21 @@ ipt_outcome_free (IptOutcome *outcome)
 const char *
 ipt_outcome_category_to_id (IptOutcomeCategory category)
 {
-  static const char * const ids[] = {
-    "insufficient-data", "reliable-recovery", "reliable-deterioration", "recovery",
-    "reliable-improvement", "no-reliable-change",
-  };
+  return _ipt_enum_to_nick (IPT_TYPE_OUTCOME_CATEGORY, category);
+}
 
-  if ((guint) category >= G_N_ELEMENTS (ids))
-    return NULL;
-  return ids[category];
+gboolean
+ipt_outcome_category_from_id (const char         *id,
+                              IptOutcomeCategory *out)
+{
+  int value;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (!_ipt_enum_from_nick (IPT_TYPE_OUTCOME_CATEGORY, id, &value))
+    return FALSE;
+  *out = value;
+  return TRUE;
 }
 
 const char *
