@@ -26,7 +26,12 @@ typedef struct
   double        font_size;      /* in user-space units (pixels, points on paper); 0: 12 */
 } IptChartStyle;
 
-/* Black on white (or light on dark), every measure shown, "Sans" 12. */
+/* An opaque colour from the palette's 0xRRGGBB. */
+void ipt_chart_color_from_rgb (guint32        rgb,
+                               IptChartColor *color);
+
+/* The palette's foreground on its background (dark text on white, or light on dark), every
+ * measure shown, "Sans" 12. */
 void ipt_chart_style_init (IptChartStyle *style,
                            gboolean       dark);
 

@@ -13,6 +13,7 @@
 #include "ipt-csv-export.h"
 #include "ipt-deidentify.h"
 #include "ipt-mood-chart.h"
+#include "ipt-palette.h"
 
 /* A4 portrait in points, 18 mm margins. */
 #define PAGE_WIDTH 595.28
@@ -103,7 +104,7 @@ pen_footer (Pen *pen)
   pango_layout_set_font_description (layout, font);
   pango_layout_set_width (layout, TEXT_WIDTH * PANGO_SCALE);
   pango_layout_set_text (layout, footer, -1);
-  cairo_set_source_rgb (pen->cr, 0.4, 0.4, 0.4);
+  ipt_palette_set_source (pen->cr, IPT_PALETTE_PAPER_FOOTER, FALSE);
   cairo_move_to (pen->cr, MARGIN, PAGE_HEIGHT - MARGIN + 14);
   pango_cairo_show_layout (pen->cr, layout);
 }
@@ -141,7 +142,7 @@ pen_text (Pen        *pen,
   pango_layout_get_size (pen->layout, &width, &height);
   if (pen->y + (double) height / PANGO_SCALE > PAGE_HEIGHT - MARGIN)
     pen_new_page (pen);
-  cairo_set_source_rgb (pen->cr, 0.1, 0.1, 0.1);
+  ipt_palette_set_source (pen->cr, IPT_PALETTE_PAPER_BODY, FALSE);
   cairo_move_to (pen->cr, MARGIN + indent, pen->y);
   pango_cairo_show_layout (pen->cr, pen->layout);
   pen->y += (double) height / PANGO_SCALE + space_after;

@@ -216,7 +216,7 @@ signal_color (IptSignalKind  kind,
   if (ipt_palette_signal (kind, _ipt_is_dark_text_color (fg), &rgb))
     *rgba = _ipt_rgba_from_palette (rgb);
   else
-    *rgba = (GdkRGBA) { 0.5f, 0.5f, 0.5f, 1.0f };
+    *rgba = _ipt_rgba_from_palette (ipt_palette_color (IPT_PALETTE_QUIET, FALSE));
 }
 
 /* As the CSS's mix (): readable on light and dark backgrounds alike. */
