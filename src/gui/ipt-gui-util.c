@@ -6,6 +6,7 @@
 #include "ipt-gui-private.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 const char *
 _ipt_signal_css_class (IptSignalKind kind)
@@ -304,11 +305,41 @@ _ipt_rgba_from_palette (guint32 rgb)
   };
 }
 
+/* As GTK picks its theme: GTK_THEME ("Adwaita:dark") wins over the settings, whose
+ * gtk-application-prefer-dark-theme asks for the dark variant. "Adwaita-dark" and
+ * "HighContrastInverse" are dark themes by name. */
 gboolean
-_ipt_is_dark_text_color (const GdkRGBA *fg)
+_ipt_settings_is_dark (GtkSettings *settings)
 {
-  /* light text means a dark style */
-  return 0.2126 * fg->red + 0.7152 * fg->green + 0.0722 * fg->blue > 0.5;
+  const char *env = g_getenv ("GTK_THEME");
+  g_autofree char *name = NULL;
+  gboolean prefer_dark = FALSE;
+  char *variant = NULL;
+
+  g_return_val_if_fail (GTK_IS_SETTINGS (settings), FALSE);
+
+  if (env != NULL && *env != '\0')
+    {
+      name = g_strdup (env);
+      variant = strrchr (name, ':');
+      if (variant != NULL)
+        *variant++ = '\0';
+    }
+  else
+    g_object_get (settings, "gtk-theme-name", &name, "gtk-application-prefer-dark-theme",
+                  &prefer_dark, NULL);
+
+  return prefer_dark || g_strcmp0 (variant, "dark") == 0
+         || (name != NULL && (g_str_has_suffix (name, "-dark")
+                              || strcmp (name, "HighContrastInverse") == 0));
+}
+
+gboolean
+_ipt_widget_is_dark (GtkWidget *widget)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+
+  return _ipt_settings_is_dark (gtk_widget_get_settings (widget));
 }
 
 const char *
