@@ -399,8 +399,19 @@ test_store_focus (void)
   {
     g_autoptr(IptFocusFields) wrong = ipt_focus_fields_new (id, FALSE, IPT_FOCUS_GRIEF);
 
+    g_autoptr(IptFocusFields) deficits = ipt_focus_fields_new (id, FALSE,
+                                                               IPT_FOCUS_INTERPERSONAL_SENSITIVITY);
+
     g_assert_false (ipt_store_save_focus_fields (store, wrong, FALSE, &error));
     g_assert_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_CONFLICT);
+    /* One whole sentence, no "primary" spliced in. */
+    g_assert_cmpstr (error->message, ==,
+                     "The course’s focus is now “Role dispute”, not “Grief”: choose the focus first");
+    g_clear_error (&error);
+    /* The focus named as the practitioner chose to name it. */
+    g_assert_false (ipt_store_save_focus_fields (store, deficits, TRUE, &error));
+    g_assert_cmpstr (error->message, ==, "The course’s focus is now “Role dispute”, not "
+                                         "“Interpersonal deficits”: choose the focus first");
     g_clear_error (&error);
   }
 

@@ -48,30 +48,30 @@ char *
 _ipt_focus_text (IptEpisode *episode,
                  gboolean    us_wording)
 {
-  GString *text;
+  g_autofree char *primary = NULL;
   IptFocus focus;
   IptFocus secondary;
+  IptDisputeStage stage;
 
   if (episode == NULL)
     return g_strdup (_("No course yet"));
 
   focus = ipt_episode_get_focus (episode);
   secondary = ipt_episode_get_secondary_focus (episode);
+  stage = ipt_episode_get_dispute_stage (episode);
   if (focus == IPT_FOCUS_NONE)
     return g_strdup (_("Focus not chosen yet"));
 
-  text = g_string_new (ipt_focus_to_label (focus, us_wording));
-  if (focus == IPT_FOCUS_ROLE_DISPUTE
-      && ipt_episode_get_dispute_stage (episode) != IPT_DISPUTE_STAGE_NONE)
-    g_string_append_printf (text, " (%s)",
-                            ipt_dispute_stage_to_label (ipt_episode_get_dispute_stage (episode)));
-  if (secondary != IPT_FOCUS_NONE)
-    {
-      /* TRANSLATORS: a secondary focus after the primary one, e.g. "Grief · also Role dispute" */
-      g_string_append_printf (text, _(" · also %s"), ipt_focus_to_label (secondary, us_wording));
-    }
-
-  return g_string_free (text, FALSE);
+  if (focus == IPT_FOCUS_ROLE_DISPUTE && stage != IPT_DISPUTE_STAGE_NONE)
+    /* TRANSLATORS: a role dispute and its stage, e.g. "Role dispute (Impasse)" */
+    primary = g_strdup_printf (_("%s (%s)"), ipt_focus_to_label (focus, us_wording),
+                               ipt_dispute_stage_to_label (stage));
+  else
+    primary = g_strdup (ipt_focus_to_label (focus, us_wording));
+  if (secondary == IPT_FOCUS_NONE)
+    return g_steal_pointer (&primary);
+  /* TRANSLATORS: the focus, then a secondary focus, e.g. "Grief · also Role dispute" */
+  return g_strdup_printf (_("%s · also %s"), primary, ipt_focus_to_label (secondary, us_wording));
 }
 
 char *

@@ -404,7 +404,8 @@ ipt_signal_describe_briefly (IptSignalKind      kind,
         if (f.n_g > 0 && f.g_last->total - f.g_first->total >= gad7->rci)
           b = describe_rise_briefly (gad7, f.g_first, f.g_last);
         if (a != NULL && b != NULL)
-          return g_strdup_printf ("%s; %s", a, b);
+          /* TRANSLATORS: PHQ-9's then GAD-7's rise, each a phrase of its own */
+          return g_strdup_printf (_("%s; %s"), a, b);
         return g_strdup (a != NULL ? a : b);
       }
 
