@@ -71,7 +71,7 @@ fixture_case (IptStore   *store,
 
   focus = ipt_store_get_focus_fields (store, id, FALSE, &error);
   ipt_focus_fields_set_person_id (focus, ipt_person_get_id (jamie));
-  g_assert_true (ipt_store_save_focus_fields (store, focus, &error));
+  g_assert_true (ipt_store_save_focus_fields (store, focus, FALSE, &error));
   g_assert_no_error (error);
   g_assert_true (ipt_store_save_formulation (store, id,
                                              formulation != NULL ? formulation

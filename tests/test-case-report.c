@@ -462,7 +462,7 @@ test_secondary_focus (void)
   g_assert_no_error (error);
   g_assert_nonnull (secondary);
   ipt_focus_fields_set_person_id (secondary, mum_id);
-  g_assert_true (ipt_store_save_focus_fields (store, secondary, &error));
+  g_assert_true (ipt_store_save_focus_fields (store, secondary, FALSE, &error));
   g_assert_no_error (error);
 
   g_assert_true (ipt_case_report_export (store, "C-0042", path, FALSE, &error));

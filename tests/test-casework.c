@@ -330,7 +330,7 @@ test_store_focus (void)
   g_assert_no_error (error);
   g_assert_cmpint (ipt_focus_fields_get_focus (primary), ==, IPT_FOCUS_ROLE_DISPUTE);
   ipt_focus_fields_set_person_id (primary, ipt_person_get_id (jamie));
-  g_assert_true (ipt_store_save_focus_fields (store, primary, &error));
+  g_assert_true (ipt_store_save_focus_fields (store, primary, FALSE, &error));
   g_assert_no_error (error);
   g_assert_true (ipt_store_record_dispute_stage (store, id, FALSE, &change, &error));
   g_assert_no_error (error);
@@ -370,25 +370,25 @@ test_store_focus (void)
   g_assert_cmpint (ipt_focus_fields_get_person_id (secondary), ==, 0);
   ipt_focus_fields_set_person_id (secondary, ipt_person_get_id (gran));
   ipt_focus_fields_set_date (secondary, "1979-01-01");
-  g_assert_false (ipt_store_save_focus_fields (store, secondary, &error));
+  g_assert_false (ipt_store_save_focus_fields (store, secondary, FALSE, &error));
   g_assert_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==,
                    "Date of death 1979-01-01 is before the client was born (1980-04-12)");
   g_clear_error (&error);
   ipt_focus_fields_set_date (secondary, "2999-01-01");
-  g_assert_false (ipt_store_save_focus_fields (store, secondary, &error));
+  g_assert_false (ipt_store_save_focus_fields (store, secondary, FALSE, &error));
   g_assert_cmpstr (error->message, ==, "Date of death 2999-01-01 is after today");
   g_clear_error (&error);
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM secondary_focus_fields"), ==, 0);
   /* Someone else's person is refused. */
   ipt_focus_fields_set_date (secondary, "2025-11-20");
   ipt_focus_fields_set_person_id (secondary, ipt_person_get_id (stranger));
-  g_assert_false (ipt_store_save_focus_fields (store, secondary, &error));
+  g_assert_false (ipt_store_save_focus_fields (store, secondary, FALSE, &error));
   g_assert_cmpstr (error->message, ==,
                    "The person chosen is not in this client’s interpersonal inventory");
   g_clear_error (&error);
   ipt_focus_fields_set_person_id (secondary, ipt_person_get_id (gran));
-  g_assert_true (ipt_store_save_focus_fields (store, secondary, &error));
+  g_assert_true (ipt_store_save_focus_fields (store, secondary, FALSE, &error));
   g_assert_no_error (error);
   read = ipt_store_get_focus_fields (store, id, TRUE, &error);
   g_assert_cmpint (ipt_focus_fields_get_person_id (read), ==, ipt_person_get_id (gran));
@@ -399,8 +399,19 @@ test_store_focus (void)
   {
     g_autoptr(IptFocusFields) wrong = ipt_focus_fields_new (id, FALSE, IPT_FOCUS_GRIEF);
 
-    g_assert_false (ipt_store_save_focus_fields (store, wrong, &error));
+    g_autoptr(IptFocusFields) deficits = ipt_focus_fields_new (id, FALSE,
+                                                               IPT_FOCUS_INTERPERSONAL_SENSITIVITY);
+
+    g_assert_false (ipt_store_save_focus_fields (store, wrong, FALSE, &error));
     g_assert_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_CONFLICT);
+    /* One whole sentence, no "primary" spliced in. */
+    g_assert_cmpstr (error->message, ==,
+                     "The course’s focus is now “Role dispute”, not “Grief”: choose the focus first");
+    g_clear_error (&error);
+    /* The focus named as the practitioner chose to name it. */
+    g_assert_false (ipt_store_save_focus_fields (store, deficits, TRUE, &error));
+    g_assert_cmpstr (error->message, ==, "The course’s focus is now “Role dispute”, not "
+                                         "“Interpersonal deficits”: choose the focus first");
     g_clear_error (&error);
   }
 
@@ -645,7 +656,7 @@ test_store_session_undo (void)
   g_assert_no_error (error);
   fields = ipt_store_get_focus_fields (store, ipt_episode_get_id (episode), FALSE, &error);
   ipt_focus_fields_set_person_id (fields, jamie_id);
-  g_assert_true (ipt_store_save_focus_fields (store, fields, &error));
+  g_assert_true (ipt_store_save_focus_fields (store, fields, FALSE, &error));
   change = (IptDisputeStageChange) { 1, IPT_DISPUTE_STAGE_RENEGOTIATION };
   g_assert_true (ipt_store_record_dispute_stage (store, ipt_episode_get_id (episode), FALSE,
                                                  &change, &error));
@@ -776,7 +787,7 @@ test_store_person_undo (void)
   g_assert_no_error (error);
   fields = ipt_store_get_focus_fields (store, ipt_episode_get_id (episode), FALSE, &error);
   ipt_focus_fields_set_person_id (fields, jamie_id);
-  g_assert_true (ipt_store_save_focus_fields (store, fields, &error));
+  g_assert_true (ipt_store_save_focus_fields (store, fields, FALSE, &error));
   g_assert_no_error (error);
   event = ipt_life_event_new (ipt_client_get_id (client), "2025-11-02", "Moved in with Jamie", -2);
   ipt_life_event_set_person_id (event, jamie_id);

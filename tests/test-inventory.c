@@ -276,7 +276,7 @@ test_focus_person_deleted (Fixture       *fixture,
   fields = ipt_store_get_focus_fields (fixture->store, ipt_episode_get_id (episode), FALSE, &error);
   g_assert_no_error (error);
   ipt_focus_fields_set_person_id (fields, ipt_person_get_id (jamie));
-  g_assert_true (ipt_store_save_focus_fields (fixture->store, fields, &error));
+  g_assert_true (ipt_store_save_focus_fields (fixture->store, fields, FALSE, &error));
   g_assert_no_error (error);
   g_clear_object (&fields);
   spin ();

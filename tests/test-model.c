@@ -108,6 +108,39 @@ test_enum_ids (void)
   g_assert_false (ipt_focus_from_id ("none", &focus));
 }
 
+/* The ids files and the database hold, for the enums defined beside their objects: these exact
+ * strings, read back through the GEnum nicks. */
+static void
+test_enum_ids_records (void)
+{
+  static const char * const kinds[] = {
+    "risk", "deterioration", "not-on-track", "on-track", "outcome", "no-scores"
+  };
+  static const char * const outcomes[] = {
+    "insufficient-data", "reliable-recovery", "reliable-deterioration", "recovery",
+    "reliable-improvement", "no-reliable-change"
+  };
+  static const char * const techniques[] = {
+    "communication-analysis", "decision-analysis", "role-play"
+  };
+  static const char * const resolves[] = { "unknown", "usually", "sometimes", "rarely" };
+  static const char * const reasons[] = { "completed", "dropped-out", "referred-on" };
+  IptTechnique technique = IPT_TECHNIQUE_ROLE_PLAY;
+
+  check_enum (IPT_TYPE_SIGNAL_KIND, (ToId) ipt_signal_kind_to_id,
+              (FromId) ipt_signal_kind_from_id, kinds, G_N_ELEMENTS (kinds));
+  check_enum (IPT_TYPE_OUTCOME_CATEGORY, (ToId) ipt_outcome_category_to_id,
+              (FromId) ipt_outcome_category_from_id, outcomes, G_N_ELEMENTS (outcomes));
+  check_enum (IPT_TYPE_TECHNIQUE, (ToId) ipt_technique_to_id, (FromId) ipt_technique_from_id,
+              techniques, G_N_ELEMENTS (techniques));
+  check_enum (IPT_TYPE_ARGUMENTS_RESOLVE, (ToId) ipt_arguments_resolve_to_id,
+              (FromId) ipt_arguments_resolve_from_id, resolves, G_N_ELEMENTS (resolves));
+  check_enum (IPT_TYPE_END_REASON, (ToId) ipt_end_reason_to_id, (FromId) ipt_end_reason_from_id,
+              reasons, G_N_ELEMENTS (reasons));
+  g_assert_false (ipt_technique_from_id (NULL, &technique));
+  g_assert_cmpint (technique, ==, IPT_TECHNIQUE_ROLE_PLAY);
+}
+
 static void
 test_enum_labels (void)
 {
@@ -633,6 +666,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/model/enums/ids", test_enum_ids);
+  g_test_add_func ("/model/enums/ids-of-records", test_enum_ids_records);
   g_test_add_func ("/model/enums/labels-and-tasks", test_enum_labels);
   g_test_add_func ("/model/dates", test_dates);
   g_test_add_func ("/model/episode/default-boundaries", test_default_boundaries);

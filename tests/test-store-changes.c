@@ -387,6 +387,74 @@ test_snapshot_take_and_restore (void)
   listener_clear (&listener);
 }
 
+static void
+exec_sql (IptStore   *store,
+          const char *sql)
+{
+  g_assert_cmpint (sqlite3_exec (_ipt_store_get_db (store), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
+/* SQLite rolls a whole transaction back by itself after some errors (disk full, I/O, a
+ * trigger's RAISE (ROLLBACK)). When that happens in a write nested in another (taking a client
+ * deletes it inside the take's transaction), the inner call reports it and the outer one ends
+ * quietly: no critical, the error returned, nothing announced, nothing half written, and the
+ * store writes again afterwards. */
+static void
+test_changes_nested_lost (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autoptr(IptStore) store = open_new (dir, "casebook.sqlite");
+  g_autoptr(IptClient) client = add_client (store, "C-0001");
+  g_autoptr(IptEpisode) episode = add_episode (store, client, "2026-01-05", 16);
+  g_autoptr(IptSession) session = add_session (store, episode, 1, IPT_ATTENDANCE_ATTENDED, 2, 1, 1);
+  g_autoptr(IptClient) other = NULL;
+  g_autoptr(IptClientSnapshot) snapshot = NULL;
+  g_autoptr(GError) error = NULL;
+  Listener listener;
+
+  /* Fails deep inside the nested delete, as a full disk would. */
+  exec_sql (store, "CREATE TEMP TRIGGER fail_delete BEFORE DELETE ON main.scores "
+                   "BEGIN SELECT RAISE (ROLLBACK, 'database or disk is full'); END");
+  listen (store, &listener);
+
+  snapshot = ipt_store_take_client (store, ipt_client_get_id (client), &error);
+  g_assert_null (snapshot);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpuint (listener.announced->len, ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM clients"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM episodes"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM sessions"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM scores"), ==, 2);
+
+  /* The same through the public transaction calls, the outer one committing. */
+  g_assert_true (ipt_store_begin (store, &error));
+  g_assert_false (ipt_store_delete_client (store, ipt_client_get_id (client), &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  /* Nothing starts while the lost transaction's outer call is still open. */
+  other = ipt_client_new ("C-0002");
+  g_assert_false (ipt_store_insert_client (store, other, &error));
+  g_assert_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_false (ipt_store_commit (store, &error));
+  g_assert_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_cmpuint (listener.announced->len, ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM clients"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM scores"), ==, 2);
+
+  /* Then the store writes again, and announces it. */
+  exec_sql (store, "DROP TRIGGER temp.fail_delete");
+  snapshot = ipt_store_take_client (store, ipt_client_get_id (client), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (snapshot);
+  g_assert_cmpuint (listener.announced->len, ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM clients"), ==, 0);
+
+  listener_clear (&listener);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -407,6 +475,7 @@ main (int    argc,
   g_test_add_func ("/store/changes/rollback", test_changes_rollback);
   g_test_add_func ("/store/changes/import", test_changes_import);
   g_test_add_func ("/store/snapshot/take-and-restore", test_snapshot_take_and_restore);
+  g_test_add_func ("/store/changes/nested-lost", test_changes_nested_lost);
 
   ret = g_test_run ();
 

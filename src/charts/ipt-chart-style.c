@@ -1,4 +1,4 @@
-/* Chart colours: the style's foreground and background, and fixed colour-blind-safe series. */
+/* Chart colours: the style's foreground and background, and the palette's series and tints. */
 #define G_LOG_DOMAIN "ipt-charts"
 
 #include "config.h"
@@ -7,9 +7,9 @@
 
 #include "ipt-palette.h"
 
-static void
-color_from_rgb (guint32        rgb,
-                IptChartColor *color)
+void
+ipt_chart_color_from_rgb (guint32        rgb,
+                          IptChartColor *color)
 {
   color->red = ((rgb >> 16) & 0xff) / 255.0;
   color->green = ((rgb >> 8) & 0xff) / 255.0;
@@ -23,8 +23,8 @@ ipt_chart_style_init (IptChartStyle *style,
 {
   g_return_if_fail (style != NULL);
 
-  color_from_rgb (dark ? 0xffffff : 0x241f31, &style->foreground);
-  color_from_rgb (dark ? 0x242424 : 0xffffff, &style->background);
+  ipt_chart_color_from_rgb (ipt_palette_color (IPT_PALETTE_FOREGROUND, dark), &style->foreground);
+  ipt_chart_color_from_rgb (ipt_palette_color (IPT_PALETTE_BACKGROUND, dark), &style->background);
   style->dark = dark;
   for (guint m = 0; m < IPT_CHART_N_MEASURES; m++)
     style->show_measure[m] = TRUE;
@@ -44,7 +44,7 @@ ipt_chart_style_get_series_color (const IptChartStyle *style,
   g_return_if_fail (measure < IPT_CHART_N_MEASURES);
   g_return_if_fail (color != NULL);
 
-  color_from_rgb (ipt_palette_series (measure, style->dark), color);
+  ipt_chart_color_from_rgb (ipt_palette_series (measure, style->dark), color);
 }
 
 void
@@ -65,7 +65,7 @@ ipt_chart_style_get_signal_color (const IptChartStyle *style,
       return;
     }
 
-  color_from_rgb (rgb, color);
+  ipt_chart_color_from_rgb (rgb, color);
 }
 
 void
@@ -76,6 +76,6 @@ ipt_chart_style_get_phase_tint (const IptChartStyle *style,
   g_return_if_fail (style != NULL);
   g_return_if_fail (color != NULL);
 
-  color_from_rgb (ipt_palette_phase (phase, style->dark), color);
+  ipt_chart_color_from_rgb (ipt_palette_phase (phase, style->dark), color);
   color->alpha = style->dark ? 0.13 : 0.075;
 }

@@ -28,7 +28,12 @@ typedef struct
                                  * deficits"); FALSE: the UK way, as files and paper have it */
 } IptChartStyle;
 
-/* Black on white (or light on dark), every measure shown, "Sans" 12. */
+/* An opaque colour from the palette's 0xRRGGBB. */
+void ipt_chart_color_from_rgb (guint32        rgb,
+                               IptChartColor *color);
+
+/* The palette's foreground on its background (dark text on white, or light on dark), every
+ * measure shown, "Sans" 12. */
 void ipt_chart_style_init (IptChartStyle *style,
                            gboolean       dark);
 

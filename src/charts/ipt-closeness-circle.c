@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "ipt-closeness-circle.h"
+#include "ipt-palette.h"
 
 #include <glib/gi18n.h>
 #include <math.h>
@@ -235,10 +236,6 @@ ipt_closeness_circle_describe (const IptCirclePerson *person)
 }
 
 /* Drawing */
-
-#define TINT_RED 0.45
-#define TINT_GREEN 0.33
-#define TINT_BLUE 0.72
 
 static void
 set_color (cairo_t             *cr,
@@ -490,10 +487,13 @@ set_tint (cairo_t             *cr,
           const IptChartStyle *style,
           double               alpha)
 {
+  IptChartColor tint;
+
+  ipt_chart_color_from_rgb (ipt_palette_color (IPT_PALETTE_CIRCLE_TINT, style->dark), &tint);
   cairo_set_source_rgb (cr,
-                        style->background.red * (1 - alpha) + TINT_RED * alpha,
-                        style->background.green * (1 - alpha) + TINT_GREEN * alpha,
-                        style->background.blue * (1 - alpha) + TINT_BLUE * alpha);
+                        style->background.red * (1 - alpha) + tint.red * alpha,
+                        style->background.green * (1 - alpha) + tint.green * alpha,
+                        style->background.blue * (1 - alpha) + tint.blue * alpha);
 }
 
 /* What stays the same while people move: the background, the rings with their labels and
@@ -540,17 +540,14 @@ draw_background (cairo_t             *cr,
   /* The client. */
   cairo_new_path (cr);
   cairo_arc (cr, g->cx, g->cy, g->client, 0, 2 * G_PI);
-  if (style->dark)
-    cairo_set_source_rgb (cr, 0.50, 0.34, 0.76);
-  else
-    cairo_set_source_rgb (cr, 0.36, 0.21, 0.55);
+  ipt_palette_set_source (cr, IPT_PALETTE_CIRCLE_CLIENT, style->dark);
   cairo_fill (cr);
   {
     g_autoptr(PangoLayout) layout = text_layout (t, _("Client"), -1);
     int w, h;
 
     pango_layout_get_pixel_size (layout, &w, &h);
-    cairo_set_source_rgb (cr, 1, 1, 1);
+    ipt_palette_set_source (cr, IPT_PALETTE_ON_ACCENT, style->dark);
     cairo_move_to (cr, g->cx - w / 2.0, g->cy - h / 2.0);
     pango_cairo_show_layout (cr, layout);
   }
@@ -678,7 +675,7 @@ draw_marker (cairo_t               *cr,
 
   initial_of (person->name, initial);
   if (selected)
-    cairo_set_source_rgb (cr, 1, 1, 1);
+    ipt_palette_set_source (cr, IPT_PALETTE_ON_ACCENT, style->dark);
   else if (person->focus)
     set_color (cr, focus_color, 1.0);
   else
@@ -816,7 +813,7 @@ ipt_closeness_circle_render_boxes (cairo_t                *cr,
   places = g_new (IptCirclePlace, MAX (n_people, 1));
   layout_places (&g, people, n_people, options, places);
   ipt_chart_style_get_signal_color (style, IPT_SIGNAL_RISK, &focus_color);
-  accent = (IptChartColor) { TINT_RED, TINT_GREEN, TINT_BLUE, 1.0 };
+  ipt_chart_color_from_rgb (ipt_palette_color (IPT_PALETTE_CIRCLE_TINT, style->dark), &accent);
 
   cairo_save (cr);
   cairo_new_path (cr);

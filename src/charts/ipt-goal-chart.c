@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "ipt-goal-chart.h"
+#include "ipt-palette.h"
 
 #include <glib/gi18n.h>
 #include <math.h>
@@ -11,10 +12,6 @@
 
 /* How far in from the plot's sides the first and last sessions sit. */
 #define POINT_PAD 12.0
-
-/* Okabe-Ito colours after the three of the mood chart's series, light and dark. */
-static const guint32 goal_light[] = { 0xcc79a7, 0x0072b2, 0xe69f00, 0x009e73, 0x56b4e9, 0xd55e00 };
-static const guint32 goal_dark[] = { 0xe7a4c9, 0x56b4e9, 0xf0c05a, 0x3fd0a4, 0x9fd3f2, 0xf5a05a };
 
 static void
 set_rgb (cairo_t *cr,
@@ -77,7 +74,6 @@ ipt_goal_chart_render (cairo_t             *cr,
 {
   g_autoptr(PangoLayout) layout = NULL;
   PangoFontDescription *font;
-  const guint32 *palette;
   double fs, left, right, top, bottom, legend_h;
   guint max_session = MAX (last_session, 1);
   gboolean any = FALSE;
@@ -87,7 +83,6 @@ ipt_goal_chart_render (cairo_t             *cr,
   g_return_if_fail (style != NULL);
   g_return_if_fail (goals != NULL || n_goals == 0);
 
-  palette = style->dark ? goal_dark : goal_light;
   fs = style->font_size > 0 ? style->font_size * 0.9 : 10.0;
   for (guint g = 0; g < n_goals; g++)
     for (guint i = 0; i < goals[g].n_points; i++)
@@ -161,7 +156,7 @@ ipt_goal_chart_render (cairo_t             *cr,
   /* One line per goal, a dot at each rating. */
   for (guint g = 0; g < n_goals; g++)
     {
-      guint32 rgb = palette[g % G_N_ELEMENTS (goal_light)];
+      guint32 rgb = ipt_palette_goal_series (g, style->dark);
       gboolean started = FALSE;
 
       cairo_new_path (cr);
@@ -206,7 +201,7 @@ ipt_goal_chart_render (cairo_t             *cr,
       double y = bottom + lh + 8 + g * (lh + 2);
       g_autofree char *text = g_strdup_printf ("%u  %s", g + 1, goals[g].text != NULL ? goals[g].text : "");
 
-      set_rgb (cr, palette[g % G_N_ELEMENTS (goal_light)], 1.0);
+      set_rgb (cr, ipt_palette_goal_series (g, style->dark), 1.0);
       cairo_rectangle (cr, 4, y + lh / 2.0 - 2, 14, 4);
       cairo_fill (cr);
       set_fg (cr, style, 1.0);

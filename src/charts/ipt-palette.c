@@ -36,10 +36,49 @@ static const Entry phase_texts[] = {
   [IPT_PHASE_MAINTENANCE] = { NULL, 0x7d5530, 0xdcb894 },
 };
 
+/* Okabe and Ito's colour-blind-safe hues, each with the lighter tint it takes on dark. */
+#define OKABE_ITO_BLUE 0x0072b2, 0x56b4e9
+#define OKABE_ITO_VERMILION 0xd55e00, 0xf5a05a
+#define OKABE_ITO_GREEN 0x009e73, 0x3fd0a4
+#define OKABE_ITO_PURPLE 0xcc79a7, 0xe7a4c9
+#define OKABE_ITO_ORANGE 0xe69f00, 0xf0c05a
+#define OKABE_ITO_SKY_BLUE 0x56b4e9, 0x9fd3f2
+
 static const Entry series[IPT_CHART_N_MEASURES] = {
-  { "ipt_series_phq9", 0x0072b2, 0x56b4e9 },
-  { "ipt_series_gad7", 0xd55e00, 0xf5a05a },
-  { "ipt_series_wsas", 0x009e73, 0x3fd0a4 },
+  { "ipt_series_phq9", OKABE_ITO_BLUE },
+  { "ipt_series_gad7", OKABE_ITO_VERMILION },
+  { "ipt_series_wsas", OKABE_ITO_GREEN },
+};
+
+/* A goal chart's lines: a hue the mood chart's series do not start with comes first. */
+static const Entry goal_series[] = {
+  { "ipt_goal_1", OKABE_ITO_PURPLE },
+  { "ipt_goal_2", OKABE_ITO_BLUE },
+  { "ipt_goal_3", OKABE_ITO_ORANGE },
+  { "ipt_goal_4", OKABE_ITO_GREEN },
+  { "ipt_goal_5", OKABE_ITO_SKY_BLUE },
+  { "ipt_goal_6", OKABE_ITO_VERMILION },
+};
+
+/* Paper (reports, the supervision pack) is white whatever the screen: no dark shades and no
+ * name in the style sheet. */
+static const Entry colors[IPT_PALETTE_N_COLORS] = {
+  [IPT_PALETTE_FOREGROUND] = { "ipt_chart_fg", 0x241f31, 0xffffff },
+  [IPT_PALETTE_BACKGROUND] = { "ipt_chart_bg", 0xffffff, 0x242424 },
+  [IPT_PALETTE_QUIET] = { "ipt_quiet", 0x808080, 0x808080 },
+  [IPT_PALETTE_CIRCLE_TINT] = { "ipt_circle_tint", 0x7354b8, 0x7354b8 },
+  [IPT_PALETTE_CIRCLE_CLIENT] = { "ipt_circle_client", 0x5c368c, 0x8057c2 },
+  [IPT_PALETTE_ON_ACCENT] = { "ipt_on_accent", 0xffffff, 0xffffff },
+  [IPT_PALETTE_TOAST_FOREGROUND] = { "ipt_toast_fg", 0xffffff, 0xffffff },
+  [IPT_PALETTE_TOAST_BACKGROUND] = { "ipt_toast_bg", 0x1e1e1e, 0x1e1e1e },
+  [IPT_PALETTE_SHADOW] = { "ipt_shadow", 0x000000, 0x000000 },
+  [IPT_PALETTE_PAPER_TEXT] = { NULL, 0x000000, 0x000000 },
+  [IPT_PALETTE_PAPER_BODY] = { NULL, 0x1a1a1a, 0x1a1a1a },
+  [IPT_PALETTE_PAPER_NOTE] = { NULL, 0x4d4d4d, 0x4d4d4d },
+  [IPT_PALETTE_PAPER_MARGIN] = { NULL, 0x595959, 0x595959 },
+  [IPT_PALETTE_PAPER_FOOTER] = { NULL, 0x666666, 0x666666 },
+  [IPT_PALETTE_PAPER_TABLE_HEAD] = { NULL, 0xebebf2, 0xebebf2 },
+  [IPT_PALETTE_PAPER_RULE] = { NULL, 0xcccccc, 0xcccccc },
 };
 
 gboolean
@@ -87,6 +126,41 @@ ipt_palette_series (IptChartMeasure measure,
   return dark ? series[measure].dark : series[measure].light;
 }
 
+guint
+ipt_palette_n_goal_series (void)
+{
+  return G_N_ELEMENTS (goal_series);
+}
+
+guint32
+ipt_palette_goal_series (guint    index,
+                         gboolean dark)
+{
+  const Entry *entry = &goal_series[index % G_N_ELEMENTS (goal_series)];
+
+  return dark ? entry->dark : entry->light;
+}
+
+guint32
+ipt_palette_color (IptPaletteColor color,
+                   gboolean        dark)
+{
+  g_return_val_if_fail ((guint) color < IPT_PALETTE_N_COLORS, 0);
+
+  return dark ? colors[color].dark : colors[color].light;
+}
+
+void
+ipt_palette_set_source (cairo_t         *cr,
+                        IptPaletteColor  color,
+                        gboolean         dark)
+{
+  guint32 rgb = ipt_palette_color (color, dark);
+
+  cairo_set_source_rgb (cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0,
+                        (rgb & 0xff) / 255.0);
+}
+
 static void
 append_entries (GString     *css,
                 const Entry *entries,
@@ -107,5 +181,7 @@ ipt_palette_to_css (gboolean dark)
   append_entries (css, signals, G_N_ELEMENTS (signals), dark);
   append_entries (css, phases, G_N_ELEMENTS (phases), dark);
   append_entries (css, series, G_N_ELEMENTS (series), dark);
+  append_entries (css, goal_series, G_N_ELEMENTS (goal_series), dark);
+  append_entries (css, colors, G_N_ELEMENTS (colors), dark);
   return g_string_free (css, FALSE);
 }

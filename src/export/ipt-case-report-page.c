@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "ipt-case-report-private.h"
+#include "ipt-palette.h"
 
 #include <glib/gi18n.h>
 
@@ -72,7 +73,7 @@ draw_page_frame (IptReportWriter *w)
 
   layout = pango_layout_new (w->context);
   pango_layout_set_font_description (layout, w->small);
-  cairo_set_source_rgb (w->cr, 0.35, 0.35, 0.35);
+  ipt_palette_set_source (w->cr, IPT_PALETTE_PAPER_MARGIN, FALSE);
   pango_layout_set_width (layout, (int) (_ipt_report_content_width () * PANGO_SCALE));
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   pango_layout_set_text (layout, w->header, -1);
@@ -93,7 +94,7 @@ draw_page_frame (IptReportWriter *w)
   cairo_move_to (w->cr, IPT_REPORT_PAGE_WIDTH - IPT_REPORT_MARGIN - tw,
                  IPT_REPORT_PAGE_HEIGHT - IPT_REPORT_MARGIN - th);
   pango_cairo_show_layout (w->cr, layout);
-  cairo_set_source_rgb (w->cr, 0, 0, 0);
+  ipt_palette_set_source (w->cr, IPT_PALETTE_PAPER_TEXT, FALSE);
 }
 
 void
@@ -244,10 +245,10 @@ _ipt_report_field (IptReportWriter *w,
   _ipt_report_need (w, lh);
   if (w->cr != NULL)
     {
-      cairo_set_source_rgb (w->cr, 0.3, 0.3, 0.3);
+      ipt_palette_set_source (w->cr, IPT_PALETTE_PAPER_NOTE, FALSE);
       cairo_move_to (w->cr, IPT_REPORT_MARGIN, w->y);
       pango_cairo_show_layout (w->cr, w->layout);
-      cairo_set_source_rgb (w->cr, 0, 0, 0);
+      ipt_palette_set_source (w->cr, IPT_PALETTE_PAPER_TEXT, FALSE);
     }
   {
     double label_bottom = w->y + lh;
@@ -312,10 +313,10 @@ _ipt_report_table (IptReportWriter    *w,
             {
               double x = IPT_REPORT_MARGIN;
 
-              cairo_set_source_rgb (w->cr, 0.92, 0.92, 0.95);
+              ipt_palette_set_source (w->cr, IPT_PALETTE_PAPER_TABLE_HEAD, FALSE);
               cairo_rectangle (w->cr, IPT_REPORT_MARGIN, w->y, width, header_height);
               cairo_fill (w->cr);
-              cairo_set_source_rgb (w->cr, 0, 0, 0);
+              ipt_palette_set_source (w->cr, IPT_PALETTE_PAPER_TEXT, FALSE);
               for (guint c = 0; c < n_columns; c++)
                 {
                   set_text (w, w->bold, header[c], widths[c] * width - 2 * CELL_PADDING);
@@ -342,12 +343,12 @@ _ipt_report_table (IptReportWriter    *w,
               pango_cairo_show_layout (w->cr, w->layout);
               x += widths[c] * width;
             }
-          cairo_set_source_rgb (w->cr, 0.8, 0.8, 0.8);
+          ipt_palette_set_source (w->cr, IPT_PALETTE_PAPER_RULE, FALSE);
           cairo_set_line_width (w->cr, 0.4);
           cairo_move_to (w->cr, IPT_REPORT_MARGIN, w->y + row_height);
           cairo_line_to (w->cr, IPT_REPORT_MARGIN + width, w->y + row_height);
           cairo_stroke (w->cr);
-          cairo_set_source_rgb (w->cr, 0, 0, 0);
+          ipt_palette_set_source (w->cr, IPT_PALETTE_PAPER_TEXT, FALSE);
         }
       w->y += row_height;
     }

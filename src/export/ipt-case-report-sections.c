@@ -25,6 +25,26 @@ write_date_field (IptReportWriter *w,
   _ipt_report_field (w, label, shown);
 }
 
+/* Whether a person gives the client support and is confided in, as one whole phrase. */
+static const char *
+support_text (IptPerson *person)
+{
+  gboolean supportive = ipt_person_get_supportive (person);
+  gboolean confidant = ipt_person_get_confidant (person);
+
+  if (supportive && confidant)
+    /* TRANSLATORS: in a report, how a person of the client's inventory supports them */
+    return _("Supportive and confided in");
+  if (supportive)
+    /* TRANSLATORS: in a report, how a person of the client's inventory supports them */
+    return _("Supportive, not confided in");
+  if (confidant)
+    /* TRANSLATORS: in a report, how a person of the client's inventory supports them */
+    return _("Confided in, not supportive");
+  /* TRANSLATORS: in a report, how a person of the client's inventory supports them */
+  return _("Neither supportive nor confided in");
+}
+
 static IptPerson *
 find_person (const IptCaseReport *report,
              gint64               person_id)
@@ -277,7 +297,6 @@ _ipt_report_write_inventory (IptReportWriter     *w,
     {
       IptPerson *person = g_ptr_array_index (report->people, i);
       g_autofree char *heading = ipt_closeness_circle_describe (&circle_people[i]);
-      g_autofree char *support = NULL;
 
       _ipt_report_heading (w, 3, heading);
       _ipt_report_field (w, _("Time together and shared activities"), ipt_person_get_contact (person));
@@ -295,11 +314,7 @@ _ipt_report_write_inventory (IptReportWriter     *w,
       _ipt_report_field (w, _("Knows about the client’s mood"),
                          ipt_person_get_knows_about_mood (person) ? _("Yes") : _("No"));
       _ipt_report_field (w, _("Changes wanted"), ipt_person_get_changes_wanted (person));
-      /* TRANSLATORS: support and confiding, each yes or no */
-      support = g_strdup_printf (_("support: %s · confiding: %s"),
-                                 ipt_person_get_supportive (person) ? _("yes") : _("no"),
-                                 ipt_person_get_confidant (person) ? _("yes") : _("no"));
-      _ipt_report_field (w, _("Support"), support);
+      _ipt_report_field (w, _("Support"), support_text (person));
     }
 
   if (!ipt_inventory_notes_is_empty (report->notes))

@@ -14,6 +14,7 @@
 #include "ipt-date-format.h"
 #include "ipt-deidentify.h"
 #include "ipt-mood-chart.h"
+#include "ipt-palette.h"
 
 /* A4 portrait in points, 18 mm margins. */
 #define PAGE_WIDTH 595.28
@@ -104,7 +105,7 @@ pen_footer (Pen *pen)
   pango_layout_set_font_description (layout, font);
   pango_layout_set_width (layout, TEXT_WIDTH * PANGO_SCALE);
   pango_layout_set_text (layout, footer, -1);
-  cairo_set_source_rgb (pen->cr, 0.4, 0.4, 0.4);
+  ipt_palette_set_source (pen->cr, IPT_PALETTE_PAPER_FOOTER, FALSE);
   cairo_move_to (pen->cr, MARGIN, PAGE_HEIGHT - MARGIN + 14);
   pango_cairo_show_layout (pen->cr, layout);
 }
@@ -142,7 +143,7 @@ pen_text (Pen        *pen,
   pango_layout_get_size (pen->layout, &width, &height);
   if (pen->y + (double) height / PANGO_SCALE <= PAGE_HEIGHT - MARGIN)
     {
-      cairo_set_source_rgb (pen->cr, 0.1, 0.1, 0.1);
+      ipt_palette_set_source (pen->cr, IPT_PALETTE_PAPER_BODY, FALSE);
       cairo_move_to (pen->cr, MARGIN + indent, pen->y);
       pango_cairo_show_layout (pen->cr, pen->layout);
       pen->y += (double) height / PANGO_SCALE + space_after;
@@ -171,7 +172,7 @@ pen_text (Pen        *pen,
             pen_new_page (pen);
             top = pen->y - line_top;
           }
-        cairo_set_source_rgb (pen->cr, 0.1, 0.1, 0.1);
+        ipt_palette_set_source (pen->cr, IPT_PALETTE_PAPER_BODY, FALSE);
         cairo_move_to (pen->cr, MARGIN + indent,
                        top + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE);
         pango_cairo_show_layout_line (pen->cr, line);

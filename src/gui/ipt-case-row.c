@@ -208,15 +208,15 @@ ensure_layouts (IptCaseRow *self,
 
 static void
 signal_color (IptSignalKind  kind,
-              const GdkRGBA *fg,
+              gboolean       dark,
               GdkRGBA       *rgba)
 {
   guint32 rgb;
 
-  if (ipt_palette_signal (kind, _ipt_is_dark_text_color (fg), &rgb))
+  if (ipt_palette_signal (kind, dark, &rgb))
     *rgba = _ipt_rgba_from_palette (rgb);
   else
-    *rgba = (GdkRGBA) { 0.5f, 0.5f, 0.5f, 1.0f };
+    *rgba = _ipt_rgba_from_palette (ipt_palette_color (IPT_PALETTE_QUIET, FALSE));
 }
 
 /* As the CSS's mix (): readable on light and dark backgrounds alike. */
@@ -331,7 +331,7 @@ ipt_case_row_snapshot (GtkWidget   *widget,
       GdkRGBA text;
       GskRoundedRect pill;
 
-      signal_color (self->kind, &fg, &color);
+      signal_color (self->kind, _ipt_widget_is_dark (widget), &color);
       background = color;
       background.alpha = self->kind == IPT_SIGNAL_NO_SCORES ? 0.12f : 0.18f;
       text = self->kind == IPT_SIGNAL_NO_SCORES ? dim : mix (&color, &fg, 0.3f);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "ipt-closeness-circle.h"
+#include "ipt-gui-private.h"
 #include "ipt-person.h"
 
 struct _IptCircleView
@@ -71,7 +72,6 @@ style_from_widget (GtkWidget     *widget,
   GtkStyleContext *context;
   GdkRGBA fg, bg;
   gboolean have_bg;
-  double luminance;
 
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   context = gtk_widget_get_style_context (widget);
@@ -80,8 +80,7 @@ style_from_widget (GtkWidget     *widget,
             || gtk_style_context_lookup_color (context, "theme_base_color", &bg);
   G_GNUC_END_IGNORE_DEPRECATIONS
 
-  luminance = 0.2126 * fg.red + 0.7152 * fg.green + 0.0722 * fg.blue;
-  ipt_chart_style_init (style, luminance > 0.5);
+  ipt_chart_style_init (style, _ipt_widget_is_dark (widget));
   style->foreground = (IptChartColor) { fg.red, fg.green, fg.blue, 1.0 };
   if (have_bg)
     style->background = (IptChartColor) { bg.red, bg.green, bg.blue, 1.0 };

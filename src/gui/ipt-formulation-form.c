@@ -223,6 +223,7 @@ save_action (GtkWidget  *widget,
   gint64 episode_id = ipt_episode_get_id (self->episode);
   g_autofree char *text = formulation_text (self);
   g_autofree char *agreed = entry_text (self->agreed_entry);
+  gboolean us_wording = ipt_preferences_get_us_focus_names (ipt_preferences_get_default ());
   g_autoptr(GError) error = NULL;
 
   if (!validate (self))
@@ -238,7 +239,7 @@ save_action (GtkWidget  *widget,
       if (section_focus (&self->sections[i]) == IPT_FOCUS_NONE)
         continue;
       fields = section_fields (self, &self->sections[i]);
-      if (!ipt_store_save_focus_fields (self->store, fields, &error))
+      if (!ipt_store_save_focus_fields (self->store, fields, us_wording, &error))
         goto rollback;
     }
   if (gtk_widget_get_visible (self->stage_box)

@@ -535,7 +535,7 @@ draw_goal_chart (GtkDrawingArea *area,
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &fg);
   G_GNUC_END_IGNORE_DEPRECATIONS
-  ipt_chart_style_init (&style, _ipt_is_dark_text_color (&fg));
+  ipt_chart_style_init (&style, _ipt_widget_is_dark (GTK_WIDGET (area)));
   style.foreground = (IptChartColor) { fg.red, fg.green, fg.blue, 1.0 };
 
   series = g_new0 (IptGoalSeries, MAX (n, 1));

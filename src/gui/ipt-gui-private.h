@@ -52,10 +52,12 @@ GtkWindow  *_ipt_get_discard_question (GtkWindow *window);
 const char *_ipt_phase_phrase (IptPhase phase);
 const char *_ipt_phase_tasks_title (IptPhase phase);
 
-/* A colour of the palette (ipt-palette.h, 0xRRGGBB) for GTK; whether text of colour fg means a
- * dark style (the palette's dark shades then). */
+/* A colour of the palette (ipt-palette.h, 0xRRGGBB) for GTK. */
 GdkRGBA     _ipt_rgba_from_palette (guint32 rgb);
-gboolean    _ipt_is_dark_text_color (const GdkRGBA *fg);
+/* Whether the style is dark, so the palette's dark shades are used: the one answer the style
+ * sheet (ipt-window.c) and every widget that draws go by, so they never disagree. */
+gboolean    _ipt_settings_is_dark (GtkSettings *settings);
+gboolean    _ipt_widget_is_dark (GtkWidget *widget);
 
 /* Loads the application's style sheet and palette once per display (ipt-window.c): every
  * top-level window of ours calls it, review mode's too. */

@@ -6,6 +6,7 @@
 #include "ipt-gui-private.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 const char *
 _ipt_signal_css_class (IptSignalKind kind)
@@ -47,30 +48,30 @@ char *
 _ipt_focus_text (IptEpisode *episode,
                  gboolean    us_wording)
 {
-  GString *text;
+  g_autofree char *primary = NULL;
   IptFocus focus;
   IptFocus secondary;
+  IptDisputeStage stage;
 
   if (episode == NULL)
     return g_strdup (_("No course yet"));
 
   focus = ipt_episode_get_focus (episode);
   secondary = ipt_episode_get_secondary_focus (episode);
+  stage = ipt_episode_get_dispute_stage (episode);
   if (focus == IPT_FOCUS_NONE)
     return g_strdup (_("Focus not chosen yet"));
 
-  text = g_string_new (ipt_focus_to_label (focus, us_wording));
-  if (focus == IPT_FOCUS_ROLE_DISPUTE
-      && ipt_episode_get_dispute_stage (episode) != IPT_DISPUTE_STAGE_NONE)
-    g_string_append_printf (text, " (%s)",
-                            ipt_dispute_stage_to_label (ipt_episode_get_dispute_stage (episode)));
-  if (secondary != IPT_FOCUS_NONE)
-    {
-      /* TRANSLATORS: a secondary focus after the primary one, e.g. "Grief · also Role dispute" */
-      g_string_append_printf (text, _(" · also %s"), ipt_focus_to_label (secondary, us_wording));
-    }
-
-  return g_string_free (text, FALSE);
+  if (focus == IPT_FOCUS_ROLE_DISPUTE && stage != IPT_DISPUTE_STAGE_NONE)
+    /* TRANSLATORS: a role dispute and its stage, e.g. "Role dispute (Impasse)" */
+    primary = g_strdup_printf (_("%s (%s)"), ipt_focus_to_label (focus, us_wording),
+                               ipt_dispute_stage_to_label (stage));
+  else
+    primary = g_strdup (ipt_focus_to_label (focus, us_wording));
+  if (secondary == IPT_FOCUS_NONE)
+    return g_steal_pointer (&primary);
+  /* TRANSLATORS: the focus, then a secondary focus, e.g. "Grief · also Role dispute" */
+  return g_strdup_printf (_("%s · also %s"), primary, ipt_focus_to_label (secondary, us_wording));
 }
 
 char *
@@ -316,11 +317,41 @@ _ipt_rgba_from_palette (guint32 rgb)
   };
 }
 
+/* As GTK picks its theme: GTK_THEME ("Adwaita:dark") wins over the settings, whose
+ * gtk-application-prefer-dark-theme asks for the dark variant. "Adwaita-dark" and
+ * "HighContrastInverse" are dark themes by name. */
 gboolean
-_ipt_is_dark_text_color (const GdkRGBA *fg)
+_ipt_settings_is_dark (GtkSettings *settings)
 {
-  /* light text means a dark style */
-  return 0.2126 * fg->red + 0.7152 * fg->green + 0.0722 * fg->blue > 0.5;
+  const char *env = g_getenv ("GTK_THEME");
+  g_autofree char *name = NULL;
+  gboolean prefer_dark = FALSE;
+  char *variant = NULL;
+
+  g_return_val_if_fail (GTK_IS_SETTINGS (settings), FALSE);
+
+  if (env != NULL && *env != '\0')
+    {
+      name = g_strdup (env);
+      variant = strrchr (name, ':');
+      if (variant != NULL)
+        *variant++ = '\0';
+    }
+  else
+    g_object_get (settings, "gtk-theme-name", &name, "gtk-application-prefer-dark-theme",
+                  &prefer_dark, NULL);
+
+  return prefer_dark || g_strcmp0 (variant, "dark") == 0
+         || (name != NULL && (g_str_has_suffix (name, "-dark")
+                              || strcmp (name, "HighContrastInverse") == 0));
+}
+
+gboolean
+_ipt_widget_is_dark (GtkWidget *widget)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+
+  return _ipt_settings_is_dark (gtk_widget_get_settings (widget));
 }
 
 const char *

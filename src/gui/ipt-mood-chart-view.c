@@ -79,7 +79,6 @@ style_from_widget (IptMoodChartView *self,
   GdkRGBA fg, bg;
   PangoFontDescription *font;
   gboolean have_bg;
-  double luminance;
 
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   context = gtk_widget_get_style_context (widget);
@@ -88,9 +87,7 @@ style_from_widget (IptMoodChartView *self,
             || gtk_style_context_lookup_color (context, "theme_base_color", &bg);
   G_GNUC_END_IGNORE_DEPRECATIONS
 
-  /* light text means a dark style */
-  luminance = 0.2126 * fg.red + 0.7152 * fg.green + 0.0722 * fg.blue;
-  ipt_chart_style_init (style, luminance > 0.5);
+  ipt_chart_style_init (style, _ipt_widget_is_dark (widget));
   style->foreground = (IptChartColor) { fg.red, fg.green, fg.blue, 1.0 };
   style->us_focus_names = self->us_wording;
   if (have_bg)

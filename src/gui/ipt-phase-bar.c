@@ -39,12 +39,7 @@ phase_color (GtkWidget *widget,
              IptPhase   phase,
              GdkRGBA   *rgba)
 {
-  GdkRGBA fg;
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  *rgba = _ipt_rgba_from_palette (ipt_palette_phase (phase, _ipt_is_dark_text_color (&fg)));
+  *rgba = _ipt_rgba_from_palette (ipt_palette_phase (phase, _ipt_widget_is_dark (widget)));
 }
 
 static void

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ipt-gui-private.h"
 #include "ipt-sparkline-renderer.h"
 
 struct _IptSparkline
@@ -48,7 +49,7 @@ ipt_sparkline_snapshot (GtkWidget   *widget,
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
   G_GNUC_END_IGNORE_DEPRECATIONS
 
-  ipt_chart_style_init (&style, 0.2126 * fg.red + 0.7152 * fg.green + 0.0722 * fg.blue > 0.5);
+  ipt_chart_style_init (&style, _ipt_widget_is_dark (widget));
   style.foreground = (IptChartColor) { fg.red, fg.green, fg.blue, 1.0 };
 
   points = ipt_case_summary_get_phq9 (self->summary, &n_points);

@@ -443,16 +443,9 @@ load_style (GtkCssProvider *css,
 {
   g_autoptr(GBytes) sheet = g_resources_lookup_data (RESOURCE_PREFIX "/ui/style.css",
                                                      G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  g_autofree char *theme = NULL;
-  g_autofree char *palette = NULL;
+  g_autofree char *palette = ipt_palette_to_css (_ipt_settings_is_dark (settings));
   g_autofree char *text = NULL;
-  gboolean dark = FALSE;
 
-  g_object_get (settings, "gtk-application-prefer-dark-theme", &dark, "gtk-theme-name", &theme,
-                NULL);
-  dark = dark || (theme != NULL && (g_str_has_suffix (theme, "-dark")
-                                    || g_str_has_suffix (theme, ":dark")));
-  palette = ipt_palette_to_css (dark);
   text = g_strconcat (palette, sheet != NULL ? (const char *) g_bytes_get_data (sheet, NULL) : "",
                       NULL);
   gtk_css_provider_load_from_data (css, text, -1);

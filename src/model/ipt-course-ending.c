@@ -5,6 +5,7 @@
 
 #include "ipt-course-ending.h"
 #include "ipt-enums.h"
+#include "ipt-enums-private.h"
 #include "ipt-model-text.h"
 
 #include <gio/gio.h>
@@ -22,26 +23,21 @@ G_DEFINE_ENUM_TYPE (IptEndReason, ipt_end_reason,
 const char *
 ipt_end_reason_to_id (IptEndReason reason)
 {
-  GEnumClass *klass = g_type_class_ref (IPT_TYPE_END_REASON);
-  GEnumValue *value = g_enum_get_value (klass, reason);
+  const char *id = _ipt_enum_to_nick (IPT_TYPE_END_REASON, reason);
 
-  /* Static types keep their class: the nick stays valid after the unref. */
-  g_type_class_unref (klass);
-  g_return_val_if_fail (value != NULL, NULL);
-  return value->value_nick;
+  g_return_val_if_fail (id != NULL, NULL);
+  return id;
 }
 
 gboolean
 ipt_end_reason_from_id (const char   *id,
                         IptEndReason *out)
 {
-  GEnumClass *klass = g_type_class_ref (IPT_TYPE_END_REASON);
-  GEnumValue *value = id != NULL ? g_enum_get_value_by_nick (klass, id) : NULL;
+  int value;
 
-  g_type_class_unref (klass);
-  if (value == NULL)
+  if (!_ipt_enum_from_nick (IPT_TYPE_END_REASON, id, &value))
     return FALSE;
-  *out = value->value;
+  *out = value;
   return TRUE;
 }
 

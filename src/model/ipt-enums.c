@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "ipt-enums.h"
+#include "ipt-enums-private.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -49,9 +50,9 @@ G_DEFINE_ENUM_TYPE (IptEpisodeStatus, ipt_episode_status,
 
 /* Ids from the GEnum nicks: the type's values are the one table. The nick strings are static
  * (G_DEFINE_ENUM_TYPE), so they outlive the class reference. */
-static const char *
-nick_of (GType type,
-         int   value)
+const char *
+_ipt_enum_to_nick (GType type,
+                   int   value)
 {
   GEnumClass *klass = g_type_class_ref (type);
   GEnumValue *enum_value = g_enum_get_value (klass, value);
@@ -60,10 +61,10 @@ nick_of (GType type,
   return enum_value != NULL ? enum_value->value_nick : NULL;
 }
 
-static gboolean
-value_of (GType       type,
-          const char *id,
-          int        *out)
+gboolean
+_ipt_enum_from_nick (GType       type,
+                     const char *id,
+                     int        *out)
 {
   GEnumClass *klass;
   GEnumValue *enum_value;
@@ -80,13 +81,13 @@ value_of (GType       type,
 }
 
 /* For the optional ones: "none" is stored as no value (NULL), so it is no id of its own. */
-#define DEFINE_ID_FUNCS(Type, type, TYPE_MACRO, none)                                   \
+#define DEFINE_ID_FUNCS(Type, type, TYPE_MACRO, none)                                    \
   const char *                                                                           \
   ipt_##type##_to_id (Type value)                                                        \
   {                                                                                      \
     if ((int) value == (none))                                                           \
       return NULL;                                                                       \
-    return nick_of (TYPE_MACRO, value);                                                  \
+    return _ipt_enum_to_nick (TYPE_MACRO, value);                                        \
   }                                                                                      \
                                                                                          \
   gboolean                                                                               \
@@ -101,7 +102,7 @@ value_of (GType       type,
         *out = (Type) (none);                                                            \
         return TRUE;                                                                     \
       }                                                                                  \
-    if (!value_of (TYPE_MACRO, id, &v) || v == (none))                                   \
+    if (!_ipt_enum_from_nick (TYPE_MACRO, id, &v) || v == (none))                        \
       return FALSE;                                                                      \
     *out = (Type) v;                                                                     \
     return TRUE;                                                                         \

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "ipt-outcome.h"
+#include "ipt-enums-private.h"
 #include "ipt-measure.h"
 
 #include <glib/gi18n.h>
@@ -42,14 +43,21 @@ ipt_outcome_free (IptOutcome *outcome)
 const char *
 ipt_outcome_category_to_id (IptOutcomeCategory category)
 {
-  static const char * const ids[] = {
-    "insufficient-data", "reliable-recovery", "reliable-deterioration", "recovery",
-    "reliable-improvement", "no-reliable-change",
-  };
+  return _ipt_enum_to_nick (IPT_TYPE_OUTCOME_CATEGORY, category);
+}
 
-  if ((guint) category >= G_N_ELEMENTS (ids))
-    return NULL;
-  return ids[category];
+gboolean
+ipt_outcome_category_from_id (const char         *id,
+                              IptOutcomeCategory *out)
+{
+  int value;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (!_ipt_enum_from_nick (IPT_TYPE_OUTCOME_CATEGORY, id, &value))
+    return FALSE;
+  *out = value;
+  return TRUE;
 }
 
 const char *
@@ -116,23 +124,21 @@ describe_cutoff (const IptMeasure *measure,
                           measure->caseness);
 }
 
-/* Joins the non-NULL parts with ", " and frees them. */
+/* Frees the parts once joined. */
 static char *
-join_parts (const char *separator,
-            char       *a,
-            char       *b)
+take_joined (char *joined,
+             char *a,
+             char *b)
 {
-  char *joined;
-
-  if (a == NULL)
-    return b;
-  if (b == NULL)
-    return a;
-  joined = g_strconcat (a, separator, b, NULL);
   g_free (a);
   g_free (b);
   return joined;
 }
+
+/* Either part alone, or both in the format; takes the parts. A macro so that the format,
+ * translated, is still checked against its arguments. */
+#define join_parts(format, a, b)                                                        \
+  ((a) == NULL ? (b) : (b) == NULL ? (a) : take_joined (g_strdup_printf (format, a, b), a, b))
 
 /* The totals at the start or the end against caseness. */
 static char *
@@ -150,7 +156,9 @@ describe_cutoffs (const IptOutcome *o,
     a = describe_cutoff (phq9, p);
   if (o->has_gad7 && (which == 0 || (which > 0) == (g >= gad7->caseness)))
     b = describe_cutoff (gad7, g);
-  return join_parts ("; ", a, b);
+  /* TRANSLATORS: PHQ-9's then GAD-7's total against its cut-off, each a phrase of its own
+   * ("PHQ-9 18, at or above the cut-off of 10") */
+  return join_parts (_("%s; %s"), a, b);
 }
 
 /* The reliable changes in one direction (direction < 0: falls, > 0: rises), with the threshold:
@@ -175,7 +183,9 @@ describe_reliable (const IptOutcome *o,
       g_autofree char *change = describe_change (gad7, o->gad7_first, o->gad7_last);
       b = g_strdup_printf (_("%s (a reliable change is %d or more)"), change, gad7->rci);
     }
-  return join_parts (_(" and "), a, b);
+  /* TRANSLATORS: PHQ-9's then GAD-7's reliable change, each a phrase of its own ("PHQ-9 fell
+   * by 11 from 18 to 7 (a reliable change is 6 or more)") */
+  return join_parts (_("%s and %s"), a, b);
 }
 
 /* Both changes, whatever their size: "PHQ-9 fell by 4 from 18 to 14, GAD-7 stayed at 9". */
@@ -187,7 +197,9 @@ describe_changes (const IptOutcome *o)
   char *a = describe_change (phq9, o->phq9_first, o->phq9_last);
   char *b = o->has_gad7 ? describe_change (gad7, o->gad7_first, o->gad7_last) : NULL;
 
-  return join_parts (", ", a, b);
+  /* TRANSLATORS: PHQ-9's then GAD-7's change, each a phrase of its own ("PHQ-9 fell by 4
+   * from 18 to 14", "GAD-7 stayed at 9") */
+  return join_parts (_("%s, %s"), a, b);
 }
 
 static char *

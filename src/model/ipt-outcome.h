@@ -53,8 +53,10 @@ IptOutcome *ipt_outcome_compute (const int *phq9,
 IptOutcome *ipt_outcome_copy (const IptOutcome *outcome);
 void        ipt_outcome_free (IptOutcome *outcome);
 
-/* "reliable-recovery", ... as in the outcomes CSV. */
+/* "reliable-recovery", ... as in the outcomes CSV and review files (the GEnum nicks);
+ * from_id returns FALSE for an unknown id. */
 const char *ipt_outcome_category_to_id (IptOutcomeCategory category);
+gboolean    ipt_outcome_category_from_id (const char *id, IptOutcomeCategory *out);
 /* "Reliable recovery", translated. */
 const char *ipt_outcome_category_to_label (IptOutcomeCategory category);
 

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "ipt-person.h"
+#include "ipt-enums-private.h"
 
 #include <gio/gio.h>
 #include <glib/gi18n.h>
@@ -48,8 +49,6 @@ static const struct
   { "cannot-talk-about", N_("What cannot be talked about") },
   { "arguments", N_("Arguments") },
 };
-
-static const char * const resolve_ids[] = { "unknown", "usually", "sometimes", "rarely" };
 
 enum
 {
@@ -650,24 +649,24 @@ ipt_person_text_to_name (IptPersonText field)
 const char *
 ipt_arguments_resolve_to_id (IptArgumentsResolve resolve)
 {
-  g_return_val_if_fail ((guint) resolve < G_N_ELEMENTS (resolve_ids), NULL);
+  const char *id = _ipt_enum_to_nick (IPT_TYPE_ARGUMENTS_RESOLVE, resolve);
 
-  return resolve_ids[resolve];
+  g_return_val_if_fail (id != NULL, NULL);
+  return id;
 }
 
 gboolean
 ipt_arguments_resolve_from_id (const char          *id,
                                IptArgumentsResolve *out)
 {
+  int value;
+
   g_return_val_if_fail (out != NULL, FALSE);
 
-  for (guint i = 0; i < G_N_ELEMENTS (resolve_ids); i++)
-    if (g_strcmp0 (id, resolve_ids[i]) == 0)
-      {
-        *out = i;
-        return TRUE;
-      }
-  return FALSE;
+  if (!_ipt_enum_from_nick (IPT_TYPE_ARGUMENTS_RESOLVE, id, &value))
+    return FALSE;
+  *out = value;
+  return TRUE;
 }
 
 const char *

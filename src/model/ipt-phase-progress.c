@@ -82,6 +82,7 @@ ipt_phase_progress_describe (const IptPhaseProgress *progress)
     if (!ipt_phase_progress_task_done (progress, t))
       {
         if (todo->len > 0)
+          /* TRANSLATORS: between the phase's tasks still to do, in a list */
           g_string_append (todo, _("; "));
         g_string_append (todo, tasks[t]);
       }

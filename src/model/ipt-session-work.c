@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "ipt-session-work.h"
+#include "ipt-enums-private.h"
 #include "ipt-model-text.h"
 
 #include <gio/gio.h>
@@ -11,14 +12,14 @@
 
 #include <string.h>
 
-static const struct
-{
-  const char *id;
-  const char *label;
-} techniques[IPT_N_TECHNIQUES] = {
-  { "communication-analysis", N_("Communication analysis") },
-  { "decision-analysis", N_("Decision analysis") },
-  { "role-play", N_("Role play") },
+/* The nicks are the ids the session form names its sections by. */
+G_DEFINE_ENUM_TYPE (IptTechnique, ipt_technique,
+  G_DEFINE_ENUM_VALUE (IPT_TECHNIQUE_COMMUNICATION_ANALYSIS, "communication-analysis"),
+  G_DEFINE_ENUM_VALUE (IPT_TECHNIQUE_DECISION_ANALYSIS, "decision-analysis"),
+  G_DEFINE_ENUM_VALUE (IPT_TECHNIQUE_ROLE_PLAY, "role-play"))
+
+static const char * const technique_labels[IPT_N_TECHNIQUES] = {
+  N_("Communication analysis"), N_("Decision analysis"), N_("Role play"),
 };
 
 static const struct
@@ -43,7 +44,7 @@ ipt_technique_to_label (IptTechnique technique)
 {
   g_return_val_if_fail (technique < IPT_N_TECHNIQUES, NULL);
 
-  return _(techniques[technique].label);
+  return _(technique_labels[technique]);
 }
 
 const char *
@@ -51,7 +52,21 @@ ipt_technique_to_id (IptTechnique technique)
 {
   g_return_val_if_fail (technique < IPT_N_TECHNIQUES, NULL);
 
-  return techniques[technique].id;
+  return _ipt_enum_to_nick (IPT_TYPE_TECHNIQUE, technique);
+}
+
+gboolean
+ipt_technique_from_id (const char   *id,
+                       IptTechnique *out)
+{
+  int value;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (!_ipt_enum_from_nick (IPT_TYPE_TECHNIQUE, id, &value))
+    return FALSE;
+  *out = value;
+  return TRUE;
 }
 
 IptTechnique

@@ -29,9 +29,13 @@ typedef enum
   IPT_TECHNIQUE_N_FIELDS,
 } IptTechniqueField;
 
-/* "Communication analysis", ...; ids "communication-analysis", ... */
+#define IPT_TYPE_TECHNIQUE (ipt_technique_get_type ())
+GType         ipt_technique_get_type (void);
+
+/* "Communication analysis", ...; ids "communication-analysis", ... (the GEnum nicks). */
 const char   *ipt_technique_to_label (IptTechnique technique);
 const char   *ipt_technique_to_id (IptTechnique technique);
+gboolean      ipt_technique_from_id (const char *id, IptTechnique *out);
 IptTechnique  ipt_technique_field_get_technique (IptTechniqueField field);
 /* "The interaction", "What was said", ... translated; property names "interaction", ... */
 const char   *ipt_technique_field_to_label (IptTechniqueField field);

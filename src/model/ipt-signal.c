@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "ipt-signal.h"
+#include "ipt-enums-private.h"
 #include "ipt-measure.h"
 #include "ipt-risk-review.h"
 
@@ -44,13 +45,21 @@ ipt_signal_free (IptSignal *signal)
 const char *
 ipt_signal_kind_to_id (IptSignalKind kind)
 {
-  static const char * const ids[] = {
-    "risk", "deterioration", "not-on-track", "on-track", "outcome", "no-scores",
-  };
+  return _ipt_enum_to_nick (IPT_TYPE_SIGNAL_KIND, kind);
+}
 
-  if ((guint) kind >= G_N_ELEMENTS (ids))
-    return NULL;
-  return ids[kind];
+gboolean
+ipt_signal_kind_from_id (const char    *id,
+                         IptSignalKind *out)
+{
+  int value;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (!_ipt_enum_from_nick (IPT_TYPE_SIGNAL_KIND, id, &value))
+    return FALSE;
+  *out = value;
+  return TRUE;
 }
 
 const char *
@@ -395,7 +404,8 @@ ipt_signal_describe_briefly (IptSignalKind      kind,
         if (f.n_g > 0 && f.g_last->total - f.g_first->total >= gad7->rci)
           b = describe_rise_briefly (gad7, f.g_first, f.g_last);
         if (a != NULL && b != NULL)
-          return g_strdup_printf ("%s; %s", a, b);
+          /* TRANSLATORS: PHQ-9's then GAD-7's rise, each a phrase of its own */
+          return g_strdup_printf (_("%s; %s"), a, b);
         return g_strdup (a != NULL ? a : b);
       }
 

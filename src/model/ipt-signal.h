@@ -85,8 +85,10 @@ char            *ipt_signal_risk_item_not_known_text (const char *measure_id);
 guint       ipt_signals_classify (const IptProgress *progress,
                                   IptSignalKind     *kinds);
 
-/* "risk", "deterioration", "not-on-track", "on-track", "outcome", "no-scores" */
+/* "risk", "deterioration", "not-on-track", "on-track", "outcome", "no-scores" (the GEnum
+ * nicks, as stored in review files); from_id returns FALSE for an unknown id. */
 const char *ipt_signal_kind_to_id (IptSignalKind kind);
+gboolean    ipt_signal_kind_from_id (const char *id, IptSignalKind *out);
 /* "Risk", "Deterioration", "Not on track", ..., translated. */
 const char *ipt_signal_kind_to_label (IptSignalKind kind);
 /* Does this kind ask for the supervisor's attention (risk, deterioration, not on track)? */

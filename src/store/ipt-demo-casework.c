@@ -417,7 +417,7 @@ _ipt_demo_write_casework (ClientBuild *cb,
               _ipt_demo_iso_from_julian (c->focus_day, buf);
               ipt_focus_fields_set_date (fields, buf);
             }
-          if (!ipt_store_save_focus_fields (cb->demo->store, fields, error))
+          if (!ipt_store_save_focus_fields (cb->demo->store, fields, FALSE, error))
             return FALSE;
         }
       if (c->focus != IPT_FOCUS_NONE && !write_sessions_work (cb, c, episode_id, ae, v, error))

@@ -8,44 +8,12 @@
 #include "ipt-store.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
-
-static gboolean
-enum_from_id (const char *id,
-              const char *(*to_id) (int),
-              int          n_values,
-              int         *out)
-{
-  for (int v = 0; id != NULL && v < n_values; v++)
-    {
-      const char *candidate = to_id (v);
-
-      if (candidate != NULL && strcmp (candidate, id) == 0)
-        {
-          *out = v;
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-static const char *
-outcome_to_id (int value)
-{
-  return ipt_outcome_category_to_id (value);
-}
-
-static const char *
-signal_to_id (int value)
-{
-  return ipt_signal_kind_to_id (value);
-}
 
 static IptReviewCase *
 case_from_row (Stmt *stmt)
 {
   IptReviewCase *rc = ipt_review_case_new (COL_TEXT (stmt, 1));
-  int category;
+  IptOutcomeCategory category;
 
   rc->episode_id = sqlite3_column_int64 (stmt, 0);
   ipt_episode_status_from_id (COL_TEXT (stmt, 2), &rc->status);
@@ -69,8 +37,7 @@ case_from_row (Stmt *stmt)
   rc->formulation = g_strdup (COL_TEXT (stmt, 17));
   rc->old_role = g_strdup (COL_TEXT (stmt, 18));
   rc->new_role = g_strdup (COL_TEXT (stmt, 19));
-  if (enum_from_id (COL_TEXT (stmt, 20), outcome_to_id, IPT_OUTCOME_NO_RELIABLE_CHANGE + 1,
-                    &category))
+  if (ipt_outcome_category_from_id (COL_TEXT (stmt, 20), &category))
     {
       IptOutcome *o = g_new0 (IptOutcome, 1);
 
@@ -188,10 +155,8 @@ read_details (IptReviewDb  *self,
     if (CASE_OF (signals) != NULL)
       {
         IptSignal *s = g_new0 (IptSignal, 1);
-        int kind = IPT_SIGNAL_NO_SCORES;
-
-        enum_from_id (COL_TEXT (signals, 1), signal_to_id, IPT_SIGNAL_NO_SCORES + 1, &kind);
-        s->kind = kind;
+        s->kind = IPT_SIGNAL_NO_SCORES;
+        ipt_signal_kind_from_id (COL_TEXT (signals, 1), &s->kind);
         s->rule = g_strdup (COL_TEXT (signals, 2));
         g_ptr_array_add (rc->signals, s);
       }

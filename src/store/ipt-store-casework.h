@@ -11,10 +11,12 @@ G_BEGIN_DECLS
 /* Focus fields. The primary focus's fields are the course's own (episodes); the secondary's
  * have their table. get returns the fields of the focus the course has at that rank (focus
  * IPT_FOCUS_NONE when there is none). save checks them against the client's birth date and
- * today, and that the person is in the client's inventory. */
+ * today, and that the person is in the client's inventory; us_wording names the foci of its
+ * errors as the practitioner chose ("Interpersonal deficits"). */
 IptFocusFields *ipt_store_get_focus_fields (IptStore *self, gint64 episode_id, gboolean secondary,
                                             GError **error);
-gboolean        ipt_store_save_focus_fields (IptStore *self, IptFocusFields *fields, GError **error);
+gboolean        ipt_store_save_focus_fields (IptStore *self, IptFocusFields *fields,
+                                             gboolean us_wording, GError **error);
 
 /* A role dispute's stage changed at a session (one change per session, a second replaces the
  * first); the focus's current stage follows the latest change. Refused unless that focus is a

@@ -146,9 +146,13 @@ ipt_store_end_course (IptStore         *self,
   ok = read_course_state (self, episode_id, &state, error);
   if (ok && state.status != IPT_EPISODE_STATUS_ACTIVE)
     {
-      g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_CONFLICT,
-                   _("The course already ended on %s"),
-                   state.end_date != NULL ? state.end_date : _("an unknown date"));
+      if (state.end_date != NULL)
+        /* TRANSLATORS: %s is the date the course ended, YYYY-MM-DD */
+        g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_CONFLICT,
+                     _("The course already ended on %s"), state.end_date);
+      else
+        g_set_error_literal (error, IPT_STORE_ERROR, IPT_STORE_ERROR_CONFLICT,
+                             _("The course already ended"));
       ok = FALSE;
     }
   if (ok && !ipt_course_ending_validate (ending, state.start_date, NULL, &model_error))

@@ -153,6 +153,7 @@ bind_stage (IptStmt         *stmt,
 gboolean
 ipt_store_save_focus_fields (IptStore        *self,
                              IptFocusFields  *fields,
+                             gboolean         us_wording,
                              GError         **error)
 {
   g_auto(CourseFacts) facts = { 0, };
@@ -174,11 +175,34 @@ ipt_store_save_focus_fields (IptStore        *self,
   ok = read_course_facts (self, episode_id, secondary, &facts, error);
   if (ok && facts.focus != ipt_focus_fields_get_focus (fields))
     {
-      g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_CONFLICT,
-                   _("The course’s %s focus is now “%s”, not “%s”: choose the focus first"),
-                   secondary ? _("secondary") : _("primary"),
-                   facts.focus != IPT_FOCUS_NONE ? ipt_focus_to_label (facts.focus, FALSE) : _("none"),
-                   ipt_focus_to_label (ipt_focus_fields_get_focus (fields), FALSE));
+      const char *now = ipt_focus_to_label (facts.focus, us_wording);
+      const char *saved = ipt_focus_to_label (ipt_focus_fields_get_focus (fields), us_wording);
+
+      if (facts.focus == IPT_FOCUS_NONE)
+        g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_CONFLICT,
+                     secondary
+                     /* TRANSLATORS: the course's secondary focus was taken away while its fields
+                      * were being edited; %s is the focus they belong to ("Grief") */
+                     ? _("The course has no secondary focus now, so the fields of “%s” were not "
+                         "saved: choose the focus first")
+                     /* TRANSLATORS: the course's focus was taken away while its fields were
+                      * being edited; %s is the focus they belong to ("Grief") */
+                     : _("The course has no focus now, so the fields of “%s” were not saved: "
+                         "choose the focus first"),
+                     saved);
+      else
+        g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_CONFLICT,
+                     secondary
+                     /* TRANSLATORS: the course's secondary focus changed while its fields were
+                      * being edited; the first %s is the focus now ("Role dispute"), the second
+                      * the one the fields belong to ("Grief") */
+                     ? _("The course’s secondary focus is now “%s”, not “%s”: choose the focus "
+                         "first")
+                     /* TRANSLATORS: the course's focus changed while its fields were being
+                      * edited; the first %s is the focus now ("Role dispute"), the second the
+                      * one the fields belong to ("Grief") */
+                     : _("The course’s focus is now “%s”, not “%s”: choose the focus first"),
+                     now, saved);
       ok = FALSE;
     }
   if (ok && !ipt_focus_fields_validate (fields, facts.birth_date, NULL, &model_error))

@@ -25,6 +25,9 @@ struct _IptStore
   GHashTable *statements;   /* SQL text -> sqlite3_stmt */
   IptStoreOpenFlags flags;
   guint write_depth;
+  /* SQLite rolled the transaction back by itself while calls that opened it are still to end:
+   * they end with nothing written, and no new write starts until they have. */
+  gboolean write_lost;
   GError *backup_error;
 
   /* What the transaction in progress wrote (ipt-store-notify.c). */

@@ -127,6 +127,7 @@ ipt_store_close (IptStore *self)
   if (self->write_depth > 0 && !sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   self->write_depth = 0;
+  self->write_lost = FALSE;
   _ipt_store_changes_discard (self);
 
   g_hash_table_remove_all (self->statements);
@@ -357,6 +358,15 @@ _ipt_store_write_begin (IptStore *self,
       return FALSE;
     }
 
+  /* A SAVEPOINT now would open a transaction of its own, which the outer calls would then end
+   * as if it were theirs. */
+  if (self->write_lost)
+    {
+      g_set_error_literal (error, IPT_STORE_ERROR, IPT_STORE_ERROR_FAILED,
+                           _("The change could not be saved and was undone"));
+      return FALSE;
+    }
+
   if (!exec_control (self, self->write_depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT ipt_write",
                      error))
     return FALSE;
@@ -384,14 +394,19 @@ _ipt_store_write_end (IptStore *self,
   if (self->db == NULL)
     return FALSE;
 
-  /* SQLite rolls the whole transaction back by itself after some errors (disk full, I/O). */
-  if (sqlite3_get_autocommit (self->db))
+  /* SQLite rolls the whole transaction back by itself after some errors (disk full, I/O, a
+   * trigger's RAISE (ROLLBACK)). The call that sees it first says so (unless its caller already
+   * has the error that caused it); the outer calls, which opened the same transaction, end
+   * quietly with FALSE: their callers hold that error already. */
+  if (self->write_lost || sqlite3_get_autocommit (self->db))
     {
-      self->write_depth = 0;
-      _ipt_store_changes_discard (self);
-      if (ok)
-        g_set_error (error, IPT_STORE_ERROR, IPT_STORE_ERROR_FAILED,
-                     _("The change could not be saved and was undone"));
+      if (!self->write_lost)
+        _ipt_store_changes_discard (self);
+      self->write_lost = self->write_depth > 0;
+      /* ok: this caller went on as if nothing had failed; it must still hear of it. */
+      if (ok && (error == NULL || *error == NULL))
+        g_set_error_literal (error, IPT_STORE_ERROR, IPT_STORE_ERROR_FAILED,
+                             _("The change could not be saved and was undone"));
       return FALSE;
     }
 
