@@ -6,6 +6,7 @@
 #include "ipt-course-ending.h"
 #include "ipt-enums.h"
 #include "ipt-model-text.h"
+#include "ipt-date-format.h"
 
 #include <gio/gio.h>
 #include <glib/gi18n.h>
@@ -360,9 +361,12 @@ ipt_course_ending_validate (IptCourseEnding  *self,
 
   if (!ipt_date_is_valid (self->end_date))
     {
+      g_autofree char *format = ipt_date_format_pattern ();
+
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("End date “%s” is not a valid date (YYYY-MM-DD)"),
-                   self->end_date != NULL ? self->end_date : "");
+                   /* TRANSLATORS: the second %s is the format of a date to type (DD.MM.YYYY) */
+                   _("End date “%s” is not a valid date (%s)"),
+                   self->end_date != NULL ? self->end_date : "", format);
       return FALSE;
     }
   if (start_date != NULL && strcmp (self->end_date, start_date) < 0)

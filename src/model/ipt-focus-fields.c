@@ -6,6 +6,7 @@
 #include "ipt-focus-fields.h"
 #include "ipt-model-text.h"
 #include "ipt-session.h"
+#include "ipt-date-format.h"
 
 #include <gio/gio.h>
 #include <glib/gi18n.h>
@@ -384,8 +385,11 @@ ipt_focus_fields_validate (IptFocusFields  *self,
     }
   if (self->date != NULL && *self->date != '\0' && !ipt_date_is_valid (self->date))
     {
+      g_autofree char *format = ipt_date_format_pattern ();
+
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("Date “%s” is not a valid date (YYYY-MM-DD)"), self->date);
+                   /* TRANSLATORS: the second %s is the format of a date to type (DD.MM.YYYY) */
+                   _("Date “%s” is not a valid date (%s)"), self->date, format);
       return FALSE;
     }
   if (!_ipt_model_check_text (self->old_role, _("Old role"), error)

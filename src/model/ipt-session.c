@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "ipt-session.h"
+#include "ipt-date-format.h"
 
 #include <string.h>
 
@@ -595,9 +596,12 @@ ipt_session_validate (IptSession  *self,
     }
   if (!ipt_date_is_valid (self->date))
     {
+      g_autofree char *format = ipt_date_format_pattern ();
+
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("Session date “%s” is not a valid date (YYYY-MM-DD)"),
-                   self->date != NULL ? self->date : "");
+                   /* TRANSLATORS: the second %s is the format of a date to type (DD.MM.YYYY) */
+                   _("Session date “%s” is not a valid date (%s)"),
+                   self->date != NULL ? self->date : "", format);
       return FALSE;
     }
   if (!ipt_session_date_is_near (self->date))
