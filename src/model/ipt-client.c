@@ -731,8 +731,10 @@ ipt_client_validate (IptClient  *self,
       /* ISO dates compare as strings. */
       if (strcmp (self->birth_date, today) > 0)
         {
+          g_autofree char *shown = ipt_date_format_display (self->birth_date);
+
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       _("Birth date %s is in the future"), self->birth_date);
+                       _("Birth date %s is in the future"), shown);
           return FALSE;
         }
     }

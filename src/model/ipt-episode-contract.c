@@ -130,9 +130,11 @@ ipt_episode_validate (IptEpisode  *self,
   if (self->end_date != NULL && *self->end_date != '\0'
       && strcmp (self->end_date, self->start_date) < 0)
     {
+      g_autofree char *shown = ipt_date_format_display (self->end_date);
+      g_autofree char *start_shown = ipt_date_format_display (self->start_date);
+
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("End date %s is before the start date %s"),
-                   self->end_date, self->start_date);
+                   _("End date %s is before the start date %s"), shown, start_shown);
       return FALSE;
     }
   if ((guint) self->focus > IPT_FOCUS_INTERPERSONAL_SENSITIVITY

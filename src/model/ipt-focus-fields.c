@@ -410,15 +410,20 @@ ipt_focus_fields_validate (IptFocusFields  *self,
         return unused_field (_("Stage"), self->focus, error);
       if (has_date && strcmp (self->date, today) > 0)
         {
+          g_autofree char *shown = ipt_date_format_display (self->date);
+
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       _("Date of death %s is after today"), self->date);
+                       _("Date of death %s is after today"), shown);
           return FALSE;
         }
       if (has_date && birth_date != NULL && strcmp (self->date, birth_date) < 0)
         {
+          g_autofree char *shown = ipt_date_format_display (self->date);
+          g_autofree char *birth_shown = ipt_date_format_display (birth_date);
+
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                        _("Date of death %s is before the client was born (%s)"),
-                       self->date, birth_date);
+                       shown, birth_shown);
           return FALSE;
         }
       break;
@@ -437,9 +442,12 @@ ipt_focus_fields_validate (IptFocusFields  *self,
         return unused_field (_("Stage"), self->focus, error);
       if (has_date && birth_date != NULL && strcmp (self->date, birth_date) < 0)
         {
+          g_autofree char *shown = ipt_date_format_display (self->date);
+          g_autofree char *birth_shown = ipt_date_format_display (birth_date);
+
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                        _("Date of the change %s is before the client was born (%s)"),
-                       self->date, birth_date);
+                       shown, birth_shown);
           return FALSE;
         }
       break;

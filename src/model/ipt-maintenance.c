@@ -254,9 +254,12 @@ ipt_maintenance_validate (IptMaintenance  *self,
     }
   if (end_date != NULL && strcmp (self->start_date, end_date) < 0)
     {
+      g_autofree char *shown = ipt_date_format_display (self->start_date);
+      g_autofree char *end_shown = ipt_date_format_display (end_date);
+
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    _("Maintenance cannot start on %s, before the course ended (%s)"),
-                   self->start_date, end_date);
+                   shown, end_shown);
       return FALSE;
     }
   if (self->planned_sessions < IPT_MAINTENANCE_SESSIONS_MIN
