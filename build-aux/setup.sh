@@ -48,9 +48,10 @@ if ((${#missing[@]} > 0)); then
 fi
 
 # The tests run the app in German and Spanish and compare exports made under those locales with
-# the C locale's, so the locales must exist (a fresh machine has only C and POSIX).
+# the C locale's, and read dates typed the American and British way, so the locales must exist
+# (a fresh machine has only C and POSIX).
 missing_locales=()
-for loc in de_DE es_ES; do
+for loc in de_DE es_ES en_US en_GB; do
   if ! locale -a 2>/dev/null | grep -qix "$loc\.utf-\?8"; then
     missing_locales+=("$loc")
   fi

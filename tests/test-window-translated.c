@@ -258,6 +258,128 @@ test_window (void)
   set_dark (FALSE);
 }
 
+/* Dates in a German or Spanish window, as the locale writes them. */
+typedef struct
+{
+  const char *start;     /* the course's start, 2026-01-05, typed the locale's short way */
+  const char *start_shown;
+  const char *date;      /* 2026-11-05 typed, then as it is shown */
+  const char *shown;
+  const char *impossible; /* 31 February */
+  const char *format;    /* the format named in messages */
+} LocaleDates;
+
+static const LocaleDates german = { "5.1.26", "05.01.2026", "05.11.2026", "05.11.2026",
+                                    "31.02.2026", "TT.MM.JJJJ" };
+static const LocaleDates spanish = { "5/1/2026", "05/01/26", "5/11/26", "05/11/26",
+                                     "31/02/26", "DD/MM/AA" };
+
+/* Saves the open session editor, saying Save Anyway to a question about its date (a date
+ * still to come when the clock is early). */
+static void
+save_session (IptWindow *window)
+{
+  IptSessionEditor *editor = IPT_SESSION_EDITOR (window->dialog);
+  GtkWindow *question;
+
+  gtk_widget_activate_action (GTK_WIDGET (editor), "session.save", NULL);
+  spin ();
+  question = window->dialog != NULL ? ipt_session_editor_get_date_question (editor) : NULL;
+  if (question != NULL)
+    {
+      gtk_dialog_response (GTK_DIALOG (question), GTK_RESPONSE_ACCEPT);
+      spin ();
+    }
+  g_assert_null (window->dialog);
+}
+
+/* The only session of the client's course, as stored. */
+static IptSession *
+stored_session (Fixture *fixture,
+                gint64   client_id)
+{
+  g_autoptr(IptEpisode) episode = ipt_store_get_current_episode (fixture->store, client_id, NULL);
+  g_autoptr(GPtrArray) sessions = NULL;
+
+  g_assert_nonnull (episode);
+  sessions = ipt_store_list_sessions (fixture->store, ipt_episode_get_id (episode), NULL);
+  g_assert_nonnull (sessions);
+  g_assert_cmpuint (sessions->len, ==, 1);
+  return g_object_ref (g_ptr_array_index (sessions, 0));
+}
+
+/* Dates are typed and shown the way the locale writes them, ISO 8601 still taken, and the
+ * store keeps ISO 8601 whatever was typed. */
+static void
+test_session_dates (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const LocaleDates *dates = g_str_equal (language, "de") ? &german : &spanish;
+  gint64 client_id = add_client (fixture, "D-0001", "Dora", "Datum");
+  g_autoptr(IptEpisode) episode = NULL;
+  g_autoptr(IptSession) session = NULL;
+  IptCourseDialog *course;
+  IptSessionEditor *editor;
+  GtkEditable *date_entry;
+  GtkLabel *date_error;
+
+  /* the course, started on a day typed the locale's short way */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-course", NULL);
+  spin ();
+  course = IPT_COURSE_DIALOG (fixture->window->dialog);
+  set_text (course, IPT_TYPE_COURSE_DIALOG, "start_entry", dates->start);
+  ipt_course_dialog_set_focus (course, IPT_FOCUS_ROLE_DISPUTE);
+  g_assert_true (ipt_course_dialog_get_can_save (course));
+  gtk_widget_activate_action (GTK_WIDGET (course), "course.save", NULL);
+  spin ();
+  g_assert_null (fixture->window->dialog);
+  episode = ipt_store_get_current_episode (fixture->store, client_id, NULL);
+  g_assert_cmpstr (ipt_episode_get_start_date (episode), ==, "2026-01-05");
+
+  /* the first session suggests the course's start, shown the locale's way */
+  editor = open_new_session (fixture);
+  date_entry = child (editor, IPT_TYPE_SESSION_EDITOR, "date_entry");
+  date_error = child (editor, IPT_TYPE_SESSION_EDITOR, "date_error");
+  g_assert_cmpstr (gtk_editable_get_text (date_entry), ==, dates->start_shown);
+  g_assert_cmpstr (gtk_entry_get_placeholder_text (GTK_ENTRY (date_entry)), ==, dates->format);
+
+  /* no such day: refused beside the field, in the format one can type */
+  gtk_editable_set_text (date_entry, dates->impossible);
+  g_assert_false (ipt_session_editor_get_can_save (editor));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (date_error)));
+  g_assert_nonnull (strstr (gtk_label_get_text (date_error), dates->impossible));
+  g_assert_nonnull (strstr (gtk_label_get_text (date_error), dates->format));
+  check_and_snapshot (editor, "session-date-refused", FALSE);
+
+  gtk_editable_set_text (date_entry, dates->date);
+  g_assert_true (ipt_session_editor_get_can_save (editor));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (date_error)));
+  save_session (fixture->window);
+  session = stored_session (fixture, client_id);
+  g_assert_cmpstr (ipt_session_get_date (session), ==, "2026-11-05");
+
+  /* opened again: shown the locale's way, and the same day typed otherwise is no change */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.edit-session", "x",
+                              ipt_session_get_id (session));
+  spin ();
+  editor = IPT_SESSION_EDITOR (fixture->window->dialog);
+  date_entry = child (editor, IPT_TYPE_SESSION_EDITOR, "date_entry");
+  g_assert_cmpstr (gtk_editable_get_text (date_entry), ==, dates->shown);
+  check_and_snapshot (editor, "session-date", FALSE);
+  g_assert_false (ipt_form_window_get_modified (IPT_FORM_WINDOW (editor)));
+  gtk_editable_set_text (date_entry, "2026-11-05");
+  g_assert_false (ipt_form_window_get_modified (IPT_FORM_WINDOW (editor)));
+
+  /* ISO 8601 is still taken */
+  gtk_editable_set_text (date_entry, " 2026-11-12 ");
+  g_assert_true (ipt_form_window_get_modified (IPT_FORM_WINDOW (editor)));
+  g_assert_true (ipt_session_editor_get_can_save (editor));
+  save_session (fixture->window);
+  g_clear_object (&session);
+  session = stored_session (fixture, client_id);
+  g_assert_cmpstr (ipt_session_get_date (session), ==, "2026-11-12");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -288,6 +410,8 @@ main (int   argc,
     return 77;
 
   g_test_add_func ("/ui/translated/window", test_window);
+  g_test_add ("/ui/translated/session-dates", Fixture, NULL, fixture_set_up, test_session_dates,
+              fixture_tear_down);
 
   return ui_test_run ();
 }

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ipt-date-format.h"
 #include "ipt-gui-private.h"
 
 struct _IptClientDialog
@@ -50,6 +51,15 @@ entry_value (GtkEntry *entry)
   return text != NULL && *text != '\0' ? text : NULL;
 }
 
+/* The birth date typed, as ISO 8601 when it is a date (as typed when not); NULL when empty. */
+static char *
+birth_value (IptClientDialog *self)
+{
+  g_autofree char *date = _ipt_date_entry_get_iso (self->birth_entry);
+
+  return *date != '\0' ? g_steal_pointer (&date) : NULL;
+}
+
 static char *
 notes_text (IptClientDialog *self)
 {
@@ -69,12 +79,13 @@ fill_client (IptClientDialog *self,
              IptClient       *client)
 {
   g_autofree char *notes = notes_text (self);
+  g_autofree char *birth = birth_value (self);
 
   ipt_client_set_code (client, entry_value (self->code_entry));
   ipt_client_set_given_name (client, entry_value (self->given_entry));
   ipt_client_set_family_name (client, entry_value (self->family_entry));
   ipt_client_set_preferred_name (client, entry_value (self->preferred_entry));
-  ipt_client_set_birth_date (client, entry_value (self->birth_entry));
+  ipt_client_set_birth_date (client, birth);
   ipt_client_set_phone (client, entry_value (self->phone_entry));
   ipt_client_set_email (client, entry_value (self->email_entry));
   ipt_client_set_referrer (client, entry_value (self->referrer_entry));
@@ -99,6 +110,7 @@ static gboolean
 validate (IptClientDialog *self)
 {
   const char *code = entry_value (self->code_entry);
+  g_autofree char *birth = birth_value (self);
   g_autofree char *code_message = NULL;
   g_autofree char *birth_message = NULL;
   g_autofree char *email_message = NULL;
@@ -123,7 +135,7 @@ validate (IptClientDialog *self)
                                         ipt_client_get_code (other));
     }
 
-  birth_message = check_field (ipt_client_set_birth_date, entry_value (self->birth_entry));
+  birth_message = check_field (ipt_client_set_birth_date, birth);
   email_message = check_field (ipt_client_set_email, entry_value (self->email_entry));
 
   _ipt_show_field_error (self->code_error, GTK_WIDGET (self->code_entry), code_message);
@@ -167,7 +179,7 @@ on_birth_question_response (GtkDialog       *question,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_free (self->birth_confirmed);
-      self->birth_confirmed = g_strdup (entry_value (self->birth_entry));
+      self->birth_confirmed = birth_value (self);
       gtk_widget_activate_action (GTK_WIDGET (self), "client.save", NULL);
     }
   else
@@ -178,7 +190,8 @@ on_birth_question_response (GtkDialog       *question,
 static gboolean
 ask_about_birth (IptClientDialog *self)
 {
-  const char *birth = entry_value (self->birth_entry);
+  g_autofree char *birth = birth_value (self);
+  g_autofree char *shown = NULL;
   GtkWidget *question;
 
   if (!ipt_client_birth_date_is_unlikely (birth) || g_strcmp0 (birth, self->birth_confirmed) == 0)
@@ -186,6 +199,7 @@ ask_about_birth (IptClientDialog *self)
   if (self->birth_question != NULL)
     return TRUE;
 
+  shown = ipt_date_format_display (birth);
   question = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL, GTK_MESSAGE_QUESTION,
                                      GTK_BUTTONS_NONE,
                                      /* TRANSLATORS: %.4s is a year */
@@ -194,7 +208,7 @@ ask_about_birth (IptClientDialog *self)
   gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (question),
                                             _("The birth date %s is before 1900: most likely a "
                                               "slip. Check it, or save it as it is."),
-                                            birth);
+                                            shown);
   gtk_dialog_add_button (GTK_DIALOG (question), _("_Correct It"), GTK_RESPONSE_CANCEL);
   gtk_dialog_add_button (GTK_DIALOG (question), _("_Save Anyway"), GTK_RESPONSE_ACCEPT);
   gtk_dialog_set_default_response (GTK_DIALOG (question), GTK_RESPONSE_CANCEL);
@@ -262,13 +276,15 @@ form_state (IptFormWindow *form)
 {
   IptClientDialog *self = IPT_CLIENT_DIALOG (form);
   GtkEntry *entries[] = { self->code_entry, self->given_entry, self->family_entry,
-                          self->preferred_entry, self->birth_entry, self->phone_entry,
+                          self->preferred_entry, self->phone_entry,
                           self->email_entry, self->referrer_entry };
   g_autofree char *notes = notes_text (self);
+  g_autofree char *birth = birth_value (self);
   GString *state = g_string_new (notes);
 
   for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
     g_string_append_printf (state, "\x1f%s", gtk_editable_get_text (GTK_EDITABLE (entries[i])));
+  g_string_append_printf (state, "\x1f%s", birth != NULL ? birth : "");
   return g_string_free (state, FALSE);
 }
 
@@ -377,7 +393,7 @@ ipt_client_dialog_new (GtkWindow  *parent,
       set_entry (self->given_entry, ipt_client_get_given_name (client));
       set_entry (self->family_entry, ipt_client_get_family_name (client));
       set_entry (self->preferred_entry, ipt_client_get_preferred_name (client));
-      set_entry (self->birth_entry, ipt_client_get_birth_date (client));
+      _ipt_date_entry_set_iso (self->birth_entry, ipt_client_get_birth_date (client));
       set_entry (self->phone_entry, ipt_client_get_phone (client));
       set_entry (self->email_entry, ipt_client_get_email (client));
       set_entry (self->referrer_entry, ipt_client_get_referrer (client));

@@ -55,8 +55,9 @@ fill_episode (IptCourseDialog *self,
 {
   IptFocus focus = with_focus ? selected_focus (self) : IPT_FOCUS_NONE;
   guint secondary = gtk_drop_down_get_selected (self->secondary_dropdown);
+  g_autofree char *start = _ipt_date_entry_get_iso (self->start_entry);
 
-  ipt_episode_set_start_date (episode, gtk_editable_get_text (GTK_EDITABLE (self->start_entry)));
+  ipt_episode_set_start_date (episode, start);
   ipt_episode_set_planned_sessions (episode, gtk_spin_button_get_value_as_int (self->planned_spin));
   ipt_episode_set_assessment_end (episode, gtk_spin_button_get_value_as_int (self->assessment_spin));
   ipt_episode_set_middle_end (episode, gtk_spin_button_get_value_as_int (self->middle_spin));
@@ -93,7 +94,7 @@ validate (IptCourseDialog *self)
   g_autoptr(IptEpisode) whole = ipt_episode_new (self->client_id, "2000-01-01", 16);
   g_autoptr(GError) contract_error = NULL;
   g_autoptr(GError) focus_error = NULL;
-  const char *start = gtk_editable_get_text (GTK_EDITABLE (self->start_entry));
+  g_autofree char *start = _ipt_date_entry_get_iso (self->start_entry);
   gboolean start_ok = ipt_date_is_valid (start);
   gboolean contract_ok;
   gboolean focus_ok = TRUE;
@@ -191,8 +192,9 @@ save_action (GtkWidget  *widget,
     }
   else
     {
-      episode = ipt_episode_new (self->client_id,
-                                 gtk_editable_get_text (GTK_EDITABLE (self->start_entry)),
+      g_autofree char *start = _ipt_date_entry_get_iso (self->start_entry);
+
+      episode = ipt_episode_new (self->client_id, start,
                                  gtk_spin_button_get_value_as_int (self->planned_spin));
       fill_episode (self, episode, TRUE);
       ok = ipt_store_insert_episode (self->store, episode, &error);
@@ -213,9 +215,9 @@ static char *
 form_state (IptFormWindow *form)
 {
   IptCourseDialog *self = IPT_COURSE_DIALOG (form);
+  g_autofree char *start = _ipt_date_entry_get_iso (self->start_entry);
 
-  return g_strdup_printf ("%s\x1f%d\x1f%d\x1f%d\x1f%d\x1f%u\x1f%u",
-                          gtk_editable_get_text (GTK_EDITABLE (self->start_entry)),
+  return g_strdup_printf ("%s\x1f%d\x1f%d\x1f%d\x1f%d\x1f%u\x1f%u", start,
                           gtk_spin_button_get_value_as_int (self->planned_spin),
                           gtk_spin_button_get_value_as_int (self->assessment_spin),
                           gtk_spin_button_get_value_as_int (self->middle_spin),
@@ -359,7 +361,7 @@ ipt_course_dialog_new (GtkWindow  *parent,
     {
       guint planned = ipt_episode_get_planned_sessions (episode);
 
-      gtk_editable_set_text (GTK_EDITABLE (self->start_entry), ipt_episode_get_start_date (episode));
+      _ipt_date_entry_set_iso (self->start_entry, ipt_episode_get_start_date (episode));
       gtk_spin_button_set_value (self->planned_spin, planned);
       gtk_spin_button_set_range (self->assessment_spin, 1, planned - 1);
       gtk_spin_button_set_range (self->middle_spin, 2, planned - 1);
@@ -378,7 +380,7 @@ ipt_course_dialog_new (GtkWindow  *parent,
   else
     {
       today = _ipt_today ();
-      gtk_editable_set_text (GTK_EDITABLE (self->start_entry), today);
+      _ipt_date_entry_set_iso (self->start_entry, today);
       gtk_check_button_set_active (self->focus_buttons[IPT_FOCUS_NONE], TRUE);
       gtk_spin_button_set_value (self->planned_spin,
                                  ipt_preferences_get_planned_sessions (preferences));

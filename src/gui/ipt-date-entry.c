@@ -1,5 +1,6 @@
-/* A calendar beside the typing in date fields: an icon in the entry opens a popover with a
- * GtkCalendar; choosing a day writes it as YYYY-MM-DD. */
+/* Date fields: they show a date the way the locale writes it and take it typed that way or as
+ * YYYY-MM-DD, with a calendar beside the typing (an icon in the entry opens a popover with a
+ * GtkCalendar). Records keep ISO 8601. */
 #define G_LOG_DOMAIN "ipt-gui"
 
 #include "config.h"
@@ -9,6 +10,8 @@
 #include <stdio.h>
 
 #include <glib/gi18n.h>
+
+#include "ipt-date-format.h"
 
 #define POPOVER_KEY "ipt-date-entry-popover"
 
@@ -20,7 +23,7 @@ on_day_selected (GtkCalendar *calendar,
   g_autofree char *iso = g_date_time_format (date, "%Y-%m-%d");
   GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER);
 
-  gtk_editable_set_text (GTK_EDITABLE (entry), iso);
+  _ipt_date_entry_set_iso (entry, iso);
   gtk_editable_set_position (GTK_EDITABLE (entry), -1);
   if (popover != NULL)
     gtk_popover_popdown (GTK_POPOVER (popover));
@@ -30,12 +33,48 @@ on_day_selected (GtkCalendar *calendar,
 static GDateTime *
 entry_date (GtkEntry *entry)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autofree char *iso = ipt_date_parse_display (gtk_editable_get_text (GTK_EDITABLE (entry)));
   int y, m, d;
 
-  if (text != NULL && ipt_date_is_valid (text) && sscanf (text, "%d-%d-%d", &y, &m, &d) == 3)
+  if (iso != NULL && sscanf (iso, "%d-%d-%d", &y, &m, &d) == 3)
     return g_date_time_new_local (y, m, d, 0, 0, 0);
   return g_date_time_new_now_local ();
+}
+
+void
+_ipt_date_entry_set_iso (GtkEntry   *entry,
+                         const char *iso_date)
+{
+  g_autofree char *shown = NULL;
+
+  g_return_if_fail (GTK_IS_ENTRY (entry));
+
+  shown = ipt_date_format_display (iso_date);
+  gtk_editable_set_text (GTK_EDITABLE (entry), shown);
+}
+
+char *
+_ipt_date_entry_get_iso (GtkEntry *entry)
+{
+  const char *text;
+  char *iso;
+
+  g_return_val_if_fail (GTK_IS_ENTRY (entry), NULL);
+
+  text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  iso = ipt_date_parse_display (text);
+  return iso != NULL ? iso : g_strdup (text);
+}
+
+char *
+_ipt_date_entry_format_message (void)
+{
+  g_autofree char *format = ipt_date_format_pattern ();
+  g_autofree char *example = ipt_date_format_display ("2026-03-14");
+
+  /* TRANSLATORS: the first %s is the format of a date to type (DD.MM.YYYY), the second a date
+   * written that way */
+  return g_strdup_printf (_("Enter the date as %s, for example %s."), format, example);
 }
 
 GtkPopover *
@@ -90,12 +129,14 @@ on_entry_destroy (GtkEntry *entry,
 void
 _ipt_date_entry_add_calendar (GtkEntry *entry)
 {
+  g_autofree char *format = ipt_date_format_pattern ();
   GtkWidget *popover;
   GtkWidget *calendar;
 
   g_return_if_fail (GTK_IS_ENTRY (entry));
   g_return_if_fail (_ipt_date_entry_get_popover (entry) == NULL);
 
+  gtk_entry_set_placeholder_text (entry, format);
   calendar = gtk_calendar_new ();
   gtk_accessible_update_property (GTK_ACCESSIBLE (calendar),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Choose a date"), -1);

@@ -61,7 +61,7 @@ selected_reason (IptEndingDialog *self)
 static IptCourseEnding *
 make_ending (IptEndingDialog *self)
 {
-  g_autofree char *date = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->end_entry)));
+  g_autofree char *date = _ipt_date_entry_get_iso (self->end_entry);
   IptCourseEnding *ending;
 
   g_strstrip (date);
@@ -106,6 +106,7 @@ validate (IptEndingDialog *self)
   g_autoptr(IptCourseEnding) dated = NULL;
   g_autoptr(GError) date_error = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *last_shown = NULL;
   gboolean valid;
 
   /* The choices are filled in while the form is built, before it has its course. */
@@ -121,11 +122,12 @@ validate (IptEndingDialog *self)
       && g_strcmp0 (self->last_date, ipt_course_ending_get_end_date (ending)) > 0)
     {
       /* Said beside the date, with the way out when it is the session's date that is wrong. */
+      last_shown = ipt_date_format_display (self->last_date);
       g_set_error (&date_error, IPT_STORE_ERROR, IPT_STORE_ERROR_INVALID,
-                   /* TRANSLATORS: %u is a session number, %s its date as typed (YYYY-MM-DD) */
+                   /* TRANSLATORS: %u is a session number, %s its date as the locale writes it */
                    _("Session %u is dated %s, after this end date. If that date is wrong, "
                      "correct it in the Sessions tab first."),
-                   self->last_number, self->last_date);
+                   self->last_number, last_shown);
     }
   valid = date_error == NULL && ipt_course_ending_validate (ending, ipt_episode_get_start_date (self->episode), NULL,
                                       &error);
@@ -199,7 +201,8 @@ static char *
 form_state (IptFormWindow *form)
 {
   IptEndingDialog *self = IPT_ENDING_DIALOG (form);
-  GString *state = g_string_new (gtk_editable_get_text (GTK_EDITABLE (self->end_entry)));
+  g_autofree char *end_date = _ipt_date_entry_get_iso (self->end_entry);
+  GString *state = g_string_new (end_date);
 
   g_string_append_printf (state, "\x1f%u\x1f%d", gtk_drop_down_get_selected (self->reason_dropdown),
                           gtk_check_button_get_active (self->maintenance_check));
@@ -305,6 +308,7 @@ ipt_ending_dialog_init (IptEndingDialog *self)
   g_autoptr(GtkStringList) reasons = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _ipt_date_entry_add_calendar (self->end_entry);
 
   for (guint i = IPT_END_REASON_COMPLETED; i <= IPT_END_REASON_REFERRED_ON; i++)
     gtk_string_list_append (reasons, ipt_end_reason_to_label (i));
@@ -340,7 +344,7 @@ ipt_ending_dialog_new (GtkWindow        *parent,
   course = g_strdup_printf (_("Course %u, started %s"), ipt_episode_get_ordinal (episode),
                             started);
   gtk_label_set_label (self->course_label, course);
-  gtk_editable_set_text (GTK_EDITABLE (self->end_entry), today);
+  _ipt_date_entry_set_iso (self->end_entry, today);
   gtk_drop_down_set_selected (self->reason_dropdown, IPT_END_REASON_COMPLETED);
 
   if (outcome != NULL)

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "ipt-date-format.h"
 #include "ipt-gui-private.h"
 #include "ipt-preferences.h"
 #include "ipt-store-casework.h"
@@ -67,6 +68,13 @@ entry_text (GtkEntry *entry)
   return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
 }
 
+/* A date field's date, as ISO 8601 when it is one; "" when empty. */
+static char *
+date_text (GtkEntry *entry)
+{
+  return g_strstrip (_ipt_date_entry_get_iso (entry));
+}
+
 static char *
 formulation_text (IptFormulationForm *self)
 {
@@ -93,7 +101,7 @@ section_fields (IptFormulationForm *self,
                                                  ipt_focus_fields_get_secondary (section->fields),
                                                  focus);
   guint position = gtk_drop_down_get_selected (section->person_dropdown);
-  g_autofree char *date = entry_text (section->date_entry);
+  g_autofree char *date = date_text (section->date_entry);
   g_autofree char *old_role = entry_text (section->old_role_entry);
   g_autofree char *new_role = entry_text (section->new_role_entry);
 
@@ -121,7 +129,8 @@ validate_section (IptFormulationForm *self,
 {
   g_autoptr(IptFocusFields) fields = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *date = entry_text (section->date_entry);
+  g_autofree char *date = date_text (section->date_entry);
+  g_autofree char *date_hint = NULL;
   const char *date_message = NULL;
   gboolean valid;
 
@@ -130,7 +139,7 @@ validate_section (IptFormulationForm *self,
 
   fields = section_fields (self, section);
   if (gtk_widget_get_visible (section->date_row) && *date != '\0' && !ipt_date_is_valid (date))
-    date_message = _("Enter the date as YYYY-MM-DD, for example 2024-03-15.");
+    date_message = date_hint = _ipt_date_entry_format_message ();
   valid = date_message == NULL
           && ipt_focus_fields_validate (fields, ipt_client_get_birth_date (self->client), today,
                                         &error);
@@ -154,8 +163,9 @@ static gboolean
 validate (IptFormulationForm *self)
 {
   g_autofree char *today = _ipt_today ();
-  g_autofree char *agreed = entry_text (self->agreed_entry);
+  g_autofree char *agreed = date_text (self->agreed_entry);
   g_autofree char *text = formulation_text (self);
+  g_autofree char *agreed_hint = NULL;
   const char *start = ipt_episode_get_start_date (self->episode);
   const char *agreed_message = NULL;
   const char *formulation_message = NULL;
@@ -166,7 +176,7 @@ validate (IptFormulationForm *self)
     valid = validate_section (self, &self->sections[i], today) && valid;
 
   if (*agreed != '\0' && !ipt_date_is_valid (agreed))
-    agreed_message = _("Enter the date as YYYY-MM-DD, for example 2024-03-15.");
+    agreed_message = agreed_hint = _ipt_date_entry_format_message ();
   else if (*agreed != '\0' && start != NULL && strcmp (agreed, start) < 0)
     agreed_message = _("The formulation cannot be agreed before the course started.");
   else if (*agreed != '\0' && strcmp (agreed, today) > 0)
@@ -222,7 +232,7 @@ save_action (GtkWidget  *widget,
   IptFormulationForm *self = IPT_FORMULATION_FORM (widget);
   gint64 episode_id = ipt_episode_get_id (self->episode);
   g_autofree char *text = formulation_text (self);
-  g_autofree char *agreed = entry_text (self->agreed_entry);
+  g_autofree char *agreed = date_text (self->agreed_entry);
   gboolean us_wording = ipt_preferences_get_us_focus_names (ipt_preferences_get_default ());
   g_autoptr(GError) error = NULL;
 
@@ -275,18 +285,19 @@ form_state (IptFormWindow *form)
   g_autofree char *text = formulation_text (self);
   GString *state = g_string_new (text);
 
+  g_autofree char *agreed = date_text (self->agreed_entry);
+
   for (guint i = 0; i < G_N_ELEMENTS (self->sections); i++)
     {
       FocusSection *section = &self->sections[i];
+      g_autofree char *date = date_text (section->date_entry);
 
       g_string_append_printf (state, "\x1f%u\x1f%s\x1f%s\x1f%s",
-                              gtk_drop_down_get_selected (section->person_dropdown),
-                              gtk_editable_get_text (GTK_EDITABLE (section->date_entry)),
+                              gtk_drop_down_get_selected (section->person_dropdown), date,
                               gtk_editable_get_text (GTK_EDITABLE (section->old_role_entry)),
                               gtk_editable_get_text (GTK_EDITABLE (section->new_role_entry)));
     }
-  g_string_append_printf (state, "\x1f%s\x1f%d\x1f%u",
-                          gtk_editable_get_text (GTK_EDITABLE (self->agreed_entry)),
+  g_string_append_printf (state, "\x1f%s\x1f%d\x1f%u", agreed,
                           gtk_spin_button_get_value_as_int (self->stage_session_spin),
                           gtk_drop_down_get_selected (self->stage_dropdown));
   return g_string_free (state, FALSE);
@@ -379,10 +390,9 @@ build_section (IptFormulationForm *self,
       gtk_drop_down_set_selected (section->person_dropdown, i);
 
   section->date_entry = GTK_ENTRY (gtk_entry_new ());
-  /* TRANSLATORS: the format of a date to type: year, month, day; translate the letters only */
-  gtk_entry_set_placeholder_text (section->date_entry, _("YYYY-MM-DD"));
-  gtk_entry_set_max_length (section->date_entry, 10);
-  gtk_editable_set_text (GTK_EDITABLE (section->date_entry), date != NULL ? date : "");
+  _ipt_date_entry_add_calendar (section->date_entry);
+  gtk_entry_set_max_length (section->date_entry, 20);
+  _ipt_date_entry_set_iso (section->date_entry, date);
   section->date_label = GTK_LABEL (field_label (focus == IPT_FOCUS_GRIEF ? _("Date of _death")
                                                 : _("Date of the _change"),
                                                 GTK_WIDGET (section->date_entry)));
@@ -480,7 +490,16 @@ ipt_formulation_form_class_init (IptFormulationFormClass *klass)
 static void
 ipt_formulation_form_init (IptFormulationForm *self)
 {
+  g_autofree char *format = ipt_date_format_pattern ();
+  g_autofree char *placeholder = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  _ipt_date_entry_add_calendar (self->agreed_entry);
+  /* TRANSLATORS: the placeholder of the date the formulation was agreed; %s is the format of a
+   * date to type (DD.MM.YYYY) */
+  placeholder = g_strdup_printf (_("%s, empty: not yet"), format);
+  gtk_entry_set_placeholder_text (self->agreed_entry, placeholder);
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->formulation_view), "changed",
                            G_CALLBACK (on_input_changed), self, G_CONNECT_SWAPPED);
@@ -568,7 +587,7 @@ ipt_formulation_form_new (GtkWindow  *parent,
     }
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->formulation_view),
                             formulation != NULL ? formulation : "", -1);
-  gtk_editable_set_text (GTK_EDITABLE (self->agreed_entry), agreed != NULL ? agreed : "");
+  _ipt_date_entry_set_iso (self->agreed_entry, agreed);
 
   validate (self);
   if (error != NULL)

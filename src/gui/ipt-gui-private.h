@@ -73,9 +73,19 @@ gboolean    _ipt_widget_save_png (GtkWidget  *widget,
                                   const char *path,
                                   GError    **error);
 
-/* ipt-date-entry.c: a calendar popover beside the typing in a date field (the entry's icon);
- * a chosen day is written as YYYY-MM-DD. */
+/* ipt-date-entry.c: date fields show a date the way the locale writes it (07.12.2026 in
+ * German) and take it typed that way or as YYYY-MM-DD; records keep ISO 8601.
+ * Adds the calendar popover beside the typing (the entry's icon; a chosen day is written the
+ * locale's way) and the format to type as the placeholder. Every date field has it. */
 void        _ipt_date_entry_add_calendar (GtkEntry *entry);
+/* Shows an ISO 8601 date (NULL: none) the locale's way. */
+void        _ipt_date_entry_set_iso      (GtkEntry   *entry,
+                                          const char *iso_date);
+/* The date typed, as ISO 8601 (newly allocated); a text that is no date is returned as typed,
+ * so that validation refuses it with its own message. */
+char       *_ipt_date_entry_get_iso      (GtkEntry *entry);
+/* "Enter the date as DD.MM.YYYY, for example 14.03.2026." in the user's locale. */
+char       *_ipt_date_entry_format_message (void);
 /* Opens the calendar on the entry's day (today when it holds none), as the icon does. */
 void        _ipt_date_entry_show_calendar (GtkEntry *entry);
 GtkPopover *_ipt_date_entry_get_popover (GtkEntry *entry);

@@ -46,7 +46,7 @@ static void
 fill_event (IptLifeEventForm *self,
             IptLifeEvent     *event)
 {
-  g_autofree char *date = entry_text (self->date_entry);
+  g_autofree char *date = g_strstrip (_ipt_date_entry_get_iso (self->date_entry));
   g_autofree char *title = entry_text (self->title_entry);
   guint position = gtk_drop_down_get_selected (self->person_dropdown);
 
@@ -195,9 +195,9 @@ static char *
 form_state (IptFormWindow *form)
 {
   IptLifeEventForm *self = IPT_LIFE_EVENT_FORM (form);
+  g_autofree char *date = _ipt_date_entry_get_iso (self->date_entry);
 
-  return g_strdup_printf ("%s\x1f%s\x1f%d\x1f%u",
-                          gtk_editable_get_text (GTK_EDITABLE (self->date_entry)),
+  return g_strdup_printf ("%s\x1f%s\x1f%d\x1f%u", date,
                           gtk_editable_get_text (GTK_EDITABLE (self->title_entry)),
                           gtk_spin_button_get_value_as_int (self->impact_spin),
                           gtk_drop_down_get_selected (self->person_dropdown));
@@ -256,6 +256,7 @@ static void
 ipt_life_event_form_init (IptLifeEventForm *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  _ipt_date_entry_add_calendar (self->date_entry);
   g_signal_connect (self->impact_spin, "input", G_CALLBACK (on_impact_input), self);
   g_signal_connect (self->impact_spin, "output", G_CALLBACK (on_impact_output), self);
 }
@@ -309,7 +310,7 @@ ipt_life_event_form_new (GtkWindow    *parent,
 
   if (event != NULL)
     {
-      gtk_editable_set_text (GTK_EDITABLE (self->date_entry), ipt_life_event_get_date (event));
+      _ipt_date_entry_set_iso (self->date_entry, ipt_life_event_get_date (event));
       gtk_editable_set_text (GTK_EDITABLE (self->title_entry), ipt_life_event_get_title (event));
       gtk_spin_button_set_value (self->impact_spin, ipt_life_event_get_impact (event));
       for (guint i = 0; i < self->person_ids->len; i++)
@@ -319,7 +320,7 @@ ipt_life_event_form_new (GtkWindow    *parent,
   else
     {
       today = _ipt_today ();
-      gtk_editable_set_text (GTK_EDITABLE (self->date_entry), today);
+      _ipt_date_entry_set_iso (self->date_entry, today);
     }
 
   validate (self, FALSE);

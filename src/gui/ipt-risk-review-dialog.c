@@ -57,7 +57,7 @@ fill_review (IptRiskReviewDialog *self,
   g_autofree char *asked = view_text (self->asked_view);
   g_autofree char *done = view_text (self->done_view);
   g_autofree char *plan = view_text (self->plan_view);
-  g_autofree char *date = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_entry)));
+  g_autofree char *date = _ipt_date_entry_get_iso (self->date_entry);
 
   g_strstrip (date);
   ipt_risk_review_set_episode_id (review, self->episode_id);
@@ -201,10 +201,9 @@ form_state (IptFormWindow *form)
   g_autofree char *asked = view_text (self->asked_view);
   g_autofree char *done = view_text (self->done_view);
   g_autofree char *plan = view_text (self->plan_view);
+  g_autofree char *date = _ipt_date_entry_get_iso (self->date_entry);
 
-  return g_strdup_printf ("%s\x1f%s\x1f%s\x1f%s",
-                          gtk_editable_get_text (GTK_EDITABLE (self->date_entry)),
-                          asked, done, plan);
+  return g_strdup_printf ("%s\x1f%s\x1f%s\x1f%s", date, asked, done, plan);
 }
 
 static const char *
@@ -268,6 +267,7 @@ ipt_risk_review_dialog_init (IptRiskReviewDialog *self)
   GtkTextView *views[3];
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _ipt_date_entry_add_calendar (self->date_entry);
 
   views[0] = self->asked_view;
   views[1] = self->done_view;
@@ -316,7 +316,7 @@ ipt_risk_review_dialog_new (GtkWindow     *parent,
 
   if (review != NULL)
     {
-      gtk_editable_set_text (GTK_EDITABLE (self->date_entry), ipt_risk_review_get_date (review));
+      _ipt_date_entry_set_iso (self->date_entry, ipt_risk_review_get_date (review));
       set_view_text (self->asked_view, ipt_risk_review_get_asked (review));
       set_view_text (self->done_view, ipt_risk_review_get_done (review));
       set_view_text (self->plan_view, ipt_risk_review_get_plan (review));
@@ -326,7 +326,7 @@ ipt_risk_review_dialog_new (GtkWindow     *parent,
     {
       if (date == NULL)
         date = today = _ipt_today ();
-      gtk_editable_set_text (GTK_EDITABLE (self->date_entry), date);
+      _ipt_date_entry_set_iso (self->date_entry, date);
     }
 
   validate (self, FALSE);

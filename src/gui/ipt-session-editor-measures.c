@@ -135,7 +135,7 @@ _ipt_session_editor_current_phase (IptSessionEditor *self)
   g_autoptr(GArray) appointments = g_array_copy (self->others);
   g_autoptr(IptCourseMap) course = NULL;
   const char *end_date = ipt_episode_get_end_date (self->episode);
-  const char *date = gtk_editable_get_text (GTK_EDITABLE (self->date_entry));
+  g_autofree char *date = _ipt_date_entry_get_iso (self->date_entry);
   IptAppointment here = { 0, };
 
   here.number = gtk_spin_button_get_value_as_int (self->number_spin);

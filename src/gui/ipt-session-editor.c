@@ -50,8 +50,8 @@ static IptSession *
 build_session (IptSessionEditor *self)
 {
   guint number = gtk_spin_button_get_value_as_int (self->number_spin);
-  IptSession *session = ipt_session_new (ipt_episode_get_id (self->episode), number,
-                                         gtk_editable_get_text (GTK_EDITABLE (self->date_entry)));
+  g_autofree char *date = _ipt_date_entry_get_iso (self->date_entry);
+  IptSession *session = ipt_session_new (ipt_episode_get_id (self->episode), number, date);
   g_autofree char *agenda = text_of (self->agenda_view);
   g_autofree char *events = text_of (self->events_view);
   g_autofree char *between = text_of (self->between_view);
@@ -97,7 +97,8 @@ void
 _ipt_session_editor_validate (IptSessionEditor *self)
 {
   guint number = gtk_spin_button_get_value_as_int (self->number_spin);
-  const char *date = gtk_editable_get_text (GTK_EDITABLE (self->date_entry));
+  g_autofree char *date = _ipt_date_entry_get_iso (self->date_entry);
+  g_autofree char *date_hint = NULL;
   g_autofree char *number_message = NULL;
   g_autoptr(IptSession) session = NULL;
   g_autoptr(GError) error = NULL;
@@ -132,8 +133,10 @@ _ipt_session_editor_validate (IptSessionEditor *self)
     }
 
   _ipt_show_field_error (self->number_error, GTK_WIDGET (self->number_spin), number_message);
+  if (!date_ok && error == NULL)
+    date_hint = _ipt_date_entry_format_message ();
   _ipt_show_field_error (self->date_error, GTK_WIDGET (self->date_entry),
-              !date_ok ? (error != NULL ? error->message : _("Enter the date as YYYY-MM-DD."))
+              !date_ok ? (error != NULL ? error->message : date_hint)
                        : date_refused ? error->message : NULL);
   _ipt_show_field_error (self->save_error, NULL,
                          date_ok && !session_ok && !date_refused ? error->message : NULL);
@@ -395,7 +398,7 @@ record_risk_review_action (GtkWidget  *widget,
                            GVariant   *parameter)
 {
   IptSessionEditor *self = IPT_SESSION_EDITOR (widget);
-  const char *date = gtk_editable_get_text (GTK_EDITABLE (self->date_entry));
+  g_autofree char *date = _ipt_date_entry_get_iso (self->date_entry);
   const char *flag = gtk_info_bar_get_revealed (self->risk_bar)
                      ? gtk_label_get_label (self->risk_label) : NULL;
 
@@ -541,7 +544,7 @@ ipt_session_editor_new (GtkWindow  *parent,
           self->load_failed = TRUE;
         }
       gtk_spin_button_set_value (self->number_spin, ipt_session_get_number (session));
-      gtk_editable_set_text (GTK_EDITABLE (self->date_entry), ipt_session_get_date (session));
+      _ipt_date_entry_set_iso (self->date_entry, ipt_session_get_date (session));
       gtk_drop_down_set_selected (self->attendance_dropdown, ipt_session_get_attendance (session));
       gtk_drop_down_set_selected (self->attendees_dropdown, ipt_session_get_attendees (session));
       gtk_spin_button_set_value (self->duration_spin, ipt_session_get_duration (session));
@@ -556,7 +559,7 @@ ipt_session_editor_new (GtkWindow  *parent,
       g_autofree char *date = _ipt_session_default_date (episode, sessions);
 
       gtk_spin_button_set_value (self->number_spin, MIN (next, 99));
-      gtk_editable_set_text (GTK_EDITABLE (self->date_entry), date);
+      _ipt_date_entry_set_iso (self->date_entry, date);
       _ipt_session_editor_build_tasks (self, 0);
     }
   self->updating = FALSE;

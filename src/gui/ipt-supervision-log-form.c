@@ -53,7 +53,8 @@ case_has_session (IptSupervisionLogForm *self,
 static IptSupervisionEntry *
 read_entry (IptSupervisionLogForm *self)
 {
-  g_autofree char *date = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_entry)));
+  g_autofree char *date = _ipt_date_entry_get_iso (self->date_entry);
+  g_autofree char *date_hint = NULL;
   const char *sessions = gtk_editable_get_text (GTK_EDITABLE (self->sessions_entry));
   g_autofree char *points = view_text (self->points_view);
   g_autoptr(IptSupervisionEntry) entry = NULL;
@@ -66,7 +67,7 @@ read_entry (IptSupervisionLogForm *self)
   g_strstrip (points);
   entry = ipt_supervision_entry_new (self->review_case->episode_id, date);
   if (!ipt_date_is_valid (date))
-    date_message = _("Give the date as YYYY-MM-DD, for example 2026-03-14.");
+    date_message = date_hint = _ipt_date_entry_format_message ();
 
   if (!ipt_supervision_entry_set_sessions_text (entry, sessions))
     sessions_message = g_strdup (_("List session numbers separated by commas, for example "
@@ -124,9 +125,9 @@ form_state (IptFormWindow *form)
 {
   IptSupervisionLogForm *self = IPT_SUPERVISION_LOG_FORM (form);
   g_autofree char *points = view_text (self->points_view);
+  g_autofree char *date = _ipt_date_entry_get_iso (self->date_entry);
 
-  return g_strdup_printf ("%s\x1f%s\x1f%d\x1f%s",
-                          gtk_editable_get_text (GTK_EDITABLE (self->date_entry)),
+  return g_strdup_printf ("%s\x1f%s\x1f%d\x1f%s", date,
                           gtk_editable_get_text (GTK_EDITABLE (self->sessions_entry)),
                           gtk_spin_button_get_value_as_int (self->recordings_spin), points);
 }
@@ -181,6 +182,7 @@ static void
 ipt_supervision_log_form_init (IptSupervisionLogForm *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  _ipt_date_entry_add_calendar (self->date_entry);
   g_signal_connect_object (gtk_text_view_get_buffer (self->points_view), "changed",
                            G_CALLBACK (on_changed), self, G_CONNECT_SWAPPED);
 }
@@ -206,7 +208,7 @@ ipt_supervision_log_form_new (GtkWindow     *parent,
   self->review = g_object_ref (review);
   self->review_case = ipt_review_case_ref (review_case);
   gtk_label_set_text (self->case_label, review_case->progress_text);
-  gtk_editable_set_text (GTK_EDITABLE (self->date_entry), today);
+  _ipt_date_entry_set_iso (self->date_entry, today);
 
   gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
   ipt_form_window_set_loaded (IPT_FORM_WINDOW (self));

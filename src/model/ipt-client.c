@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "ipt-enums.h"
+#include "ipt-date-format.h"
 
 struct _IptClient
 {
@@ -717,9 +718,12 @@ ipt_client_validate (IptClient  *self,
       if (!ipt_date_is_valid (self->birth_date))
         {
           g_autofree char *shown = ipt_text_quote_short (self->birth_date);
+          g_autofree char *format = ipt_date_format_pattern ();
 
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       _("Birth date %s is not a valid date (YYYY-MM-DD)"), shown);
+                       /* TRANSLATORS: the first %s is the date as typed, in quotes; the
+                        * second the format of a date to type (DD.MM.YYYY) */
+                       _("Birth date %s is not a valid date (%s)"), shown, format);
           return FALSE;
         }
       now = g_date_time_new_now_local ();
@@ -727,8 +731,10 @@ ipt_client_validate (IptClient  *self,
       /* ISO dates compare as strings. */
       if (strcmp (self->birth_date, today) > 0)
         {
+          g_autofree char *shown = ipt_date_format_display (self->birth_date);
+
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       _("Birth date %s is in the future"), self->birth_date);
+                       _("Birth date %s is in the future"), shown);
           return FALSE;
         }
     }

@@ -7,6 +7,7 @@
 #include "ipt-enums.h"
 #include "ipt-enums-private.h"
 #include "ipt-model-text.h"
+#include "ipt-date-format.h"
 
 #include <gio/gio.h>
 #include <glib/gi18n.h>
@@ -356,23 +357,29 @@ ipt_course_ending_validate (IptCourseEnding  *self,
 
   if (!ipt_date_is_valid (self->end_date))
     {
+      g_autofree char *format = ipt_date_format_pattern ();
+
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("End date “%s” is not a valid date (YYYY-MM-DD)"),
-                   self->end_date != NULL ? self->end_date : "");
+                   /* TRANSLATORS: the second %s is the format of a date to type (DD.MM.YYYY) */
+                   _("End date “%s” is not a valid date (%s)"),
+                   self->end_date != NULL ? self->end_date : "", format);
       return FALSE;
     }
   if (start_date != NULL && strcmp (self->end_date, start_date) < 0)
     {
+      g_autofree char *shown = ipt_date_format_display (self->end_date);
+      g_autofree char *start_shown = ipt_date_format_display (start_date);
+
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("End date %s is before the course started (%s)"),
-                   self->end_date, start_date);
+                   _("End date %s is before the course started (%s)"), shown, start_shown);
       return FALSE;
     }
   if (strcmp (self->end_date, today) > 0)
     {
+      g_autofree char *shown = ipt_date_format_display (self->end_date);
+
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("End date %s is in the future: a course ends on the day it ends"),
-                   self->end_date);
+                   _("End date %s is in the future: a course ends on the day it ends"), shown);
       return FALSE;
     }
   if ((guint) self->reason > IPT_END_REASON_REFERRED_ON)

@@ -5,6 +5,7 @@
 
 #include "ipt-episode.h"
 #include "ipt-episode-private.h"
+#include "ipt-date-format.h"
 
 #include <gio/gio.h>
 #include <glib/gi18n.h>
@@ -59,11 +60,15 @@ check_date (const char  *date,
             const char  *field,
             GError     **error)
 {
+  g_autofree char *format = NULL;
+
   if (optional_date_is_valid (date))
     return TRUE;
+  format = ipt_date_format_pattern ();
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-               /* TRANSLATORS: "Date of death or change “2026-02-30” is not a valid date" */
-               _("%s “%s” is not a valid date (YYYY-MM-DD)"), field, date);
+               /* TRANSLATORS: "Date of death or change “30.02.2026” is not a valid date
+                * (DD.MM.YYYY)": the last %s is the format of a date to type */
+               _("%s “%s” is not a valid date (%s)"), field, date, format);
   return FALSE;
 }
 
@@ -110,9 +115,12 @@ ipt_episode_validate (IptEpisode  *self,
     }
   if (self->start_date == NULL || !ipt_date_is_valid (self->start_date))
     {
+      g_autofree char *format = ipt_date_format_pattern ();
+
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("Start date “%s” is not a valid date (YYYY-MM-DD)"),
-                   self->start_date != NULL ? self->start_date : "");
+                   /* TRANSLATORS: the second %s is the format of a date to type (DD.MM.YYYY) */
+                   _("Start date “%s” is not a valid date (%s)"),
+                   self->start_date != NULL ? self->start_date : "", format);
       return FALSE;
     }
   if (!check_date (self->focus_date, _("Date of death or change"), error)
@@ -122,9 +130,11 @@ ipt_episode_validate (IptEpisode  *self,
   if (self->end_date != NULL && *self->end_date != '\0'
       && strcmp (self->end_date, self->start_date) < 0)
     {
+      g_autofree char *shown = ipt_date_format_display (self->end_date);
+      g_autofree char *start_shown = ipt_date_format_display (self->start_date);
+
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("End date %s is before the start date %s"),
-                   self->end_date, self->start_date);
+                   _("End date %s is before the start date %s"), shown, start_shown);
       return FALSE;
     }
   if ((guint) self->focus > IPT_FOCUS_INTERPERSONAL_SENSITIVITY

@@ -6,6 +6,7 @@
 #include "ipt-focus-fields.h"
 #include "ipt-model-text.h"
 #include "ipt-session.h"
+#include "ipt-date-format.h"
 
 #include <gio/gio.h>
 #include <glib/gi18n.h>
@@ -384,8 +385,11 @@ ipt_focus_fields_validate (IptFocusFields  *self,
     }
   if (self->date != NULL && *self->date != '\0' && !ipt_date_is_valid (self->date))
     {
+      g_autofree char *format = ipt_date_format_pattern ();
+
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("Date “%s” is not a valid date (YYYY-MM-DD)"), self->date);
+                   /* TRANSLATORS: the second %s is the format of a date to type (DD.MM.YYYY) */
+                   _("Date “%s” is not a valid date (%s)"), self->date, format);
       return FALSE;
     }
   if (!_ipt_model_check_text (self->old_role, _("Old role"), error)
@@ -406,15 +410,20 @@ ipt_focus_fields_validate (IptFocusFields  *self,
         return unused_field (_("Stage"), self->focus, error);
       if (has_date && strcmp (self->date, today) > 0)
         {
+          g_autofree char *shown = ipt_date_format_display (self->date);
+
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       _("Date of death %s is after today"), self->date);
+                       _("Date of death %s is after today"), shown);
           return FALSE;
         }
       if (has_date && birth_date != NULL && strcmp (self->date, birth_date) < 0)
         {
+          g_autofree char *shown = ipt_date_format_display (self->date);
+          g_autofree char *birth_shown = ipt_date_format_display (birth_date);
+
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                        _("Date of death %s is before the client was born (%s)"),
-                       self->date, birth_date);
+                       shown, birth_shown);
           return FALSE;
         }
       break;
@@ -433,9 +442,12 @@ ipt_focus_fields_validate (IptFocusFields  *self,
         return unused_field (_("Stage"), self->focus, error);
       if (has_date && birth_date != NULL && strcmp (self->date, birth_date) < 0)
         {
+          g_autofree char *shown = ipt_date_format_display (self->date);
+          g_autofree char *birth_shown = ipt_date_format_display (birth_date);
+
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                        _("Date of the change %s is before the client was born (%s)"),
-                       self->date, birth_date);
+                       shown, birth_shown);
           return FALSE;
         }
       break;

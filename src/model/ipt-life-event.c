@@ -5,6 +5,7 @@
 
 #include "ipt-life-event.h"
 #include "ipt-enums.h"
+#include "ipt-date-format.h"
 
 #include <gio/gio.h>
 #include <glib/gi18n.h>
@@ -344,9 +345,12 @@ ipt_life_event_validate (IptLifeEvent  *self,
 
   if (!ipt_date_is_valid (self->date))
     {
+      g_autofree char *format = ipt_date_format_pattern ();
+
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("Date “%s” is not a valid date (YYYY-MM-DD)"),
-                   self->date != NULL ? self->date : "");
+                   /* TRANSLATORS: the second %s is the format of a date to type (DD.MM.YYYY) */
+                   _("Date “%s” is not a valid date (%s)"),
+                   self->date != NULL ? self->date : "", format);
       return FALSE;
     }
   if (is_blank (self->title))

@@ -6,6 +6,7 @@
 #include "ipt-maintenance.h"
 #include "ipt-enums.h"
 #include "ipt-model-text.h"
+#include "ipt-date-format.h"
 
 #include <gio/gio.h>
 #include <glib/gi18n.h>
@@ -243,16 +244,22 @@ ipt_maintenance_validate (IptMaintenance  *self,
 
   if (!ipt_date_is_valid (self->start_date))
     {
+      g_autofree char *format = ipt_date_format_pattern ();
+
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("Start date “%s” is not a valid date (YYYY-MM-DD)"),
-                   self->start_date != NULL ? self->start_date : "");
+                   /* TRANSLATORS: the second %s is the format of a date to type (DD.MM.YYYY) */
+                   _("Start date “%s” is not a valid date (%s)"),
+                   self->start_date != NULL ? self->start_date : "", format);
       return FALSE;
     }
   if (end_date != NULL && strcmp (self->start_date, end_date) < 0)
     {
+      g_autofree char *shown = ipt_date_format_display (self->start_date);
+      g_autofree char *end_shown = ipt_date_format_display (end_date);
+
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    _("Maintenance cannot start on %s, before the course ended (%s)"),
-                   self->start_date, end_date);
+                   shown, end_shown);
       return FALSE;
     }
   if (self->planned_sessions < IPT_MAINTENANCE_SESSIONS_MIN

@@ -7,6 +7,7 @@
 #include "ipt-enums.h"
 #include "ipt-measure.h"
 #include "ipt-session.h"
+#include "ipt-date-format.h"
 
 #include <gio/gio.h>
 #include <glib/gi18n.h>
@@ -324,8 +325,11 @@ ipt_risk_review_validate (IptRiskReview  *self,
 
   if (!ipt_date_is_valid (self->date))
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("The date of the review must be a real date (YYYY-MM-DD)"));
+      g_autofree char *format = ipt_date_format_pattern ();
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   /* TRANSLATORS: %s is the format of a date to type (DD.MM.YYYY) */
+                   _("The date of the review must be a real date (%s)"), format);
       return FALSE;
     }
   if (is_blank (self->asked))

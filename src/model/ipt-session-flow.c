@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "ipt-session-flow.h"
+#include "ipt-date-format.h"
 
 #include <glib/gi18n.h>
 
@@ -79,7 +80,13 @@ ipt_session_check_date (const char  *date,
   if (when == NULL)
     {
       if (question != NULL)
-        *question = g_strdup_printf (_("“%s” is not a date (YYYY-MM-DD)"), date != NULL ? date : "");
+        {
+          g_autofree char *format = ipt_date_format_pattern ();
+
+          /* TRANSLATORS: the second %s is the format of a date to type (DD.MM.YYYY) */
+          *question = g_strdup_printf (_("“%s” is not a date (%s)"), date != NULL ? date : "",
+                                       format);
+        }
       return IPT_SESSION_DATE_INVALID;
     }
 

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "ipt-session.h"
+#include "ipt-date-format.h"
 
 #include <string.h>
 
@@ -569,12 +570,17 @@ ipt_session_check_birth (const char  *date,
                          const char  *birth_date,
                          GError     **error)
 {
+  g_autofree char *shown = NULL;
+  g_autofree char *birth_shown = NULL;
+
   g_return_val_if_fail (date != NULL, FALSE);
 
   if (birth_date == NULL || *birth_date == '\0' || strcmp (date, birth_date) >= 0)
     return TRUE;
+  shown = ipt_date_format_display (date);
+  birth_shown = ipt_date_format_display (birth_date);
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-               _("Session date %s is before the client's birth (%s)"), date, birth_date);
+               _("Session date %s is before the client's birth (%s)"), shown, birth_shown);
   return FALSE;
 }
 
@@ -595,15 +601,20 @@ ipt_session_validate (IptSession  *self,
     }
   if (!ipt_date_is_valid (self->date))
     {
+      g_autofree char *format = ipt_date_format_pattern ();
+
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("Session date “%s” is not a valid date (YYYY-MM-DD)"),
-                   self->date != NULL ? self->date : "");
+                   /* TRANSLATORS: the second %s is the format of a date to type (DD.MM.YYYY) */
+                   _("Session date “%s” is not a valid date (%s)"),
+                   self->date != NULL ? self->date : "", format);
       return FALSE;
     }
   if (!ipt_session_date_is_near (self->date))
     {
+      g_autofree char *shown = ipt_date_format_display (self->date);
+
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("Session date %s is more than a year ahead"), self->date);
+                   _("Session date %s is more than a year ahead"), shown);
       return FALSE;
     }
   if (self->duration > IPT_SESSION_DURATION_MAX)

@@ -12,6 +12,7 @@
 
 #include "ipt-enums.h"
 #include "ipt-session.h"
+#include "ipt-date-format.h"
 
 struct _IptSupervisionEntry
 {
@@ -441,9 +442,12 @@ ipt_supervision_entry_validate (IptSupervisionEntry *self,
 
   if (!ipt_date_is_valid (self->date))
     {
+      g_autofree char *format = ipt_date_format_pattern ();
+
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("The supervision date “%s” is not a date (YYYY-MM-DD)"),
-                   self->date != NULL ? self->date : "");
+                   /* TRANSLATORS: the second %s is the format of a date to type (DD.MM.YYYY) */
+                   _("The supervision date “%s” is not a date (%s)"),
+                   self->date != NULL ? self->date : "", format);
       return FALSE;
     }
   if (self->sessions->len == 0 && self->recordings_reviewed == 0 && is_blank (self->action_points))
