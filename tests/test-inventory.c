@@ -352,6 +352,8 @@ test_person_form_fields (Fixture       *fixture,
     "changes-wanted",
   };
 
+  /* the page shows its tabs once the client has a course */
+  start_course (fixture, 16);
   view = inventory_view (fixture);
   add_person (view, "Jamie", "Partner", NULL);
   jamie = stored_person (fixture, client_id, "Jamie");

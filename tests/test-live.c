@@ -264,26 +264,38 @@ test_tabs_follow_the_store (Fixture       *fixture,
   record_phq9_session (fixture);
   episode = g_object_ref (ipt_client_page_get_episode (page));
   g_assert_cmpuint (ipt_formulation_view_get_goals (formulation)->len, ==, 0);
-  g_assert_cmpuint (ipt_timeline_view_get_events (timeline)->len, ==, 0);
-  g_assert_cmpuint (ipt_timeline_view_get_n_scores (timeline), ==, 1);
   g_assert_cmpuint (chart_n_phq9 (fixture), ==, 1);
 
+  /* A tab in sight follows at once. */
+  ipt_client_page_show_tab (page, "formulation");
+  spin ();
   goal = ipt_goal_new (ipt_episode_get_id (episode), "Talk with Jamie about the move");
   g_assert_true (ipt_store_save_goal (fixture->store, goal, NULL));
   g_assert_cmpuint (ipt_formulation_view_get_goals (formulation)->len, ==, 1);
 
+  ipt_client_page_show_tab (page, "timeline");
+  spin ();
+  g_assert_cmpuint (ipt_timeline_view_get_events (timeline)->len, ==, 0);
+  g_assert_cmpuint (ipt_timeline_view_get_n_scores (timeline), ==, 1);
   event = ipt_life_event_new (client_id, "2026-02-03", "Moved house", -2);
   g_assert_true (ipt_store_save_life_event (fixture->store, event, NULL));
   g_assert_cmpuint (ipt_timeline_view_get_events (timeline)->len, ==, 1);
 
   save_session_elsewhere (fixture, 2, 1);
   g_assert_cmpuint (ipt_timeline_view_get_n_scores (timeline), ==, 2);
-  g_assert_cmpuint (chart_n_phq9 (fixture), ==, 2);
 
+  /* A tab out of sight reads nothing until it comes into sight, then shows what changed. */
   ipt_episode_set_formulation (episode, "Low mood since the move; the dispute with Jamie.");
   g_assert_true (ipt_store_update_episode (fixture->store, episode, NULL));
+  g_assert_cmpstr (gtk_label_get_label (formulation_label), !=,
+                   "Low mood since the move; the dispute with Jamie.");
+  ipt_client_page_show_tab (page, "formulation");
+  spin ();
   g_assert_cmpstr (gtk_label_get_label (formulation_label), ==,
                    "Low mood since the move; the dispute with Jamie.");
+  ipt_client_page_show_tab (page, "overview");
+  spin ();
+  g_assert_cmpuint (chart_n_phq9 (fixture), ==, 2);
 
   /* Another client's change: nothing on the page's tabs is read again. */
   goals = ipt_formulation_view_get_goals (formulation);
@@ -326,6 +338,9 @@ test_tab_alone_follows_the_store (Fixture       *fixture,
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (timeline));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (chart));
   gtk_window_set_child (GTK_WINDOW (window), box);
+  /* in sight: a tab out of sight reads what changed only once it comes into sight */
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
   ipt_formulation_view_set_course (formulation, fixture->store, client_id, course_id);
   ipt_timeline_view_set_client (timeline, fixture->store, client_id, course_id);
   ipt_mood_chart_view_set_course (chart, fixture->store, client_id, course_id);

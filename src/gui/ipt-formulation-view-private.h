@@ -21,6 +21,7 @@ struct _IptFormulationView
   IptStore       *store;
   GSignalGroup   *store_signals;  /* "changed" of the store shown */
   gint64          client_id;      /* the client and course shown, 0: none */
+  gboolean        stale;          /* changed while hidden: read again when shown */
   gint64          course_id;
   gboolean        us_wording;     /* US names of the focus (the preference, bound) */
   IptClient      *client;         /* as last read from the store */

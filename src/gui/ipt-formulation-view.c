@@ -465,7 +465,26 @@ on_store_changed (IptStore           *store,
                   IptFormulationView *self)
 {
   if (self->client_id != 0 && ipt_store_changes_has_client (changes, self->client_id))
-    show (self);
+    {
+      /* A tab out of sight reads again when it comes into sight, not at every change. */
+      if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+        self->stale = TRUE;
+      else
+        show (self);
+    }
+}
+
+static void
+ipt_formulation_view_map (GtkWidget *widget)
+{
+  IptFormulationView *self = IPT_FORMULATION_VIEW (widget);
+
+  GTK_WIDGET_CLASS (ipt_formulation_view_parent_class)->map (widget);
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      show (self);
+    }
 }
 
 void
@@ -608,6 +627,7 @@ ipt_formulation_view_class_init (IptFormulationViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  widget_class->map = ipt_formulation_view_map;
   object_class->dispose = ipt_formulation_view_dispose;
   object_class->get_property = ipt_formulation_view_get_property;
   object_class->set_property = ipt_formulation_view_set_property;

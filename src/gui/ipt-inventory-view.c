@@ -45,6 +45,7 @@ struct _IptInventoryView
   GtkGrid           *details_grid;
   GtkGrid           *notes_grid;
   GtkLabel          *notes_empty_label;
+  gboolean           stale;           /* changed while hidden: read again when shown */
 };
 
 G_DEFINE_FINAL_TYPE (IptInventoryView, ipt_inventory_view, GTK_TYPE_WIDGET)
@@ -380,7 +381,26 @@ on_store_changed (IptStore         *store,
                   IptInventoryView *self)
 {
   if (self->client_id != 0 && ipt_store_changes_has_client (changes, self->client_id))
-    show (self);
+    {
+      /* A tab out of sight reads again when it comes into sight, not at every change. */
+      if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+        self->stale = TRUE;
+      else
+        show (self);
+    }
+}
+
+static void
+ipt_inventory_view_map (GtkWidget *widget)
+{
+  IptInventoryView *self = IPT_INVENTORY_VIEW (widget);
+
+  GTK_WIDGET_CLASS (ipt_inventory_view_parent_class)->map (widget);
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      show (self);
+    }
 }
 
 static void
@@ -799,6 +819,7 @@ ipt_inventory_view_class_init (IptInventoryViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  widget_class->map = ipt_inventory_view_map;
   object_class->dispose = ipt_inventory_view_dispose;
   object_class->finalize = ipt_inventory_view_finalize;
 

@@ -35,6 +35,7 @@ struct _IptTimelineView
 
   GtkDrawingArea *chart;
   GtkListBox     *events_list;
+  gboolean           stale;           /* changed while hidden: read again when shown */
 };
 
 G_DEFINE_FINAL_TYPE (IptTimelineView, ipt_timeline_view, GTK_TYPE_WIDGET)
@@ -277,7 +278,26 @@ on_store_changed (IptStore        *store,
                   IptTimelineView *self)
 {
   if (self->client_id != 0 && ipt_store_changes_has_client (changes, self->client_id))
-    show (self);
+    {
+      /* A tab out of sight reads again when it comes into sight, not at every change. */
+      if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+        self->stale = TRUE;
+      else
+        show (self);
+    }
+}
+
+static void
+ipt_timeline_view_map (GtkWidget *widget)
+{
+  IptTimelineView *self = IPT_TIMELINE_VIEW (widget);
+
+  GTK_WIDGET_CLASS (ipt_timeline_view_parent_class)->map (widget);
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      show (self);
+    }
 }
 
 void
@@ -486,6 +506,7 @@ ipt_timeline_view_class_init (IptTimelineViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  widget_class->map = ipt_timeline_view_map;
   object_class->dispose = ipt_timeline_view_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class,
