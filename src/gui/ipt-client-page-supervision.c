@@ -10,7 +10,6 @@
 #include <glib/gi18n.h>
 
 #include "ipt-client-page-private.h"
-#include "ipt-date-format.h"
 #include "ipt-store-supervision.h"
 
 static GtkWidget *
@@ -140,16 +139,7 @@ _ipt_client_page_show_supervision (IptClientPage *self)
   for (guint i = 0; i < entries->len; i++)
     {
       IptSupervisionEntry *entry = g_ptr_array_index (entries, i);
-      g_autofree char *sessions = ipt_supervision_entry_get_sessions_text (entry);
-      guint n_recordings = ipt_supervision_entry_get_recordings_reviewed (entry);
-      g_autofree char *recordings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                                  "%u recording reviewed",
-                                                                  "%u recordings reviewed",
-                                                                  n_recordings),
-                                                     n_recordings);
-      g_autofree char *shown = ipt_date_format_display (ipt_supervision_entry_get_date (entry));
-      g_autofree char *text = g_strdup_printf (_("%s: sessions %s discussed, %s"), shown,
-                                               *sessions != '\0' ? sessions : "–", recordings);
+      g_autofree char *text = ipt_supervision_entry_describe (entry);
       const char *points = ipt_supervision_entry_get_action_points (entry);
 
       gtk_box_append (self->supervision_box, line_new (text, "caption-heading"));

@@ -9,7 +9,6 @@
 
 #include <glib/gi18n.h>
 
-#include "ipt-date-format.h"
 #include "ipt-supervision-pack.h"
 
 #include "ipt-gui-private.h"
@@ -306,18 +305,7 @@ append_supervision (IptReviewWindow *self,
   for (guint i = 0; i < log->len; i++)
     {
       IptSupervisionEntry *entry = g_ptr_array_index (log, i);
-      g_autofree char *sessions = ipt_supervision_entry_get_sessions_text (entry);
-      guint n_recordings = ipt_supervision_entry_get_recordings_reviewed (entry);
-      g_autofree char *recordings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                                  "%u recording reviewed",
-                                                                  "%u recordings reviewed",
-                                                                  n_recordings),
-                                                     n_recordings);
-      /* TRANSLATORS: one supervision log entry: its date, the sessions discussed ("3,4") and
-       * "2 recordings reviewed" */
-      g_autofree char *shown = ipt_date_format_display (ipt_supervision_entry_get_date (entry));
-      g_autofree char *text = g_strdup_printf (_("%s: sessions %s discussed, %s"), shown,
-                                               *sessions != '\0' ? sessions : "–", recordings);
+      g_autofree char *text = ipt_supervision_entry_describe (entry);
       const char *points = ipt_supervision_entry_get_action_points (entry);
 
       gtk_box_append (box, text_label (text, NULL));

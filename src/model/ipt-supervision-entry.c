@@ -487,3 +487,25 @@ ipt_supervision_totals_compute (GPtrArray            *entries,
         }
     }
 }
+
+char *
+ipt_supervision_entry_describe (IptSupervisionEntry *self)
+{
+  g_autofree char *sessions = NULL;
+  g_autofree char *recordings = NULL;
+  g_autofree char *shown = NULL;
+  guint n_recordings;
+
+  g_return_val_if_fail (IPT_IS_SUPERVISION_ENTRY (self), NULL);
+
+  sessions = ipt_supervision_entry_get_sessions_text (self);
+  n_recordings = ipt_supervision_entry_get_recordings_reviewed (self);
+  recordings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u recording reviewed",
+                                             "%u recordings reviewed", n_recordings),
+                                n_recordings);
+  shown = ipt_date_format_display (ipt_supervision_entry_get_date (self));
+  /* TRANSLATORS: one supervision log entry: its date, the sessions discussed ("3,4") and
+   * "2 recordings reviewed" */
+  return g_strdup_printf (_("%s: sessions %s discussed, %s"), shown,
+                          *sessions != '\0' ? sessions : "–", recordings);
+}

@@ -28,6 +28,9 @@ gboolean     ipt_supervision_entry_set_sessions_text (IptSupervisionEntry *self,
 guint        ipt_supervision_entry_get_recordings_reviewed (IptSupervisionEntry *self);
 void         ipt_supervision_entry_set_recordings_reviewed (IptSupervisionEntry *self, guint n);
 const char  *ipt_supervision_entry_get_action_points (IptSupervisionEntry *self);
+/* The entry in one line, translated, its date the locale's way: "02.03.2026: sessions 3,4
+ * discussed, 1 recording reviewed" (the action points are not in it). */
+char        *ipt_supervision_entry_describe (IptSupervisionEntry *self);
 void         ipt_supervision_entry_set_action_points (IptSupervisionEntry *self, const char *text);
 const char  *ipt_supervision_entry_get_author (IptSupervisionEntry *self);
 void         ipt_supervision_entry_set_author (IptSupervisionEntry *self, const char *author);
