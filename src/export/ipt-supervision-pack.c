@@ -122,6 +122,26 @@ pen_new_page (Pen *pen)
   pen->y = MARGIN;
 }
 
+/* Lays text out in pen->layout in the font given ("Bold 14"), indented; its height in Pango
+ * units. */
+static int
+pen_lay_out (Pen        *pen,
+             const char *font_spec,
+             const char *text,
+             double      indent)
+{
+  g_autofree char *spec = g_strconcat (FONT " ", font_spec, NULL);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (spec);
+  int height = 0;
+
+  pango_layout_set_font_description (pen->layout, font);
+  pango_layout_set_width (pen->layout, (int) ((TEXT_WIDTH - indent) * PANGO_SCALE));
+  pango_layout_set_wrap (pen->layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_text (pen->layout, text, -1);
+  pango_layout_get_size (pen->layout, NULL, &height);
+  return height;
+}
+
 /* A paragraph in the font given ("Bold 14"), indented, with space after it. */
 static void
 pen_text (Pen        *pen,
@@ -130,17 +150,11 @@ pen_text (Pen        *pen,
           double      indent,
           double      space_after)
 {
-  g_autofree char *spec = g_strconcat (FONT " ", font_spec, NULL);
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (spec);
-  int width = 0, height = 0;
+  int height;
 
   if (text == NULL || text[0] == '\0')
     return;
-  pango_layout_set_font_description (pen->layout, font);
-  pango_layout_set_width (pen->layout, (int) ((TEXT_WIDTH - indent) * PANGO_SCALE));
-  pango_layout_set_wrap (pen->layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_text (pen->layout, text, -1);
-  pango_layout_get_size (pen->layout, &width, &height);
+  height = pen_lay_out (pen, font_spec, text, indent);
   if (pen->y + (double) height / PANGO_SCALE <= PAGE_HEIGHT - MARGIN)
     {
       ipt_palette_set_source (pen->cr, IPT_PALETTE_PAPER_BODY, FALSE);
@@ -199,17 +213,11 @@ pen_heading_keeping (Pen        *pen,
                      double      space_after,
                      double      keep)
 {
-  g_autofree char *spec = g_strconcat (FONT " ", font_spec, NULL);
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (spec);
-  int width = 0, height = 0;
+  int height;
 
   if (text == NULL || text[0] == '\0')
     return;
-  pango_layout_set_font_description (pen->layout, font);
-  pango_layout_set_width (pen->layout, (int) ((TEXT_WIDTH - indent) * PANGO_SCALE));
-  pango_layout_set_wrap (pen->layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_text (pen->layout, text, -1);
-  pango_layout_get_size (pen->layout, &width, &height);
+  height = pen_lay_out (pen, font_spec, text, indent);
   if (pen->y > MARGIN
       && pen->y + (double) height / PANGO_SCALE + space_after + keep > PAGE_HEIGHT - MARGIN)
     pen_new_page (pen);
