@@ -5,7 +5,7 @@
 
 #include "config.h"
 
-#include "ipt-inventory-view.h"
+#include "ipt-inventory-view-private.h"
 
 #include <glib/gi18n.h>
 
@@ -14,48 +14,16 @@
 #include "ipt-inventory-notes-form.h"
 #include "ipt-person-form.h"
 #include "ipt-store-casework.h"
-#include "ipt-store-snapshot.h"
-#include "ipt-window-private.h"
 
-struct _IptInventoryView
-{
-  GtkWidget          parent_instance;
-
-  IptStore          *store;
-  GSignalGroup      *store_signals;
-  gint64             client_id;
-  gint64             episode_id;
-  GPtrArray         *people;          /* IptPerson, as listed by the store */
-  GListStore        *model;           /* the same, for the list: items replaced one by one */
-  IptInventoryNotes *notes;
-  GtkWindow         *question;        /* deleting a person, while open */
-  GtkWindow         *form;            /* a form opened from here, while open */
-  char              *move_error;
-  gboolean           selecting;       /* the list and the circle follow each other */
-  gboolean           read_only;       /* the page shows an earlier course: look, never change */
-
-  GtkWidget         *main_box;
-  IptCircleView     *circle;
-  GtkLabel          *move_error_label;
-  GtkLabel          *focus_label;
-  GtkStack          *people_stack;
-  GtkListBox        *people_list;
-  GtkWidget         *details_box;
-  GtkLabel          *details_title;
-  GtkGrid           *details_grid;
-  GtkGrid           *notes_grid;
-  GtkLabel          *notes_empty_label;
-  gboolean           stale;           /* changed while hidden: read again when shown */
-};
 
 G_DEFINE_FINAL_TYPE (IptInventoryView, ipt_inventory_view, GTK_TYPE_WIDGET)
 
 /* The most of one field the tab shows; Edit opens all of it. */
 #define DETAIL_MAX_CHARS 600
 
-static IptPerson *
-find_person (IptInventoryView *self,
-             gint64            person_id)
+IptPerson *
+_ipt_inventory_view_find_person (IptInventoryView *self,
+                                 gint64            person_id)
 {
   for (guint i = 0; self->people != NULL && i < self->people->len; i++)
     if (ipt_person_get_id (g_ptr_array_index (self->people, i)) == person_id)
@@ -63,14 +31,14 @@ find_person (IptInventoryView *self,
   return NULL;
 }
 
-static IptPerson *
-selected_person (IptInventoryView *self)
+IptPerson *
+_ipt_inventory_view_selected_person (IptInventoryView *self)
 {
-  return find_person (self, ipt_circle_view_get_selected_id (self->circle));
+  return _ipt_inventory_view_find_person (self, ipt_circle_view_get_selected_id (self->circle));
 }
 
-static GtkWindow *
-parent_window (IptInventoryView *self)
+GtkWindow *
+_ipt_inventory_view_parent_window (IptInventoryView *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
@@ -144,7 +112,7 @@ yes_no (gboolean value)
 static void
 show_details (IptInventoryView *self)
 {
-  IptPerson *person = selected_person (self);
+  IptPerson *person = _ipt_inventory_view_selected_person (self);
   const char *relationship;
   g_autofree char *title = NULL;
   g_autofree char *ring = NULL;
@@ -352,7 +320,7 @@ show (IptInventoryView *self)
           g_clear_pointer (&self->people, g_ptr_array_unref);
           g_clear_object (&self->notes);
           if (!g_error_matches (error, IPT_STORE_ERROR, IPT_STORE_ERROR_NOT_FOUND))
-            _ipt_show_error (parent_window (self), _("The inventory could not be read"), error);
+            _ipt_show_error (_ipt_inventory_view_parent_window (self), _("The inventory could not be read"), error);
         }
     }
   if (self->people == NULL)
@@ -438,7 +406,7 @@ on_move_person (IptCircleView    *circle,
                 guint             ring,
                 IptInventoryView *self)
 {
-  IptPerson *person = find_person (self, person_id);
+  IptPerson *person = _ipt_inventory_view_find_person (self, person_id);
   g_autoptr(GError) error = NULL;
 
   if (person == NULL || self->read_only)
@@ -500,7 +468,7 @@ static void
 open_person_form (IptInventoryView *self,
                   IptPerson        *person)
 {
-  IptPersonForm *form = ipt_person_form_new (parent_window (self), self->store, self->client_id,
+  IptPersonForm *form = ipt_person_form_new (_ipt_inventory_view_parent_window (self), self->store, self->client_id,
                                              person);
 
   g_signal_connect_object (form, "saved", G_CALLBACK (on_person_saved), self, 0);
@@ -524,7 +492,7 @@ edit_person_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   IptInventoryView *self = IPT_INVENTORY_VIEW (widget);
-  IptPerson *person = selected_person (self);
+  IptPerson *person = _ipt_inventory_view_selected_person (self);
 
   if (person != NULL)
     open_person_form (self, person);
@@ -535,7 +503,7 @@ on_person_activated (IptCircleView    *circle,
                      gint64            person_id,
                      IptInventoryView *self)
 {
-  IptPerson *person = find_person (self, person_id);
+  IptPerson *person = _ipt_inventory_view_find_person (self, person_id);
 
   if (person != NULL && !self->read_only)
     open_person_form (self, person);
@@ -552,146 +520,6 @@ on_row_activated (GtkListBox       *list,
     open_person_form (self, person);
 }
 
-static gboolean
-undo_delete_person (IptWindow *window,
-                    gpointer   data,
-                    GError   **error)
-{
-  /* The person comes back with their id, and every link to them with them; the views follow
-   * the store's announcement. */
-  return ipt_store_restore_person (window->store, data, error);
-}
-
-static void
-on_delete_response (GtkDialog        *dialog,
-                    int               response,
-                    IptInventoryView *self)
-{
-  gint64 person_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "ipt-person-id"));
-  g_autofree char *name = g_strdup (g_object_get_data (G_OBJECT (dialog), "ipt-person-name"));
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autoptr(IptPersonSnapshot) snapshot = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  self->question = NULL;
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  if (response != GTK_RESPONSE_ACCEPT)
-    return;
-  /* A focus about this person keeps its place and asks for a person again (the store sets its
-   * link to none in the same transaction); Undo gives every link back. */
-  snapshot = ipt_store_take_person (self->store, person_id, &error);
-  if (snapshot == NULL)
-    {
-      _ipt_show_error (parent_window (self), _("The person could not be deleted"), error);
-      return;
-    }
-  if (!IPT_IS_WINDOW (root))
-    return;
-  /* TRANSLATORS: %s is the name of a person of the client's inventory */
-  message = g_strdup_printf (_("%s deleted"), name);
-  _ipt_window_show_toast (IPT_WINDOW (root), message, undo_delete_person,
-                          g_steal_pointer (&snapshot), (GDestroyNotify) ipt_person_snapshot_free);
-}
-
-/* What the question before the deletion says: what links to the person, in sentences, then
- * what becomes of it. */
-static char *
-describe_references (IptInventoryView *self,
-                     IptPerson        *person)
-{
-  g_auto(IptPersonReferences) refs = { 0 };
-  const char *name = ipt_person_get_name (person);
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  if (!ipt_store_get_person_references (self->store, ipt_person_get_id (person), &refs, NULL))
-    return g_strdup (_("Everything recorded about this person is deleted. "
-                       "Life events and sessions linked to them keep their "
-                       "place without the link."));
-
-  if (refs.focus_courses->len > 0)
-    {
-      g_autoptr(GString) courses = g_string_new (NULL);
-
-      for (guint i = 0; i < refs.focus_courses->len; i++)
-        g_string_append_printf (courses, "%s%u", i > 0 ? ", " : "",
-                                g_array_index (refs.focus_courses, guint, i));
-      /* TRANSLATORS: the question before deleting a person of the inventory; the first %s is
-       * their name, the second the numbers of the courses, "1" or "1, 2" */
-      g_string_append_printf (text, ngettext ("%s is the focus person of course %s.",
-                                              "%s is the focus person of courses %s.",
-                                              refs.focus_courses->len),
-                              name, courses->str);
-    }
-  if (refs.n_sessions > 0)
-    {
-      if (text->len > 0)
-        g_string_append_c (text, ' ');
-      /* TRANSLATORS: the question before deleting a person of the inventory; %s is their name,
-       * %u how many of the client's sessions they came to */
-      g_string_append_printf (text, ngettext ("%s attended %u session.", "%s attended %u sessions.",
-                                              refs.n_sessions),
-                              name, refs.n_sessions);
-    }
-  if (refs.n_life_events > 0)
-    {
-      if (text->len > 0)
-        g_string_append_c (text, ' ');
-      /* TRANSLATORS: the question before deleting a person of the inventory; %s is their name,
-       * %u how many life events of the client's timeline are linked to them */
-      g_string_append_printf (text, ngettext ("%s is linked to %u life event.",
-                                              "%s is linked to %u life events.",
-                                              refs.n_life_events),
-                              name, refs.n_life_events);
-    }
-  if (text->len > 0)
-    g_string_append (text, "\n\n");
-  g_string_append (text, refs.focus_courses->len > 0
-                         ? _("The course’s focus is about this person. The focus "
-                             "keeps its place and will ask for a person again. "
-                             "Everything recorded about this person is deleted.")
-                         : _("Everything recorded about this person is deleted. "
-                             "Life events and sessions linked to them keep their "
-                             "place without the link."));
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-static void
-delete_person_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  IptInventoryView *self = IPT_INVENTORY_VIEW (widget);
-  IptPerson *person = selected_person (self);
-  GtkWidget *dialog;
-  g_autofree char *primary = NULL;
-  g_autofree char *secondary = NULL;
-
-  if (person == NULL || self->question != NULL)
-    return;
-
-  /* TRANSLATORS: %s is a person's name or label in the inventory */
-  primary = g_strdup_printf (_("Delete %s from the inventory?"), ipt_person_get_name (person));
-  secondary = describe_references (self, person);
-  dialog = gtk_message_dialog_new (parent_window (self),
-                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s", primary);
-  _ipt_message_dialog_name (dialog);
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", secondary);
-  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
-  gtk_widget_add_css_class (gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Delete"),
-                                                   GTK_RESPONSE_ACCEPT),
-                            "destructive-action");
-  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
-  g_object_set_data (G_OBJECT (dialog), "ipt-person-id",
-                     GSIZE_TO_POINTER ((gsize) ipt_person_get_id (person)));
-  g_object_set_data_full (G_OBJECT (dialog), "ipt-person-name",
-                          g_strdup (ipt_person_get_name (person)), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response), self, 0);
-  self->question = GTK_WINDOW (dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 static void
 edit_notes_action (GtkWidget  *widget,
                    const char *action_name,
@@ -701,7 +529,7 @@ edit_notes_action (GtkWidget  *widget,
 
   if (self->store == NULL || self->client_id == 0)
     return;
-  open_form (self, GTK_WINDOW (ipt_inventory_notes_form_new (parent_window (self), self->store,
+  open_form (self, GTK_WINDOW (ipt_inventory_notes_form_new (_ipt_inventory_view_parent_window (self), self->store,
                                                              self->client_id, self->notes)));
 }
 
@@ -846,7 +674,7 @@ ipt_inventory_view_class_init (IptInventoryViewClass *klass)
   gtk_widget_class_install_action (widget_class, "inventory.add-person", NULL, add_person_action);
   gtk_widget_class_install_action (widget_class, "inventory.edit-person", NULL, edit_person_action);
   gtk_widget_class_install_action (widget_class, "inventory.delete-person", NULL,
-                                   delete_person_action);
+                                   _ipt_inventory_view_delete_person_action);
   gtk_widget_class_install_action (widget_class, "inventory.edit-notes", NULL, edit_notes_action);
   gtk_widget_class_install_action (widget_class, "inventory.select-person", "x",
                                    select_person_action);
