@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "ipt-model.h"
+#include "ipt-store-changes.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +23,14 @@ void        _ipt_widget_set_signal_class (GtkWidget    *widget,
 /* A message dialog's title, read as its accessible name, from its primary text (message dialogs
  * show no title bar, and a dialog without a name is announced as nothing). */
 void        _ipt_message_dialog_name (GtkWidget *dialog);
+/* For a tab that follows the store for one client: TRUE when an announcement concerns that
+ * client and the tab is in sight, so it reads again now. Out of sight it only sets *stale,
+ * and _ipt_tab_take_stale () in its map handler says whether to read then. */
+gboolean    _ipt_tab_should_read (GtkWidget       *tab,
+                                  IptStoreChanges *changes,
+                                  gint64           client_id,
+                                  gboolean        *stale);
+gboolean    _ipt_tab_take_stale (gboolean *stale);
 void        _ipt_show_error (GtkWindow  *parent,
                              const char *primary,
                              const GError *error);

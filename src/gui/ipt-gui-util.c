@@ -90,6 +90,32 @@ on_error_dialog_response (GtkDialog *dialog,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+gboolean
+_ipt_tab_should_read (GtkWidget       *tab,
+                      IptStoreChanges *changes,
+                      gint64           client_id,
+                      gboolean        *stale)
+{
+  if (client_id == 0 || !ipt_store_changes_has_client (changes, client_id))
+    return FALSE;
+  /* A tab out of sight reads again when it comes into sight, not at every change. */
+  if (!gtk_widget_get_mapped (tab))
+    {
+      *stale = TRUE;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_ipt_tab_take_stale (gboolean *stale)
+{
+  gboolean was = *stale;
+
+  *stale = FALSE;
+  return was;
+}
+
 void
 _ipt_message_dialog_name (GtkWidget *dialog)
 {

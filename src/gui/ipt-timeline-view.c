@@ -277,14 +277,8 @@ on_store_changed (IptStore        *store,
                   IptStoreChanges *changes,
                   IptTimelineView *self)
 {
-  if (self->client_id != 0 && ipt_store_changes_has_client (changes, self->client_id))
-    {
-      /* A tab out of sight reads again when it comes into sight, not at every change. */
-      if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-        self->stale = TRUE;
-      else
-        show (self);
-    }
+  if (_ipt_tab_should_read (GTK_WIDGET (self), changes, self->client_id, &self->stale))
+    show (self);
 }
 
 static void
@@ -293,11 +287,8 @@ ipt_timeline_view_map (GtkWidget *widget)
   IptTimelineView *self = IPT_TIMELINE_VIEW (widget);
 
   GTK_WIDGET_CLASS (ipt_timeline_view_parent_class)->map (widget);
-  if (self->stale)
-    {
-      self->stale = FALSE;
-      show (self);
-    }
+  if (_ipt_tab_take_stale (&self->stale))
+    show (self);
 }
 
 void
